@@ -1,0 +1,342 @@
+"""The embedded store: one SQLite file in WAL mode, the default everywhere.
+
+Why SQLite: a committed transaction survives SIGKILL and power loss
+(``synchronous=FULL``), a batch is one transaction so it lands whole or not at
+all, WAL lets readers in other processes read while one process writes, and
+reopening costs nothing. Records are JSON of the domain models; the tables
+beside them (names, sources per relation) exist only to answer lookups fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from graph.errors import StoreUnavailable
+from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source
+from graph.names import name_key
+from graph.store import Direction, Neighbour, RetractResult, Stats, Store
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources(id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entities(id TEXT PRIMARY KEY, type TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entity_sources(
+    entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    source_id TEXT NOT NULL,
+    PRIMARY KEY(entity_id, source_id));
+CREATE INDEX IF NOT EXISTS entity_sources_source ON entity_sources(source_id);
+CREATE TABLE IF NOT EXISTS names(
+    entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY(entity_id, text));
+CREATE INDEX IF NOT EXISTS names_key ON names(key);
+CREATE TABLE IF NOT EXISTS relations(
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    source TEXT NOT NULL REFERENCES entities(id),
+    target TEXT NOT NULL REFERENCES entities(id),
+    confidence REAL NOT NULL,
+    data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS relations_source ON relations(source);
+CREATE INDEX IF NOT EXISTS relations_target ON relations(target);
+CREATE TABLE IF NOT EXISTS relation_sources(
+    relation_id TEXT NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
+    source_id TEXT NOT NULL,
+    PRIMARY KEY(relation_id, source_id));
+CREATE INDEX IF NOT EXISTS relation_sources_source ON relation_sources(source_id);
+CREATE TABLE IF NOT EXISTS writes(
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    entities INTEGER NOT NULL,
+    relations INTEGER NOT NULL,
+    sources INTEGER NOT NULL);
+"""
+
+
+def _dump(model: Any) -> str:
+    return json.dumps(model.model_dump(mode="json", exclude_none=True), ensure_ascii=False, sort_keys=True)
+
+
+class EmbeddedStore(Store):
+    """SQLite-backed store; safe to share between threads of one process."""
+
+    backend = "embedded"
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreUnavailable(f"cannot open embedded store at {self.path}: {exc}") from exc
+        self._lock = threading.RLock()
+        with self._lock:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(
+                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    # -- helpers -----------------------------------------------------------
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.ProgrammingError as exc:
+                raise StoreUnavailable(f"embedded store at {self.path} is closed: {exc}") from exc
+
+    def _in_chunks(self, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        """Run ``sql`` (with one ``{marks}`` placeholder list) over ids in chunks."""
+        rows: list[tuple[Any, ...]] = []
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            rows += self._query(sql.format(marks=",".join("?" * len(chunk))), chunk)
+        return rows
+
+    def _records(self, rows: Iterable[tuple[str, str]]) -> dict[str, EntityRecord]:
+        """Entity rows (id, data) with their sources attached."""
+        rows = list(rows)
+        sources: dict[str, list[str]] = {}
+        for entity_id, source_id in self._in_chunks(
+            "SELECT entity_id, source_id FROM entity_sources WHERE entity_id IN ({marks})", [r[0] for r in rows]
+        ):
+            sources.setdefault(entity_id, []).append(source_id)
+        return {
+            i: EntityRecord(entity=Entity.model_validate_json(data), sources=tuple(sorted(sources.get(i, []))))
+            for i, data in rows
+        }
+
+    # -- writing -----------------------------------------------------------
+    def _persist(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> None:
+        with self._lock:
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany(
+                    "INSERT INTO sources(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data=excluded.data",
+                    [(s.id, _dump(s)) for s in sources],
+                )
+                for record in entities:
+                    entity = record.entity
+                    db.execute(
+                        "INSERT INTO entities(id, type, data) VALUES (?, ?, ?) "
+                        "ON CONFLICT(id) DO UPDATE SET type=excluded.type, data=excluded.data",
+                        (entity.id, entity.type.value, _dump(entity)),
+                    )
+                    db.execute("DELETE FROM names WHERE entity_id = ?", (entity.id,))
+                    db.executemany(
+                        "INSERT OR IGNORE INTO names(entity_id, key, text) VALUES (?, ?, ?)",
+                        [(entity.id, name_key(n.text), n.text) for n in entity.names],
+                    )
+                    db.executemany(
+                        "INSERT OR IGNORE INTO entity_sources(entity_id, source_id) VALUES (?, ?)",
+                        [(entity.id, s) for s in record.sources],
+                    )
+                for rel in relations:
+                    db.execute(
+                        "INSERT INTO relations(id, type, source, target, confidence, data) VALUES (?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT(id) DO UPDATE SET confidence=excluded.confidence, data=excluded.data",
+                        (rel.id, rel.type, rel.source, rel.target, rel.confidence, _dump(rel)),
+                    )
+                    db.executemany(
+                        "INSERT OR IGNORE INTO relation_sources(relation_id, source_id) VALUES (?, ?)",
+                        [(rel.id, s) for s in rel.sources],
+                    )
+                db.execute(
+                    "INSERT INTO writes(entities, relations, sources) VALUES (?, ?, ?)",
+                    (len(entities), len(relations), len(sources)),
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def retract_source(self, source_id: str) -> RetractResult:
+        with self._lock:
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                removed = kept = 0
+                rows = db.execute(
+                    "SELECT r.id, r.data FROM relations r JOIN relation_sources s ON s.relation_id = r.id "
+                    "WHERE s.source_id = ?",
+                    (source_id,),
+                ).fetchall()
+                for rel_id, data in rows:
+                    rel = Relation.model_validate_json(data)
+                    rest = tuple(e for e in rel.evidence if e.source != source_id)
+                    if rest:
+                        kept += 1
+                        updated = rel.model_copy(update={"evidence": rest})
+                        db.execute(
+                            "UPDATE relations SET data = ?, confidence = ? WHERE id = ?",
+                            (_dump(updated), updated.confidence, rel_id),
+                        )
+                        db.execute(
+                            "DELETE FROM relation_sources WHERE relation_id = ? AND source_id = ?", (rel_id, source_id)
+                        )
+                    else:
+                        removed += 1
+                        db.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
+                orphans = [
+                    r[0]
+                    for r in db.execute(
+                        "SELECT e.entity_id FROM entity_sources e WHERE e.source_id = ? "
+                        "AND NOT EXISTS (SELECT 1 FROM entity_sources o WHERE o.entity_id = e.entity_id "
+                        "AND o.source_id != e.source_id) "
+                        "AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.source = e.entity_id OR r.target = e.entity_id)",
+                        (source_id,),
+                    ).fetchall()
+                ]
+                db.execute("DELETE FROM entity_sources WHERE source_id = ?", (source_id,))
+                db.executemany("DELETE FROM entities WHERE id = ?", [(o,) for o in orphans])
+                db.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+                db.execute("INSERT INTO writes(entities, relations, sources) VALUES (?, ?, 1)", (len(orphans), removed))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        return RetractResult(source_id, removed, kept, len(orphans))
+
+    # -- reading -----------------------------------------------------------
+    def get_entities(self, ids: Sequence[str]) -> dict[str, EntityRecord]:
+        rows = self._in_chunks("SELECT id, data FROM entities WHERE id IN ({marks})", ids)
+        return self._records((r[0], r[1]) for r in rows)
+
+    def get_relations(self, ids: Sequence[str]) -> dict[str, Relation]:
+        rows = self._in_chunks("SELECT id, data FROM relations WHERE id IN ({marks})", ids)
+        return {r[0]: Relation.model_validate_json(r[1]) for r in rows}
+
+    def get_sources(self, ids: Sequence[str] | None = None) -> list[Source]:
+        if ids is None:
+            rows = self._query("SELECT data FROM sources ORDER BY id")
+        else:
+            rows = self._in_chunks("SELECT data FROM sources WHERE id IN ({marks}) ORDER BY id", ids)
+        return [Source.model_validate_json(r[0]) for r in rows]
+
+    def resolve(self, name: str, type: EntityType | None = None) -> list[Entity]:
+        key = name_key(name)
+        if not key:
+            return []
+        sql = "SELECT DISTINCT e.id, e.data FROM names n JOIN entities e ON e.id = n.entity_id WHERE n.key = ?"
+        params: list[Any] = [key]
+        if type is not None:
+            sql += " AND e.type = ?"
+            params.append(type.value)
+        return [Entity.model_validate_json(r[1]) for r in self._query(sql + " ORDER BY e.id", params)]
+
+    def iter_names(self) -> Iterator[tuple[str, str, str]]:
+        yield from ((r[0], r[1], r[2]) for r in self._query("SELECT key, entity_id, text FROM names"))
+
+    def neighbours(
+        self,
+        entity_id: str,
+        types: Iterable[str] | None = None,
+        direction: Direction = "both",
+        min_confidence: float = 0.0,
+    ) -> list[Neighbour]:
+        type_list = sorted(set(types)) if types is not None else None
+        found: list[Neighbour] = []
+        for outgoing, near, far in ((True, "source", "target"), (False, "target", "source")):
+            if (direction == "out" and not outgoing) or (direction == "in" and outgoing):
+                continue
+            sql = (
+                f"SELECT r.data, e.data FROM relations r JOIN entities e ON e.id = r.{far} "
+                f"WHERE r.{near} = ? AND r.confidence >= ?"
+            )
+            params: list[Any] = [entity_id, min_confidence]
+            if type_list is not None:
+                sql += f" AND r.type IN ({','.join('?' * len(type_list))})"
+                params += type_list
+            for rel_data, ent_data in self._query(sql + " ORDER BY r.id", params):
+                found.append(
+                    Neighbour(Relation.model_validate_json(rel_data), Entity.model_validate_json(ent_data), outgoing)
+                )
+        return found
+
+    def subgraph(self, ids: Sequence[str]) -> Batch:
+        records = self.get_entities(ids)
+        rows = self._in_chunks(
+            "SELECT data FROM relations WHERE source IN ({marks})", list(records)
+        )
+        relations = [Relation.model_validate_json(r[0]) for r in rows]
+        relations = [r for r in relations if r.target in records]
+        cited = {s for r in relations for s in r.sources} | {s for rec in records.values() for s in rec.sources}
+        return Batch(sources=self.get_sources(sorted(cited)), entities=list(records.values()), relations=relations)
+
+    def relations_citing(self, source_id: str) -> list[Relation]:
+        rows = self._query(
+            "SELECT r.data FROM relations r JOIN relation_sources s ON s.relation_id = r.id "
+            "WHERE s.source_id = ? ORDER BY r.id",
+            (source_id,),
+        )
+        return [Relation.model_validate_json(r[0]) for r in rows]
+
+    def stats(self) -> Stats:
+        entities = dict(self._query("SELECT type, COUNT(*) FROM entities GROUP BY type ORDER BY type"))
+        relations = dict(self._query("SELECT type, COUNT(*) FROM relations GROUP BY type ORDER BY type"))
+        (sources,) = self._query("SELECT COUNT(*) FROM sources")[0]
+        return Stats(entities=entities, relations=relations, sources=sources)
+
+    def export(self) -> Batch:
+        with self._lock:
+            self._db.execute("BEGIN")  # one consistent snapshot
+            try:
+                records = self._records((r[0], r[1]) for r in self._query("SELECT id, data FROM entities ORDER BY id"))
+                relations = [
+                    Relation.model_validate_json(r[0]) for r in self._query("SELECT data FROM relations ORDER BY id")
+                ]
+                sources = self.get_sources()
+            finally:
+                self._db.execute("COMMIT")
+        return Batch(sources=sources, entities=list(records.values()), relations=relations)
+
+    def version(self) -> str:
+        (seq,) = self._query("SELECT COALESCE(MAX(seq), 0) FROM writes")[0]
+        return f"{self.path}:{seq}"
+
+    def check(self) -> list[str]:
+        problems = [r[0] for r in self._query("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"dangling reference in {r[0]} row {r[1]}" for r in self._query("PRAGMA foreign_key_check")]
+        for (entity_id,) in self._query(
+            "SELECT id FROM entities e WHERE NOT EXISTS (SELECT 1 FROM names n WHERE n.entity_id = e.id)"
+        ):
+            problems.append(f"entity {entity_id} has no names")
+        for (rel_id,) in self._query(
+            "SELECT id FROM relations r WHERE NOT EXISTS (SELECT 1 FROM relation_sources s WHERE s.relation_id = r.id)"
+        ):
+            problems.append(f"relation {rel_id} has no evidence")
+        for (rel_id, data) in self._query("SELECT id, data FROM relations"):
+            try:
+                Relation.model_validate_json(data)
+            except ValueError as exc:
+                problems.append(f"relation {rel_id} does not parse: {exc}")
+        return problems
+
+    def ping(self) -> None:
+        try:
+            self._query("SELECT 1")
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"embedded store at {self.path} cannot be read: {exc}") from exc
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,124 @@
+"""The closed registry of relation types, declared as data.
+
+Each type names its allowed endpoints, whether it is symmetric, and whether it
+is an *introduction tie* (a real relationship through which one party could
+introduce another) or only *context*. ``strength`` is the documented tie
+strength used to rank introduction paths (1.0 = strongest):
+
+=================  ========  ==============================================
+type               strength  why
+=================  ========  ==============================================
+party_to           1.00      co-signatories negotiated a text together
+partner_of         0.85      a declared, standing partnership
+works_for          0.80      colleagues and employers know each other
+part_of            0.75      a department and its parent body
+established        0.75      founders stay close to what they founded
+member_of          0.65      members of one body meet through it
+organised          0.60      organisers know their speakers and hosts
+met_with           0.55      a recorded meeting
+spoke_at           0.50      speakers on one programme
+visited            0.40      a visit, often once
+attended           0.30      being in the audience
+located_in         --        context: sharing a city is not an introduction
+focuses_on         --        context: sharing a sector is not an introduction
+=================  ========  ==============================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.errors import InvalidFact
+from graph.model import Entity, EntityType
+
+ORG = EntityType.ORGANISATION
+PERSON = EntityType.PERSON
+PLACE = EntityType.PLACE
+AGREEMENT = EntityType.AGREEMENT
+SECTOR = EntityType.SECTOR
+EVENT = EntityType.EVENT
+
+ACTORS = frozenset({ORG, PERSON, PLACE})
+BODIES = frozenset({ORG, PLACE})
+
+
+@dataclass(frozen=True)
+class RelationType:
+    name: str
+    sources: frozenset[EntityType]
+    targets: frozenset[EntityType]
+    tie: bool
+    strength: float
+    symmetric: bool
+    label_en: str  # "A <label_en> B"
+    label_ja: str
+    governing_places_only: bool = True  # a place endpoint acting as an actor must govern
+
+
+RELATION_TYPES: dict[str, RelationType] = {
+    t.name: t
+    for t in (
+        RelationType("party_to", ACTORS, frozenset({AGREEMENT}), True, 1.00, False, "is a party to", "の締結当事者"),
+        RelationType("partner_of", BODIES | {PERSON}, BODIES | {PERSON}, True, 0.85, True, "is a partner of", "と連携"),
+        RelationType("works_for", frozenset({PERSON}), BODIES, True, 0.80, False, "works for", "に所属"),
+        RelationType("part_of", frozenset({ORG}), BODIES, True, 0.75, False, "is part of", "の一部門"),
+        RelationType("established", ACTORS, frozenset({ORG, EVENT}), True, 0.75, False, "established", "を設立"),
+        RelationType("member_of", BODIES | {PERSON}, frozenset({ORG}), True, 0.65, False, "is a member of", "の会員"),
+        RelationType("organised", BODIES | {PERSON}, frozenset({EVENT}), True, 0.60, False, "organised", "を主催"),
+        RelationType("met_with", ACTORS, ACTORS, True, 0.55, True, "met with", "と会談"),
+        RelationType("spoke_at", BODIES | {PERSON}, frozenset({EVENT}), True, 0.50, False, "spoke at", "で登壇"),
+        RelationType("visited", ACTORS, ACTORS, True, 0.40, False, "visited", "を訪問"),
+        RelationType("attended", ACTORS, frozenset({EVENT}), True, 0.30, False, "attended", "に参加"),
+        RelationType(
+            "located_in",
+            frozenset({ORG, PLACE, EVENT}),
+            frozenset({PLACE}),
+            False,
+            0.0,
+            False,
+            "is located in",
+            "に所在",
+            governing_places_only=False,
+        ),
+        RelationType(
+            "focuses_on",
+            frozenset({ORG, PLACE, PERSON, AGREEMENT, EVENT}),
+            frozenset({SECTOR}),
+            False,
+            0.0,
+            False,
+            "focuses on",
+            "を重点分野とする",
+            governing_places_only=False,
+        ),
+    )
+}
+
+TIE_TYPES = frozenset(name for name, t in RELATION_TYPES.items() if t.tie)
+CONTEXT_TYPES = frozenset(name for name, t in RELATION_TYPES.items() if not t.tie)
+
+
+def relation_type(name: str) -> RelationType:
+    """Look up a relation type, naming the allowed ones when it is unknown."""
+    try:
+        return RELATION_TYPES[name]
+    except KeyError:
+        raise InvalidFact(
+            f"unknown relation type {name!r}; allowed: {', '.join(sorted(RELATION_TYPES))}"
+        ) from None
+
+
+def check_endpoints(type_name: str, source: Entity, target: Entity) -> None:
+    """Raise ``InvalidFact`` unless ``source -type-> target`` is allowed."""
+    rt = relation_type(type_name)
+    for role, entity, allowed in (("source", source, rt.sources), ("target", target, rt.targets)):
+        if entity.type not in allowed:
+            raise InvalidFact(
+                f"{type_name} cannot have a {entity.type.value} as {role} ({entity.id}); "
+                f"allowed: {', '.join(sorted(t.value for t in allowed))}"
+            )
+        acting = entity.type is PLACE and rt.governing_places_only
+        if acting and not entity.is_governing_place:
+            raise InvalidFact(
+                f"{type_name}: place {entity.id} of kind {entity.kind} governs nothing and cannot act as {role}"
+            )

@@ -1,0 +1,70 @@
+"""Loading fact files into a store: each file is one atomic batch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from graph.store import Store, WriteResult
+from ingest.files import SUFFIXES, read_fact_file
+from ingest.format import FactFile, to_batch
+from ingest.vocabulary import sector_batch
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass(frozen=True)
+class FileLoaded:
+    path: str
+    result: WriteResult
+
+
+def seed_path() -> Path:
+    """The bundled seed dataset (curated from the five founding documents)."""
+    return Path(str(resources.files("ingest") / "seed" / "seed.yaml"))
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, plus the fact files inside folders named (sorted)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+        else:
+            found.append(path)
+    return found
+
+
+def ensure_vocabulary(store: Store) -> None:
+    """Write the sector vocabulary unless every sector is already stored."""
+    batch = sector_batch()
+    ids = [r.entity.id for r in batch.entities]
+    if len(store.get_entities(ids)) != len(ids):
+        store.write(batch)
+
+
+def load_facts(store: Store, facts: FactFile, origin: str) -> WriteResult:
+    """Transform and write one validated file as a single batch."""
+    return store.write(to_batch(facts, origin))
+
+
+def load_files(store: Store, paths: Iterable[str | Path], progress: Progress | None = None) -> list[FileLoaded]:
+    """Load files one batch each, in order.
+
+    A bad file raises before anything of it is written; files loaded before it
+    stay loaded (each is complete on its own).
+    """
+    files = expand(paths)
+    ensure_vocabulary(store)
+    done: list[FileLoaded] = []
+    for index, path in enumerate(files):
+        if progress:
+            progress(str(path), index, len(files))
+        facts = read_fact_file(path)
+        done.append(FileLoaded(str(path), load_facts(store, facts, str(path))))
+    if progress:
+        progress("done", len(files), len(files))
+    return done
