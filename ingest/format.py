@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from graph.dates import PartialDate
 from graph.errors import InvalidFact, InvalidFile
@@ -119,6 +119,13 @@ class FactFile(_Strict):
     sources: list[Source] = Field(default_factory=list)
     entities: list[EntityIn] = Field(default_factory=list)
     relations: list[RelationIn] = Field(default_factory=list)
+    _lines: dict[tuple[str, int], int] = PrivateAttr(default_factory=dict)
+
+    def where(self, section: str, index: int, label: str | None) -> str:
+        """``line N, section[i] (label)``: how errors point at a record."""
+        text = f"{section}[{index}]" + (f" ({label})" if label else "")
+        line = self._lines.get((section, index))
+        return f"line {line}, {text}" if line else text
 
     @model_validator(mode="after")
     def _version(self) -> FactFile:
@@ -165,12 +172,17 @@ def parse_fact_file(data: Any, origin: str) -> FactFile:
     if not isinstance(data, dict):
         raise InvalidFile(f"{origin}: expected a mapping with sources, entities and relations")
     try:
-        return FactFile.model_validate(_strip_lines(data))
+        facts = FactFile.model_validate(_strip_lines(data))
     except ValidationError as exc:
         problems = [f"{_where(data, err['loc'])}: {err['msg']}" for err in exc.errors()[:10]]
         more = exc.error_count() - len(problems)
         suffix = f" (and {more} more)" if more > 0 else ""
         raise InvalidFile(f"{origin}: " + "; ".join(problems) + suffix) from None
+    for section in ("entities", "relations"):
+        for index, record in enumerate(data.get(section) or []):
+            if isinstance(record, dict) and LINE_KEY in record:
+                facts._lines[(section, index)] = record[LINE_KEY]
+    return facts
 
 
 def _names(entity: EntityIn) -> tuple[Name, ...]:
@@ -230,7 +242,7 @@ def to_batch(facts: FactFile, origin: str = "<facts>") -> Batch:
             raise InvalidFile(f"{origin}: {where}: {exc.errors()[0]['msg']}") from None
 
     for index, raw in enumerate(facts.entities):
-        where = f"entities[{index}]" + (f" ({raw.id})" if raw.id else "")
+        where = facts.where("entities", index, raw.id)
         sources = raw.sources or ([defaults.source] if defaults.source else [])
         try:
             first_name = next(t for t in raw.name.model_dump().values() if t)
@@ -246,8 +258,9 @@ def to_batch(facts: FactFile, origin: str = "<facts>") -> Batch:
             )
         except ValidationError as exc:
             err = exc.errors()[0]
-            field = ".".join(str(p) for p in err["loc"]) or "entity"
-            raise InvalidFile(f"{origin}: {where}, field {field!r}: {err['msg']}") from None
+            field = ".".join(str(p) for p in err["loc"])
+            at = f"{where}, field {field!r}" if field else where
+            raise InvalidFile(f"{origin}: {at}: {err['msg']}") from None
         records.append(EntityRecord(entity=entity, sources=tuple(sources)))
         shorthand = [("located_in", raw.parent)] if raw.parent else []
         shorthand += [("focuses_on", sector) for sector in raw.sectors]
@@ -259,7 +272,7 @@ def to_batch(facts: FactFile, origin: str = "<facts>") -> Batch:
                 f"{where}, field {'parent' if type_name == 'located_in' else 'sectors'!r}",
             )
     for index, raw_rel in enumerate(facts.relations):
-        add_relation(raw_rel, f"relations[{index}] ({raw_rel.type} {raw_rel.source} -> {raw_rel.target})")
+        add_relation(raw_rel, facts.where("relations", index, f"{raw_rel.type} {raw_rel.source} -> {raw_rel.target}"))
     return Batch(sources=list(facts.sources), entities=records, relations=relations)
 
 

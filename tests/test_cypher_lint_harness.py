@@ -63,7 +63,7 @@ def test_valid_statements_lint_clean() -> None:
 
 
 def test_problems_are_reported() -> None:
-    statements = [
+    statements: list[dict[str, Any]] = [
         {"name": "syntax", "query": "MATCH (n:Entity RETURN n", "params": {}},
         {"name": "undeclared_param", "query": "MATCH (n:Entity {id: $nope}) RETURN n", "params": {}},
         {"name": "unknown_procedure", "query": "CALL db.index.fulltext.queryNodez('i', 'q') YIELD node RETURN node"},

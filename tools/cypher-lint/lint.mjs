@@ -108,15 +108,20 @@ function buildBaseSchema(schema, lib) {
   if (!['5', '25'].includes(cypherVersion)) {
     fail(2, `schema.cypherVersion must be "5" or "25", got ${schema.cypherVersion}`);
   }
-  return {
-    // Unknown labels / relationship types are only reported when both lists are given.
-    labels: schema.labels ?? [],
-    relationshipTypes: schema.relationshipTypes ?? [],
-    propertyKeys: schema.propertyKeys ?? [],
+  const base = {
     procedures: catalogue(mock.procedures, schema.procedures, 'procedures'),
     functions: catalogue(mock.functions, schema.functions, 'functions'),
     defaultLanguage: `CYPHER ${cypherVersion}`,
   };
+  // Unknown labels / relationship types are warned about only when the linter
+  // gets both lists: give it both as soon as the caller names either.
+  if (schema.labels || schema.relationshipTypes) {
+    base.labels = schema.labels ?? [];
+    base.relationshipTypes = schema.relationshipTypes ?? [];
+  }
+  // Only used for completion in 2.0.0-next.20; 2.0.0-next.36+ warn on unknown keys.
+  if (schema.propertyKeys) base.propertyKeys = schema.propertyKeys;
+  return base;
 }
 
 function toDiagnostic(d) {

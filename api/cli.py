@@ -1,0 +1,169 @@
+"""The ``kizuna`` command line: the same jobs as the HTTP API, for a terminal.
+
+Human-readable output by default, ``--json`` for machines. Errors print their
+message (which names what is wrong and where) and exit with status 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from graph.errors import KizunaError
+from graph.open import open_store
+from graph.store import Store
+from ingest.format import to_fact_file
+from ingest.load import load_files, seed_path
+
+app = typer.Typer(help="Kizuna (絆): a knowledge graph of cross-border innovation ties.", no_args_is_help=True)
+console = Console()
+err_console = Console(stderr=True)
+
+StoreOpt = Annotated[
+    str | None, typer.Option("--store", help="Store path or neo4j:// URI (default: KIZUNA_STORE setting).")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+
+T = TypeVar("T")
+
+
+@contextmanager
+def store_at(location: str | None) -> Iterator[Store]:
+    """Open the store, turning Kizuna errors into a clean exit."""
+    with handle_errors():
+        store = open_store(location)
+    try:
+        with handle_errors():
+            yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def handle_errors() -> Iterator[None]:
+    try:
+        yield
+    except KizunaError as exc:
+        err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
+        for key in ("suggestions", "candidates"):
+            items = exc.extra.get(key)
+            if isinstance(items, list) and items:
+                err_console.print(f"{key}: " + ", ".join(_label(i) for i in items), highlight=False)
+        raise typer.Exit(1) from None
+
+
+def _label(item: Any) -> str:
+    if isinstance(item, dict):
+        return f"{item.get('name_ja') or item.get('name')} / {item.get('name_en', '')} ({item.get('id')})"
+    return str(item)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@app.command()
+def load(
+    files: Annotated[list[Path] | None, typer.Argument(help="Fact files (YAML, JSON, CSV) or folders.")] = None,
+    seed: Annotated[bool, typer.Option("--seed", help="Load the bundled seed dataset.")] = False,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Load fact files; each file is stored whole or not at all."""
+    paths: list[Path] = ([seed_path()] if seed else []) + list(files or [])
+    if not paths:
+        err_console.print("error: name files to load, or --seed")
+        raise typer.Exit(2)
+    with store_at(store) as st:
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
+            disable=as_json or not err_console.is_terminal,
+        ) as bar:
+            task = bar.add_task("loading", total=None)
+
+            def progress(stage: str, done: int, total: int) -> None:
+                bar.update(task, description=Path(stage).name, completed=done, total=total)
+
+            loaded = load_files(st, paths, progress)
+        if as_json:
+            print_json([{"file": f.path, **f.result.__dict__} for f in loaded])
+            return
+        for item in loaded:
+            r = item.result
+            console.print(f"loaded {item.path}: {r.entities} entities, {r.relations} relations, {r.sources} sources")
+
+
+@app.command()
+def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Counts of entities and relations by type."""
+    with store_at(store) as st:
+        s = st.stats()
+    if as_json:
+        print_json({"entities": s.entities, "relations": s.relations, "sources": s.sources})
+        return
+    table = Table("kind", "type", "count")
+    for kind, counts in (("entity", s.entities), ("relation", s.relations)):
+        for name, count in sorted(counts.items()):
+            table.add_row(kind, name, str(count))
+    console.print(table)
+    console.print(f"{s.entity_total} entities, {s.relation_total} relations, {s.sources} sources")
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the fact file (YAML or JSON).")],
+    store: StoreOpt = None,
+) -> None:
+    """Write the whole graph as one fact file (reloadable with `kizuna load`)."""
+    import yaml
+
+    with store_at(store) as st:
+        data = to_fact_file(st.export())
+    text = (
+        json.dumps(data, ensure_ascii=False, indent=1)
+        if output.suffix == ".json"
+        else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    )
+    output.write_text(text, encoding="utf-8")
+    console.print(f"wrote {len(data['entities'])} entities and {len(data['relations'])} relations to {output}")
+
+
+@app.command()
+def check(store: StoreOpt = None) -> None:
+    """Run the store's integrity check."""
+    with store_at(store) as st:
+        problems = st.check()
+    for problem in problems:
+        console.print(f"[red]problem:[/] {problem}")
+    if problems:
+        raise typer.Exit(1)
+    console.print("store is sound")
+
+
+def _register_optional(module: str) -> None:
+    """Register a command module's commands; only a missing module itself is skipped."""
+    import importlib
+
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return
+    register: Callable[[typer.Typer], None] = mod.register
+    register(app)
+
+
+for _module in ("api.cli_show", "api.cli_queries", "api.cli_api", "api.cli_extract", "api.cli_bench"):
+    _register_optional(_module)
+
+__all__ = ["app", "handle_errors", "print_json", "store_at"]

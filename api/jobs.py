@@ -1,0 +1,77 @@
+"""Background jobs for long work (document extraction), polled via GET /jobs/{id}.
+
+One worker thread: extraction is CPU-heavy and the machine is small, so jobs
+queue rather than compete. Finished jobs are kept (bounded) for polling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from graph.errors import KizunaError, NotFound
+
+Status = Literal["queued", "running", "done", "failed"]
+KEEP = 500
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Job:
+    id: str
+    kind: str
+    status: Status = "queued"
+    created: str = field(default_factory=_now)
+    finished: str | None = None
+    result: dict[str, Any] | None = None
+    error: str | None = None
+
+
+class JobRunner:
+    def __init__(self, workers: int = 1) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kizuna-job")
+        self._jobs: OrderedDict[str, Job] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def submit(self, kind: str, work: Callable[[], dict[str, Any]]) -> Job:
+        job = Job(id=uuid.uuid4().hex, kind=kind)
+        with self._lock:
+            self._jobs[job.id] = job
+            while len(self._jobs) > KEEP:
+                self._jobs.popitem(last=False)
+
+        def run() -> None:
+            job.status = "running"
+            try:
+                job.result = work()
+                job.status = "done"
+            except KizunaError as exc:
+                job.error = f"{exc.title}: {exc.message}"
+                job.status = "failed"
+            except Exception as exc:
+                job.error = f"{type(exc).__name__}: {exc}"
+                job.status = "failed"
+            finally:
+                job.finished = _now()
+
+        self._pool.submit(run)
+        return job
+
+    def get(self, job_id: str) -> Job:
+        with self._lock:
+            job = self._jobs.get(job_id)
+        if job is None:
+            raise NotFound(f"no job has id {job_id!r} (jobs live in memory and are lost on restart)")
+        return job
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,268 @@
+"""Response models: the API's contract, kept apart from the domain model.
+
+The domain may grow fields without changing what clients see. Every entity
+reference carries ``name`` (in the language asked for) plus both ``name_ja``
+and ``name_en``, so a client never has to ask twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model import Entity, Evidence, Lang, Relation, Source
+from graph.registry import RELATION_TYPES
+
+T = TypeVar("T")
+DisplayLang = Literal["ja", "en"]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details; extension members (suggestions, candidates, errors) may follow."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "https://kizuna.example/problems/unknown-entity",
+                    "title": "Unknown entity",
+                    "status": 404,
+                    "detail": "no entity is named 'Kanagawa Prefectur'",
+                    "instance": "/entities/Kanagawa%20Prefectur",
+                    "suggestions": [{"id": "place:kanagawa", "name": "Kanagawa Prefecture"}],
+                }
+            ]
+        },
+    )
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    request_id: str | None = None
+
+
+class EntityRef(Out):
+    """A compact, bilingual reference to an entity."""
+
+    id: str
+    type: str
+    kind: str | None = None
+    name: str = Field(description="Display name in the requested language (lang / Accept-Language).")
+    name_ja: str
+    name_en: str
+
+
+class SearchHitOut(Out):
+    entity: EntityRef
+    matched: str | None = Field(None, description="The name or alias that matched `q` (null when listing).")
+    score: float | None = Field(None, description="100 = the whole name matches; lower = a near match.")
+    exact: bool = Field(False, description="True when `q` is the entity's id or one of its whole names.")
+
+
+class NameOut(Out):
+    text: str
+    lang: str
+    kind: str
+
+
+class EvidenceOut(Out):
+    source: str
+    locator: str | None = None
+    asserted_by: str
+    confidence: float
+    quote: str | None = None
+
+
+class SourceOut(Out):
+    id: str
+    title: str
+    url: str | None = None
+    published: str | None = None
+    file: str | None = None
+    lang: str | None = None
+    publisher: str | None = None
+
+
+class RelationOut(Out):
+    """A relation seen from one entity: ``direction`` says which way it points."""
+
+    id: str
+    type: str
+    label: str = Field(description="The relation's reading in the display language.")
+    tie: bool = Field(description="True when the relation could carry an introduction; False for context.")
+    direction: Literal["out", "in"]
+    other: EntityRef
+    role: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    confidence: float
+    evidence: list[EvidenceOut]
+
+
+class EntityDetail(EntityRef):
+    names: list[NameOut]
+    attributes: dict[str, Any] = Field(
+        default_factory=dict, description="Type-specific fields that are set (iso_code, signed, start, url...)."
+    )
+    sources: list[SourceOut]
+    relations: list[RelationOut]
+
+
+class Page(Out, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = Field(None, description="Pass as `cursor` to get the next page; null on the last page.")
+    total: int = Field(description="Matches in all pages.")
+
+
+class StatementOut(Out):
+    """A relation read on its own: ``source`` <label> ``target``."""
+
+    id: str
+    type: str
+    label: str
+    tie: bool
+    source: EntityRef
+    target: EntityRef
+    role: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    confidence: float
+    evidence: list[EvidenceOut]
+
+
+class SourceDetail(SourceOut):
+    entities: list[EntityRef] = Field(description="Entities the source's relations touch.")
+    relations: list[StatementOut] = Field(description="Relations this source gives evidence for.")
+
+
+class RetractOut(Out):
+    source: str
+    relations_removed: int
+    relations_kept: int = Field(description="Relations still supported by other sources.")
+    entities_removed: int
+
+
+class WriteOut(Out):
+    entities: int
+    relations: int
+    sources: int
+
+
+class StatsOut(Out):
+    backend: str
+    version: str
+    entities: dict[str, int]
+    relations: dict[str, int]
+    sources: int
+    entity_total: int
+    relation_total: int
+
+
+class HealthOut(Out):
+    status: Literal["ok"]
+
+
+class ReadyOut(Out):
+    status: Literal["ready"]
+    backend: str
+
+
+class JobOut(Out):
+    id: str
+    kind: str
+    status: Literal["queued", "running", "done", "failed"]
+    created: str
+    finished: str | None = None
+    result: dict[str, Any] | None = None
+    error: str | None = None
+
+
+# -- converters ---------------------------------------------------------------
+
+
+def with_display_names(value: Any, lang: DisplayLang) -> Any:
+    """Add the display ``name`` to every entity reference in a query result dict."""
+    if isinstance(value, dict):
+        out = {k: with_display_names(v, lang) for k, v in value.items()}
+        if "name_ja" in out and "name_en" in out and "id" in out and "name" not in out:
+            out["name"] = out["name_ja"] if lang == "ja" else out["name_en"]
+        return out
+    if isinstance(value, list | tuple):
+        return [with_display_names(v, lang) for v in value]
+    return value
+
+
+def ref(entity: Entity, lang: DisplayLang) -> EntityRef:
+    return EntityRef(
+        id=entity.id,
+        type=entity.type.value,
+        kind=entity.kind,
+        name=entity.name(Lang(lang)),
+        name_ja=entity.name(Lang.JA),
+        name_en=entity.name(Lang.EN),
+    )
+
+
+def evidence_out(e: Evidence) -> EvidenceOut:
+    return EvidenceOut(**e.model_dump(mode="json"))
+
+
+def source_out(s: Source) -> SourceOut:
+    return SourceOut(**s.model_dump(mode="json"))
+
+
+def relation_label(type_name: str, lang: DisplayLang) -> str:
+    rt = RELATION_TYPES.get(type_name)
+    if rt is None:
+        return type_name
+    return rt.label_ja if lang == "ja" else rt.label_en
+
+
+def relation_out(relation: Relation, other: Entity, outgoing: bool, lang: DisplayLang) -> RelationOut:
+    rt = RELATION_TYPES.get(relation.type)
+    return RelationOut(
+        id=relation.id,
+        type=relation.type,
+        label=relation_label(relation.type, lang),
+        tie=bool(rt and rt.tie),
+        direction="out" if outgoing else "in",
+        other=ref(other, lang),
+        role=relation.role,
+        valid_from=relation.valid_from,
+        valid_to=relation.valid_to,
+        confidence=relation.confidence,
+        evidence=[evidence_out(e) for e in relation.evidence],
+    )
+
+
+def statement_out(relation: Relation, source: Entity, target: Entity, lang: DisplayLang) -> StatementOut:
+    rt = RELATION_TYPES.get(relation.type)
+    return StatementOut(
+        id=relation.id,
+        type=relation.type,
+        label=relation_label(relation.type, lang),
+        tie=bool(rt and rt.tie),
+        source=ref(source, lang),
+        target=ref(target, lang),
+        role=relation.role,
+        valid_from=relation.valid_from,
+        valid_to=relation.valid_to,
+        confidence=relation.confidence,
+        evidence=[evidence_out(e) for e in relation.evidence],
+    )
+
+
+ATTRIBUTE_FIELDS = ("iso_code", "signed", "renewed", "status", "purpose", "start", "end", "description", "url")
+
+
+def attributes(entity: Entity) -> dict[str, Any]:
+    data = entity.model_dump(mode="json", include=set(ATTRIBUTE_FIELDS), exclude_none=True)
+    return {k: v for k, v in data.items() if v not in ((), [])}

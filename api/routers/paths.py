@@ -1,0 +1,5 @@
+"""Placeholder until wired."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,71 @@
+"""Text normalisation before recognition.
+
+Entity spans must never contain markup, URLs or reading aids, and the same
+name must look the same wherever it appears, so the text is rewritten once
+(NFKC width folding, furigana removal, markdown and URL stripping) and every
+character span the extractor reports refers to this normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_KANJI = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ"
+# 大連（だいれん）市 -> 大連市: a reading in hiragana (or katakana) right after kanji.
+_FURIGANA = re.compile(rf"(?<=[{_KANJI}])\((?:[\u3041-\u309f]{{1,12}}|[\u30a1-\u30fa\u30fc]{{1,12}})\)")
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\(<?[^)\n]*>?\)")
+_ANGLE_URL = re.compile(r"\(?<https?://[^>\s]+>\)?")
+_URL = re.compile(r"https?://[^\s\u3000-\u30ff\u4e00-\u9fff()<>\"'「」（）、。]+")
+_HATENA_IMAGE = re.compile(r"\bf:id:[\w-]+:\d+[a-z]?:(?:plain|image)\b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:/[\w/]*)?")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
+_MD_RULE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:-\s*){3,}$", re.MULTILINE)
+_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+# Characters NFKC leaves that we still want folded to their plain forms.
+_EXTRA = str.maketrans({"〜": "~", "～": "~", "−": "-", "‐": "-", "―": "-", "“": '"', "”": '"', "＂": '"'})
+
+
+def nfkc(text: str) -> str:
+    """Width and compatibility folding (full-width digits and Latin become ASCII)."""
+    return unicodedata.normalize("NFKC", text).translate(_EXTRA)
+
+
+def remove_furigana(text: str) -> str:
+    """Drop parenthesised readings that follow kanji (大連(だいれん)市 -> 大連市)."""
+    return _FURIGANA.sub("", text)
+
+
+def strip_markup(text: str) -> str:
+    """Remove markdown syntax, image references, URLs and e-mail addresses.
+
+    An image becomes a line break so its caption is a sentence of its own and
+    never glues onto the name before it.
+    """
+    text = _MD_IMAGE.sub("\n", text)
+    text = _HATENA_IMAGE.sub("\n", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _ANGLE_URL.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _EMAIL.sub(" ", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_RULE.sub("", text)
+    return text
+
+
+def normalise_text(text: str) -> str:
+    """The one text form every span refers to."""
+    text = nfkc(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = remove_furigana(text)
+    text = strip_markup(text)
+    text = _SPACES.sub(" ", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def normalise_name(text: str) -> str:
+    """A display form for a name: folded, readings removed, spaces squeezed."""
+    text = remove_furigana(nfkc(text)).strip(" \t\n・、,:;\"'「」『』()")
+    return re.sub(r"\s+", " ", text)

@@ -1,0 +1,177 @@
+"""The in-memory graph index: the fallback when a store cannot push a query down.
+
+Built once from ``store.export()`` and cached by ``store.version()``, so a
+changed store is re-read on the next query and an unchanged one never is. It
+answers the candidate-extraction hooks of ``queries.pushdown`` with exactly the
+semantics a native backend must implement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import threading
+from collections import OrderedDict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source
+from graph.names import name_key
+from graph.store import Store
+from queries.ties import MEETING_TYPES, TieFilter
+
+_CACHE_SIZE = 4
+
+
+@dataclass
+class GraphIndex:
+    """Every entity, relation and source of one store version, with adjacency."""
+
+    version: str
+    records: dict[str, EntityRecord]
+    relations: dict[str, Relation]
+    sources: dict[str, Source]
+    adjacency: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # id -> [(relation id, other id)]
+    names: list[tuple[str, str, str]] = field(default_factory=list)  # (name key, entity id, text)
+
+    @classmethod
+    def from_batch(cls, version: str, batch: Batch) -> GraphIndex:
+        index = cls(
+            version=version,
+            records={r.entity.id: r for r in batch.entities},
+            relations={r.id: r for r in batch.relations},
+            sources={s.id: s for s in batch.sources},
+        )
+        for rel in batch.relations:
+            index.adjacency.setdefault(rel.source, []).append((rel.id, rel.target))
+            index.adjacency.setdefault(rel.target, []).append((rel.id, rel.source))
+        for record in batch.entities:
+            for name in record.entity.names:
+                index.names.append((name_key(name.text), record.entity.id, name.text))
+        return index
+
+    def entity(self, entity_id: str) -> Entity | None:
+        record = self.records.get(entity_id)
+        return record.entity if record else None
+
+    # -- candidate extraction (the pushdown fallbacks) ---------------------------
+    def tie_subgraph(
+        self,
+        ids: Sequence[str],
+        hops: int,
+        types: Collection[str],
+        as_of: dt.date | None,
+        min_confidence: float,
+    ) -> Batch:
+        """Entities within ``hops`` steps of any of ``ids`` and the usable relations among them.
+
+        A step is one relation between actors, or two relations through an
+        agreement or event (entering one costs half a step, leaving it the other
+        half). Only relations of ``types`` that are valid on ``as_of``, still
+        have evidence published by then and reach ``min_confidence`` count.
+        """
+        rule = TieFilter(types=frozenset(types), as_of=as_of, min_confidence=min_confidence)
+        limit = 2 * hops  # in half steps
+        dist: dict[str, int] = {i: 0 for i in ids if i in self.records and rule.entity_usable(self.records[i].entity)}
+        heap = [(0, i) for i in sorted(dist)]
+        usable: dict[str, Relation | None] = {}
+        while heap:
+            d, node = heapq.heappop(heap)
+            if d > dist[node]:
+                continue
+            here = self.records[node].entity
+            for rel_id, other in self.adjacency.get(node, ()):
+                other_entity = self.records[other].entity
+                cost = 1 if (here.type in MEETING_TYPES or other_entity.type in MEETING_TYPES) else 2
+                if d + cost > limit or d + cost >= dist.get(other, limit + 1):
+                    continue
+                if rel_id not in usable:
+                    usable[rel_id] = rule.relation_usable(self.relations[rel_id], self.sources)
+                if usable[rel_id] is None:
+                    continue
+                if not rule.entity_usable(other_entity):
+                    continue
+                dist[other] = d + cost
+                heapq.heappush(heap, (d + cost, other))
+        members = set(dist)
+        relations = [
+            self.relations[rel_id]
+            for node in sorted(members)
+            for rel_id, other in self.adjacency.get(node, ())
+            if other in members and node < other
+        ]
+        relations = [r for r in (rule.relation_usable(r, self.sources) for r in relations) if r is not None]
+        relations = list({r.id: r for r in relations}.values())
+        cited = {s for r in relations for s in r.sources}
+        return Batch(
+            sources=[self.sources[s] for s in sorted(cited) if s in self.sources],
+            entities=[self.records[i] for i in sorted(members)],
+            relations=relations,
+        )
+
+    def region_members(self, place_id: str) -> dict[str, str]:
+        """Entities inside a place: sub-places and organisations/events located there
+        (through ``located_in`` chains), organisations that are part of a member and
+        have no location of their own, and people working for any member.
+
+        Returns {entity id: why} (the place itself included).
+        """
+        if place_id not in self.records:
+            return {}
+        why: dict[str, str] = {place_id: "the place itself"}
+        frontier = [place_id]
+        while frontier:  # located_in closure, downwards
+            nxt = []
+            for node in frontier:
+                for rel_id, other in self.adjacency.get(node, ()):
+                    rel = self.relations[rel_id]
+                    if rel.type == "located_in" and rel.target == node and other not in why:
+                        why[other] = f"located in {node}"
+                        nxt.append(other)
+            frontier = nxt
+        frontier = [i for i in why if self.records[i].entity.type in (EntityType.PLACE, EntityType.ORGANISATION)]
+        while frontier:  # unlocated departments of members
+            nxt = []
+            for node in frontier:
+                for rel_id, other in self.adjacency.get(node, ()):
+                    rel = self.relations[rel_id]
+                    if rel.type == "part_of" and rel.target == node and other not in why:
+                        located = any(self.relations[r].type == "located_in" and self.relations[r].source == other
+                                      for r, _ in self.adjacency.get(other, ()))
+                        if not located:
+                            why[other] = f"part of {node}"
+                            nxt.append(other)
+            frontier = nxt
+        for node in list(why):
+            if self.records[node].entity.type not in (EntityType.PLACE, EntityType.ORGANISATION):
+                continue
+            for rel_id, other in self.adjacency.get(node, ()):
+                rel = self.relations[rel_id]
+                if rel.type == "works_for" and rel.target == node and other not in why:
+                    why[other] = f"works for {node}"
+        return why
+
+
+_cache: OrderedDict[str, GraphIndex] = OrderedDict()
+_lock = threading.Lock()
+
+
+def get_index(store: Store) -> GraphIndex:
+    """The index of the store's current version (built at most once per version)."""
+    version = f"{store.backend}:{id(store) if store.backend == 'abstract' else ''}:{store.version()}"
+    with _lock:
+        found = _cache.get(version)
+        if found is not None:
+            _cache.move_to_end(version)
+            return found
+    index = GraphIndex.from_batch(version, store.export())
+    with _lock:
+        _cache[version] = index
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return index
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,48 @@
+"""Writes numbered batches into an embedded store until killed (crash tests).
+
+Each batch holds ``SIZE`` organisations tagged with the batch number and a
+chain of relations between them; after each commit it prints the number.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from graph.embedded import EmbeddedStore
+from graph.ids import relation_id
+from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Name, Relation, Source
+
+SIZE = 200
+
+
+def batch(number: int) -> Batch:
+    ids = [f"org:b{number}-{j}" for j in range(SIZE)]
+    entities = [
+        EntityRecord(
+            entity=Entity(id=i, type=EntityType.ORGANISATION, kind="company", names=(Name(text=f"Company {i}"),)),
+            sources=("crash",),
+        )
+        for i in ids
+    ]
+    relations = [
+        Relation(
+            id=relation_id("partner_of", a, b), type="partner_of", source=a, target=b,
+            evidence=(Evidence(source="crash", locator=f"batch {number}"),),
+        )
+        for a, b in zip(ids, ids[1:], strict=False)
+    ]
+    return Batch(entities=entities, relations=relations)
+
+
+def main(path: str, start: int) -> None:
+    store = EmbeddedStore(path)
+    store.write(Batch(sources=[Source(id="crash", title="crash test")]))
+    number = start
+    while True:
+        store.write(batch(number))
+        print(number, flush=True)
+        number += 1
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]))
