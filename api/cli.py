@@ -7,69 +7,23 @@ message (which names what is wrong and where) and exit with status 1.
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from graph.errors import KizunaError
-from graph.open import open_store
-from graph.store import Store
+from api.cli_common import JsonOpt, StoreOpt, console, err_console, print_json, store_at
 from ingest.format import to_fact_file
 from ingest.load import load_files, seed_path
 
-app = typer.Typer(help="Kizuna (絆): a knowledge graph of cross-border innovation ties.", no_args_is_help=True)
-console = Console()
-err_console = Console(stderr=True)
-
-StoreOpt = Annotated[
-    str | None, typer.Option("--store", help="Store path or neo4j:// URI (default: KIZUNA_STORE setting).")
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
-
-T = TypeVar("T")
-
-
-@contextmanager
-def store_at(location: str | None) -> Iterator[Store]:
-    """Open the store, turning Kizuna errors into a clean exit."""
-    with handle_errors():
-        store = open_store(location)
-    try:
-        with handle_errors():
-            yield store
-    finally:
-        store.close()
-
-
-@contextmanager
-def handle_errors() -> Iterator[None]:
-    try:
-        yield
-    except KizunaError as exc:
-        err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
-        for key in ("suggestions", "candidates"):
-            items = exc.extra.get(key)
-            if isinstance(items, list) and items:
-                err_console.print(f"{key}: " + ", ".join(_label(i) for i in items), highlight=False)
-        raise typer.Exit(1) from None
-
-
-def _label(item: Any) -> str:
-    if isinstance(item, dict):
-        return f"{item.get('name_ja') or item.get('name')} / {item.get('name_en', '')} ({item.get('id')})"
-    return str(item)
-
-
-def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-
+app = typer.Typer(
+    help="Kizuna (絆): a knowledge graph of cross-border innovation ties.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 
 @app.command()
 def load(
@@ -166,4 +120,3 @@ def _register_optional(module: str) -> None:
 for _module in ("api.cli_show", "api.cli_queries", "api.cli_api", "api.cli_extract", "api.cli_bench"):
     _register_optional(_module)
 
-__all__ = ["app", "handle_errors", "print_json", "store_at"]

@@ -185,6 +185,170 @@ class JobOut(Out):
     error: str | None = None
 
 
+# -- query results (mirrors of queries.results, with display names) ----------------
+
+
+class QueryOut(BaseModel):
+    """Query results may grow fields; the API shows the ones declared here."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+class SourceRefOut(QueryOut):
+    id: str
+    title: str
+    url: str | None = None
+    published: str | None = None
+
+
+class RelationRefOut(QueryOut):
+    id: str
+    type: str
+    source: str
+    target: str
+    role: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    confidence: float
+    strength: float = Field(description="Registry strength x confidence x evidence-age decay.")
+    sources: list[str]
+
+
+class StepOut(QueryOut):
+    start: EntityRef
+    end: EntityRef
+    via: EntityRef | None = Field(None, description="The agreement or event both ends take part in, if any.")
+    relations: list[RelationRefOut]
+    strength: float
+    date: str | None = None
+    text: str = Field(description="Why this step holds, in the display language.")
+    text_en: str
+    text_ja: str
+    sources: list[SourceRefOut] = Field(description="The documents behind this step.")
+
+
+class IntroductionPathOut(QueryOut):
+    rank: int
+    strength: float = Field(description="Product of the step strengths (1.0 = strongest).")
+    hops: int
+    nodes: list[EntityRef]
+    steps: list[StepOut]
+
+
+class PathsOut(QueryOut):
+    source: EntityRef
+    target: EntityRef
+    paths: list[IntroductionPathOut]
+    options: dict[str, Any]
+    reason_code: str | None = Field(
+        None, description="Why no path was found: disconnected, only_context, filtered_out, beyond_hop_limit."
+    )
+    reason: str | None = None
+    shortest_hops: int | None = None
+    candidates_examined: int
+
+
+class NodeOut(QueryOut):
+    entity: EntityRef
+    distance: int = Field(description="Steps from the centre.")
+
+
+class EdgeOut(QueryOut):
+    relation: RelationRefOut
+    tie: bool = Field(description="An introduction tie (else context: located_in, focuses_on).")
+
+
+class TruncationOut(QueryOut):
+    entity: str
+    omitted: int = Field(description="Relations left out at this entity.")
+    why: str
+
+
+class NeighbourhoodOut(QueryOut):
+    center: EntityRef
+    radius: int
+    nodes: list[NodeOut]
+    edges: list[EdgeOut]
+    truncated: bool = Field(description="True when a cap left something out; `truncations` says where.")
+    truncations: list[TruncationOut]
+    options: dict[str, Any]
+
+
+class RegionMemberOut(QueryOut):
+    entity: EntityRef
+    why: str
+    country: str | None = None
+
+
+class RegionTieOut(QueryOut):
+    member: EntityRef
+    other: EntityRef
+    via: EntityRef | None = None
+    relation_types: list[str]
+    relations: list[str]
+    other_is_member: bool
+    cross_border: bool
+    member_country: str | None = None
+    other_country: str | None = None
+    sources: list[str]
+
+
+class AggregateTieOut(QueryOut):
+    a: str
+    b: str
+    a_name: str
+    b_name: str
+    ties: int
+    agreements: list[str]
+
+
+class RegionOut(QueryOut):
+    place: EntityRef
+    members: list[RegionMemberOut]
+    ties: list[RegionTieOut]
+    region_pairs: list[AggregateTieOut]
+    country_pairs: list[AggregateTieOut]
+    truncated: bool
+    options: dict[str, Any]
+
+
+class BrokerOut(QueryOut):
+    entity: EntityRef
+    score: float = Field(description="Betweenness, normalised so the largest is 1.0.")
+    raw: float
+    country: str | None = None
+    degree: int
+
+
+class BrokersOut(QueryOut):
+    brokers: list[BrokerOut]
+    mode: str
+    sources_label: str | None = None
+    targets_label: str | None = None
+    sampled: bool
+    samples: int | None = None
+    nodes: int
+    edges: int
+    options: dict[str, Any]
+
+
+class PartnerOut(QueryOut):
+    entity: EntityRef
+    strength: float
+    hops: int
+    focus: list[str] = Field(description='"direct", or the agreements/events through which it focuses on the sector.')
+    path: IntroductionPathOut
+
+
+class PartnersOut(QueryOut):
+    origin: EntityRef
+    sector: EntityRef
+    partners: list[PartnerOut]
+    candidates: int
+    unreachable: int
+    options: dict[str, Any]
+
+
 # -- converters ---------------------------------------------------------------
 
 
@@ -194,6 +358,8 @@ def with_display_names(value: Any, lang: DisplayLang) -> Any:
         out = {k: with_display_names(v, lang) for k, v in value.items()}
         if "name_ja" in out and "name_en" in out and "id" in out and "name" not in out:
             out["name"] = out["name_ja"] if lang == "ja" else out["name_en"]
+        if "text_ja" in out and "text_en" in out and "text" not in out:
+            out["text"] = out["text_ja"] if lang == "ja" else out["text_en"]
         return out
     if isinstance(value, list | tuple):
         return [with_display_names(v, lang) for v in value]

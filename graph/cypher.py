@@ -8,17 +8,22 @@ values travel as parameters; the only text substituted in is the namespace
 
 Graph layout (one label namespace; ``Entity`` stands for ``Entity<suffix>``):
 
-* ``(:Entity {id, type, data, sources, names_text})`` — ``data`` is the entity's
-  JSON exactly as the embedded store keeps it, so models round-trip unchanged;
-  ``sources`` lists the source ids that asserted the entity.
+* ``(:Entity {id, type, data, sources, names_text, exists_from})`` — ``data``
+  is the entity's JSON exactly as the embedded store keeps it, so models
+  round-trip unchanged; ``sources`` lists the source ids that asserted the
+  entity; ``names_text`` (all names, one per line) feeds the full-text index;
+  ``exists_from`` is the first day an agreement/event exists (else null).
 * ``(:Entity)-[:HAS_NAME]->(:Name {key, text, entity})`` — one node per name
   text, ``key`` is ``graph.names.name_key`` (indexed, for ``resolve``).
-* ``(:Source {id, data})``.
+* ``(:Source {id, data, published_day})`` — ``published_day`` is the first day
+  of the partial publication date (evidence filtering on as-of dates).
 * Relations are ONE relationship type, ``(:Entity)-[:REL]->(:Entity)``, with a
   ``type`` property holding the registry name. A single type keeps every
   statement fixed text (relation types are parameters, never identifiers),
   so the linted set is exactly the run set. Properties: ``id, type, data
-  (JSON), confidence, sources, role, valid_from, valid_to, from_day, to_day``;
+  (JSON), confidence, sources, role, valid_from, valid_to, from_day, to_day,
+  ev_source, ev_confidence`` (the last two list each evidence's source and
+  confidence in ``data`` order, for evidence filtering in Cypher);
   ``from_day``/``to_day`` are the ISO days a partial validity bound covers at
   its widest (``graph.dates.earliest``/``latest``), so an as-of filter is a
   string comparison with the same meaning as ``graph.dates.valid_on``.
@@ -42,8 +47,6 @@ IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 SUFFIX = re.compile(r"^(?:_[a-z0-9]{1,24})?$")
 PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
-# Pushdown statements expand at most this many hops per call (a guard, not a
-# semantic limit: callers ask for one hop at a time).
 STORE_KEY = "store"
 
 
@@ -196,13 +199,14 @@ DELETE_NAMESPACE_CHUNK = _statement(
 # -- writing -----------------------------------------------------------------
 UPSERT_SOURCES = _statement(
     "upsert_sources",
-    "UNWIND $rows AS row MERGE (s:%Source {id: row.id}) SET s.data = row.data",
+    "UNWIND $rows AS row MERGE (s:%Source {id: row.id}) SET s.data = row.data, s.published_day = row.published_day",
     ("rows",),
 )
 UPSERT_ENTITIES = _statement(
     "upsert_entities",
     """UNWIND $rows AS row MERGE (e:%Entity {id: row.id})
-    SET e.type = row.type, e.data = row.data, e.sources = row.sources, e.names_text = row.names_text""",
+    SET e.type = row.type, e.data = row.data, e.sources = row.sources, e.names_text = row.names_text,
+        e.exists_from = row.exists_from""",
     ("rows",),
 )
 DELETE_NAMES = _statement(
@@ -247,7 +251,7 @@ RELATIONS_CITING = _statement(
 UPDATE_RELATIONS = _statement(
     "update_relations",
     """UNWIND $rows AS row MATCH ()-[r:%REL {id: row.id}]->()
-    SET r.data = row.data, r.confidence = row.confidence, r.sources = row.sources""",
+    SET r += row.props""",
     ("rows",),
 )
 DELETE_RELATIONS = _statement(
@@ -380,17 +384,63 @@ CHECK_STRAY_NAMES = _statement(
 )
 
 # -- query pushdown (queries/pushdown.py hooks) ----------------------------------
-# The as-of predicate below is graph.dates.valid_on over the stored widest days.
+# These decide exactly what queries.ties.TieFilter decides, in Cypher:
+# * relation valid on $as_of: graph.dates.valid_on over the stored widest days;
+# * usable evidence: some evidence i has confidence >= $min_confidence and its
+#   source is unknown, undated or published (earliest day) by $as_of — the same
+#   as "max confidence of the evidence kept on $as_of >= $min_confidence";
+# * entity exists on $as_of: agreements signed / events started by then
+#   (``exists_from`` is earliest(signed) or earliest(start), else null).
+# $as_of is an ISO day string or null (no date filter at all).
+TIE_START = _statement(
+    "tie_start",
+    """UNWIND $ids AS id MATCH (e:%Entity {id: id})
+    WHERE $as_of IS NULL OR e.exists_from IS NULL OR e.exists_from <= $as_of
+    RETURN DISTINCT e.id AS id, e.type AS type""",
+    ("ids", "as_of"),
+)
 TIE_EXPAND = _statement(
     "tie_expand",
-    """UNWIND $frontier AS id MATCH (a:%Entity {id: id})-[r:%REL]-(b:%Entity)
-    WHERE r.type IN $types AND r.confidence >= $min_confidence
+    """UNWIND $frontier AS id
+    MATCH (a:%Entity {id: id})-[r:%REL]-(b:%Entity)
+    WHERE r.type IN $types
       AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
                               AND (r.to_day IS NULL OR r.to_day >= $as_of)))
-    RETURN DISTINCT r.id AS id, r.data AS relation, startNode(r).id AS source, endNode(r).id AS target
-    ORDER BY id""",
+      AND ($as_of IS NULL OR b.exists_from IS NULL OR b.exists_from <= $as_of)
+      AND any(i IN range(0, size(r.ev_source) - 1) WHERE r.ev_confidence[i] >= $min_confidence
+              AND ($as_of IS NULL OR NOT EXISTS {
+                    MATCH (s:%Source {id: r.ev_source[i]}) WHERE s.published_day > $as_of }))
+    RETURN a.id AS here, r.id AS rel, b.id AS other, b.type AS type""",
     ("frontier", "types", "min_confidence", "as_of"),
 )
+TIE_RELATIONS = _statement(
+    "tie_relations",
+    """UNWIND $ids AS id
+    MATCH (a:%Entity {id: id})-[r:%REL]->(b:%Entity)
+    WHERE b.id IN $ids AND r.type IN $types
+      AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
+                              AND (r.to_day IS NULL OR r.to_day >= $as_of)))
+      AND any(i IN range(0, size(r.ev_source) - 1) WHERE r.ev_confidence[i] >= $min_confidence
+              AND ($as_of IS NULL OR NOT EXISTS {
+                    MATCH (s:%Source {id: r.ev_source[i]}) WHERE s.published_day > $as_of }))
+    RETURN r.id AS id, r.data AS data,
+           [i IN range(0, size(r.ev_source) - 1) WHERE $as_of IS NULL OR NOT EXISTS {
+              MATCH (s:%Source {id: r.ev_source[i]}) WHERE s.published_day > $as_of }] AS kept
+    ORDER BY id""",
+    ("ids", "types", "min_confidence", "as_of"),
+)
+# One level of region membership: relations of $type pointing INTO the frontier,
+# and whether the child has a location of its own (an outgoing located_in).
+REGION_CHILDREN = _statement(
+    "region_children",
+    """UNWIND $frontier AS id
+    MATCH (child:%Entity)-[r:%REL]->(:%Entity {id: id})
+    WHERE r.type = $type
+    RETURN id AS parent, r.id AS rel, child.id AS child, child.type AS type,
+           EXISTS { MATCH (child)-[l:%REL]->(:%Entity) WHERE l.type = 'located_in' } AS located""",
+    ("frontier", "type"),
+)
+AWAIT_INDEXES = _statement("await_indexes", "CALL db.awaitIndexes($seconds)", ("seconds",))
 
 
 def params_in(text: str) -> set[str]:

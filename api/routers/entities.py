@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
+from fastapi.concurrency import run_in_threadpool
 
 from api.deps import LangDep, ReadAuth, StoreDep
 from api.docs import problems
 from api.lookup import resolve
 from api.models import (
+    DisplayLang,
     EntityDetail,
     NameOut,
+    NeighbourhoodOut,
     Page,
     SearchHitOut,
     attributes,
@@ -22,7 +26,10 @@ from api.models import (
 )
 from api.paging import decode_cursor, encode_cursor
 from graph.model import EntityType
+from graph.registry import RELATION_TYPES
+from graph.store import Store
 from queries.index import get_index
+from queries.neighbourhood import MAX_RADIUS, neighbourhood
 from queries.resolve import search
 
 MAX_MATCHES = 1000  # a search ranks at most this many matches (pages walk through them)
@@ -122,4 +129,71 @@ def get_entity(id: EntityId, store: StoreDep, lang: LangDep) -> EntityDetail:
         attributes=attributes(entity),
         sources=[source_out(s) for s in sources],
         relations=relations,
+    )
+
+
+RelationTypeName = Literal[tuple(sorted(RELATION_TYPES))]  # type: ignore[valid-type]
+
+_NEIGHBOURHOOD_EXAMPLE = {
+    "center": _REF,
+    "radius": 1,
+    "nodes": [{"entity": _REF, "distance": 0}, {"entity": _OTHER, "distance": 1}],
+    "edges": [{"relation": {"id": "rel:0a1b2c3d4e5f6a7b", "type": "partner_of", "source": "place:kanagawa",
+                            "target": "place:liaoning", "role": None, "valid_from": "1983", "valid_to": None,
+                            "confidence": 1.0, "strength": 0.62, "sources": ["kanagawa-liaoning-2018"]},
+               "tie": True}],
+    "truncated": False,
+    "truncations": [],
+    "options": {"relation_types": ["partner_of"], "max_nodes": 100, "max_per_node": 25},
+}
+
+
+def _neighbourhood(store: Store, lang: DisplayLang, entity: str, **options: object) -> NeighbourhoodOut:
+    center = resolve(store, entity, lang)
+    result = neighbourhood(store, center.id, **options)  # type: ignore[arg-type]
+    return NeighbourhoodOut.model_validate(with_display_names(result.to_dict(), lang))
+
+
+@router.get(
+    "/{id}/neighbourhood",
+    response_model=NeighbourhoodOut,
+    summary="Everything within a few relations of an entity",
+    description=(
+        "Breadth-first to `radius` (1-3), continuing only through entities that pass the filters, so the answer "
+        "is connected. `max_per_node` relations are followed per entity (strongest first) and at most "
+        "`max_nodes` entities are returned; whatever a cap leaves out is listed in `truncations`."
+    ),
+    responses={200: {"content": {"application/json": {"example": _NEIGHBOURHOOD_EXAMPLE}}},
+               **problems(401, 403, 404, 409, 422)},
+)
+async def get_neighbourhood(
+    id: EntityId,
+    store: StoreDep,
+    lang: LangDep,
+    radius: Annotated[int, Query(ge=1, le=MAX_RADIUS, description=f"Relations away (1-{MAX_RADIUS}).")] = 1,
+    entity_type: Annotated[list[EntityType], Query(max_length=6, description="Only reach entities of these types.")] = [],  # noqa: B006
+    kind: Annotated[list[str], Query(max_length=20, description="Only reach entities of these kinds "
+                                                                 "(e.g. university, region).")] = [],  # noqa: B006
+    relation_type: Annotated[list[RelationTypeName], Query(max_length=20, description="Only follow these relation "
+                                                                                      "types.")] = [],  # noqa: B006
+    sector: Annotated[list[str], Query(max_length=20, description="Only reach entities focusing on these sectors "
+                                                                   "(vocabulary ids).")] = [],  # noqa: B006
+    date_from: Annotated[dt.date | None, Query(description="Only relations valid after this date.")] = None,
+    date_to: Annotated[dt.date | None, Query(description="Only relations valid before this date.")] = None,
+    min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="Ignore weaker evidence (0-1).")] = 0.0,
+    max_nodes: Annotated[int, Query(ge=1, le=500, description="Most entities returned (1-500).")] = 100,
+    max_per_node: Annotated[int, Query(ge=1, le=200, description="Most relations followed per entity (1-200).")] = 25,
+) -> NeighbourhoodOut:
+    return await run_in_threadpool(
+        _neighbourhood, store, lang, id,
+        radius=radius,
+        entity_types=[t.value for t in entity_type] or None,
+        kinds=kind or None,
+        relation_types=relation_type or None,
+        sectors=sector or None,
+        date_from=date_from,
+        date_to=date_to,
+        min_confidence=min_confidence,
+        max_nodes=max_nodes,
+        max_per_node=max_per_node,
     )

@@ -23,7 +23,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:/[\w/]*)?")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
 _MD_RULE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:-\s*){3,}$", re.MULTILINE)
-_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+_SPACES = re.compile(r"[ \u00a0]{2,}")
 # Characters NFKC leaves that we still want folded to their plain forms.
 _EXTRA = str.maketrans({"〜": "~", "～": "~", "−": "-", "‐": "-", "―": "-", "“": '"', "”": '"', "＂": '"'})
 

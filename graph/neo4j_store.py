@@ -1,0 +1,671 @@
+"""The Neo4j store: the same contract as the embedded store, on a Neo4j 5 server.
+
+Why it looks like this:
+
+* Every statement is a named constant of ``graph.cypher`` (linted there) and is
+  run through ``_run``, which refuses parameters the statement does not
+  declare. Values are always parameters; the only text ever substituted into
+  Cypher is the namespace (``graph.cypher.Namespace``, validated identifiers).
+* Records keep the embedded store's JSON of the domain models (``data``), so a
+  model read back equals the model written; the searchable properties beside it
+  are derived from the same model at write time (``entity_row``, ...).
+* One ``Store.write`` batch is ONE managed transaction (``execute_write``,
+  which the driver retries on transient errors, so the work function only runs
+  statements whose parameters are computed beforehand), made of batched
+  ``UNWIND`` + ``MERGE`` statements: idempotent and atomic.
+* Query pushdown (``tie_subgraph``, ``region_members``, the hooks of
+  ``queries/pushdown.py``): every filter decision runs in Cypher; Python only
+  keeps the Dijkstra / breadth-first bookkeeping, in the same order as
+  ``queries.index.GraphIndex``, so the answers are the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import secrets
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+from graph import cypher
+from graph.cypher import Namespace, Statement
+from graph.dates import earliest, latest
+from graph.errors import StoreUnavailable
+from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source
+from graph.names import name_key
+from graph.settings import Settings
+from graph.store import Direction, Neighbour, RetractResult, Stats, Store
+
+T = TypeVar("T")
+
+CHUNK = 1000  # rows per UNWIND statement (a batch is still one transaction)
+PAGE = 5000  # rows per keyset page when exporting
+# Entities that are meeting points rather than actors: a step through one costs
+# half a hop on each side. Must equal queries.ties.MEETING_TYPES (graph may not
+# import queries; tests/test_neo4j_store.py checks they agree).
+MEETING_POINT_TYPES = frozenset({EntityType.AGREEMENT.value, EntityType.EVENT.value, EntityType.SECTOR.value})
+MEMBER_TYPES = frozenset({EntityType.PLACE.value, EntityType.ORGANISATION.value})
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+
+
+# -- rows: domain models -> parameters ----------------------------------------------
+def dump(model: Any) -> str:
+    """The JSON the embedded store keeps too (so both backends hold the same text)."""
+    return json.dumps(model.model_dump(mode="json", exclude_none=True), ensure_ascii=False, sort_keys=True)
+
+
+def exists_from(entity: Entity) -> str | None:
+    """First day an agreement (signed) or event (start) exists; None when always."""
+    if entity.type is EntityType.AGREEMENT and entity.signed:
+        return earliest(entity.signed).isoformat()
+    if entity.type is EntityType.EVENT and entity.start:
+        return earliest(entity.start).isoformat()
+    return None
+
+
+def entity_row(record: EntityRecord) -> dict[str, Any]:
+    entity = record.entity
+    return {
+        "id": entity.id,
+        "type": entity.type.value,
+        "data": dump(entity),
+        "sources": sorted(set(record.sources)),
+        "names_text": "\n".join(n.text for n in entity.names),
+        "exists_from": exists_from(entity),
+    }
+
+
+def name_rows(entity: Entity) -> list[dict[str, str]]:
+    """One row per distinct name text (the embedded store's (entity, text) key)."""
+    texts = dict.fromkeys(n.text for n in entity.names)
+    return [{"entity": entity.id, "key": name_key(text), "text": text} for text in texts]
+
+
+def source_row(source: Source) -> dict[str, Any]:
+    published = earliest(source.published).isoformat() if source.published else None
+    return {"id": source.id, "data": dump(source), "published_day": published}
+
+
+def relation_props(rel: Relation) -> dict[str, Any]:
+    """Everything stored on the relationship; None removes a property (``SET r += props``)."""
+    return {
+        "type": rel.type,
+        "data": dump(rel),
+        "confidence": rel.confidence,
+        "sources": list(rel.sources),
+        "role": rel.role,
+        "valid_from": rel.valid_from,
+        "valid_to": rel.valid_to,
+        "from_day": earliest(rel.valid_from).isoformat() if rel.valid_from else None,
+        "to_day": latest(rel.valid_to).isoformat() if rel.valid_to else None,
+        "ev_source": [e.source for e in rel.evidence],
+        "ev_confidence": [e.confidence for e in rel.evidence],
+    }
+
+
+def relation_row(rel: Relation) -> dict[str, Any]:
+    return {"id": rel.id, "source": rel.source, "target": rel.target, "props": relation_props(rel)}
+
+
+def iso_day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+# -- rows: results -> domain models --------------------------------------------------
+def record_from_row(data: str, sources: Iterable[str] | None) -> EntityRecord:
+    return EntityRecord(entity=Entity.model_validate_json(data), sources=tuple(sorted(sources or ())))
+
+
+def trim_evidence(relation: Relation, kept: Sequence[int]) -> Relation:
+    """The relation with only the evidence at ``kept`` (as TieFilter trims it)."""
+    if len(kept) == len(relation.evidence):
+        return relation
+    return relation.model_copy(update={"evidence": tuple(relation.evidence[i] for i in kept)})
+
+
+def retracted(relation: Relation, source_id: str) -> Relation | None:
+    """The relation without ``source_id``'s evidence, or None when nothing is left."""
+    rest = tuple(e for e in relation.evidence if e.source != source_id)
+    return relation.model_copy(update={"evidence": rest}) if rest else None
+
+
+# -- helpers ---------------------------------------------------------------------
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def redact_uri(uri: str) -> str:
+    """The URI without any user:password part (safe for messages and versions)."""
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return "<invalid URI>"
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def lucene_escape(text: str) -> str:
+    """Make user text a literal full-text query (no Lucene operators)."""
+    words = _LUCENE_SPECIAL.sub(r"\\\1", text).split()
+    return " ".join(f'"{w}"' if w in {"AND", "OR", "NOT"} else w for w in words)
+
+
+# -- pushdown bookkeeping (pure: the filters ran in Cypher) ----------------------------
+Expand = Callable[[list[str]], Iterable[tuple[str, str, str]]]  # frontier -> (here, other, other type)
+
+
+def tie_distances(start: Mapping[str, str], hops: int, expand: Expand) -> dict[str, int]:
+    """Half-step distances within ``hops`` of ``start`` ({id: type}, usable entities).
+
+    Dijkstra with buckets: steps cost 1 (touching a meeting point) or 2 half
+    steps, so processing distances in increasing order settles each node at its
+    shortest distance, exactly as ``GraphIndex.tie_subgraph``'s heap does.
+    ``expand`` returns the usable steps out of a frontier.
+    """
+    limit = 2 * hops
+    dist: dict[str, int] = dict.fromkeys(start, 0)
+    types = dict(start)
+    buckets: dict[int, set[str]] = {0: set(start)}
+    for d in range(limit):
+        frontier = sorted(n for n in buckets.pop(d, set()) if dist[n] == d)
+        if not frontier:
+            continue
+        for here, other, other_type in expand(frontier):
+            meeting = types[here] in MEETING_POINT_TYPES or other_type in MEETING_POINT_TYPES
+            nd = d + (1 if meeting else 2)
+            if nd > limit or nd >= dist.get(other, limit + 1):
+                continue
+            dist[other] = nd
+            types[other] = other_type
+            buckets.setdefault(nd, set()).add(other)
+    return dist
+
+
+@dataclass(frozen=True)
+class ChildRow:
+    """A relation of some type pointing into a region member (REGION_CHILDREN)."""
+
+    parent: str
+    rel: str
+    child: str
+    type: str
+    located: bool  # the child has a located_in of its own
+
+
+Children = Callable[[list[str], str], Iterable[ChildRow]]  # (frontier, relation type) -> rows
+
+
+def _ordered(rows: Iterable[ChildRow], frontier: list[str]) -> list[ChildRow]:
+    """Rows in GraphIndex order: by frontier position, then relation id (adjacency order)."""
+    position = {node: i for i, node in enumerate(frontier)}
+    return sorted(rows, key=lambda r: (position[r.parent], r.rel))
+
+
+def region_walk(place_id: str, place_type: str, children: Children) -> dict[str, str]:
+    """{entity id: why} inside a place, in ``GraphIndex.region_members`` order."""
+    why: dict[str, str] = {place_id: "the place itself"}
+    types = {place_id: place_type}
+    frontier = [place_id]
+    while frontier:  # located_in closure, downwards
+        nxt = []
+        for row in _ordered(children(frontier, "located_in"), frontier):
+            if row.child not in why:
+                why[row.child] = f"located in {row.parent}"
+                types[row.child] = row.type
+                nxt.append(row.child)
+        frontier = nxt
+    frontier = [i for i in why if types[i] in MEMBER_TYPES]
+    while frontier:  # unlocated departments of members
+        nxt = []
+        for row in _ordered(children(frontier, "part_of"), frontier):
+            if row.child not in why and not row.located:
+                why[row.child] = f"part of {row.parent}"
+                types[row.child] = row.type
+                nxt.append(row.child)
+        frontier = nxt
+    members = [i for i in why if types[i] in MEMBER_TYPES]
+    if members:
+        for row in _ordered(children(members, "works_for"), members):
+            if row.child not in why:
+                why[row.child] = f"works for {row.parent}"
+    return why
+
+
+def relation_order(relation: Relation) -> tuple[str, str]:
+    """GraphIndex.tie_subgraph lists relations by lower endpoint, then id."""
+    return (min(relation.source, relation.target), relation.id)
+
+
+# -- the store ----------------------------------------------------------------------
+class Neo4jStore(Store):
+    """A Kizuna graph in one Neo4j database (and one label namespace)."""
+
+    backend = "neo4j"
+
+    def __init__(
+        self,
+        driver: Any,
+        uri: str,
+        database: str,
+        namespace: Namespace | None = None,
+        owns_namespace: bool = False,
+    ) -> None:
+        self._driver = driver
+        self.uri = redact_uri(uri)
+        self.database = database
+        self.namespace = namespace or Namespace()
+        self._owns_namespace = owns_namespace  # close() removes everything (test stores)
+        self._texts = {name: stmt.render(self.namespace) for name, stmt in cypher.STATEMENTS.items()}
+        self._closed = False
+
+    # -- opening -----------------------------------------------------------------
+    @classmethod
+    def connect(
+        cls,
+        uri: str,
+        settings: Settings,
+        namespace: Namespace | None = None,
+        owns_namespace: bool = False,
+    ) -> Neo4jStore:
+        """Connect, check the connection and set up the schema (idempotent)."""
+        return cls._open(
+            uri,
+            settings.neo4j_user,
+            settings.neo4j_password.get_secret_value(),
+            settings.neo4j_database,
+            namespace,
+            owns_namespace,
+        )
+
+    @classmethod
+    def for_tests(cls, uri: str, user: str, password: str, database: str = "neo4j") -> Neo4jStore:
+        """A store in a fresh random label namespace; ``close()`` removes all of it.
+
+        A label namespace works on Community Edition (one user database) and
+        never touches the data of other namespaces on a shared server.
+        """
+        namespace = Namespace(f"_t{secrets.token_hex(6)}")
+        return cls._open(uri, user, password, database, namespace, owns_namespace=True)
+
+    @classmethod
+    def _open(
+        cls,
+        uri: str,
+        user: str,
+        password: str,
+        database: str,
+        namespace: Namespace | None,
+        owns_namespace: bool,
+    ) -> Neo4jStore:
+        from neo4j import GraphDatabase
+
+        where = f"Neo4j at {redact_uri(uri)} (database {database!r}, user {user!r})"
+        try:
+            driver = GraphDatabase.driver(uri, auth=(user, password))
+        except Exception as exc:  # malformed URI or options: the driver raises several kinds
+            raise StoreUnavailable(f"cannot connect to {where}: {_scrub(exc, password)}") from None
+        try:
+            driver.verify_connectivity()
+            store = cls(driver, uri, database, namespace, owns_namespace)
+            store._setup_schema()
+        except Exception as exc:
+            driver.close()
+            raise StoreUnavailable(f"cannot use {where}: {_scrub(exc, password)}") from None
+        return store
+
+    def _setup_schema(self) -> None:
+        from neo4j.exceptions import ClientError
+
+        with self._driver.session(database=self.database) as session:
+            for stmt in cypher.SCHEMA:
+                try:
+                    session.execute_write(lambda tx, s=stmt: self._run(tx, s))
+                except ClientError as exc:
+                    # Two processes creating the same IF NOT EXISTS rule at once.
+                    if "EquivalentSchemaRuleAlreadyExists" not in (exc.code or ""):
+                        raise
+            session.execute_write(lambda tx: self._run(tx, cypher.AWAIT_INDEXES, seconds=300))
+
+    # -- running statements ------------------------------------------------------------
+    def _run(self, tx: Any, stmt: Statement, **params: Any) -> list[Any]:
+        """Run one registered statement with exactly its declared parameters."""
+        if set(params) != set(stmt.params):
+            raise TypeError(f"statement {stmt.name} takes {sorted(stmt.params)}, got {sorted(params)}")
+        return list(tx.run(self._texts[stmt.name], params))
+
+    def _session(self) -> Any:
+        if self._closed:
+            raise StoreUnavailable(f"Neo4j store at {self.uri} is closed")
+        return self._driver.session(database=self.database)
+
+    def _read(self, work: Callable[[Any], T]) -> T:
+        with _unavailable(self.uri), self._session() as session:
+            result: T = session.execute_read(work)
+            return result
+
+    def _write(self, work: Callable[[Any], T]) -> T:
+        with _unavailable(self.uri), self._session() as session:
+            result: T = session.execute_write(work)
+            return result
+
+    def _query(self, stmt: Statement, **params: Any) -> list[Any]:
+        return self._read(lambda tx: self._run(tx, stmt, **params))
+
+    # -- writing -----------------------------------------------------------------
+    def _persist(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> None:
+        source_rows = [source_row(s) for s in sources]
+        entity_rows = [entity_row(r) for r in entities]
+        entity_ids = [r.entity.id for r in entities]
+        names = [row for r in entities for row in name_rows(r.entity)]
+        relation_rows = [relation_row(r) for r in relations]
+        epoch = secrets.token_hex(8)
+
+        def work(tx: Any) -> None:
+            for rows in chunks(source_rows):
+                self._run(tx, cypher.UPSERT_SOURCES, rows=rows)
+            for rows in chunks(entity_rows):
+                self._run(tx, cypher.UPSERT_ENTITIES, rows=rows)
+            for ids in chunks(entity_ids):
+                self._run(tx, cypher.DELETE_NAMES, ids=ids)
+            for rows in chunks(names):
+                self._run(tx, cypher.CREATE_NAMES, rows=rows)
+            for rows in chunks(relation_rows):
+                self._run(tx, cypher.DELETE_MOVED_RELATIONS, rows=rows)
+                self._run(tx, cypher.UPSERT_RELATIONS, rows=rows)
+            self._run(tx, cypher.BUMP_VERSION, key=cypher.STORE_KEY, epoch=epoch)
+
+        self._write(work)
+
+    def retract_source(self, source_id: str) -> RetractResult:
+        epoch = secrets.token_hex(8)
+
+        def work(tx: Any) -> RetractResult:
+            updated: list[dict[str, Any]] = []
+            removed: list[str] = []
+            for row in self._run(tx, cypher.RELATIONS_CITING, source=source_id):
+                rest = retracted(Relation.model_validate_json(row["data"]), source_id)
+                if rest is None:
+                    removed.append(row["id"])
+                else:
+                    updated.append({"id": row["id"], "props": relation_props(rest)})
+            for rows in chunks(updated):
+                self._run(tx, cypher.UPDATE_RELATIONS, rows=rows)
+            for ids in chunks(removed):
+                self._run(tx, cypher.DELETE_RELATIONS, ids=ids)
+            orphans = [r["id"] for r in self._run(tx, cypher.ORPHANS_OF_SOURCE, source=source_id)]
+            self._run(tx, cypher.UNCITE_ENTITIES, source=source_id)
+            for ids in chunks(orphans):
+                self._run(tx, cypher.DELETE_ENTITIES, ids=ids)
+            self._run(tx, cypher.DELETE_SOURCE, source=source_id)
+            self._run(tx, cypher.BUMP_VERSION, key=cypher.STORE_KEY, epoch=epoch)
+            return RetractResult(source_id, len(removed), len(updated), len(orphans))
+
+        return self._write(work)
+
+    # -- reading -----------------------------------------------------------------
+    def _entities_in(self, tx: Any, ids: Sequence[str]) -> dict[str, EntityRecord]:
+        found: dict[str, EntityRecord] = {}
+        for chunk in chunks(list(dict.fromkeys(ids))):
+            for row in self._run(tx, cypher.GET_ENTITIES, ids=chunk):
+                found[row["id"]] = record_from_row(row["data"], row["sources"])
+        return found
+
+    def _sources_in(self, tx: Any, ids: Sequence[str]) -> list[Source]:
+        found: list[Source] = []
+        for chunk in chunks(sorted(set(ids))):
+            found += [Source.model_validate_json(r["data"]) for r in self._run(tx, cypher.GET_SOURCES, ids=chunk)]
+        return found
+
+    def get_entities(self, ids: Sequence[str]) -> dict[str, EntityRecord]:
+        if not ids:
+            return {}
+        return self._read(lambda tx: self._entities_in(tx, ids))
+
+    def get_relations(self, ids: Sequence[str]) -> dict[str, Relation]:
+        if not ids:
+            return {}
+
+        def work(tx: Any) -> dict[str, Relation]:
+            found: dict[str, Relation] = {}
+            for chunk in chunks(list(dict.fromkeys(ids))):
+                for row in self._run(tx, cypher.GET_RELATIONS, ids=chunk):
+                    found[row["id"]] = Relation.model_validate_json(row["data"])
+            return found
+
+        return self._read(work)
+
+    def get_sources(self, ids: Sequence[str] | None = None) -> list[Source]:
+        if ids is None:
+            return [Source.model_validate_json(r["data"]) for r in self._query(cypher.ALL_SOURCES)]
+        if not ids:
+            return []
+        return self._read(lambda tx: self._sources_in(tx, ids))
+
+    def resolve(self, name: str, type: EntityType | None = None) -> list[Entity]:
+        key = name_key(name)
+        if not key:
+            return []
+        rows = self._query(cypher.RESOLVE, key=key, type=type.value if type is not None else None)
+        return [Entity.model_validate_json(r["data"]) for r in rows]
+
+    def iter_names(self) -> Iterator[tuple[str, str, str]]:
+        rows = self._query(cypher.ITER_NAMES)
+        yield from ((r["key"], r["entity"], r["text"]) for r in rows)
+
+    def search_names(self, text: str, limit: int = 10) -> list[tuple[Entity, float]]:
+        """Full-text name search (CJK bigrams): partial names, for suggestions."""
+        query = lucene_escape(text)
+        if not query:
+            return []
+        index = f"kizuna_names{self.namespace.suffix}"
+        rows = self._query(cypher.SEARCH_NAMES, index=index, query=query, limit=limit)
+        return [(Entity.model_validate_json(r["data"]), float(r["score"])) for r in rows]
+
+    def neighbours(
+        self,
+        entity_id: str,
+        types: Iterable[str] | None = None,
+        direction: Direction = "both",
+        min_confidence: float = 0.0,
+    ) -> list[Neighbour]:
+        if direction not in ("out", "in", "both"):
+            raise ValueError(f"direction must be out, in or both, not {direction!r}")
+        type_list = sorted(set(types)) if types is not None else None
+        rows = self._query(
+            cypher.NEIGHBOURS, id=entity_id, min_confidence=min_confidence, types=type_list, direction=direction
+        )
+        # The embedded order: outgoing relations first, each group by relation id.
+        rows.sort(key=lambda r: (not r["outgoing"], r["id"]))
+        return [
+            Neighbour(Relation.model_validate_json(r["relation"]), Entity.model_validate_json(r["entity"]), r["outgoing"])
+            for r in rows
+        ]
+
+    def subgraph(self, ids: Sequence[str]) -> Batch:
+        def work(tx: Any) -> Batch:
+            records = self._entities_in(tx, ids)
+            rows = self._run(tx, cypher.SUBGRAPH_RELATIONS, ids=sorted(records)) if records else []
+            relations = [Relation.model_validate_json(r["data"]) for r in rows]
+            cited = {s for r in relations for s in r.sources} | {s for rec in records.values() for s in rec.sources}
+            return Batch(sources=self._sources_in(tx, sorted(cited)), entities=list(records.values()), relations=relations)
+
+        return self._read(work)
+
+    def relations_citing(self, source_id: str) -> list[Relation]:
+        return [Relation.model_validate_json(r["data"]) for r in self._query(cypher.RELATIONS_CITING, source=source_id)]
+
+    def stats(self) -> Stats:
+        def work(tx: Any) -> Stats:
+            entities = {r["type"]: int(r["count"]) for r in self._run(tx, cypher.STATS_ENTITIES)}
+            relations = {r["type"]: int(r["count"]) for r in self._run(tx, cypher.STATS_RELATIONS)}
+            (row,) = self._run(tx, cypher.STATS_SOURCES)
+            return Stats(entities=entities, relations=relations, sources=int(row["count"]))
+
+        return self._read(work)
+
+    def export(self) -> Batch:
+        def work(tx: Any) -> Batch:
+            entities = [record_from_row(r["data"], r["sources"]) for r in self._pages(tx, cypher.ENTITIES_PAGE)]
+            relations = [Relation.model_validate_json(r["data"]) for r in self._pages(tx, cypher.RELATIONS_PAGE)]
+            sources = [Source.model_validate_json(r["data"]) for r in self._run(tx, cypher.ALL_SOURCES)]
+            return Batch(sources=sources, entities=entities, relations=relations)
+
+        return self._read(work)
+
+    def _pages(self, tx: Any, stmt: Statement) -> Iterator[Any]:
+        """All rows of a keyset-paged statement, in id order ('' sorts before any id)."""
+        after = ""
+        while True:
+            rows = self._run(tx, stmt, after=after, limit=PAGE)
+            yield from rows
+            if len(rows) < PAGE:
+                return
+            after = rows[-1]["id"]
+
+    def version(self) -> str:
+        (row,) = self._query(cypher.VERSION, key=cypher.STORE_KEY)
+        return f"{self.uri}/{self.database}{self.namespace.suffix}:{row['epoch'] or '-'}:{row['seq'] or 0}"
+
+    def check(self) -> list[str]:
+        def work(tx: Any) -> list[str]:
+            problems: list[str] = []
+            for r in self._run(tx, cypher.CHECK_ENTITIES):
+                if r["names"] == 0:
+                    problems.append(f"entity {r['id']} has no names")
+                try:
+                    entity = Entity.model_validate_json(r["data"])
+                except ValueError as exc:
+                    problems.append(f"entity {r['id']} does not parse: {exc}")
+                    continue
+                if entity.id != r["id"]:
+                    problems.append(f"entity {r['id']} holds the data of {entity.id}")
+            for r in self._run(tx, cypher.CHECK_RELATIONS):
+                if not r["sources"]:
+                    problems.append(f"relation {r['id']} has no evidence")
+                try:
+                    rel = Relation.model_validate_json(r["data"])
+                except ValueError as exc:
+                    problems.append(f"relation {r['id']} does not parse: {exc}")
+                    continue
+                if (rel.id, rel.source, rel.target) != (r["id"], r["source"], r["target"]):
+                    problems.append(f"relation {r['id']} links {r['source']} -> {r['target']} but says otherwise")
+            for r in self._run(tx, cypher.CHECK_STRAY_NAMES):
+                problems.append(f"name {r['text']!r} of {r['entity']} belongs to no entity")
+            return problems
+
+        return self._read(work)
+
+    def ping(self) -> None:
+        self._query(cypher.PING)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        try:
+            if self._owns_namespace:
+                self._drop_namespace()
+        finally:
+            self._closed = True
+            self._driver.close()
+
+    def _drop_namespace(self) -> None:
+        """Remove every node and schema rule of this (test) namespace."""
+        with self._session() as session:
+            while session.execute_write(
+                lambda tx: self._run(tx, cypher.DELETE_NAMESPACE_CHUNK, limit=CHUNK)[0]["deleted"]
+            ):
+                pass
+            for stmt in cypher.DROP_SCHEMA:
+                session.execute_write(lambda tx, s=stmt: self._run(tx, s))
+
+    # -- query pushdown (queries.pushdown protocols) ----------------------------------------
+    def tie_subgraph(
+        self,
+        ids: Sequence[str],
+        hops: int,
+        types: Collection[str],
+        as_of: dt.date | None,
+        min_confidence: float,
+    ) -> Batch:
+        """Semantics of ``queries.index.GraphIndex.tie_subgraph``; filters run in Cypher."""
+        type_list = sorted(set(types))
+        day = iso_day(as_of)
+
+        def work(tx: Any) -> Batch:
+            start = {
+                r["id"]: r["type"]
+                for chunk in chunks(list(dict.fromkeys(ids)))
+                for r in self._run(tx, cypher.TIE_START, ids=chunk, as_of=day)
+            }
+
+            def expand(frontier: list[str]) -> list[tuple[str, str, str]]:
+                rows = self._run(
+                    tx, cypher.TIE_EXPAND, frontier=frontier, types=type_list, min_confidence=min_confidence, as_of=day
+                )
+                return [(r["here"], r["other"], r["type"]) for r in rows]
+
+            members = sorted(tie_distances(start, hops, expand))
+            rows = (
+                self._run(tx, cypher.TIE_RELATIONS, ids=members, types=type_list, min_confidence=min_confidence, as_of=day)
+                if members
+                else []
+            )
+            relations = sorted(
+                (trim_evidence(Relation.model_validate_json(r["data"]), r["kept"]) for r in rows), key=relation_order
+            )
+            records = self._entities_in(tx, members)
+            cited = {s for r in relations for s in r.sources}
+            return Batch(
+                sources=self._sources_in(tx, sorted(cited)),
+                entities=[records[i] for i in members if i in records],
+                relations=relations,
+            )
+
+        return self._read(work)
+
+    def region_members(self, place_id: str) -> dict[str, str]:
+        """Semantics of ``queries.index.GraphIndex.region_members``; each level is one query."""
+
+        def work(tx: Any) -> dict[str, str]:
+            found = self._entities_in(tx, [place_id])
+            if place_id not in found:
+                return {}
+
+            def children(frontier: list[str], type_name: str) -> list[ChildRow]:
+                rows = self._run(tx, cypher.REGION_CHILDREN, frontier=frontier, type=type_name)
+                return [ChildRow(r["parent"], r["rel"], r["child"], r["type"], bool(r["located"])) for r in rows]
+
+            return region_walk(place_id, found[place_id].entity.type.value, children)
+
+        return self._read(work)
+
+
+def _scrub(exc: BaseException, password: str) -> str:
+    """An error's message with the password (if it ever appears) masked."""
+    message = f"{type(exc).__name__}: {exc}"
+    return message.replace(password, "***") if password else message
+
+
+class _unavailable:  # noqa: N801 - used as a context manager, reads like one
+    """Turn connection-level driver errors into ``StoreUnavailable`` naming the URI."""
+
+    def __init__(self, uri: str) -> None:
+        self.uri = uri
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+        if exc is None:
+            return False
+        from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+
+        if isinstance(exc, ServiceUnavailable | SessionExpired | AuthError):
+            raise StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {type(exc).__name__}: {exc}") from exc
+        return False

@@ -1,0 +1,157 @@
+"""Brokers: actors that bridge otherwise separate groups.
+
+Betweenness centrality on the introduction-tie graph (agreements and events
+are nodes of it, so co-signatories are two hops apart, but only organisations,
+people and place-governments are ranked). Paths are counted in hops, not
+weighted: a broker is someone many shortest chains must pass through.
+
+Modes
+    ``all``: ordinary betweenness; above ``EXACT_LIMIT`` nodes it is the
+    sampled approximation (``samples`` pivots, seeded, so runs repeat).
+    ``between``: only chains from group X to group Y count
+    (``networkx.betweenness_centrality_subset``); a group is a country (id,
+    name or ISO alpha-2) or a continent (code or name: "Europe", "欧州").
+    ``cross-border``: only chains whose ends lie in different countries count
+    (the sum, over countries C, of subset betweenness from C to the rest).
+Sources are sampled (seeded) when there are more than ``samples`` of them.
+Scores are reported raw and scaled so the top broker has 1.0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+
+import networkx as nx
+
+from graph.errors import UnknownEntity
+from graph.model import EntityType
+from graph.registry import TIE_TYPES
+from graph.store import Store
+from queries.errors import InvalidQuery
+from queries.geo import CONTINENT_NAMES, Geography, continent_code, is_country
+from queries.index import get_index
+from queries.pushdown import tie_subgraph
+from queries.resolve import resolve_entity
+from queries.results import Broker, BrokerResult, EntityRef
+from queries.ties import ACTOR_TYPES, TieFilter, TieGraph
+
+EXACT_LIMIT = 2000
+DEFAULT_SAMPLES = 300
+
+
+def _group(text: str, geo: Geography, store: Store) -> tuple[str, Callable[[str], bool]]:
+    """A label and a membership test for a continent or a country."""
+    code = continent_code(text)
+    if code is not None:
+        return CONTINENT_NAMES[code], lambda node: geo.continent(node) == code
+    iso = text.strip().upper()
+    if len(iso) == 2 and iso.isalpha():
+        countries = [
+            r.entity.id for r in geo.index.records.values() if is_country(r.entity) and geo.iso(r.entity.id) == iso
+        ]
+        if countries:
+            return iso, lambda node: geo.country(node) in countries
+    try:
+        country = resolve_entity(store, text, types=[EntityType.PLACE])
+    except UnknownEntity as exc:
+        raise InvalidQuery(f"{text!r} is neither a continent nor a known country: {exc.message}") from None
+    if not is_country(country):
+        raise InvalidQuery(f"{country.id} is a {country.kind}, not a country or continent")
+    return country.name("en"), lambda node: geo.country(node) == country.id
+
+
+def _sample(nodes: list[str], limit: int, seed: int) -> tuple[list[str], bool]:
+    if len(nodes) <= limit:
+        return nodes, False
+    return sorted(random.Random(seed).sample(nodes, limit)), True
+
+
+def brokers(
+    store: Store,
+    *,
+    top: int = 10,
+    between: tuple[str, str] | None = None,
+    cross_border: bool = False,
+    as_of: dt.date | None = None,
+    min_confidence: float = 0.0,
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = 0,
+) -> BrokerResult:
+    """The ``top`` actors by (restricted) betweenness on the tie graph."""
+    if between is not None and cross_border:
+        raise InvalidQuery("choose either a pair of groups or cross-border, not both")
+    if top < 1 or samples < 1:
+        raise InvalidQuery("top and samples must be at least 1")
+    index = get_index(store)
+    geo = Geography(index)
+    rule = TieFilter(types=TIE_TYPES, as_of=as_of, min_confidence=min_confidence)
+    tg = TieGraph.build(tie_subgraph(store, sorted(index.records), 0, TIE_TYPES, as_of, min_confidence), rule)
+    graph: nx.Graph = tg.graph.subgraph(n for n in tg.graph if tg.graph.degree(n) > 0).copy()
+    actors = sorted(n for n in graph if tg.entities[n].type in ACTOR_TYPES)
+    sampled = False
+    used: int | None = None
+    labels: tuple[str | None, str | None] = (None, None)
+    scores: dict[str, float]
+    if between is not None:
+        (la, in_a), (lb, in_b) = _group(between[0], geo, store), _group(between[1], geo, store)
+        labels = (la, lb)
+        sources = [n for n in actors if in_a(n)]
+        targets = [n for n in actors if in_b(n)]
+        sources, sampled = _sample(sources, samples, seed)
+        used = len(sources) if sampled else None
+        scores = nx.betweenness_centrality_subset(graph, sources, targets, normalized=False)
+        mode = "between"
+    elif cross_border:
+        countries: dict[str, list[str]] = {}
+        for n in actors:
+            c = geo.country(n)
+            if c is not None:
+                countries.setdefault(c, []).append(n)
+        located = [n for ns in countries.values() for n in ns]
+        chosen, sampled = _sample(located, samples, seed)
+        used = len(chosen) if sampled else None
+        chosen_set = set(chosen)
+        scores = dict.fromkeys(graph, 0.0)
+        for c, members in sorted(countries.items()):
+            srcs = [n for n in members if n in chosen_set]
+            others = [n for n in located if geo.country(n) != c]
+            if not srcs or not others:
+                continue
+            part = nx.betweenness_centrality_subset(graph, srcs, others, normalized=False)
+            for n, v in part.items():
+                scores[n] += v
+        mode = "cross-border"
+    else:
+        if graph.number_of_nodes() > EXACT_LIMIT:
+            sampled, used = True, min(samples, graph.number_of_nodes())
+            scores = nx.betweenness_centrality(graph, k=used, seed=seed, normalized=False)
+        else:
+            scores = nx.betweenness_centrality(graph, normalized=False)
+        mode = "all"
+    ranked = sorted(((s, n) for n, s in scores.items() if n in set(actors) and s > 0), key=lambda x: (-x[0], x[1]))
+    best = ranked[0][0] if ranked else 1.0
+    result = tuple(
+        Broker(EntityRef.of(tg.entities[n]), round(s / best, 6), round(s, 6), geo.country(n), graph.degree(n))
+        for s, n in ranked[:top]
+    )
+    return BrokerResult(
+        brokers=result,
+        mode=mode,
+        sources_label=labels[0],
+        targets_label=labels[1],
+        sampled=sampled,
+        samples=used,
+        nodes=graph.number_of_nodes(),
+        edges=graph.number_of_edges(),
+        options={
+            "top": top,
+            "between": list(between) if between else None,
+            "cross_border": cross_border,
+            "as_of": as_of.isoformat() if as_of else None,
+            "min_confidence": min_confidence,
+            "samples": samples,
+            "seed": seed,
+        },
+    )

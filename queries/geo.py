@@ -1,0 +1,118 @@
+"""Where an entity belongs: its country, its region, its continent.
+
+The country is found by walking ``located_in`` upwards (where a thing is),
+and only when that finds none also ``works_for`` and ``part_of`` (breadth
+first, so the nearest answer wins) until a place of kind country. Continents come from a small table keyed by ISO 3166-1 alpha-2
+(``CONTINENTS``): pycountry-convert is not available from the package index
+this project installs from, so the table is ours. Codes:
+AF Africa, AN Antarctica, AS Asia, EU Europe, NA North America, OC Oceania,
+SA South America. Russia and Turkey count as Europe, Kazakhstan as Asia.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from graph.model import Entity, EntityType
+from graph.names import name_key
+from queries.index import GraphIndex
+
+UPWARD = ("located_in", "works_for", "part_of")
+
+CONTINENT_NAMES = {
+    "AF": "Africa",
+    "AN": "Antarctica",
+    "AS": "Asia",
+    "EU": "Europe",
+    "NA": "North America",
+    "OC": "Oceania",
+    "SA": "South America",
+}
+
+_TABLE = """
+AS: JP CN KR KP TW HK MO MN IN PK BD LK NP BT MV AF IR IQ SY JO LB IL PS SA AE QA BH KW OM YE KZ UZ KG TJ TM AZ GE
+    AM TH VN LA KH MM MY SG ID PH BN TL
+EU: GB IE FR DE NL BE LU CH AT IT ES PT AD MC SM VA MT DK NO SE FI IS EE LV LT PL CZ SK HU SI HR BA RS ME MK AL GR
+    BG RO MD UA BY RU TR CY LI XK
+AF: EG LY TN DZ MA SD SS ET ER DJ SO KE UG TZ RW BI CD CG GA CM CF TD NE NG BJ TG GH CI LR SL GN GW SN GM ML BF MR
+    CV AO ZM ZW MW MZ MG MU SC KM NA BW ZA LS SZ ST GQ
+NA: US CA MX GT BZ HN SV NI CR PA CU JM HT DO BS BB TT GD LC VC AG DM KN PR GL
+SA: BR AR CL PE CO VE EC BO PY UY GY SR
+OC: AU NZ PG FJ SB VU WS TO KI TV NR FM MH PW
+"""
+
+CONTINENTS: dict[str, str] = {
+    code: continent
+    for line in _TABLE.replace("\n    ", " ").strip().splitlines()
+    for continent, codes in [line.split(":")]
+    for code in codes.split()
+}
+
+_CONTINENT_ALIASES = {
+    name_key(text): code
+    for code, names in {
+        "AS": ("Asia", "アジア", "亚洲"),
+        "EU": ("Europe", "ヨーロッパ", "欧州", "欧洲"),
+        "AF": ("Africa", "アフリカ", "非洲"),
+        "NA": ("North America", "北米", "北美洲"),
+        "SA": ("South America", "南米", "南美洲"),
+        "OC": ("Oceania", "オセアニア", "大洋洲"),
+    }.items()
+    for text in (*names, code)
+}
+
+
+def continent_code(text: str) -> str | None:
+    """A continent code for a continent name or code (None when it is not one)."""
+    return _CONTINENT_ALIASES.get(name_key(text))
+
+
+def is_country(entity: Entity) -> bool:
+    return entity.type is EntityType.PLACE and entity.kind == "country"
+
+
+class Geography:
+    """Memoised country/region lookups over one index."""
+
+    def __init__(self, index: GraphIndex) -> None:
+        self.index = index
+        self._country: dict[str, str | None] = {}
+        self._region: dict[str, str | None] = {}
+
+    def _walk(self, entity_id: str, kinds: tuple[str, ...]) -> str | None:
+        """Nearest place of ``kinds`` upwards: through ``located_in`` alone first
+        (where a thing is), then also through employers and parent bodies."""
+        for upward in (("located_in",), UPWARD):
+            seen = {entity_id}
+            queue = deque([entity_id])
+            while queue:
+                node = queue.popleft()
+                entity = self.index.entity(node)
+                if entity is not None and entity.type is EntityType.PLACE and entity.kind in kinds:
+                    return node
+                for rel_id, other in self.index.adjacency.get(node, ()):
+                    rel = self.index.relations[rel_id]
+                    if rel.type in upward and rel.source == node and other not in seen:
+                        seen.add(other)
+                        queue.append(other)
+        return None
+
+    def country(self, entity_id: str) -> str | None:
+        """The id of the entity's country place (the place itself for a country)."""
+        if entity_id not in self._country:
+            self._country[entity_id] = self._walk(entity_id, ("country",))
+        return self._country[entity_id]
+
+    def region(self, entity_id: str) -> str | None:
+        """The nearest region (prefecture, province, state) above, else the country."""
+        if entity_id not in self._region:
+            self._region[entity_id] = self._walk(entity_id, ("region",)) or self.country(entity_id)
+        return self._region[entity_id]
+
+    def iso(self, country_id: str | None) -> str | None:
+        entity = self.index.entity(country_id) if country_id else None
+        return entity.iso_code.upper() if entity is not None and entity.iso_code else None
+
+    def continent(self, entity_id: str) -> str | None:
+        iso = self.iso(self.country(entity_id))
+        return CONTINENTS.get(iso) if iso else None

@@ -1,0 +1,141 @@
+"""The neighbourhood of an entity: everything within 1–3 relations, filtered and capped.
+
+Traversal is breadth first and only continues through entities that pass the
+filters, so the answer is always connected. Two caps keep a supernode (a
+country, a national agency) from exploding an answer: at most
+``max_per_node`` relations are followed from any one entity (the strongest
+first: tie strength x confidence, context relations last) and at most
+``max_nodes`` entities are returned. Whatever a cap leaves out is listed in
+``truncations`` and sets ``truncated``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+
+from graph.dates import earliest, latest
+from graph.model import EntityType, Relation
+from graph.registry import RELATION_TYPES
+from graph.store import Store
+from queries.errors import InvalidQuery
+from queries.index import GraphIndex, get_index
+from queries.resolve import resolve_entity
+from queries.results import EdgeRef, EntityRef, NeighbourhoodResult, NodeRef, RelationRef, Truncation
+from queries.ties import ALL_TYPES, TieFilter, relation_strength
+
+MAX_RADIUS = 3
+
+
+def _overlaps(rel: Relation, start: dt.date | None, end: dt.date | None) -> bool:
+    if start is not None and rel.valid_to is not None and latest(rel.valid_to) < start:
+        return False
+    return not (end is not None and rel.valid_from is not None and earliest(rel.valid_from) > end)
+
+
+def _sectors_of(index: GraphIndex, entity_id: str) -> set[str]:
+    return {
+        other
+        for rel_id, other in index.adjacency.get(entity_id, ())
+        if index.relations[rel_id].type == "focuses_on" and index.relations[rel_id].source == entity_id
+    }
+
+
+def neighbourhood(
+    store: Store,
+    entity: str,
+    *,
+    radius: int = 1,
+    entity_types: Collection[str] | None = None,
+    kinds: Collection[str] | None = None,
+    relation_types: Collection[str] | None = None,
+    sectors: Collection[str] | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    min_confidence: float = 0.0,
+    max_nodes: int = 100,
+    max_per_node: int = 25,
+) -> NeighbourhoodResult:
+    """Entities and relations within ``radius`` of ``entity`` (id or name)."""
+    if not 1 <= radius <= MAX_RADIUS:
+        raise InvalidQuery(f"radius must be between 1 and {MAX_RADIUS} (got {radius})")
+    if max_nodes < 1 or max_per_node < 1:
+        raise InvalidQuery("max_nodes and max_per_node must be at least 1")
+    types = frozenset(relation_types) if relation_types else ALL_TYPES
+    unknown = types - ALL_TYPES
+    if unknown:
+        raise InvalidQuery(
+            f"unknown relation type(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(ALL_TYPES))}"
+        )
+    wanted_types = frozenset(EntityType(t) for t in entity_types) if entity_types else None
+    wanted_kinds = frozenset(kinds) if kinds else None
+    wanted_sectors = frozenset(s if s.startswith("sector:") else f"sector:{s}" for s in sectors) if sectors else None
+    center = resolve_entity(store, entity)
+    index = get_index(store)
+    rule = TieFilter(types=types, min_confidence=min_confidence)
+    reference = date_to or dt.date.today()
+
+    def passes(entity_id: str) -> bool:
+        e = index.records[entity_id].entity
+        if wanted_types is not None and e.type not in wanted_types:
+            return False
+        if wanted_kinds is not None and e.kind not in wanted_kinds:
+            return False
+        return wanted_sectors is None or bool(_sectors_of(index, entity_id) & wanted_sectors)
+
+    distance: dict[str, int] = {center.id: 0}
+    edges: dict[str, EdgeRef] = {}
+    truncations: list[Truncation] = []
+    frontier = [center.id]
+    for depth in range(1, radius + 1):
+        nxt: list[str] = []
+        for node in frontier:
+            candidates: list[tuple[float, str, Relation, str]] = []
+            for rel_id, other in index.adjacency.get(node, ()):
+                rel = rule.relation_usable(index.relations[rel_id], index.sources)
+                if rel is None or not _overlaps(rel, date_from, date_to):
+                    continue
+                if other not in distance and not passes(other):
+                    continue
+                strength = relation_strength(rel, index.sources, reference)
+                candidates.append((strength, other, rel, rel_id))
+            candidates.sort(key=lambda c: (not RELATION_TYPES[c[2].type].tie, -c[0], c[3]))
+            if len(candidates) > max_per_node:
+                truncations.append(Truncation(node, len(candidates) - max_per_node, "fan-out cap"))
+                candidates = candidates[:max_per_node]
+            skipped = 0
+            for strength, other, rel, rel_id in candidates:
+                if other not in distance:
+                    if len(distance) >= max_nodes:
+                        skipped += 1
+                        continue
+                    distance[other] = depth
+                    nxt.append(other)
+                if rel_id not in edges:
+                    edges[rel_id] = EdgeRef(RelationRef.of(rel, strength), RELATION_TYPES[rel.type].tie)
+            if skipped:
+                truncations.append(Truncation(node, skipped, "node cap"))
+        frontier = nxt
+    nodes = tuple(
+        NodeRef(EntityRef.of(index.records[i].entity), d)
+        for i, d in sorted(distance.items(), key=lambda x: (x[1], x[0]))
+    )
+    return NeighbourhoodResult(
+        center=EntityRef.of(center),
+        radius=radius,
+        nodes=nodes,
+        edges=tuple(sorted(edges.values(), key=lambda e: e.relation.id)),
+        truncated=bool(truncations),
+        truncations=tuple(truncations),
+        options={
+            "entity_types": sorted(t.value for t in wanted_types) if wanted_types else None,
+            "kinds": sorted(wanted_kinds) if wanted_kinds else None,
+            "relation_types": sorted(types),
+            "sectors": sorted(wanted_sectors) if wanted_sectors else None,
+            "date_from": date_from.isoformat() if date_from else None,
+            "date_to": date_to.isoformat() if date_to else None,
+            "min_confidence": min_confidence,
+            "max_nodes": max_nodes,
+            "max_per_node": max_per_node,
+        },
+    )

@@ -1,0 +1,108 @@
+"""Sector match: partners focused on a sector, reachable from A, strongest path first.
+
+An actor focuses on sector S when it has a ``focuses_on`` S relation itself,
+or takes part (party_to, spoke_at, organised, attended, established) in an
+agreement or event that focuses on S. Candidates are ranked by the strength of
+their best introduction path from A within the hop limit (the same graph,
+filters and explanation as ``queries.paths``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import networkx as nx
+
+from graph.model import Entity, EntityType
+from graph.registry import TIE_TYPES
+from graph.sectors import SECTORS_BY_ID
+from graph.store import Store
+from queries.errors import InvalidQuery
+from queries.index import get_index
+from queries.paths import DEFAULT_HOPS, MAX_HOPS, Via, best_paths, explain, restrict
+from queries.pushdown import tie_subgraph
+from queries.resolve import resolve_entity
+from queries.results import EntityRef, Partner, PartnerResult
+from queries.ties import ACTOR_TYPES, ALL_TYPES, MEETING_TYPES, TieFilter, TieGraph
+
+PARTICIPATION = frozenset({"party_to", "spoke_at", "organised", "attended", "established"})
+
+
+def resolve_sector(store: Store, text: str) -> Entity:
+    """A sector by vocabulary id (``healthcare``), entity id or any of its names."""
+    key = text.strip()
+    if key in SECTORS_BY_ID:
+        key = SECTORS_BY_ID[key].entity_id
+    return resolve_entity(store, key, types=[EntityType.SECTOR])
+
+
+def sector_partners(
+    store: Store,
+    sector: str,
+    origin: str,
+    *,
+    hops: int = DEFAULT_HOPS,
+    top: int = 10,
+    as_of: dt.date | None = None,
+    min_confidence: float = 0.0,
+    exclude: Sequence[str] = (),
+    via: Via | None = None,
+) -> PartnerResult:
+    """Actors focusing on ``sector`` reachable from ``origin``, by best path strength."""
+    if not 1 <= hops <= MAX_HOPS:
+        raise InvalidQuery(f"hops must be between 1 and {MAX_HOPS} (got {hops})")
+    s = resolve_sector(store, sector)
+    a = resolve_entity(store, origin)
+    excluded = sorted({resolve_entity(store, x).id for x in exclude})
+    index = get_index(store)
+    context_rule = TieFilter(types=ALL_TYPES, as_of=as_of, min_confidence=min_confidence)
+    focus: dict[str, set[str]] = {}
+    for rel_id, other in index.adjacency.get(s.id, ()):
+        rel = context_rule.relation_usable(index.relations[rel_id], index.sources)
+        if rel is None or rel.type != "focuses_on":
+            continue
+        entity = index.records[other].entity
+        if not context_rule.entity_usable(entity):
+            continue
+        if entity.type in ACTOR_TYPES:
+            focus.setdefault(other, set()).add("direct")
+        elif entity.type in MEETING_TYPES:
+            for prel_id, actor in index.adjacency.get(other, ()):
+                prel = context_rule.relation_usable(index.relations[prel_id], index.sources)
+                if prel is not None and prel.type in PARTICIPATION and prel.source == actor:
+                    focus.setdefault(actor, set()).add(other)
+    focus.pop(a.id, None)
+    for x in excluded:
+        focus.pop(x, None)
+    rule = TieFilter(types=TIE_TYPES, as_of=as_of, min_confidence=min_confidence)
+    tg = TieGraph.build(tie_subgraph(store, [a.id], hops, TIE_TYPES, as_of, min_confidence), rule)
+    graph = restrict(tg, [a.id, *focus], excluded, via)
+    partners: list[Partner] = []
+    if a.id in graph:
+        reach = nx.single_source_dijkstra_path_length(graph, a.id, cutoff=2 * hops, weight="half")
+        for candidate in sorted(c for c in focus if c in reach):
+            found, _ = best_paths(tg, graph, a.id, candidate, 1, hops)
+            if not found:
+                continue
+            path = explain(tg, found[0], 1)
+            partners.append(
+                Partner(EntityRef.of(tg.entities[candidate]), path.strength, path.hops,
+                        tuple(sorted(focus[candidate])), path)
+            )
+    partners.sort(key=lambda p: (-p.strength, p.hops, p.entity.id))
+    return PartnerResult(
+        origin=EntityRef.of(a),
+        sector=EntityRef.of(s),
+        partners=tuple(partners[:top]),
+        candidates=len(focus),
+        unreachable=len(focus) - len(partners),
+        options={
+            "hops": hops,
+            "top": top,
+            "as_of": as_of.isoformat() if as_of else None,
+            "min_confidence": min_confidence,
+            "exclude": excluded,
+            "via": via,
+        },
+    )

@@ -1,0 +1,129 @@
+"""The network of a place: who is there, whom they are tied to, which ties cross borders.
+
+Members are the place itself (as government), every place and organisation
+located in it through ``located_in`` chains, departments that are part of a
+member without a location of their own, and people working for any member
+(``queries.index.GraphIndex.region_members``; pushable). Ties are
+introduction ties with meeting points collapsed as in paths: a member that is
+party to an agreement is tied to each other party *via* that agreement. A tie
+is cross-border when both ends have a known country and the countries differ
+(``queries.geo``). The aggregate counts ties per region pair and per country
+pair, with the agreements behind them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from graph.model import EntityType
+from graph.registry import TIE_TYPES
+from graph.store import Store
+from queries.geo import Geography
+from queries.index import get_index
+from queries.pushdown import region_members, tie_subgraph
+from queries.resolve import resolve_entity
+from queries.results import AggregateTie, EntityRef, RegionMember, RegionResult, RegionTie
+from queries.ties import TieFilter, TieGraph
+
+
+def region_network(
+    store: Store,
+    place: str,
+    *,
+    as_of: dt.date | None = None,
+    min_confidence: float = 0.0,
+    include_people: bool = True,
+    max_ties: int = 2000,
+) -> RegionResult:
+    """Members of ``place`` (id or name) and their ties, cross-border ties marked."""
+    p = resolve_entity(store, place, types=[EntityType.PLACE])
+    index = get_index(store)
+    geo = Geography(index)
+    why = region_members(store, p.id)
+    if not include_people:
+        why = {i: w for i, w in why.items() if index.records[i].entity.type is not EntityType.PERSON}
+    rule = TieFilter(types=TIE_TYPES, as_of=as_of, min_confidence=min_confidence)
+    tg = TieGraph.build(tie_subgraph(store, sorted(why), 1, TIE_TYPES, as_of, min_confidence), rule)
+    members = tuple(
+        RegionMember(EntityRef.of(index.records[i].entity), why[i], geo.country(i)) for i in sorted(why)
+    )
+    found: dict[tuple[str, str, str | None], tuple[set[str], set[str]]] = {}
+    for m in sorted(why):
+        if m not in tg.graph:
+            continue
+        for n in sorted(tg.graph[m]):
+            pairs: list[tuple[str, str | None]] = []
+            if tg.is_meeting(n):
+                pairs += [(o, n) for o in sorted(tg.graph[n]) if o != m]
+            else:
+                pairs.append((n, None))
+            for other, via in pairs:
+                a, b = (m, other) if (m in why) and (other not in why or m < other) else (other, m)
+                key = (a, b, via)
+                rels, srcs = found.setdefault(key, (set(), set()))
+                edges = [(m, n)] + ([(n, other)] if via else [])
+                for u, v in edges:
+                    for rel, _ in tg.edges[frozenset((u, v))].relations:
+                        rels.add(rel.id)
+                        srcs.update(rel.sources)
+    truncated = len(found) > max_ties
+    ties: list[RegionTie] = []
+    for (a, b, via), (rels, srcs) in sorted(found.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or ""))[
+        :max_ties
+    ]:
+        ca, cb = geo.country(a), geo.country(b)
+        types = sorted({index.relations[r].type for r in rels if r in index.relations})
+        ties.append(
+            RegionTie(
+                member=EntityRef.of(tg.entities[a]),
+                other=EntityRef.of(tg.entities[b]),
+                via=EntityRef.of(tg.entities[via]) if via else None,
+                relation_types=tuple(types),
+                relations=tuple(sorted(rels)),
+                other_is_member=b in why,
+                cross_border=ca is not None and cb is not None and ca != cb,
+                member_country=ca,
+                other_country=cb,
+                sources=tuple(sorted(srcs)),
+            )
+        )
+
+    def aggregate(level: str) -> tuple[AggregateTie, ...]:
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        agreements: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for tie in ties:
+            ra = geo.region(tie.member.id) if level == "region" else geo.country(tie.member.id)
+            rb = geo.region(tie.other.id) if level == "region" else geo.country(tie.other.id)
+            if ra is None or rb is None or ra == rb:
+                continue
+            key = (min(ra, rb), max(ra, rb))
+            counts[key] += 1
+            if tie.via is not None and tie.via.type == EntityType.AGREEMENT.value:
+                agreements[key].add(tie.via.id)
+        return tuple(
+            AggregateTie(
+                a,
+                b,
+                index.records[a].entity.name("en"),
+                index.records[b].entity.name("en"),
+                n,
+                tuple(sorted(agreements[(a, b)])),
+            )
+            for (a, b), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+
+    return RegionResult(
+        place=EntityRef.of(p),
+        members=members,
+        ties=tuple(ties),
+        region_pairs=aggregate("region"),
+        country_pairs=aggregate("country"),
+        truncated=truncated,
+        options={
+            "as_of": as_of.isoformat() if as_of else None,
+            "min_confidence": min_confidence,
+            "include_people": include_people,
+            "max_ties": max_ties,
+        },
+    )
