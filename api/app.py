@@ -96,14 +96,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = open_store(settings.store, settings)
-        app.state.store = store
-        app.state.jobs = JobRunner()
+        jobs = JobRunner()
+        # Test clients may nest lifespans; the inner one hands back the outer's store.
+        previous = (app.state.store, app.state.jobs)
+        app.state.store, app.state.jobs = store, jobs
         log.info("store open: %s (%s)", settings.store, store.backend)
         try:
             yield
         finally:
-            app.state.jobs.shutdown()
-            app.state.store = None
+            app.state.store, app.state.jobs = previous
+            jobs.shutdown()
             store.close()
             log.info("store closed: %s", settings.store)
 
@@ -116,6 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = None
+    app.state.jobs = None
     errors.install(app)
     for module in (system, entities, paths, network, sources, facts, documents, views):
         app.include_router(module.router)

@@ -117,6 +117,13 @@ def _register_optional(module: str) -> None:
     register(app)
 
 
-for _module in ("api.cli_show", "api.cli_queries", "api.cli_api", "api.cli_extract", "api.cli_bench"):
+for _module in (
+    "api.cli_show",
+    "api.cli_queries",
+    "api.cli_api",
+    "api.cli_extract",
+    "api.cli_copy",
+    "api.cli_bench",
+):
     _register_optional(_module)
 

@@ -6,11 +6,14 @@ builds an app around its own settings and never touches globals.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import secrets
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
 from fastapi.security import APIKeyHeader
+from pydantic import BeforeValidator
 
 from api.errors import Forbidden, Unauthorized
 from api.models import DisplayLang
@@ -102,3 +105,16 @@ def display_lang(
 
 
 LangDep = Annotated[DisplayLang, Depends(display_lang)]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD: lax parsing would read ``0`` as 1970-01-01."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]

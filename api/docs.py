@@ -92,7 +92,11 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
                 continue
             for code, response in operation.get("responses", {}).items():
                 content = response.get("content", {})
-                if code.isdigit() and int(code) >= 400 and "application/json" in content:
-                    content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+                if code.isdigit() and int(code) >= 400 and content:
+                    # FastAPI files the Problem model under the route's media type (JSON or HTML).
+                    merged: dict[str, Any] = {}
+                    for media in list(content):
+                        merged.update(content.pop(media))
+                    content[PROBLEM_MEDIA_TYPE] = merged
     app.openapi_schema = schema
     return schema

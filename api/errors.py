@@ -9,6 +9,7 @@ validation errors name the parameter and the bound it broke.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -26,7 +27,7 @@ PROBLEM_BASE = "https://kizuna.example/problems/"
 
 log = logging.getLogger("kizuna.api")
 
-_BOUNDS = {"le": "at most", "lt": "below", "ge": "at least", "gt": "above", "max_length": "at most", "min_length": "at least"}
+_BOUNDS = ("le", "lt", "ge", "gt", "max_length", "min_length")
 
 
 class Unauthorized(KizunaError):
@@ -109,7 +110,9 @@ def _describe_validation(err: Mapping[str, Any]) -> dict[str, Any]:
     """One validation error as parameter, location, message and bound."""
     loc = [str(p) for p in err.get("loc", ())]
     location = loc[0] if loc else "request"
-    parameter = ".".join(loc[1:]) if len(loc) > 1 else location
+    parameter = loc[1] if len(loc) > 1 else location
+    for part in loc[2:]:
+        parameter += f"[{part}]" if part.isdigit() else f".{part}"
     ctx = err.get("ctx") or {}
     bound = {k: ctx[k] for k in _BOUNDS if k in ctx}
     message = str(err.get("msg", "invalid"))
@@ -151,10 +154,27 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) else "request failed"
     if exc.status_code == 404 and detail == "Not Found":
         detail = f"no route for {request.method} {request.url.path}; see /docs for the API"
+    headers = dict(exc.headers or {})
     if exc.status_code == 405:
-        detail = f"{request.method} is not allowed on {request.url.path}"
+        allowed = _allowed_methods(request)
+        headers["Allow"] = ", ".join(allowed)
+        detail = f"{request.method} is not allowed on {request.url.path}; allowed: {', '.join(allowed)}"
     title = titles.get(exc.status_code, "HTTP error")
-    return problem(exc.status_code, title, detail, request, exc.headers)
+    return problem(exc.status_code, title, detail, request, headers)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Documented methods of the path (Starlette's Allow lists only the first matching route's)."""
+    table: list[tuple[re.Pattern[str], set[str]]] | None = getattr(request.app.state, "allow_table", None)
+    if table is None:
+        table = []
+        for template, item in request.app.openapi().get("paths", {}).items():
+            pattern = re.escape(template)
+            pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", pattern)
+            table.append((re.compile(f"^{pattern}$"), {m.upper() for m in item}))
+        request.app.state.allow_table = table
+    path = request.url.path
+    return sorted({m for regex, methods in table if regex.match(path) for m in methods})
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -304,6 +304,9 @@ class AggregateTieOut(QueryOut):
 
 class RegionOut(QueryOut):
     place: EntityRef
+    aggregate: Literal["region", "country"] | None = Field(
+        None, description="Set when only the per-region or per-country pair counts were asked for."
+    )
     members: list[RegionMemberOut]
     ties: list[RegionTieOut]
     region_pairs: list[AggregateTieOut]

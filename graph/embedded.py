@@ -202,7 +202,8 @@ class EmbeddedStore(Store):
                         "SELECT e.entity_id FROM entity_sources e WHERE e.source_id = ? "
                         "AND NOT EXISTS (SELECT 1 FROM entity_sources o WHERE o.entity_id = e.entity_id "
                         "AND o.source_id != e.source_id) "
-                        "AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.source = e.entity_id OR r.target = e.entity_id)",
+                        "AND NOT EXISTS (SELECT 1 FROM relations r "
+                        "WHERE r.source = e.entity_id OR r.target = e.entity_id)",
                         (source_id,),
                     ).fetchall()
                 ]
@@ -258,8 +259,9 @@ class EmbeddedStore(Store):
         for outgoing, near, far in ((True, "source", "target"), (False, "target", "source")):
             if (direction == "out" and not outgoing) or (direction == "in" and outgoing):
                 continue
+            # Column names are the constants above; every value is a parameter.
             sql = (
-                f"SELECT r.data, e.data FROM relations r JOIN entities e ON e.id = r.{far} "
+                f"SELECT r.data, e.data FROM relations r JOIN entities e ON e.id = r.{far} "  # noqa: S608
                 f"WHERE r.{near} = ? AND r.confidence >= ?"
             )
             params: list[Any] = [entity_id, min_confidence]
@@ -274,9 +276,7 @@ class EmbeddedStore(Store):
 
     def subgraph(self, ids: Sequence[str]) -> Batch:
         records = self.get_entities(ids)
-        rows = self._in_chunks(
-            "SELECT data FROM relations WHERE source IN ({marks})", list(records)
-        )
+        rows = self._in_chunks("SELECT data FROM relations WHERE source IN ({marks})", list(records))
         relations = [Relation.model_validate_json(r[0]) for r in rows]
         relations = [r for r in relations if r.target in records]
         cited = {s for r in relations for s in r.sources} | {s for rec in records.values() for s in rec.sources}
@@ -324,7 +324,7 @@ class EmbeddedStore(Store):
             "SELECT id FROM relations r WHERE NOT EXISTS (SELECT 1 FROM relation_sources s WHERE s.relation_id = r.id)"
         ):
             problems.append(f"relation {rel_id} has no evidence")
-        for (rel_id, data) in self._query("SELECT id, data FROM relations"):
+        for rel_id, data in self._query("SELECT id, data FROM relations"):
             try:
                 Relation.model_validate_json(data)
             except ValueError as exc:

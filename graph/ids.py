@@ -10,7 +10,7 @@ from graph.names import name_key
 def digest(*parts: str | None) -> str:
     """A short stable hash of its parts (``None`` and "" differ)."""
     text = "\x1f".join("\x00" if p is None else p for p in parts)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 
 def entity_id(type_name: str, name: str) -> str:

@@ -26,8 +26,9 @@ import json
 import re
 import secrets
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from graph import cypher
@@ -46,7 +47,7 @@ PAGE = 5000  # rows per keyset page when exporting
 # Entities that are meeting points rather than actors: a step through one costs
 # half a hop on each side. Must equal queries.ties.MEETING_TYPES (graph may not
 # import queries; tests/test_neo4j_store.py checks they agree).
-MEETING_POINT_TYPES = frozenset({EntityType.AGREEMENT.value, EntityType.EVENT.value, EntityType.SECTOR.value})
+MEETING_POINT_TYPES = frozenset({EntityType.AGREEMENT.value, EntityType.EVENT.value})
 MEMBER_TYPES = frozenset({EntityType.PLACE.value, EntityType.ORGANISATION.value})
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 
@@ -110,6 +111,11 @@ def relation_row(rel: Relation) -> dict[str, Any]:
     return {"id": rel.id, "source": rel.source, "target": rel.target, "props": relation_props(rel)}
 
 
+def fresh_test_namespace() -> Namespace:
+    """A random namespace for one test store (48 random bits: no two tests share one)."""
+    return Namespace(f"_t{secrets.token_hex(6)}")
+
+
 def iso_day(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
@@ -142,12 +148,19 @@ def redact_uri(uri: str) -> str:
     """The URI without any user:password part (safe for messages and versions)."""
     try:
         parts = urlsplit(uri)
+        host = parts.hostname or ""
+        if parts.port:
+            host = f"{host}:{parts.port}"
     except ValueError:
-        return "<invalid URI>"
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
+        return "<unparseable URI>"
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def uri_password(uri: str) -> str | None:
+    try:
+        return urlsplit(uri).password
+    except ValueError:
+        return None
 
 
 def lucene_escape(text: str) -> str:
@@ -242,6 +255,38 @@ def relation_order(relation: Relation) -> tuple[str, str]:
     return (min(relation.source, relation.target), relation.id)
 
 
+class TieSource(Protocol):
+    """What ``tie_candidates`` asks of a backend; every method applies the tie filter."""
+
+    def start(self, ids: list[str]) -> dict[str, str]:
+        """{id: type} of the ``ids`` that exist (and exist on the as-of date)."""
+
+    def expand(self, frontier: list[str]) -> Iterable[tuple[str, str, str]]:
+        """(here, other, other type) for every usable relation from the frontier to a usable entity."""
+
+    def relations(self, members: list[str]) -> Iterable[tuple[str, list[int]]]:
+        """(relation JSON, indices of evidence usable on the as-of date) for usable relations among members."""
+
+    def entities(self, ids: list[str]) -> dict[str, EntityRecord]: ...
+
+    def sources(self, ids: list[str]) -> list[Source]: ...
+
+
+def tie_candidates(ids: Sequence[str], hops: int, source: TieSource) -> Batch:
+    """The ``GraphIndex.tie_subgraph`` batch, from a backend that filters natively."""
+    start = source.start(list(dict.fromkeys(ids)))
+    members = sorted(tie_distances(start, hops, source.expand))
+    raw = source.relations(members) if members else []
+    relations = sorted((trim_evidence(Relation.model_validate_json(d), kept) for d, kept in raw), key=relation_order)
+    records = source.entities(members)
+    cited = sorted({s for r in relations for s in r.sources})
+    return Batch(
+        sources=source.sources(cited) if cited else [],
+        entities=[records[i] for i in members if i in records],
+        relations=relations,
+    )
+
+
 # -- the store ----------------------------------------------------------------------
 class Neo4jStore(Store):
     """A Kizuna graph in one Neo4j database (and one label namespace)."""
@@ -290,8 +335,7 @@ class Neo4jStore(Store):
         A label namespace works on Community Edition (one user database) and
         never touches the data of other namespaces on a shared server.
         """
-        namespace = Namespace(f"_t{secrets.token_hex(6)}")
-        return cls._open(uri, user, password, database, namespace, owns_namespace=True)
+        return cls._open(uri, user, password, database, fresh_test_namespace(), owns_namespace=True)
 
     @classmethod
     def _open(
@@ -309,14 +353,14 @@ class Neo4jStore(Store):
         try:
             driver = GraphDatabase.driver(uri, auth=(user, password))
         except Exception as exc:  # malformed URI or options: the driver raises several kinds
-            raise StoreUnavailable(f"cannot connect to {where}: {_scrub(exc, password)}") from None
+            raise StoreUnavailable(f"cannot connect to {where}: {_scrub(exc, uri, password)}") from None
         try:
             driver.verify_connectivity()
             store = cls(driver, uri, database, namespace, owns_namespace)
             store._setup_schema()
         except Exception as exc:
             driver.close()
-            raise StoreUnavailable(f"cannot use {where}: {_scrub(exc, password)}") from None
+            raise StoreUnavailable(f"cannot use {where}: {_scrub(exc, uri, password)}") from None
         return store
 
     def _setup_schema(self) -> None:
@@ -335,6 +379,8 @@ class Neo4jStore(Store):
     # -- running statements ------------------------------------------------------------
     def _run(self, tx: Any, stmt: Statement, **params: Any) -> list[Any]:
         """Run one registered statement with exactly its declared parameters."""
+        if cypher.STATEMENTS.get(stmt.name) is not stmt:
+            raise TypeError(f"{stmt.name!r} is not a registered statement of graph.cypher")
         if set(params) != set(stmt.params):
             raise TypeError(f"statement {stmt.name} takes {sorted(stmt.params)}, got {sorted(params)}")
         return list(tx.run(self._texts[stmt.name], params))
@@ -483,7 +529,9 @@ class Neo4jStore(Store):
         # The embedded order: outgoing relations first, each group by relation id.
         rows.sort(key=lambda r: (not r["outgoing"], r["id"]))
         return [
-            Neighbour(Relation.model_validate_json(r["relation"]), Entity.model_validate_json(r["entity"]), r["outgoing"])
+            Neighbour(
+                Relation.model_validate_json(r["relation"]), Entity.model_validate_json(r["entity"]), r["outgoing"]
+            )
             for r in rows
         ]
 
@@ -493,7 +541,8 @@ class Neo4jStore(Store):
             rows = self._run(tx, cypher.SUBGRAPH_RELATIONS, ids=sorted(records)) if records else []
             relations = [Relation.model_validate_json(r["data"]) for r in rows]
             cited = {s for r in relations for s in r.sources} | {s for rec in records.values() for s in rec.sources}
-            return Batch(sources=self._sources_in(tx, sorted(cited)), entities=list(records.values()), relations=relations)
+            sources = self._sources_in(tx, sorted(cited))
+            return Batch(sources=sources, entities=list(records.values()), relations=relations)
 
         return self._read(work)
 
@@ -598,34 +647,7 @@ class Neo4jStore(Store):
         day = iso_day(as_of)
 
         def work(tx: Any) -> Batch:
-            start = {
-                r["id"]: r["type"]
-                for chunk in chunks(list(dict.fromkeys(ids)))
-                for r in self._run(tx, cypher.TIE_START, ids=chunk, as_of=day)
-            }
-
-            def expand(frontier: list[str]) -> list[tuple[str, str, str]]:
-                rows = self._run(
-                    tx, cypher.TIE_EXPAND, frontier=frontier, types=type_list, min_confidence=min_confidence, as_of=day
-                )
-                return [(r["here"], r["other"], r["type"]) for r in rows]
-
-            members = sorted(tie_distances(start, hops, expand))
-            rows = (
-                self._run(tx, cypher.TIE_RELATIONS, ids=members, types=type_list, min_confidence=min_confidence, as_of=day)
-                if members
-                else []
-            )
-            relations = sorted(
-                (trim_evidence(Relation.model_validate_json(r["data"]), r["kept"]) for r in rows), key=relation_order
-            )
-            records = self._entities_in(tx, members)
-            cited = {s for r in relations for s in r.sources}
-            return Batch(
-                sources=self._sources_in(tx, sorted(cited)),
-                entities=[records[i] for i in members if i in records],
-                relations=relations,
-            )
+            return tie_candidates(ids, hops, _TxTieSource(self, tx, type_list, min_confidence, day))
 
         return self._read(work)
 
@@ -646,26 +668,48 @@ class Neo4jStore(Store):
         return self._read(work)
 
 
-def _scrub(exc: BaseException, password: str) -> str:
-    """An error's message with the password (if it ever appears) masked."""
-    message = f"{type(exc).__name__}: {exc}"
-    return message.replace(password, "***") if password else message
+def _scrub(exc: BaseException, uri: str, password: str) -> str:
+    """An error's message with the URI redacted and any password masked (drivers echo URIs)."""
+    message = f"{type(exc).__name__}: {exc}".replace(uri, redact_uri(uri))
+    for secret in (password, uri_password(uri)):
+        if secret:
+            message = message.replace(secret, "***")
+    return message
 
 
-class _unavailable:  # noqa: N801 - used as a context manager, reads like one
+@contextmanager
+def _unavailable(uri: str) -> Iterator[None]:
     """Turn connection-level driver errors into ``StoreUnavailable`` naming the URI."""
+    from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
-    def __init__(self, uri: str) -> None:
-        self.uri = uri
+    try:
+        yield
+    except (ServiceUnavailable, SessionExpired, AuthError) as exc:
+        raise StoreUnavailable(f"Neo4j at {uri} is unavailable: {type(exc).__name__}: {exc}") from exc
 
-    def __enter__(self) -> None:
-        return None
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
-        if exc is None:
-            return False
-        from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+class _TxTieSource:
+    """``TieSource`` answered by the Cypher of ``graph.cypher`` inside one read transaction."""
 
-        if isinstance(exc, ServiceUnavailable | SessionExpired | AuthError):
-            raise StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {type(exc).__name__}: {exc}") from exc
-        return False
+    def __init__(self, store: Neo4jStore, tx: Any, types: list[str], min_confidence: float, as_of: str | None):
+        self.store, self.tx = store, tx
+        self.filters = {"types": types, "min_confidence": min_confidence, "as_of": as_of}
+
+    def start(self, ids: list[str]) -> dict[str, str]:
+        as_of = self.filters["as_of"]
+        rows = [r for chunk in chunks(ids) for r in self.store._run(self.tx, cypher.TIE_START, ids=chunk, as_of=as_of)]
+        return {r["id"]: r["type"] for r in rows}
+
+    def expand(self, frontier: list[str]) -> list[tuple[str, str, str]]:
+        rows = self.store._run(self.tx, cypher.TIE_EXPAND, frontier=frontier, **self.filters)
+        return [(r["here"], r["other"], r["type"]) for r in rows]
+
+    def relations(self, members: list[str]) -> list[tuple[str, list[int]]]:
+        rows = self.store._run(self.tx, cypher.TIE_RELATIONS, ids=members, **self.filters)
+        return [(r["data"], list(r["kept"])) for r in rows]
+
+    def entities(self, ids: list[str]) -> dict[str, EntityRecord]:
+        return self.store._entities_in(self.tx, ids)
+
+    def sources(self, ids: list[str]) -> list[Source]:
+        return self.store._sources_in(self.tx, ids)

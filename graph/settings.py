@@ -20,7 +20,9 @@ class Settings(BaseSettings):
     neo4j_password: SecretStr = SecretStr("")
     neo4j_database: str = "neo4j"
 
-    api_key: SecretStr | None = Field(None, description="Required in X-API-Key for writes; writes are refused when unset.")
+    api_key: SecretStr | None = Field(
+        None, description="Required in X-API-Key for writes; writes are refused when unset."
+    )
     private_reads: bool = Field(False, description="Require the API key for reads too.")
     cors_origins: list[str] = Field(default_factory=list)
     max_upload_bytes: int = Field(5_000_000, ge=1)

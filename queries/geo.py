@@ -2,7 +2,8 @@
 
 The country is found by walking ``located_in`` upwards (where a thing is),
 and only when that finds none also ``works_for`` and ``part_of`` (breadth
-first, so the nearest answer wins) until a place of kind country. Continents come from a small table keyed by ISO 3166-1 alpha-2
+first, so the nearest answer wins) until a place of kind country. Continents
+come from a small table keyed by ISO 3166-1 alpha-2
 (``CONTINENTS``): pycountry-convert is not available from the package index
 this project installs from, so the table is ours. Codes:
 AF Africa, AN Antarctica, AS Asia, EU Europe, NA North America, OC Oceania,

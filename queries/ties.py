@@ -19,7 +19,10 @@ Strength (``relation_strength``)
 Meeting points
     Agreements and events are meeting
     points: ``A -party_to-> MOU <-party_to- B`` is *one* step whose strength is
-    the product of its two halves. Hops are counted in such steps.
+    the product of its two halves; each half carries the square root of its
+    age decay, so the step decays once, like a direct tie (two co-signatories:
+    1.0 x decay; two speakers at one webinar: 0.5 x 0.5 x decay). Hops are
+    counted in such steps.
 """
 
 from __future__ import annotations
@@ -96,12 +99,20 @@ class TieFilter:
         return relation
 
 
-def relation_strength(relation: Relation, sources: Mapping[str, Source], reference: dt.date) -> float:
-    """Type strength x the best (confidence x age decay) over the evidence."""
+def relation_strength(
+    relation: Relation, sources: Mapping[str, Source], reference: dt.date, half: bool = False
+) -> float:
+    """Type strength x the best (confidence x age decay) over the evidence.
+
+    ``half``: the relation is one half of a meeting step (it touches an
+    agreement or event) and carries half the age decay (its square root), so a
+    meeting step, the product of its two halves, decays once like a direct tie.
+    """
     best = 0.0
     for e in relation.evidence:
         src = sources.get(e.source)
-        best = max(best, e.confidence * decay(src.published if src else None, reference))
+        factor = decay(src.published if src else None, reference)
+        best = max(best, e.confidence * (math.sqrt(factor) if half else factor))
     return max(MIN_STRENGTH, type_strength(relation.type) * best)
 
 
@@ -144,7 +155,9 @@ class TieGraph:
             if rel is None:
                 continue
             key = frozenset((rel.source, rel.target))
-            edges.setdefault(key, EdgeInfo()).relations.append((rel, relation_strength(rel, sources, reference)))
+            half = entities[rel.source].type in MEETING_TYPES or entities[rel.target].type in MEETING_TYPES
+            strength = relation_strength(rel, sources, reference, half)
+            edges.setdefault(key, EdgeInfo()).relations.append((rel, strength))
         graph = nx.Graph()
         graph.add_nodes_from(sorted(entities))
         for key, info in sorted(edges.items(), key=lambda kv: sorted(kv[0])):

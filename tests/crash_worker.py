@@ -6,6 +6,7 @@ chain of relations between them; after each commit it prints the number.
 
 from __future__ import annotations
 
+import itertools
 import sys
 
 from graph.embedded import EmbeddedStore
@@ -29,7 +30,7 @@ def batch(number: int) -> Batch:
             id=relation_id("partner_of", a, b), type="partner_of", source=a, target=b,
             evidence=(Evidence(source="crash", locator=f"batch {number}"),),
         )
-        for a, b in zip(ids, ids[1:], strict=False)
+        for a, b in itertools.pairwise(ids)
     ]
     return Batch(entities=entities, relations=relations)
 

@@ -410,6 +410,7 @@ def test_openapi_documents_every_operation_with_examples_and_problems(client: Te
     assert facts["security"] == [{"APIKeyHeader": []}]
     assert "security" not in schema["paths"]["/entities/{id}"]["get"]
     assert "FactFile" in schema["components"]["schemas"]
+    assert "HTTPValidationError" not in schema["components"]["schemas"]  # every 422 is a problem document
 
 
 def test_fixture_file_is_the_one_loaded(store_path: Path) -> None:
@@ -417,3 +418,116 @@ def test_fixture_file_is_the_one_loaded(store_path: Path) -> None:
     data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     with EmbeddedStore(store_path) as store:
         assert set(store.get_entities([e["id"] for e in data["entities"]])) == {e["id"] for e in data["entities"]}
+
+
+# -- queries -------------------------------------------------------------------
+
+
+def test_paths_explain_each_step_with_evidence(client: TestClient) -> None:
+    body = client.get("/paths", params={"from": "佐藤花子", "to": "Li Wei", "lang": "ja"}).json()
+    assert body["source"]["id"] == "person:sato" and body["target"]["id"] == "person:li"
+    best = body["paths"][0]
+    assert best["rank"] == 1 and best["hops"] == 1
+    step = best["steps"][0]
+    assert step["via"]["id"] == "event:medtech-webinar"
+    assert step["text"] == step["text_ja"] and step["text_en"] != step["text_ja"]
+    assert {r["type"] for r in step["relations"]} == {"spoke_at"}
+    assert [s["id"] for s in step["sources"]] == ["api-fixture-webinar"]
+    assert best["nodes"][1]["name"] == "医療機器ブリッジウェビナー"
+    assert body["reason_code"] is None
+
+
+def test_paths_options_exclude_k_and_reasons(client: TestClient) -> None:
+    params: dict[str, Any] = {"from": "person:sato", "to": "person:li", "exclude": "event:medtech-webinar", "k": 2}
+    body = client.get("/paths", params=params).json()
+    assert body["options"]["exclude"] == ["event:medtech-webinar"]
+    assert body["paths"], "a longer path through the two regions exists"
+    for path in body["paths"]:
+        assert "event:medtech-webinar" not in {n["id"] for n in path["nodes"]}
+        assert path["hops"] > 1
+    assert len(body["paths"]) <= 2
+    short = client.get("/paths", params={**params, "max_hops": 1}).json()
+    assert short["paths"] == [] and short["reason_code"] == "beyond_hop_limit"
+    context = client.get("/paths", params={"from": "person:sato", "to": "org:central-hospital-dalian"}).json()
+    assert context["paths"] == [] and context["reason_code"] == "only_context"
+    body = assert_problem(client.get("/paths", params={"from": "person:sato", "to": "Central Hospital"}), 409)
+    assert len(body["candidates"]) == 2
+    body = assert_problem(client.get("/paths", params={"from": "Hanako Sat", "to": "person:li"}), 404)
+    assert body["suggestions"][0]["entity"]["id"] == "person:sato"
+    assert_problem(client.get("/paths", params={"from": "person:sato", "to": "sector:biopharma"}), 422)
+
+
+def test_neighbourhood_radius_filters_and_caps(client: TestClient) -> None:
+    one = client.get("/entities/神奈川県/neighbourhood").json()
+    assert one["center"]["id"] == "place:kanagawa"
+    assert {n["distance"] for n in one["nodes"]} == {0, 1}
+    two = client.get("/entities/神奈川県/neighbourhood", params={"radius": 2}).json()
+    assert {n["entity"]["id"] for n in one["nodes"]} < {n["entity"]["id"] for n in two["nodes"]}
+    ties = client.get("/entities/神奈川県/neighbourhood", params={"relation_type": "party_to", "radius": 2}).json()
+    assert {e["relation"]["type"] for e in ties["edges"]} == {"party_to"}
+    assert "place:liaoning" in {n["entity"]["id"] for n in ties["nodes"]}
+    capped = client.get("/entities/神奈川県/neighbourhood", params={"radius": 2, "max_nodes": 3}).json()
+    assert len(capped["nodes"]) == 3 and capped["truncated"] is True
+    assert capped["truncations"][0]["why"] in {"node cap", "fan-out cap"}
+    people = client.get("/entities/Yokohama Medical Cluster/neighbourhood", params={"entity_type": "person"}).json()
+    assert {n["entity"]["type"] for n in people["nodes"][1:]} == {"person"}
+
+
+def test_region_network_and_aggregates(client: TestClient) -> None:
+    body = client.get("/places/神奈川県/network").json()
+    members = {m["entity"]["id"] for m in body["members"]}
+    assert {"place:kanagawa", "place:yokohama", "org:yokohama-medical-cluster", "person:sato"} <= members
+    assert "place:liaoning" not in members
+    crossing = [t for t in body["ties"] if t["cross_border"]]
+    assert crossing and all(t["member_country"] != t["other_country"] for t in crossing)
+    assert body["aggregate"] is None
+    countries = client.get("/places/place:kanagawa/network", params={"aggregate": "country"}).json()
+    assert countries["members"] == [] and countries["ties"] == [] and countries["region_pairs"] == []
+    pair = countries["country_pairs"][0]
+    assert {pair["a"], pair["b"]} == {"place:jp", "place:cn"}
+    assert "agreement:kanagawa-liaoning" in pair["agreements"]
+    assert pair["ties"] == len(crossing)
+    regions = client.get("/places/place:kanagawa/network", params={"aggregate": "region"}).json()
+    assert regions["country_pairs"] == [] and regions["region_pairs"]
+    assert_problem(client.get("/places/Li Wei/network"), 404)  # a person is no place
+    assert_problem(client.get("/places/place:kanagawa/network", params={"aggregate": "city"}), 422)
+
+
+def test_brokers_modes(client: TestClient) -> None:
+    body = client.get("/brokers").json()
+    assert body["mode"] == "all"
+    scores = [b["score"] for b in body["brokers"]]
+    assert scores == sorted(scores, reverse=True) and scores[0] == 1.0
+    cross = client.get("/brokers", params={"cross_border": True, "top": 1}).json()
+    assert cross["mode"] == "cross-border" and len(cross["brokers"]) == 1
+    between = client.get("/brokers", params=[("between", "JP"), ("between", "CN")]).json()
+    assert between["mode"] == "between"
+    assert "between" in assert_problem(client.get("/brokers", params={"between": "JP"}), 422)["detail"]
+    assert_problem(client.get("/brokers", params={"top": 101}), 422)
+
+
+def test_sector_partners(client: TestClient) -> None:
+    body = client.get("/sectors/medical_devices/partners", params={"from": "Li Wei"}).json()
+    assert body["origin"]["id"] == "person:li" and body["sector"]["id"] == "sector:medical_devices"
+    partners = {p["entity"]["id"]: p for p in body["partners"]}
+    assert "org:yokohama-medical-cluster" in partners
+    assert partners["org:yokohama-medical-cluster"]["path"]["steps"]
+    by_name = client.get("/sectors/医療機器/partners", params={"from": "person:li"}).json()
+    assert by_name["sector"]["id"] == "sector:medical_devices"
+    body = assert_problem(client.get("/sectors/medical_devicez/partners", params={"from": "Li Wei"}), 404)
+    assert body["suggestions"]
+    assert_problem(client.get("/sectors/medical_devices/partners"), 422)  # from is required
+
+
+def test_views_render_html(client: TestClient) -> None:
+    region = client.get("/views/region/神奈川県")
+    assert region.status_code == 200 and region.headers["content-type"].startswith("text/html")
+    assert "神奈川県" in region.text and "vis" in region.text
+    entity = client.get("/views/entity/Li Wei", params={"radius": 2})
+    assert entity.status_code == 200 and "李偉" in entity.text
+    assert_problem(client.get("/views/region/Li Wei"), 404)
+    assert_problem(client.get("/views/entity/place:kanagawa", params={"radius": 9}), 422)
+
+
+def test_unknown_job_is_404(client: TestClient) -> None:
+    assert "no job" in assert_problem(client.get("/jobs/0123abcd"), 404)["detail"]

@@ -31,12 +31,12 @@ SHAPES = {"agreement": "diamond", "event": "star", "sector": "triangle", "place"
 OPTIONS = {
     "physics": {
         "solver": "forceAtlas2Based",
-        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110},
+        "forceAtlas2Based": {"gravitationalConstant": -90, "springLength": 150, "avoidOverlap": 0.6},
         "stabilization": {"iterations": 250},
     },
     "interaction": {"hover": True, "navigationButtons": False},
     "edges": {"smooth": {"type": "continuous"}, "font": {"size": 10, "align": "middle"}},
-    "nodes": {"font": {"size": 14}},
+    "nodes": {"font": {"size": 13}},
 }
 
 
@@ -102,7 +102,7 @@ def network_html(
             kizuna_group=e.type.value,
             color=COLOURS[e.type.value],
             shape=SHAPES.get(e.type.value, "dot"),
-            size=28 if e.id in focus else 16,
+            size=20 if e.id in focus else 12,
             kizuna_lines=lines,
         )
     for rel in batch.relations:

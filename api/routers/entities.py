@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 from fastapi.concurrency import run_in_threadpool
 
-from api.deps import LangDep, ReadAuth, StoreDep
+from api.deps import IsoDate, LangDep, ReadAuth, StoreDep
 from api.docs import problems
 from api.lookup import resolve
 from api.models import (
@@ -178,8 +177,8 @@ async def get_neighbourhood(
                                                                                       "types.")] = [],  # noqa: B006
     sector: Annotated[list[str], Query(max_length=20, description="Only reach entities focusing on these sectors "
                                                                    "(vocabulary ids).")] = [],  # noqa: B006
-    date_from: Annotated[dt.date | None, Query(description="Only relations valid after this date.")] = None,
-    date_to: Annotated[dt.date | None, Query(description="Only relations valid before this date.")] = None,
+    date_from: Annotated[IsoDate | None, Query(description="Only relations valid after this date.")] = None,
+    date_to: Annotated[IsoDate | None, Query(description="Only relations valid before this date.")] = None,
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="Ignore weaker evidence (0-1).")] = 0.0,
     max_nodes: Annotated[int, Query(ge=1, le=500, description="Most entities returned (1-500).")] = 100,
     max_per_node: Annotated[int, Query(ge=1, le=200, description="Most relations followed per entity (1-200).")] = 25,

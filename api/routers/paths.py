@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 
-from api.deps import LangDep, ReadAuth, StoreDep
+from api.deps import IsoDate, LangDep, ReadAuth, StoreDep
 from api.docs import problems
 from api.lookup import resolve
 from api.models import DisplayLang, PathsOut, with_display_names
@@ -81,7 +81,7 @@ async def get_paths(
                              examples=["Li Wei"])],
     k: Annotated[int, Query(ge=1, le=MAX_K, description=f"How many paths (1-{MAX_K}).")] = 3,
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS, description=f"Most steps per path (1-{MAX_HOPS}).")] = 6,
-    as_of: Annotated[dt.date | None, Query(description="Only ties valid and documented on this date.")] = None,
+    as_of: Annotated[IsoDate | None, Query(description="Only ties valid and documented on this date.")] = None,
     exclude: Annotated[list[str], Query(max_length=MAX_EXCLUDE,
                                         description=f"Entities to avoid (ids or names; at most {MAX_EXCLUDE}).")] = [],  # noqa: B006
     via: Annotated[Literal["people", "organisations"] | None,

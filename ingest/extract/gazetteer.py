@@ -167,6 +167,7 @@ _COUNTRY_SHORT = {
     "HK": ("香港",), "MO": ("マカオ",), "MN": ("モンゴル",), "BR": ("ブラジル",), "MX": ("メキシコ",),
     "TJ": ("タジキスタン",), "KG": ("キルギス",), "UZ": ("ウズベキスタン",), "TR": ("トルコ",), "AE": ("アラブ首長国連邦", "UAE"),
 }
+_GENERIC_PLACE = re.compile(r"[東西南北中央部地方州区省県市]+")
 _PREF_SUFFIX = {"都": "都", "道": "道", "府": "府", "县": "県", "縣": "県"}
 
 
@@ -232,6 +233,8 @@ def _subdivisions(gaz: Gazetteer, countries: dict[str, str]) -> None:
         elif ja_names and _KATAKANA.match(ja_names[0]):
             ja_names.append(ja_names[0] + "州")
         en_names = [s.name] if s.name.isascii() else []
+        ja_names = [n for n in ja_names if not _GENERIC_PLACE.fullmatch(n)]
+        zh_names = [n for n in zh_names if not _GENERIC_PLACE.fullmatch(n)]
         if not ja_names and not zh_names and not en_names:
             continue
         kind = PlaceKind.CITY.value if s.type.lower() == "municipality" and s.country_code == "CN" else PlaceKind.REGION.value
@@ -252,10 +255,12 @@ def _cities(gaz: Gazetteer, countries: dict[str, str], min_population: int = 100
         # Keep a kanji form only when it also appears with a city suffix (深圳/深圳市),
         # which drops district names geonames lists as alternates.
         keep = [a for a in kanji if a.endswith("市") or a + "市" in kanji or _KATAKANA.match(a.replace("市", ""))]
+        if city["population"] < 300_000:
+            keep = [a for a in keep if not _KATAKANA.match(a)]
         if not keep:
             continue
         ja = sorted((a for a in keep if not re.search(r"[^\u30a1-\u30fa\u30fc・]", a)), key=len)
-        han = sorted((a for a in keep if a not in ja), key=lambda a: (not a.endswith("市"), len(a)))
+        han = sorted((a for a in keep if a not in ja), key=lambda a: (not a.endswith("市"), fold_variants(a) == a, len(a)))
         ident = place_id(f"{city['countrycode']}:{city['name']}")
         names = _names(han + ja, [city["name"]], [h for h in han if fold_variants(h) == h])
         entry = GazEntry(ident, EntityType.PLACE, PlaceKind.CITY.value, names, parent=countries.get(city["countrycode"]))

@@ -1,0 +1,270 @@
+"""The query commands of the ``kizuna`` CLI: path, neighbours, region, brokers, partners.
+
+``register(app)`` adds them to the main typer app (``api.cli``). Every command
+takes ``--store`` (default: the ``store`` setting) and ``--json`` (the result's
+``to_dict()``); otherwise it prints rich tables. Errors print their message
+(and suggestions or candidates) and exit with status 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from graph.errors import KizunaError
+from graph.open import open_store
+from graph.store import Store
+from queries.brokers import brokers as run_brokers
+from queries.neighbourhood import neighbourhood
+from queries.partners import sector_partners
+from queries.paths import DEFAULT_HOPS, DEFAULT_K, Via, introduction_paths
+from queries.region import region_network
+from queries.results import IntroductionPath, ToDict
+
+StoreOpt = Annotated[
+    str | None, typer.Option("--store", help="Store path or neo4j:// URI (default: the store setting).")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+AsOfOpt = Annotated[
+    str | None, typer.Option("--as-of", help="Only ties valid on this date (YYYY-MM-DD), evidence published by then.")
+]
+MinConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Minimum evidence confidence.")]
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _date(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"expected a date like 2018-05-08, got {text!r}", param_hint=option) from None
+
+
+@contextmanager
+def _session(store_location: str | None, as_json: bool) -> Iterator[Store]:
+    """Open the store, turn Kizuna errors into a message and exit status 1."""
+    try:
+        store = open_store(store_location)
+    except KizunaError as exc:
+        _fail(exc, as_json)
+    try:
+        yield store
+    except KizunaError as exc:
+        _fail(exc, as_json)
+    finally:
+        store.close()
+
+
+def _fail(exc: KizunaError, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"error": exc.title, "status": exc.status, "message": exc.message, **exc.extra},
+                         ensure_ascii=False, indent=2))
+    else:
+        err_console.print(f"[red]{exc.title}:[/red] {exc.message}")
+    raise typer.Exit(1)
+
+
+def _emit(result: ToDict, as_json: bool, human: Callable[[Any], None]) -> None:
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        human(result)
+
+
+def _print_path(path: IntroductionPath) -> None:
+    table = Table(title=f"Path {path.rank}: {path.hops} step(s), strength {path.strength:.4g}", show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("Step")
+    table.add_column("Date")
+    table.add_column("Sources")
+    for i, step in enumerate(path.steps, start=1):
+        sources = "\n".join(f"{s.title} ({s.published or 'undated'})" + (f"\n{s.url}" if s.url else "")
+                            for s in step.sources)
+        table.add_row(str(i), f"{step.text_en}\n[dim]{step.text_ja}[/dim]", step.date or "", sources)
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the query commands to ``app``."""
+
+    @app.command("path")
+    def path_cmd(
+        source: Annotated[str, typer.Argument(help="Where you are: id or name.")],
+        target: Annotated[str, typer.Argument(help="Whom you want to reach: id or name.")],
+        k: Annotated[int, typer.Option("--k", "-k", min=1, max=10, help="How many different paths.")] = DEFAULT_K,
+        hops: Annotated[int, typer.Option("--hops", min=1, max=10, help="Most steps per path.")] = DEFAULT_HOPS,
+        as_of: AsOfOpt = None,
+        exclude: Annotated[list[str] | None, typer.Option("--exclude", "-x", help="Not via this entity.")] = None,
+        via: Annotated[str | None, typer.Option("--via", help="Intermediates: 'people' or 'organisations'.")] = None,
+        min_confidence: MinConfOpt = 0.0,
+        context: Annotated[bool, typer.Option("--context", help="Also let shared places/sectors link.")] = False,
+        store: StoreOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """Who can introduce SOURCE to TARGET: the k best different chains of real ties."""
+        if via not in (None, "people", "organisations"):
+            raise typer.BadParameter("use 'people' or 'organisations'", param_hint="--via")
+        via_opt: Via | None = via  # type: ignore[assignment]
+        with _session(store, as_json) as s:
+            result = introduction_paths(
+                s, source, target, k=k, hops=hops, as_of=_date(as_of, "--as-of"), exclude=exclude or (),
+                via=via_opt, min_confidence=min_confidence, context=context,
+            )
+
+            def human(r: Any) -> None:
+                console.print(f"[bold]{r.source.name_en}[/bold] ({r.source.name_ja}) → "
+                              f"[bold]{r.target.name_en}[/bold] ({r.target.name_ja})")
+                if not r.paths:
+                    console.print(f"[yellow]{r.reason}[/yellow]")
+                for p in r.paths:
+                    _print_path(p)
+
+            _emit(result, as_json, human)
+
+    @app.command("neighbours")
+    def neighbours_cmd(
+        entity: Annotated[str, typer.Argument(help="Id or name.")],
+        radius: Annotated[int, typer.Option("--radius", "-r", min=1, max=3)] = 1,
+        entity_type: Annotated[list[str] | None, typer.Option("--type", help="Entity type to keep.")] = None,
+        kind: Annotated[list[str] | None, typer.Option("--kind", help="Entity kind to keep.")] = None,
+        relation: Annotated[list[str] | None, typer.Option("--relation", help="Relation type to follow.")] = None,
+        sector: Annotated[list[str] | None, typer.Option("--sector", help="Keep entities focusing on it.")] = None,
+        date_from: Annotated[str | None, typer.Option("--from", help="Relations valid after (YYYY-MM-DD).")] = None,
+        date_to: Annotated[str | None, typer.Option("--to", help="Relations valid before (YYYY-MM-DD).")] = None,
+        min_confidence: MinConfOpt = 0.0,
+        max_nodes: Annotated[int, typer.Option("--max-nodes", min=1)] = 100,
+        max_per_node: Annotated[int, typer.Option("--max-per-node", min=1)] = 25,
+        store: StoreOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """Entities and relations around ENTITY, capped and marked when truncated."""
+        with _session(store, as_json) as s:
+            result = neighbourhood(
+                s, entity, radius=radius, entity_types=entity_type, kinds=kind, relation_types=relation,
+                sectors=sector, date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"),
+                min_confidence=min_confidence, max_nodes=max_nodes, max_per_node=max_per_node,
+            )
+
+            def human(r: Any) -> None:
+                names = {n.entity.id: n.entity.label() for n in r.nodes}
+                table = Table(title=f"Around {r.center.label()} (radius {r.radius}): {len(r.nodes)} entities")
+                for col in ("From", "Relation", "To", "Conf.", "Sources"):
+                    table.add_column(col)
+                for e in r.edges:
+                    rel = e.relation
+                    table.add_row(names.get(rel.source, rel.source), rel.type + ("" if e.tie else " (context)"),
+                                  names.get(rel.target, rel.target), f"{rel.confidence:.2f}", ", ".join(rel.sources))
+                console.print(table)
+                if r.truncated:
+                    console.print("[yellow]Truncated:[/yellow] " + "; ".join(
+                        f"{t.entity} ({t.omitted} left out, {t.why})" for t in r.truncations))
+
+            _emit(result, as_json, human)
+
+    @app.command("region")
+    def region_cmd(
+        place: Annotated[str, typer.Argument(help="A city, region or country: id or name.")],
+        as_of: AsOfOpt = None,
+        min_confidence: MinConfOpt = 0.0,
+        people: Annotated[bool, typer.Option("--people/--no-people", help="Include people.")] = True,
+        max_ties: Annotated[int, typer.Option("--max-ties", min=1)] = 2000,
+        store: StoreOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """Everyone located in PLACE and their ties; cross-border ties marked."""
+        with _session(store, as_json) as s:
+            result = region_network(s, place, as_of=_date(as_of, "--as-of"), min_confidence=min_confidence,
+                                    include_people=people, max_ties=max_ties)
+
+            def human(r: Any) -> None:
+                console.print(f"[bold]{r.place.label()}[/bold]: {len(r.members)} members, {len(r.ties)} ties"
+                              + (" [yellow](truncated)[/yellow]" if r.truncated else ""))
+                table = Table(title="Ties")
+                for col in ("Member", "Other", "Via", "Relations", "Cross-border"):
+                    table.add_column(col)
+                for t in r.ties:
+                    table.add_row(t.member.label(), t.other.label(), t.via.label() if t.via else "",
+                                  ", ".join(t.relation_types), "yes" if t.cross_border else "")
+                console.print(table)
+                for title, pairs in (("Region pairs", r.region_pairs), ("Country pairs", r.country_pairs)):
+                    agg = Table(title=title)
+                    for col in ("A", "B", "Ties", "Agreements"):
+                        agg.add_column(col)
+                    for p in pairs:
+                        agg.add_row(p.a_name, p.b_name, str(p.ties), ", ".join(p.agreements))
+                    console.print(agg)
+
+            _emit(result, as_json, human)
+
+    @app.command("brokers")
+    def brokers_cmd(
+        top: Annotated[int, typer.Option("--top", min=1)] = 10,
+        between: Annotated[
+            list[str] | None,
+            typer.Option("--between", help="Two groups (country or continent), e.g. --between Japan --between Europe."),
+        ] = None,
+        cross_border: Annotated[bool, typer.Option("--cross-border", help="Only chains across borders count.")] = False,
+        as_of: AsOfOpt = None,
+        min_confidence: MinConfOpt = 0.0,
+        samples: Annotated[int, typer.Option("--samples", min=1, help="Sample size on large graphs.")] = 300,
+        seed: Annotated[int, typer.Option("--seed")] = 0,
+        store: StoreOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """Entities that bridge otherwise separate groups (betweenness on the tie graph)."""
+        if between is not None and len(between) != 2:
+            raise typer.BadParameter("give exactly two groups", param_hint="--between")
+        with _session(store, as_json) as s:
+            result = run_brokers(s, top=top, between=(between[0], between[1]) if between else None,
+                                 cross_border=cross_border, as_of=_date(as_of, "--as-of"),
+                                 min_confidence=min_confidence, samples=samples, seed=seed)
+
+            def human(r: Any) -> None:
+                title = f"Brokers ({r.mode}" + (f": {r.sources_label} ↔ {r.targets_label}" if r.sources_label else "")
+                title += f", {r.nodes} nodes" + (f", sampled {r.samples}" if r.sampled else "") + ")"
+                table = Table(title=title)
+                for col in ("#", "Entity", "Score", "Degree", "Country"):
+                    table.add_column(col)
+                for i, b in enumerate(r.brokers, start=1):
+                    table.add_row(str(i), b.entity.label(), f"{b.score:.3f}", str(b.degree), b.country or "")
+                console.print(table)
+
+            _emit(result, as_json, human)
+
+    @app.command("partners")
+    def partners_cmd(
+        sector: Annotated[str, typer.Option("--sector", help="Sector id (healthcare) or name.")],
+        origin: Annotated[str, typer.Option("--from", help="Where you are: id or name.")],
+        hops: Annotated[int, typer.Option("--hops", min=1, max=10)] = DEFAULT_HOPS,
+        top: Annotated[int, typer.Option("--top", min=1)] = 10,
+        as_of: AsOfOpt = None,
+        min_confidence: MinConfOpt = 0.0,
+        store: StoreOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """Partners focusing on a sector, reachable from you, strongest path first."""
+        with _session(store, as_json) as s:
+            result = sector_partners(s, sector, origin, hops=hops, top=top, as_of=_date(as_of, "--as-of"),
+                                     min_confidence=min_confidence)
+
+            def human(r: Any) -> None:
+                table = Table(title=f"{r.sector.label()} partners reachable from {r.origin.label()} "
+                                    f"({r.candidates} focus on it, {r.unreachable} unreachable)", show_lines=True)
+                for col in ("#", "Partner", "Strength", "Steps", "Best path"):
+                    table.add_column(col)
+                for i, p in enumerate(r.partners, start=1):
+                    table.add_row(str(i), p.entity.label(), f"{p.strength:.4g}", str(p.hops),
+                                  "\n".join(step.text_en for step in p.path.steps))
+                console.print(table)
+
+            _emit(result, as_json, human)

@@ -1,0 +1,409 @@
+"""Entity mentions: GiNZA's named entities, repaired and overridden by rules.
+
+Order of trust: gazetteer matches and suffix-built organisation names beat
+GiNZA's labels (which are weak for organisations and split katakana names);
+person patterns (katakana joined across ・ up to 氏 or a title) beat GiNZA's
+person spans. Titles and honorifics never end up inside a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import EntityType, EventKind, OrganisationKind, PlaceKind
+from ingest.extract.gazetteer import GazEntry, Gazetteer
+from ingest.extract.lexicon import (
+    DEPARTMENT_SUFFIXES,
+    EVENT_WORDS,
+    HONORIFICS,
+    LEGAL_PREFIXES,
+    ORG_SUFFIXES,
+    PLACE_SUFFIXES,
+    TITLES,
+)
+
+ORG, PERSON, PLACE, EVENT = EntityType.ORGANISATION, EntityType.PERSON, EntityType.PLACE, EntityType.EVENT
+
+# GiNZA (extended named entity hierarchy) labels -> our types; anything else is ignored.
+LABELS: dict[str, tuple[EntityType, str | None]] = {
+    "Person": (PERSON, None),
+    "Country": (PLACE, PlaceKind.COUNTRY.value),
+    "Province": (PLACE, PlaceKind.REGION.value),
+    "City": (PLACE, PlaceKind.CITY.value),
+    "County": (PLACE, PlaceKind.DISTRICT.value),
+    "GPE_Other": (PLACE, PlaceKind.REGION.value),
+    "Domestic_Region": (PLACE, PlaceKind.AREA.value),
+    "Company": (ORG, OrganisationKind.COMPANY.value),
+    "Company_Group": (ORG, OrganisationKind.COMPANY.value),
+    "Corporation_Other": (ORG, OrganisationKind.OTHER.value),
+    "Organization_Other": (ORG, OrganisationKind.OTHER.value),
+    "International_Organization": (ORG, OrganisationKind.OTHER.value),
+    "Political_Organization_Other": (ORG, OrganisationKind.OTHER.value),
+    "Government": (ORG, OrganisationKind.GOVERNMENT_BODY.value),
+    "Public_Institution": (ORG, OrganisationKind.GOVERNMENT_BODY.value),
+    "Research_Institute": (ORG, OrganisationKind.RESEARCH_INSTITUTE.value),
+    "School": (ORG, OrganisationKind.UNIVERSITY.value),
+    "Show_Organization": (ORG, OrganisationKind.OTHER.value),
+    "Conference": (EVENT, EventKind.CONFERENCE.value),
+    "Occasion_Other": (EVENT, EventKind.MEETING.value),
+}
+_KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc]+"
+_PERSON_KATAKANA = re.compile(
+    rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME}(?:[・=][ ]?{_KATAKANA_NAME})+)[ ]?(?=氏|さん|様|博士|大使|大統領|首相|所長|会長|社長|教授)"
+)
+_TITLE_PERSON = re.compile(
+    rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME})(?=大統領|首相|所長|大使|会長|社長|博士|教授|氏)"
+)
+_LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(?=博士|教授|氏)")
+_ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
+_ALIAS_IKA = re.compile(r"\(以下[、,]?\s*[「\"“『]([^」\"”』]{1,30})[」\"”』]\s*(?:と(?:いう|呼ぶ|称する|略す))?\)?")
+_PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都")
+_GENERIC_PLACES = {"省都", "首都", "州都", "県都", "都市", "都府", "同省", "同県", "同市", "同区", "同州", "全県", "全市", "各省", "各県",
+                   "県内", "市内", "省内", "区内", "地区", "自治区", "東京都"}
+_AREA = re.compile(r"(?:東北部|東北地方|西北部|東南部|西南部|北部|南部|東部|西部|中部|沿岸部|内陸部)")
+_KATAKANA_BODY = re.compile(
+    r"(?<![\u30a1-\u30fa\u30fc・])([\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fc]+)+)\s?\(([^()]{2,10})\)"
+)
+_QUOTED_EVENT = re.compile(
+    r"(?P<w1>ウェビナー|シンポジウム|セミナー|フォーラム|会議|大会|講演会)\s*「(?P<t1>[^「」]{4,80})」"
+    r"|「(?P<t2>[^「」]{4,80})」\s*(?:と題し(?:た|て)?)?\s*(?P<w2>ウェビナー|シンポジウム|セミナー|フォーラム|会議|大会|講演会)?"
+)
+_QUOTED_NAME = re.compile(r"「([^「」]{3,40})」")
+_KANJI_PERSON = re.compile(r"(?:(?<=[のは、 ・])|(?<=^))([\u4e00-\u9fff]{2,4})(?=\s?氏)", re.MULTILINE)
+_GENERIC_EVENT = re.compile(r"(?:国際|年次|全体|実務者|定例|各種)*(?:会議|博覧会|シンポジウム|フォーラム|セミナー|大会|ウェビナー)")
+_PUNCT_OK = {"・", "&", "-", "/"}
+_NAME_POS = {"NOUN", "PROPN", "NUM"}
+_GENERIC = {"企業", "会社", "政府", "大学", "機関", "団体", "組織", "センター", "協会", "グループ", "事務所", "本社", "当局",
+            "行政機関", "地方自治体", "自治体", "研究機関", "医療機関", "クラスター", "アライアンス", "代表団", "局"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    kind: str | None
+    source: str  # gazetteer | suffix | pattern | ner | alias
+    entry: GazEntry | None = None
+    aliases: list[str] = field(default_factory=list)
+    legal_name: str | None = None  # the name with its legal-form prefix
+    confidence: float = 0.7
+    parent_start: int | None = None  # for sub-units: where the parent mention starts
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _org_kind(text: str) -> str | None:
+    for suffix, kind in ORG_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return kind.value
+    return None
+
+
+def _place_kind(text: str) -> str | None:
+    for suffix, kind in PLACE_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return kind.value
+    return None
+
+
+def _event_kind(text: str) -> str | None:
+    for word, kind in EVENT_WORDS:
+        if text.endswith(word) and len(text) > len(word):
+            return kind.value
+    return None
+
+
+def _is_title(text: str) -> bool:
+    return text in TITLES or text in HONORIFICS
+
+
+def _strip_legal(text: str) -> tuple[str, str | None]:
+    for prefix in LEGAL_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix) + 1:
+            return text[len(prefix) :].lstrip(), text
+    return text, None
+
+
+def _noun_runs(doc: Any) -> list[tuple[int, int]]:
+    """Token index ranges of name-like runs (nouns, proper nouns, ・ joins, Latin)."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    tokens = list(doc)
+    for i, tok in enumerate(tokens):
+        text = tok.text
+        if text.isspace() or tok.tag_.startswith(("空白", "代名詞")):
+            if start is not None:
+                runs.append((start, i))
+                start = None
+            continue
+        if start is None and (tok.tag_.startswith("接尾辞") or text in _PUNCT_OK or tok.pos_ == "NUM"):
+            continue
+        ok = (
+            tok.pos_ in _NAME_POS
+            or tok.tag_.startswith(("接頭辞", "接尾辞-名詞"))
+            or (text in _PUNCT_OK and start is not None and i + 1 < len(tokens) and tokens[i + 1].pos_ in _NAME_POS)
+            or (text.isascii() and text.isalnum())
+        )
+        if ok and start is not None and i > 0 and tokens[i - 1].whitespace_:
+            prev = tokens[i - 1].text
+            if not (prev.isascii() and prev.isalpha() and (text.isascii() or re.match(r"[\u30a1-\u30fa]", text))):
+                runs.append((start, i))
+                start = None
+        if ok and _is_title(text) and start is not None:
+            runs.append((start, i))
+            start = None
+            continue
+        if ok:
+            start = i if start is None else start
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(tokens)))
+    return runs
+
+
+def _proper(doc: Any, a: int, b: int, places: list[tuple[int, int]]) -> bool:
+    """A run names something specific: a proper noun, Latin letters, a known place or quotes."""
+    for tok in doc[a:b]:
+        if "固有名詞" in tok.tag_ or re.search(r"[A-Za-z]", tok.text):
+            return True
+    s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    return any(ps >= s and pe <= e for ps, pe in places)
+
+
+def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
+    """All mentions in a parsed document, non-overlapping, in text order."""
+    starts = {t.idx for t in doc}
+    ends = {t.idx + len(t.text) for t in doc}
+    candidates: list[Mention] = []
+    # 1. gazetteer
+    for m in gaz.find(text, starts, ends):
+        after = text[m.end : m.end + 1]
+        if m.entry.type is PLACE and after in ("人", "語", "系", "製", "産", "風"):
+            continue
+        candidates.append(
+            Mention(m.start, m.end, text[m.start : m.end], m.entry.type, m.entry.kind, "gazetteer", m.entry,
+                    confidence=0.9 if m.entry.stored else 0.85)
+        )
+    place_spans = [(c.start, c.end) for c in candidates]
+    # 2. suffix-built organisations, places and events over noun runs
+    for a, b in _noun_runs(doc):
+        s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        run = text[s:e]
+        lead = re.match(r"[・*\d.]+", run)
+        if lead:
+            s += lead.end()
+            run = run[lead.end() :]
+        if len(run) < 2:
+            continue
+        name, legal = _strip_legal(run)
+        offset = e - len(name)
+        kind = None if re.match(r"第\d+回", name) else _org_kind(name)
+        if kind and name not in _GENERIC:
+            if not (_proper(doc, a, b, place_spans) or legal):
+                continue
+            # A sub-unit after a complete body: 機構 + クラスター推進センター.
+            cut = _inner_org_end(name)
+            if cut:
+                parent = Mention(offset, offset + cut, name[:cut], ORG, _org_kind(name[:cut]), "suffix",
+                                 legal_name=(legal[: len(legal) - len(name) + cut] if legal else None), confidence=0.75)
+                candidates.append(parent)
+                candidates.append(Mention(offset, e, name, ORG, kind, "suffix", legal_name=legal, confidence=0.7,
+                                          parent_start=offset))
+            else:
+                candidates.append(Mention(offset, e, name, ORG, kind, "suffix", legal_name=legal, confidence=0.75))
+            continue
+        ekind = _event_kind(name) or (EventKind.MEETING.value if re.match(r"第\d+回.+(会|祭)$", name) else None)
+        if ekind and (re.match(r"第\d+回", name) or _proper(doc, a, b, place_spans)) and len(name) > 4 and not (
+            _GENERIC_EVENT.fullmatch(name)
+        ):
+            candidates.append(Mention(offset, e, name, EVENT, ekind, "suffix", confidence=0.7))
+            continue
+        # Places by suffix: 光明区, バスク州 (token by token so 深圳市光明区 gives two).
+        for i in range(a, b):
+            tok = doc[i]
+            if tok.text[-1:] not in _PLACE_CHARS:
+                continue
+            if len(tok.text) >= 2 and ("固有名詞" in tok.tag_ or tok.ent_type_ in LABELS):
+                j = i
+            elif len(tok.text) == 1 and i > a:
+                j = i - 1
+                if len(doc[j].text) == 1 and j - 1 >= a and doc[j - 1].text[-1:] not in _PLACE_CHARS:
+                    j -= 1
+            else:
+                continue
+            ps, pe = doc[j].idx, tok.idx + len(tok.text)
+            surface = text[ps:pe]
+            if "・" in surface:
+                ps += surface.rindex("・") + 1
+                surface = text[ps:pe]
+            if not 2 <= len(surface) <= 8 or re.search(r"[0-9]", surface) or surface in _GENERIC_PLACES:
+                continue
+            pk = _place_kind(surface)
+            if pk and (any("固有名詞" in t.tag_ for t in doc[j : i + 1])
+                       or re.fullmatch(r"[\u30a1-\u30fa\u30fc]+州", surface) or doc[j].ent_type_ in LABELS):
+                candidates.append(Mention(ps, pe, surface, PLACE, pk, "suffix", confidence=0.7))
+    # Areas: a country and a direction (ドイツ北部, 中国東北地方).
+    for c in [c for c in candidates if c.type is PLACE and c.kind == PlaceKind.COUNTRY.value]:
+        area = _AREA.match(text, c.end)
+        if area:
+            candidates.append(Mention(c.start, area.end(), text[c.start : area.end()], PLACE, PlaceKind.AREA.value,
+                                      "suffix", confidence=0.65, parent_start=c.start))
+    # Bodies named in katakana with their country in brackets: 「ライフ・サイエンス・ノルド (ドイツ)」.
+    for m in _KATAKANA_BODY.finditer(text):
+        country = m.group(2)
+        if any(c.start == m.start(2) and c.kind == PlaceKind.COUNTRY.value for c in candidates) or country in (
+            "日本",
+        ):
+            tail = text[m.end() : m.end() + 2]
+            if not tail.startswith(HONORIFICS):
+                candidates.append(Mention(m.start(1), m.end(1), m.group(1), ORG, OrganisationKind.OTHER.value,
+                                          "pattern", confidence=0.6))
+    # Events named in quotes next to an event word: ウェビナー「…」, 「…」と題し(た)ウェビナー.
+    for m in _QUOTED_EVENT.finditer(text):
+        title = m.group("t1") or m.group("t2")
+        word = m.group("w1") or m.group("w2")
+        if word is None and "と題し" in m.group(0):
+            near = re.findall(r"ウェビナー|シンポジウム|セミナー|フォーラム|会議|大会|講演会", text[max(0, m.start() - 80) : m.start()])
+            word = near[-1] if near else None
+        if title and word and not _event_kind(title):
+            kind = next((k.value for w, k in EVENT_WORDS if w == word), EventKind.MEETING.value)
+            start = m.start("t1") if m.group("t1") else m.start("t2")
+            candidates.append(Mention(start, start + len(title), title, EVENT, kind, "pattern", confidence=0.6))
+    for m in _QUOTED_NAME.finditer(text):
+        name = m.group(1)
+        ekind = _event_kind(re.sub(r"\d+$", "", name))
+        if ekind:
+            candidates.append(Mention(m.start(1), m.end(1), name, EVENT, ekind, "pattern", confidence=0.65))
+    # Kanji names before 氏 that GiNZA missed (「党部書記の厳衛群氏」).
+    for m in _KANJI_PERSON.finditer(text):
+        if m.group(1)[0] not in "同両各本当貴":
+            candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.6))
+    # 3. persons by pattern
+    for m in _PERSON_KATAKANA.finditer(text):
+        name = re.sub(r"・\s+", "・", m.group(1))
+        candidates.append(Mention(m.start(1), m.end(1), name, PERSON, None, "pattern", confidence=0.8))
+    for m in _TITLE_PERSON.finditer(text):
+        if len(m.group(1)) >= 3:
+            candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.7))
+    for m in _LATIN_PERSON.finditer(text):
+        g = 1 if m.group(1) else 2
+        candidates.append(Mention(m.start(g), m.end(g), m.group(g), PERSON, None, "pattern", confidence=0.65))
+    # 4. GiNZA entities
+    for ent in doc.ents:
+        mapped = LABELS.get(ent.label_)
+        if not mapped:
+            continue
+        etype, kind = mapped
+        s, e = ent.start_char, ent.end_char
+        surface = text[s:e]
+        if etype is PERSON:
+            surface, s, e = _person_span(text, s, e)
+            if len(surface) < 2 or not _person_ok(doc, ent, text, e):
+                continue
+            candidates.append(Mention(s, e, surface, PERSON, None, "ner", confidence=0.7))
+        elif etype is ORG:
+            name, legal = _strip_legal(surface)
+            if name in _GENERIC or len(name) < 2 or re.search(r"[\"「」()/]|以下", name) or (
+                " " in name and not name.isascii()
+            ):
+                continue
+            if not (re.fullmatch(r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*", name) or any("固有名詞" in t.tag_ for t in ent)):
+                continue
+            if re.search(r"[A-Za-z]", name) and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .&-]*", name):
+                continue
+            candidates.append(Mention(e - len(name), e, name, ORG, _org_kind(name) or kind, "ner", legal_name=legal,
+                                      confidence=0.55))
+        elif etype is PLACE:
+            pk = _place_kind(surface)
+            if pk and len(surface) >= 2 and surface not in _GENERIC_PLACES:
+                candidates.append(Mention(s, e, surface, PLACE, pk, "ner", confidence=0.55))
+        elif etype is EVENT and len(surface) >= 4 and " " not in surface and not any(t in surface for t in TITLES):
+            candidates.append(Mention(s, e, surface, EVENT, _event_kind(surface) or kind, "ner", confidence=0.5))
+    return _select(candidates)
+
+
+def _inner_org_end(name: str) -> int | None:
+    """Where a complete body ends inside a longer org name, if a sub-unit follows."""
+    for strong in ("機構", "協会", "大学", "商工会議所", "株式会社", "財団", "大使館", "センター"):
+        at = name.find(strong)
+        if 0 < at and at + len(strong) < len(name) - 1:
+            rest = name[at + len(strong) :]
+            if _org_kind(rest) or rest.endswith(DEPARTMENT_SUFFIXES):
+                return at + len(strong)
+    return None
+
+
+def _person_span(text: str, s: int, e: int) -> tuple[str, int, int]:
+    surface = text[s:e]
+    for title in (*TITLES, *HONORIFICS):
+        if surface.endswith(title) and len(surface) > len(title) + 1:
+            e -= len(title)
+            surface = surface[: -len(title)]
+            break
+    surface = surface.strip(" ・")
+    return surface, s, s + len(surface)
+
+
+def clean_person(name: str) -> str:
+    """笹山 美紀子 -> 笹山美紀子; katakana and Latin names keep their separators."""
+    if re.fullmatch(r"[\u4e00-\u9fff々]+ [\u4e00-\u9fff々]+", name):
+        return name.replace(" ", "")
+    return re.sub(r"・\s+", "・", name)
+
+
+def _person_ok(doc: Any, ent: Any, text: str, e: int) -> bool:
+    """GiNZA persons need a person-name tag or a following honorific/title."""
+    after = text[e : e + 6].lstrip()
+    if after.startswith(HONORIFICS) or after.startswith(TITLES):
+        return True
+    tags = [t.tag_ for t in ent]
+    return all("人名" in t for t in tags if t.startswith("名詞")) and any("人名" in t for t in tags)
+
+
+_SOURCE_RANK = {"gazetteer": 4, "pattern": 3, "suffix": 3, "alias": 2, "ner": 1}
+
+
+def _select(candidates: list[Mention]) -> list[Mention]:
+    """Keep the best non-overlapping mentions; sub-unit parents may nest."""
+    ranked = sorted(
+        candidates,
+        key=lambda m: (-(m.entry.stored if m.entry else 0), m.source == "ner", -m.length, -_SOURCE_RANK[m.source]),
+    )
+    chosen: list[Mention] = []
+    for m in ranked:
+        clash = False
+        for c in chosen:
+            if m.start < c.end and c.start < m.end:
+                nested = c.parent_start is not None and m.start == c.parent_start and m.end <= c.end
+                if not nested:
+                    clash = True
+                    break
+        if not clash:
+            chosen.append(m)
+    # Places inside a chosen organisation name are mentions too (深圳市光明区創新局).
+    return sorted(chosen, key=lambda m: (m.start, -m.length))
+
+
+def capture_aliases(text: str, mentions: list[Mention]) -> None:
+    """正式名称(略称), (以下「X」という) and ASCII abbreviations right after a name."""
+    for m in mentions:
+        if m.type not in (ORG, PLACE, EVENT):
+            continue
+        tail = text[m.end : m.end + 40]
+        ika = _ALIAS_IKA.match(tail)
+        if ika:
+            m.aliases.append(ika.group(1).strip())
+            continue
+        paren = _ALIAS_PAREN.match(tail)
+        if paren:
+            alias = paren.group(1).strip()
+            if alias != m.text and not alias.isdigit():
+                m.aliases.append(alias)

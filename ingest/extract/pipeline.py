@@ -1,0 +1,310 @@
+"""The extraction pipeline: documents -> GiNZA -> mentions -> rules -> fact files.
+
+Parsing (GiNZA, the slow part) is kept apart from the rules so the same parse
+can be read against different gazetteers (a cold start and a warm store).
+Entities resolve to stored ones by whole-name keys only; a near miss is
+flagged for review in the entity's description, never merged.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.errors import InvalidFact
+from graph.ids import entity_id
+from graph.model import Entity, EntityType, Lang, Name, NameKind
+from graph.names import name_key
+from graph.registry import check_endpoints
+from graph.store import Store
+from ingest.extract.documents import Document, DocumentError, iter_documents
+from ingest.extract.gazetteer import Gazetteer, base_gazetteer, with_store
+from ingest.extract.mentions import capture_aliases, recognise
+from ingest.extract.rules import Extraction, extract_relations
+
+VERSION = "0.1"
+ASSERTED_BY = f"kizuna-extract/{VERSION}"
+PIPES_EXCLUDED = ("parser", "compound_splitter", "bunsetu_recognizer")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+@functools.cache
+def load_nlp() -> Any:
+    """GiNZA with only the components the rules read (tokens, tags, entities)."""
+    import spacy
+
+    return spacy.load("ja_ginza", exclude=list(PIPES_EXCLUDED))
+
+
+@dataclass
+class Parsed:
+    document: Document
+    doc: Any  # spacy Doc
+
+
+@dataclass
+class DocResult:
+    path: str
+    facts: dict[str, Any] | None = None  # a FactFile dict
+    error: str | None = None
+    review: list[str] = field(default_factory=list)
+
+
+def parse(document: Document) -> Parsed:
+    nlp = load_nlp()
+    return Parsed(document, nlp(document.text))
+
+
+def _lang(text: str) -> Lang:
+    return Lang.JA if _CJK.search(text) else Lang.EN
+
+
+class Resolver:
+    """Maps local entities to ids: the store's, the gazetteer's, or one shared across the run."""
+
+    def __init__(self, gaz: Gazetteer, store: Store | None) -> None:
+        self.gaz = gaz
+        self.store = store
+        self.seen: dict[tuple[str, str], str] = {}  # (type, name key) -> id chosen earlier in this run
+        self._known: list[tuple[str, str, str]] | None = None
+
+    def resolve(self, etype: EntityType, names: list[str], entry_id: str | None) -> str:
+        if entry_id:
+            return entry_id
+        for name in names:
+            hit = self.seen.get((etype.value, name_key(name)))
+            if hit:
+                return hit
+        for name in names:
+            entry = self.gaz.lookup(name)
+            if entry is not None and entry.type is etype:
+                return entry.id
+        ident = entity_id(etype.value, names[0])
+        for name in names:
+            self.seen.setdefault((etype.value, name_key(name)), ident)
+        return ident
+
+    def near_matches(self, etype: EntityType, names: list[str]) -> list[str]:
+        """Stored names very close to (but not the same as) these: for a reviewer."""
+        if self.store is None:
+            return []
+        from rapidfuzz import fuzz, process
+
+        if self._known is None:
+            self._known = list(self.store.iter_names())
+        keys = [k for k, _i, _t in self._known]
+        notes = []
+        for name in names:
+            key = name_key(name)
+            if len(key) < 4:
+                continue
+            for _match, score, index in process.extract(key, keys, scorer=fuzz.ratio, limit=3, score_cutoff=88):
+                k, ident, text = self._known[index]
+                if k != key:
+                    notes.append(f"review: {name!r} is close to stored {text!r} ({ident}, {score:.0f})")
+        return notes
+
+
+def to_facts(parsed: Parsed, gaz: Gazetteer, resolver: Resolver) -> tuple[dict[str, Any], list[str]]:
+    """One document's facts as a FactFile dict, plus review notes."""
+    document = parsed.document
+    mentions = recognise(parsed.doc, document.text, gaz)
+    capture_aliases(document.text, mentions)
+    extraction = extract_relations(document, mentions)
+    return build_fact_file(document, extraction, resolver)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(ch, 0, start) for ch in "。!?\n") + 1
+    ends = [i for i in (text.find(ch, end) for ch in "。!?\n") if i >= 0]
+    e = min(ends) + 1 if ends else len(text)
+    return s, min(e, s + 300)
+
+
+def build_fact_file(document: Document, extraction: Extraction, resolver: Resolver) -> tuple[dict[str, Any], list[str]]:
+    source = document.source
+    ids: dict[str, str] = {}
+    entities: dict[str, Entity] = {}
+    records: list[dict[str, Any]] = []
+    review: list[str] = []
+    for key, ent in extraction.entities.items():
+        if ent.type is EntityType.SECTOR:
+            ids[key] = key
+            continue
+        entry = next((m.entry for m in ent.mentions if m.entry is not None), None)
+        ident = resolver.resolve(ent.type, ent.names, entry.id if entry else None)
+        ids[key] = ident
+        names = list(dict.fromkeys(n for n in ent.names if name_key(n)))
+        if entry is not None:
+            names += [n.text for n in entry.names if n.text not in names]
+        if not names:
+            continue
+        primary: dict[str, str] = {}
+        aliases: list[dict[str, str]] = []
+        for n in names:
+            lang = _lang(n)
+            if lang.value not in primary:
+                primary[lang.value] = n
+            else:
+                aliases.append({"text": n, "lang": lang.value})
+        kind = ent.kind or (entry.kind if entry else None)
+        if ent.type is EntityType.ORGANISATION and kind is None:
+            kind = "other"
+        if ent.type is EntityType.PLACE and kind is None:
+            kind = "area"
+        if ent.type is EntityType.EVENT and kind is None:
+            kind = "meeting"
+        if ent.type is EntityType.PERSON:
+            kind = None
+        record: dict[str, Any] = {"id": ident, "type": ent.type.value, "name": primary, "sources": [source.id]}
+        if kind:
+            record["kind"] = kind
+        if aliases:
+            record["aliases"] = aliases
+        if entry is not None and entry.iso_code and ent.type is EntityType.PLACE:
+            record["iso_code"] = entry.iso_code
+        for attr in ("signed", "start"):
+            value = ent.attrs.get(attr)
+            if isinstance(value, str):
+                record[attr] = value
+        renewed = ent.attrs.get("renewed")
+        if isinstance(renewed, list) and renewed:
+            record["renewed"] = sorted(set(renewed))
+        notes = resolver.near_matches(ent.type, names[:2]) if not (entry and entry.stored) else []
+        if notes:
+            record["description"] = "; ".join(notes)[:500]
+            review += notes
+        try:
+            entities[ident] = Entity(
+                id=ident, type=ent.type, kind=kind,
+                names=tuple(Name(text=n, lang=_lang(n), kind=NameKind.PRIMARY) for n in primary.values()),
+            )
+        except ValueError:
+            continue
+        record["_confidence"] = round(ent.confidence, 2)
+        records.append(record)
+    relations: list[dict[str, Any]] = []
+    seen: set[tuple[str, str, str]] = set()
+    for fact in extraction.facts:
+        a, b = ids.get(fact.source), ids.get(fact.target)
+        if not a or not b or a == b or (fact.type, a, b) in seen:
+            continue
+        ea, eb = entities.get(a), entities.get(b)
+        if eb is None and b.startswith("sector:"):
+            eb = Entity(id=b, type=EntityType.SECTOR, names=(Name(text=b),))
+        if ea is None or eb is None:
+            continue
+        try:
+            check_endpoints(fact.type, ea, eb)
+        except InvalidFact:
+            continue
+        seen.add((fact.type, a, b))
+        s, e = _sentence(document.text, fact.start, fact.end)
+        rel: dict[str, Any] = {
+            "type": fact.type,
+            "source": a,
+            "target": b,
+            "evidence": [
+                {
+                    "source": source.id,
+                    "locator": f"chars {fact.start}-{fact.end}",
+                    "asserted_by": ASSERTED_BY,
+                    "confidence": round(fact.confidence, 2),
+                    "quote": document.text[s:e].strip()[:300],
+                }
+            ],
+        }
+        if fact.role:
+            rel["role"] = fact.role
+        if fact.valid_from:
+            rel["valid_from"] = fact.valid_from
+        relations.append(rel)
+    facts = {
+        "kizuna": 1,
+        "sources": [source.model_dump(mode="json", exclude_none=True)],
+        "entities": records,
+        "relations": relations,
+    }
+    return facts, review
+
+
+def strip_private(facts: dict[str, Any], threshold: float = 0.0) -> dict[str, Any]:
+    """A valid FactFile dict: private keys dropped, facts under ``threshold`` left out."""
+    relations = [r for r in facts["relations"] if max(e["confidence"] for e in r["evidence"]) >= threshold]
+    used = {r["source"] for r in relations} | {r["target"] for r in relations}
+    entities = []
+    for record in facts["entities"]:
+        conf = record.get("_confidence", 1.0)
+        if conf >= threshold or record["id"] in used:
+            entities.append({k: v for k, v in record.items() if not k.startswith("_")})
+    kept = {e["id"] for e in entities}
+    relations = [r for r in relations if (r["source"] in kept or r["source"].startswith("sector:"))
+                 and (r["target"] in kept or r["target"].startswith("sector:"))]
+    return {**facts, "entities": entities, "relations": relations}
+
+
+Progress = Callable[[str, int, int], None]
+
+
+def extract_paths(
+    paths: Iterable[str | Path],
+    store: Store | None = None,
+    progress: Progress | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[DocResult]:
+    """Extract every document under ``paths``; a bad document is reported and skipped."""
+    gaz = gazetteer or (with_store(store) if store is not None else base_gazetteer())
+    resolver = Resolver(gaz, store)
+    docs = list(iter_documents(paths))
+    results: list[DocResult] = []
+    for index, (path, item) in enumerate(docs):
+        if progress:
+            progress(str(path), index, len(docs))
+        if isinstance(item, DocumentError):
+            results.append(DocResult(str(path), error=str(item)))
+            continue
+        try:
+            facts, review = to_facts(parse(item), gaz, resolver)
+        except Exception as exc:  # noqa: BLE001 - one bad document never aborts the batch
+            results.append(DocResult(str(path), error=f"{type(exc).__name__}: {exc}"))
+            continue
+        results.append(DocResult(str(path), facts=facts, review=review))
+    if progress:
+        progress("done", len(docs), len(docs))
+    return results
+
+
+def merge_fact_files(files: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """One FactFile dict from many: entities with one id merge names and sources."""
+    sources: dict[str, Any] = {}
+    entities: dict[str, dict[str, Any]] = {}
+    relations: list[dict[str, Any]] = []
+    for facts in files:
+        for s in facts["sources"]:
+            sources[s["id"]] = s
+        for e in facts["entities"]:
+            old = entities.get(e["id"])
+            if old is None:
+                entities[e["id"]] = {**e, "aliases": list(e.get("aliases", [])), "sources": list(e["sources"])}
+                continue
+            have = {(a["text"]) for a in old["aliases"]} | set(old["name"].values())
+            for lang, text in e["name"].items():
+                if text not in have:
+                    old["aliases"].append({"text": text, "lang": lang})
+                    have.add(text)
+            for a in e.get("aliases", []):
+                if a["text"] not in have:
+                    old["aliases"].append(a)
+                    have.add(a["text"])
+            old["sources"] = sorted(set(old["sources"]) | set(e["sources"]))
+            for k, v in e.items():
+                old.setdefault(k, v)
+        relations += facts["relations"]
+    for e in entities.values():
+        if not e["aliases"]:
+            del e["aliases"]
+    return {"kizuna": 1, "sources": list(sources.values()), "entities": list(entities.values()), "relations": relations}

@@ -1,0 +1,500 @@
+"""Relation rules over recognised mentions, sentence by sentence.
+
+Each rule reads the surface between mentions (particles, titles, keywords)
+rather than any particular name: affiliation (「A県 B部 課長 C氏」), agreements
+(覚書/MOU/協定… with 締結/調印/署名/更新 and coordinated parties), visits,
+event speakers and organisers, founding, located-in and sectors. In-document
+coreference (同社, 同省, 代表団 …) points back to the last fitting entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.model import EntityType, PlaceKind
+from graph.names import name_key
+from ingest.extract.documents import Document
+from ingest.extract.jdates import DateMention, find_dates
+from ingest.extract.lexicon import (
+    AGREEMENT_VERBS,
+    AGREEMENT_WORDS,
+    COREFERENCE,
+    HEAD_TITLES,
+    HONORIFICS,
+    RENEWAL_VERBS,
+    SECTOR_WORDS,
+    SPEAKER_WORDS,
+    TITLES,
+    VISIT_WORDS,
+    WEAK_SECTOR_WORDS,
+)
+from ingest.extract.mentions import Mention, clean_person
+
+ORG, PERSON, PLACE, EVENT, AGREEMENT = (
+    EntityType.ORGANISATION,
+    EntityType.PERSON,
+    EntityType.PLACE,
+    EntityType.EVENT,
+    EntityType.AGREEMENT,
+)
+_SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
+_GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
+
+
+@dataclass
+class LocalEntity:
+    """One entity of a document: its mentions' names merged."""
+
+    key: str
+    type: EntityType
+    kind: str | None
+    names: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    confidence: float = 0.7
+    attrs: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    @property
+    def actor(self) -> bool:
+        return self.type in (ORG, PERSON) or (self.type is PLACE and self.kind in _GOVERNING)
+
+
+@dataclass
+class Fact:
+    type: str
+    source: str  # local entity key
+    target: str
+    start: int  # evidence span
+    end: int
+    confidence: float
+    role: str | None = None
+    valid_from: str | None = None
+
+
+@dataclass
+class Extraction:
+    entities: dict[str, LocalEntity]
+    facts: list[Fact]
+
+
+def _key_of(m: Mention) -> str:
+    if m.entry is not None:
+        return m.entry.id
+    return f"{m.type.value}:{name_key(m.text)}"
+
+
+class _Builder:
+    def __init__(self, doc: Document, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.entities: dict[str, LocalEntity] = {}
+        self.facts: list[Fact] = []
+        self.alias_keys: dict[str, str] = {}
+        self.of: dict[int, str] = {}  # id(mention) -> entity key
+        self.mentions = mentions
+        self.dates = find_dates(self.text, doc.date)
+        for m in mentions:
+            if m.type is PERSON:
+                m.text = clean_person(m.text)
+            self._register(m)
+
+    def _register(self, m: Mention) -> None:
+        key = self.alias_keys.get(name_key(m.text)) or _key_of(m)
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = LocalEntity(key, m.type, m.kind, confidence=m.confidence)
+            self.entities[key] = ent
+        for name in (m.text, *(m.aliases or []), *([m.legal_name] if m.legal_name else [])):
+            if name and name not in ent.names:
+                ent.names.append(name)
+            if name:
+                self.alias_keys.setdefault(name_key(name), key)
+        ent.mentions.append(m)
+        ent.confidence = max(ent.confidence, m.confidence)
+        if ent.kind is None and m.kind:
+            ent.kind = m.kind
+        self.of[id(m)] = key
+
+    def key(self, m: Mention) -> str:
+        return self.of[id(m)]
+
+    def add(self, type_: str, a: str, b: str, span: tuple[int, int], conf: float, role: str | None = None,
+            valid_from: str | None = None) -> None:
+        if a == b:
+            return
+        self.facts.append(Fact(type_, a, b, span[0], span[1], conf, role, valid_from))
+
+    # -- coreference ------------------------------------------------------
+    def coreference(self) -> None:
+        """同社/同省/同県… and 代表団 become mentions of the last fitting entity."""
+        extra: list[Mention] = []
+        for word, (etype, hints) in COREFERENCE.items():
+            for m in re.finditer(word, self.text):
+                target = self._last_before(m.start(), etype, hints)
+                if target is not None:
+                    copy = Mention(m.start(), m.end(), word, target.type, target.kind, "alias", confidence=0.6)
+                    extra.append(copy)
+                    self.of[id(copy)] = self.key(target)
+        for m in re.finditer(r"代表団|訪問団|一行", self.text):
+            before = [x for x in self.mentions if x.end <= m.start() and x.type is ORG]
+            if before and before[-1].end == m.start():
+                continue  # 「X代表団」: X is already the mention
+            target = self._last_before(m.start(), "organisation", ())
+            if target is not None:
+                copy = Mention(m.start(), m.end(), m.group(), ORG, target.kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(target)
+        self.mentions = sorted(self.mentions + extra, key=lambda x: x.start)
+
+    def _last_before(self, pos: int, etype: str, hints: tuple[str, ...]) -> Mention | None:
+        for m in reversed([x for x in self.mentions if x.end <= pos]):
+            if etype != "any" and m.type.value != etype:
+                continue
+            if m.type is PERSON:
+                continue
+            if hints and not any(m.text.endswith(h) or m.kind == h for h in hints):
+                continue
+            return m
+        return None
+
+    # -- helpers --------------------------------------------------------------
+    def in_span(self, s: int, e: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= s and m.end <= e]
+
+    def date_in(self, s: int, e: int, before: int | None = None) -> DateMention | None:
+        inside = [d for d in self.dates if d.start >= s and d.end <= e]
+        if before is not None:
+            earlier = [d for d in inside if d.end <= before]
+            inside = earlier or inside
+            return inside[-1] if inside else None
+        return inside[0] if inside else None
+
+    def actor(self, m: Mention) -> bool:
+        return self.entities[self.key(m)].actor
+
+    # -- rules ------------------------------------------------------------------
+    def run(self) -> Extraction:
+        self.coreference()
+        last_subject: Mention | None = None
+        for sm in _SENTENCE.finditer(self.text):
+            s, e = sm.start(), sm.end()
+            sentence = sm.group()
+            ms = self.in_span(s, e)
+            subject = self._subject(ms) or last_subject
+            self.affiliation(ms)
+            self.agreements(sentence, s, e, ms, subject)
+            self.visits(sentence, s, e, ms, subject)
+            self.founding(sentence, s, e, ms, subject)
+            self.events(sentence, s, e, ms, subject)
+            if self._subject(ms):
+                last_subject = self._subject(ms)
+            elif sentence.strip() == "" or "\n\n" in self.text[max(0, s - 2) : s]:
+                last_subject = None
+        self.structure()
+        self.speakers()
+        self.matrix_sectors()
+        return Extraction(self.entities, self.facts)
+
+    def _subject(self, ms: list[Mention]) -> Mention | None:
+        for m in ms:
+            if not self.actor(m) or m.type is PERSON and False:
+                continue
+            after = self.text[m.end : m.end + 8]
+            if re.match(r"(?:代表団|訪問団|一行|" + "|".join(HEAD_TITLES) + r")?(?:は|が)", after):
+                return m
+        return None
+
+    def affiliation(self, ms: list[Mention]) -> None:
+        """「A県 B部 課長 C氏」, 「Aの B責任者である C氏」, 「C氏(A … 責任者)」 -> works_for with role."""
+        for i, p in enumerate(ms):
+            if p.type is not PERSON:
+                continue
+            best = None
+            for q in reversed(ms[:i]):
+                if q.type is PERSON:
+                    break
+                between = self.text[q.end : p.start]
+                if len(between) > 45 or re.search(r"[、。,]|を|が|は|と|\)", between):
+                    break
+                if not self.actor(q) or q.type is PERSON:
+                    continue
+                best = (q, between)
+                break
+            after = self.text[p.end : p.end + 60]
+            if best is None:
+                paren = re.match(r"\s*(?:氏|さん|様)?\s*\(", after)
+                if paren:
+                    inside = [q for q in ms if q.start >= p.end + paren.end() and q.start <= p.end + paren.end() + 2]
+                    if inside and self.actor(inside[0]) and inside[0].type is not PERSON:
+                        close = self.text.find(")", inside[0].end)
+                        role_text = self.text[inside[0].end : close if close > 0 else inside[0].end + 30]
+                        role_text = re.sub(r"\([^)]*\)?", "", role_text)
+                        best = (inside[0], role_text)
+            if best is None:
+                title = next((t for t in TITLES if after.startswith(t)), None)
+                if title == "大使":
+                    emb = [q for q in ms if q.kind == "embassy" and q.end <= p.start]
+                    if emb:
+                        best = (emb[-1], title)
+                elif title:
+                    continue
+            if best is None:
+                continue
+            q, between = best
+            role = _role(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
+            self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
+
+    def _parties(self, ms: list[Mention], upto: int, subject: Mention | None) -> list[Mention]:
+        parties: list[Mention] = []
+        for m in ms:
+            if m.start >= upto or not self.actor(m) or m.type is PERSON:
+                continue
+            after = self.text[m.end : m.end + 8]
+            if re.match(r"(?:代表団|訪問団|知事|市長)?(?:は|が|と|及び|および|、|・)|を訪問|を訪れ", after):
+                if re.match(r"・", after) and not re.match(r"・\S*?(?:は|が|と)", after[:0] + self.text[m.end:m.end + 30]):
+                    continue
+                parties.append(m)
+        if subject is not None and all(self.key(subject) != self.key(p) for p in parties):
+            parties.insert(0, subject)
+        seen: set[str] = set()
+        unique = []
+        for p in parties:
+            if self.key(p) not in seen:
+                seen.add(self.key(p))
+                unique.append(p)
+        return unique
+
+    def agreements(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
+        for word, kind in AGREEMENT_WORDS:
+            at = sentence.find(word)
+            if at < 0:
+                continue
+            tail = sentence[at : at + 40]
+            if not any(v in tail for v in AGREEMENT_VERBS):
+                break
+            pos = s + at
+            parties = self._parties(ms, pos, subject if subject and subject.start < s else None)
+            if len(parties) < 2:
+                parties = self._fallback_pair(s) or parties
+            if len(parties) < 2:
+                break
+            date = self.date_in(s, e, before=pos)
+            renew = any(v in tail for v in RENEWAL_VERBS)
+            names = [self.entities[self.key(p)].name for p in parties[:3]]
+            label = "・".join(names) + " " + word
+            akey = f"agreement:{name_key(label)}:{date.iso[:4] if date else ''}"
+            ent = self.entities.get(akey) or LocalEntity(akey, AGREEMENT, kind.value, [label], confidence=0.65)
+            self.entities[akey] = ent
+            if date and not renew:
+                ent.attrs["signed"] = date.iso
+            elif date:
+                ent.attrs.setdefault("renewed", []).append(date.iso)  # type: ignore[union-attr]
+            for p in parties[:3]:
+                self.add("party_to", self.key(p), akey, (s, e), 0.7, role="signatory", valid_from=date.iso if date else None)
+            for sector in _sectors(sentence):
+                self._sector(akey, sector, (s, e))
+            self._field_date(ent, word)
+            break
+
+    def _field_date(self, ent: LocalEntity, word: str) -> None:
+        """A "締結時期 | 2018年5月8日" table row refines the date of the agreement it names."""
+        for label, value in self.doc.fields.items():
+            if word in label and any(v in label for v in ("締結", "調印", "署名", "時期", "日")):
+                found = find_dates(value, self.doc.date)
+                signed = ent.attrs.get("signed")
+                if found and (signed is None or (isinstance(signed, str) and found[0].iso.startswith(signed))):
+                    ent.attrs["signed"] = found[0].iso
+
+    def _fallback_pair(self, s: int) -> list[Mention] | None:
+        """Parties named just before: the last 「AとB」 pair of actors in the preceding text."""
+        window = self.text[max(0, s - 1500) : s]
+        base = max(0, s - 1500)
+        for m in reversed(list(re.finditer(r"と", window))):
+            pos = base + m.start()
+            left = [x for x in self.mentions if x.end == pos and self.actor(x) and x.type is not PERSON]
+            right = [x for x in self.mentions if x.start in (pos + 1, pos + 2) and self.actor(x) and x.type is not PERSON]
+            if left and right:
+                # 「三重県とスペイン・バスク州」: take the most specific right-hand place.
+                chain = [x for x in self.mentions if x.start >= right[0].start and x.start <= right[0].end + 1]
+                return [left[0], chain[-1] if chain else right[0]]
+        return None
+
+    def visits(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
+        for word in VISIT_WORDS:
+            for vm in re.finditer(word, sentence):
+                pos = s + vm.start()
+                objs = []
+                for m in ms:
+                    if m.end > pos or not self.actor(m) or m.type is PERSON:
+                        continue
+                    gap = self.text[m.end : pos]
+                    if re.fullmatch(r"\s*(?:を|に|へ)?\s*(?:初めて|正式に)?\s*", gap) or re.fullmatch(r"と", gap):
+                        objs.append(m)
+                # coordinated objects: 「AとBに赴き」
+                for m in list(objs):
+                    before = [x for x in ms if x.end == m.start - 1 and self.text[x.end] == "と" and self.actor(x)]
+                    objs += before
+                subj = self._subject([m for m in ms if m.start < pos]) or subject
+                if word in ("来日", "訪日"):
+                    japan = [m for m in self.mentions if m.text == "日本"]
+                    if japan:
+                        objs = [japan[0]]
+                    head = [m for m in ms if m.type is PERSON and m.end <= pos]
+                    if head:
+                        subj = head[-1]
+                if subj is None:
+                    continue
+                for o in objs:
+                    if self.key(o) != self.key(subj):
+                        d = self.date_in(s, e, before=pos)
+                        self.add("visited", self.key(subj), self.key(o), (s, e), 0.65, valid_from=d.iso if d else None)
+
+    def founding(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
+        for fm in re.finditer(r"設立", sentence):
+            pos = s + fm.start()
+            before = self.text[max(s, pos - 3) : pos]
+            if "が" in before:  # 「Xが設立したY」
+                founders = [m for m in ms if m.end <= pos and self.actor(m)][-1:]
+                created = [m for m in ms if m.start > pos and m.type is ORG][:1]
+            else:  # 「(Xは) … Yを設立」
+                founders = [subject] if subject else []
+                founders += [m for m in ms if m.end < pos and self.actor(m) and m.type is ORG
+                             and re.match(r"(?:及び|および|と)", self.text[m.end : m.end + 3]) and m is not subject]
+                created = [m for m in ms if m.end <= pos and m.type is ORG and re.match(r"\s*を", self.text[m.end : pos])]
+                created += [m for m in ms if m.end <= pos and m.type is ORG and self.text[m.end : m.end + 1] == "と"
+                            and any(c.start == m.end + 1 for c in created)]
+            for c in created:
+                for f in founders:
+                    if f is not None and self.key(f) != self.key(c):
+                        self.add("established", self.key(f), self.key(c), (s, e), 0.6)
+
+    def events(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
+        evs = [m for m in ms if m.type is EVENT]
+        for ev in evs:
+            organisers = []
+            for m in ms:
+                if m is ev or not self.actor(m):
+                    continue
+                after = self.text[m.end : m.end + 6]
+                if re.match(r"(?:が|の)?(?:主催|共催)", after):
+                    organisers.append(m)
+            if not organisers and re.search(r"を開催|が開催し|は開催", sentence) and subject is not None and subject is not ev:
+                organisers.append(subject)
+            for o in organisers:
+                self.add("organised", self.key(o), self.key(ev), (s, e), 0.6)
+            for m in ms:
+                if m.type is PLACE and re.match(r"\s*(?:で|にて)(?:開催|行われ)", self.text[m.end : m.end + 8]):
+                    self.add("located_in", self.key(ev), self.key(m), (s, e), 0.6)
+            d = self.date_in(s, e)
+            if d:
+                self.entities[self.key(ev)].attrs.setdefault("start", d.iso)
+
+    def speakers(self) -> None:
+        """Persons (and their bodies) on a programme following an event name."""
+        events = [m for m in self.mentions if m.type is EVENT]
+        for i, ev in enumerate(events):
+            end = events[i + 1].start if i + 1 < len(events) else min(len(self.text), ev.end + 1500)
+            block = self.text[ev.end : end]
+            if not any(w in block for w in SPEAKER_WORDS):
+                continue
+            for m in self.in_span(ev.end, end):
+                if m.type is PERSON:
+                    self.add("spoke_at", self.key(m), self.key(ev), (ev.start, m.end), 0.6)
+
+    def structure(self) -> None:
+        """located_in from adjacency, sub-units and the gazetteer; part_of for sub-units."""
+        for m in self.mentions:
+            if m.parent_start is not None:
+                parent = [x for x in self.mentions if x.start == m.parent_start and x.end < m.end and x.type is ORG]
+                if parent:
+                    self.add("part_of", self.key(m), self.key(parent[0]), (m.start, m.end), 0.7)
+            if m.type is ORG:
+                inner = [x for x in self.mentions if x.type is PLACE and x.start >= m.start and x.end <= m.end]
+                if inner:
+                    self.add("located_in", self.key(m), self.key(inner[-1]), (m.start, m.end), 0.6)
+                emb = re.match(r"駐(日)", m.text)
+                if emb and m.kind == "embassy":
+                    japan = [x for x in self.mentions if x.text == "日本"]
+                    if japan:
+                        self.add("located_in", self.key(m), self.key(japan[0]), (m.start, m.end), 0.6)
+            if m.type is PLACE and m.kind != "country":
+                nxt = [x for x in self.mentions if x.start == m.end and x.type is PLACE]
+                for n in nxt:
+                    self.add("located_in", self.key(n), self.key(m), (m.start, n.end), 0.75)
+        keys = set(self.entities)
+        for ent in list(self.entities.values()):
+            for m in ent.mentions:
+                if m.entry is not None and m.entry.parent and m.entry.parent in keys:
+                    self.add("located_in", ent.key, m.entry.parent, (m.start, m.end), 0.8)
+                    break
+
+    def matrix_sectors(self) -> None:
+        """○ columns of a matrix naming a sector -> the document's main body focuses on it."""
+        if not self.doc.matrices:
+            return
+        subject = self._main_entity()
+        if subject is None:
+            return
+        for matrix in self.doc.matrices:
+            for label, yes in zip(matrix.labels, matrix.marks, strict=False):
+                if not yes:
+                    continue
+                for sector in _sectors(label, strict=False):
+                    self._sector(subject, sector, (matrix.offset, matrix.offset + len(label)))
+
+    def _main_entity(self) -> str | None:
+        for label in ("組織名", "機関名", "名称", "団体名"):
+            value = self.doc.fields.get(label)
+            if value:
+                for m in self.mentions:
+                    if m.start >= self.doc.field_offsets.get(label, 0) and m.type in (ORG, PLACE) and m.text in value:
+                        pass
+                candidates = [k for k, ent in self.entities.items() if any(n in value for n in ent.names) and ent.actor]
+                if candidates:
+                    return max(candidates, key=lambda k: max(len(n) for n in self.entities[k].names))
+        title = self.doc.source.title
+        for m in self.mentions:
+            if m.start < len(title) + 5 and self.actor(m):
+                return self.key(m)
+        return None
+
+    def _sector(self, subject: str, sector: str, span: tuple[int, int]) -> None:
+        key = f"sector:{sector}"
+        if key not in self.entities:
+            self.entities[key] = LocalEntity(key, EntityType.SECTOR, None, [sector])
+        self.add("focuses_on", subject, key, span, 0.6)
+
+
+def _role(between: str) -> str | None:
+    text = re.sub(r"^\s*(?:の|である)?\s*", "", between).strip()
+    text = re.sub(r"\s*(?:である|の)\s*$", "", text).strip()
+    text = text.strip(" ・")
+    for h in HONORIFICS:
+        text = text.removesuffix(h)
+    return text[:80] or None
+
+
+def _sectors(text: str, strict: bool = True) -> list[str]:
+    """Sector ids named in ``text`` (broad words only next to 分野/産業/領域 when strict)."""
+    found: list[str] = []
+    covered: list[tuple[int, int]] = []
+    for word in sorted(SECTOR_WORDS, key=len, reverse=True):
+        for m in re.finditer(re.escape(word), text):
+            if any(m.start() < ce and cs < m.end() for cs, ce in covered):
+                continue
+            if strict and word in WEAK_SECTOR_WORDS and not re.match(r"[・、やと]?.{0,12}(?:分野|産業|領域)", text[m.end():]):
+                continue
+            covered.append((m.start(), m.end()))
+            sector = SECTOR_WORDS[word]
+            if sector not in found:
+                found.append(sector)
+    return found
+
+
+def extract_relations(doc: Document, mentions: list[Mention]) -> Extraction:
+    """Local entities and facts of one document."""
+    return _Builder(doc, mentions).run()

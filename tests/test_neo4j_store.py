@@ -1,0 +1,371 @@
+"""The Neo4j backend's Python side, checked without a server.
+
+What runs here: identifier validation, the statement registry, parameter
+building (model -> rows) and row -> model conversion, connection errors
+against a real (unreachable) address, and the pushdown bookkeeping
+(``tie_candidates``, ``region_walk``) compared with ``queries.index.GraphIndex``
+on the bundled seed data. For the pushdown comparison the server's part — what
+the Cypher of TIE_START / TIE_EXPAND / TIE_RELATIONS / REGION_CHILDREN returns
+— is answered from the seed graph by ``queries.ties.TieFilter`` itself, in a
+shuffled order (Cypher promises none). Whether the Cypher computes exactly
+that is only checked against a live server (tests/test_neo4j_live.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import random
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+
+from graph import cypher
+from graph.cypher import Namespace
+from graph.dates import valid_on
+from graph.embedded import EmbeddedStore, _dump
+from graph.errors import StoreUnavailable
+from graph.model import Batch, EntityRecord, EntityType, Evidence, Relation, Source
+from graph.names import name_key
+from graph.neo4j_store import (
+    MEETING_POINT_TYPES,
+    ChildRow,
+    Neo4jStore,
+    entity_row,
+    exists_from,
+    fresh_test_namespace,
+    lucene_escape,
+    name_rows,
+    record_from_row,
+    redact_uri,
+    region_walk,
+    relation_props,
+    relation_row,
+    retracted,
+    source_row,
+    tie_candidates,
+    trim_evidence,
+)
+from graph.registry import CONTEXT_TYPES, TIE_TYPES
+from graph.settings import Settings
+from ingest.load import load_files, seed_path
+from queries.index import GraphIndex
+from queries.pushdown import SupportsRegionMembers, SupportsTieSubgraph
+from queries.ties import MEETING_TYPES, TieFilter
+
+
+@pytest.fixture(scope="module")
+def seed_batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
+    with EmbeddedStore(tmp_path_factory.mktemp("seed") / "seed.sqlite") as store:
+        load_files(store, [seed_path()])
+        return store.export()
+
+
+@pytest.fixture(scope="module")
+def index(seed_batch: Batch) -> GraphIndex:
+    return GraphIndex.from_batch("seed", seed_batch)
+
+
+# -- identifiers and the registry -----------------------------------------------------
+@pytest.mark.parametrize("suffix", ["", "_t0", "_tabc123def456", "_" + "a" * 24])
+def test_namespace_accepts_safe_suffixes(suffix: str) -> None:
+    ns = Namespace(suffix)
+    assert ns.names["Entity"] == f"Entity{suffix}"
+    assert all(name.isidentifier() for name in ns.labels + ns.relationship_types)
+
+
+@pytest.mark.parametrize(
+    "suffix", ["t0", "_T0", "_a b", "_a`b", "_a)-[:X]-(b", "_" + "a" * 25, "_ä", "_", "_a;DROP"]
+)
+def test_namespace_rejects_anything_else(suffix: str) -> None:
+    with pytest.raises(ValueError, match="invalid namespace suffix"):
+        Namespace(suffix)
+
+
+def test_statements_declare_exactly_the_parameters_they_use() -> None:
+    for ns in (Namespace(), Namespace("_t1")):
+        for stmt in cypher.STATEMENTS.values():
+            text = stmt.render(ns)
+            assert cypher.params_in(text) == set(stmt.params), stmt.name
+            assert "%" not in text, stmt.name
+
+
+def test_rendering_only_renames_namespace_identifiers() -> None:
+    plain, test_ns = Namespace(), Namespace("_tx9")
+    for stmt in cypher.STATEMENTS.values():
+        a, b = stmt.render(plain), stmt.render(test_ns)
+        for old in ("Entity", "Source", "Name", "KizunaMeta", "REL", "HAS_NAME"):
+            b = b.replace(f"{old}_tx9", old)
+        b = b.replace("_tx9", "")  # index and constraint names
+        assert a == b, stmt.name
+
+
+def test_a_statement_runs_only_with_its_declared_parameters() -> None:
+    store = Neo4jStore(driver=None, uri="bolt://localhost:7687", database="neo4j")
+    with pytest.raises(TypeError, match="statement resolve takes"):
+        store._run(None, cypher.RESOLVE, key="x")  # 'type' missing: refused before anything runs
+    forged = cypher.Statement("resolve", "MATCH (n) DETACH DELETE n", ("key", "type"))
+    with pytest.raises(TypeError, match="not a registered statement"):
+        store._run(None, forged, key="x", type=None)
+
+
+def test_store_implements_the_pushdown_protocols() -> None:
+    store = Neo4jStore(driver=None, uri="bolt://localhost:7687", database="neo4j")
+    assert isinstance(store, SupportsTieSubgraph)
+    assert isinstance(store, SupportsRegionMembers)
+    for name, proto in (("tie_subgraph", SupportsTieSubgraph), ("region_members", SupportsRegionMembers)):
+        mine = inspect.signature(getattr(Neo4jStore, name))
+        theirs = inspect.signature(getattr(proto, name))
+        assert list(mine.parameters) == list(theirs.parameters)
+    assert {t.value for t in MEETING_TYPES} == MEETING_POINT_TYPES
+
+
+# -- connection errors (a real driver against addresses nobody listens on) ----------------
+def test_unreachable_server_names_the_uri_never_the_password() -> None:
+    settings = Settings(neo4j_password=SecretStr("pa55-w0rd"), neo4j_user="kizuna")
+    with pytest.raises(StoreUnavailable) as caught:
+        Neo4jStore.connect("bolt://127.0.0.1:9", settings)
+    message = caught.value.message
+    assert "bolt://127.0.0.1:9" in message and "kizuna" in message
+    assert "pa55-w0rd" not in message and "pa55-w0rd" not in repr(caught.value.__cause__)
+
+
+def test_password_in_the_uri_is_never_echoed() -> None:
+    settings = Settings(neo4j_password=SecretStr("other"))
+    for uri in ("neo4j://bob:hunter22@127.0.0.1:9", "bolt://bob:hunter22@127.0.0.1:9", "bolt://bob:hunter22@h:port"):
+        with pytest.raises(StoreUnavailable) as caught:
+            Neo4jStore.connect(uri, settings)
+        assert "hunter22" not in caught.value.message, uri
+
+
+def test_redact_uri() -> None:
+    assert redact_uri("neo4j+s://user:secret@db.example.org:7687/x?y=1") == "neo4j+s://db.example.org:7687/x"
+    assert redact_uri("bolt://localhost") == "bolt://localhost"
+    assert "secret" not in redact_uri("bolt://u:secret@h:notaport")
+
+
+def test_lucene_escape_makes_user_text_literal() -> None:
+    assert lucene_escape("神奈川") == "神奈川"
+    assert lucene_escape('a+b (c) "d" e* f? g:h ~i') == r'a\+b \(c\) \"d\" e\* f\? g\:h \~i'
+    assert lucene_escape("cats AND dogs") == 'cats "AND" dogs'
+    assert lucene_escape("   ") == ""
+
+
+# -- rows: models <-> parameters ----------------------------------------------------------
+def _plain(value: Any) -> bool:
+    """Only values the Bolt protocol carries as-is (no driver-side conversion surprises)."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return True
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    return False
+
+
+def test_entity_rows_round_trip_and_match_the_embedded_json(seed_batch: Batch) -> None:
+    for record in seed_batch.entities:
+        row = entity_row(record)
+        assert _plain(row)
+        assert row["data"] == _dump(record.entity)  # the same text as the embedded store
+        assert record_from_row(row["data"], list(reversed(row["sources"]))) == record
+        names = name_rows(record.entity)
+        assert [n["text"] for n in names] == list(dict.fromkeys(n.text for n in record.entity.names))
+        assert all(n["key"] == name_key(n["text"]) and n["entity"] == record.entity.id for n in names)
+        assert row["names_text"].split("\n") == [n.text for n in record.entity.names]
+
+
+def test_exists_from(seed_batch: Batch) -> None:
+    seen = set()
+    for record in seed_batch.entities:
+        entity = record.entity
+        rule = TieFilter(as_of=dt.date(2019, 1, 1))
+        value = exists_from(entity)
+        if value is None:
+            assert rule.entity_usable(entity)
+        else:
+            seen.add(entity.type)
+            assert (value <= "2019-01-01") == rule.entity_usable(entity), entity.id
+    assert EntityType.AGREEMENT in seen
+
+
+def test_source_rows(seed_batch: Batch) -> None:
+    for source in seed_batch.sources:
+        row = source_row(source)
+        assert _plain(row) and Source.model_validate_json(row["data"]) == source
+    assert source_row(Source(id="s", title="t", published="2018-05"))["published_day"] == "2018-05-01"
+    assert source_row(Source(id="s", title="t"))["published_day"] is None
+
+
+def test_relation_rows_round_trip(seed_batch: Batch) -> None:
+    for rel in seed_batch.relations:
+        row = relation_row(rel)
+        assert _plain(row)
+        props = row["props"]
+        assert Relation.model_validate_json(props["data"]) == rel and props["data"] == _dump(rel)
+        assert props["ev_source"] == [e.source for e in rel.evidence]
+        assert props["ev_confidence"] == [e.confidence for e in rel.evidence]
+        assert props["confidence"] == rel.confidence and props["sources"] == list(rel.sources)
+        assert set(props) == {"type", "data", "confidence", "sources", "role", "valid_from", "valid_to",
+                              "from_day", "to_day", "ev_source", "ev_confidence"}  # None values unset a property
+
+
+def _cypher_valid_on(props: dict[str, Any], day: dt.date) -> bool:
+    """TIE_EXPAND's as-of predicate, evaluated on the stored properties."""
+    iso = day.isoformat()
+    return (props["from_day"] is None or props["from_day"] <= iso) and (props["to_day"] is None or props["to_day"] >= iso)
+
+
+@pytest.mark.parametrize(
+    ("valid_from", "valid_to"),
+    [(None, None), ("2018", None), (None, "2019-06"), ("2018-05-08", "2018-05-08"), ("2016-02", "2020"),
+     ("2019-12-31", None), (None, "2020-02")],
+)
+def test_stored_validity_days_mean_valid_on(valid_from: str | None, valid_to: str | None) -> None:
+    rel = Relation(id="r", type="met_with", source="a", target="b", valid_from=valid_from, valid_to=valid_to,
+                   evidence=(Evidence(source="s"),))
+    props = relation_props(rel)
+    day = dt.date(2015, 12, 1)
+    while day < dt.date(2021, 3, 1):
+        assert _cypher_valid_on(props, day) == valid_on(valid_from, valid_to, day), day
+        day += dt.timedelta(days=13)
+    for edge in ("2016-01-31", "2016-02-01", "2018-05-07", "2018-05-08", "2018-05-09", "2019-06-30", "2019-07-01",
+                 "2020-02-29", "2020-03-01", "2020-12-31", "2021-01-01"):
+        d = dt.date.fromisoformat(edge)
+        assert _cypher_valid_on(props, d) == valid_on(valid_from, valid_to, d), edge
+
+
+def test_retracted_keeps_other_sources() -> None:
+    rel = Relation(id="r", type="met_with", source="a", target="b",
+                   evidence=(Evidence(source="x", confidence=0.5), Evidence(source="y", locator="p. 2")))
+    kept = retracted(rel, "y")
+    assert kept is not None and kept.sources == ("x",) and kept.confidence == 0.5
+    assert relation_props(kept)["ev_source"] == ["x"]
+    assert retracted(kept, "x") is None
+    assert retracted(rel, "z") == rel
+
+
+def test_trim_evidence() -> None:
+    rel = Relation(id="r", type="met_with", source="a", target="b",
+                   evidence=(Evidence(source="x"), Evidence(source="y"), Evidence(source="z")))
+    assert trim_evidence(rel, [0, 1, 2]) is rel
+    assert [e.source for e in trim_evidence(rel, [0, 2]).evidence] == ["x", "z"]
+
+
+# -- pushdown bookkeeping against GraphIndex ------------------------------------------------
+class SeedTieSource:
+    """What the pushdown Cypher returns, answered by TieFilter over the seed graph, shuffled."""
+
+    def __init__(self, index: GraphIndex, rule: TieFilter, rng: random.Random) -> None:
+        self.index, self.rule, self.rng = index, rule, rng
+
+    def _shuffled(self, rows: list[Any]) -> list[Any]:
+        self.rng.shuffle(rows)
+        return rows
+
+    def start(self, ids: list[str]) -> dict[str, str]:
+        recs = self.index.records
+        return {i: recs[i].entity.type.value for i in ids if i in recs and self.rule.entity_usable(recs[i].entity)}
+
+    def expand(self, frontier: list[str]) -> list[tuple[str, str, str]]:
+        rows = []
+        for here in frontier:
+            for rel_id, other in self.index.adjacency.get(here, ()):
+                entity = self.index.records[other].entity
+                usable = self.rule.relation_usable(self.index.relations[rel_id], self.index.sources)
+                if usable is not None and self.rule.entity_usable(entity):
+                    rows.append((here, other, entity.type.value))
+        return self._shuffled(rows)
+
+    def relations(self, members: list[str]) -> list[tuple[str, list[int]]]:
+        inside, rows = set(members), []
+        for rel in self.index.relations.values():
+            if rel.source in inside and rel.target in inside:
+                usable = self.rule.relation_usable(rel, self.index.sources)
+                if usable is None:
+                    continue
+                kept = [i for i, e in enumerate(rel.evidence) if self._published_by_then(e.source)]
+                assert tuple(rel.evidence[i] for i in kept) == usable.evidence
+                rows.append((_dump(rel), kept))
+        return self._shuffled(rows)
+
+    def _published_by_then(self, source_id: str) -> bool:
+        """TIE_RELATIONS' `kept` expression on the stored published_day."""
+        src = self.index.sources.get(source_id)
+        day = source_row(src)["published_day"] if src else None
+        return self.rule.as_of is None or day is None or day <= self.rule.as_of.isoformat()
+
+    def entities(self, ids: list[str]) -> dict[str, EntityRecord]:
+        return {i: self.index.records[i] for i in self._shuffled(list(ids))}
+
+    def sources(self, ids: list[str]) -> list[Source]:
+        return [self.index.sources[i] for i in sorted(ids) if i in self.index.sources]
+
+
+def _cases(index: GraphIndex) -> Iterator[tuple[list[str], int, frozenset[str], dt.date | None, float]]:
+    ids = sorted(index.records)
+    rng = random.Random(7)
+    starts = [[i] for i in ids] + [rng.sample(ids, 3) for _ in range(20)] + [ids, ["nobody:here"]]
+    for start in starts:
+        for hops in (0, 1, 3):
+            for types in (TIE_TYPES, TIE_TYPES | CONTEXT_TYPES) if hops else (frozenset({"works_for", "party_to"}),):
+                for as_of in (None, dt.date(2017, 1, 1), dt.date(2020, 6, 1)):
+                    yield start, hops, types, as_of, rng.choice((0.0, 0.75, 0.95))
+
+
+def test_tie_candidates_equal_the_index(index: GraphIndex) -> None:
+    rng = random.Random(11)
+    count = 0
+    nonempty = 0
+    for ids, hops, types, as_of, min_conf in _cases(index):
+        rule = TieFilter(types=types, as_of=as_of, min_confidence=min_conf)
+        expected = index.tie_subgraph(ids, hops, types, as_of, min_conf)
+        got = tie_candidates(ids, hops, SeedTieSource(index, rule, rng))
+        assert got.model_dump() == expected.model_dump(), (ids, hops, sorted(types), as_of, min_conf)
+        count += 1
+        nonempty += len(expected.relations) > 0
+    assert count > 1000 and nonempty > count // 4
+
+
+def test_region_walk_equals_the_index(index: GraphIndex) -> None:
+    rng = random.Random(5)
+
+    def children(frontier: list[str], type_name: str) -> list[ChildRow]:
+        rows = []
+        for node in frontier:
+            for rel_id, other in index.adjacency.get(node, ()):
+                rel = index.relations[rel_id]
+                if rel.type == type_name and rel.target == node:
+                    located = any(index.relations[r].type == "located_in" and index.relations[r].source == other
+                                  for r, _ in index.adjacency.get(other, ()))
+                    rows.append(ChildRow(node, rel_id, other, index.records[other].entity.type.value, located))
+        rng.shuffle(rows)
+        return rows
+
+    places = [i for i, r in index.records.items() if r.entity.type is EntityType.PLACE]
+    sizes = []
+    for place in places:
+        got = region_walk(place, "place", children)
+        expected = index.region_members(place)
+        assert list(got.items()) == list(expected.items()), place  # same members, reasons and order
+        sizes.append(len(got))
+    assert max(sizes) > 5
+
+
+def test_seed_statements_cover_every_written_property(seed_batch: Batch) -> None:
+    """Every property the row builders write is read back or filtered on by some statement."""
+    written = set(entity_row(seed_batch.entities[0])) | set(source_row(seed_batch.sources[0]))
+    written |= set(relation_props(seed_batch.relations[0])) | {"key", "text", "entity"}
+    texts = " ".join(s.template for s in cypher.STATEMENTS.values())
+    unused = {p for p in written if f".{p}" not in texts and f"{p}:" not in texts}
+    # role / valid_from / valid_to are kept for people browsing the graph in Neo4j Browser.
+    assert unused <= {"role", "valid_from", "valid_to"}, unused
+
+
+def test_test_stores_get_fresh_valid_namespaces() -> None:
+    names = {fresh_test_namespace().suffix for _ in range(200)}
+    assert len(names) == 200 and all(n.startswith("_t") for n in names)
+    with pytest.raises(StoreUnavailable, match="bolt://127.0.0.1:9"):
+        Neo4jStore.for_tests("bolt://127.0.0.1:9", "neo4j", "x")

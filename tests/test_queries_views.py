@@ -1,0 +1,204 @@
+"""Neighbourhood, region network, brokers, sector partners, pushdown and CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Collection, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from api.cli_queries import register
+from graph.embedded import EmbeddedStore
+from graph.model import Batch, EntityRecord, Relation
+from queries import pushdown
+from queries.brokers import brokers
+from queries.geo import CONTINENTS, continent_code
+from queries.index import get_index
+from queries.neighbourhood import neighbourhood
+from queries.partners import sector_partners
+from queries.paths import introduction_paths
+from queries.region import region_network
+from tests.test_queries_support import fixture_batch, fixture_store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
+    s = fixture_store(tmp_path)
+    yield s
+    s.close()
+
+
+# -- neighbourhood -------------------------------------------------------------------
+
+
+def test_neighbourhood_radius_and_filters(store: EmbeddedStore) -> None:
+    one = neighbourhood(store, "FBRI")
+    assert {n.entity.id for n in one.nodes} == {"org:fbri", "person:sasayama", "place:kobe", "sector:healthcare"}
+    assert not one.truncated
+    ties_only = neighbourhood(store, "FBRI", radius=2, relation_types=["works_for", "spoke_at"])
+    assert {n.entity.id: n.distance for n in ties_only.nodes} == {
+        "org:fbri": 0, "person:sasayama": 1, "event:webinar-feb": 2,
+    }
+    people = neighbourhood(store, "CLAIR", radius=2, entity_types=["event", "person"])
+    assert {n.entity.type for n in people.nodes} - {"organisation"} == {"event", "person"}
+    focused = neighbourhood(store, "Japan", radius=3, sectors=["healthcare"], relation_types=["located_in"])
+    assert {n.entity.id for n in focused.nodes} == {"place:japan"}  # no healthcare actor directly in Japan
+    dated = neighbourhood(store, "Kanagawa", relation_types=["party_to"], date_to=dt.date(2000, 1, 1))
+    assert {n.entity.id for n in dated.nodes} == {"place:kanagawa", "agreement:friendship-1983"}
+
+
+def test_supernode_is_capped_and_flagged(store: EmbeddedStore) -> None:
+    result = neighbourhood(store, "Japan", radius=2, max_per_node=2, max_nodes=4)
+    assert len(result.nodes) <= 4
+    assert result.truncated
+    assert any(t.entity == "place:japan" and t.why == "fan-out cap" for t in result.truncations)
+    json.dumps(result.to_dict())
+
+
+# -- region ----------------------------------------------------------------------------
+
+
+def test_region_members_and_cross_border_ties(store: EmbeddedStore) -> None:
+    result = region_network(store, "遼寧省")
+    members = {m.entity.id: m for m in result.members}
+    assert set(members) == {"place:liaoning", "place:dalian", "org:kanagawa-office"}
+    assert members["org:kanagawa-office"].country == "place:china"  # where it is, not whose it is
+    vias = {t.via.id for t in result.ties if t.via}
+    assert vias == {"agreement:mou-2018", "agreement:friendship-1983"}
+    assert all(t.cross_border for t in result.ties)
+    (pair,) = result.country_pairs
+    assert (pair.a, pair.b) == ("place:china", "place:japan")
+    assert set(pair.agreements) == {"agreement:mou-2018", "agreement:friendship-1983"}
+    (regions,) = result.region_pairs
+    assert (regions.a, regions.b) == ("place:kanagawa", "place:liaoning")
+
+
+def test_region_of_a_country_includes_people_working_there(store: EmbeddedStore) -> None:
+    result = region_network(store, "Japan")
+    ids = {m.entity.id for m in result.members}
+    assert {"place:mie", "place:kobe", "org:fbri", "person:sasayama", "person:mie-officer", "org:clair"} <= ids
+    assert "person:niemann" not in ids
+    cross = {(t.member.id, t.other.id) for t in result.ties if t.cross_border}
+    assert ("place:mie", "place:basque") in cross
+    assert not any(t.cross_border for t in result.ties if t.other.id == "org:fbri")
+    before = region_network(store, "Japan", as_of=dt.date(2017, 1, 1))
+    assert all(t.via is None or t.via.id != "agreement:mou-2018" for t in before.ties)
+
+
+# -- brokers -----------------------------------------------------------------------------
+
+
+def test_brokers(store: EmbeddedStore) -> None:
+    top = brokers(store, top=3)
+    assert top.brokers[0].entity.id == "org:clair" and top.brokers[0].score == 1.0
+    pair = brokers(store, between=("Japan", "Europe"))
+    assert pair.mode == "between" and pair.brokers[0].entity.id == "org:clair"
+    ids = {b.entity.id for b in pair.brokers}
+    assert "place:kanagawa" not in ids  # Kanagawa links Japan to China, not to Europe
+    cross = brokers(store, cross_border=True)
+    assert cross.brokers[0].entity.id == "org:clair"
+    sampled = brokers(store, between=("JP", "EU"), samples=2, seed=1)
+    assert sampled.sampled and sampled.samples == 2
+    assert brokers(store, between=("JP", "EU"), samples=2, seed=1) == sampled  # seeded
+
+
+def test_continent_table() -> None:
+    assert CONTINENTS["JP"] == "AS" and CONTINENTS["ES"] == "EU" and CONTINENTS["KZ"] == "AS"
+    assert continent_code("欧州") == "EU" and continent_code("Japan") is None
+
+
+# -- partners ------------------------------------------------------------------------------
+
+
+def test_sector_partners_ranked_by_best_path(store: EmbeddedStore) -> None:
+    result = sector_partners(store, "healthcare", "Mie")
+    ids = [p.entity.id for p in result.partners]
+    assert {"org:fbri", "org:lsn"} <= set(ids)
+    strengths = [p.strength for p in result.partners]
+    assert strengths == sorted(strengths, reverse=True)
+    fbri = next(p for p in result.partners if p.entity.id == "org:fbri")
+    assert fbri.focus == ("direct",) and fbri.hops == 4 and fbri.path.nodes[-1].id == "org:fbri"
+    speaker = next(p for p in result.partners if p.entity.id == "person:sasayama")
+    assert speaker.focus == ("event:webinar-feb",)
+    assert sector_partners(store, "医療", "Mie", hops=2).partners[0].entity.id == "org:clair"
+
+
+# -- pushdown --------------------------------------------------------------------------------
+
+
+class NeighbourPushdownStore(EmbeddedStore):
+    """A backend that extracts candidates natively (through its own SQL lookups).
+
+    It deliberately returns a superset (no as-of trimming), which the shared
+    Python filter must correct.
+    """
+
+    calls = 0
+
+    def tie_subgraph(
+        self, ids: Sequence[str], hops: int, types: Collection[str], as_of: dt.date | None, min_confidence: float
+    ) -> Batch:
+        type(self).calls += 1
+        seen = set(ids)
+        frontier = list(ids)
+        for _ in range(2 * hops):
+            nxt = []
+            for node in frontier:
+                for n in self.neighbours(node, types=types, min_confidence=min_confidence):
+                    if n.entity.id not in seen:
+                        seen.add(n.entity.id)
+                        nxt.append(n.entity.id)
+            frontier = nxt
+        return self.subgraph(sorted(seen))
+
+
+def test_pushdown_gives_identical_results(tmp_path: Path) -> None:
+    plain = fixture_store(tmp_path / "a")
+    native = NeighbourPushdownStore(tmp_path / "b" / "native.sqlite")
+    native.write(fixture_batch())
+    assert isinstance(native, pushdown.SupportsTieSubgraph)
+    for kwargs in ({}, {"as_of": dt.date(2017, 1, 1)}, {"k": 1}, {"hops": 2}):
+        for a, b in (("Kanagawa", "Liaoning"), ("Mie", "FBRI"), ("Mie", "Basque Country")):
+            expected = introduction_paths(plain, a, b, **kwargs).to_dict()
+            assert introduction_paths(native, a, b, **kwargs).to_dict() == expected
+    assert NeighbourPushdownStore.calls > 0
+
+
+def test_index_is_rebuilt_when_the_store_changes(store: EmbeddedStore) -> None:
+    first = get_index(store)
+    assert get_index(store) is first
+    batch = fixture_batch()
+    extra = [r for r in batch.entities if r.entity.id == "place:mie"]
+    store.write(Batch(sources=batch.sources, entities=list[EntityRecord](extra), relations=list[Relation]()))
+    assert get_index(store) is not first
+
+
+# -- CLI ---------------------------------------------------------------------------------------
+
+
+def test_cli_commands(store: EmbeddedStore) -> None:
+    app = typer.Typer()
+    register(app)
+    runner = CliRunner()
+    where = ["--store", str(store.path)]
+    out = runner.invoke(app, ["path", "Kanagawa", "Liaoning", "--json", *where])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["paths"][0]["steps"][0]["via"]["id"] == "agreement:mou-2018"
+    out = runner.invoke(app, ["path", "Kanagawa", "Liaoning", "--as-of", "2017-01-01", *where])
+    assert out.exit_code == 0 and "friendship" in out.output and "MOU 2018" not in out.output
+    out = runner.invoke(app, ["path", "Kanagawa", "Atlantis", "--json", *where])
+    assert out.exit_code == 1 and json.loads(out.output)["status"] == 404
+    for args in (
+        ["neighbours", "FBRI", "--radius", "2"],
+        ["region", "Liaoning"],
+        ["brokers", "--between", "Japan", "--between", "Europe"],
+        ["partners", "--sector", "healthcare", "--from", "Mie"],
+    ):
+        human = runner.invoke(app, [*args, *where])
+        assert human.exit_code == 0, human.output
+        as_json = runner.invoke(app, [*args, "--json", *where])
+        assert as_json.exit_code == 0 and isinstance(json.loads(as_json.output), dict)
