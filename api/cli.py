@@ -44,8 +44,8 @@ def load(
         ) as bar:
             task = bar.add_task("loading", total=None)
 
-            def progress(stage: str, done: int, total: int) -> None:
-                bar.update(task, description=Path(stage).name, completed=done, total=total)
+            def progress(what: str, done: int, total: int) -> None:
+                bar.update(task, description=what, completed=done, total=total)
 
             loaded = load_files(st, paths, progress)
         if as_json:

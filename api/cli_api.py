@@ -47,7 +47,9 @@ def register(app: typer.Typer) -> None:
         requests: Annotated[int, typer.Option(min=1, max=100_000, help="Requests per endpoint.")] = 200,
         concurrency: Annotated[int, typer.Option(min=1, max=64, help="Parallel clients.")] = 2,
         radius: Annotated[int, typer.Option(min=1, max=3, help="Neighbourhood radius.")] = 2,
-        store: Annotated[Path | None, typer.Option(help="Embedded store to serve (default: the seed in a temp store).")] = None,
+        store: Annotated[
+            Path | None, typer.Option(help="Embedded store to serve (default: the seed in a temp store).")
+        ] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     ) -> None:
         """Requests/s and p50/p95 of /paths and /entities/{id}/neighbourhood beside /health (real uvicorn)."""

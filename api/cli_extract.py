@@ -61,8 +61,11 @@ def register(app: typer.Typer) -> None:
                 opened.close()
         _report_errors(results)
         facts = strip_private(merge_fact_files(r.facts for r in results if r.facts))
-        text = (json.dumps(facts, ensure_ascii=False, indent=2) if output and output.suffix == ".json"
-                else yaml.safe_dump(facts, allow_unicode=True, sort_keys=False))
+        text = (
+            json.dumps(facts, ensure_ascii=False, indent=2)
+            if output and output.suffix == ".json"
+            else yaml.safe_dump(facts, allow_unicode=True, sort_keys=False)
+        )
         if output:
             output.write_text(text, encoding="utf-8")
         else:
@@ -70,8 +73,10 @@ def register(app: typer.Typer) -> None:
         review = [n for r in results for n in r.review]
         for note in review:
             err.print(note, highlight=False)
-        err.print(f"{len(facts['entities'])} entities, {len(facts['relations'])} relations from "
-                  f"{sum(1 for r in results if r.facts)} documents ({sum(1 for r in results if r.error)} skipped)")
+        err.print(
+            f"{len(facts['entities'])} entities, {len(facts['relations'])} relations from "
+            f"{sum(1 for r in results if r.facts)} documents ({sum(1 for r in results if r.error)} skipped)"
+        )
 
     @app.command()
     def ingest(

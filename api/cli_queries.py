@@ -21,6 +21,7 @@ from rich.table import Table
 from graph.errors import KizunaError
 from graph.open import open_store
 from graph.store import Store
+from queries.brokers import DEFAULT_SAMPLES
 from queries.brokers import brokers as run_brokers
 from queries.neighbourhood import neighbourhood
 from queries.partners import sector_partners
@@ -216,7 +217,9 @@ def register(app: typer.Typer) -> None:
         cross_border: Annotated[bool, typer.Option("--cross-border", help="Only chains across borders count.")] = False,
         as_of: AsOfOpt = None,
         min_confidence: MinConfOpt = 0.0,
-        samples: Annotated[int, typer.Option("--samples", min=1, help="Sample size on large graphs.")] = 300,
+        samples: Annotated[
+            int, typer.Option("--samples", min=1, help="Sample size on large graphs.")
+        ] = DEFAULT_SAMPLES,
         seed: Annotated[int, typer.Option("--seed")] = 0,
         store: StoreOpt = None,
         as_json: JsonOpt = False,

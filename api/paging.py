@@ -10,7 +10,7 @@ from api.errors import BadParameter
 
 
 def _tag(scope: str) -> str:
-    return hashlib.sha1(scope.encode("utf-8")).hexdigest()[:8]
+    return hashlib.blake2b(scope.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def encode_cursor(offset: int, scope: str) -> str:

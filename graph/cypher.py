@@ -387,8 +387,9 @@ CHECK_STRAY_NAMES = _statement(
 # These decide exactly what queries.ties.TieFilter decides, in Cypher:
 # * relation valid on $as_of: graph.dates.valid_on over the stored widest days;
 # * usable evidence: some evidence i has confidence >= $min_confidence and its
-#   source is unknown, undated or published (earliest day) by $as_of — the same
-#   as "max confidence of the evidence kept on $as_of >= $min_confidence";
+#   source is not among those published (earliest day) after $as_of — unknown
+#   and undated sources count as published — the same as "max confidence of
+#   the evidence kept on $as_of >= $min_confidence";
 # * entity exists on $as_of: agreements signed / events started by then
 #   (``exists_from`` is earliest(signed) or earliest(start), else null).
 # $as_of is an ISO day string or null (no date filter at all).
@@ -399,35 +400,40 @@ TIE_START = _statement(
     RETURN DISTINCT e.id AS id, e.type AS type""",
     ("ids", "as_of"),
 )
+# Sources published after $as_of, collected once per statement (a few hundred
+# documents at most), so the evidence test below is a plain list membership.
+_LATE_SOURCES = """OPTIONAL MATCH (late:%Source) WHERE $as_of IS NOT NULL AND late.published_day > $as_of
+    WITH collect(late.id) AS late_ids"""
 TIE_EXPAND = _statement(
     "tie_expand",
-    """UNWIND $frontier AS id
+    _LATE_SOURCES
+    + """
+    UNWIND $frontier AS id
     MATCH (a:%Entity {id: id})-[r:%REL]-(b:%Entity)
     WHERE r.type IN $types
       AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
                               AND (r.to_day IS NULL OR r.to_day >= $as_of)))
       AND ($as_of IS NULL OR b.exists_from IS NULL OR b.exists_from <= $as_of)
-      AND any(i IN range(0, size(r.ev_source) - 1) WHERE r.ev_confidence[i] >= $min_confidence
-              AND ($as_of IS NULL OR NOT EXISTS {
-                    MATCH (s:%Source {id: r.ev_source[i]}) WHERE s.published_day > $as_of }))
+      AND any(i IN range(0, size(r.ev_source) - 1)
+              WHERE r.ev_confidence[i] >= $min_confidence AND NOT r.ev_source[i] IN late_ids)
     RETURN a.id AS here, r.id AS rel, b.id AS other, b.type AS type""",
-    ("frontier", "types", "min_confidence", "as_of"),
+    ("as_of", "frontier", "types", "min_confidence"),
 )
 TIE_RELATIONS = _statement(
     "tie_relations",
-    """UNWIND $ids AS id
+    _LATE_SOURCES
+    + """
+    UNWIND $ids AS id
     MATCH (a:%Entity {id: id})-[r:%REL]->(b:%Entity)
     WHERE b.id IN $ids AND r.type IN $types
       AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
                               AND (r.to_day IS NULL OR r.to_day >= $as_of)))
-      AND any(i IN range(0, size(r.ev_source) - 1) WHERE r.ev_confidence[i] >= $min_confidence
-              AND ($as_of IS NULL OR NOT EXISTS {
-                    MATCH (s:%Source {id: r.ev_source[i]}) WHERE s.published_day > $as_of }))
+      AND any(i IN range(0, size(r.ev_source) - 1)
+              WHERE r.ev_confidence[i] >= $min_confidence AND NOT r.ev_source[i] IN late_ids)
     RETURN r.id AS id, r.data AS data,
-           [i IN range(0, size(r.ev_source) - 1) WHERE $as_of IS NULL OR NOT EXISTS {
-              MATCH (s:%Source {id: r.ev_source[i]}) WHERE s.published_day > $as_of }] AS kept
+           [i IN range(0, size(r.ev_source) - 1) WHERE NOT r.ev_source[i] IN late_ids] AS kept
     ORDER BY id""",
-    ("ids", "types", "min_confidence", "as_of"),
+    ("as_of", "ids", "types", "min_confidence"),
 )
 # One level of region membership: relations of $type pointing INTO the frontier,
 # and whether the child has a location of its own (an outgoing located_in).

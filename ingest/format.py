@@ -19,6 +19,7 @@ first name. Every field is checked; unknown fields are errors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
@@ -214,8 +215,12 @@ def _evidence(rel: RelationIn, defaults: DefaultsIn, where: str) -> tuple[Eviden
     )
 
 
-def to_batch(facts: FactFile, origin: str = "<facts>") -> Batch:
-    """Pure transform of a validated file into a batch (no store access)."""
+def to_batch(facts: FactFile, origin: str = "<facts>", tick: Callable[[int], None] | None = None) -> Batch:
+    """Pure transform of a validated file into a batch (no store access).
+
+    ``tick(n)`` is called with the number of records done every 1,000 records,
+    so large files can show progress.
+    """
     defaults = facts.defaults
     records: list[EntityRecord] = []
     relations: list[Relation] = []
@@ -242,6 +247,8 @@ def to_batch(facts: FactFile, origin: str = "<facts>") -> Batch:
             raise InvalidFile(f"{origin}: {where}: {exc.errors()[0]['msg']}") from None
 
     for index, raw in enumerate(facts.entities):
+        if tick and index % 1000 == 0:
+            tick(index)
         where = facts.where("entities", index, raw.id)
         sources = raw.sources or ([defaults.source] if defaults.source else [])
         try:
@@ -272,6 +279,8 @@ def to_batch(facts: FactFile, origin: str = "<facts>") -> Batch:
                 f"{where}, field {'parent' if type_name == 'located_in' else 'sectors'!r}",
             )
     for index, raw_rel in enumerate(facts.relations):
+        if tick and index % 1000 == 0:
+            tick(len(facts.entities) + index)
         add_relation(raw_rel, facts.where("relations", index, f"{raw_rel.type} {raw_rel.source} -> {raw_rel.target}"))
     return Batch(sources=list(facts.sources), entities=records, relations=relations)
 

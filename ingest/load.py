@@ -12,7 +12,7 @@ from ingest.files import SUFFIXES, read_fact_file
 from ingest.format import FactFile, to_batch
 from ingest.vocabulary import sector_batch
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Progress = Callable[[str, int, int], None]  # (what, records done, records in the file)
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,19 @@ def ensure_vocabulary(store: Store) -> None:
         store.write(batch)
 
 
-def load_facts(store: Store, facts: FactFile, origin: str) -> WriteResult:
+def load_facts(store: Store, facts: FactFile, origin: str, progress: Progress | None = None) -> WriteResult:
     """Transform and write one validated file as a single batch."""
-    return store.write(to_batch(facts, origin))
+    name = Path(origin).name
+    total = len(facts.entities) + len(facts.relations)
+
+    def tick(done: int) -> None:
+        if progress:
+            progress(f"{name}: checking", done, total)
+
+    batch = to_batch(facts, origin, tick)
+    if progress:
+        progress(f"{name}: writing", total, total)
+    return store.write(batch)
 
 
 def load_files(store: Store, paths: Iterable[str | Path], progress: Progress | None = None) -> list[FileLoaded]:
@@ -60,11 +70,9 @@ def load_files(store: Store, paths: Iterable[str | Path], progress: Progress | N
     files = expand(paths)
     ensure_vocabulary(store)
     done: list[FileLoaded] = []
-    for index, path in enumerate(files):
+    for path in files:
         if progress:
-            progress(str(path), index, len(files))
+            progress(f"{path.name}: reading", 0, 1)
         facts = read_fact_file(path)
-        done.append(FileLoaded(str(path), load_facts(store, facts, str(path))))
-    if progress:
-        progress("done", len(files), len(files))
+        done.append(FileLoaded(str(path), load_facts(store, facts, str(path), progress)))
     return done

@@ -1,0 +1,37 @@
+"""Use cases over a store: what users come for.
+
+=====================  =============================================  ==========================
+use case               function                                       module
+=====================  =============================================  ==========================
+introduction path      ``introduction_paths(store, a, b, ...)``       ``queries.paths``
+neighbourhood          ``neighbourhood(store, x, radius=1..3, ...)``  ``queries.neighbourhood``
+region network         ``region_network(store, place, ...)``          ``queries.region``
+brokers                ``brokers(store, between=(x, y), ...)``        ``queries.brokers``
+sector partners        ``sector_partners(store, sector, a, ...)``     ``queries.partners``
+search / resolution    ``search``, ``resolve_entity``                 ``queries.resolve``
+=====================  =============================================  ==========================
+
+How introduction paths are ranked (details in ``queries.ties`` and ``queries.paths``):
+
+* Only introduction ties count (``graph.registry.TIE_TYPES``); sharing a place
+  or sector (``located_in``, ``focuses_on``) only with ``context=True``, at
+  strength 0.1.
+* A relation's strength = registry strength of its type x best over its
+  evidence of (confidence x 0.5 ** (age / 6 years)); age runs from the
+  document's publication to the as-of date or today; undated evidence counts
+  as 6 years old.
+* Agreements and events are meeting points: "A and B are both parties to the
+  MOU" is one step; each half carries the square root of its decay, so the
+  step decays once.
+* Paths minimise the sum of -log(strength) (maximise the product) via Yen's
+  algorithm (``networkx.shortest_simple_paths``) on the candidate subgraph
+  within the hop limit; a candidate is kept only if it shares less than half
+  of its substance (intermediate nodes + edges, against the smaller of the two
+  paths) with every path already kept.
+* As-of: relations must be valid that day, evidence published later is
+  ignored, agreements signed and events starting later do not exist yet.
+
+Results are frozen dataclasses (``queries.results``) with ``to_dict()``.
+Backends may push candidate extraction down (``queries.pushdown``); otherwise
+an in-memory index cached by ``store.version()`` serves (``queries.index``).
+"""

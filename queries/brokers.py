@@ -37,8 +37,8 @@ from queries.resolve import resolve_entity
 from queries.results import Broker, BrokerResult, EntityRef
 from queries.ties import ACTOR_TYPES, TieFilter, TieGraph
 
-EXACT_LIMIT = 2000
-DEFAULT_SAMPLES = 300
+EXACT_LIMIT = 1000
+DEFAULT_SAMPLES = 100
 
 
 def _group(text: str, geo: Geography, store: Store) -> tuple[str, Callable[[str], bool]]:
@@ -130,7 +130,8 @@ def brokers(
         else:
             scores = nx.betweenness_centrality(graph, normalized=False)
         mode = "all"
-    ranked = sorted(((s, n) for n, s in scores.items() if n in set(actors) and s > 0), key=lambda x: (-x[0], x[1]))
+    actor_set = set(actors)
+    ranked = sorted(((s, n) for n, s in scores.items() if n in actor_set and s > 0), key=lambda x: (-x[0], x[1]))
     best = ranked[0][0] if ranked else 1.0
     result = tuple(
         Broker(EntityRef.of(tg.entities[n]), round(s / best, 6), round(s, 6), geo.country(n), graph.degree(n))

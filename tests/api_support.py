@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from graph.embedded import EmbeddedStore
 from graph.settings import Settings
@@ -22,10 +23,11 @@ def build_store(path: Path, files: list[Path] | None = None) -> Path:
     return path
 
 
-def settings_for(store_path: Path, **overrides: object) -> Settings:
-    values: dict[str, object] = {"store": str(store_path), "api_key": API_KEY}
+def settings_for(store_path: Path, **overrides: Any) -> Settings:
+    """Settings for a test app: this store, the test key, no .env file."""
+    values: dict[str, Any] = {"store": str(store_path), "api_key": API_KEY}
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 def seed_available() -> bool:

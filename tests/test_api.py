@@ -531,3 +531,102 @@ def test_views_render_html(client: TestClient) -> None:
 
 def test_unknown_job_is_404(client: TestClient) -> None:
     assert "no job" in assert_problem(client.get("/jobs/0123abcd"), 404)["detail"]
+
+
+# -- documents -----------------------------------------------------------------
+
+DOCUMENT = """---
+title: 交流会の記録 テスト用
+date: 2024-06-01
+---
+2024年6月1日、神奈川県と遼寧省は医療機器分野での協力に関する覚書を締結した。
+"""
+
+
+def _extraction_installed() -> bool:
+    try:
+        import spacy
+
+        spacy.util.get_package_path("ja_ginza")
+    except Exception:
+        return False
+    return True
+
+
+def test_documents_need_the_key_and_bounded_uploads(store_path: Path) -> None:
+    with make_client(store_path, max_upload_bytes=500) as c:
+        files = {"files": ("note.txt", DOCUMENT.encode("utf-8"), "text/plain")}
+        assert_problem(c.post("/documents", files=files), 401)
+        big = {"files": ("big.txt", ("あ" * 400).encode("utf-8"), "text/plain")}
+        body = c.post("/documents", files=big, headers={"X-API-Key": API_KEY})
+        if body.status_code == 501:
+            assert "not installed" in body.json()["detail"]
+            return
+        assert "500" in assert_problem(body, 413)["detail"]
+        bad = assert_problem(c.post("/documents", headers={"X-API-Key": API_KEY}, data={"threshold": "2"},
+                                    files=files), 422)
+        assert "threshold" in bad["detail"]
+
+
+@pytest.mark.skipif(not _extraction_installed(), reason="GiNZA (the nlp extra) is not installed")
+def test_documents_are_extracted_in_a_job(client: TestClient) -> None:
+    import time
+
+    files = {"files": ("kanagawa-note.md", DOCUMENT.encode("utf-8"), "text/markdown")}
+    response = client.post("/documents", files=files, data={"threshold": "0.0"}, headers={"X-API-Key": API_KEY})
+    assert response.status_code == 202, response.text
+    job = response.json()
+    assert response.headers["location"] == f"/jobs/{job['id']}"
+    assert job["status"] in {"queued", "running", "done"}
+    deadline = time.monotonic() + 120
+    while job["status"] in {"queued", "running"}:
+        assert time.monotonic() < deadline, "extraction did not finish in 120 s"
+        time.sleep(0.2)
+        job = client.get(f"/jobs/{job['id']}").json()
+    assert job["status"] == "done", job
+    (document,) = job["result"]["documents"]
+    assert document["file"] == "kanagawa-note.md" and document["loaded"] is True, document
+    source_id = document["sources"][0]
+    source = client.get(f"/sources/{source_id}").json()
+    assert source["title"] == "交流会の記録 テスト用"
+    assert document["relations"] > 0
+    assert len(source["relations"]) == document["relations"]  # everything loaded cites the uploaded document
+
+
+# -- the seed graph ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Path]]:
+    from ingest.load import seed_path
+
+    if not seed_path().exists():
+        pytest.skip("the seed dataset is not written yet")
+    path = build_store(tmp_path_factory.mktemp("seed") / "seed.sqlite", [seed_path()])
+    with make_client(path) as c:
+        yield c, path
+
+
+def test_seed_answers_match_the_queries(seed_client: tuple[TestClient, Path]) -> None:
+    from api.bench import pick_targets
+    from queries.neighbourhood import neighbourhood
+    from queries.paths import introduction_paths
+
+    client, path = seed_client
+    with EmbeddedStore(path) as store:
+        source, target, centre = pick_targets(store)
+        direct_paths = introduction_paths(store, source, target, k=3)
+        direct_hood = neighbourhood(store, centre, radius=2)
+        stats = store.stats()
+        name = store.get_entity(centre).entity.name("ja")  # type: ignore[union-attr]
+        centre_ref = name if len(store.resolve(name)) == 1 else centre  # by name when the name is unique
+    assert client.get("/stats").json()["relation_total"] == stats.relation_total
+    body = client.get("/paths", params={"from": source, "to": target, "k": 3}).json()
+    assert [[n["id"] for n in p["nodes"]] for p in body["paths"]] == [
+        [n.id for n in p.nodes] for p in direct_paths.paths
+    ]
+    assert [p["strength"] for p in body["paths"]] == [p.strength for p in direct_paths.paths]
+    hood = client.get(f"/entities/{centre_ref}/neighbourhood", params={"radius": 2}).json()
+    assert hood["center"]["id"] == centre
+    assert sorted(n["entity"]["id"] for n in hood["nodes"]) == sorted(n.entity.id for n in direct_hood.nodes)
+    assert hood["truncated"] == direct_hood.truncated

@@ -21,7 +21,7 @@ with warnings.catch_warnings():
 from api.app import create_app
 from tests.api_support import API_KEY, build_store, settings_for
 
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = 8
 
 
 @pytest.fixture(scope="module")

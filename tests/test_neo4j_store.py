@@ -369,3 +369,23 @@ def test_test_stores_get_fresh_valid_namespaces() -> None:
     assert len(names) == 200 and all(n.startswith("_t") for n in names)
     with pytest.raises(StoreUnavailable, match="bolt://127.0.0.1:9"):
         Neo4jStore.for_tests("bolt://127.0.0.1:9", "neo4j", "x")
+
+
+def test_reads_and_writes_on_a_lost_server_raise_store_unavailable() -> None:
+    """A store whose server went away (real driver, nothing listening) fails cleanly, naming the URI."""
+    from neo4j import GraphDatabase
+
+    # Managed transactions retry for max_transaction_retry_time (30 s by default) first.
+    driver = GraphDatabase.driver("bolt://127.0.0.1:9", auth=("neo4j", "pa55-w0rd"), max_transaction_retry_time=0.2)
+    store = Neo4jStore(driver, "bolt://neo4j:pa55-w0rd@127.0.0.1:9", "neo4j")
+    assert store.uri == "bolt://127.0.0.1:9"
+    for call in (store.ping, store.stats, store.version, lambda: store.get_entities(["x"]),
+                 lambda: store.tie_subgraph(["x"], 2, TIE_TYPES, None, 0.0),
+                 lambda: store.write(Batch(sources=[Source(id="s", title="t")]))):
+        with pytest.raises(StoreUnavailable, match=r"bolt://127\.0\.0\.1:9") as caught:
+            call()
+        assert "pa55-w0rd" not in caught.value.message
+    store.close()
+    store.close()  # closing twice is harmless
+    with pytest.raises(StoreUnavailable, match="closed"):
+        store.ping()

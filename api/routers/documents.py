@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from fastapi import Path as PathParam
 
 from api.deps import ReadAuth, SettingsDep, StoreDep, WriteAuth
 from api.docs import problems
-from api.errors import BadParameter, NotInstalled, PayloadTooLarge
+from api.errors import NotInstalled, PayloadTooLarge
 from api.jobs import Job, JobRunner
 from api.models import JobOut
 from graph.errors import KizunaError
@@ -110,13 +111,12 @@ async def post_documents(
     response: Response,
     store: StoreDep,
     settings: SettingsDep,
-    files: Annotated[list[UploadFile], File(description="Documents to extract from.")],
+    files: Annotated[list[UploadFile], File(min_length=1, max_length=MAX_FILES,
+                                            description=f"Documents to extract from (1-{MAX_FILES}).")],
     threshold: Annotated[float, Form(ge=0.0, le=1.0, description="Load facts at least this confident (0-1).")] = (
         DEFAULT_THRESHOLD
     ),
 ) -> JobOut:
-    if not files or len(files) > MAX_FILES:
-        raise BadParameter(f"form field 'files': send 1 to {MAX_FILES} files (got {len(files)})")
     run = extractor()
     contents: list[tuple[str, bytes]] = []
     total = 0
@@ -125,7 +125,7 @@ async def post_documents(
         total += len(data)
         if total > settings.max_upload_bytes:
             raise PayloadTooLarge(f"the uploads exceed {settings.max_upload_bytes} bytes (max_upload_bytes)")
-        name = Path(upload.filename or "").name
+        name = re.sub(r"[^\w.\-]+", "_", Path(upload.filename or "").name).strip("._")[:100]
         if Path(name).suffix.lower() not in DOC_SUFFIXES:
             name = f"document-{index}.txt" if not name else f"{name}.txt"
         contents.append((name, data))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 from fastapi.concurrency import run_in_threadpool
@@ -77,7 +77,8 @@ def list_entities(
     if q is not None and q.strip():
         found = search(store, q, limit=MAX_MATCHES, types=types)
         total = len(found)
-        hits = [SearchHitOut.model_validate(with_display_names(h.to_dict(), lang)) for h in found[start : start + limit]]
+        page = found[start : start + limit]
+        hits = [SearchHitOut.model_validate(with_display_names(h.to_dict(), lang)) for h in page]
     else:
         index = get_index(store)
         ids = sorted(i for i, rec in index.records.items() if type is None or rec.entity.type is type)
@@ -131,7 +132,10 @@ def get_entity(id: EntityId, store: StoreDep, lang: LangDep) -> EntityDetail:
     )
 
 
-RelationTypeName = Literal[tuple(sorted(RELATION_TYPES))]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    RelationTypeName = str
+else:  # the closed registry as an enum in the schema
+    RelationTypeName = Literal[tuple(sorted(RELATION_TYPES))]
 
 _NEIGHBOURHOOD_EXAMPLE = {
     "center": _REF,
@@ -170,7 +174,8 @@ async def get_neighbourhood(
     store: StoreDep,
     lang: LangDep,
     radius: Annotated[int, Query(ge=1, le=MAX_RADIUS, description=f"Relations away (1-{MAX_RADIUS}).")] = 1,
-    entity_type: Annotated[list[EntityType], Query(max_length=6, description="Only reach entities of these types.")] = [],  # noqa: B006
+    entity_type: Annotated[list[EntityType], Query(max_length=6,
+                                                   description="Only reach entities of these types.")] = [],  # noqa: B006
     kind: Annotated[list[str], Query(max_length=20, description="Only reach entities of these kinds "
                                                                  "(e.g. university, region).")] = [],  # noqa: B006
     relation_type: Annotated[list[RelationTypeName], Query(max_length=20, description="Only follow these relation "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
@@ -24,7 +24,7 @@ _A = {"id": "person:sato", "type": "person", "kind": None, "name": "Hanako Sato"
 _M = {"id": "event:medtech-webinar", "type": "event", "kind": "webinar", "name": "Medtech bridge webinar",
       "name_ja": "医療機器ブリッジウェビナー", "name_en": "Medtech bridge webinar"}
 _B = {"id": "person:li", "type": "person", "kind": None, "name": "Li Wei", "name_ja": "李偉", "name_en": "Li Wei"}
-_EXAMPLE = {
+_EXAMPLE: dict[str, Any] = {
     "source": _A,
     "target": _B,
     "paths": [{

@@ -44,7 +44,8 @@ def _source(store: Store, source_id: str) -> SourceOut:
     summary="List sources",
     dependencies=[ReadAuth],
     responses={
-        200: {"content": {"application/json": {"example": {"items": [_SOURCE_EXAMPLE], "next_cursor": None, "total": 1}}}},
+        200: {"content": {"application/json": {"example": {"items": [_SOURCE_EXAMPLE], "next_cursor": None,
+                                                            "total": 1}}}},
         **problems(401, 403, 422),
     },
 )

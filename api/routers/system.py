@@ -88,7 +88,8 @@ def stats(store: StoreDep) -> StatsOut:
     summary="Home page",
     description="A small HTML page: graph counts and links to the API docs and the network views.",
     dependencies=[ReadAuth],
-    responses={200: {"content": {"text/html": {"example": "<!doctype html><title>Kizuna</title>..."}}}, **problems(401, 403)},
+    responses={200: {"content": {"text/html": {"example": "<!doctype html><title>Kizuna</title>..."}}},
+               **problems(401, 403)},
 )
 def home(store: StoreDep) -> HTMLResponse:
     s = stats_out(store)

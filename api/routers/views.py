@@ -20,7 +20,9 @@ from queries.neighbourhood import MAX_RADIUS
 
 router = APIRouter(prefix="/views", tags=["views"], dependencies=[ReadAuth])
 
-_HTML_EXAMPLE = {200: {"content": {"text/html": {"example": "<!doctype html><html>…vis-network page…</html>"}}}}
+_HTML_EXAMPLE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/html": {"example": "<!doctype html><html>…vis-network page…</html>"}}}
+}
 
 
 def _renderer(name: str) -> Callable[..., str]:

@@ -31,8 +31,10 @@ class Bench:
         return self.extract_rate / self.ginza_rate
 
     def __str__(self) -> str:
-        return (f"raw GiNZA: {self.ginza_rate:,.0f} chars/s; kizuna-extract: {self.extract_rate:,.0f} chars/s; "
-                f"ratio {self.ratio:.2f} ({self.chars:,} chars)")
+        return (
+            f"raw GiNZA: {self.ginza_rate:,.0f} chars/s; kizuna-extract: {self.extract_rate:,.0f} chars/s; "
+            f"ratio {self.ratio:.2f} ({self.chars:,} chars)"
+        )
 
 
 def bench(paths: Iterable[str | Path], rounds: int = 1) -> Bench:

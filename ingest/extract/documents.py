@@ -101,7 +101,7 @@ def _html(text: str) -> tuple[dict[str, Any], str]:
     soup = BeautifulSoup(text, "html.parser")
     meta: dict[str, Any] = {}
 
-    def content(**attrs: str) -> str | None:
+    def content(**attrs: Any) -> str | None:
         tag = soup.find("meta", attrs=attrs)
         value = tag.get("content") if tag else None
         return value if isinstance(value, str) else None
@@ -174,7 +174,12 @@ def _tables(text: str) -> tuple[dict[str, str], dict[str, int], list[Matrix]]:
             pending = (normalise_name(cells[0]), starts[i])
             continue
         pending = None
-        if len(filled) == 2 and cells[0] and len(cells[0]) <= 30 and not all(c in _MARKS_YES | _MARKS_NO for c in filled):
+        if (
+            len(filled) == 2
+            and cells[0]
+            and len(cells[0]) <= 30
+            and not all(c in _MARKS_YES | _MARKS_NO for c in filled)
+        ):
             label = normalise_name(cells[0])
             if label:
                 fields.setdefault(label, next(c for c in cells[1:] if c))

@@ -60,18 +60,23 @@ class Report:
         lines = [title] if title else []
         for label, scores in (("entities", self.entities), ("relations", self.relations)):
             total = self.total(scores)
-            lines.append(f"{label:<10} P={total.precision:.3f} R={total.recall:.3f} F1={total.f1:.3f} "
-                         f"(tp={total.tp} fp={total.fp} fn={total.fn})")
+            lines.append(
+                f"{label:<10} P={total.precision:.3f} R={total.recall:.3f} F1={total.f1:.3f} "
+                f"(tp={total.tp} fp={total.fp} fn={total.fn})"
+            )
             for name in sorted(scores):
                 s = scores[name]
-                lines.append(f"  {name:<14} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
-                             f"(tp={s.tp} fp={s.fp} fn={s.fn})")
+                lines.append(
+                    f"  {name:<14} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} (tp={s.tp} fp={s.fp} fn={s.fn})"
+                )
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
         def view(scores: dict[str, Score]) -> dict[str, Any]:
-            out = {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, "tp": v.tp, "fp": v.fp, "fn": v.fn}
-                   for k, v in scores.items()}
+            out = {
+                k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, "tp": v.tp, "fp": v.fp, "fn": v.fn}
+                for k, v in scores.items()
+            }
             t = self.total(scores)
             out["all"] = {"precision": t.precision, "recall": t.recall, "f1": t.f1, "tp": t.tp, "fp": t.fp, "fn": t.fn}
             return out
@@ -106,8 +111,12 @@ def evaluate(gold: Batch, predicted: Batch) -> Report:
         hits = set().union(*(by_key.get((p.type, k), set()) for k in _keys(p)))
         if not hits and p.type is EntityType.EVENT:
             pk = _keys(p)
-            hits = {g.id for g in gold_entities.values() if g.type is EntityType.EVENT
-                    and any(len(a) >= 4 and len(b) >= 4 and (a in b or b in a) for a in pk for b in _keys(g))}
+            hits = {
+                g.id
+                for g in gold_entities.values()
+                if g.type is EntityType.EVENT
+                and any(len(a) >= 4 and len(b) >= 4 and (a in b or b in a) for a in pk for b in _keys(g))
+            }
         if hits:
             mapping[p.id] = sorted(hits)[0]
     for p in pred_entities.values():
@@ -190,5 +199,6 @@ def _restrict(facts: FactFile, documents: set[str]) -> FactFile:
         cited = {ev} if isinstance(ev, str) else {e.source for e in ev} if ev else set()
         if (not cited or cited & keep) and r.source in ids | {r.source} and r.target in ids | {r.target}:
             relations.append(r)
-    return facts.model_copy(update={"entities": entities, "relations": relations,
-                                    "sources": [s for s in facts.sources if s.id in keep]})
+    return facts.model_copy(
+        update={"entities": entities, "relations": relations, "sources": [s for s in facts.sources if s.id in keep]}
+    )

@@ -105,36 +105,36 @@ class Gazetteer:
         found = self.by_key.get(name_key(name))
         return found[0] if found else None
 
-    def find(self, text: str, starts: set[int], ends: set[int]) -> list[GazMatch]:
-        """Longest non-overlapping matches that start and end on token boundaries."""
+    def find(self, text: str, tokens: list[tuple[int, int]], max_tokens: int = 12) -> list[GazMatch]:
+        """Longest non-overlapping matches that start and end on token boundaries.
+
+        ``tokens`` are (start, end) character offsets in text order.
+        """
         folded = fold_text(text)
-        lengths = sorted(self.lengths, reverse=True)
+        longest = max(self.lengths, default=0)
         matches: list[GazMatch] = []
-        i = 0
-        n = len(folded)
-        while i < n:
-            if i not in starts:
-                i += 1
-                continue
+        n = len(text)
+        k = 0
+        while k < len(tokens):
+            i = tokens[k][0]
             hit = None
-            for length in lengths:
-                end = i + length
-                if end > n or end not in ends:
+            last = min(len(tokens), k + max_tokens)
+            for j in range(last - 1, k - 1, -1):
+                end = tokens[j][1]
+                if end - i > longest:
                     continue
                 entries = self.surfaces.get(folded[i:end])
-                if entries:
-                    surface = text[i:end]
-                    if surface.isascii() and (
-                        (i > 0 and text[i - 1].isalnum()) or (end < n and text[end].isalnum())
-                    ):
-                        continue
-                    hit = GazMatch(i, end, entries[0])
-                    break
+                if not entries:
+                    continue
+                if text[i:end].isascii() and ((i > 0 and text[i - 1].isalnum()) or (end < n and text[end].isalnum())):
+                    continue
+                hit = GazMatch(i, end, entries[0])
+                k = j + 1
+                break
             if hit:
                 matches.append(hit)
-                i = hit.end
             else:
-                i += 1
+                k += 1
         return matches
 
     def copy(self) -> Gazetteer:
@@ -157,15 +157,49 @@ def _translator(domain: str, lang: str) -> gettext.NullTranslations:
 
 # Everyday Japanese forms that the ISO translations spell more formally.
 _COUNTRY_SHORT = {
-    "US": ("アメリカ", "米国", "アメリカ合衆国"), "GB": ("イギリス", "英国"), "KR": ("韓国",), "KP": ("北朝鮮",),
-    "CN": ("中国", "中華人民共和国"), "TW": ("台湾",), "RU": ("ロシア",), "VN": ("ベトナム",), "DE": ("ドイツ", "独"),
-    "FR": ("フランス", "仏"), "IT": ("イタリア",), "ES": ("スペイン",), "NL": ("オランダ",), "CH": ("スイス",),
-    "KZ": ("カザフスタン", "カザフスタン共和国"), "TH": ("タイ", "タイ王国"), "IN": ("インド",), "IL": ("イスラエル",),
-    "MY": ("マレーシア",), "SG": ("シンガポール",), "ID": ("インドネシア",), "PH": ("フィリピン",), "AU": ("豪州", "オーストラリア"),
-    "CA": ("カナダ",), "BE": ("ベルギー",), "FI": ("フィンランド",), "SE": ("スウェーデン",), "DK": ("デンマーク",),
-    "NO": ("ノルウェー",), "AT": ("オーストリア",), "PL": ("ポーランド",), "IE": ("アイルランド",), "JP": ("日本", "日本国"),
-    "HK": ("香港",), "MO": ("マカオ",), "MN": ("モンゴル",), "BR": ("ブラジル",), "MX": ("メキシコ",),
-    "TJ": ("タジキスタン",), "KG": ("キルギス",), "UZ": ("ウズベキスタン",), "TR": ("トルコ",), "AE": ("アラブ首長国連邦", "UAE"),
+    "US": ("アメリカ", "米国", "アメリカ合衆国"),
+    "GB": ("イギリス", "英国"),
+    "KR": ("韓国",),
+    "KP": ("北朝鮮",),
+    "CN": ("中国", "中華人民共和国"),
+    "TW": ("台湾",),
+    "RU": ("ロシア",),
+    "VN": ("ベトナム",),
+    "DE": ("ドイツ", "独"),
+    "FR": ("フランス", "仏"),
+    "IT": ("イタリア",),
+    "ES": ("スペイン",),
+    "NL": ("オランダ",),
+    "CH": ("スイス",),
+    "KZ": ("カザフスタン", "カザフスタン共和国"),
+    "TH": ("タイ", "タイ王国"),
+    "IN": ("インド",),
+    "IL": ("イスラエル",),
+    "MY": ("マレーシア",),
+    "SG": ("シンガポール",),
+    "ID": ("インドネシア",),
+    "PH": ("フィリピン",),
+    "AU": ("豪州", "オーストラリア"),
+    "CA": ("カナダ",),
+    "BE": ("ベルギー",),
+    "FI": ("フィンランド",),
+    "SE": ("スウェーデン",),
+    "DK": ("デンマーク",),
+    "NO": ("ノルウェー",),
+    "AT": ("オーストリア",),
+    "PL": ("ポーランド",),
+    "IE": ("アイルランド",),
+    "JP": ("日本", "日本国"),
+    "HK": ("香港",),
+    "MO": ("マカオ",),
+    "MN": ("モンゴル",),
+    "BR": ("ブラジル",),
+    "MX": ("メキシコ",),
+    "TJ": ("タジキスタン",),
+    "KG": ("キルギス",),
+    "UZ": ("ウズベキスタン",),
+    "TR": ("トルコ",),
+    "AE": ("アラブ首長国連邦", "UAE"),
 }
 _GENERIC_PLACE = re.compile(r"[東西南北中央部地方州区省県市]+")
 _PREF_SUFFIX = {"都": "都", "道": "道", "府": "府", "县": "県", "縣": "県"}
@@ -210,8 +244,20 @@ def _subdivisions(gaz: Gazetteer, countries: dict[str, str]) -> None:
 
     ja = _translator("iso3166-2", "ja")
     zh = _translator("iso3166-2", "zh_CN")
-    wanted = ("prefecture", "province", "state", "land", "autonomous community", "autonomous region", "municipality",
-              "region", "metropolitan region", "special administrative region", "canton", "county")
+    wanted = (
+        "prefecture",
+        "province",
+        "state",
+        "land",
+        "autonomous community",
+        "autonomous region",
+        "municipality",
+        "region",
+        "metropolitan region",
+        "special administrative region",
+        "canton",
+        "county",
+    )
     for s in pycountry.subdivisions:
         if s.type.lower() not in wanted or s.parent_code:
             continue
@@ -237,10 +283,20 @@ def _subdivisions(gaz: Gazetteer, countries: dict[str, str]) -> None:
         zh_names = [n for n in zh_names if not _GENERIC_PLACE.fullmatch(n)]
         if not ja_names and not zh_names and not en_names:
             continue
-        kind = PlaceKind.CITY.value if s.type.lower() == "municipality" and s.country_code == "CN" else PlaceKind.REGION.value
+        kind = (
+            PlaceKind.CITY.value
+            if s.type.lower() == "municipality" and s.country_code == "CN"
+            else PlaceKind.REGION.value
+        )
         ident = place_id(s.code)
-        entry = GazEntry(ident, EntityType.PLACE, kind, _names(ja_names, en_names, zh_names), s.code,
-                         parent=countries.get(s.country_code))
+        entry = GazEntry(
+            ident,
+            EntityType.PLACE,
+            kind,
+            _names(ja_names, en_names, zh_names),
+            s.code,
+            parent=countries.get(s.country_code),
+        )
         gaz.add(entry)
 
 
@@ -260,50 +316,125 @@ def _cities(gaz: Gazetteer, countries: dict[str, str], min_population: int = 100
         if not keep:
             continue
         ja = sorted((a for a in keep if not re.search(r"[^\u30a1-\u30fa\u30fc・]", a)), key=len)
-        han = sorted((a for a in keep if a not in ja), key=lambda a: (not a.endswith("市"), fold_variants(a) == a, len(a)))
+        han = sorted(
+            (a for a in keep if a not in ja), key=lambda a: (not a.endswith("市"), fold_variants(a) == a, len(a))
+        )
         ident = place_id(f"{city['countrycode']}:{city['name']}")
         names = _names(han + ja, [city["name"]], [h for h in han if fold_variants(h) == h])
-        entry = GazEntry(ident, EntityType.PLACE, PlaceKind.CITY.value, names, parent=countries.get(city["countrycode"]))
+        entry = GazEntry(
+            ident, EntityType.PLACE, PlaceKind.CITY.value, names, parent=countries.get(city["countrycode"])
+        )
         gaz.add(entry)
 
 
 # General bodies of the domain: national trade/development agencies, ministries,
 # international organisations. Each: (ja names, en names, abbreviations, kind, country).
 _BODIES: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], OrganisationKind, str | None], ...] = (
-    (("日本貿易振興機構", "ジェトロ"), ("Japan External Trade Organization",), ("JETRO",), OrganisationKind.AGENCY, "JP"),
+    (
+        ("日本貿易振興機構", "ジェトロ"),
+        ("Japan External Trade Organization",),
+        ("JETRO",),
+        OrganisationKind.AGENCY,
+        "JP",
+    ),
     (("国際協力機構",), ("Japan International Cooperation Agency",), ("JICA",), OrganisationKind.AGENCY, "JP"),
-    (("新エネルギー・産業技術総合開発機構",), ("New Energy and Industrial Technology Development Organization",), ("NEDO",),
-     OrganisationKind.AGENCY, "JP"),
-    (("日本医療研究開発機構",), ("Japan Agency for Medical Research and Development",), ("AMED",), OrganisationKind.AGENCY, "JP"),
+    (
+        ("新エネルギー・産業技術総合開発機構",),
+        ("New Energy and Industrial Technology Development Organization",),
+        ("NEDO",),
+        OrganisationKind.AGENCY,
+        "JP",
+    ),
+    (
+        ("日本医療研究開発機構",),
+        ("Japan Agency for Medical Research and Development",),
+        ("AMED",),
+        OrganisationKind.AGENCY,
+        "JP",
+    ),
     (("科学技術振興機構",), ("Japan Science and Technology Agency",), ("JST",), OrganisationKind.AGENCY, "JP"),
-    (("自治体国際化協会", "クレア"), ("Council of Local Authorities for International Relations",), ("CLAIR",),
-     OrganisationKind.ASSOCIATION, "JP"),
-    (("中小企業基盤整備機構",), ("Organization for Small & Medium Enterprises and Regional Innovation",), ("SMRJ",),
-     OrganisationKind.AGENCY, "JP"),
+    (
+        ("自治体国際化協会", "クレア"),
+        ("Council of Local Authorities for International Relations",),
+        ("CLAIR",),
+        OrganisationKind.ASSOCIATION,
+        "JP",
+    ),
+    (
+        ("中小企業基盤整備機構",),
+        ("Organization for Small & Medium Enterprises and Regional Innovation",),
+        ("SMRJ",),
+        OrganisationKind.AGENCY,
+        "JP",
+    ),
     (("外務省",), ("Ministry of Foreign Affairs of Japan",), ("MOFA",), OrganisationKind.GOVERNMENT_BODY, "JP"),
     (("経済産業省",), ("Ministry of Economy, Trade and Industry",), ("METI",), OrganisationKind.GOVERNMENT_BODY, "JP"),
     (("厚生労働省",), ("Ministry of Health, Labour and Welfare",), ("MHLW",), OrganisationKind.GOVERNMENT_BODY, "JP"),
-    (("文部科学省",), ("Ministry of Education, Culture, Sports, Science and Technology",), ("MEXT",),
-     OrganisationKind.GOVERNMENT_BODY, "JP"),
+    (
+        ("文部科学省",),
+        ("Ministry of Education, Culture, Sports, Science and Technology",),
+        ("MEXT",),
+        OrganisationKind.GOVERNMENT_BODY,
+        "JP",
+    ),
     (("内閣府",), ("Cabinet Office",), (), OrganisationKind.GOVERNMENT_BODY, "JP"),
-    (("総務省",), ("Ministry of Internal Affairs and Communications",), ("MIC",), OrganisationKind.GOVERNMENT_BODY, "JP"),
-    (("農林水産省",), ("Ministry of Agriculture, Forestry and Fisheries",), ("MAFF",), OrganisationKind.GOVERNMENT_BODY, "JP"),
-    (("国土交通省",), ("Ministry of Land, Infrastructure, Transport and Tourism",), ("MLIT",),
-     OrganisationKind.GOVERNMENT_BODY, "JP"),
+    (
+        ("総務省",),
+        ("Ministry of Internal Affairs and Communications",),
+        ("MIC",),
+        OrganisationKind.GOVERNMENT_BODY,
+        "JP",
+    ),
+    (
+        ("農林水産省",),
+        ("Ministry of Agriculture, Forestry and Fisheries",),
+        ("MAFF",),
+        OrganisationKind.GOVERNMENT_BODY,
+        "JP",
+    ),
+    (
+        ("国土交通省",),
+        ("Ministry of Land, Infrastructure, Transport and Tourism",),
+        ("MLIT",),
+        OrganisationKind.GOVERNMENT_BODY,
+        "JP",
+    ),
     (("環境省",), ("Ministry of the Environment",), (), OrganisationKind.GOVERNMENT_BODY, "JP"),
     (("日本商工会議所",), ("Japan Chamber of Commerce and Industry",), ("JCCI",), OrganisationKind.ASSOCIATION, "JP"),
-    (("日本経済団体連合会", "経団連"), ("Japan Business Federation",), ("Keidanren",), OrganisationKind.ASSOCIATION, "JP"),
-    (("大韓貿易投資振興公社",), ("Korea Trade-Investment Promotion Agency",), ("KOTRA",), OrganisationKind.AGENCY, "KR"),
-    (("中国国際貿易促進委員会",), ("China Council for the Promotion of International Trade",), ("CCPIT",),
-     OrganisationKind.AGENCY, "CN"),
+    (
+        ("日本経済団体連合会", "経団連"),
+        ("Japan Business Federation",),
+        ("Keidanren",),
+        OrganisationKind.ASSOCIATION,
+        "JP",
+    ),
+    (
+        ("大韓貿易投資振興公社",),
+        ("Korea Trade-Investment Promotion Agency",),
+        ("KOTRA",),
+        OrganisationKind.AGENCY,
+        "KR",
+    ),
+    (
+        ("中国国際貿易促進委員会",),
+        ("China Council for the Promotion of International Trade",),
+        ("CCPIT",),
+        OrganisationKind.AGENCY,
+        "CN",
+    ),
     (("ドイツ貿易・投資振興機関",), ("Germany Trade and Invest",), ("GTAI",), OrganisationKind.AGENCY, "DE"),
     (("ビジネスフランス",), ("Business France",), (), OrganisationKind.AGENCY, "FR"),
     (("英国国際通商省",), ("Department for International Trade",), ("DIT",), OrganisationKind.GOVERNMENT_BODY, "GB"),
     (("欧州連合", "EU"), ("European Union",), ("EU",), OrganisationKind.GOVERNMENT_BODY, None),
     (("欧州委員会",), ("European Commission",), (), OrganisationKind.GOVERNMENT_BODY, None),
     (("国際連合", "国連"), ("United Nations",), ("UN",), OrganisationKind.OTHER, None),
-    (("経済協力開発機構",), ("Organisation for Economic Co-operation and Development",), ("OECD",),
-     OrganisationKind.OTHER, None),
+    (
+        ("経済協力開発機構",),
+        ("Organisation for Economic Co-operation and Development",),
+        ("OECD",),
+        OrganisationKind.OTHER,
+        None,
+    ),
     (("東南アジア諸国連合",), ("Association of Southeast Asian Nations",), ("ASEAN",), OrganisationKind.OTHER, None),
     (("アジア太平洋経済協力",), ("Asia-Pacific Economic Cooperation",), ("APEC",), OrganisationKind.OTHER, None),
     (("世界保健機関",), ("World Health Organization",), ("WHO",), OrganisationKind.OTHER, None),
@@ -349,6 +480,9 @@ def with_store(store: Store | None) -> Gazetteer:
         if entity.type in (EntityType.SECTOR,):
             continue
         parent = None
+        if entity.type in (EntityType.PLACE, EntityType.ORGANISATION):
+            up = store.neighbours(ident, types=["located_in"], direction="out")
+            parent = up[0].entity.id if up else None
         entry = GazEntry(
             ident, entity.type, entity.kind, entity.names, entity.iso_code, parent, stored=True, priority=2
         )

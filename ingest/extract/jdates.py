@@ -16,8 +16,20 @@ ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治"
 _MONTHS_EN = {
     m: i + 1
     for i, m in enumerate(
-        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december")
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        )
     )
 }
 _MONTHS_EN.update({m[:3]: i for m, i in list(_MONTHS_EN.items())})
@@ -28,7 +40,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("era", re.compile(rf"({_ERA})\s*(\d{{1,2}}|元)\s*年(?:度)?(?:\s*(\d{{1,2}})\s*月(?:\s*(\d{{1,2}})\s*日)?)?")),
     ("ymd", re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?")),
     ("iso", re.compile(r"(?<![\d/.-])(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?![\d/.-])")),
-    ("rel", re.compile(r"(一昨年|昨年|去年|前年|今年|本年|当年|来年)(?:度)?(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?")),
+    (
+        "rel",
+        re.compile(r"(一昨年|昨年|去年|前年|今年|本年|当年|来年)(?:度)?(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?"),
+    ),
     ("md", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")),
     (
         "en_mdy",

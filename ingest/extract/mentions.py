@@ -51,7 +51,8 @@ LABELS: dict[str, tuple[EntityType, str | None]] = {
 }
 _KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc]+"
 _PERSON_KATAKANA = re.compile(
-    rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME}(?:[・=][ ]?{_KATAKANA_NAME})+)[ ]?(?=氏|さん|様|博士|大使|大統領|首相|所長|会長|社長|教授)"
+    rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME}(?:[・=][ ]?{_KATAKANA_NAME})+)[ ]?"
+    r"(?=氏|さん|様|博士|大使|大統領|首相|所長|会長|社長|教授)"
 )
 _TITLE_PERSON = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME})(?=大統領|首相|所長|大使|会長|社長|博士|教授|氏)"
@@ -60,8 +61,30 @@ _LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(
 _ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
 _ALIAS_IKA = re.compile(r"\(以下[、,]?\s*[「\"“『]([^」\"”』]{1,30})[」\"”』]\s*(?:と(?:いう|呼ぶ|称する|略す))?\)?")
 _PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都")
-_GENERIC_PLACES = {"省都", "首都", "州都", "県都", "都市", "都府", "同省", "同県", "同市", "同区", "同州", "全県", "全市", "各省", "各県",
-                   "県内", "市内", "省内", "区内", "地区", "自治区", "東京都"}
+_GENERIC_PLACES = {
+    "省都",
+    "首都",
+    "州都",
+    "県都",
+    "都市",
+    "都府",
+    "同省",
+    "同県",
+    "同市",
+    "同区",
+    "同州",
+    "全県",
+    "全市",
+    "各省",
+    "各県",
+    "県内",
+    "市内",
+    "省内",
+    "区内",
+    "地区",
+    "自治区",
+    "東京都",
+}
 _AREA = re.compile(r"(?:東北部|東北地方|西北部|東南部|西南部|北部|南部|東部|西部|中部|沿岸部|内陸部)")
 _KATAKANA_BODY = re.compile(
     r"(?<![\u30a1-\u30fa\u30fc・])([\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fc]+)+)\s?\(([^()]{2,10})\)"
@@ -71,12 +94,49 @@ _QUOTED_EVENT = re.compile(
     r"|「(?P<t2>[^「」]{4,80})」\s*(?:と題し(?:た|て)?)?\s*(?P<w2>ウェビナー|シンポジウム|セミナー|フォーラム|会議|大会|講演会)?"
 )
 _QUOTED_NAME = re.compile(r"「([^「」]{3,40})」")
-_KANJI_PERSON = re.compile(r"(?:(?<=[のは、 ・])|(?<=^))([\u4e00-\u9fff]{2,4})(?=\s?氏)", re.MULTILINE)
-_GENERIC_EVENT = re.compile(r"(?:国際|年次|全体|実務者|定例|各種)*(?:会議|博覧会|シンポジウム|フォーラム|セミナー|大会|ウェビナー)")
+_KANJI_PERSON = re.compile(
+    r"(?:(?<=[のは、 ・])|(?<=^))((?:[\u4e00-\u9fff]{1,4} )?[\u4e00-\u9fff]{2,4})(?=\s?氏)", re.MULTILINE
+)
+_UNIT = re.compile(r"[^\s、。,()「」]{1,30}?(?:本部室|部局|部|局|課|室|グループ)(?=[\s、。,()]|$)")
+_UNIT_SPLIT = ("局", "部")
+_GENERIC_EVENT = re.compile(
+    r"(?:国際|年次|全体|実務者|定例|各種)*(?:会議|博覧会|シンポジウム|フォーラム|セミナー|大会|ウェビナー)"
+)
+_STRONG = ("大学", "株式会社", "ホールディングス", "大使館", "総領事館", "研究所", "商工会議所", "協会")
+_DEICTIC = ("同", "各", "本", "当", "両", "その", "この", "全")
+_EN_ORG = re.compile(
+    r"\b(?:(?:Embassy|Consulate(?: General)?) of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: in [A-Z][a-z]+)?"
+    r"|University of [A-Z][a-z]+"
+    r"|(?:[A-Z][A-Za-z&-]+ ){1,5}(?:University|Chamber of Commerce(?: and Industry)?|Agency|Institute|Association|"
+    r"Council|Centre|Center|Corporation|Foundation|Bureau|Ministry|Cluster|Alliance))\b"
+)
+_OFFICE = re.compile(r"(?:\s|の)?([^\s、。()「」・]{1,10}?(?:事務所|支部|支社|支店|オフィス))")
 _PUNCT_OK = {"・", "&", "-", "/"}
 _NAME_POS = {"NOUN", "PROPN", "NUM"}
-_GENERIC = {"企業", "会社", "政府", "大学", "機関", "団体", "組織", "センター", "協会", "グループ", "事務所", "本社", "当局",
-            "行政機関", "地方自治体", "自治体", "研究機関", "医療機関", "クラスター", "アライアンス", "代表団", "局"}
+_GENERIC = {
+    "企業",
+    "会社",
+    "政府",
+    "大学",
+    "機関",
+    "団体",
+    "組織",
+    "センター",
+    "協会",
+    "グループ",
+    "事務所",
+    "本社",
+    "当局",
+    "行政機関",
+    "地方自治体",
+    "自治体",
+    "研究機関",
+    "医療機関",
+    "クラスター",
+    "アライアンス",
+    "代表団",
+    "局",
+}
 
 
 @dataclass
@@ -180,17 +240,24 @@ def _proper(doc: Any, a: int, b: int, places: list[tuple[int, int]]) -> bool:
 
 def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     """All mentions in a parsed document, non-overlapping, in text order."""
-    starts = {t.idx for t in doc}
-    ends = {t.idx + len(t.text) for t in doc}
+    tokens = [(t.idx, t.idx + len(t.text)) for t in doc if not t.text.isspace()]
     candidates: list[Mention] = []
     # 1. gazetteer
-    for m in gaz.find(text, starts, ends):
-        after = text[m.end : m.end + 1]
-        if m.entry.type is PLACE and after in ("人", "語", "系", "製", "産", "風"):
+    for gm in gaz.find(text, tokens):
+        after = text[gm.end : gm.end + 1]
+        if gm.entry.type is PLACE and after in ("人", "語", "系", "製", "産", "風"):
             continue
         candidates.append(
-            Mention(m.start, m.end, text[m.start : m.end], m.entry.type, m.entry.kind, "gazetteer", m.entry,
-                    confidence=0.9 if m.entry.stored else 0.85)
+            Mention(
+                gm.start,
+                gm.end,
+                text[gm.start : gm.end],
+                gm.entry.type,
+                gm.entry.kind,
+                "gazetteer",
+                gm.entry,
+                confidence=0.9 if gm.entry.stored else 0.85,
+            )
         )
     place_spans = [(c.start, c.end) for c in candidates]
     # 2. suffix-built organisations, places and events over noun runs
@@ -207,22 +274,35 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         offset = e - len(name)
         kind = None if re.match(r"第\d+回", name) else _org_kind(name)
         if kind and name not in _GENERIC:
-            if not (_proper(doc, a, b, place_spans) or legal):
+            strong = any(name.endswith(x) for x in _STRONG) and len(name) >= 4 and not name.startswith(_DEICTIC)
+            if not (_proper(doc, a, b, place_spans) or legal or strong):
                 continue
             # A sub-unit after a complete body: 機構 + クラスター推進センター.
             cut = _inner_org_end(name)
             if cut:
-                parent = Mention(offset, offset + cut, name[:cut], ORG, _org_kind(name[:cut]), "suffix",
-                                 legal_name=(legal[: len(legal) - len(name) + cut] if legal else None), confidence=0.75)
+                parent = Mention(
+                    offset,
+                    offset + cut,
+                    name[:cut],
+                    ORG,
+                    _org_kind(name[:cut]),
+                    "suffix",
+                    legal_name=(legal[: len(legal) - len(name) + cut] if legal else None),
+                    confidence=0.75,
+                )
                 candidates.append(parent)
-                candidates.append(Mention(offset, e, name, ORG, kind, "suffix", legal_name=legal, confidence=0.7,
-                                          parent_start=offset))
+                candidates.append(
+                    Mention(offset, e, name, ORG, kind, "suffix", legal_name=legal, confidence=0.7, parent_start=offset)
+                )
             else:
                 candidates.append(Mention(offset, e, name, ORG, kind, "suffix", legal_name=legal, confidence=0.75))
             continue
         ekind = _event_kind(name) or (EventKind.MEETING.value if re.match(r"第\d+回.+(会|祭)$", name) else None)
-        if ekind and (re.match(r"第\d+回", name) or _proper(doc, a, b, place_spans)) and len(name) > 4 and not (
-            _GENERIC_EVENT.fullmatch(name)
+        if (
+            ekind
+            and (re.match(r"第\d+回", name) or _proper(doc, a, b, place_spans))
+            and len(name) > 4
+            and not (_GENERIC_EVENT.fullmatch(name))
         ):
             candidates.append(Mention(offset, e, name, EVENT, ekind, "suffix", confidence=0.7))
             continue
@@ -231,7 +311,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             tok = doc[i]
             if tok.text[-1:] not in _PLACE_CHARS:
                 continue
-            if len(tok.text) >= 2 and ("固有名詞" in tok.tag_ or tok.ent_type_ in LABELS):
+            if len(tok.text) >= 2 and "固有名詞" in tok.tag_:
                 j = i
             elif len(tok.text) == 1 and i > a:
                 j = i - 1
@@ -247,31 +327,48 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             if not 2 <= len(surface) <= 8 or re.search(r"[0-9]", surface) or surface in _GENERIC_PLACES:
                 continue
             pk = _place_kind(surface)
-            if pk and (any("固有名詞" in t.tag_ for t in doc[j : i + 1])
-                       or re.fullmatch(r"[\u30a1-\u30fa\u30fc]+州", surface) or doc[j].ent_type_ in LABELS):
+            if pk and (
+                any("固有名詞" in t.tag_ for t in doc[j : i + 1])
+                or re.fullmatch(r"[\u30a1-\u30fa\u30fc]+州", surface)
+                or doc[j].ent_type_ in LABELS
+            ):
                 candidates.append(Mention(ps, pe, surface, PLACE, pk, "suffix", confidence=0.7))
     # Areas: a country and a direction (ドイツ北部, 中国東北地方).
     for c in [c for c in candidates if c.type is PLACE and c.kind == PlaceKind.COUNTRY.value]:
         area = _AREA.match(text, c.end)
         if area:
-            candidates.append(Mention(c.start, area.end(), text[c.start : area.end()], PLACE, PlaceKind.AREA.value,
-                                      "suffix", confidence=0.65, parent_start=c.start))
+            candidates.append(
+                Mention(
+                    c.start,
+                    area.end(),
+                    text[c.start : area.end()],
+                    PLACE,
+                    PlaceKind.AREA.value,
+                    "suffix",
+                    confidence=0.65,
+                    parent_start=c.start,
+                )
+            )
     # Bodies named in katakana with their country in brackets: 「ライフ・サイエンス・ノルド (ドイツ)」.
     for m in _KATAKANA_BODY.finditer(text):
         country = m.group(2)
-        if any(c.start == m.start(2) and c.kind == PlaceKind.COUNTRY.value for c in candidates) or country in (
-            "日本",
-        ):
+        if any(c.start == m.start(2) and c.kind == PlaceKind.COUNTRY.value for c in candidates) or country in ("日本",):
             tail = text[m.end() : m.end() + 2]
             if not tail.startswith(HONORIFICS):
-                candidates.append(Mention(m.start(1), m.end(1), m.group(1), ORG, OrganisationKind.OTHER.value,
-                                          "pattern", confidence=0.6))
+                candidates.append(
+                    Mention(
+                        m.start(1), m.end(1), m.group(1), ORG, OrganisationKind.OTHER.value, "pattern", confidence=0.6
+                    )
+                )
     # Events named in quotes next to an event word: ウェビナー「…」, 「…」と題し(た)ウェビナー.
     for m in _QUOTED_EVENT.finditer(text):
         title = m.group("t1") or m.group("t2")
         word = m.group("w1") or m.group("w2")
         if word is None and "と題し" in m.group(0):
-            near = re.findall(r"ウェビナー|シンポジウム|セミナー|フォーラム|会議|大会|講演会", text[max(0, m.start() - 80) : m.start()])
+            near = re.findall(
+                r"ウェビナー|シンポジウム|セミナー|フォーラム|会議|大会|講演会",
+                text[max(0, m.start() - 80) : m.start()],
+            )
             word = near[-1] if near else None
         if title and word and not _event_kind(title):
             kind = next((k.value for w, k in EVENT_WORDS if w == word), EventKind.MEETING.value)
@@ -284,8 +381,62 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             candidates.append(Mention(m.start(1), m.end(1), name, EVENT, ekind, "pattern", confidence=0.65))
     # Kanji names before 氏 that GiNZA missed (「党部書記の厳衛群氏」).
     for m in _KANJI_PERSON.finditer(text):
-        if m.group(1)[0] not in "同両各本当貴":
-            candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.6))
+        name, start = m.group(1), m.start(1)
+        if " " in name:
+            first, rest = name.split(" ", 1)
+            if first in TITLES or first.endswith(("長", "官", "員", "者", "役")):
+                name, start = rest, start + len(first) + 1
+        if name[0] not in "同両各本当貴" and name not in TITLES:
+            candidates.append(Mention(start, start + len(name), name, PERSON, None, "pattern", confidence=0.6))
+    # Departments after a governing place: 三重県雇用経済部 国際戦略課 -> two nested units.
+    for c in [c for c in candidates if c.type is PLACE and c.kind in ("region", "city", "district")]:
+        pos, names = c.end, [c.text]
+        while True:
+            unit = _UNIT.match(text, pos + (1 if text[pos : pos + 1] == " " else 0))
+            if not unit or unit.group().endswith(TITLES) or unit.group() in TITLES:
+                break
+            parts = _split_units(unit.group())
+            for part in parts:
+                names.append(part)
+                full = "".join(names)
+                cand = Mention(c.start, unit.end(), full, ORG, OrganisationKind.GOVERNMENT_BODY.value, "pattern",
+                               confidence=0.6, parent_start=c.start)
+                cand.aliases.append(names[-2] + part) if len(names) > 2 else None
+                if part is not parts[-1]:
+                    cand.end = unit.start() + unit.group().index(part) + len(part)
+                candidates.append(cand)
+            pos = unit.end()
+    # English organisation names (Embassy of X in Y, University of X, … Agency).
+    for m in _EN_ORG.finditer(text):
+        name = re.sub(r"^(?:The|the) ", "", m.group())
+        kind = (
+            OrganisationKind.EMBASSY.value
+            if name.startswith(("Embassy", "Consulate"))
+            else (_org_kind(name) or OrganisationKind.OTHER.value)
+        )
+        candidates.append(Mention(m.end() - len(name), m.end(), name, ORG, kind, "pattern", confidence=0.7))
+    # Offices of a body: 「X パリ事務所」, 「Xの東京事務所と福岡事務所」 -> sub-units of X.
+    for c in [c for c in candidates if c.type is ORG and c.parent_start is None]:
+        office = _OFFICE.match(text, c.end)
+        while office:
+            unit = office.group(1)
+            if _org_kind(unit) and not unit.startswith(_DEICTIC):
+                full = c.text + unit
+                start = c.start if office.start() == c.end else office.start(1)
+                candidates.append(
+                    Mention(
+                        start,
+                        office.end(1),
+                        full,
+                        ORG,
+                        OrganisationKind.OTHER.value,
+                        "suffix",
+                        confidence=0.65,
+                        parent_start=c.start,
+                    )
+                )
+            nxt = re.match(r"と|、|及び", text[office.end() : office.end() + 2])
+            office = _OFFICE.match(text, office.end() + nxt.end()) if nxt else None
     # 3. persons by pattern
     for m in _PERSON_KATAKANA.finditer(text):
         name = re.sub(r"・\s+", "・", m.group(1))
@@ -311,16 +462,20 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             candidates.append(Mention(s, e, surface, PERSON, None, "ner", confidence=0.7))
         elif etype is ORG:
             name, legal = _strip_legal(surface)
-            if name in _GENERIC or len(name) < 2 or re.search(r"[\"「」()/]|以下", name) or (
-                " " in name and not name.isascii()
+            if (
+                name in _GENERIC
+                or len(name) < 2
+                or re.search(r"[\"「」()/]|以下", name)
+                or (" " in name and not name.isascii())
             ):
                 continue
             if not (re.fullmatch(r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*", name) or any("固有名詞" in t.tag_ for t in ent)):
                 continue
             if re.search(r"[A-Za-z]", name) and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .&-]*", name):
                 continue
-            candidates.append(Mention(e - len(name), e, name, ORG, _org_kind(name) or kind, "ner", legal_name=legal,
-                                      confidence=0.55))
+            candidates.append(
+                Mention(e - len(name), e, name, ORG, _org_kind(name) or kind, "ner", legal_name=legal, confidence=0.55)
+            )
         elif etype is PLACE:
             pk = _place_kind(surface)
             if pk and len(surface) >= 2 and surface not in _GENERIC_PLACES:
@@ -330,11 +485,19 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     return _select(candidates)
 
 
+def _split_units(chunk: str) -> list[str]:
+    """政策局ヘルスケア推進本部室 -> [政策局, ヘルスケア推進本部室]."""
+    for i, ch in enumerate(chunk[:-3]):
+        if ch in _UNIT_SPLIT and i >= 1 and _UNIT.fullmatch(chunk[i + 1 :]):
+            return [chunk[: i + 1], *_split_units(chunk[i + 1 :])]
+    return [chunk]
+
+
 def _inner_org_end(name: str) -> int | None:
     """Where a complete body ends inside a longer org name, if a sub-unit follows."""
     for strong in ("機構", "協会", "大学", "商工会議所", "株式会社", "財団", "大使館", "センター"):
         at = name.find(strong)
-        if 0 < at and at + len(strong) < len(name) - 1:
+        if at > 0 and at + len(strong) < len(name) - 1:
             rest = name[at + len(strong) :]
             if _org_kind(rest) or rest.endswith(DEPARTMENT_SUFFIXES):
                 return at + len(strong)
@@ -371,18 +534,38 @@ def _person_ok(doc: Any, ent: Any, text: str, e: int) -> bool:
 _SOURCE_RANK = {"gazetteer": 4, "pattern": 3, "suffix": 3, "alias": 2, "ner": 1}
 
 
+def _inside(inner: Mention, outer: Mention) -> bool:
+    """Places and bodies named inside an event title or a body's name stay mentions."""
+    if not (outer.start <= inner.start and inner.end <= outer.end and inner.length < outer.length):
+        return False
+    if outer.type is EVENT and inner.type is not EVENT:
+        return True
+    return outer.type is ORG and inner.type is PLACE and inner.source == "gazetteer"
+
+
 def _select(candidates: list[Mention]) -> list[Mention]:
     """Keep the best non-overlapping mentions; sub-unit parents may nest."""
     ranked = sorted(
         candidates,
-        key=lambda m: (-(m.entry.stored if m.entry else 0), m.source == "ner", -m.length, -_SOURCE_RANK[m.source]),
+        key=lambda m: (
+            -(m.entry.stored if m.entry else 0),
+            m.source == "ner",
+            -m.length,
+            m.parent_start is None,
+            -_SOURCE_RANK[m.source],
+        ),
     )
     chosen: list[Mention] = []
     for m in ranked:
         clash = False
         for c in chosen:
             if m.start < c.end and c.start < m.end:
-                nested = c.parent_start is not None and m.start == c.parent_start and m.end <= c.end
+                nested = (
+                    (c.parent_start is not None and m.start == c.parent_start and m.end <= c.end)
+                    or (m.parent_start is not None and c.start == m.parent_start and c.end <= m.end)
+                    or _inside(m, c)
+                    or _inside(c, m)
+                )
                 if not nested:
                     clash = True
                     break

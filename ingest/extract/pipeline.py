@@ -114,7 +114,7 @@ def to_facts(parsed: Parsed, gaz: Gazetteer, resolver: Resolver) -> tuple[dict[s
     document = parsed.document
     mentions = recognise(parsed.doc, document.text, gaz)
     capture_aliases(document.text, mentions)
-    extraction = extract_relations(document, mentions)
+    extraction = extract_relations(document, mentions, gaz)
     return build_fact_file(document, extraction, resolver)
 
 
@@ -180,7 +180,9 @@ def build_fact_file(document: Document, extraction: Extraction, resolver: Resolv
             review += notes
         try:
             entities[ident] = Entity(
-                id=ident, type=ent.type, kind=kind,
+                id=ident,
+                type=ent.type,
+                kind=kind,
                 names=tuple(Name(text=n, lang=_lang(n), kind=NameKind.PRIMARY) for n in primary.values()),
             )
         except ValueError:
@@ -242,8 +244,12 @@ def strip_private(facts: dict[str, Any], threshold: float = 0.0) -> dict[str, An
         if conf >= threshold or record["id"] in used:
             entities.append({k: v for k, v in record.items() if not k.startswith("_")})
     kept = {e["id"] for e in entities}
-    relations = [r for r in relations if (r["source"] in kept or r["source"].startswith("sector:"))
-                 and (r["target"] in kept or r["target"].startswith("sector:"))]
+    relations = [
+        r
+        for r in relations
+        if (r["source"] in kept or r["source"].startswith("sector:"))
+        and (r["target"] in kept or r["target"].startswith("sector:"))
+    ]
     return {**facts, "entities": entities, "relations": relations}
 
 
@@ -269,7 +275,7 @@ def extract_paths(
             continue
         try:
             facts, review = to_facts(parse(item), gaz, resolver)
-        except Exception as exc:  # noqa: BLE001 - one bad document never aborts the batch
+        except Exception as exc:
             results.append(DocResult(str(path), error=f"{type(exc).__name__}: {exc}"))
             continue
         results.append(DocResult(str(path), facts=facts, review=review))

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from graph.model import EntityType, PlaceKind
 from graph.names import name_key
 from ingest.extract.documents import Document
+from ingest.extract.gazetteer import GazEntry, Gazetteer
 from ingest.extract.jdates import DateMention, find_dates
+from graph.model import AgreementKind
 from ingest.extract.lexicon import (
     AGREEMENT_VERBS,
     AGREEMENT_WORDS,
@@ -88,7 +90,8 @@ def _key_of(m: Mention) -> str:
 
 
 class _Builder:
-    def __init__(self, doc: Document, mentions: list[Mention]) -> None:
+    def __init__(self, doc: Document, mentions: list[Mention], gaz: Gazetteer | None = None) -> None:
+        self.gaz = gaz
         self.doc = doc
         self.text = doc.text
         self.entities: dict[str, LocalEntity] = {}
@@ -103,7 +106,7 @@ class _Builder:
             self._register(m)
 
     def _register(self, m: Mention) -> None:
-        key = self.alias_keys.get(name_key(m.text)) or _key_of(m)
+        key = self.alias_keys.get(f"{m.type.value}:{name_key(m.text)}") or _key_of(m)
         ent = self.entities.get(key)
         if ent is None:
             ent = LocalEntity(key, m.type, m.kind, confidence=m.confidence)
@@ -112,7 +115,7 @@ class _Builder:
             if name and name not in ent.names:
                 ent.names.append(name)
             if name:
-                self.alias_keys.setdefault(name_key(name), key)
+                self.alias_keys.setdefault(f"{m.type.value}:{name_key(name)}", key)
         ent.mentions.append(m)
         ent.confidence = max(ent.confidence, m.confidence)
         if ent.kind is None and m.kind:
@@ -122,8 +125,16 @@ class _Builder:
     def key(self, m: Mention) -> str:
         return self.of[id(m)]
 
-    def add(self, type_: str, a: str, b: str, span: tuple[int, int], conf: float, role: str | None = None,
-            valid_from: str | None = None) -> None:
+    def add(
+        self,
+        type_: str,
+        a: str,
+        b: str,
+        span: tuple[int, int],
+        conf: float,
+        role: str | None = None,
+        valid_from: str | None = None,
+    ) -> None:
         if a == b:
             return
         self.facts.append(Fact(type_, a, b, span[0], span[1], conf, role, valid_from))
@@ -173,6 +184,12 @@ class _Builder:
             return inside[-1] if inside else None
         return inside[0] if inside else None
 
+    def _after(self, m: Mention, size: int = 8) -> str:
+        """Text after a mention, skipping a bracketed alias: 「X(JTG)は」 reads as 「Xは」."""
+        rest = self.text[m.end : m.end + 40]
+        rest = re.sub(r"^\s?\([^()]{1,30}\)", "", rest)
+        return rest[:size]
+
     def actor(self, m: Mention) -> bool:
         return self.entities[self.key(m)].actor
 
@@ -190,6 +207,8 @@ class _Builder:
             self.visits(sentence, s, e, ms, subject)
             self.founding(sentence, s, e, ms, subject)
             self.events(sentence, s, e, ms, subject)
+            self.partners(sentence, s, e, ms, subject)
+            self.topic_sectors(sentence, s, e, subject)
             if self._subject(ms):
                 last_subject = self._subject(ms)
             elif sentence.strip() == "" or "\n\n" in self.text[max(0, s - 2) : s]:
@@ -197,14 +216,16 @@ class _Builder:
         self.structure()
         self.speakers()
         self.matrix_sectors()
+        self.name_sectors()
         return Extraction(self.entities, self.facts)
 
     def _subject(self, ms: list[Mention]) -> Mention | None:
         for m in ms:
-            if not self.actor(m) or m.type is PERSON and False:
+            if not self.actor(m):
                 continue
-            after = self.text[m.end : m.end + 8]
-            if re.match(r"(?:代表団|訪問団|一行|" + "|".join(HEAD_TITLES) + r")?(?:は|が)", after):
+            after = self._after(m)
+            after = self._after(m, 14)
+            if re.match(r"(?:代表団|訪問団|一行|" + "|".join(HEAD_TITLES) + r")?\s?(?:氏|さん|様)?(?:では|は|が)", after):
                 return m
         return None
 
@@ -214,7 +235,7 @@ class _Builder:
             if p.type is not PERSON:
                 continue
             best = None
-            for q in reversed(ms[:i]):
+            for q in sorted(ms[:i], key=lambda x: (x.end, x.length), reverse=True):
                 if q.type is PERSON:
                     break
                 between = self.text[q.end : p.start]
@@ -253,9 +274,11 @@ class _Builder:
         for m in ms:
             if m.start >= upto or not self.actor(m) or m.type is PERSON:
                 continue
-            after = self.text[m.end : m.end + 8]
+            after = self._after(m)
             if re.match(r"(?:代表団|訪問団|知事|市長)?(?:は|が|と|及び|および|、|・)|を訪問|を訪れ", after):
-                if re.match(r"・", after) and not re.match(r"・\S*?(?:は|が|と)", after[:0] + self.text[m.end:m.end + 30]):
+                if re.match(r"・", after) and not re.match(
+                    r"・\S*?(?:は|が|と)", after[:0] + self.text[m.end : m.end + 30]
+                ):
                     continue
                 parties.append(m)
         if subject is not None and all(self.key(subject) != self.key(p) for p in parties):
@@ -269,36 +292,55 @@ class _Builder:
         return unique
 
     def agreements(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
+        """Each agreement word with a signing verb, its parties and date from the text just before it."""
+        hits: list[tuple[int, str, AgreementKind]] = []
         for word, kind in AGREEMENT_WORDS:
-            at = sentence.find(word)
-            if at < 0:
-                continue
+            for m in re.finditer(re.escape(word), sentence):
+                if not any(h <= m.start() < h + len(w) or m.start() <= h < m.end() for h, w, _k in hits):
+                    hits.append((m.start(), word, kind))
+        hits.sort()
+        seg_start = 0
+        for at, word, kind in hits:
             tail = sentence[at : at + 40]
             if not any(v in tail for v in AGREEMENT_VERBS):
-                break
+                continue
             pos = s + at
-            parties = self._parties(ms, pos, subject if subject and subject.start < s else None)
-            if len(parties) < 2:
+            segment = [m for m in ms if m.start >= s + seg_start]
+            parties = self._parties(segment, pos, subject if subject and subject.start < s + seg_start else None)
+            if subject is not None and subject in ms and subject.start < s + seg_start:
+                parties = [subject, *[p for p in parties if p is not subject]]
+            date = self.date_in(s + seg_start, e, before=pos)
+            if len(parties) < 2 and date is not None:
                 parties = self._fallback_pair(s) or parties
+            seg_text = sentence[seg_start : at + len(word)]
+            seg_start = at + len(word)
             if len(parties) < 2:
-                break
-            date = self.date_in(s, e, before=pos)
+                continue
             renew = any(v in tail for v in RENEWAL_VERBS)
             names = [self.entities[self.key(p)].name for p in parties[:3]]
             label = "・".join(names) + " " + word
-            akey = f"agreement:{name_key(label)}:{date.iso[:4] if date else ''}"
+            akey = f"agreement:{kind.value}:" + "+".join(sorted(self.key(p) for p in parties[:3]))
             ent = self.entities.get(akey) or LocalEntity(akey, AGREEMENT, kind.value, [label], confidence=0.65)
             self.entities[akey] = ent
             if date and not renew:
                 ent.attrs["signed"] = date.iso
             elif date:
-                ent.attrs.setdefault("renewed", []).append(date.iso)  # type: ignore[union-attr]
+                renewed = ent.attrs.setdefault("renewed", [])
+                if isinstance(renewed, list):
+                    renewed.append(date.iso)
             for p in parties[:3]:
-                self.add("party_to", self.key(p), akey, (s, e), 0.7, role="signatory", valid_from=date.iso if date else None)
-            for sector in _sectors(sentence):
+                self.add(
+                    "party_to", self.key(p), akey, (s, e), 0.7, role="signatory", valid_from=date.iso if date else None
+                )
+            sectors = _sectors(seg_text)
+            for label_, value in self.doc.fields.items():
+                if word in label_ and any(k in label_ for k in ("目的", "内容", "分野")):
+                    sectors += [x for x in _sectors(value) if x not in sectors]
+            for sector in sectors:
                 self._sector(akey, sector, (s, e))
+                for p in parties[:3]:
+                    self._sector(self.key(p), sector, (s, e), 0.5)
             self._field_date(ent, word)
-            break
 
     def _field_date(self, ent: LocalEntity, word: str) -> None:
         """A "締結時期 | 2018年5月8日" table row refines the date of the agreement it names."""
@@ -316,7 +358,9 @@ class _Builder:
         for m in reversed(list(re.finditer(r"と", window))):
             pos = base + m.start()
             left = [x for x in self.mentions if x.end == pos and self.actor(x) and x.type is not PERSON]
-            right = [x for x in self.mentions if x.start in (pos + 1, pos + 2) and self.actor(x) and x.type is not PERSON]
+            right = [
+                x for x in self.mentions if x.start in (pos + 1, pos + 2) and self.actor(x) and x.type is not PERSON
+            ]
             if left and right:
                 # 「三重県とスペイン・バスク州」: take the most specific right-hand place.
                 chain = [x for x in self.mentions if x.start >= right[0].start and x.start <= right[0].end + 1]
@@ -362,11 +406,26 @@ class _Builder:
                 created = [m for m in ms if m.start > pos and m.type is ORG][:1]
             else:  # 「(Xは) … Yを設立」
                 founders = [subject] if subject else []
-                founders += [m for m in ms if m.end < pos and self.actor(m) and m.type is ORG
-                             and re.match(r"(?:及び|および|と)", self.text[m.end : m.end + 3]) and m is not subject]
-                created = [m for m in ms if m.end <= pos and m.type is ORG and re.match(r"\s*を", self.text[m.end : pos])]
-                created += [m for m in ms if m.end <= pos and m.type is ORG and self.text[m.end : m.end + 1] == "と"
-                            and any(c.start == m.end + 1 for c in created)]
+                founders += [
+                    m
+                    for m in ms
+                    if m.end < pos
+                    and self.actor(m)
+                    and m.type is ORG
+                    and re.match(r"(?:及び|および|と)", self.text[m.end : m.end + 3])
+                    and m is not subject
+                ]
+                created = [
+                    m for m in ms if m.end <= pos and m.type is ORG and re.match(r"\s*を", self.text[m.end : pos])
+                ]
+                created += [
+                    m
+                    for m in ms
+                    if m.end <= pos
+                    and m.type is ORG
+                    and self.text[m.end : m.end + 1] == "と"
+                    and any(c.start == m.end + 1 for c in created)
+                ]
             for c in created:
                 for f in founders:
                     if f is not None and self.key(f) != self.key(c):
@@ -382,7 +441,12 @@ class _Builder:
                 after = self.text[m.end : m.end + 6]
                 if re.match(r"(?:が|の)?(?:主催|共催)", after):
                     organisers.append(m)
-            if not organisers and re.search(r"を開催|が開催し|は開催", sentence) and subject is not None and subject is not ev:
+            if (
+                not organisers
+                and re.search(r"を開催|が開催し|は開催", sentence)
+                and subject is not None
+                and subject is not ev
+            ):
                 organisers.append(subject)
             for o in organisers:
                 self.add("organised", self.key(o), self.key(ev), (s, e), 0.6)
@@ -392,6 +456,41 @@ class _Builder:
             d = self.date_in(s, e)
             if d:
                 self.entities[self.key(ev)].attrs.setdefault("start", d.iso)
+
+    def partners(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
+        """「A、B などの組織と協力し」 -> partner_of; 「Eに出席」 -> attended; 「Pとの会談」 -> met_with."""
+        bodies = [m for m in ms if self.actor(m) and m.type is not PERSON]
+        for pm in re.finditer(r"と(?:の)?(?:連携|協力|共同|提携)", sentence):
+            pos = s + pm.start()
+            subj = self._subject([m for m in ms if m.start < pos]) or subject
+            if subj is None:
+                continue
+            chain: list[Mention] = []
+            for m in reversed([b for b in bodies if b.end <= pos]):
+                gap = self.text[m.end : (chain[-1].start if chain else pos)]
+                pattern = (
+                    r"\s?(?:\([^()]*\))?(?:など(?:の[^、。]{0,15})?)?"
+                    if not chain
+                    else r"\s?(?:\([^()]*\))?(?:、|及び|および|と|,)"
+                )
+                if re.fullmatch(pattern, gap):
+                    chain.append(m)
+                else:
+                    break
+            for m in chain:
+                if self.key(m) != self.key(subj):
+                    self.add("partner_of", self.key(subj), self.key(m), (s, e), 0.55)
+        for m in ms:
+            if m.type is EVENT and re.match(r"(?:に|へ)(?:出席|参加|招待)", self.text[m.end : m.end + 4]):
+                subj = self._subject([x for x in ms if x.start < m.start]) or subject
+                if subj is not None and subj.type is not EVENT:
+                    self.add("attended", self.key(subj), self.key(m), (s, e), 0.55)
+            if m.type is PERSON and re.match(
+                r"[^、。]{0,6}?(?:と|との)(?:会談|面会|面談)", self.text[m.end : m.end + 12]
+            ):
+                subj = self._subject([x for x in ms if x.start < m.start]) or subject
+                if subj is not None:
+                    self.add("met_with", self.key(subj), self.key(m), (s, e), 0.55)
 
     def speakers(self) -> None:
         """Persons (and their bodies) on a programme following an event name."""
@@ -409,28 +508,99 @@ class _Builder:
         """located_in from adjacency, sub-units and the gazetteer; part_of for sub-units."""
         for m in self.mentions:
             if m.parent_start is not None:
-                parent = [x for x in self.mentions if x.start == m.parent_start and x.end < m.end and x.type is ORG]
-                if parent:
-                    self.add("part_of", self.key(m), self.key(parent[0]), (m.start, m.end), 0.7)
+                parent = [x for x in self.mentions if x.start == m.parent_start and x.end < m.end and self.actor(x)]
+                if parent and m.type is ORG:
+                    up = max(parent, key=lambda x: (x.end, x.type is ORG))
+                    self.add("part_of", self.key(m), self.key(up), (m.start, m.end), 0.7)
             if m.type is ORG:
                 inner = [x for x in self.mentions if x.type is PLACE and x.start >= m.start and x.end <= m.end]
-                if inner:
-                    self.add("located_in", self.key(m), self.key(inner[-1]), (m.start, m.end), 0.6)
+                if inner and m.kind in ("government_body", "embassy") and self.actor(inner[-1]):
+                    target = inner[-1] if m.kind == "government_body" else inner[0]
+                    self.add("part_of", self.key(m), self.key(target), (m.start, m.end), 0.6)
+                elif inner:
+                    self.add("located_in", self.key(m), self.key(inner[0]), (m.start, m.end), 0.6)
                 emb = re.match(r"駐(日)", m.text)
                 if emb and m.kind == "embassy":
-                    japan = [x for x in self.mentions if x.text == "日本"]
+                    japan = self._place_named("日本")
                     if japan:
-                        self.add("located_in", self.key(m), self.key(japan[0]), (m.start, m.end), 0.6)
+                        self.add("located_in", self.key(m), japan, (m.start, m.end), 0.6)
+                # 「日本の九州再生医療センター」, 「タイのC Pグループ」
+                before = [x for x in self.mentions if x.type is PLACE and x.end < m.start and m.start - x.end <= 12]
+                if before and re.fullmatch(r"の[^、。,()「」]{0,10}?(?:である)?", self.text[before[-1].end : m.start]):
+                    self.add("located_in", self.key(m), self.key(before[-1]), (before[-1].start, m.end), 0.55)
+                bracket = re.match(r"\s?\(([^()]{2,10})\)", self.text[m.end : m.end + 14])
+                if bracket:
+                    place = self._place_named(bracket.group(1))
+                    if place:
+                        self.add("located_in", self.key(m), place, (m.start, m.end + bracket.end()), 0.6)
+            if m.type is ORG and m.parent_start is not None and self.gaz is not None:
+                unit = re.sub(r"(事務所|支部|支社|支店|オフィス)$", "", m.text)
+                for size in range(min(6, len(unit)), 1, -1):
+                    entry = self.gaz.lookup(unit[-size:])
+                    if entry is not None and entry.type is PLACE:
+                        if entry.id not in self.entities:
+                            self.entities[entry.id] = LocalEntity(
+                                entry.id, PLACE, entry.kind, [unit[-size:]], confidence=0.6
+                            )
+                            self.entities[entry.id].mentions.append(
+                                Mention(m.start, m.start, "", PLACE, entry.kind, "gazetteer", entry)
+                            )
+                        self.add("located_in", self.key(m), entry.id, (m.start, m.end), 0.6)
+                        break
             if m.type is PLACE and m.kind != "country":
                 nxt = [x for x in self.mentions if x.start == m.end and x.type is PLACE]
                 for n in nxt:
                     self.add("located_in", self.key(n), self.key(m), (m.start, n.end), 0.75)
-        keys = set(self.entities)
+            if m.type is PLACE and m.parent_start is not None:
+                country = [x for x in self.mentions if x.start == m.parent_start and x.end < m.end and x.type is PLACE]
+                if country:
+                    self.add("located_in", self.key(m), self.key(country[0]), (m.start, m.end), 0.7)
+        regions = [m for m in self.mentions if m.type is PLACE and m.kind == "region" and m.entry is not None]
         for ent in list(self.entities.values()):
             for m in ent.mentions:
-                if m.entry is not None and m.entry.parent and m.entry.parent in keys:
-                    self.add("located_in", ent.key, m.entry.parent, (m.start, m.end), 0.8)
-                    break
+                if m.entry is None or not m.entry.parent:
+                    continue
+                up = m.entry.parent
+                if ent.kind == "city":
+                    same = [
+                        r
+                        for r in regions
+                        if r.entry is not None
+                        and r.entry.parent == up
+                        and 0 <= m.start - r.end <= 80
+                        and not re.search(r"[。\n]|\. ", self.text[r.end : m.start])
+                    ]
+                    if same:
+                        nearest = min(same, key=lambda r: abs(r.start - m.start))
+                        up = self.key(nearest)
+                if up not in self.entities:
+                    entry = self.gaz_entry(up)
+                    if entry is None:
+                        break
+                    self.entities[up] = LocalEntity(
+                        up,
+                        entry.type,
+                        entry.kind,
+                        [n.text for n in entry.names if n.lang.value == "ja"][:1] or [entry.names[0].text],
+                        confidence=0.6,
+                    )
+                    self.entities[up].mentions.append(
+                        Mention(m.start, m.start, "", entry.type, entry.kind, "gazetteer", entry)
+                    )
+                self.add("located_in", ent.key, up, (m.start, m.end), 0.75)
+                break
+
+    def _place_named(self, name: str) -> str | None:
+        for m in self.mentions:
+            if m.type is PLACE and m.text == name:
+                return self.key(m)
+        entry = self.gaz.lookup(name) if self.gaz else None
+        if entry is not None and entry.type is PLACE and entry.id in self.entities:
+            return entry.id
+        return None
+
+    def gaz_entry(self, ident: str) -> GazEntry | None:
+        return self.gaz.by_id.get(ident) if self.gaz else None
 
     def matrix_sectors(self) -> None:
         """○ columns of a matrix naming a sector -> the document's main body focuses on it."""
@@ -453,20 +623,41 @@ class _Builder:
                 for m in self.mentions:
                     if m.start >= self.doc.field_offsets.get(label, 0) and m.type in (ORG, PLACE) and m.text in value:
                         pass
-                candidates = [k for k, ent in self.entities.items() if any(n in value for n in ent.names) and ent.actor]
-                if candidates:
-                    return max(candidates, key=lambda k: max(len(n) for n in self.entities[k].names))
+                placed = [
+                    (max(value.rfind(n) for n in ent.names if n in value), k)
+                    for k, ent in self.entities.items()
+                    if ent.actor and any(n in value for n in ent.names)
+                ]
+                if placed:
+                    return max(placed)[1]
         title = self.doc.source.title
         for m in self.mentions:
             if m.start < len(title) + 5 and self.actor(m):
                 return self.key(m)
         return None
 
-    def _sector(self, subject: str, sector: str, span: tuple[int, int]) -> None:
+    def _sector(self, subject: str, sector: str, span: tuple[int, int], conf: float = 0.6) -> None:
         key = f"sector:{sector}"
         if key not in self.entities:
             self.entities[key] = LocalEntity(key, EntityType.SECTOR, None, [sector])
-        self.add("focuses_on", subject, key, span, 0.6)
+        if not any(f.type == "focuses_on" and f.source == subject and f.target == key for f in self.facts):
+            self.add("focuses_on", subject, key, span, conf)
+
+    def name_sectors(self) -> None:
+        """Bodies, events and agreements whose names say their field (再生医療センター, 銀行, 工業団地)."""
+        for key, ent in list(self.entities.items()):
+            if ent.type not in (ORG, EVENT) or not ent.mentions:
+                continue
+            m = ent.mentions[0]
+            for sector in _sectors(ent.name, strict=ent.type is not EVENT):
+                self._sector(key, sector, (m.start, m.end), 0.55)
+
+    def topic_sectors(self, sentence: str, s: int, e: int, subject: Mention | None) -> None:
+        """「Xは…新素材や医療に注目/注力/重点」 -> X focuses on those sectors."""
+        if subject is None or not re.search(r"注力|重点|焦点|注目|力を入れ|重視|強化|育成|目指", sentence):
+            return
+        for sector in _sectors(sentence):
+            self._sector(self.key(subject), sector, (s, e), 0.5)
 
 
 def _role(between: str) -> str | None:
@@ -486,7 +677,11 @@ def _sectors(text: str, strict: bool = True) -> list[str]:
         for m in re.finditer(re.escape(word), text):
             if any(m.start() < ce and cs < m.end() for cs, ce in covered):
                 continue
-            if strict and word in WEAK_SECTOR_WORDS and not re.match(r"[・、やと]?.{0,12}(?:分野|産業|領域)", text[m.end():]):
+            if (
+                strict
+                and word in WEAK_SECTOR_WORDS
+                and not re.match(r"[・、やと]?.{0,12}(?:分野|産業|領域)", text[m.end() :])
+            ):
                 continue
             covered.append((m.start(), m.end()))
             sector = SECTOR_WORDS[word]
@@ -495,6 +690,6 @@ def _sectors(text: str, strict: bool = True) -> list[str]:
     return found
 
 
-def extract_relations(doc: Document, mentions: list[Mention]) -> Extraction:
+def extract_relations(doc: Document, mentions: list[Mention], gaz: Gazetteer | None = None) -> Extraction:
     """Local entities and facts of one document."""
-    return _Builder(doc, mentions).run()
+    return _Builder(doc, mentions, gaz).run()

@@ -1,0 +1,85 @@
+"""Embedded-store specifics: concurrent readers, reopening, load progress."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from graph.embedded import EmbeddedStore
+from ingest.load import load_files
+from tests.conftest import REPO
+from tests.crash_worker import SIZE, batch
+
+READER = """
+import sys
+from graph.embedded import EmbeddedStore
+store = EmbeddedStore(sys.argv[1])
+seen = set()
+for _ in range(200):
+    n = store.stats().entities.get("organisation", 0)
+    assert n % {size} == 0, n  # a reader never sees half a batch
+    seen.add(n)
+print(len(seen))
+"""
+
+
+def test_reader_in_another_process_sees_only_whole_batches(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    writer = EmbeddedStore(path)
+    from graph.model import Batch, Source
+
+    writer.write(Batch(sources=[Source(id="crash", title="t")]))
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER.format(size=SIZE), str(path)],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    for number in range(15):
+        writer.write(batch(number))
+    out, err = reader.communicate(timeout=120)
+    assert reader.returncode == 0, err
+    assert int(out) >= 1
+    writer.close()
+
+
+def test_threads_share_one_store(tmp_path: Path) -> None:
+    from graph.model import Batch, Source
+
+    store = EmbeddedStore(tmp_path / "s.sqlite")
+    store.write(Batch(sources=[Source(id="crash", title="t")]))
+    errors: list[BaseException] = []
+
+    def work(start: int) -> None:
+        try:
+            for number in range(start, start + 5):
+                store.write(batch(number))
+                store.neighbours(f"org:b{number}-1")
+        except BaseException as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i * 100,)) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert store.stats().entities["organisation"] == 15 * SIZE
+    assert store.check() == []
+    store.close()
+    with EmbeddedStore(tmp_path / "s.sqlite") as reopened:
+        assert reopened.stats().entities["organisation"] == 15 * SIZE
+
+
+def test_load_reports_progress_within_a_large_file(tmp_path: Path) -> None:
+    lines = ["kizuna: 1", "defaults: {source: d}", "sources: [{id: d, title: big}]", "entities:"]
+    lines += [f"  - {{id: 'org:o{i}', type: organisation, kind: company, name: {{en: 'Org {i}'}}}}" for i in range(2500)]
+    path = tmp_path / "big.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    seen: list[tuple[str, int, int]] = []
+    with EmbeddedStore(tmp_path / "s.sqlite") as store:
+        load_files(store, [path], lambda what, done, total: seen.append((what, done, total)))
+        assert store.stats().entities["organisation"] == 2500
+    checking = [done for what, done, _ in seen if what.endswith("checking")]
+    assert checking == [0, 1000, 2000]
+    assert seen[-1] == ("big.yaml: writing", 2500, 2500)
