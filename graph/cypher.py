@@ -386,10 +386,9 @@ CHECK_STRAY_NAMES = _statement(
 # -- query pushdown (queries/pushdown.py hooks) ----------------------------------
 # These decide exactly what queries.ties.TieFilter decides, in Cypher:
 # * relation valid on $as_of: graph.dates.valid_on over the stored widest days;
-# * usable evidence: some evidence i has confidence >= $min_confidence and its
-#   source is not among those published (earliest day) after $as_of — unknown
-#   and undated sources count as published — the same as "max confidence of
-#   the evidence kept on $as_of >= $min_confidence";
+# * usable evidence: some evidence i has confidence >= $min_confidence (an
+#   as-of date asks which ties held then, judged on everything known now, so
+#   evidence published later still counts);
 # * entity exists on $as_of: agreements signed / events started by then
 #   (``exists_from`` is earliest(signed) or earliest(start), else null).
 # $as_of is an ISO day string or null (no date filter at all).
@@ -400,39 +399,29 @@ TIE_START = _statement(
     RETURN DISTINCT e.id AS id, e.type AS type""",
     ("ids", "as_of"),
 )
-# Sources published after $as_of, collected once per statement (a few hundred
-# documents at most), so the evidence test below is a plain list membership.
-_LATE_SOURCES = """OPTIONAL MATCH (late:%Source) WHERE $as_of IS NOT NULL AND late.published_day > $as_of
-    WITH collect(late.id) AS late_ids"""
 TIE_EXPAND = _statement(
     "tie_expand",
-    _LATE_SOURCES
-    + """
-    UNWIND $frontier AS id
+    """UNWIND $frontier AS id
     MATCH (a:%Entity {id: id})-[r:%REL]-(b:%Entity)
     WHERE r.type IN $types
       AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
                               AND (r.to_day IS NULL OR r.to_day >= $as_of)))
       AND ($as_of IS NULL OR b.exists_from IS NULL OR b.exists_from <= $as_of)
       AND any(i IN range(0, size(r.ev_source) - 1)
-              WHERE r.ev_confidence[i] >= $min_confidence AND NOT r.ev_source[i] IN late_ids)
+              WHERE r.ev_confidence[i] >= $min_confidence)
     RETURN a.id AS here, r.id AS rel, b.id AS other, b.type AS type""",
     ("as_of", "frontier", "types", "min_confidence"),
 )
 TIE_RELATIONS = _statement(
     "tie_relations",
-    _LATE_SOURCES
-    + """
-    UNWIND $ids AS id
+    """UNWIND $ids AS id
     MATCH (a:%Entity {id: id})-[r:%REL]->(b:%Entity)
     WHERE b.id IN $ids AND r.type IN $types
       AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
                               AND (r.to_day IS NULL OR r.to_day >= $as_of)))
       AND any(i IN range(0, size(r.ev_source) - 1)
-              WHERE r.ev_confidence[i] >= $min_confidence AND NOT r.ev_source[i] IN late_ids)
-    RETURN r.id AS id, r.data AS data,
-           [i IN range(0, size(r.ev_source) - 1) WHERE NOT r.ev_source[i] IN late_ids] AS kept
-    ORDER BY id""",
+              WHERE r.ev_confidence[i] >= $min_confidence)
+    RETURN r.id AS id, r.data AS data ORDER BY id""",
     ("as_of", "ids", "types", "min_confidence"),
 )
 # One level of region membership: relations of $type pointing INTO the frontier,

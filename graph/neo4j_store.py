@@ -125,13 +125,6 @@ def record_from_row(data: str, sources: Iterable[str] | None) -> EntityRecord:
     return EntityRecord(entity=Entity.model_validate_json(data), sources=tuple(sorted(sources or ())))
 
 
-def trim_evidence(relation: Relation, kept: Sequence[int]) -> Relation:
-    """The relation with only the evidence at ``kept`` (as TieFilter trims it)."""
-    if len(kept) == len(relation.evidence):
-        return relation
-    return relation.model_copy(update={"evidence": tuple(relation.evidence[i] for i in kept)})
-
-
 def retracted(relation: Relation, source_id: str) -> Relation | None:
     """The relation without ``source_id``'s evidence, or None when nothing is left."""
     rest = tuple(e for e in relation.evidence if e.source != source_id)
@@ -264,8 +257,8 @@ class TieSource(Protocol):
     def expand(self, frontier: list[str]) -> Iterable[tuple[str, str, str]]:
         """(here, other, other type) for every usable relation from the frontier to a usable entity."""
 
-    def relations(self, members: list[str]) -> Iterable[tuple[str, list[int]]]:
-        """(relation JSON, indices of evidence usable on the as-of date) for usable relations among members."""
+    def relations(self, members: list[str]) -> Iterable[str]:
+        """The JSON of every usable relation among members."""
 
     def entities(self, ids: list[str]) -> dict[str, EntityRecord]: ...
 
@@ -277,7 +270,7 @@ def tie_candidates(ids: Sequence[str], hops: int, source: TieSource) -> Batch:
     start = source.start(list(dict.fromkeys(ids)))
     members = sorted(tie_distances(start, hops, source.expand))
     raw = source.relations(members) if members else []
-    relations = sorted((trim_evidence(Relation.model_validate_json(d), kept) for d, kept in raw), key=relation_order)
+    relations = sorted((Relation.model_validate_json(d) for d in raw), key=relation_order)
     records = source.entities(members)
     cited = sorted({s for r in relations for s in r.sources})
     return Batch(
@@ -704,9 +697,9 @@ class _TxTieSource:
         rows = self.store._run(self.tx, cypher.TIE_EXPAND, frontier=frontier, **self.filters)
         return [(r["here"], r["other"], r["type"]) for r in rows]
 
-    def relations(self, members: list[str]) -> list[tuple[str, list[int]]]:
+    def relations(self, members: list[str]) -> list[str]:
         rows = self.store._run(self.tx, cypher.TIE_RELATIONS, ids=members, **self.filters)
-        return [(r["data"], list(r["kept"])) for r in rows]
+        return [r["data"] for r in rows]
 
     def entities(self, ids: list[str]) -> dict[str, EntityRecord]:
         return self.store._entities_in(self.tx, ids)

@@ -4,10 +4,11 @@ Filter (``TieFilter``)
     Only *introduction ties* (``graph.registry.TIE_TYPES``) count by default;
     context relations (``located_in``, ``focuses_on``) only on request, since
     sharing a city or a sector is not an introduction. With an as-of date a
-    relation must be valid that day (``graph.dates.valid_on``), evidence from
-    documents published after it is dropped (a relation left without evidence
-    is unusable), agreements signed and events starting after it do not exist
-    yet. ``min_confidence`` applies to what is left of the evidence.
+    relation must be valid that day (``graph.dates.valid_on``), and agreements
+    signed and events starting after it do not exist yet. The date asks which
+    ties *held* then, judged on everything known now: a 2020 document telling
+    of a 1983 friendship agreement is evidence for 1983. ``min_confidence``
+    applies to the strongest evidence.
 
 Strength (``relation_strength``)
     ``registry strength of the type x best over evidence of (confidence x age decay)``.
@@ -80,20 +81,8 @@ class TieFilter:
         """The relation with only the evidence usable on ``as_of``, or None."""
         if relation.type not in self.types:
             return None
-        if self.as_of is not None:
-            if not valid_on(relation.valid_from, relation.valid_to, self.as_of):
-                return None
-            kept = tuple(
-                e
-                for e in relation.evidence
-                if (src := sources.get(e.source)) is None
-                or src.published is None
-                or earliest(src.published) <= self.as_of
-            )
-            if not kept:
-                return None
-            if len(kept) != len(relation.evidence):
-                relation = relation.model_copy(update={"evidence": kept})
+        if self.as_of is not None and not valid_on(relation.valid_from, relation.valid_to, self.as_of):
+            return None
         if relation.confidence < self.min_confidence:
             return None
         return relation

@@ -138,3 +138,26 @@ def test_evaluate_never_matches_on_a_substring() -> None:
     gold = Batch(entities=[_entity("g", EntityType.ORGANISATION, "神戸医療産業都市推進機構", kind="agency")])
     predicted = Batch(entities=[_entity("p", EntityType.ORGANISATION, "推進機構", kind="agency")])
     assert evaluate(gold, predicted).entities["organisation"].tp == 0
+
+
+def test_resolution_uses_whole_names_and_flags_near_misses(tmp_path: Path) -> None:
+    from graph.embedded import EmbeddedStore
+    from graph.model import Source
+    from ingest.extract.gazetteer import with_store
+    from ingest.extract.pipeline import Resolver
+
+    stored = Entity(
+        id="organisation:kobe-fbri",
+        type=EntityType.ORGANISATION,
+        kind="research_institute",
+        names=(Name(text="神戸医療産業都市推進機構"), Name(text="FBRI")),
+    )
+    with EmbeddedStore(tmp_path / "s.sqlite") as store:
+        store.write(Batch(sources=[Source(id="s", title="t")], entities=[EntityRecord(entity=stored, sources=("s",))]))
+        resolver = Resolver(with_store(store), store)
+        org = EntityType.ORGANISATION
+        assert resolver.resolve(org, ["FBRI"], None) == stored.id  # an alias resolves
+        near = resolver.resolve(org, ["神戸医療産業都市推進機関"], None)
+        assert near != stored.id  # a near miss is never merged …
+        assert resolver.near_matches(org, ["神戸医療産業都市推進機関"])  # … but flagged for review
+        assert resolver.resolve(org, ["推進機構"], None) != stored.id  # nor a bare substring

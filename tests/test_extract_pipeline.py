@@ -64,7 +64,13 @@ def test_person_affiliation_role_and_no_title_in_names(facts: dict[str, Any]) ->
     assert {"田中一郎", "鈴木健太", "アンナ・コルホネン"} <= set(persons)
     assert not any(name.endswith(("氏", "課長", "所長")) for name in persons)
     works = [r for r in facts["relations"] if r["type"] == "works_for" and r["source"] == persons["田中一郎"]]
-    assert works and works[0]["target"] == _names(facts, "place")["福井県"] and "課長" in works[0]["role"]
+    assert works and "課長" in works[0]["role"]
+    # the employer is the division, which sits in the department, which belongs to the prefecture
+    orgs = _names(facts, "organisation")
+    assert works[0]["target"] == orgs["福井県産業労働部国際経済課"]
+    part_of = {(r["source"], r["target"]) for r in facts["relations"] if r["type"] == "part_of"}
+    assert (orgs["福井県産業労働部国際経済課"], orgs["福井県産業労働部"]) in part_of
+    assert (orgs["福井県産業労働部"], _names(facts, "place")["福井県"]) in part_of
 
 
 def test_evidence_points_into_the_document(results: dict[str, Any]) -> None:

@@ -28,9 +28,7 @@ def _run(parsed: list[Parsed], store: Store | None) -> Report:
     resolver = Resolver(gaz, store)
     facts = strip_private(merge_fact_files(to_facts(p, gaz, resolver)[0] for p in parsed))
     predicted = to_batch(parse_fact_file(facts, "extracted"), "extracted")
-    gold = gold_batch(
-        seed_path(), {p.document.source.file and Path(p.document.source.file).name for p in parsed} - {None}
-    )
+    gold = gold_batch(seed_path(), {Path(p.document.path).name for p in parsed})
     return evaluate(gold, predicted)
 
 

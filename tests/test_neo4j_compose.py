@@ -81,7 +81,7 @@ def test_credentials_come_from_the_environment(compose: dict[str, Any]) -> None:
     assert compose["services"]["api"]["environment"]["KIZUNA_API_KEY"] is None  # passed through, never invented
     documented = COMPOSE.read_text(encoding="utf-8").split("name: kizuna")[0]
     assert LOCAL_DEFAULT_PASSWORD in documented and "NEO4J_PASSWORD" in documented
-    assert LOCAL_DEFAULT_PASSWORD in (REPO / "docs" / "neo4j.md").read_text(encoding="utf-8")
+    assert LOCAL_DEFAULT_PASSWORD in (REPO / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("env", [{}, {"NEO4J_PASSWORD": "a-real-secret-1"}])

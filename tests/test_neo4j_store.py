@@ -46,7 +46,6 @@ from graph.neo4j_store import (
     retracted,
     source_row,
     tie_candidates,
-    trim_evidence,
 )
 from graph.registry import CONTEXT_TYPES, TIE_TYPES
 from graph.settings import Settings
@@ -247,13 +246,6 @@ def test_retracted_keeps_other_sources() -> None:
     assert retracted(rel, "z") == rel
 
 
-def test_trim_evidence() -> None:
-    rel = Relation(id="r", type="met_with", source="a", target="b",
-                   evidence=(Evidence(source="x"), Evidence(source="y"), Evidence(source="z")))
-    assert trim_evidence(rel, [0, 1, 2]) is rel
-    assert [e.source for e in trim_evidence(rel, [0, 2]).evidence] == ["x", "z"]
-
-
 # -- pushdown bookkeeping against GraphIndex ------------------------------------------------
 class SeedTieSource:
     """What the pushdown Cypher returns, answered by TieFilter over the seed graph, shuffled."""
@@ -279,23 +271,16 @@ class SeedTieSource:
                     rows.append((here, other, entity.type.value))
         return self._shuffled(rows)
 
-    def relations(self, members: list[str]) -> list[tuple[str, list[int]]]:
+    def relations(self, members: list[str]) -> list[str]:
         inside, rows = set(members), []
         for rel in self.index.relations.values():
             if rel.source in inside and rel.target in inside:
                 usable = self.rule.relation_usable(rel, self.index.sources)
                 if usable is None:
                     continue
-                kept = [i for i, e in enumerate(rel.evidence) if self._published_by_then(e.source)]
-                assert tuple(rel.evidence[i] for i in kept) == usable.evidence
-                rows.append((_dump(rel), kept))
+                assert usable == rel  # filters never trim evidence
+                rows.append(_dump(rel))
         return self._shuffled(rows)
-
-    def _published_by_then(self, source_id: str) -> bool:
-        """TIE_RELATIONS' `kept` expression on the stored published_day."""
-        src = self.index.sources.get(source_id)
-        day = source_row(src)["published_day"] if src else None
-        return self.rule.as_of is None or day is None or day <= self.rule.as_of.isoformat()
 
     def entities(self, ids: list[str]) -> dict[str, EntityRecord]:
         return {i: self.index.records[i] for i in self._shuffled(list(ids))}

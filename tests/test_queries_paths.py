@@ -51,11 +51,14 @@ def test_as_of_before_the_mou_never_uses_it(store: EmbeddedStore) -> None:
     assert via_ids(result) == [["place:kanagawa", "agreement:friendship-1983", "place:liaoning"]]
 
 
-def test_as_of_drops_evidence_published_later(store: EmbeddedStore) -> None:
-    # the webinar relations are only documented in a 2022 report
-    result = introduction_paths(store, "Mie", "FBRI", as_of=dt.date(2021, 1, 1))
-    assert result.paths == ()
-    assert result.reason_code == "filtered_out"
+def test_as_of_judges_past_ties_on_later_evidence(store: EmbeddedStore) -> None:
+    # the webinars (2022) had not happened yet in 2021, though the report is from 2022
+    before = introduction_paths(store, "Mie", "FBRI", as_of=dt.date(2021, 1, 1))
+    assert before.paths == ()
+    assert before.reason_code == "filtered_out"
+    # a 2022 report still documents the 1983 friendship agreement for 1990
+    old = introduction_paths(store, "Kanagawa", "Liaoning", as_of=dt.date(1990, 1, 1))
+    assert via_ids(old) == [["place:kanagawa", "agreement:friendship-1983", "place:liaoning"]]
 
 
 def test_webinar_series_links_mie_to_the_kobe_cluster_not_the_country(store: EmbeddedStore) -> None:

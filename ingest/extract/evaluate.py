@@ -124,14 +124,16 @@ def evaluate(gold: Batch, predicted: Batch) -> Report:
             continue
         parties = {mapping.get(x) for x in pred_parties.get(p.id, set())} - {None}
         best = None
+        best_rank = (0, 0)
         for g in gold_entities.values():
             if g.type is not EntityType.AGREEMENT or g.id in mapping.values():
                 continue
             shared = parties & gold_parties.get(g.id, set())
             same_year = bool(p.signed and g.signed and p.signed[:4] == g.signed[:4])
             if len(shared) >= 2 or (shared and (p.kind == g.kind or same_year)):
-                best = g.id
-                break
+                rank = (len(shared), int(p.kind == g.kind) + int(same_year))
+                if rank > best_rank:
+                    best, best_rank = g.id, rank
         if best:
             mapping[p.id] = best
     matched_gold = set(mapping.values())

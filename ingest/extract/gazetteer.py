@@ -440,7 +440,6 @@ _BODIES: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], Organisa
     (("世界保健機関",), ("World Health Organization",), ("WHO",), OrganisationKind.OTHER, None),
     (("世界銀行",), ("World Bank",), (), OrganisationKind.OTHER, None),
     (("アジア開発銀行",), ("Asian Development Bank",), ("ADB",), OrganisationKind.OTHER, None),
-    (("日欧産業協力センター",), ("EU-Japan Centre for Industrial Cooperation",), (), OrganisationKind.AGENCY, None),
     (("独立国家共同体",), ("Commonwealth of Independent States",), ("CIS",), OrganisationKind.OTHER, None),
 )
 

@@ -71,6 +71,9 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("Cluster", OrganisationKind.CLUSTER),
             ("Alliance", OrganisationKind.CLUSTER),
             ("モデル地区", OrganisationKind.OTHER),
+            ("工業団地", OrganisationKind.OTHER),
+            ("産業団地", OrganisationKind.OTHER),
+            ("サイエンスパーク", OrganisationKind.OTHER),
             ("事務所", OrganisationKind.OTHER),
         ),
         key=lambda item: -len(item[0]),
@@ -232,6 +235,7 @@ AGREEMENT_WORDS: tuple[tuple[str, AgreementKind], ...] = (
     ("連携協定", AgreementKind.COOPERATION),
     ("協定", AgreementKind.COOPERATION),
     ("パートナーシップ", AgreementKind.COOPERATION),
+    ("合意", AgreementKind.COOPERATION),
 )
 AGREEMENT_VERBS = (
     "締結",
@@ -376,4 +380,12 @@ COREFERENCE = {
     "同大使館": ("organisation", ("大使館",)),
     "同アライアンス": ("organisation", ("アライアンス",)),
     "同局": ("organisation", ("局",)),
+    "同大会": ("event", ()),
+    "この大会": ("event", ()),
+    "本大会": ("event", ()),
+    "同会議": ("event", ()),
+    "この会議": ("event", ()),
+    "同ウェビナー": ("event", ()),
+    "同シンポジウム": ("event", ()),
+    "同イベント": ("event", ()),
 }

@@ -21,6 +21,7 @@ from ingest.extract.lexicon import (
     LEGAL_PREFIXES,
     ORG_SUFFIXES,
     PLACE_SUFFIXES,
+    SECTOR_WORDS,
     TITLES,
 )
 
@@ -215,7 +216,9 @@ def _noun_runs(doc: Any) -> list[tuple[int, int]]:
             if not (prev.isascii() and prev.isalpha() and (text.isascii() or re.match(r"[\u30a1-\u30fa]", text))):
                 runs.append((start, i))
                 start = None
-        if ok and _is_title(text) and start is not None:
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        ends_here = nxt is None or bool(tok.whitespace_) or nxt.pos_ not in _NAME_POS or "人名" in nxt.tag_
+        if ok and _is_title(text) and start is not None and ends_here:
             runs.append((start, i))
             start = None
             continue
@@ -270,6 +273,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             run = run[lead.end() :]
         if len(run) < 2:
             continue
+        group = re.search(r"(?:代表団|訪問団|使節団|一行|関係者)$", run)
+        if group and len(run) > len(group.group()) + 1:  # 「X代表団」: the body is X
+            run = run[: group.start()]
+            e = s + len(run)
+            while b > a and doc[b - 1].idx >= e:
+                b -= 1
         name, legal = _strip_legal(run)
         offset = e - len(name)
         kind = None if re.match(r"第\d+回", name) else _org_kind(name)
@@ -367,7 +376,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         if word is None and "と題し" in m.group(0):
             near = re.findall(
                 r"ウェビナー|シンポジウム|セミナー|フォーラム|会議|大会|講演会",
-                text[max(0, m.start() - 80) : m.start()],
+                text[max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1 : m.start()],
             )
             word = near[-1] if near else None
         if title and word and not _event_kind(title):
@@ -399,8 +408,16 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             for part in parts:
                 names.append(part)
                 full = "".join(names)
-                cand = Mention(c.start, unit.end(), full, ORG, OrganisationKind.GOVERNMENT_BODY.value, "pattern",
-                               confidence=0.6, parent_start=c.start)
+                cand = Mention(
+                    c.start,
+                    unit.end(),
+                    full,
+                    ORG,
+                    OrganisationKind.GOVERNMENT_BODY.value,
+                    "pattern",
+                    confidence=0.6,
+                    parent_start=c.start,
+                )
                 cand.aliases.append(names[-2] + part) if len(names) > 2 else None
                 if part is not parts[-1]:
                     cand.end = unit.start() + unit.group().index(part) + len(part)
@@ -419,9 +436,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     for c in [c for c in candidates if c.type is ORG and c.parent_start is None]:
         office = _OFFICE.match(text, c.end)
         while office:
-            unit = office.group(1)
-            if _org_kind(unit) and not unit.startswith(_DEICTIC):
-                full = c.text + unit
+            office_name = office.group(1)
+            if _org_kind(office_name) and not office_name.startswith(_DEICTIC):
+                full = c.text + office_name
                 start = c.start if office.start() == c.end else office.start(1)
                 candidates.append(
                     Mention(
@@ -462,6 +479,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             candidates.append(Mention(s, e, surface, PERSON, None, "ner", confidence=0.7))
         elif etype is ORG:
             name, legal = _strip_legal(surface)
+            if name in SECTOR_WORDS or _GENERIC_EVENT.fullmatch(name) or (name.isascii() and _glued(text, s, e)):
+                continue
+            if name.endswith(("空港", "港", "駅")):
+                candidates.append(Mention(s, e, name, PLACE, PlaceKind.AREA.value, "ner", confidence=0.5))
+                continue
             if (
                 name in _GENERIC
                 or len(name) < 2
@@ -480,9 +502,30 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             pk = _place_kind(surface)
             if pk and len(surface) >= 2 and surface not in _GENERIC_PLACES:
                 candidates.append(Mention(s, e, surface, PLACE, pk, "ner", confidence=0.55))
-        elif etype is EVENT and len(surface) >= 4 and " " not in surface and not any(t in surface for t in TITLES):
+        elif (
+            etype is EVENT
+            and len(surface) >= 4
+            and " " not in surface
+            and "の" not in surface
+            and not any(t in surface for t in TITLES)
+        ):
             candidates.append(Mention(s, e, surface, EVENT, _event_kind(surface) or kind, "ner", confidence=0.5))
+    for c in candidates:
+        gov = re.fullmatch(r"(.+?)(?:政府|県庁|市役所|州政府|当局)", c.text) if c.type is ORG else None
+        if gov:
+            entry = gaz.lookup(gov.group(1))
+            if entry is not None and entry.type is PLACE:
+                c.type, c.kind, c.entry, c.text = PLACE, entry.kind, entry, gov.group(1)
+                c.end = c.start + len(gov.group(1))
+                c.source = "gazetteer"
     return _select(candidates)
+
+
+def _glued(text: str, s: int, e: int) -> bool:
+    """An ASCII span that is only part of a longer Latin word (MARKET in MAGIA2MARKET)."""
+    return (s > 0 and text[s - 1].isascii() and text[s - 1].isalnum()) or (
+        e < len(text) and text[e].isascii() and text[e].isalnum()
+    )
 
 
 def _split_units(chunk: str) -> list[str]:
@@ -561,8 +604,8 @@ def _select(candidates: list[Mention]) -> list[Mention]:
         for c in chosen:
             if m.start < c.end and c.start < m.end:
                 nested = (
-                    (c.parent_start is not None and m.start == c.parent_start and m.end <= c.end)
-                    or (m.parent_start is not None and c.start == m.parent_start and c.end <= m.end)
+                    (c.parent_start is not None and m.start == c.parent_start and m.end <= c.end < m.end + c.length)
+                    or (m.parent_start is not None and c.start == m.parent_start and c.end <= m.end < c.end + m.length)
                     or _inside(m, c)
                     or _inside(c, m)
                 )
@@ -576,7 +619,18 @@ def _select(candidates: list[Mention]) -> list[Mention]:
 
 
 def capture_aliases(text: str, mentions: list[Mention]) -> None:
-    """正式名称(略称), (以下「X」という) and ASCII abbreviations right after a name."""
+    """正式名称(略称), (以下「X」という) and ASCII abbreviations right after a name.
+
+    A numbered event followed by its quoted title (第3回ウェビナー 「…」) is one event.
+    """
+    for m in [m for m in mentions if m.type is EVENT]:
+        title = next(
+            (o for o in mentions if o.type is EVENT and o is not m and re.fullmatch(r"\s*「", text[m.end : o.start])),
+            None,
+        )
+        if title is not None:
+            title.aliases.append(m.text)
+            mentions.remove(m)
     for m in mentions:
         if m.type not in (ORG, PLACE, EVENT):
             continue
@@ -586,7 +640,7 @@ def capture_aliases(text: str, mentions: list[Mention]) -> None:
             m.aliases.append(ika.group(1).strip())
             continue
         paren = _ALIAS_PAREN.match(tail)
-        if paren:
+        if paren and not any(o.start == m.end + paren.start(1) for o in mentions):
             alias = paren.group(1).strip()
             if alias != m.text and not alias.isdigit():
                 m.aliases.append(alias)

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.model import EntityType, PlaceKind
+from graph.model import AgreementKind, EntityType, PlaceKind
 from graph.names import name_key
 from ingest.extract.documents import Document
 from ingest.extract.gazetteer import GazEntry, Gazetteer
 from ingest.extract.jdates import DateMention, find_dates
-from graph.model import AgreementKind
 from ingest.extract.lexicon import (
     AGREEMENT_VERBS,
     AGREEMENT_WORDS,
@@ -41,6 +40,7 @@ ORG, PERSON, PLACE, EVENT, AGREEMENT = (
     EntityType.AGREEMENT,
 )
 _SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
+_SUBJECT_TAIL = r"(?:代表団|訪問団|一行|" + "|".join(HEAD_TITLES) + r")?\s?(?:氏|さん|様)?(?:では|は|が)"
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -150,6 +150,13 @@ class _Builder:
                     copy = Mention(m.start(), m.end(), word, target.type, target.kind, "alias", confidence=0.6)
                     extra.append(copy)
                     self.of[id(copy)] = self.key(target)
+        for m in re.finditer(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(県知事|知事|市長|省長|州首相)(?=が|は)", self.text):
+            hint = {"県知事": "県", "知事": "県", "市長": "市", "省長": "省", "州首相": "州"}[m.group(1)]
+            target = self._last_before(m.start(), "place", (hint,))
+            if target is not None:
+                copy = Mention(m.start(), m.end(), m.group(1), PLACE, target.kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(target)
         for m in re.finditer(r"代表団|訪問団|一行", self.text):
             before = [x for x in self.mentions if x.end <= m.start() and x.type is ORG]
             if before and before[-1].end == m.start():
@@ -197,6 +204,9 @@ class _Builder:
     def run(self) -> Extraction:
         self.coreference()
         last_subject: Mention | None = None
+        self.last_organisers: list[Mention] = []
+        self.last_visit: tuple[Mention, Mention, int] | None = None
+        self.prev_sentence = 0
         for sm in _SENTENCE.finditer(self.text):
             s, e = sm.start(), sm.end()
             sentence = sm.group()
@@ -209,6 +219,7 @@ class _Builder:
             self.events(sentence, s, e, ms, subject)
             self.partners(sentence, s, e, ms, subject)
             self.topic_sectors(sentence, s, e, subject)
+            self.prev_sentence = s
             if self._subject(ms):
                 last_subject = self._subject(ms)
             elif sentence.strip() == "" or "\n\n" in self.text[max(0, s - 2) : s]:
@@ -223,9 +234,8 @@ class _Builder:
         for m in ms:
             if not self.actor(m):
                 continue
-            after = self._after(m)
             after = self._after(m, 14)
-            if re.match(r"(?:代表団|訪問団|一行|" + "|".join(HEAD_TITLES) + r")?\s?(?:氏|さん|様)?(?:では|は|が)", after):
+            if re.match(_SUBJECT_TAIL, after):
                 return m
         return None
 
@@ -234,40 +244,43 @@ class _Builder:
         for i, p in enumerate(ms):
             if p.type is not PERSON:
                 continue
-            best = None
-            for q in sorted(ms[:i], key=lambda x: (x.end, x.length), reverse=True):
-                if q.type is PERSON:
-                    break
-                between = self.text[q.end : p.start]
-                if len(between) > 45 or re.search(r"[、。,]|を|が|は|と|\)", between):
-                    break
-                if not self.actor(q) or q.type is PERSON:
-                    continue
-                best = (q, between)
-                break
+            found: list[tuple[Mention, str]] = []
             after = self.text[p.end : p.end + 60]
-            if best is None:
-                paren = re.match(r"\s*(?:氏|さん|様)?\s*\(", after)
-                if paren:
-                    inside = [q for q in ms if q.start >= p.end + paren.end() and q.start <= p.end + paren.end() + 2]
-                    if inside and self.actor(inside[0]) and inside[0].type is not PERSON:
-                        close = self.text.find(")", inside[0].end)
-                        role_text = self.text[inside[0].end : close if close > 0 else inside[0].end + 30]
-                        role_text = re.sub(r"\([^)]*\)?", "", role_text)
-                        best = (inside[0], role_text)
-            if best is None:
+            paren = re.match(r"\s*(?:氏|さん|様)?\s*\(", after)
+            if paren:  # 「C氏(A 国際関係部局責任者)」: the bracket names the employer
+                inside = [q for q in ms if p.end + paren.end() <= q.start <= p.end + paren.end() + 2]
+                if inside and self.actor(inside[0]) and inside[0].type is not PERSON and inside[0].kind != "country":
+                    close = self.text.find(")", inside[0].end)
+                    role_text = self.text[inside[0].end : close if close > 0 else inside[0].end + 30]
+                    found.append((inside[0], re.sub(r"\([^)]*\)?", "", role_text)))
+            if not found:
+                limit = p.start
+                for q in sorted(ms[:i], key=lambda x: (x.end, x.length), reverse=True):
+                    if q.type is PERSON or q.end > limit:
+                        if q.type is PERSON:
+                            break
+                        continue
+                    between = self.text[q.end : limit]
+                    if len(between) > 45 or re.search(r"[、。,]|を|が|は|と|\)", between):
+                        break
+                    if not self.actor(q):
+                        continue
+                    found.append((q, between))
+                    # 「A 専務理事・B 公使参事官 C氏」: a second body before a title and ・
+                    before = self.text[max(0, q.start - 20) : q.start]
+                    if not re.search(r"(?:" + "|".join(TITLES) + r")\s?・\s?$", before):
+                        break
+                    title_tail = re.search(r"\S*・\s?$", before)
+                    limit = q.start - len(title_tail.group()) if title_tail else q.start
+            if not found:
                 title = next((t for t in TITLES if after.startswith(t)), None)
                 if title == "大使":
                     emb = [q for q in ms if q.kind == "embassy" and q.end <= p.start]
                     if emb:
-                        best = (emb[-1], title)
-                elif title:
-                    continue
-            if best is None:
-                continue
-            q, between = best
-            role = _role(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
-            self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
+                        found.append((emb[-1], title))
+            for q, between in found:
+                role = _role(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
+                self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
 
     def _parties(self, ms: list[Mention], upto: int, subject: Mention | None) -> list[Mention]:
         parties: list[Mention] = []
@@ -300,10 +313,17 @@ class _Builder:
                     hits.append((m.start(), word, kind))
         hits.sort()
         seg_start = 0
+        covered = -1  # a keyword inside the previous one's wording: MOU(Memorandum of Understanding:覚書)を締結
         for at, word, kind in hits:
-            tail = sentence[at : at + 40]
-            if not any(v in tail for v in AGREEMENT_VERBS):
+            if at < covered:
                 continue
+            tail = sentence[at : at + 40]
+            if word == "合意":
+                if not re.match(r"合意(?:に達|し)", tail):
+                    continue
+            elif not any(v in tail for v in AGREEMENT_VERBS):
+                continue
+            covered = at + min(tail.find(v) for v in AGREEMENT_VERBS if v in tail) if word != "合意" else at + 2
             pos = s + at
             segment = [m for m in ms if m.start >= s + seg_start]
             parties = self._parties(segment, pos, subject if subject and subject.start < s + seg_start else None)
@@ -312,35 +332,66 @@ class _Builder:
             date = self.date_in(s + seg_start, e, before=pos)
             if len(parties) < 2 and date is not None:
                 parties = self._fallback_pair(s) or parties
+            if (
+                len(parties) < 2
+                and self.last_visit
+                and (
+                    self.last_visit[2] >= self.prev_sentence
+                    or (re.search(r"双方|両者", sentence) and s - self.last_visit[2] < 400)
+                )
+            ):
+                # 「Yを訪問。(そこで)…について合意」: the visit names both sides
+                parties = [self.last_visit[0], self.last_visit[1]]
             seg_text = sentence[seg_start : at + len(word)]
             seg_start = at + len(word)
             if len(parties) < 2:
                 continue
-            renew = any(v in tail for v in RENEWAL_VERBS)
-            names = [self.entities[self.key(p)].name for p in parties[:3]]
-            label = "・".join(names) + " " + word
-            akey = f"agreement:{kind.value}:" + "+".join(sorted(self.key(p) for p in parties[:3]))
-            ent = self.entities.get(akey) or LocalEntity(akey, AGREEMENT, kind.value, [label], confidence=0.65)
-            self.entities[akey] = ent
-            if date and not renew:
-                ent.attrs["signed"] = date.iso
-            elif date:
-                renewed = ent.attrs.setdefault("renewed", [])
-                if isinstance(renewed, list):
-                    renewed.append(date.iso)
+            lead = parties[0] if subject is not None and parties[0] is subject else None
+            if lead is not None and len(parties) > 2 and not re.search(r"三者|共同|多国間", sentence):
+                # 「XはAとBを訪問し、協力協定を締結」: one bilateral agreement per counterpart
+                for other in parties[1:]:
+                    self._agreement(word, kind, [lead, other], date, tail, seg_text, s, e)
+                continue
+            self._agreement(word, kind, parties, date, tail, seg_text, s, e)
+
+    def _agreement(
+        self,
+        word: str,
+        kind: AgreementKind,
+        parties: list[Mention],
+        date: DateMention | None,
+        tail: str,
+        seg_text: str,
+        s: int,
+        e: int,
+    ) -> None:
+        renew = any(v in tail for v in RENEWAL_VERBS)
+        names = [self.entities[self.key(p)].name for p in parties[:3]]
+        label = "・".join(names) + " " + word
+        akey = f"agreement:{kind.value}:" + "+".join(sorted(self.key(p) for p in parties[:3]))
+        ent = self.entities.get(akey) or LocalEntity(akey, AGREEMENT, kind.value, [label], confidence=0.65)
+        self.entities[akey] = ent
+        if date and not renew:
+            ent.attrs["signed"] = date.iso
+        elif date:
+            renewed = ent.attrs.setdefault("renewed", [])
+            if isinstance(renewed, list):
+                renewed.append(date.iso)
+        if kind in (AgreementKind.MOU, AgreementKind.FRIENDSHIP, AgreementKind.BASIC) and len(parties) == 2:
+            self.add("partner_of", self.key(parties[0]), self.key(parties[1]), (s, e), 0.5)
+        for p in parties[:3]:
+            self.add(
+                "party_to", self.key(p), akey, (s, e), 0.7, role="signatory", valid_from=date.iso if date else None
+            )
+        sectors = _sectors(seg_text)
+        for label_, value in self.doc.fields.items():
+            if word in label_ and any(k in label_ for k in ("目的", "内容", "分野")):
+                sectors += [x for x in _sectors(value) if x not in sectors]
+        for sector in sectors:
+            self._sector(akey, sector, (s, e))
             for p in parties[:3]:
-                self.add(
-                    "party_to", self.key(p), akey, (s, e), 0.7, role="signatory", valid_from=date.iso if date else None
-                )
-            sectors = _sectors(seg_text)
-            for label_, value in self.doc.fields.items():
-                if word in label_ and any(k in label_ for k in ("目的", "内容", "分野")):
-                    sectors += [x for x in _sectors(value) if x not in sectors]
-            for sector in sectors:
-                self._sector(akey, sector, (s, e))
-                for p in parties[:3]:
-                    self._sector(self.key(p), sector, (s, e), 0.5)
-            self._field_date(ent, word)
+                self._sector(self.key(p), sector, (s, e), 0.5)
+        self._field_date(ent, word)
 
     def _field_date(self, ent: LocalEntity, word: str) -> None:
         """A "締結時期 | 2018年5月8日" table row refines the date of the agreement it names."""
@@ -385,17 +436,18 @@ class _Builder:
                 subj = self._subject([m for m in ms if m.start < pos]) or subject
                 if word in ("来日", "訪日"):
                     japan = [m for m in self.mentions if m.text == "日本"]
-                    if japan:
-                        objs = [japan[0]]
-                    head = [m for m in ms if m.type is PERSON and m.end <= pos]
-                    if head:
-                        subj = head[-1]
+                    objs = japan[:1]
+                    head = [m for m in ms if m.end <= pos and pos - m.end <= 8 and self.actor(m)]
+                    if not head:
+                        continue
+                    subj = head[-1]
                 if subj is None:
                     continue
                 for o in objs:
                     if self.key(o) != self.key(subj):
                         d = self.date_in(s, e, before=pos)
                         self.add("visited", self.key(subj), self.key(o), (s, e), 0.65, valid_from=d.iso if d else None)
+                        self.last_visit = (subj, o, s)
 
     def founding(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         for fm in re.finditer(r"設立", sentence):
@@ -433,6 +485,13 @@ class _Builder:
 
     def events(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         evs = [m for m in ms if m.type is EVENT]
+        hosts: list[Mention] = []
+        if re.search(r"を開催|が開催し|は開催|を主催", sentence) and subject is not None and subject.type is not EVENT:
+            hosts = [subject]
+            for pm in re.finditer(r"と(?:連携|共同|協力)し", sentence):  # co-organisers: 「Bと連携し…を開催」
+                near = [m for m in ms if m.end <= s + pm.start() and self.actor(m) and m.type is not PERSON]
+                if near and re.fullmatch(r"\s?(?:\([^()]*\))?", self.text[near[-1].end : s + pm.start()]):
+                    hosts.append(near[-1])
         for ev in evs:
             organisers = []
             for m in ms:
@@ -448,6 +507,8 @@ class _Builder:
                 and subject is not ev
             ):
                 organisers.append(subject)
+            if not organisers and ev.source != "ner":
+                organisers = list(self.last_organisers)
             for o in organisers:
                 self.add("organised", self.key(o), self.key(ev), (s, e), 0.6)
             for m in ms:
@@ -456,6 +517,11 @@ class _Builder:
             d = self.date_in(s, e)
             if d:
                 self.entities[self.key(ev)].attrs.setdefault("start", d.iso)
+        if hosts:
+            for ev in evs:
+                for h in hosts[1:]:
+                    self.add("organised", self.key(h), self.key(ev), (s, e), 0.5)
+        self.last_organisers = hosts
 
     def partners(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         """「A、B などの組織と協力し」 -> partner_of; 「Eに出席」 -> attended; 「Pとの会談」 -> met_with."""
@@ -510,9 +576,10 @@ class _Builder:
             if m.parent_start is not None:
                 parent = [x for x in self.mentions if x.start == m.parent_start and x.end < m.end and self.actor(x)]
                 if parent and m.type is ORG:
-                    up = max(parent, key=lambda x: (x.end, x.type is ORG))
-                    self.add("part_of", self.key(m), self.key(up), (m.start, m.end), 0.7)
-            if m.type is ORG:
+                    prefixes = [x for x in parent if m.text.startswith(x.text)] or parent
+                    container = max(prefixes, key=lambda x: x.end)
+                    self.add("part_of", self.key(m), self.key(container), (m.start, m.end), 0.7)
+            if m.type is ORG and m.parent_start is None:
                 inner = [x for x in self.mentions if x.type is PLACE and x.start >= m.start and x.end <= m.end]
                 if inner and m.kind in ("government_body", "embassy") and self.actor(inner[-1]):
                     target = inner[-1] if m.kind == "government_body" else inner[0]
