@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source
 from graph.names import name_key
 from graph.store import Store
-from queries.ties import MEETING_TYPES, TieFilter
+from queries.ties import MEETING_TYPES, TieFilter, TieGraph
 
 _CACHE_SIZE = 4
 
@@ -33,6 +33,7 @@ class GraphIndex:
     sources: dict[str, Source]
     adjacency: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # id -> [(relation id, other id)]
     names: list[tuple[str, str, str]] = field(default_factory=list)  # (name key, entity id, text)
+    _tie_graphs: OrderedDict[tuple[TieFilter, dt.date], TieGraph] = field(default_factory=OrderedDict, repr=False)
 
     @classmethod
     def from_batch(cls, version: str, batch: Batch) -> GraphIndex:
@@ -49,6 +50,28 @@ class GraphIndex:
             for name in record.entity.names:
                 index.names.append((name_key(name.text), record.entity.id, name.text))
         return index
+
+    def tie_graph(self, rule: TieFilter) -> TieGraph:
+        """The whole weighted tie graph under ``rule``, built once per rule and day.
+
+        Paths prune it to the hop limit themselves, so the embedded backend
+        skips per-query candidate extraction. Callers must not mutate it.
+        """
+        key = (rule, rule.as_of or dt.date.today())
+        with _lock:
+            found = self._tie_graphs.get(key)
+        if found is None:
+            batch = Batch(
+                sources=list(self.sources.values()),
+                entities=list(self.records.values()),
+                relations=list(self.relations.values()),
+            )
+            found = TieGraph.build(batch, rule, key[1])
+            with _lock:
+                self._tie_graphs[key] = found
+                while len(self._tie_graphs) > _CACHE_SIZE:
+                    self._tie_graphs.popitem(last=False)
+        return found
 
     def entity(self, entity_id: str) -> Entity | None:
         record = self.records.get(entity_id)

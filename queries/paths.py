@@ -19,8 +19,13 @@ Alternatives (diversity)
     its intermediate nodes and its edges. It is kept only if, against every
     path already kept, the shared substance is below half of the smaller of the
     two substances (``OVERLAP_LIMIT``): the same chain with one node swapped or
-    a detour added shares at least half and is dropped. At most
-    ``MAX_CANDIDATES`` candidates are examined.
+    a detour added shares at least half and is dropped. Yen examines at most
+    ``YEN_CANDIDATES`` candidates; on a large graph where the strongest
+    candidates are all variations of one chain, the remaining slots are
+    filled by penalty rounds: every edge of the paths kept so far gets its
+    weight raised by ``PENALTY`` (its strength divided by e), and the strongest
+    path under the raised weights is tried, up to ``PENALTY_ROUNDS`` times.
+    Kept paths are reported in order of their true strength.
 
 Limits
     ``hops`` (default 6, hard cap 10) bounds the steps; candidate extraction
@@ -47,7 +52,7 @@ from graph.model import Entity, EntityType
 from graph.registry import CONTEXT_TYPES, RELATION_TYPES, TIE_TYPES
 from graph.store import Store
 from queries.errors import InvalidQuery
-from queries.pushdown import tie_subgraph
+from queries.pushdown import path_candidates, tie_subgraph
 from queries.resolve import resolve_entity
 from queries.results import EntityRef, IntroductionPath, PathResult, RelationRef, SourceRef, Step
 from queries.ties import HALF_LIFE_YEARS, MEETING_TYPES, TieFilter, TieGraph
@@ -59,7 +64,9 @@ MAX_K = 10
 DEFAULT_HOPS = 6
 MAX_HOPS = 10
 OVERLAP_LIMIT = 0.5
-MAX_CANDIDATES = 200
+YEN_CANDIDATES = 10
+PENALTY = 1.0
+PENALTY_ROUNDS = 12
 UNBOUNDED = 10**6
 
 NO_PATH_REASONS = {
@@ -104,6 +111,8 @@ def restrict(
             for n, e in tg.entities.items()
             if n not in endpoints and e.type not in MEETING_TYPES and e.type not in allowed
         }
+    if not drop & set(tg.graph):
+        return tg.graph  # read-only from here on: prune() copies what it keeps
     graph: nx.Graph = tg.graph.subgraph(n for n in tg.graph if n not in drop).copy()
     return graph
 
@@ -238,7 +247,7 @@ def prune(tg: TieGraph, graph: nx.Graph, a: str, b: str, hops: int) -> nx.Graph:
     da = nx.single_source_dijkstra_path_length(graph, a, cutoff=budget, weight="half")
     db = nx.single_source_dijkstra_path_length(graph, b, cutoff=budget, weight="half")
     keep = [n for n in da if n in db and da[n] + db[n] <= budget]
-    pruned: nx.Graph = graph.subgraph(keep).copy()
+    pruned: nx.Graph = graph.subgraph(keep)  # a read-only view: copying costs more than it saves
     return pruned
 
 
@@ -250,21 +259,48 @@ def best_paths(tg: TieGraph, graph: nx.Graph, a: str, b: str, k: int, hops: int)
     kept: list[list[str]] = []
     kept_substance: list[frozenset[object]] = []
     examined = 0
+
+    def consider(path: list[str]) -> None:
+        if tg.hops(path) > hops or path in kept:
+            return
+        s = substance(path)
+        if all(overlap(s, t) < OVERLAP_LIMIT for t in kept_substance):
+            kept.append(path)
+            kept_substance.append(s)
+
     for path in nx.shortest_simple_paths(pruned, a, b, weight="weight"):
         examined += 1
-        if tg.hops(path) <= hops:
-            s = substance(path)
-            if all(overlap(s, t) < OVERLAP_LIMIT for t in kept_substance):
-                kept.append(path)
-                kept_substance.append(s)
-                if len(kept) == k:
-                    break
-        if examined >= MAX_CANDIDATES:
+        consider(path)
+        if len(kept) == k or examined >= YEN_CANDIDATES:
             break
+    if 0 < len(kept) < k and examined >= YEN_CANDIDATES:
+        penalty: dict[frozenset[str], float] = {}
+
+        def penalised(u: str, v: str, data: dict[str, float]) -> float:
+            return data["weight"] + penalty.get(frozenset((u, v)), 0.0)
+
+        for _ in range(PENALTY_ROUNDS):
+            for path in kept:
+                for u, v in itertools.pairwise(path):
+                    key = frozenset((u, v))
+                    penalty[key] = penalty.get(key, 0.0) + PENALTY
+            try:
+                path = nx.bidirectional_dijkstra(pruned, a, b, weight=penalised)[1]
+            except nx.NetworkXNoPath:
+                break
+            examined += 1
+            consider(path)
+            if len(kept) == k:
+                break
     if not kept:  # every strong candidate was too long: fall back to the fewest-steps path
         path = nx.shortest_path(pruned, a, b, weight="half")
         if tg.hops(path) <= hops:
             kept.append(path)
+
+    def weight(path: list[str]) -> float:
+        return float(sum(pruned.edges[u, v]["weight"] for u, v in itertools.pairwise(path)))
+
+    kept.sort(key=weight)
     return kept, examined
 
 
@@ -326,8 +362,7 @@ def introduction_paths(
         "context": context,
         "half_life_years": HALF_LIFE_YEARS,
     }
-    batch = tie_subgraph(store, [a.id, b.id], math.ceil(hops / 2), rule.types, as_of, min_confidence)
-    tg = TieGraph.build(batch, rule)
+    tg = path_candidates(store, [a.id, b.id], math.ceil(hops / 2), rule)
     graph = restrict(tg, [a.id, b.id], excluded, via)
     found, examined = best_paths(tg, graph, a.id, b.id, k, hops) if a.id in tg.entities else ([], 0)
     paths = tuple(explain(tg, p, rank) for rank, p in enumerate(found, start=1))

@@ -21,6 +21,7 @@ from typing import Protocol, runtime_checkable
 from graph.model import Batch
 from graph.store import Store
 from queries.index import get_index
+from queries.ties import TieFilter, TieGraph
 
 
 @runtime_checkable
@@ -35,8 +36,8 @@ class SupportsTieSubgraph(Protocol):
     ) -> Batch:
         """Entities within ``hops`` steps of any of ``ids`` (a step is a tie between
         actors, or two ties through an agreement or event) over relations of
-        ``types`` valid on ``as_of`` with evidence published by then and confidence
-        at least ``min_confidence``; plus every such relation among them and the
+        ``types`` valid on ``as_of`` with confidence at least ``min_confidence``
+        (evidence published later still counts); plus every such relation among them and the
         sources they cite. ``hops=0`` with many ids gives their induced subgraph.
         Semantics: ``queries.index.GraphIndex.tie_subgraph``."""
         ...
@@ -62,6 +63,21 @@ def tie_subgraph(
     if isinstance(store, SupportsTieSubgraph):
         return store.tie_subgraph(ids, hops, types, as_of, min_confidence)
     return get_index(store).tie_subgraph(ids, hops, types, as_of, min_confidence)
+
+
+def path_candidates(store: Store, ids: Sequence[str], hops: int, rule: TieFilter) -> TieGraph:
+    """The weighted tie graph a path search runs on.
+
+    A native backend extracts the hop-limited candidate subgraph; the
+    in-memory fallback hands out its cached whole graph instead (cheaper than
+    extracting per query). Both give the same paths, since the search prunes
+    to nodes on some A-B walk within the hop limit, all of which lie inside
+    the extracted radius.
+    """
+    if isinstance(store, SupportsTieSubgraph):
+        batch = store.tie_subgraph(ids, hops, rule.types, rule.as_of, rule.min_confidence)
+        return TieGraph.build(batch, rule)
+    return get_index(store).tie_graph(rule)
 
 
 def region_members(store: Store, place_id: str) -> dict[str, str]:
