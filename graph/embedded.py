@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,8 @@ class EmbeddedStore(Store):
                 self._db.execute(
                     "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
                 )
+                # A store recreated at the same path must not look like the old one to caches.
+                self._db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', ?)", (uuid.uuid4().hex,))
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -310,8 +313,9 @@ class EmbeddedStore(Store):
         return Batch(sources=sources, entities=list(records.values()), relations=relations)
 
     def version(self) -> str:
+        (store_id,) = self._query("SELECT value FROM meta WHERE key = 'store_id'")[0]
         (seq,) = self._query("SELECT COALESCE(MAX(seq), 0) FROM writes")[0]
-        return f"{self.path}:{seq}"
+        return f"{store_id}:{seq}"
 
     def check(self) -> list[str]:
         problems = [r[0] for r in self._query("PRAGMA integrity_check") if r[0] != "ok"]

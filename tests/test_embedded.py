@@ -83,3 +83,14 @@ def test_load_reports_progress_within_a_large_file(tmp_path: Path) -> None:
     checking = [done for what, done, _ in seen if what.endswith("checking")]
     assert checking == [0, 1000, 2000]
     assert seen[-1] == ("big.yaml: writing", 2500, 2500)
+
+
+def test_a_store_recreated_at_the_same_path_has_a_new_version(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    with EmbeddedStore(path) as first:
+        old = first.version()
+        assert EmbeddedStore(path).version() == old  # reopening keeps the identity
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with EmbeddedStore(path) as second:
+        assert second.version() != old

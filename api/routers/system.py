@@ -65,7 +65,7 @@ def ready(store: StoreDep) -> ReadyOut:
                 "application/json": {
                     "example": {
                         "backend": "embedded",
-                        "version": ".kizuna/kizuna.sqlite:3",
+                        "version": "3f2a9c0d6b1e4e7f8a2b5c6d7e8f9a0b:3",
                         "entities": {"organisation": 40, "person": 12, "place": 20},
                         "relations": {"party_to": 30, "works_for": 12},
                         "sources": 6,
