@@ -37,6 +37,7 @@ from graph.dates import earliest, latest
 from graph.errors import StoreUnavailable
 from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source
 from graph.names import name_key
+from graph.registry import MEETING_POINTS
 from graph.settings import Settings
 from graph.store import Direction, Neighbour, RetractResult, Stats, Store
 
@@ -45,9 +46,8 @@ T = TypeVar("T")
 CHUNK = 1000  # rows per UNWIND statement (a batch is still one transaction)
 PAGE = 5000  # rows per keyset page when exporting
 # Entities that are meeting points rather than actors: a step through one costs
-# half a hop on each side. Must equal queries.ties.MEETING_TYPES (graph may not
-# import queries; tests/test_neo4j_store.py checks they agree).
-MEETING_POINT_TYPES = frozenset({EntityType.AGREEMENT.value, EntityType.EVENT.value})
+# half a hop on each side (graph.registry.MEETING_POINTS, as type names).
+MEETING_POINT_TYPES = frozenset(t.value for t in MEETING_POINTS)
 MEMBER_TYPES = frozenset({EntityType.PLACE.value, EntityType.ORGANISATION.value})
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 

@@ -40,6 +40,9 @@ EVENT = EntityType.EVENT
 
 ACTORS = frozenset({ORG, PERSON, PLACE})
 BODIES = frozenset({ORG, PLACE})
+# Agreements and events are meeting points: two parties to one MOU, or two
+# speakers at one webinar, are one introduction step apart through it.
+MEETING_POINTS = frozenset({AGREEMENT, EVENT})
 
 
 @dataclass(frozen=True)

@@ -38,14 +38,14 @@ import networkx as nx
 
 from graph.dates import earliest, latest, valid_on
 from graph.model import Batch, Entity, EntityType, Relation, Source
-from graph.registry import CONTEXT_TYPES, RELATION_TYPES, TIE_TYPES
+from graph.registry import CONTEXT_TYPES, MEETING_POINTS, RELATION_TYPES, TIE_TYPES
 
 HALF_LIFE_YEARS = 6.0
 UNDATED_AGE_YEARS = HALF_LIFE_YEARS
 CONTEXT_STRENGTH = 0.1
 MIN_STRENGTH = 1e-6  # floor so that -log stays finite
 
-MEETING_TYPES = frozenset({EntityType.AGREEMENT, EntityType.EVENT})
+MEETING_TYPES = MEETING_POINTS
 ACTOR_TYPES = frozenset({EntityType.ORGANISATION, EntityType.PERSON, EntityType.PLACE})
 ALL_TYPES = TIE_TYPES | CONTEXT_TYPES
 
