@@ -527,6 +527,11 @@ def test_views_render_html(client: TestClient) -> None:
     assert entity.status_code == 200 and "李偉" in entity.text
     assert_problem(client.get("/views/region/Li Wei"), 404)
     assert_problem(client.get("/views/entity/place:kanagawa", params={"radius": 9}), 422)
+    paths = client.get("/views/paths", params={"from": "神奈川県", "to": "place:liaoning"})
+    assert paths.status_code == 200 and "agreement:kanagawa-liaoning" in paths.text
+    assert "best path" in paths.text
+    assert_problem(client.get("/views/paths", params={"from": "神奈川県", "to": "nowhere at all"}), 404)
+    assert_problem(client.get("/views/paths", params={"from": "神奈川県", "to": "place:liaoning", "k": 11}), 422)
 
 
 def test_unknown_job_is_404(client: TestClient) -> None:

@@ -14,7 +14,7 @@ from graph.embedded import EmbeddedStore
 from graph.model import Batch
 from ingest.load import load_files, seed_path
 from viz.network import network_html
-from viz.render import neighbourhood_html, region_html
+from viz.render import neighbourhood_html, paths_html, region_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
@@ -79,6 +79,15 @@ def test_neighbourhood_page_draws_in_chromium(seed_store: EmbeddedStore, tmp_pat
     attrs = body_attrs(render_in_chromium(html, tmp_path))
     assert attrs.get("data-ready") == "1"
     assert int(attrs["data-nodes"]) >= 3
+
+
+def test_paths_page_marks_the_best_path(seed_store: EmbeddedStore, tmp_path: Path) -> None:
+    html = paths_html(seed_store, "三重県", "org:fbri", k=2)
+    assert external_references(html) == []
+    assert "best path" in html and "event:clair-webinar-2022-03" in html
+    attrs = body_attrs(render_in_chromium(html, tmp_path))
+    assert attrs.get("data-ready") == "1"
+    assert int(attrs["data-nodes"]) >= 7  # both ends, the chain of people and the two webinars
 
 
 def test_empty_graph_still_renders(tmp_path: Path) -> None:

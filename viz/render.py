@@ -10,6 +10,7 @@ from typing import Any
 from graph.model import Batch
 from graph.store import Store
 from queries.neighbourhood import neighbourhood
+from queries.paths import introduction_paths
 from queries.region import region_network
 from viz.network import network_html
 
@@ -64,4 +65,31 @@ def neighbourhood_html(store: Store, entity: str, **options: Any) -> str:
         _batch(store, (n.entity.id for n in result.nodes), (e.relation.id for e in result.edges)),
         heading,
         focus={result.center.id},
+    )
+
+
+def paths_html(store: Store, source: str, target: str, **options: Any) -> str:
+    """The introduction paths from ``source`` to ``target``; the best one drawn bold red."""
+    result = introduction_paths(store, source, target, **options)
+    entity_ids = {result.source.id, result.target.id}
+    relation_ids: set[str] = set()
+    best: set[str] = set()
+    for path in result.paths:
+        entity_ids |= {n.id for n in path.nodes}
+        ids = {r.id for step in path.steps for r in step.relations}
+        relation_ids |= ids
+        if path.rank == 1:
+            best = ids
+    if result.paths:
+        summary = "; ".join(f"path {p.rank}: {p.hops} step(s), strength {p.strength:.3g}" for p in result.paths)
+    else:
+        summary = result.reason or "no path"
+    a, b = result.source, result.target
+    heading = f"{a.name_ja} → {b.name_ja} ({a.name_en} → {b.name_en}): {summary}"
+    return network_html(
+        _batch(store, entity_ids, relation_ids),
+        heading,
+        focus={result.source.id, result.target.id},
+        marked_edges=best,
+        marked_label="best path",
     )

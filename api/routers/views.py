@@ -1,9 +1,7 @@
-"""HTML network views, drawn by ``viz.render`` when it is installed."""
+"""HTML network views, drawn by ``viz.render``."""
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
@@ -12,11 +10,12 @@ from fastapi.responses import HTMLResponse
 
 from api.deps import LangDep, ReadAuth, StoreDep
 from api.docs import problems
-from api.errors import NotInstalled
 from api.lookup import resolve
 from graph.model import EntityType
 from graph.store import Store
 from queries.neighbourhood import MAX_RADIUS
+from queries.paths import DEFAULT_HOPS, DEFAULT_K, MAX_HOPS, MAX_K
+from viz.render import neighbourhood_html, paths_html, region_html
 
 router = APIRouter(prefix="/views", tags=["views"], dependencies=[ReadAuth])
 
@@ -25,22 +24,16 @@ _HTML_EXAMPLE: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _renderer(name: str) -> Callable[..., str]:
-    """``viz.render.<name>``, or 501 when the views module is not installed."""
-    try:
-        module = importlib.import_module("viz.render")
-    except ImportError as exc:
-        raise NotInstalled(f"network views are not installed (viz.render cannot be imported: {exc})") from None
-    function: Callable[..., str] = getattr(module, name)
-    return function
-
-
 def _region(store: Store, place: str, options: dict[str, Any]) -> str:
-    return _renderer("region_html")(store, place, **options)
+    return region_html(store, place, **options)
 
 
 def _entity(store: Store, entity: str, options: dict[str, Any]) -> str:
-    return _renderer("neighbourhood_html")(store, entity, **options)
+    return neighbourhood_html(store, entity, **options)
+
+
+def _paths(store: Store, source: str, target: str, options: dict[str, Any]) -> str:
+    return paths_html(store, source, target, **options)
 
 
 @router.get(
@@ -48,7 +41,7 @@ def _entity(store: Store, entity: str, options: dict[str, Any]) -> str:
     response_class=HTMLResponse,
     summary="Interactive network of a place",
     description="A self-contained HTML page (vis-network inlined): members, ties, cross-border ties in red.",
-    responses={**_HTML_EXAMPLE, **problems(401, 403, 404, 409, 422, 501)},
+    responses={**_HTML_EXAMPLE, **problems(401, 403, 404, 409, 422)},
 )
 async def region_view(
     id: Annotated[str, Path(description="A place id or name.", examples=["神奈川県"], max_length=300)],
@@ -67,7 +60,7 @@ async def region_view(
     response_class=HTMLResponse,
     summary="Interactive neighbourhood of an entity",
     description="A self-contained HTML page of everything within `radius` relations (context ties dashed).",
-    responses={**_HTML_EXAMPLE, **problems(401, 403, 404, 409, 422, 501)},
+    responses={**_HTML_EXAMPLE, **problems(401, 403, 404, 409, 422)},
 )
 async def entity_view(
     id: Annotated[str, Path(description="An entity id or name.", examples=["神奈川県"], max_length=300)],
@@ -79,3 +72,24 @@ async def entity_view(
     entity = resolve(store, id, lang)
     options = {"radius": radius, "max_nodes": max_nodes}
     return HTMLResponse(await run_in_threadpool(_entity, store, entity.id, options))
+
+
+@router.get(
+    "/paths",
+    response_class=HTMLResponse,
+    summary="Interactive picture of the introduction paths from one entity to another",
+    description="A self-contained HTML page of the k best different paths; the best one is drawn bold red.",
+    responses={**_HTML_EXAMPLE, **problems(401, 403, 404, 409, 422)},
+)
+async def paths_view(
+    store: StoreDep,
+    lang: LangDep,
+    source: Annotated[str, Query(alias="from", description="Id or name.", examples=["三重県"], max_length=300)],
+    target: Annotated[str, Query(alias="to", description="Id or name.", examples=["org:fbri"], max_length=300)],
+    k: Annotated[int, Query(ge=1, le=MAX_K, description=f"How many different paths (1-{MAX_K}).")] = DEFAULT_K,
+    max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS, description=f"Most steps (1-{MAX_HOPS}).")] = DEFAULT_HOPS,
+) -> HTMLResponse:
+    a = resolve(store, source, lang)
+    b = resolve(store, target, lang)
+    options = {"k": k, "hops": max_hops}
+    return HTMLResponse(await run_in_threadpool(_paths, store, a.id, b.id, options))
