@@ -111,7 +111,9 @@ table{{border-collapse:collapse}}td{{padding:.1rem .8rem;border-bottom:1px solid
 <li><a href="/docs">API documentation (OpenAPI)</a> · <a href="/openapi.json">openapi.json</a></li>
 <li><a href="/entities?type=place">Places</a> · <a href="/entities?type=organisation">Organisations</a>
  · <a href="/brokers">Brokers</a> · <a href="/sources">Sources</a></li>
-<li>Network views: <a href="/views/region/place:liaoning">a region</a> (<code>/views/region/{{place id}}</code>), <code>/views/entity/{{entity id}}</code>, <code>/views/paths?from=…&amp;to=…</code></li>
+<li>Network views: <a href="/views/region/place:liaoning">a region</a>
+(<code>/views/region/{{place id}}</code>), <code>/views/entity/{{entity id}}</code>,
+<code>/views/paths?from=…&amp;to=…</code></li>
 </ul>
 <h2>Entities</h2><table>{rows}</table>
 <h2>Relations</h2><table>{rel_rows}</table>
