@@ -631,8 +631,8 @@ def capture_aliases(text: str, mentions: list[Mention]) -> None:
         if title is not None:
             title.aliases.append(m.text)
             mentions.remove(m)
-    for m in mentions:
-        if m.type not in (ORG, PLACE, EVENT):
+    for m in list(mentions):
+        if m.type not in (ORG, PLACE, EVENT) or m not in mentions:
             continue
         tail = text[m.end : m.end + 40]
         ika = _ALIAS_IKA.match(tail)
@@ -640,7 +640,16 @@ def capture_aliases(text: str, mentions: list[Mention]) -> None:
             m.aliases.append(ika.group(1).strip())
             continue
         paren = _ALIAS_PAREN.match(tail)
-        if paren and not any(o.start == m.end + paren.start(1) for o in mentions):
-            alias = paren.group(1).strip()
-            if alias != m.text and not alias.isdigit():
-                m.aliases.append(alias)
+        if not paren:
+            continue
+        inner = next((o for o in mentions if o.start == m.end + paren.start(1)), None)
+        # A mention of another kind in the brackets is a separate entity
+        # (リヨン・ビオポール(フランス)); the NER's own pick of the abbreviation
+        # (ジャパン・テクノロジー・グループ(JTG)) is the same entity's alias.
+        if inner is not None and (inner.type is not m.type or inner.source != "ner"):
+            continue
+        alias = paren.group(1).strip()
+        if alias != m.text and not alias.isdigit():
+            m.aliases.append(alias)
+            if inner is not None:
+                mentions.remove(inner)
