@@ -161,3 +161,19 @@ def test_resolution_uses_whole_names_and_flags_near_misses(tmp_path: Path) -> No
         assert near != stored.id  # a near miss is never merged …
         assert resolver.near_matches(org, ["神戸医療産業都市推進機関"])  # … but flagged for review
         assert resolver.resolve(org, ["推進機構"], None) != stored.id  # nor a bare substring
+
+
+def test_bracketed_abbreviation_picked_by_the_ner_becomes_an_alias() -> None:
+    from graph.model import EntityType
+    from ingest.extract.mentions import Mention, capture_aliases
+
+    text = "サンプル・テクノロジー・グループ(STG)は、リヨン・ビオポール(フランス)と連携した。"
+    org = Mention(0, 16, "サンプル・テクノロジー・グループ", EntityType.ORGANISATION, "company", "suffix")
+    abbr = Mention(17, 20, "STG", EntityType.ORGANISATION, None, "ner")
+    other = Mention(23, 32, "リヨン・ビオポール", EntityType.ORGANISATION, "cluster", "suffix")
+    country = Mention(33, 37, "フランス", EntityType.PLACE, "country", "gazetteer")
+    mentions = [org, abbr, other, country]
+    capture_aliases(text, mentions)
+    assert org.aliases == ["STG"]
+    assert abbr not in mentions  # one body, not two
+    assert other.aliases == [] and country in mentions  # a country in brackets stays an entity

@@ -153,3 +153,4 @@ def test_bench_prints_both_rates() -> None:
     result = CliRunner().invoke(_app(), ["bench-extract", str(DOCS / "fukui_zhejiang.md")])
     assert result.exit_code == 0, result.output
     assert "raw GiNZA" in result.output and "kizuna-extract" in result.output
+

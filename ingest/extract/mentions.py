@@ -645,7 +645,7 @@ def capture_aliases(text: str, mentions: list[Mention]) -> None:
         inner = next((o for o in mentions if o.start == m.end + paren.start(1)), None)
         # A mention of another kind in the brackets is a separate entity
         # (リヨン・ビオポール(フランス)); the NER's own pick of the abbreviation
-        # (ジャパン・テクノロジー・グループ(JTG)) is the same entity's alias.
+        # (サンプル・テクノロジーズ(STC)) is the same entity's alias.
         if inner is not None and (inner.type is not m.type or inner.source != "ner"):
             continue
         alias = paren.group(1).strip()
