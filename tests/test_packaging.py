@@ -1,0 +1,34 @@
+"""Packaging: a non-editable install (the Docker image) must carry every module and data file."""
+
+from __future__ import annotations
+
+import tomllib
+from fnmatch import fnmatch
+from pathlib import Path
+
+from tests.conftest import REPO
+
+TOP_LEVEL = ("graph", "ingest", "queries", "api", "viz")
+
+
+def test_every_package_and_data_file_is_declared() -> None:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    declared = set(config["packages"])
+    found = {
+        ".".join(init.parent.relative_to(REPO).parts)
+        for top in TOP_LEVEL
+        for init in (REPO / top).rglob("__init__.py")
+    }
+    assert declared == found, f"pyproject.toml packages differ from the source tree: {sorted(declared ^ found)}"
+    data = config["package-data"]
+    for package in found:
+        folder = REPO / Path(*package.split("."))
+        for path in folder.rglob("*"):
+            if not path.is_file() or path.suffix in (".py", ".pyc") or "__pycache__" in path.parts:
+                continue
+            owner = next((p for p in sorted(found, key=len, reverse=True)
+                          if path.is_relative_to(REPO / Path(*p.split(".")))), package)
+            relative = path.relative_to(REPO / Path(*owner.split("."))).as_posix()
+            assert any(fnmatch(relative, pattern) for pattern in data.get(owner, [])), (
+                f"{path.relative_to(REPO)} would be missing from an installed Kizuna: add it to package-data"
+            )
