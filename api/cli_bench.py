@@ -64,8 +64,11 @@ def _peak_rss_mb() -> float:
 
 
 def run_bench(entities: int, ties: int, batch_size: int, queries: int) -> dict[str, float]:
+    from queries.brokers import brokers
     from queries.index import clear_cache, get_index
+    from queries.neighbourhood import neighbourhood
     from queries.paths import introduction_paths
+    from queries.ties import TieFilter
 
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -94,6 +97,9 @@ def run_bench(entities: int, ties: int, batch_size: int, queries: int) -> dict[s
         t0 = time.perf_counter()
         get_index(store)
         figures["index_build_s"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        get_index(store).tie_graph(TieFilter()).compact()  # built on the first path query otherwise
+        figures["tie_graph_build_s"] = time.perf_counter() - t0
         rng = random.Random(11)
         timings = []
         for _ in range(queries):
@@ -104,6 +110,16 @@ def run_bench(entities: int, ties: int, batch_size: int, queries: int) -> dict[s
         timings.sort()
         figures["path_k3_p50_ms"] = 1000 * timings[len(timings) // 2]
         figures["path_k3_p95_ms"] = 1000 * timings[min(len(timings) - 1, int(len(timings) * 0.95))]
+        t0 = time.perf_counter()
+        result = brokers(store)
+        figures["brokers_s"] = time.perf_counter() - t0
+        figures["brokers_samples"] = result.samples or result.nodes
+        timings = []
+        for _ in range(max(1, queries // 2)):
+            t0 = time.perf_counter()
+            neighbourhood(store, f"org:s{rng.randrange(entities)}", radius=2)
+            timings.append(time.perf_counter() - t0)
+        figures["neighbourhood_r2_p50_ms"] = 1000 * sorted(timings)[len(timings) // 2]
         figures["peak_rss_mb"] = _peak_rss_mb()
         store.close()
     return figures

@@ -29,10 +29,11 @@ from graph.errors import UnknownEntity
 from graph.model import EntityType
 from graph.registry import TIE_TYPES
 from graph.store import Store
+from queries.centrality import betweenness, betweenness_subset, prepare
 from queries.errors import InvalidQuery
 from queries.geo import CONTINENT_NAMES, Geography, continent_code, is_country
 from queries.index import get_index
-from queries.pushdown import tie_subgraph
+from queries.pushdown import SupportsTieSubgraph, tie_subgraph
 from queries.resolve import resolve_entity
 from queries.results import Broker, BrokerResult, EntityRef
 from queries.ties import ACTOR_TYPES, TieFilter, TieGraph
@@ -87,8 +88,11 @@ def brokers(
     index = get_index(store)
     geo = Geography(index)
     rule = TieFilter(types=TIE_TYPES, as_of=as_of, min_confidence=min_confidence)
-    tg = TieGraph.build(tie_subgraph(store, sorted(index.records), 0, TIE_TYPES, as_of, min_confidence), rule)
-    graph: nx.Graph = tg.graph.subgraph(n for n in tg.graph if tg.graph.degree(n) > 0).copy()
+    if isinstance(store, SupportsTieSubgraph):
+        tg = TieGraph.build(tie_subgraph(store, sorted(index.records), 0, TIE_TYPES, as_of, min_confidence), rule)
+    else:  # the same whole graph, cached by the index across queries
+        tg = index.tie_graph(rule)
+    graph: nx.Graph = tg.graph.subgraph([n for n in tg.graph if tg.graph.degree(n) > 0])  # read-only view
     actors = sorted(n for n in graph if tg.entities[n].type in ACTOR_TYPES)
     sampled = False
     used: int | None = None
@@ -101,7 +105,7 @@ def brokers(
         targets = [n for n in actors if in_b(n)]
         sources, sampled = _sample(sources, samples, seed)
         used = len(sources) if sampled else None
-        scores = nx.betweenness_centrality_subset(graph, sources, targets, normalized=False)
+        scores = betweenness_subset(graph, sources, targets)
         mode = "between"
     elif cross_border:
         countries: dict[str, list[str]] = {}
@@ -114,21 +118,22 @@ def brokers(
         used = len(chosen) if sampled else None
         chosen_set = set(chosen)
         scores = dict.fromkeys(graph, 0.0)
+        prepared = prepare(graph)
         for c, members in sorted(countries.items()):
             srcs = [n for n in members if n in chosen_set]
             others = [n for n in located if geo.country(n) != c]
             if not srcs or not others:
                 continue
-            part = nx.betweenness_centrality_subset(graph, srcs, others, normalized=False)
+            part = betweenness_subset(graph, srcs, others, prepared)
             for n, v in part.items():
                 scores[n] += v
         mode = "cross-border"
     else:
         if graph.number_of_nodes() > EXACT_LIMIT:
             sampled, used = True, min(samples, graph.number_of_nodes())
-            scores = nx.betweenness_centrality(graph, k=used, seed=seed, normalized=False)
+            scores = betweenness(graph, used, seed)
         else:
-            scores = nx.betweenness_centrality(graph, normalized=False)
+            scores = betweenness(graph)
         mode = "all"
     actor_set = set(actors)
     ranked = sorted(((s, n) for n, s in scores.items() if n in actor_set and s > 0), key=lambda x: (-x[0], x[1]))

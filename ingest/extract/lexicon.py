@@ -47,6 +47,7 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("大学院", OrganisationKind.UNIVERSITY),
             ("University", OrganisationKind.UNIVERSITY),
             ("研究所", OrganisationKind.RESEARCH_INSTITUTE),
+            ("研究会", OrganisationKind.ASSOCIATION),
             ("研究機構", OrganisationKind.RESEARCH_INSTITUTE),
             ("研究センター", OrganisationKind.RESEARCH_INSTITUTE),
             ("研究院", OrganisationKind.RESEARCH_INSTITUTE),
@@ -293,6 +294,8 @@ SPEAKER_WORDS = (
     "話す機会",
     "スピーカー",
     "モデレーター",
+    "講師",
+    "登壇者",
 )
 
 # Sector words: the vocabulary's own labels and synonyms plus general Japanese terms.
@@ -380,6 +383,9 @@ COREFERENCE = {
     "同大使館": ("organisation", ("大使館",)),
     "同アライアンス": ("organisation", ("アライアンス",)),
     "同局": ("organisation", ("局",)),
+    "同機関": ("organisation", ()),
+    "同団体": ("organisation", ()),
+    "同クラスター": ("organisation", ("クラスター",)),
     "同大会": ("event", ()),
     "この大会": ("event", ()),
     "本大会": ("event", ()),

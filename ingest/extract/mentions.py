@@ -95,6 +95,25 @@ _QUOTED_EVENT = re.compile(
     r"|「(?P<t2>[^「」]{4,80})」\s*(?:と題し(?:た|て)?)?\s*(?P<w2>ウェビナー|シンポジウム|セミナー|フォーラム|会議|大会|講演会)?"
 )
 _QUOTED_NAME = re.compile(r"「([^「」]{3,40})」")
+_TITLE_ALT = "|".join(re.escape(t) for t in TITLES)
+# Title then a person's name and honorific: what follows an affiliation on a programme.
+_BEFORE_TITLE = re.compile(rf"\s?(?:{_TITLE_ALT})(?:・|\s)[^\n|、。]{{0,40}}?(?:氏|さん|様)")
+# 「… ・ X マネージャー Y氏」: a katakana-joined or Latin name, (a role phrase,) a title, a person.
+_PROGRAMME_BODY = re.compile(
+    r"(?:(?<=[・|])|(?<=^))\s?(?P<n>[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)+|[A-Z][A-Za-z0-9]{2,})"
+    rf"(?= (?:\S+ )?(?:{_TITLE_ALT}) \S[^\n|]{{0,20}}?(?:氏|さん|様))",
+    re.MULTILINE,
+)
+_KATAKANA_JOINED = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)+")
+# A katakana name introduced by an org-type noun: 「支援機関であるX」, 「クラスター「X」」.
+_INTRO_ORG = re.compile(
+    r"(?:機関|団体|組織|クラスター|ネットワーク|企業|会社|ベンチャー|協会|財団|エージェンシー)(?:である|の)?\s?「?"
+    r"(?P<n>[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)+)(?![\u30a1-\u30fa\u30fc・])」?"
+)
+# A quoted name that something is held under or attended: 「X」に参加, 「X」を開催, 「X」の会期中.
+_QUOTED_OCCASION = re.compile(
+    r"「([^「」]{4,40})」\s?(?=に(?:も)?(?:参加|出席|出展)|を(?:開催|主催|共催)|の会期|が開催)"
+)
 _KANJI_PERSON = re.compile(
     r"(?:(?<=[のは、 ・])|(?<=^))((?:[\u4e00-\u9fff]{1,4} )?[\u4e00-\u9fff]{2,4})(?=\s?氏)", re.MULTILINE
 )
@@ -282,10 +301,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         name, legal = _strip_legal(run)
         offset = e - len(name)
         kind = None if re.match(r"第\d+回", name) else _org_kind(name)
-        if kind and name not in _GENERIC:
-            strong = any(name.endswith(x) for x in _STRONG) and len(name) >= 4 and not name.startswith(_DEICTIC)
-            if not (_proper(doc, a, b, place_spans) or legal or strong):
-                continue
+        strong = any(name.endswith(x) for x in _STRONG) and len(name) >= 4 and not name.startswith(_DEICTIC)
+        # A katakana name joined by ・ and ending in an org-type word names a body: メディコン・バレー・アライアンス.
+        strong = strong or bool(_KATAKANA_JOINED.match(name))
+        # A body name right before a title and a person: 「X協力センター専務理事 …氏」.
+        strong = strong or (len(name) >= 5 and not name.startswith(_DEICTIC) and bool(_BEFORE_TITLE.match(text, e)))
+        if kind and name not in _GENERIC and (_proper(doc, a, b, place_spans) or legal or strong):
             # A sub-unit after a complete body: 機構 + クラスター推進センター.
             cut = _inner_org_end(name)
             if cut:
@@ -338,7 +359,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             pk = _place_kind(surface)
             if pk and (
                 any("固有名詞" in t.tag_ for t in doc[j : i + 1])
-                or re.fullmatch(r"[\u30a1-\u30fa\u30fc]+州", surface)
+                or re.fullmatch(r"[\u30a1-\u30fa\u30fc]{2,}(?:州|省|市)", surface)
                 or doc[j].ent_type_ in LABELS
             ):
                 candidates.append(Mention(ps, pe, surface, PLACE, pk, "suffix", confidence=0.7))
@@ -383,6 +404,24 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             kind = next((k.value for w, k in EVENT_WORDS if w == word), EventKind.MEETING.value)
             start = m.start("t1") if m.group("t1") else m.start("t2")
             candidates.append(Mention(start, start + len(title), title, EVENT, kind, "pattern", confidence=0.6))
+    for m in _INTRO_ORG.finditer(text):
+        if not text[m.end() : m.end() + 3].lstrip().startswith((*HONORIFICS, *TITLES)):
+            candidates.append(
+                Mention(
+                    m.start("n"), m.end("n"), m.group("n"), ORG, OrganisationKind.OTHER.value, "pattern", confidence=0.6
+                )
+            )
+    for m in _PROGRAMME_BODY.finditer(text):
+        candidates.append(
+            Mention(
+                m.start("n"), m.end("n"), m.group("n"), ORG, OrganisationKind.OTHER.value, "pattern", confidence=0.6
+            )
+        )
+    for m in _QUOTED_OCCASION.finditer(text):
+        name = m.group(1)
+        if not _org_kind(name) and not re.search(r"[。、]", name):
+            kind = _event_kind(re.sub(r"\d+$", "", name)) or EventKind.MEETING.value
+            candidates.append(Mention(m.start(1), m.end(1), name, EVENT, kind, "pattern", confidence=0.6))
     for m in _QUOTED_NAME.finditer(text):
         name = m.group(1)
         ekind = _event_kind(re.sub(r"\d+$", "", name))
@@ -510,6 +549,14 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             and not any(t in surface for t in TITLES)
         ):
             candidates.append(Mention(s, e, surface, EVENT, _event_kind(surface) or kind, "ner", confidence=0.5))
+    # A name found once by a pattern names the same body wherever it recurs in the document.
+    found = {c.text for c in candidates if c.type is ORG and c.source == "pattern" and len(c.text) >= 4}
+    for name in found:
+        for m in re.finditer(re.escape(name), text):
+            if not any(c.start == m.start() and c.end == m.end() for c in candidates):
+                candidates.append(
+                    Mention(m.start(), m.end(), name, ORG, OrganisationKind.OTHER.value, "pattern", confidence=0.6)
+                )
     for c in candidates:
         gov = re.fullmatch(r"(.+?)(?:政府|県庁|市役所|州政府|当局)", c.text) if c.type is ORG else None
         if gov:

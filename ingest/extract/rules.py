@@ -40,7 +40,9 @@ ORG, PERSON, PLACE, EVENT, AGREEMENT = (
     EntityType.AGREEMENT,
 )
 _SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
-_SUBJECT_TAIL = r"(?:代表団|訪問団|一行|" + "|".join(HEAD_TITLES) + r")?\s?(?:氏|さん|様)?(?:では|は|が)"
+_SUBJECT_TAIL = (
+    r"(?:の?(?:代表団|訪問団|視察団|使節団|一行)|" + "|".join(HEAD_TITLES) + r")?\s?(?:氏|さん|様)?(?:では|は|が)"
+)
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -203,6 +205,7 @@ class _Builder:
     # -- rules ------------------------------------------------------------------
     def run(self) -> Extraction:
         self.coreference()
+        self.narrator = self._narrator()
         last_subject: Mention | None = None
         self.last_organisers: list[Mention] = []
         self.last_visit: tuple[Mention, Mention, int] | None = None
@@ -211,6 +214,8 @@ class _Builder:
             s, e = sm.start(), sm.end()
             sentence = sm.group()
             ms = self.in_span(s, e)
+            if "\n\n" in self.text[max(0, s - 2) : s]:
+                last_subject = None  # a new paragraph does not inherit the last one's subject
             subject = self._subject(ms) or last_subject
             self.affiliation(ms)
             self.agreements(sentence, s, e, ms, subject)
@@ -218,6 +223,7 @@ class _Builder:
             self.founding(sentence, s, e, ms, subject)
             self.events(sentence, s, e, ms, subject)
             self.partners(sentence, s, e, ms, subject)
+            self.membership(sentence, s, e, ms, subject)
             self.topic_sectors(sentence, s, e, subject)
             self.prev_sentence = s
             if self._subject(ms):
@@ -225,10 +231,19 @@ class _Builder:
             elif sentence.strip() == "" or "\n\n" in self.text[max(0, s - 2) : s]:
                 last_subject = None
         self.structure()
+        self.field_organisers()
         self.speakers()
         self.matrix_sectors()
         self.name_sectors()
         return Extraction(self.entities, self.facts)
+
+    def _narrator(self) -> Mention | None:
+        """「Xの訪問団の一員として」: a report written from inside X's delegation speaks for X."""
+        hit = re.search(r"の(?:訪問団|代表団|視察団|使節団|ミッション)の一員(?:として|で)", self.text)
+        if hit is None:
+            return None
+        before = _closest([m for m in self.mentions if m.end == hit.start() and self.actor(m) and m.type is not PERSON])
+        return before
 
     def _subject(self, ms: list[Mention]) -> Mention | None:
         for m in ms:
@@ -287,6 +302,10 @@ class _Builder:
         for m in ms:
             if m.start >= upto or not self.actor(m) or m.type is PERSON:
                 continue
+            if m.kind == "country" and any(
+                x.type is PLACE and x.start in (m.end + 1, m.end) and x.start < upto for x in ms
+            ):
+                continue  # 「オランダ・北ブラバント州」: the country only locates the party
             after = self._after(m)
             if re.match(r"(?:代表団|訪問団|知事|市長)?(?:は|が|と|及び|および|、|・)|を訪問|を訪れ", after):
                 if re.match(r"・", after) and not re.match(
@@ -427,13 +446,13 @@ class _Builder:
                     if m.end > pos or not self.actor(m) or m.type is PERSON:
                         continue
                     gap = self.text[m.end : pos]
-                    if re.fullmatch(r"\s*(?:を|に|へ)?\s*(?:初めて|正式に)?\s*", gap) or re.fullmatch(r"と", gap):
+                    if re.fullmatch(r"\s*(?:を|に|へ)?\s*(?:初めて|正式に|表敬)?\s*", gap) or re.fullmatch(r"と", gap):
                         objs.append(m)
                 # coordinated objects: 「AとBに赴き」
                 for m in list(objs):
                     before = [x for x in ms if x.end == m.start - 1 and self.text[x.end] == "と" and self.actor(x)]
                     objs += before
-                subj = self._subject([m for m in ms if m.start < pos]) or subject
+                subj = self._subject([m for m in ms if m.start < pos]) or subject or self.narrator
                 if word in ("来日", "訪日"):
                     japan = [m for m in self.mentions if m.text == "日本"]
                     objs = japan[:1]
@@ -488,17 +507,18 @@ class _Builder:
         hosts: list[Mention] = []
         if re.search(r"を開催|が開催し|は開催|を主催", sentence) and subject is not None and subject.type is not EVENT:
             hosts = [subject]
-            for pm in re.finditer(r"と(?:連携|共同|協力)し", sentence):  # co-organisers: 「Bと連携し…を開催」
-                near = [m for m in ms if m.end <= s + pm.start() and self.actor(m) and m.type is not PERSON]
-                if near and re.fullmatch(r"\s?(?:\([^()]*\))?", self.text[near[-1].end : s + pm.start()]):
-                    hosts.append(near[-1])
+            for pm in re.finditer(r"と(?:の)?(?:連携|共同|協力|共催)(?:し|で|により|して)", sentence):
+                # co-organisers: 「Bと連携し…を開催」, 「Bと共催で…を開催」
+                near = _closest([m for m in ms if m.end <= s + pm.start() and self.actor(m) and m.type is not PERSON])
+                if near and re.fullmatch(r"\s?(?:\([^()]*\))?", self.text[near.end : s + pm.start()]):
+                    hosts.append(near)
         for ev in evs:
             organisers = []
             for m in ms:
                 if m is ev or not self.actor(m):
                     continue
-                after = self.text[m.end : m.end + 6]
-                if re.match(r"(?:が|の)?(?:主催|共催)", after):
+                after = self.text[m.end : m.end + 8]
+                if re.match(r"(?:政府|当局)?(?:が|の)?(?:主催|共催)", after):
                     organisers.append(m)
             if (
                 not organisers
@@ -532,7 +552,8 @@ class _Builder:
             if subj is None:
                 continue
             chain: list[Mention] = []
-            for m in reversed([b for b in bodies if b.end <= pos]):
+            outer = [b for b in bodies if b.end <= pos and not any(o is not b and _within(b, o) for o in bodies)]
+            for m in sorted(outer, key=lambda x: x.end, reverse=True):
                 gap = self.text[m.end : (chain[-1].start if chain else pos)]
                 pattern = (
                     r"\s?(?:\([^()]*\))?(?:など(?:の[^、。]{0,15})?)?"
@@ -546,9 +567,22 @@ class _Builder:
             for m in chain:
                 if self.key(m) != self.key(subj):
                     self.add("partner_of", self.key(subj), self.key(m), (s, e), 0.55)
+        for pm in re.finditer(r"の(?:共同研究|共同開発|共同事業|共同プロジェクト|連携|協力)", sentence):
+            pos = s + pm.start()  # 「AとBの共同研究」: A and B work together
+            right = [b for b in bodies if b.end == pos]
+            left = [b for b in bodies if right and b.end == right[0].start - 1 and self.text[b.end] == "と"]
+            if left and right and self.key(left[0]) != self.key(right[0]):
+                self.add("partner_of", self.key(left[0]), self.key(right[0]), (s, e), 0.55)
         for m in ms:
-            if m.type is EVENT and re.match(r"(?:に|へ)(?:出席|参加|招待)", self.text[m.end : m.end + 4]):
-                subj = self._subject([x for x in ms if x.start < m.start]) or subject
+            if m.type is EVENT and re.match(
+                r"」?\s?(?:に|へ)(?:も|の)?(?:出席|参加|招待|出展)", self.text[m.end : m.end + 7]
+            ):
+                subj = self._subject([x for x in ms if x.start < m.start]) or subject or self.narrator
+                hosted = subj is not None and any(
+                    f.type == "organised" and f.source == self.key(subj) and f.target == self.key(m) for f in self.facts
+                )
+                if hosted:  # 「Xが主催するEに参加」: the one attending is the narrator, not X
+                    subj = self.narrator
                 if subj is not None and subj.type is not EVENT:
                     self.add("attended", self.key(subj), self.key(m), (s, e), 0.55)
             if m.type is PERSON and re.match(
@@ -557,6 +591,49 @@ class _Builder:
                 subj = self._subject([x for x in ms if x.start < m.start]) or subject
                 if subj is not None:
                     self.add("met_with", self.key(subj), self.key(m), (s, e), 0.55)
+
+    def membership(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
+        """「XはYに加盟/参画/加入」, 「XはYの会員(企業)」 -> X member_of Y."""
+        for mm in re.finditer(r"に(?:正式に)?(?:加盟|参画|加入|入会)|の(?:正)?会員", sentence):
+            pos = s + mm.start()
+            target = _closest([m for m in ms if m.end <= pos and m.type is ORG])
+            if target is None or not re.fullmatch(r"\s?(?:\([^()]*\))?」?", self.text[target.end : pos]):
+                continue
+            subj = self._subject([m for m in ms if m.end <= target.start]) or subject
+            if subj is None or subj.type is EVENT or subj.start >= target.start:
+                continue
+            self.add("member_of", self.key(subj), self.key(target), (s, e), 0.55)
+
+    def field_organisers(self) -> None:
+        """A 「主催 | A、B」 row: the bodies in it organised the event the page is about."""
+        rows = [label for label in self.doc.fields if re.fullmatch(r"(?:主催|共催)(?:者|団体)?", label.strip())]
+        if not rows:
+            return
+        event = self._main_event()
+        if event is None:
+            return
+        for label in rows:
+            start = self.doc.field_offsets.get(label, 0)
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+            row = self.in_span(start, end)
+            for m in row:
+                inner = any(o is not m and o.start <= m.start and m.end <= o.end and o.length > m.length for o in row)
+                if not inner and m.type is not EVENT and m.type is not PERSON and self.actor(m):
+                    self.add("organised", self.key(m), self.key(event), (start, end), 0.6)
+
+    def _main_event(self) -> Mention | None:
+        """The event named in a 名称 row, else the first event in the title."""
+        events = [m for m in self.mentions if m.type is EVENT]
+        for label in ("名称", "イベント名", "セミナー名", "タイトル", "件名"):
+            value = self.doc.fields.get(label)
+            if value:
+                named = [m for m in events if m.text in value]
+                if named:
+                    return named[0]
+        title = self.doc.source.title or ""
+        named = [m for m in events if m.text in title]
+        return named[0] if named else None
 
     def speakers(self) -> None:
         """Persons (and their bodies) on a programme following an event name."""
@@ -582,7 +659,8 @@ class _Builder:
             if m.type is ORG and m.parent_start is None:
                 inner = [x for x in self.mentions if x.type is PLACE and x.start >= m.start and x.end <= m.end]
                 if inner and m.kind in ("government_body", "embassy") and self.actor(inner[-1]):
-                    target = inner[-1] if m.kind == "government_body" else inner[0]
+                    sending_last = m.kind == "government_body" or (m.text.startswith("在") and len(inner) > 1)
+                    target = inner[-1] if sending_last else inner[0]
                     self.add("part_of", self.key(m), self.key(target), (m.start, m.end), 0.6)
                 elif inner:
                     self.add("located_in", self.key(m), self.key(inner[0]), (m.start, m.end), 0.6)
@@ -614,6 +692,11 @@ class _Builder:
                             )
                         self.add("located_in", self.key(m), entry.id, (m.start, m.end), 0.6)
                         break
+            if m.type is PLACE and m.kind == "country" and self.text[m.end : m.end + 1] in ("の", "・"):
+                # 「フィンランドのタンペレ市」, 「ベトナム・ビンズン省」: a country names where its place lies
+                inner = [x for x in self.mentions if x.start == m.end + 1 and x.type is PLACE and x.kind != "country"]
+                for n in inner:
+                    self.add("located_in", self.key(n), self.key(m), (m.start, n.end), 0.65)
             if m.type is PLACE and m.kind != "country":
                 nxt = [x for x in self.mentions if x.start == m.end and x.type is PLACE]
                 for n in nxt:
@@ -725,6 +808,15 @@ class _Builder:
             return
         for sector in _sectors(sentence):
             self._sector(self.key(subject), sector, (s, e), 0.5)
+
+
+def _within(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and inner.length < outer.length
+
+
+def _closest(before: list[Mention]) -> Mention | None:
+    """The mention ending last (the longest of those), not a place nested in its name."""
+    return max(before, key=lambda m: (m.end, m.length)) if before else None
 
 
 def _role(between: str) -> str | None:
