@@ -29,7 +29,6 @@ from graph.errors import UnknownEntity
 from graph.model import EntityType
 from graph.registry import TIE_TYPES
 from graph.store import Store
-from queries.centrality import betweenness, betweenness_subset, prepare
 from queries.errors import InvalidQuery
 from queries.geo import CONTINENT_NAMES, Geography, continent_code, is_country
 from queries.index import get_index
@@ -105,7 +104,7 @@ def brokers(
         targets = [n for n in actors if in_b(n)]
         sources, sampled = _sample(sources, samples, seed)
         used = len(sources) if sampled else None
-        scores = betweenness_subset(graph, sources, targets)
+        scores = nx.betweenness_centrality_subset(graph, sources, targets, normalized=False)
         mode = "between"
     elif cross_border:
         countries: dict[str, list[str]] = {}
@@ -118,22 +117,21 @@ def brokers(
         used = len(chosen) if sampled else None
         chosen_set = set(chosen)
         scores = dict.fromkeys(graph, 0.0)
-        prepared = prepare(graph)
         for c, members in sorted(countries.items()):
             srcs = [n for n in members if n in chosen_set]
             others = [n for n in located if geo.country(n) != c]
             if not srcs or not others:
                 continue
-            part = betweenness_subset(graph, srcs, others, prepared)
+            part = nx.betweenness_centrality_subset(graph, srcs, others, normalized=False)
             for n, v in part.items():
                 scores[n] += v
         mode = "cross-border"
     else:
         if graph.number_of_nodes() > EXACT_LIMIT:
             sampled, used = True, min(samples, graph.number_of_nodes())
-            scores = betweenness(graph, used, seed)
+            scores = nx.betweenness_centrality(graph, k=used, seed=seed, normalized=False)
         else:
-            scores = betweenness(graph)
+            scores = nx.betweenness_centrality(graph, normalized=False)
         mode = "all"
     actor_set = set(actors)
     ranked = sorted(((s, n) for n, s in scores.items() if n in actor_set and s > 0), key=lambda x: (-x[0], x[1]))

@@ -51,7 +51,6 @@ import networkx as nx
 from graph.model import Entity, EntityType
 from graph.registry import CONTEXT_TYPES, RELATION_TYPES, TIE_TYPES
 from graph.store import Store
-from queries.compact import Compact, bidirectional, simple_paths
 from queries.errors import InvalidQuery
 from queries.pushdown import path_candidates, tie_subgraph
 from queries.resolve import resolve_entity
@@ -99,7 +98,7 @@ def _check_range(name: str, value: float, low: float, high: float) -> None:
 def restrict(
     tg: TieGraph, endpoints: Sequence[str], exclude: Sequence[str] = (), via: Via | None = None
 ) -> nx.Graph:
-    """The tie graph without excluded nodes and without intermediates of the wrong kind (read-only).
+    """The tie graph without excluded nodes and without intermediates of the wrong kind.
 
     Meeting points (agreements, events) always stay; ``via="organisations"``
     allows organisations and place-governments as intermediates.
@@ -113,8 +112,8 @@ def restrict(
             if n not in endpoints and e.type not in MEETING_TYPES and e.type not in allowed
         }
     if not drop & set(tg.graph):
-        return tg.graph  # read-only from here on
-    graph: nx.Graph = tg.graph.subgraph([n for n in tg.graph if n not in drop])  # a view: copying a large graph is slow
+        return tg.graph  # read-only from here on: prune() copies what it keeps
+    graph: nx.Graph = tg.graph.subgraph(n for n in tg.graph if n not in drop).copy()
     return graph
 
 
@@ -241,49 +240,27 @@ def _half_limit(tg: TieGraph, a: str, b: str, hops: int) -> int:
 
 
 def prune(tg: TieGraph, graph: nx.Graph, a: str, b: str, hops: int) -> nx.Graph:
-    """Keep only nodes lying on some a-b walk within the hop limit (a read-only view)."""
+    """Keep only nodes lying on some a-b walk within the hop limit."""
+    budget = _half_limit(tg, a, b, hops)
     if a not in graph or b not in graph:
         return nx.Graph()
-    c, allowed = _compact(tg, graph)
-    keep = c.candidates(c.ids[a], c.ids[b], _half_limit(tg, a, b, hops), allowed)
-    pruned: nx.Graph = graph.subgraph(n for n in graph if keep[c.ids[n]])
+    da = nx.single_source_dijkstra_path_length(graph, a, cutoff=budget, weight="half")
+    db = nx.single_source_dijkstra_path_length(graph, b, cutoff=budget, weight="half")
+    keep = [n for n in da if n in db and da[n] + db[n] <= budget]
+    pruned: nx.Graph = graph.subgraph(keep)  # a read-only view: copying costs more than it saves
     return pruned
 
 
-def _compact(tg: TieGraph, graph: nx.Graph) -> tuple[Compact, bytearray]:
-    """The tie graph's integer copy and the mask of nodes ``graph`` keeps.
-
-    ``graph`` is ``tg.graph`` or a node-induced subgraph of it (``restrict``),
-    whose adjacency order is the same (sorted), so masking gives the same search.
-    """
-    c = tg.compact()
-    if graph is tg.graph:
-        return c, bytearray(b"\x01") * len(c.nodes)
-    allowed = bytearray(len(c.nodes))
-    for n in graph:
-        allowed[c.ids[n]] = 1
-    return c, allowed
-
-
 def best_paths(tg: TieGraph, graph: nx.Graph, a: str, b: str, k: int, hops: int) -> tuple[list[list[str]], int]:
-    """Up to k diverse paths in strength order, and the number of candidates examined.
-
-    ``graph`` must be ``tg.graph`` or a node-induced subgraph of it (as from ``restrict``).
-    """
-    if a not in graph or b not in graph:
+    """Up to k diverse paths in strength order, and the number of candidates examined."""
+    pruned = prune(tg, graph, a, b, hops)
+    if a not in pruned or b not in pruned or not nx.has_path(pruned, a, b):
         return [], 0
-    c, allowed = _compact(tg, graph)
-    ia, ib = c.ids[a], c.ids[b]
-    keep = c.candidates(ia, ib, _half_limit(tg, a, b, hops), allowed)
-    if not keep[ia] or not keep[ib]:  # b within the budget of a: every node of that walk is kept
-        return [], 0
-    nodes = c.nodes
     kept: list[list[str]] = []
     kept_substance: list[frozenset[object]] = []
     examined = 0
 
-    def consider(ipath: list[int]) -> None:
-        path = [nodes[i] for i in ipath]
+    def consider(path: list[str]) -> None:
         if tg.hops(path) > hops or path in kept:
             return
         s = substance(path)
@@ -291,37 +268,37 @@ def best_paths(tg: TieGraph, graph: nx.Graph, a: str, b: str, k: int, hops: int)
             kept.append(path)
             kept_substance.append(s)
 
-    for ipath in simple_paths(c, keep, ia, ib):
+    for path in nx.shortest_simple_paths(pruned, a, b, weight="weight"):
         examined += 1
-        consider(ipath)
+        consider(path)
         if len(kept) == k or examined >= YEN_CANDIDATES:
             break
     if 0 < len(kept) < k and examined >= YEN_CANDIDATES:
-        penalty: dict[frozenset[int], float] = {}
+        penalty: dict[frozenset[str], float] = {}
 
-        def penalised(u: int, v: int, base: float) -> float:
-            return base + penalty.get(frozenset((u, v)), 0.0)
+        def penalised(u: str, v: str, data: dict[str, float]) -> float:
+            return data["weight"] + penalty.get(frozenset((u, v)), 0.0)
 
         for _ in range(PENALTY_ROUNDS):
             for path in kept:
                 for u, v in itertools.pairwise(path):
-                    key = frozenset((c.ids[u], c.ids[v]))
+                    key = frozenset((u, v))
                     penalty[key] = penalty.get(key, 0.0) + PENALTY
-            found = bidirectional(c, keep, ia, ib, penalised)
-            if found is None:
+            try:
+                path = nx.bidirectional_dijkstra(pruned, a, b, weight=penalised)[1]
+            except nx.NetworkXNoPath:
                 break
             examined += 1
-            consider(found)
+            consider(path)
             if len(kept) == k:
                 break
     if not kept:  # every strong candidate was too long: fall back to the fewest-steps path
-        pruned = graph.subgraph(n for n in graph if keep[c.ids[n]])
         path = nx.shortest_path(pruned, a, b, weight="half")
         if tg.hops(path) <= hops:
             kept.append(path)
 
     def weight(path: list[str]) -> float:
-        return float(sum(c.weight[c.ids[u]][c.ids[v]] for u, v in itertools.pairwise(path)))
+        return float(sum(pruned.edges[u, v]["weight"] for u, v in itertools.pairwise(path)))
 
     kept.sort(key=weight)
     return kept, examined

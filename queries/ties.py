@@ -39,7 +39,6 @@ import networkx as nx
 from graph.dates import earliest, latest, valid_on
 from graph.model import Batch, Entity, EntityType, Relation, Source
 from graph.registry import CONTEXT_TYPES, MEETING_POINTS, RELATION_TYPES, TIE_TYPES
-from queries.compact import Compact
 
 HALF_LIFE_YEARS = 6.0
 UNDATED_AGE_YEARS = HALF_LIFE_YEARS
@@ -131,7 +130,6 @@ class TieGraph:
     graph: nx.Graph
     edges: dict[frozenset[str], EdgeInfo]
     reference: dt.date
-    _compact: Compact | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def build(cls, batch: Batch, rule: TieFilter, reference: dt.date | None = None) -> TieGraph:
@@ -157,12 +155,6 @@ class TieGraph:
             meeting = entities[u].type in MEETING_TYPES or entities[v].type in MEETING_TYPES
             graph.add_edge(u, v, weight=-math.log(info.strength), half=1 if meeting else 2)
         return cls(entities, sources, graph, edges, reference)
-
-    def compact(self) -> Compact:
-        """The integer-labelled copy path searches run on (built once: the graph is read-only)."""
-        if self._compact is None:
-            self._compact = Compact.of(self.graph)
-        return self._compact
 
     def is_meeting(self, node: str) -> bool:
         return self.entities[node].type in MEETING_TYPES

@@ -1,6 +1,6 @@
 """Introduction paths equal the golden answers pinned in tests/fixtures/golden_paths.json.
 
-Guards the speed-ups of ``queries.paths`` (pruning, compact graphs) against any
+Guards ``queries.paths`` (pruning, candidate search, diversity) against any
 change of result; see ``tests.golden_paths`` for how the file is generated.
 """
 
