@@ -91,7 +91,7 @@ def brokers(
         tg = TieGraph.build(tie_subgraph(store, sorted(index.records), 0, TIE_TYPES, as_of, min_confidence), rule)
     else:  # the same whole graph, cached by the index across queries
         tg = index.tie_graph(rule)
-    graph: nx.Graph = tg.graph.subgraph([n for n in tg.graph if tg.graph.degree(n) > 0])  # read-only view
+    graph: nx.Graph = tg.graph.subgraph([n for n in tg.graph if tg.graph.degree(n) > 0]).copy()
     actors = sorted(n for n in graph if tg.entities[n].type in ACTOR_TYPES)
     sampled = False
     used: int | None = None
