@@ -12,7 +12,6 @@ from api.deps import LangDep, ReadAuth, StoreDep
 from api.docs import problems
 from api.lookup import resolve
 from graph.model import EntityType
-from graph.store import Store
 from queries.neighbourhood import MAX_RADIUS
 from queries.paths import DEFAULT_HOPS, DEFAULT_K, MAX_HOPS, MAX_K
 from viz.render import neighbourhood_html, paths_html, region_html
@@ -22,18 +21,6 @@ router = APIRouter(prefix="/views", tags=["views"], dependencies=[ReadAuth])
 _HTML_EXAMPLE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/html": {"example": "<!doctype html><html>…vis-network page…</html>"}}}
 }
-
-
-def _region(store: Store, place: str, options: dict[str, Any]) -> str:
-    return region_html(store, place, **options)
-
-
-def _entity(store: Store, entity: str, options: dict[str, Any]) -> str:
-    return neighbourhood_html(store, entity, **options)
-
-
-def _paths(store: Store, source: str, target: str, options: dict[str, Any]) -> str:
-    return paths_html(store, source, target, **options)
 
 
 @router.get(
@@ -51,8 +38,10 @@ async def region_view(
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="Ignore weaker evidence (0-1).")] = 0.0,
 ) -> HTMLResponse:
     place = resolve(store, id, lang, types=[EntityType.PLACE])
-    options = {"include_people": include_people, "min_confidence": min_confidence}
-    return HTMLResponse(await run_in_threadpool(_region, store, place.id, options))
+    html = await run_in_threadpool(
+        region_html, store, place.id, include_people=include_people, min_confidence=min_confidence
+    )
+    return HTMLResponse(html)
 
 
 @router.get(
@@ -70,8 +59,8 @@ async def entity_view(
     max_nodes: Annotated[int, Query(ge=1, le=500, description="Most entities drawn (1-500).")] = 100,
 ) -> HTMLResponse:
     entity = resolve(store, id, lang)
-    options = {"radius": radius, "max_nodes": max_nodes}
-    return HTMLResponse(await run_in_threadpool(_entity, store, entity.id, options))
+    html = await run_in_threadpool(neighbourhood_html, store, entity.id, radius=radius, max_nodes=max_nodes)
+    return HTMLResponse(html)
 
 
 @router.get(
@@ -91,5 +80,4 @@ async def paths_view(
 ) -> HTMLResponse:
     a = resolve(store, source, lang)
     b = resolve(store, target, lang)
-    options = {"k": k, "hops": max_hops}
-    return HTMLResponse(await run_in_threadpool(_paths, store, a.id, b.id, options))
+    return HTMLResponse(await run_in_threadpool(paths_html, store, a.id, b.id, k=k, hops=max_hops))
