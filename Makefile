@@ -15,14 +15,15 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 # Everything the tests need: test tools, NLP models, Neo4j driver, the Cypher
-# linter (from the committed package-lock.json) and headless Chromium.
+# linter (from the committed package-lock.json) and headless Chromium with its
+# WebDriver (the browser tests drive it through selenium).
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,nlp,neo4j]'
 	npm ci --prefix tools/cypher-lint --no-audit --no-fund --loglevel=error
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "note: chromium is not installed; browser tests will be skipped"; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "note: chromium/chromium-driver are not installed; browser tests will be skipped"; fi; }
 
 run: install
 	$(BIN)/kizuna load --seed

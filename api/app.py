@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api import errors
 from api.docs import custom_openapi
 from api.jobs import JobRunner
-from api.routers import documents, entities, facts, network, paths, sources, system, views
+from api.routers import documents, entities, facts, home, network, paths, sources, system, views
 from graph.open import open_store
 from graph.settings import Settings, get_settings
 
@@ -120,7 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = None
     app.state.jobs = None
     errors.install(app)
-    for module in (system, entities, paths, network, sources, facts, documents, views):
+    for module in (system, home, entities, paths, network, sources, facts, documents, views):
         app.include_router(module.router)
 
     def openapi() -> dict[str, Any]:

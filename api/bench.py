@@ -95,7 +95,7 @@ def pick_targets(store: Store) -> tuple[str, str, str]:
     from queries.paths import introduction_paths
 
     index = get_index(store)
-    actors = [i for i, rec in index.records.items() if rec.entity.type in ACTOR_TYPES]
+    actors = [i for i, e in index.entities.items() if e.type in ACTOR_TYPES]
     actors.sort(key=lambda i: (-len(index.adjacency.get(i, ())), i))
     top = actors[:12]
     if len(top) < 2:

@@ -124,6 +124,7 @@ for _module in (
     "api.cli_extract",
     "api.cli_copy",
     "api.cli_bench",
+    "api.cli_viz",
 ):
     _register_optional(_module)
 

@@ -1,143 +1,391 @@
-"""``kizuna bench``: speed and memory figures for the embedded store and queries.
+"""``kizuna bench``: the benchmark suite on synthetic graphs of 10k, 100k and 1M relations.
 
-Targets live here, not in timed tests: the command prints figures for a
-synthetic graph of a chosen size (and the seed graph), for the resolution
-notes and for spotting regressions by eye.
+Figures are printed, never asserted: one table per size, each figure beside
+its baseline measured in the same run and the issue's target at 1M relations.
+The measuring lives in ``api.bench_run`` (one fresh process per stage, so peak
+RSS is honest); the graphs come from ``ingest.synthetic``. ``--output`` writes
+the tables and the machine they ran on as Markdown (docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
-import random
-import resource
+import datetime as dt
+import json
+import os
+import platform
+import signal
+import sqlite3
+import subprocess
+import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.table import Table
 
-from api.cli_common import JsonOpt, console, print_json
-from graph.embedded import EmbeddedStore
-from graph.ids import relation_id
-from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Name, Relation, Source
-from ingest.load import load_files, seed_path
+from api.cli_common import console, err_console, print_json
 
-TIE_TYPES = ("partner_of", "member_of", "visited", "met_with")
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DOCS = REPO / "tests" / "fixtures" / "docs"
 
 
-def synthetic_batches(entities: int, ties_per_entity: int, batch_size: int, seed: int) -> list[Batch]:
-    """A random organisation graph with a long-tailed degree distribution."""
-    rng = random.Random(seed)
-    ids = [f"org:s{i}" for i in range(entities)]
-    source = Source(id="bench", title="synthetic benchmark graph")
-    records = [
-        EntityRecord(
-            entity=Entity(id=i, type=EntityType.ORGANISATION, kind="company", names=(Name(text=f"Synthetic {i}"),)),
-            sources=("bench",),
-        )
-        for i in ids
+@dataclass(frozen=True)
+class Row:
+    """One line of a size's table: where its figure and baseline come from, and its target at 1M."""
+
+    key: str
+    label: str
+    unit: str
+    figure: tuple[str, str]  # (stage, key)
+    baseline: tuple[str, str] | None = None
+    baseline_label: str = ""
+    target: float | None = None  # an upper bound at 1M relations
+    note: tuple[str, str] | None = None  # (stage, key) of a figure shown as context
+
+
+ROWS: tuple[Row, ...] = (
+    Row("relations", "relations stored", "", ("load", "relations")),
+    Row("entities", "entities stored", "", ("load", "entities")),
+    Row("generate_s", "graph generation (not part of load)", "s", ("load", "generate_s")),
+    Row("load_s", "load time", "s", ("load", "load_s"), target=60),
+    Row("load_rate", "load rate", "records/s", ("load", "load_records_per_s")),
+    Row("store_mb", "store size on disk (db + wal)", "MB", ("load", "store_mb")),
+    Row("load_rss_mb", "peak RSS, load process", "MB", ("load", "load_rss_mb"), target=3072),
+    Row("open_s", "open existing store + stats()", "s", ("queries", "open_s"), target=10),
+    Row("first_query_s", "first query ready (path k=1, any index build)", "s", ("queries", "first_query_s")),
+    Row("path_k1_p50", "introduction path k=1 p50", "ms", ("queries", "path_k1_p50_ms"),
+        ("baseline", "path_k1_p50_ms"), "nx bidirectional BFS", note=("queries", "path_k1_found")),
+    Row("path_k1_p95", "introduction path k=1 p95", "ms", ("queries", "path_k1_p95_ms"),
+        ("baseline", "path_k1_p95_ms"), "nx bidirectional BFS", target=20),
+    Row("path_k3_p50", "introduction paths k=3 p50", "ms", ("queries", "path_k3_p50_ms"),
+        ("baseline", "path_k3_p50_ms"), "nx shortest_simple_paths x3", note=("queries", "path_k3_found")),
+    Row("path_k3_p95", "introduction paths k=3 p95", "ms", ("queries", "path_k3_p95_ms"),
+        ("baseline", "path_k3_p95_ms"), "nx shortest_simple_paths x3", target=100),
+    Row("neighbourhood_p50", "neighbourhood r=2 p50", "ms", ("queries", "neighbourhood_p50_ms"),
+        note=("queries", "neighbourhood_nodes")),
+    Row("neighbourhood_p95", "neighbourhood r=2 p95", "ms", ("queries", "neighbourhood_p95_ms"), target=50),
+    Row("region_p50", "region network p50", "ms", ("queries", "region_p50_ms"), note=("queries", "region_members")),
+    Row("region_p95", "region network p95", "ms", ("queries", "region_p95_ms"), target=250),
+    Row("brokers_s", "brokers, whole graph (one run)", "s", ("queries", "brokers_s"), ("baseline", "brokers_s"),
+        "nx betweenness, same samples", target=60, note=("queries", "brokers_samples")),
+    Row("query_rss_mb", "peak RSS, open + all queries", "MB", ("queries", "query_rss_mb"), ("baseline", "rss_mb"),
+        "process holding the nx graph", target=3072),
+    Row("api_paths_rps", "API /paths k=3", "req/s", ("api", "paths_rps"), ("api", "health_rps"), "/health"),
+    Row("api_neighbourhood_rps", "API /entities/{id}/neighbourhood r=2", "req/s", ("api", "neighbourhood_rps"),
+        ("api", "health_rps"), "/health"),
+    Row("extract_rate", "extraction (size-independent)", "chars/s", ("extract", "extract_chars_per_s"),
+        ("extract", "ginza_chars_per_s"), "raw GiNZA, same text"),
+)
+
+NOTE_FORMATS = {
+    "path_k1_found": "{:.0%} found a path",
+    "path_k3_found": "{:.0%} found a path",
+    "neighbourhood_nodes": "{:.0f} nodes on average (caps 100 / 25 per node)",
+    "region_members": "{:.0f} members on average",
+    "brokers_samples": "{} sampled sources",
+}
+
+
+# -- running -----------------------------------------------------------------------------------------
+
+
+def run_stage(stage: str, arguments: dict[str, Any], timeout: float) -> tuple[dict[str, Any] | None, str | None]:
+    """Run one stage in a fresh interpreter; (figures, None) or (None, why it failed).
+
+    The stage's progress lines (stderr) are echoed as they come, so a long 1M run shows where it is.
+    """
+    proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "api.bench_run", stage, json.dumps(arguments)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group: a timeout also stops the uvicorn it started
+    )
+    tail: list[str] = []
+
+    def echo() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            tail.append(line.rstrip())
+            del tail[:-20]
+            if line.startswith("bench: "):
+                err_console.print(f"[dim]  {line.removeprefix('bench: ').rstrip()}[/]", highlight=False)
+
+    chunks: list[str] = []
+
+    def collect() -> None:
+        assert proc.stdout is not None
+        chunks.append(proc.stdout.read())
+
+    readers = [threading.Thread(target=echo, daemon=True), threading.Thread(target=collect, daemon=True)]
+    for reader in readers:
+        reader.start()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        return None, f"timed out after {timeout:.0f} s"
+    finally:
+        for reader in readers:
+            reader.join(timeout=10)
+    out = "".join(chunks)
+    if proc.returncode != 0:
+        lines = [line for line in tail if line.strip() and not line.startswith("bench: ")]
+        return None, f"exit {proc.returncode}: {lines[-1] if lines else 'no message'}"
+    try:
+        figures: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return None, "printed no figures"
+    return figures, None
+
+
+def bench_size(
+    relations: int,
+    *,
+    workdir: Path,
+    seed: int,
+    queries: int,
+    batch_size: int,
+    timeout: float,
+    api: bool,
+    api_requests: int,
+) -> dict[str, Any]:
+    """All stages for one size; failed stages leave their rows empty with the reason."""
+    from ingest.synthetic import size_label
+
+    store = str(workdir / f"bench-{size_label(relations)}.sqlite")
+    stages: dict[str, dict[str, Any]] = {}
+    errors: dict[str, str] = {}
+
+    def stage(name: str, arguments: dict[str, Any]) -> None:
+        err_console.print(f"[dim]{size_label(relations)}: {name}…[/]")
+        started = time.perf_counter()
+        figures, error = run_stage(name, arguments, timeout)
+        if figures is not None:
+            stages[name] = figures
+        else:
+            errors[name] = error or "failed"
+            err_console.print(f"[yellow]{size_label(relations)}: {name} {error}[/]")
+        err_console.print(f"[dim]{size_label(relations)}: {name} took {time.perf_counter() - started:.1f} s[/]")
+
+    stage("load", {"store": store, "relations": relations, "seed": seed, "batch_size": batch_size,
+                   "queries": queries})
+    if "load" in stages:
+        stage("queries", {"store": store, "queries": queries})
+        samples = stages.get("queries", {}).get("brokers_samples") or 100
+        stage("baseline", {"store": store, "queries": queries, "samples": int(samples)})
+        if api:
+            stage("api", {"store": store, "requests": api_requests, "concurrency": 2})
+    return {"size": size_label(relations), "target_relations": relations, "stages": stages, "errors": errors}
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    cpu = "unknown"
+    memory_gb: float | None = None
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    import networkx
+
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpus": os.cpu_count(),
+        "memory_gb": memory_gb,
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "networkx": networkx.__version__,
+        "platform": platform.platform(),
+    }
+
+
+# -- tables ------------------------------------------------------------------------------------------
+
+
+def row_values(result: dict[str, Any], extract: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The rows of one size as plain data (value/baseline None when the stage did not run)."""
+    stages = {**result["stages"], **({"extract": extract} if extract else {})}
+    errors = result.get("errors", {})
+    rows = []
+    for row in ROWS:
+        stage, key = row.figure
+        value = stages.get(stage, {}).get(key)
+        baseline = stages.get(row.baseline[0], {}).get(row.baseline[1]) if row.baseline else None
+        note = ""
+        if row.note:
+            raw = stages.get(row.note[0], {}).get(row.note[1])
+            if raw is not None:
+                note = NOTE_FORMATS.get(row.note[1], "{}").format(raw)
+        if value is None:
+            note = errors.get(stage) or ("skipped" if stage in ("api", "extract") else "not measured")
+        rows.append({
+            "key": row.key,
+            "metric": row.label,
+            "unit": row.unit,
+            "value": value,
+            "baseline": baseline,
+            "baseline_label": row.baseline_label if row.baseline else "",
+            "target": row.target,
+            "meets_target": None if row.target is None or value is None else value <= row.target,
+            "note": note,
+        })
+    return rows
+
+
+def fmt(value: Any, unit: str) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value != value:  # NaN
+        return "—"
+    if unit in ("", "records/s", "req/s", "chars/s"):
+        return f"{value:,.0f}"
+    if unit == "MB":
+        return f"{value:,.0f} MB"
+    if unit == "ms":
+        return f"{value:,.1f} ms" if value >= 10 else f"{value:,.2f} ms"
+    if unit == "s":
+        return f"{value:,.1f} s" if value >= 10 else f"{value:,.2f} s"
+    return f"{value}"
+
+
+def _cells(row: dict[str, Any]) -> tuple[str, str, str, str, str]:
+    unit = row["unit"]
+    metric = f"{row['metric']} ({unit})" if unit in ("records/s", "req/s", "chars/s") else row["metric"]
+    baseline = fmt(row["baseline"], unit) if row["baseline_label"] else "—"
+    if row["baseline_label"] and row["baseline"] is not None:
+        baseline += f" ({row['baseline_label']})"
+    target = "—" if row["target"] is None else f"≤ {row['target']:,g} {unit}"
+    if row["meets_target"] is not None:
+        target += " ✓" if row["meets_target"] else " ✗"
+    return metric, fmt(row["value"], unit), baseline, target, row["note"]
+
+
+def _title(size: str) -> str:
+    return size[:-1] + "M" if size.endswith("m") else size
+
+
+def rich_table(title: str, rows: list[dict[str, Any]]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for name, justify in (("metric", "left"), ("figure", "right"), ("baseline (same run)", "right"),
+                          ("target at 1M", "right"), ("note", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(*_cells(row))
+    return table
+
+
+def markdown(report: dict[str, Any]) -> str:
+    m = report["machine"]
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `kizuna bench --output docs/benchmarks.md` (see `api/cli_bench.py`); rerun it after speed work.",
+        "Graphs come from `ingest/synthetic.py` (deterministic, seed "
+        f"{report['seed']}): countries, regions, cities, organisations of every kind, people, agreements of 2–5 "
+        "parties, events with speakers; heavy-tailed activity, about 45 % of direct ties cross a border.",
+        "Each stage runs in a fresh process (peak RSS is per process). Query timings are over "
+        f"{report['queries']} planned endpoints after one warm-up; brokers run once. Targets are the issue's "
+        "figures for the embedded store at 1M relations (2 cores, 24 GB); ✓/✗ compares every size with them.",
+        "",
+        "Baselines, measured in the same run: paths against plain networkx on an undirected `nx.Graph` of the same "
+        "ties (agreements and events as nodes; no weights, filters or explanations); brokers against "
+        "`nx.betweenness_centrality` with as many sampled sources; query RSS against a process that only holds that "
+        "graph; API rows against `/health` of the same server; extraction against raw GiNZA on the same text.",
+        "",
+        "## Machine",
+        "",
+        f"- date: {m['date']}",
+        f"- CPU: {m['cpu']} ({m['cpus']} cores visible)",
+        f"- memory: {m['memory_gb']} GB",
+        f"- Python {m['python']}, SQLite {m['sqlite']}, networkx {m['networkx']}",
+        f"- platform: {m['platform']}",
     ]
-    relations: dict[str, Relation] = {}
-    for index, a in enumerate(ids):
-        for _ in range(ties_per_entity):
-            b = ids[min(int(rng.paretovariate(1.2)) - 1, entities - 1)] if rng.random() < 0.3 else rng.choice(ids)
-            if a == b:
-                continue
-            rtype = TIE_TYPES[(index + len(relations)) % len(TIE_TYPES)]
-            rid = relation_id(rtype, a, b)
-            src, dst = (min(a, b), max(a, b)) if rtype in ("partner_of", "met_with") else (a, b)
-            relations[rid] = Relation(
-                id=rid, type=rtype, source=src, target=dst,
-                evidence=(Evidence(source="bench", confidence=round(rng.uniform(0.5, 1.0), 2)),),
-            )
-    rels = list(relations.values())
-    batches = [Batch(sources=[source])]
-    for start in range(0, len(records), batch_size):
-        batches.append(Batch(entities=records[start : start + batch_size]))
-    for start in range(0, len(rels), batch_size):
-        batches.append(Batch(relations=rels[start : start + batch_size]))
-    return batches
-
-
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def run_bench(entities: int, ties: int, batch_size: int, queries: int) -> dict[str, float]:
-    from queries.brokers import brokers
-    from queries.index import clear_cache, get_index
-    from queries.neighbourhood import neighbourhood
-    from queries.paths import introduction_paths
-    from queries.ties import TieFilter
-
-    figures: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "bench.sqlite"
-        t0 = time.perf_counter()
-        with EmbeddedStore(Path(tmp) / "seed.sqlite") as seed_store:
-            load_files(seed_store, [seed_path()])
-        figures["seed_load_s"] = time.perf_counter() - t0
-
-        batches = synthetic_batches(entities, ties, batch_size, seed=7)
-        n_rel = sum(len(b.relations) for b in batches)
-        store = EmbeddedStore(path)
-        t0 = time.perf_counter()
-        for batch in batches:
-            store.write(batch)
-        elapsed = time.perf_counter() - t0
-        figures.update(entities=entities, relations=n_rel, write_s=elapsed,
-                       write_records_per_s=(entities + n_rel) / elapsed)
-        store.close()
-
-        t0 = time.perf_counter()
-        store = EmbeddedStore(path)
-        store.stats()
-        figures["reopen_and_stats_s"] = time.perf_counter() - t0
-        clear_cache()
-        t0 = time.perf_counter()
-        get_index(store)
-        figures["index_build_s"] = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        get_index(store).tie_graph(TieFilter())  # built on the first path query otherwise
-        figures["tie_graph_build_s"] = time.perf_counter() - t0
-        rng = random.Random(11)
-        timings = []
-        for _ in range(queries):
-            a, b = rng.sample(range(entities), 2)
-            t0 = time.perf_counter()
-            introduction_paths(store, f"org:s{a}", f"org:s{b}", k=3)
-            timings.append(time.perf_counter() - t0)
-        timings.sort()
-        figures["path_k3_p50_ms"] = 1000 * timings[len(timings) // 2]
-        figures["path_k3_p95_ms"] = 1000 * timings[min(len(timings) - 1, int(len(timings) * 0.95))]
-        t0 = time.perf_counter()
-        result = brokers(store)
-        figures["brokers_s"] = time.perf_counter() - t0
-        figures["brokers_samples"] = result.samples or result.nodes
-        timings = []
-        for _ in range(max(1, queries // 2)):
-            t0 = time.perf_counter()
-            neighbourhood(store, f"org:s{rng.randrange(entities)}", radius=2)
-            timings.append(time.perf_counter() - t0)
-        figures["neighbourhood_r2_p50_ms"] = 1000 * sorted(timings)[len(timings) // 2]
-        figures["peak_rss_mb"] = _peak_rss_mb()
-        store.close()
-    return figures
+    if report.get("notes"):
+        lines += ["", "## Notes", "", *(f"- {n}" for n in report["notes"])]
+    for size in report["sizes"]:
+        lines += ["", f"## {_title(size['size'])} relations", ""]
+        lines.append("| metric | figure | baseline (same run) | target at 1M | note |")
+        lines.append("|---|---:|---:|---:|---|")
+        for row in size["rows"]:
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in _cells(row)) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def bench(
-        entities: Annotated[int, typer.Option(min=100, max=1_000_000, help="Synthetic organisations.")] = 20_000,
-        ties: Annotated[int, typer.Option(min=1, max=20, help="Ties drawn per organisation.")] = 3,
-        batch_size: Annotated[int, typer.Option(min=1, max=100_000)] = 5_000,
-        queries: Annotated[int, typer.Option(min=1, max=1000, help="Path queries to time.")] = 20,
-        as_json: JsonOpt = False,
+        sizes: Annotated[str, typer.Option(help="Comma-separated relation counts: 10k, 100k, 1m or numbers.")] = (
+            "10k,100k,1m"),
+        queries: Annotated[int, typer.Option(min=2, max=1000, help="Timed queries per kind (regions: at most 20).")
+                           ] = 50,
+        seed: Annotated[int, typer.Option(help="Generator seed.")] = 0,
+        batch_size: Annotated[int, typer.Option(min=100, max=1_000_000, help="Records per written batch.")] = 50_000,
+        timeout: Annotated[float, typer.Option(help="Seconds allowed per stage of a size.")] = 3600.0,
+        api_requests: Annotated[int, typer.Option(min=1, max=100_000, help="Requests per API endpoint.")] = 200,
+        skip_api: Annotated[bool, typer.Option("--skip-api", help="Leave out the HTTP API rows.")] = False,
+        skip_extract: Annotated[bool, typer.Option("--skip-extract", help="Leave out the extraction row.")] = False,
+        extract_docs: Annotated[Path, typer.Option(help="Text for the extraction row.")] = DEFAULT_DOCS,
+        workdir: Annotated[Path | None, typer.Option(help="Keep the stores here (default: a temporary folder).")
+                           ] = None,
+        include: Annotated[list[Path] | None, typer.Option(
+            "--include", help="Add sizes from an earlier --json report (repeatable); --sizes '' runs none.")] = None,
+        output: Annotated[Path | None, typer.Option(help="Also write the tables as Markdown here.")] = None,
+        note: Annotated[list[str] | None, typer.Option("--note", help="A remark for the Markdown (repeatable).")
+                        ] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     ) -> None:
-        """Store and query figures on a synthetic graph (and the seed load time)."""
-        figures = run_bench(entities, ties, batch_size, queries)
+        """Load, open, memory, query, API and extraction figures beside their baselines, one table per size."""
+        from ingest.synthetic import parse_size
+
+        try:
+            wanted = [parse_size(s) for s in sizes.split(",") if s.strip()]
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--sizes") from None
+        report: dict[str, Any] = {"machine": machine(), "seed": seed, "queries": queries, "sizes": []}
+        extract: dict[str, Any] | None = None
+        extract_error = "skipped"
+        if not skip_extract and wanted:
+            if extract_docs.exists():
+                err_console.print("[dim]extraction…[/]")
+                extract, error = run_stage("extract", {"docs": [str(extract_docs)], "rounds": 1}, timeout)
+                extract_error = error or ""
+            else:
+                extract_error = f"no documents at {extract_docs}"
+        with tempfile.TemporaryDirectory(prefix="kizuna-bench-") as tmp:
+            folder = workdir or Path(tmp)
+            folder.mkdir(parents=True, exist_ok=True)
+            for relations in wanted:
+                result = bench_size(relations, workdir=folder, seed=seed, queries=queries, batch_size=batch_size,
+                                    timeout=timeout, api=not skip_api, api_requests=api_requests)
+                result["errors"].setdefault("extract", extract_error)
+                if skip_api:
+                    result["errors"]["api"] = "skipped"
+                result["rows"] = row_values(result, extract)
+                report["sizes"].append(result)
+        for path in include or []:
+            earlier = json.loads(path.read_text(encoding="utf-8"))
+            report["sizes"] += earlier["sizes"]
+            if not wanted:  # only re-rendering: keep the machine and settings of the run
+                report.update({k: earlier[k] for k in ("machine", "seed", "queries")})
+        report["notes"] = note or []
+        report["sizes"].sort(key=lambda s: s["target_relations"])
+        if output:
+            output.write_text(markdown(report), encoding="utf-8")
         if as_json:
-            print_json(figures)
+            print_json(report)
             return
-        for key, value in figures.items():
-            console.print(f"{key:>22}: {value:,.2f}" if isinstance(value, float) else f"{key:>22}: {value:,}")
+        for size in report["sizes"]:
+            console.print(rich_table(f"{_title(size['size'])} relations", size["rows"]))

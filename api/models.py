@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import Entity, Evidence, Lang, Relation, Source
 from graph.registry import RELATION_TYPES
+from graph.rows import EntityRow
 
 T = TypeVar("T")
 DisplayLang = Literal["ja", "en"]
@@ -369,7 +370,7 @@ def with_display_names(value: Any, lang: DisplayLang) -> Any:
     return value
 
 
-def ref(entity: Entity, lang: DisplayLang) -> EntityRef:
+def ref(entity: Entity | EntityRow, lang: DisplayLang) -> EntityRef:
     return EntityRef(
         id=entity.id,
         type=entity.type.value,

@@ -9,7 +9,6 @@ beside them (names, sources per relation) exist only to answer lookups fast.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 import uuid
@@ -17,12 +16,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from graph.errors import StoreUnavailable
-from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source
+from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source, record_json
 from graph.names import name_key
+from graph.rows import EntityRow, EvidenceRow, GraphRows, RelationRow
 from graph.store import Direction, Neighbour, RetractResult, Stats, Store
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the row columns (see _ROW_COLUMNS)
+CACHE_KIB = 256 * 1024
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,8 +64,56 @@ CREATE TABLE IF NOT EXISTS writes(
 """
 
 
-def _dump(model: Any) -> str:
-    return json.dumps(model.model_dump(mode="json", exclude_none=True), ensure_ascii=False, sort_keys=True)
+# Row columns: copies of the few record fields that whole-graph indexes read
+# (``Store.rows``), kept beside the JSON so that indexing a million relations
+# parses no JSON. Written with every record; added and filled from the JSON
+# when a schema-1 store is opened.
+_ROW_COLUMNS = {
+    "entities": {
+        "kind": "json_extract(data, '$.kind')",
+        "signed": "json_extract(data, '$.signed')",
+        "start": "json_extract(data, '$.start')",
+        "iso_code": "json_extract(data, '$.iso_code')",
+        "name_en": "(SELECT json_extract(n.value, '$.text') FROM json_each(entities.data, '$.names') n ORDER BY "
+        "(json_extract(n.value, '$.lang') = 'en' AND json_extract(n.value, '$.kind') = 'primary') DESC, "
+        "json_extract(n.value, '$.lang') = 'en' DESC, json_extract(n.value, '$.kind') = 'primary' DESC, n.key LIMIT 1)",
+        "name_ja": "(SELECT json_extract(n.value, '$.text') FROM json_each(entities.data, '$.names') n ORDER BY "
+        "(json_extract(n.value, '$.lang') = 'ja' AND json_extract(n.value, '$.kind') = 'primary') DESC, "
+        "json_extract(n.value, '$.lang') = 'ja' DESC, json_extract(n.value, '$.kind') = 'primary' DESC, n.key LIMIT 1)",
+    },
+    "relations": {
+        "valid_from": "json_extract(data, '$.valid_from')",
+        "valid_to": "json_extract(data, '$.valid_to')",
+        "role": "json_extract(data, '$.role')",
+        "evidence": "(SELECT group_concat(json_extract(e.value, '$.source') || ' ' || "
+        "json_extract(e.value, '$.confidence'), ' ') FROM json_each(relations.data, '$.evidence') e)",
+    },
+}
+
+
+def _add_row_columns(db: sqlite3.Connection) -> None:
+    """Schema 1 -> 2: add the row columns and fill them from the JSON (inside the opening transaction)."""
+    for table, columns in _ROW_COLUMNS.items():
+        have = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+        missing = [c for c in columns if c not in have]
+        for column in missing:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+        if missing:
+            sets = ", ".join(f"{c} = {columns[c]}" for c in missing)
+            db.execute(f"UPDATE {table} SET {sets}")  # noqa: S608 (constants only)
+
+
+def _evidence_text(rel: Relation) -> str:
+    """``source confidence`` pairs, space separated (ids never contain spaces)."""
+    return " ".join(f"{e.source} {e.confidence!r}" for e in rel.evidence)
+
+
+_ENTITY_ROWS = "SELECT id, type, kind, name_en, name_ja, signed, start, iso_code FROM entities"
+_RELATION_ROWS = "SELECT id, type, source, target, evidence, valid_from, valid_to, role FROM relations"
+
+
+def _dump(model: BaseModel) -> str:
+    return record_json(model)
 
 
 class EmbeddedStore(Store):
@@ -82,13 +133,19 @@ class EmbeddedStore(Store):
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
+            # A big page cache keeps the id indexes in memory while a large load
+            # inserts at random places in them (the default 2 MB thrashes).
+            self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         self._db.execute(statement)
+                _add_row_columns(self._db)
                 self._db.execute(
-                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (str(SCHEMA_VERSION),),
                 )
                 # A store recreated at the same path must not look like the old one to caches.
                 self._db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', ?)", (uuid.uuid4().hex,))
@@ -129,6 +186,7 @@ class EmbeddedStore(Store):
 
     # -- writing -----------------------------------------------------------
     def _persist(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> None:
+        ids = [(r.entity.id,) for r in entities]
         with self._lock:
             db = self._db
             db.execute("BEGIN IMMEDIATE")
@@ -137,32 +195,41 @@ class EmbeddedStore(Store):
                     "INSERT INTO sources(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data=excluded.data",
                     [(s.id, _dump(s)) for s in sources],
                 )
-                for record in entities:
-                    entity = record.entity
-                    db.execute(
-                        "INSERT INTO entities(id, type, data) VALUES (?, ?, ?) "
-                        "ON CONFLICT(id) DO UPDATE SET type=excluded.type, data=excluded.data",
-                        (entity.id, entity.type.value, _dump(entity)),
-                    )
-                    db.execute("DELETE FROM names WHERE entity_id = ?", (entity.id,))
-                    db.executemany(
-                        "INSERT OR IGNORE INTO names(entity_id, key, text) VALUES (?, ?, ?)",
-                        [(entity.id, name_key(n.text), n.text) for n in entity.names],
-                    )
-                    db.executemany(
-                        "INSERT OR IGNORE INTO entity_sources(entity_id, source_id) VALUES (?, ?)",
-                        [(entity.id, s) for s in record.sources],
-                    )
-                for rel in relations:
-                    db.execute(
-                        "INSERT INTO relations(id, type, source, target, confidence, data) VALUES (?, ?, ?, ?, ?, ?) "
-                        "ON CONFLICT(id) DO UPDATE SET confidence=excluded.confidence, data=excluded.data",
-                        (rel.id, rel.type, rel.source, rel.target, rel.confidence, _dump(rel)),
-                    )
-                    db.executemany(
-                        "INSERT OR IGNORE INTO relation_sources(relation_id, source_id) VALUES (?, ?)",
-                        [(rel.id, s) for s in rel.sources],
-                    )
+                db.executemany(
+                    "INSERT INTO entities(id, type, data, kind, signed, start, iso_code, name_en, name_ja) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type=excluded.type, "
+                    "data=excluded.data, kind=excluded.kind, signed=excluded.signed, start=excluded.start, "
+                    "iso_code=excluded.iso_code, name_en=excluded.name_en, name_ja=excluded.name_ja",
+                    [
+                        (e.id, e.type.value, _dump(e), e.kind, e.signed, e.start, e.iso_code, e.name("en"),
+                         e.name("ja"))
+                        for e in (r.entity for r in entities)
+                    ],
+                )
+                db.executemany("DELETE FROM names WHERE entity_id = ?", ids)
+                db.executemany(
+                    "INSERT OR IGNORE INTO names(entity_id, key, text) VALUES (?, ?, ?)",
+                    [(r.entity.id, name_key(n.text), n.text) for r in entities for n in r.entity.names],
+                )
+                db.executemany(
+                    "INSERT OR IGNORE INTO entity_sources(entity_id, source_id) VALUES (?, ?)",
+                    [(r.entity.id, s) for r in entities for s in r.sources],
+                )
+                db.executemany(
+                    "INSERT INTO relations(id, type, source, target, confidence, data, valid_from, valid_to, role, "
+                    "evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                    "confidence=excluded.confidence, data=excluded.data, valid_from=excluded.valid_from, "
+                    "valid_to=excluded.valid_to, role=excluded.role, evidence=excluded.evidence",
+                    [
+                        (r.id, r.type, r.source, r.target, r.confidence, _dump(r), r.valid_from, r.valid_to, r.role,
+                         _evidence_text(r))
+                        for r in relations
+                    ],
+                )
+                db.executemany(
+                    "INSERT OR IGNORE INTO relation_sources(relation_id, source_id) VALUES (?, ?)",
+                    [(r.id, s) for r in relations for s in r.sources],
+                )
                 db.execute(
                     "INSERT INTO writes(entities, relations, sources) VALUES (?, ?, ?)",
                     (len(entities), len(relations), len(sources)),
@@ -190,8 +257,8 @@ class EmbeddedStore(Store):
                         kept += 1
                         updated = rel.model_copy(update={"evidence": rest})
                         db.execute(
-                            "UPDATE relations SET data = ?, confidence = ? WHERE id = ?",
-                            (_dump(updated), updated.confidence, rel_id),
+                            "UPDATE relations SET data = ?, confidence = ?, evidence = ? WHERE id = ?",
+                            (_dump(updated), updated.confidence, _evidence_text(updated), rel_id),
                         )
                         db.execute(
                             "DELETE FROM relation_sources WHERE relation_id = ? AND source_id = ?", (rel_id, source_id)
@@ -311,6 +378,50 @@ class EmbeddedStore(Store):
             finally:
                 self._db.execute("COMMIT")
         return Batch(sources=sources, entities=list(records.values()), relations=relations)
+
+    def _entity_rows(self, where: str = "", params: Sequence[str] = ()) -> list[EntityRow]:
+        return [
+            EntityRow(i, EntityType(t), k, en, ja, signed, start, iso)
+            for i, t, k, en, ja, signed, start, iso in self._query(_ENTITY_ROWS + where, params)
+        ]
+
+    def entity_rows(self, ids: Sequence[str]) -> dict[str, EntityRow]:
+        found: dict[str, EntityRow] = {}
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            for row in self._entity_rows(f" WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                found[row.id] = row
+        return found
+
+    def rows(self) -> GraphRows:
+        """Read from the row columns: no JSON is parsed, no model validated."""
+        with self._lock:
+            self._db.execute("BEGIN")  # one consistent snapshot
+            try:
+                entities = self._entity_rows()
+                relation_rows = self._query(_RELATION_ROWS)
+                sources = self.get_sources()
+            finally:
+                self._db.execute("COMMIT")
+        ids = {e.id: e.id for e in entities}  # shared id strings: one copy per entity
+        evidence: dict[str, tuple[EvidenceRow, ...]] = {}  # few distinct evidence texts: share them too
+
+        def parse(text: str) -> tuple[EvidenceRow, ...]:
+            found = evidence.get(text)
+            if found is None:
+                parts = text.split(" ")
+                found = evidence[text] = tuple(
+                    EvidenceRow(parts[i], float(parts[i + 1])) for i in range(0, len(parts), 2)
+                )
+            return found
+
+        relations = [
+            RelationRow(rel_id, rtype, ids.get(src, src), ids.get(dst, dst), parse(ev), vf, vt, role)
+            for rel_id, rtype, src, dst, ev, vf, vt, role in relation_rows
+        ]
+        relations.sort(key=lambda r: r.id)
+        return GraphRows(sources=sources, entities=entities, relations=relations)
 
     def version(self) -> str:
         (store_id,) = self._query("SELECT value FROM meta WHERE key = 'store_id'")[0]

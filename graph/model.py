@@ -260,3 +260,9 @@ def entity_summary(entity: Entity) -> dict[str, Any]:
         "name_ja": entity.name(Lang.JA),
         "name_en": entity.name(Lang.EN),
     }
+
+
+def record_json(model: BaseModel) -> str:
+    """A record as stored by every backend: pydantic's core serialiser (an order of
+    magnitude faster than ``json.dumps`` of a dump), no null fields."""
+    return model.model_dump_json(exclude_none=True)

@@ -22,7 +22,6 @@ Why it looks like this:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import secrets
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -35,7 +34,7 @@ from graph import cypher
 from graph.cypher import Namespace, Statement
 from graph.dates import earliest, latest
 from graph.errors import StoreUnavailable
-from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source
+from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source, record_json
 from graph.names import name_key
 from graph.registry import MEETING_POINTS
 from graph.settings import Settings
@@ -55,7 +54,7 @@ _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 # -- rows: domain models -> parameters ----------------------------------------------
 def dump(model: Any) -> str:
     """The JSON the embedded store keeps too (so both backends hold the same text)."""
-    return json.dumps(model.model_dump(mode="json", exclude_none=True), ensure_ascii=False, sort_keys=True)
+    return record_json(model)
 
 
 def exists_from(entity: Entity) -> str | None:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from graph.errors import InvalidFact
 from graph.model import Entity, EntityType
+from graph.rows import EntityRow
 
 ORG = EntityType.ORGANISATION
 PERSON = EntityType.PERSON
@@ -111,7 +112,7 @@ def relation_type(name: str) -> RelationType:
         ) from None
 
 
-def check_endpoints(type_name: str, source: Entity, target: Entity) -> None:
+def check_endpoints(type_name: str, source: Entity | EntityRow, target: Entity | EntityRow) -> None:
     """Raise ``InvalidFact`` unless ``source -type-> target`` is allowed."""
     rt = relation_type(type_name)
     for role, entity, allowed in (("source", source, rt.sources), ("target", target, rt.targets)):

@@ -16,6 +16,7 @@ from typing import Literal
 from graph.errors import InvalidFact
 from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Name, Relation, Source
 from graph.registry import check_endpoints, relation_type
+from graph.rows import EntityRow, GraphRows
 
 Direction = Literal["out", "in", "both"]
 
@@ -119,7 +120,7 @@ class Store(ABC):
             dupes = sorted({r.entity.id for r in batch.entities if list(in_batch).count(r.entity.id) > 1})
             raise InvalidFact(f"batch lists entities more than once: {', '.join(dupes[:5])}")
         referenced = {e for r in batch.relations for e in (r.source, r.target)} - set(in_batch)
-        stored = self.get_entities(sorted(referenced))
+        stored = self.entity_rows(sorted(referenced))
         known_sources = {s.id for s in batch.sources}
         cited = {e.source for r in batch.relations for e in r.evidence}
         cited |= {s for rec in batch.entities for s in rec.sources}
@@ -133,10 +134,11 @@ class Store(ABC):
         for rel in batch.relations:
             ends = []
             for end in (rel.source, rel.target):
-                record = in_batch.get(end) or stored.get(end)
-                if record is None:
+                known = in_batch.get(end)
+                entity = known.entity if known is not None else stored.get(end)
+                if entity is None:
                     raise InvalidFact(f"relation {rel.type} {rel.source} -> {rel.target}: unknown entity {end!r}")
-                ends.append(record.entity)
+                ends.append(entity)
             check_endpoints(rel.type, ends[0], ends[1])
             rel = canonical(rel)
             relations[rel.id] = merge_relation(relations.get(rel.id), rel)
@@ -208,6 +210,18 @@ class Store(ABC):
     @abstractmethod
     def export(self) -> Batch:
         """The whole graph, ready for ``write`` into another store."""
+
+    def rows(self) -> GraphRows:
+        """The whole graph as compact rows, for in-memory indexes.
+
+        Correct for any backend through ``export()``; a backend that can read
+        the few fields directly (the embedded store does, in SQL) overrides it.
+        """
+        return GraphRows.of(self.export())
+
+    def entity_rows(self, ids: Sequence[str]) -> dict[str, EntityRow]:
+        """Stored entities among ``ids`` as rows: enough to check relation endpoints."""
+        return {i: EntityRow.of(r.entity) for i, r in self.get_entities(ids).items()}
 
     @abstractmethod
     def version(self) -> str:

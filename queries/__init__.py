@@ -23,15 +23,18 @@ How introduction paths are ranked (details in ``queries.ties`` and ``queries.pat
 * Agreements and events are meeting points: "A and B are both parties to the
   MOU" is one step; each half carries the square root of its decay, so the
   step decays once.
-* Paths minimise the sum of -log(strength) (maximise the product) via Yen's
-  algorithm (``networkx.shortest_simple_paths``) on the candidate subgraph
-  within the hop limit; a candidate is kept only if it shares less than half
-  of its substance (intermediate nodes + edges, against the smaller of the two
-  paths) with every path already kept.
-* As-of: relations must be valid that day, evidence published later is
-  ignored, agreements signed and events starting later do not exist yet.
+* Paths: among the paths with the fewest edges (one bidirectional BFS,
+  ``queries.shortest``), the ``CANDIDATES`` strongest (the product of their
+  ties' strengths; Yen's algorithm on that small subgraph) are candidates;
+  a candidate is kept only if it shares less than half of its substance
+  (intermediate nodes + edges, against the smaller of the two paths) with
+  every path already kept; when that leaves fewer than k, the search is
+  repeated without the kept paths' edges, then without their nodes.
+* As-of: relations must be valid that day, agreements signed and events
+  starting later do not exist yet (evidence published later still counts).
 
 Results are frozen dataclasses (``queries.results``) with ``to_dict()``.
 Backends may push candidate extraction down (``queries.pushdown``); otherwise
-an in-memory index cached by ``store.version()`` serves (``queries.index``).
+an in-memory index of compact rows (``store.rows()``), cached by
+``store.version()``, serves (``queries.index``).
 """

@@ -16,6 +16,7 @@ from collections import deque
 
 from graph.model import Entity, EntityType
 from graph.names import name_key
+from graph.rows import EntityRow
 from queries.index import GraphIndex
 
 UPWARD = ("located_in", "works_for", "part_of")
@@ -68,17 +69,30 @@ def continent_code(text: str) -> str | None:
     return _CONTINENT_ALIASES.get(name_key(text))
 
 
-def is_country(entity: Entity) -> bool:
+def is_country(entity: Entity | EntityRow) -> bool:
     return entity.type is EntityType.PLACE and entity.kind == "country"
 
 
 class Geography:
-    """Memoised country/region lookups over one index."""
+    """Memoised country/region lookups over one index; one per index (``Geography.of``),
+    so every query on the same store version shares what earlier ones found."""
 
     def __init__(self, index: GraphIndex) -> None:
         self.index = index
         self._country: dict[str, str | None] = {}
         self._region: dict[str, str | None] = {}
+        # Upward relations only (a city has thousands of relations, one of them upward).
+        self._up: dict[str, list[tuple[str, str]]] = {}
+        for rel in index.relations.values():
+            if rel.type in UPWARD:
+                self._up.setdefault(rel.source, []).append((rel.type, rel.target))
+
+    @classmethod
+    def of(cls, index: GraphIndex) -> Geography:
+        found = index.memo.get("geography")
+        if not isinstance(found, Geography):
+            found = index.memo["geography"] = cls(index)
+        return found
 
     def _walk(self, entity_id: str, kinds: tuple[str, ...]) -> str | None:
         """Nearest place of ``kinds`` upwards: through ``located_in`` alone first
@@ -91,9 +105,8 @@ class Geography:
                 entity = self.index.entity(node)
                 if entity is not None and entity.type is EntityType.PLACE and entity.kind in kinds:
                     return node
-                for rel_id, other in self.index.adjacency.get(node, ()):
-                    rel = self.index.relations[rel_id]
-                    if rel.type in upward and rel.source == node and other not in seen:
+                for rel_type, other in self._up.get(node, ()):
+                    if rel_type in upward and other not in seen:
                         seen.add(other)
                         queue.append(other)
         return None

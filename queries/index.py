@@ -1,7 +1,8 @@
 """The in-memory graph index: the fallback when a store cannot push a query down.
 
-Built once from ``store.export()`` and cached by ``store.version()``, so a
-changed store is re-read on the next query and an unchanged one never is. It
+Built once from ``store.rows()`` (compact rows, not validated models: a million
+relations fit in a few hundred megabytes) and cached by ``store.version()``, so
+a changed store is re-read on the next query and an unchanged one never is. It
 answers the candidate-extraction hooks of ``queries.pushdown`` with exactly the
 semantics a native backend must implement.
 """
@@ -14,9 +15,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source
-from graph.names import name_key
+from graph.model import Batch, EntityType, Source
+from graph.rows import EntityRow, GraphRows, RelationRow
 from graph.store import Store
 from queries.ties import MEETING_TYPES, TieFilter, TieGraph
 
@@ -25,31 +27,37 @@ _CACHE_SIZE = 4
 
 @dataclass
 class GraphIndex:
-    """Every entity, relation and source of one store version, with adjacency."""
+    """Every entity, relation and source of one store version (as rows), with adjacency."""
 
     version: str
-    records: dict[str, EntityRecord]
-    relations: dict[str, Relation]
+    entities: dict[str, EntityRow]
+    relations: dict[str, RelationRow]
     sources: dict[str, Source]
     adjacency: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # id -> [(relation id, other id)]
-    names: list[tuple[str, str, str]] = field(default_factory=list)  # (name key, entity id, text)
     _tie_graphs: OrderedDict[tuple[TieFilter, dt.date], TieGraph] = field(default_factory=OrderedDict, repr=False)
+    # Structures derived by query modules (geography, ordered adjacency), kept as long as this version is.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_rows(cls, version: str, rows: GraphRows) -> GraphIndex:
+        index = cls(
+            version=version,
+            entities={e.id: e for e in rows.entities},
+            relations={r.id: r for r in rows.relations},
+            sources={s.id: s for s in rows.sources},
+        )
+        adjacency = index.adjacency
+        for rel in rows.relations:
+            adjacency.setdefault(rel.source, []).append((rel.id, rel.target))
+            adjacency.setdefault(rel.target, []).append((rel.id, rel.source))
+        return index
 
     @classmethod
     def from_batch(cls, version: str, batch: Batch) -> GraphIndex:
-        index = cls(
-            version=version,
-            records={r.entity.id: r for r in batch.entities},
-            relations={r.id: r for r in batch.relations},
-            sources={s.id: s for s in batch.sources},
-        )
-        for rel in batch.relations:
-            index.adjacency.setdefault(rel.source, []).append((rel.id, rel.target))
-            index.adjacency.setdefault(rel.target, []).append((rel.id, rel.source))
-        for record in batch.entities:
-            for name in record.entity.names:
-                index.names.append((name_key(name.text), record.entity.id, name.text))
-        return index
+        return cls.from_rows(version, GraphRows.of(batch))
+
+    def rows(self) -> GraphRows:
+        return GraphRows(list(self.sources.values()), list(self.entities.values()), list(self.relations.values()))
 
     def tie_graph(self, rule: TieFilter) -> TieGraph:
         """The whole weighted tie graph under ``rule``, built once per rule and day.
@@ -61,21 +69,15 @@ class GraphIndex:
         with _lock:
             found = self._tie_graphs.get(key)
         if found is None:
-            batch = Batch(
-                sources=list(self.sources.values()),
-                entities=list(self.records.values()),
-                relations=list(self.relations.values()),
-            )
-            found = TieGraph.build(batch, rule, key[1])
+            found = TieGraph.build(self.rows(), rule, key[1])
             with _lock:
                 self._tie_graphs[key] = found
                 while len(self._tie_graphs) > _CACHE_SIZE:
                     self._tie_graphs.popitem(last=False)
         return found
 
-    def entity(self, entity_id: str) -> Entity | None:
-        record = self.records.get(entity_id)
-        return record.entity if record else None
+    def entity(self, entity_id: str) -> EntityRow | None:
+        return self.entities.get(entity_id)
 
     # -- candidate extraction (the pushdown fallbacks) ---------------------------
     def tie_subgraph(
@@ -85,7 +87,7 @@ class GraphIndex:
         types: Collection[str],
         as_of: dt.date | None,
         min_confidence: float,
-    ) -> Batch:
+    ) -> GraphRows:
         """Entities within ``hops`` steps of any of ``ids`` and the usable relations among them.
 
         A step is one relation between actors, or two relations through an
@@ -95,16 +97,16 @@ class GraphIndex:
         """
         rule = TieFilter(types=frozenset(types), as_of=as_of, min_confidence=min_confidence)
         limit = 2 * hops  # in half steps
-        dist: dict[str, int] = {i: 0 for i in ids if i in self.records and rule.entity_usable(self.records[i].entity)}
+        dist: dict[str, int] = {i: 0 for i in ids if i in self.entities and rule.entity_usable(self.entities[i])}
         heap = [(0, i) for i in sorted(dist)]
-        usable: dict[str, Relation | None] = {}
+        usable: dict[str, RelationRow | None] = {}
         while heap:
             d, node = heapq.heappop(heap)
             if d > dist[node]:
                 continue
-            here = self.records[node].entity
+            here = self.entities[node]
             for rel_id, other in self.adjacency.get(node, ()):
-                other_entity = self.records[other].entity
+                other_entity = self.entities[other]
                 cost = 1 if (here.type in MEETING_TYPES or other_entity.type in MEETING_TYPES) else 2
                 if d + cost > limit or d + cost >= dist.get(other, limit + 1):
                     continue
@@ -126,11 +128,31 @@ class GraphIndex:
         relations = [r for r in (rule.relation_usable(r, self.sources) for r in relations) if r is not None]
         relations = list({r.id: r for r in relations}.values())
         cited = {s for r in relations for s in r.sources}
-        return Batch(
+        return GraphRows(
             sources=[self.sources[s] for s in sorted(cited) if s in self.sources],
-            entities=[self.records[i] for i in sorted(members)],
+            entities=[self.entities[i] for i in sorted(members)],
             relations=relations,
         )
+
+    def linked(self, a: str, b: str) -> bool:
+        """Whether any chain of relations at all joins a and b (bidirectional BFS:
+        it stops where the two searches meet, or when the smaller side runs out)."""
+        if a == b:
+            return a in self.entities
+        seen = ({a}, {b})
+        frontier = ([a], [b])
+        while frontier[0] and frontier[1]:
+            side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+            nxt: list[str] = []
+            for node in frontier[side]:
+                for _, other in self.adjacency.get(node, ()):
+                    if other in seen[1 - side]:
+                        return True
+                    if other not in seen[side]:
+                        seen[side].add(other)
+                        nxt.append(other)
+            frontier = (nxt, frontier[1]) if side == 0 else (frontier[0], nxt)
+        return False
 
     def region_members(self, place_id: str) -> dict[str, str]:
         """Entities inside a place: sub-places and organisations/events located there
@@ -139,7 +161,7 @@ class GraphIndex:
 
         Returns {entity id: why} (the place itself included).
         """
-        if place_id not in self.records:
+        if place_id not in self.entities:
             return {}
         why: dict[str, str] = {place_id: "the place itself"}
         frontier = [place_id]
@@ -152,7 +174,7 @@ class GraphIndex:
                         why[other] = f"located in {node}"
                         nxt.append(other)
             frontier = nxt
-        frontier = [i for i in why if self.records[i].entity.type in (EntityType.PLACE, EntityType.ORGANISATION)]
+        frontier = [i for i in why if self.entities[i].type in (EntityType.PLACE, EntityType.ORGANISATION)]
         while frontier:  # unlocated departments of members
             nxt = []
             for node in frontier:
@@ -166,7 +188,7 @@ class GraphIndex:
                             nxt.append(other)
             frontier = nxt
         for node in list(why):
-            if self.records[node].entity.type not in (EntityType.PLACE, EntityType.ORGANISATION):
+            if self.entities[node].type not in (EntityType.PLACE, EntityType.ORGANISATION):
                 continue
             for rel_id, other in self.adjacency.get(node, ()):
                 rel = self.relations[rel_id]
@@ -187,7 +209,7 @@ def get_index(store: Store) -> GraphIndex:
         if found is not None:
             _cache.move_to_end(version)
             return found
-    index = GraphIndex.from_batch(version, store.export())
+    index = GraphIndex.from_rows(version, store.rows())
     with _lock:
         _cache[version] = index
         while len(_cache) > _CACHE_SIZE:

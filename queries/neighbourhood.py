@@ -15,19 +15,20 @@ import datetime as dt
 from collections.abc import Collection
 
 from graph.dates import earliest, latest
-from graph.model import EntityType, Relation
+from graph.model import EntityType
 from graph.registry import RELATION_TYPES
+from graph.rows import RelationRow
 from graph.store import Store
 from queries.errors import InvalidQuery
 from queries.index import GraphIndex, get_index
 from queries.resolve import resolve_entity
 from queries.results import EdgeRef, EntityRef, NeighbourhoodResult, NodeRef, RelationRef, Truncation
-from queries.ties import ALL_TYPES, TieFilter, relation_strength
+from queries.ties import ALL_TYPES, Decay, TieFilter, relation_strength
 
 MAX_RADIUS = 3
 
 
-def _overlaps(rel: Relation, start: dt.date | None, end: dt.date | None) -> bool:
+def _overlaps(rel: RelationRow, start: dt.date | None, end: dt.date | None) -> bool:
     if start is not None and rel.valid_to is not None and latest(rel.valid_to) < start:
         return False
     return not (end is not None and rel.valid_from is not None and earliest(rel.valid_from) > end)
@@ -39,6 +40,43 @@ def _sectors_of(index: GraphIndex, entity_id: str) -> set[str]:
         for rel_id, other in index.adjacency.get(entity_id, ())
         if index.relations[rel_id].type == "focuses_on" and index.relations[rel_id].source == entity_id
     }
+
+
+HUB_DEGREE = 64  # nodes with more relations keep their ranked list between queries
+
+
+class _Ranked:
+    """Each node's relations in the order the fan-out cap keeps them: ties before
+    context, stronger first, then by id. A hub's list (tens of thousands of
+    relations on a big graph) is ranked once per reference day and shared."""
+
+    def __init__(self, index: GraphIndex, reference: dt.date) -> None:
+        self.index = index
+        self.reference = reference
+        self.factor = Decay(index.sources, reference)
+        self._hubs: dict[str, list[tuple[float, str, RelationRow]]] = {}
+
+    @classmethod
+    def of(cls, index: GraphIndex, reference: dt.date) -> _Ranked:
+        key = f"ranked:{reference.isoformat()}"
+        found = index.memo.get(key)
+        if not isinstance(found, _Ranked):
+            found = index.memo[key] = cls(index, reference)
+        return found
+
+    def __call__(self, node: str) -> list[tuple[float, str, RelationRow]]:
+        found = self._hubs.get(node)
+        if found is not None:
+            return found
+        relations = self.index.relations
+        items = []
+        for rel_id, other in self.index.adjacency.get(node, ()):
+            rel = relations[rel_id]
+            items.append((relation_strength(rel, self.factor, self.reference), other, rel))
+        items.sort(key=lambda c: (not RELATION_TYPES[c[2].type].tie, -c[0], c[2].id))
+        if len(items) > HUB_DEGREE:
+            self._hubs[node] = items
+        return items
 
 
 def neighbourhood(
@@ -74,9 +112,14 @@ def neighbourhood(
     index = get_index(store)
     rule = TieFilter(types=types, min_confidence=min_confidence)
     reference = date_to or dt.date.today()
+    ranked = _Ranked.of(index, reference)
+    unfiltered = (
+        types == ALL_TYPES and not min_confidence and date_from is None and date_to is None
+        and wanted_types is None and wanted_kinds is None and wanted_sectors is None
+    )
 
     def passes(entity_id: str) -> bool:
-        e = index.records[entity_id].entity
+        e = index.entities[entity_id]
         if wanted_types is not None and e.type not in wanted_types:
             return False
         if wanted_kinds is not None and e.kind not in wanted_kinds:
@@ -90,21 +133,23 @@ def neighbourhood(
     for depth in range(1, radius + 1):
         nxt: list[str] = []
         for node in frontier:
-            candidates: list[tuple[float, str, Relation, str]] = []
-            for rel_id, other in index.adjacency.get(node, ()):
-                rel = rule.relation_usable(index.relations[rel_id], index.sources)
-                if rel is None or not _overlaps(rel, date_from, date_to):
+            candidates: list[tuple[float, str, RelationRow]] = []
+            ranked_here = ranked(node)
+            for strength, other, rel in ranked_here:
+                if rule.relation_usable(rel, index.sources) is None or not _overlaps(rel, date_from, date_to):
                     continue
                 if other not in distance and not passes(other):
                     continue
-                strength = relation_strength(rel, index.sources, reference)
-                candidates.append((strength, other, rel, rel_id))
-            candidates.sort(key=lambda c: (not RELATION_TYPES[c[2].type].tie, -c[0], c[3]))
-            if len(candidates) > max_per_node:
-                truncations.append(Truncation(node, len(candidates) - max_per_node, "fan-out cap"))
+                candidates.append((strength, other, rel))
+                if unfiltered and len(candidates) == max_per_node:
+                    break  # with no filter every relation counts: the rest is known without looking
+            total = len(ranked_here) if unfiltered else len(candidates)
+            if total > max_per_node:
+                truncations.append(Truncation(node, total - max_per_node, "fan-out cap"))
                 candidates = candidates[:max_per_node]
             skipped = 0
-            for strength, other, rel, rel_id in candidates:
+            for strength, other, rel in candidates:
+                rel_id = rel.id
                 if other not in distance:
                     if len(distance) >= max_nodes:
                         skipped += 1
@@ -117,7 +162,7 @@ def neighbourhood(
                 truncations.append(Truncation(node, skipped, "node cap"))
         frontier = nxt
     nodes = tuple(
-        NodeRef(EntityRef.of(index.records[i].entity), d)
+        NodeRef(EntityRef.of(index.entities[i]), d)
         for i, d in sorted(distance.items(), key=lambda x: (x[1], x[0]))
     )
     return NeighbourhoodResult(

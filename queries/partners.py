@@ -62,7 +62,7 @@ def sector_partners(
         rel = context_rule.relation_usable(index.relations[rel_id], index.sources)
         if rel is None or rel.type != "focuses_on":
             continue
-        entity = index.records[other].entity
+        entity = index.entities[other]
         if not context_rule.entity_usable(entity):
             continue
         if entity.type in ACTOR_TYPES:

@@ -12,24 +12,31 @@ Ranking
     path minimises the sum, i.e. maximises the product of strengths, which is
     the path's reported ``strength``.
 
+Candidates (bounded search, not weighted Yen on the whole graph)
+    One bidirectional BFS finds every node on a path with the fewest edges
+    (``queries.shortest``); Yen's algorithm, weighted by strength
+    (``networkx.shortest_simple_paths``), then yields up to ``CANDIDATES``
+    strongest paths inside that small subgraph. Weighted Yen on the whole
+    graph examines every chain lighter than the answer, which on a
+    million-relation graph with hubs means most of the graph (seconds per
+    query); meeting in the middle takes milliseconds. So chains are short
+    first, and strength decides among the short ones.
+
 Alternatives (diversity)
-    Candidates come in strength order from Yen's algorithm
-    (``networkx.shortest_simple_paths``) on the candidate subgraph, never from
-    an all-simple-paths enumeration. A candidate's *substance* is the set of
-    its intermediate nodes and its edges. It is kept only if, against every
-    path already kept, the shared substance is below half of the smaller of the
-    two substances (``OVERLAP_LIMIT``): the same chain with one node swapped or
-    a detour added shares at least half and is dropped. Yen examines at most
-    ``YEN_CANDIDATES`` candidates; on a large graph where the strongest
-    candidates are all variations of one chain, the remaining slots are
-    filled by penalty rounds: every edge of the paths kept so far gets its
-    weight raised by ``PENALTY`` (its strength divided by e), and the strongest
-    path under the raised weights is tried, up to ``PENALTY_ROUNDS`` times.
-    Kept paths are reported in order of their true strength.
+    A candidate's *substance* is the set of its intermediate nodes and its
+    edges. Candidates are taken in strength order, and one is kept only if,
+    against every path already kept, the shared substance is below half of the
+    smaller of the two substances (``OVERLAP_LIMIT``): the same chain with one
+    node swapped or a detour added shares at least half and is dropped. When
+    fewer than k survive (typically: all short candidates pass one hub), up to
+    ``DIVERSITY_ROUNDS`` more searches run on the graph without the kept
+    paths' edges, then also without their intermediate nodes, so the
+    alternatives may be longer. Kept paths are
+    reported in order of their strength.
 
 Limits
-    ``hops`` (default 6, hard cap 10) bounds the steps; candidate extraction
-    keeps only nodes on some A-B walk within it (``queries.pushdown``).
+    ``hops`` (default 6, hard cap 10) bounds the steps of every path kept; a
+    native backend extracts candidates within that radius (``queries.pushdown``).
 
 No path
     The reason distinguishes: ``disconnected`` (no chain of ties at all),
@@ -50,11 +57,14 @@ import networkx as nx
 
 from graph.model import Entity, EntityType
 from graph.registry import CONTEXT_TYPES, RELATION_TYPES, TIE_TYPES
+from graph.rows import EntityRow
 from graph.store import Store
 from queries.errors import InvalidQuery
-from queries.pushdown import path_candidates, tie_subgraph
+from queries.index import get_index
+from queries.pushdown import SupportsTieSubgraph, path_candidates
 from queries.resolve import resolve_entity
 from queries.results import EntityRef, IntroductionPath, PathResult, RelationRef, SourceRef, Step
+from queries.shortest import shortest_path_dag
 from queries.ties import HALF_LIFE_YEARS, MEETING_TYPES, TieFilter, TieGraph
 
 Via = Literal["people", "organisations"]
@@ -64,9 +74,9 @@ MAX_K = 10
 DEFAULT_HOPS = 6
 MAX_HOPS = 10
 OVERLAP_LIMIT = 0.5
-YEN_CANDIDATES = 10
-PENALTY = 1.0
-PENALTY_ROUNDS = 12
+CANDIDATES = 12
+DIVERSITY_ROUNDS = 2
+ROUND_CANDIDATES = 6
 UNBOUNDED = 10**6
 
 NO_PATH_REASONS = {
@@ -101,20 +111,24 @@ def restrict(
     """The tie graph without excluded nodes and without intermediates of the wrong kind.
 
     Meeting points (agreements, events) always stay; ``via="organisations"``
-    allows organisations and place-governments as intermediates.
+    allows organisations and place-governments as intermediates. A filtered
+    view, not a copy: copying a million-edge graph per query costs seconds.
     """
-    drop = set(exclude) - set(endpoints)
-    if via is not None:
-        allowed = {EntityType.PERSON} if via == "people" else {EntityType.ORGANISATION, EntityType.PLACE}
-        drop |= {
-            n
-            for n, e in tg.entities.items()
-            if n not in endpoints and e.type not in MEETING_TYPES and e.type not in allowed
-        }
-    if not drop & set(tg.graph):
-        return tg.graph  # read-only from here on: prune() copies what it keeps
-    graph: nx.Graph = tg.graph.subgraph(n for n in tg.graph if n not in drop).copy()
-    return graph
+    drop = frozenset(exclude) - set(endpoints)
+    if via is None and not drop & tg.entities.keys():
+        return tg.graph
+    keep_types = MEETING_TYPES | (
+        {EntityType.PERSON} if via == "people" else {EntityType.ORGANISATION, EntityType.PLACE}
+        if via == "organisations" else set(EntityType)
+    )
+    ends = frozenset(endpoints)
+    entities = tg.entities
+
+    def allowed(node: str) -> bool:
+        return node in ends or (node not in drop and entities[node].type in keep_types)
+
+    view: nx.Graph = nx.subgraph_view(tg.graph, filter_node=allowed)
+    return view
 
 
 def substance(path: Sequence[str]) -> frozenset[object]:
@@ -126,11 +140,11 @@ def overlap(a: frozenset[object], b: frozenset[object]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def _date_of(entity: Entity) -> str | None:
+def _date_of(entity: Entity | EntityRow) -> str | None:
     return entity.signed or entity.start
 
 
-def _date_phrase(entity: Entity) -> str:
+def _date_phrase(entity: Entity | EntityRow) -> str:
     if entity.type is EntityType.AGREEMENT and entity.signed:
         return f" (signed {entity.signed})"
     if entity.type is EntityType.EVENT and entity.start:
@@ -139,7 +153,7 @@ def _date_phrase(entity: Entity) -> str:
 
 
 def _edge_relations(tg: TieGraph, u: str, v: str) -> list[RelationRef]:
-    return [RelationRef.of(rel, s) for rel, s in tg.edges[frozenset((u, v))].relations]
+    return [RelationRef.of(rel, s) for rel, s in tg.edge(u, v).relations]
 
 
 def _sources(tg: TieGraph, relations: Sequence[RelationRef]) -> tuple[SourceRef, ...]:
@@ -171,7 +185,7 @@ def _direct_step(tg: TieGraph, u: str, v: str) -> Step:
         end=EntityRef.of(tg.entities[v]),
         via=None,
         relations=tuple(rels),
-        strength=round(float(tg.edges[frozenset((u, v))].strength), 6),
+        strength=round(float(tg.edge(u, v).strength), 6),
         date=date,
         text_en=text_en,
         text_ja=text_ja,
@@ -198,7 +212,7 @@ def _meeting_step(tg: TieGraph, u: str, m: str, v: str) -> Step:
         text_en = f"{parts_en[0]}{when}, and {parts_en[1]}"
         text_ja = "、".join(parts_ja)
     rels = (*left, *right)
-    strength = tg.edges[frozenset((u, m))].strength * tg.edges[frozenset((m, v))].strength
+    strength = tg.edge(u, m).strength * tg.edge(m, v).strength
     return Step(
         start=EntityRef.of(a),
         end=EntityRef.of(b),
@@ -224,7 +238,7 @@ def explain(tg: TieGraph, path: Sequence[str], rank: int) -> IntroductionPath:
         else:
             steps.append(_direct_step(tg, path[i], path[i + 1]))
             i += 1
-    strength = math.prod(tg.edges[frozenset(e)].strength for e in itertools.pairwise(path))
+    strength = math.prod(tg.edge(*e).strength for e in itertools.pairwise(path))
     return IntroductionPath(
         rank=rank,
         strength=round(float(strength), 6),
@@ -234,73 +248,68 @@ def explain(tg: TieGraph, path: Sequence[str], rank: int) -> IntroductionPath:
     )
 
 
-def _half_limit(tg: TieGraph, a: str, b: str, hops: int) -> int:
-    """Budget in half steps for edges (endpoint meeting points take their extra half)."""
-    return 2 * hops - int(tg.is_meeting(a)) - int(tg.is_meeting(b))
+def _candidates(graph: nx.Graph, a: str, b: str, limit: int, max_edges: int) -> list[list[str]]:
+    """Up to ``limit`` of the strongest a-b paths among those with the fewest edges.
 
-
-def prune(tg: TieGraph, graph: nx.Graph, a: str, b: str, hops: int) -> nx.Graph:
-    """Keep only nodes lying on some a-b walk within the hop limit."""
-    budget = _half_limit(tg, a, b, hops)
-    if a not in graph or b not in graph:
-        return nx.Graph()
-    da = nx.single_source_dijkstra_path_length(graph, a, cutoff=budget, weight="half")
-    db = nx.single_source_dijkstra_path_length(graph, b, cutoff=budget, weight="half")
-    keep = [n for n in da if n in db and da[n] + db[n] <= budget]
-    pruned: nx.Graph = graph.subgraph(keep)  # a read-only view: copying costs more than it saves
-    return pruned
+    One bidirectional BFS finds every fewest-edge path (``queries.shortest``);
+    Yen's algorithm, weighted by strength, then runs on their union only.
+    """
+    dag = shortest_path_dag(graph, a, b, max_edges)
+    if dag is None:
+        return []
+    paths: list[list[str]] = []
+    for path in nx.shortest_simple_paths(dag, a, b, weight="weight"):
+        paths.append(path)
+        if len(paths) >= limit:
+            break
+    return paths
 
 
 def best_paths(tg: TieGraph, graph: nx.Graph, a: str, b: str, k: int, hops: int) -> tuple[list[list[str]], int]:
     """Up to k diverse paths in strength order, and the number of candidates examined."""
-    pruned = prune(tg, graph, a, b, hops)
-    if a not in pruned or b not in pruned or not nx.has_path(pruned, a, b):
+    if a not in graph or b not in graph:
         return [], 0
-    kept: list[list[str]] = []
-    kept_substance: list[frozenset[object]] = []
-    examined = 0
-
-    def consider(path: list[str]) -> None:
-        if tg.hops(path) > hops or path in kept:
-            return
-        s = substance(path)
-        if all(overlap(s, t) < OVERLAP_LIMIT for t in kept_substance):
-            kept.append(path)
-            kept_substance.append(s)
-
-    for path in nx.shortest_simple_paths(pruned, a, b, weight="weight"):
-        examined += 1
-        consider(path)
-        if len(kept) == k or examined >= YEN_CANDIDATES:
-            break
-    if 0 < len(kept) < k and examined >= YEN_CANDIDATES:
-        penalty: dict[frozenset[str], float] = {}
-
-        def penalised(u: str, v: str, data: dict[str, float]) -> float:
-            return data["weight"] + penalty.get(frozenset((u, v)), 0.0)
-
-        for _ in range(PENALTY_ROUNDS):
-            for path in kept:
-                for u, v in itertools.pairwise(path):
-                    key = frozenset((u, v))
-                    penalty[key] = penalty.get(key, 0.0) + PENALTY
-            try:
-                path = nx.bidirectional_dijkstra(pruned, a, b, weight=penalised)[1]
-            except nx.NetworkXNoPath:
-                break
-            examined += 1
-            consider(path)
-            if len(kept) == k:
-                break
-    if not kept:  # every strong candidate was too long: fall back to the fewest-steps path
-        path = nx.shortest_path(pruned, a, b, weight="half")
-        if tg.hops(path) <= hops:
-            kept.append(path)
 
     def weight(path: list[str]) -> float:
-        return float(sum(pruned.edges[u, v]["weight"] for u, v in itertools.pairwise(path)))
+        return float(sum(graph.edges[u, v]["weight"] for u, v in itertools.pairwise(path)))
 
-    kept.sort(key=weight)
+    kept: list[list[str]] = []
+    kept_substance: list[frozenset[object]] = []
+    seen: set[tuple[str, ...]] = set()
+    examined = 0
+
+    def consider(pool: list[list[str]]) -> None:
+        nonlocal examined
+        for path in sorted(pool, key=lambda p: (weight(p), p)):
+            if tuple(path) in seen:
+                continue
+            seen.add(tuple(path))
+            examined += 1
+            if len(kept) == k or tg.hops(path) > hops:
+                continue
+            s = substance(path)
+            if all(overlap(s, t) < OVERLAP_LIMIT for t in kept_substance):
+                kept.append(path)
+                kept_substance.append(s)
+
+    # For k=1 the strongest fewest-edge path is Yen's first; more are drawn only if it breaks the hop limit.
+    consider(_candidates(graph, a, b, 1 if k == 1 else CANDIDATES, 2 * hops))
+    if not kept and k == 1:
+        consider(_candidates(graph, a, b, CANDIDATES, 2 * hops))
+    for round_ in range(DIVERSITY_ROUNDS):
+        if not kept or len(kept) == k:
+            break
+        # Alternatives that avoid what the kept paths are made of: first their
+        # edges, then (if still short) their intermediate nodes as well.
+        used_edges = {frozenset(e) for p in kept for e in itertools.pairwise(p)}
+        used_nodes = {n for p in kept for n in p[1:-1]} if round_ > 0 else set()
+        view = nx.subgraph_view(
+            graph,
+            filter_node=lambda n, banned=used_nodes: n not in banned,
+            filter_edge=lambda u, v, banned=used_edges: frozenset((u, v)) not in banned,
+        )
+        consider(_candidates(view, a, b, ROUND_CANDIDATES, 2 * hops))
+    kept.sort(key=lambda p: (weight(p), p))
     return kept, examined
 
 
@@ -308,12 +317,22 @@ def _reach(
     store: Store, a: str, b: str, types: frozenset[str], rule: TieFilter, exclude: Sequence[str], via: Via | None
 ) -> int | None:
     """Fewest steps from a to b under the filters and without a hop limit (None: unreachable)."""
-    batch = tie_subgraph(store, [a], UNBOUNDED, types, rule.as_of, rule.min_confidence)
-    tg = TieGraph.build(batch, TieFilter(types, rule.as_of, rule.min_confidence))
+    rule = TieFilter(types, rule.as_of, rule.min_confidence)
+    tg = path_candidates(store, [a, b], UNBOUNDED, rule)
     graph = restrict(tg, [a, b], exclude, via)
-    if a not in graph or b not in graph or not nx.has_path(graph, a, b):
+    if a not in graph or b not in graph:
         return None
-    return tg.hops(nx.shortest_path(graph, a, b, weight="half"))
+    try:
+        return tg.hops(nx.bidirectional_shortest_path(graph, a, b))
+    except nx.NetworkXNoPath:
+        return None
+
+
+def _linked_at_all(store: Store, a: str, b: str) -> bool:
+    """Whether any relations, context included, join a and b (to tell only_context from disconnected)."""
+    if isinstance(store, SupportsTieSubgraph):
+        return _reach(store, a, b, TIE_TYPES | CONTEXT_TYPES, TieFilter(), (), None) is not None
+    return get_index(store).linked(a, b)
 
 
 def introduction_paths(
@@ -377,7 +396,7 @@ def introduction_paths(
                 code = "beyond_hop_limit"
             elif _reach(store, a.id, b.id, rule.types, TieFilter(rule.types), (), None) is not None:
                 code = "filtered_out"
-            elif not context and _reach(store, a.id, b.id, TIE_TYPES | CONTEXT_TYPES, TieFilter(), (), None):
+            elif not context and _linked_at_all(store, a.id, b.id):
                 code = "only_context"
             else:
                 code = "disconnected"

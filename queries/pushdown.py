@@ -9,7 +9,7 @@ may return a superset but never a different answer.
 
 A store that implements a protocol below (structurally: just the method) is
 asked through it; any other store is served by ``queries.index.GraphIndex``,
-built from ``store.export()`` and cached by ``store.version()``.
+built from ``store.rows()`` and cached by ``store.version()``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections.abc import Collection, Sequence
 from typing import Protocol, runtime_checkable
 
 from graph.model import Batch
+from graph.rows import GraphRows
 from graph.store import Store
 from queries.index import get_index
 from queries.ties import TieFilter, TieGraph
@@ -58,10 +59,10 @@ def tie_subgraph(
     types: Collection[str],
     as_of: dt.date | None,
     min_confidence: float,
-) -> Batch:
+) -> GraphRows:
     """Candidate extraction, natively when the store can, else from the index."""
     if isinstance(store, SupportsTieSubgraph):
-        return store.tie_subgraph(ids, hops, types, as_of, min_confidence)
+        return GraphRows.of(store.tie_subgraph(ids, hops, types, as_of, min_confidence))
     return get_index(store).tie_subgraph(ids, hops, types, as_of, min_confidence)
 
 
@@ -76,7 +77,7 @@ def path_candidates(store: Store, ids: Sequence[str], hops: int, rule: TieFilter
     """
     if isinstance(store, SupportsTieSubgraph):
         batch = store.tie_subgraph(ids, hops, rule.types, rule.as_of, rule.min_confidence)
-        return TieGraph.build(batch, rule)
+        return TieGraph.of_batch(batch, rule)
     return get_index(store).tie_graph(rule)
 
 

@@ -21,10 +21,10 @@ from graph.registry import TIE_TYPES
 from graph.store import Store
 from queries.geo import Geography
 from queries.index import get_index
-from queries.pushdown import region_members, tie_subgraph
+from queries.pushdown import path_candidates, region_members
 from queries.resolve import resolve_entity
 from queries.results import AggregateTie, EntityRef, RegionMember, RegionResult, RegionTie
-from queries.ties import TieFilter, TieGraph
+from queries.ties import TieFilter
 
 
 def region_network(
@@ -39,17 +39,21 @@ def region_network(
     """Members of ``place`` (id or name) and their ties, cross-border ties marked."""
     p = resolve_entity(store, place, types=[EntityType.PLACE])
     index = get_index(store)
-    geo = Geography(index)
+    geo = Geography.of(index)
     why = region_members(store, p.id)
     if not include_people:
-        why = {i: w for i, w in why.items() if index.records[i].entity.type is not EntityType.PERSON}
+        why = {i: w for i, w in why.items() if index.entities[i].type is not EntityType.PERSON}
     rule = TieFilter(types=TIE_TYPES, as_of=as_of, min_confidence=min_confidence)
-    tg = TieGraph.build(tie_subgraph(store, sorted(why), 1, TIE_TYPES, as_of, min_confidence), rule)
+    tg = path_candidates(store, sorted(why), 1, rule)
     members = tuple(
-        RegionMember(EntityRef.of(index.records[i].entity), why[i], geo.country(i)) for i in sorted(why)
+        RegionMember(EntityRef.of(index.entities[i]), why[i], geo.country(i)) for i in sorted(why)
     )
     found: dict[tuple[str, str, str | None], tuple[set[str], set[str]]] = {}
     for m in sorted(why):
+        if len(found) > max_ties:
+            # Keys found later all sort after these (their first member is later),
+            # so the first max_ties in key order are already here.
+            break
         if m not in tg.graph:
             continue
         for n in sorted(tg.graph[m]):
@@ -64,7 +68,7 @@ def region_network(
                 rels, srcs = found.setdefault(key, (set(), set()))
                 edges = [(m, n)] + ([(n, other)] if via else [])
                 for u, v in edges:
-                    for rel, _ in tg.edges[frozenset((u, v))].relations:
+                    for rel, _ in tg.edge(u, v).relations:
                         rels.add(rel.id)
                         srcs.update(rel.sources)
     truncated = len(found) > max_ties
@@ -105,8 +109,8 @@ def region_network(
             AggregateTie(
                 a,
                 b,
-                index.records[a].entity.name("en"),
-                index.records[b].entity.name("en"),
+                index.entities[a].name("en"),
+                index.entities[b].name("en"),
                 n,
                 tuple(sorted(agreements[(a, b)])),
             )

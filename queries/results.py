@@ -13,6 +13,7 @@ import dataclasses
 from typing import Any
 
 from graph.model import Entity, Lang, Relation, Source
+from graph.rows import EntityRow, RelationRow
 
 
 def _plain(value: Any) -> Any:
@@ -43,7 +44,7 @@ class EntityRef(ToDict):
     name_ja: str
 
     @classmethod
-    def of(cls, entity: Entity) -> EntityRef:
+    def of(cls, entity: Entity | EntityRow) -> EntityRef:
         return cls(entity.id, entity.type.value, entity.kind, entity.name(Lang.EN), entity.name(Lang.JA))
 
     def label(self) -> str:
@@ -79,7 +80,7 @@ class RelationRef(ToDict):
     sources: tuple[str, ...]
 
     @classmethod
-    def of(cls, relation: Relation, strength: float) -> RelationRef:
+    def of(cls, relation: Relation | RelationRow, strength: float) -> RelationRef:
         return cls(
             relation.id,
             relation.type,

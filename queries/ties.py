@@ -33,12 +33,15 @@ import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
+import igraph as ig
 import networkx as nx
 
 from graph.dates import earliest, latest, valid_on
 from graph.model import Batch, Entity, EntityType, Relation, Source
 from graph.registry import CONTEXT_TYPES, MEETING_POINTS, RELATION_TYPES, TIE_TYPES
+from graph.rows import EntityRow, GraphRows, RelationRow
 
 HALF_LIFE_YEARS = 6.0
 UNDATED_AGE_YEARS = HALF_LIFE_YEARS
@@ -61,6 +64,9 @@ def decay(published: str | None, reference: dt.date) -> float:
     return float(0.5 ** (age / HALF_LIFE_YEARS))
 
 
+Rel = TypeVar("Rel", Relation, RelationRow)
+
+
 @dataclass(frozen=True)
 class TieFilter:
     """The relation and entity filter shared by every query and every backend."""
@@ -69,7 +75,7 @@ class TieFilter:
     as_of: dt.date | None = None
     min_confidence: float = 0.0
 
-    def entity_usable(self, entity: Entity) -> bool:
+    def entity_usable(self, entity: Entity | EntityRow) -> bool:
         """Agreements not yet signed and events not yet started do not exist on ``as_of``."""
         if self.as_of is None:
             return True
@@ -77,19 +83,35 @@ class TieFilter:
             return False
         return not (entity.type is EntityType.EVENT and entity.start and earliest(entity.start) > self.as_of)
 
-    def relation_usable(self, relation: Relation, sources: Mapping[str, Source]) -> Relation | None:
-        """The relation with only the evidence usable on ``as_of``, or None."""
+    def relation_usable(self, relation: Rel, sources: Mapping[str, Source]) -> Rel | None:
+        """The relation if it counts under this filter, else None."""
         if relation.type not in self.types:
             return None
         if self.as_of is not None and not valid_on(relation.valid_from, relation.valid_to, self.as_of):
             return None
-        if relation.confidence < self.min_confidence:
+        if self.min_confidence and relation.confidence < self.min_confidence:
             return None
         return relation
 
 
+class Decay:
+    """Age decay per source document, computed once per source (a graph build asks a million times)."""
+
+    def __init__(self, sources: Mapping[str, Source], reference: dt.date) -> None:
+        self.sources = sources
+        self.reference = reference
+        self._cache: dict[str, float] = {}
+
+    def __call__(self, source_id: str) -> float:
+        found = self._cache.get(source_id)
+        if found is None:
+            src = self.sources.get(source_id)
+            found = self._cache[source_id] = decay(src.published if src else None, self.reference)
+        return found
+
+
 def relation_strength(
-    relation: Relation, sources: Mapping[str, Source], reference: dt.date, half: bool = False
+    relation: Relation | RelationRow, sources: Mapping[str, Source] | Decay, reference: dt.date, half: bool = False
 ) -> float:
     """Type strength x the best (confidence x age decay) over the evidence.
 
@@ -97,64 +119,100 @@ def relation_strength(
     agreement or event) and carries half the age decay (its square root), so a
     meeting step, the product of its two halves, decays once like a direct tie.
     """
+    factor_of = sources if isinstance(sources, Decay) else Decay(sources, reference)
     best = 0.0
     for e in relation.evidence:
-        src = sources.get(e.source)
-        factor = decay(src.published if src else None, reference)
+        factor = factor_of(e.source)
         best = max(best, e.confidence * (math.sqrt(factor) if half else factor))
     return max(MIN_STRENGTH, type_strength(relation.type) * best)
 
 
-@dataclass
+@dataclass(slots=True)
 class EdgeInfo:
-    """All usable relations between two nodes; the strongest decides."""
+    """All usable relations between two nodes, strongest first; the strongest decides."""
 
-    relations: list[tuple[Relation, float]] = field(default_factory=list)
+    relations: list[tuple[RelationRow, float]]
+    strength: float
 
-    @property
-    def strength(self) -> float:
-        return max(s for _, s in self.relations)
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The tied part of a tie graph (nodes with at least one tie) as an igraph graph, for whole-graph counting."""
+
+    nodes: list[str]
+    index: dict[str, int]
+    graph: ig.Graph
+
+
+def snapshot(tg: TieGraph) -> Snapshot:
+    """Taken once per tie graph (the cached whole graph is shared by every query)."""
+    if tg.snapshot is None:
+        nodes = [n for n in tg.graph if tg.graph.degree(n) > 0]
+        index = {n: i for i, n in enumerate(nodes)}
+        edges = [(index[u], index[v]) for u, v in tg.graph.edges()]
+        tg.snapshot = Snapshot(nodes, index, ig.Graph(n=len(nodes), edges=edges))
+    return tg.snapshot
 
 
 @dataclass
 class TieGraph:
-    """A filtered, weighted tie graph (undirected) built from a candidate batch.
+    """A filtered, weighted tie graph (undirected).
 
-    Edge attribute ``weight`` is ``-log(strength)``, so the shortest path is the
+    Edge attributes: ``weight`` is ``-log(strength)``, so the lightest path is the
     strongest chain; ``half`` is the hop cost in half steps (1 for an edge
-    touching a meeting point, 2 otherwise).
+    touching a meeting point, 2 otherwise); ``info`` is the ``EdgeInfo``.
     """
 
-    entities: dict[str, Entity]
+    entities: dict[str, EntityRow]
     sources: dict[str, Source]
     graph: nx.Graph
-    edges: dict[frozenset[str], EdgeInfo]
     reference: dt.date
+    snapshot: Snapshot | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, batch: Batch, rule: TieFilter, reference: dt.date | None = None) -> TieGraph:
+    def build(cls, rows: GraphRows, rule: TieFilter, reference: dt.date | None = None) -> TieGraph:
+        """Built from rows in relation-id order, so every backend yields the same graph."""
         reference = reference or rule.as_of or dt.date.today()
-        sources = {s.id: s for s in batch.sources}
-        entities = {r.entity.id: r.entity for r in batch.entities if rule.entity_usable(r.entity)}
-        edges: dict[frozenset[str], EdgeInfo] = {}
-        for raw in batch.relations:
-            if raw.source not in entities or raw.target not in entities:
+        sources = {s.id: s for s in rows.sources}
+        factor = Decay(sources, reference)
+        entities = {e.id: e for e in rows.entities if rule.entity_usable(e)}
+        meeting = {i for i, e in entities.items() if e.type in MEETING_TYPES}
+        edges: dict[tuple[str, str], list[tuple[RelationRow, float]]] = {}
+        ordered = rows.relations
+        if any(a.id > b.id for a, b in itertools.pairwise(ordered)):
+            ordered = sorted(ordered, key=lambda r: r.id)
+        usable = rule.relation_usable
+        for rel in ordered:
+            u, v = rel.source, rel.target
+            if u not in entities or v not in entities or usable(rel, sources) is None:
                 continue
-            rel = rule.relation_usable(raw, sources)
-            if rel is None:
-                continue
-            key = frozenset((rel.source, rel.target))
-            half = entities[rel.source].type in MEETING_TYPES or entities[rel.target].type in MEETING_TYPES
-            strength = relation_strength(rel, sources, reference, half)
-            edges.setdefault(key, EdgeInfo()).relations.append((rel, strength))
+            strength = relation_strength(rel, factor, reference, u in meeting or v in meeting)
+            key = (u, v) if u < v else (v, u)
+            found = edges.get(key)
+            if found is None:
+                edges[key] = [(rel, strength)]
+            else:
+                found.append((rel, strength))
         graph = nx.Graph()
         graph.add_nodes_from(sorted(entities))
-        for key, info in sorted(edges.items(), key=lambda kv: sorted(kv[0])):
-            info.relations.sort(key=lambda rs: (-rs[1], rs[0].id))
-            u, v = sorted(key)
-            meeting = entities[u].type in MEETING_TYPES or entities[v].type in MEETING_TYPES
-            graph.add_edge(u, v, weight=-math.log(info.strength), half=1 if meeting else 2)
-        return cls(entities, sources, graph, edges, reference)
+
+        def attributes(u: str, v: str, rels: list[tuple[RelationRow, float]]) -> tuple[str, str, dict[str, object]]:
+            if len(rels) > 1:
+                rels.sort(key=lambda rs: (-rs[1], rs[0].id))
+            strength = rels[0][1]
+            half = 1 if u in meeting or v in meeting else 2
+            return u, v, {"weight": -math.log(strength), "half": half, "info": EdgeInfo(rels, strength)}
+
+        graph.add_edges_from(attributes(u, v, rels) for (u, v), rels in edges.items())
+        return cls(entities, sources, graph, reference)
+
+    @classmethod
+    def of_batch(cls, batch: Batch, rule: TieFilter, reference: dt.date | None = None) -> TieGraph:
+        return cls.build(GraphRows.of(batch), rule, reference)
+
+    def edge(self, u: str, v: str) -> EdgeInfo:
+        info: EdgeInfo = self.graph.edges[u, v]["info"]
+        return info
 
     def is_meeting(self, node: str) -> bool:
         return self.entities[node].type in MEETING_TYPES
@@ -168,10 +226,3 @@ class TieGraph:
 
     def hops(self, path: list[str]) -> int:
         return self.half_steps(path) // 2
-
-    def distances(self, start: str, cutoff_half: int | None = None) -> dict[str, int]:
-        """Half-step distance from ``start`` to every reachable node."""
-        lengths: dict[str, int] = nx.single_source_dijkstra_path_length(
-            self.graph, start, cutoff=cutoff_half, weight="half"
-        )
-        return lengths

@@ -5,7 +5,7 @@ Regenerate (only when a change of *semantics* is intended) with::
     .venv/bin/python -m tests.golden_paths > tests/fixtures/golden_paths.json
 
 Pairs are drawn with a fixed seed from the largest tie component of the seed graph and from a small
-synthetic graph (``api.cli_bench.synthetic_batches``); every query carries a
+synthetic graph (``synthetic_batches`` below); every query carries a
 fixed ``as_of`` so that evidence decay does not drift with today's date.
 """
 
@@ -21,8 +21,9 @@ from typing import Any
 
 import networkx as nx
 
-from api.cli_bench import synthetic_batches
 from graph.embedded import EmbeddedStore
+from graph.ids import relation_id
+from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Name, Relation, Source
 from graph.store import Store
 from ingest.load import load_files, seed_path
 from queries.index import get_index
@@ -31,6 +32,46 @@ from queries.ties import TieFilter
 
 AS_OF = dt.date(2026, 1, 1)
 GOLDEN = Path(__file__).parent / "fixtures" / "golden_paths.json"
+
+SYNTHETIC_TIE_TYPES = ("partner_of", "member_of", "visited", "met_with")
+
+
+def synthetic_batches(entities: int, ties_per_entity: int, batch_size: int, seed: int) -> list[Batch]:
+    """A random organisation graph with a long-tailed degree distribution.
+
+    The golden answers were recorded on exactly this graph (it used to be
+    ``kizuna bench``'s), so it stays here unchanged; benchmarks use ``ingest.synthetic``.
+    """
+    rng = random.Random(seed)
+    ids = [f"org:s{i}" for i in range(entities)]
+    source = Source(id="bench", title="synthetic benchmark graph")
+    records = [
+        EntityRecord(
+            entity=Entity(id=i, type=EntityType.ORGANISATION, kind="company", names=(Name(text=f"Synthetic {i}"),)),
+            sources=("bench",),
+        )
+        for i in ids
+    ]
+    relations: dict[str, Relation] = {}
+    for index, a in enumerate(ids):
+        for _ in range(ties_per_entity):
+            b = ids[min(int(rng.paretovariate(1.2)) - 1, entities - 1)] if rng.random() < 0.3 else rng.choice(ids)
+            if a == b:
+                continue
+            rtype = SYNTHETIC_TIE_TYPES[(index + len(relations)) % len(SYNTHETIC_TIE_TYPES)]
+            rid = relation_id(rtype, a, b)
+            src, dst = (min(a, b), max(a, b)) if rtype in ("partner_of", "met_with") else (a, b)
+            relations[rid] = Relation(
+                id=rid, type=rtype, source=src, target=dst,
+                evidence=(Evidence(source="bench", confidence=round(rng.uniform(0.5, 1.0), 2)),),
+            )
+    rels = list(relations.values())
+    batches = [Batch(sources=[source])]
+    for start in range(0, len(records), batch_size):
+        batches.append(Batch(entities=records[start : start + batch_size]))
+    for start in range(0, len(rels), batch_size):
+        batches.append(Batch(relations=rels[start : start + batch_size]))
+    return batches
 
 
 def _queries(store: Store, count: int, seed: int) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ import pytest
 from graph.embedded import EmbeddedStore
 from graph.model import EntityType
 from graph.registry import CONTEXT_TYPES, TIE_TYPES
+from graph.rows import GraphRows
 from ingest.load import load_files, seed_path
 from queries.index import GraphIndex
 
@@ -46,7 +47,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, G
 
 def test_tie_subgraph_matches_the_index(loaded: tuple[object, GraphIndex]) -> None:
     neo, index = loaded
-    ids = sorted(index.records)
+    ids = sorted(index.entities)
     for start in [[i] for i in ids[::3]] + [ids[:5], ids]:
         for hops in (0, 1, 3):
             for types in (TIE_TYPES, TIE_TYPES | CONTEXT_TYPES):
@@ -54,13 +55,13 @@ def test_tie_subgraph_matches_the_index(loaded: tuple[object, GraphIndex]) -> No
                     for min_conf in (0.0, 0.75):
                         got = neo.tie_subgraph(start, hops, types, as_of, min_conf)  # type: ignore[attr-defined]
                         want = index.tie_subgraph(start, hops, types, as_of, min_conf)
-                        assert got.model_dump() == want.model_dump(), (start, hops, as_of, min_conf)
+                        assert GraphRows.of(got) == want, (start, hops, as_of, min_conf)
 
 
 def test_region_members_match_the_index(loaded: tuple[object, GraphIndex]) -> None:
     neo, index = loaded
-    for place, record in index.records.items():
-        if record.entity.type is EntityType.PLACE:
+    for place, entity in index.entities.items():
+        if entity.type is EntityType.PLACE:
             got = neo.region_members(place)  # type: ignore[attr-defined]
             assert list(got.items()) == list(index.region_members(place).items()), place
     assert neo.region_members("place:nowhere") == {}  # type: ignore[attr-defined]
@@ -68,7 +69,7 @@ def test_region_members_match_the_index(loaded: tuple[object, GraphIndex]) -> No
 
 def test_fulltext_finds_cjk_parts_of_names(loaded: tuple[object, GraphIndex]) -> None:
     neo, index = loaded
-    target = next(r.entity for r in index.records.values() if r.entity.name("ja").startswith("神奈川"))
+    target = next(e for e in index.entities.values() if e.name("ja").startswith("神奈川"))
     hits = [e.id for e, _ in neo.search_names("神奈川")]  # type: ignore[attr-defined]
     assert target.id in hits
     assert isinstance(neo.search_names('"(* AND'), list)  # type: ignore[attr-defined]  # escaped: no Lucene error

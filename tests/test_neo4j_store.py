@@ -48,6 +48,7 @@ from graph.neo4j_store import (
     tie_candidates,
 )
 from graph.registry import CONTEXT_TYPES, TIE_TYPES
+from graph.rows import GraphRows
 from graph.settings import Settings
 from ingest.load import load_files, seed_path
 from queries.index import GraphIndex
@@ -250,7 +251,9 @@ def test_retracted_keeps_other_sources() -> None:
 class SeedTieSource:
     """What the pushdown Cypher returns, answered by TieFilter over the seed graph, shuffled."""
 
-    def __init__(self, index: GraphIndex, rule: TieFilter, rng: random.Random) -> None:
+    def __init__(self, index: GraphIndex, rule: TieFilter, rng: random.Random, batch: Batch) -> None:
+        self.records = {r.entity.id: r for r in batch.entities}  # the index holds rows; a server holds records
+        self.full = {r.id: r for r in batch.relations}
         self.index, self.rule, self.rng = index, rule, rng
 
     def _shuffled(self, rows: list[Any]) -> list[Any]:
@@ -258,22 +261,22 @@ class SeedTieSource:
         return rows
 
     def start(self, ids: list[str]) -> dict[str, str]:
-        recs = self.index.records
+        recs = self.records
         return {i: recs[i].entity.type.value for i in ids if i in recs and self.rule.entity_usable(recs[i].entity)}
 
     def expand(self, frontier: list[str]) -> list[tuple[str, str, str]]:
         rows = []
         for here in frontier:
             for rel_id, other in self.index.adjacency.get(here, ()):
-                entity = self.index.records[other].entity
-                usable = self.rule.relation_usable(self.index.relations[rel_id], self.index.sources)
+                entity = self.records[other].entity
+                usable = self.rule.relation_usable(self.full[rel_id], self.index.sources)
                 if usable is not None and self.rule.entity_usable(entity):
                     rows.append((here, other, entity.type.value))
         return self._shuffled(rows)
 
     def relations(self, members: list[str]) -> list[str]:
         inside, rows = set(members), []
-        for rel in self.index.relations.values():
+        for rel in self.full.values():
             if rel.source in inside and rel.target in inside:
                 usable = self.rule.relation_usable(rel, self.index.sources)
                 if usable is None:
@@ -283,14 +286,14 @@ class SeedTieSource:
         return self._shuffled(rows)
 
     def entities(self, ids: list[str]) -> dict[str, EntityRecord]:
-        return {i: self.index.records[i] for i in self._shuffled(list(ids))}
+        return {i: self.records[i] for i in self._shuffled(list(ids))}
 
     def sources(self, ids: list[str]) -> list[Source]:
         return [self.index.sources[i] for i in sorted(ids) if i in self.index.sources]
 
 
 def _cases(index: GraphIndex) -> Iterator[tuple[list[str], int, frozenset[str], dt.date | None, float]]:
-    ids = sorted(index.records)
+    ids = sorted(index.entities)
     rng = random.Random(7)
     starts = [[i] for i in ids] + [rng.sample(ids, 3) for _ in range(20)] + [ids, ["nobody:here"]]
     for start in starts:
@@ -300,15 +303,15 @@ def _cases(index: GraphIndex) -> Iterator[tuple[list[str], int, frozenset[str], 
                     yield start, hops, types, as_of, rng.choice((0.0, 0.75, 0.95))
 
 
-def test_tie_candidates_equal_the_index(index: GraphIndex) -> None:
+def test_tie_candidates_equal_the_index(index: GraphIndex, seed_batch: Batch) -> None:
     rng = random.Random(11)
     count = 0
     nonempty = 0
     for ids, hops, types, as_of, min_conf in _cases(index):
         rule = TieFilter(types=types, as_of=as_of, min_confidence=min_conf)
         expected = index.tie_subgraph(ids, hops, types, as_of, min_conf)
-        got = tie_candidates(ids, hops, SeedTieSource(index, rule, rng))
-        assert got.model_dump() == expected.model_dump(), (ids, hops, sorted(types), as_of, min_conf)
+        got = GraphRows.of(tie_candidates(ids, hops, SeedTieSource(index, rule, rng, seed_batch)))
+        assert got == expected, (ids, hops, sorted(types), as_of, min_conf)
         count += 1
         nonempty += len(expected.relations) > 0
     assert count > 1000 and nonempty > count // 4
@@ -325,11 +328,11 @@ def test_region_walk_equals_the_index(index: GraphIndex) -> None:
                 if rel.type == type_name and rel.target == node:
                     located = any(index.relations[r].type == "located_in" and index.relations[r].source == other
                                   for r, _ in index.adjacency.get(other, ()))
-                    rows.append(ChildRow(node, rel_id, other, index.records[other].entity.type.value, located))
+                    rows.append(ChildRow(node, rel_id, other, index.entities[other].type.value, located))
         rng.shuffle(rows)
         return rows
 
-    places = [i for i, r in index.records.items() if r.entity.type is EntityType.PLACE]
+    places = [i for i, e in index.entities.items() if e.type is EntityType.PLACE]
     sizes = []
     for place in places:
         got = region_walk(place, "place", children)

@@ -16,6 +16,7 @@ from graph.embedded import EmbeddedStore
 from graph.model import Batch, EntityRecord, Relation
 from queries import pushdown
 from queries.brokers import brokers
+from queries.countries import country_overview
 from queries.geo import CONTINENTS, continent_code
 from queries.index import get_index
 from queries.neighbourhood import neighbourhood
@@ -87,6 +88,28 @@ def test_region_of_a_country_includes_people_working_there(store: EmbeddedStore)
     assert not any(t.cross_border for t in result.ties if t.other.id == "org:fbri")
     before = region_network(store, "Japan", as_of=dt.date(2017, 1, 1))
     assert all(t.via is None or t.via.id != "agreement:mou-2018" for t in before.ties)
+
+
+def test_country_overview_counts_each_tie_once(store: EmbeddedStore) -> None:
+    overview = country_overview(store)
+    ids = [c.country.id for c in overview.countries]
+    assert ids[0] == "place:japan" and set(ids) == {"place:japan", "place:china", "place:spain", "place:germany"}
+    pairs = {(p.a, p.b): p for p in overview.pairs}
+    assert set(pairs) == {("place:china", "place:japan"), ("place:japan", "place:spain"),
+                          ("place:germany", "place:japan")}
+    assert set(pairs[("place:china", "place:japan")].agreements) == {"agreement:mou-2018", "agreement:friendship-1983"}
+    for (a, b), pair in pairs.items():  # the union of both countries' region ties, each tie once
+        seen = {
+            (frozenset((t.member.id, t.other.id)), t.via.id if t.via else None)
+            for country in (a, b)
+            for t in region_network(store, country).ties
+            if {t.member_country, t.other_country} == {a, b}
+        }
+        assert pair.ties == len(seen)
+    japan = overview.countries[0]
+    assert japan.cross_border_ties == sum(p.ties for p in overview.pairs if "place:japan" in (p.a, p.b))
+    assert country_overview(store) is overview  # cached per store version
+    json.dumps(overview.to_dict())
 
 
 # -- brokers -----------------------------------------------------------------------------

@@ -81,9 +81,9 @@ def list_entities(
         hits = [SearchHitOut.model_validate(with_display_names(h.to_dict(), lang)) for h in page]
     else:
         index = get_index(store)
-        ids = sorted(i for i, rec in index.records.items() if type is None or rec.entity.type is type)
+        ids = sorted(i for i, e in index.entities.items() if type is None or e.type is type)
         total = len(ids)
-        hits = [SearchHitOut(entity=ref(index.records[i].entity, lang)) for i in ids[start : start + limit]]
+        hits = [SearchHitOut(entity=ref(index.entities[i], lang)) for i in ids[start : start + limit]]
     more = start + limit < total
     return Page[SearchHitOut](items=hits, next_cursor=encode_cursor(start + limit, scope) if more else None,
                               total=total)

@@ -1,4 +1,5 @@
-"""HTML network views, drawn by ``viz.render``."""
+"""HTML network views, drawn by ``viz.render``: ``/viz/...`` (the older
+``/views/...`` addresses answer the same, hidden from the schema)."""
 
 from __future__ import annotations
 
@@ -8,76 +9,129 @@ from fastapi import APIRouter, Path, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
-from api.deps import LangDep, ReadAuth, StoreDep
+from api.deps import IsoDate, LangDep, ReadAuth, StoreDep
 from api.docs import problems
 from api.lookup import resolve
 from graph.model import EntityType
 from queries.neighbourhood import MAX_RADIUS
 from queries.paths import DEFAULT_HOPS, DEFAULT_K, MAX_HOPS, MAX_K
-from viz.render import neighbourhood_html, paths_html, region_html
+from viz.network import MAX_NODES
+from viz.render import CONTEXT_PER_NODE, countries_html, neighbourhood_html, paths_html, region_html
 
-router = APIRouter(prefix="/views", tags=["views"], dependencies=[ReadAuth])
+router = APIRouter(tags=["views"], dependencies=[ReadAuth])
 
-_HTML_EXAMPLE: dict[int | str, dict[str, Any]] = {
+_HTML: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/html": {"example": "<!doctype html><html>…vis-network page…</html>"}}}
 }
+_PAGE = (
+    " A self-contained HTML page (vis-network inlined, nothing fetched): colour = country, shape = entity type,"
+    " size = ties, line style = relation type; hover or click a node to highlight its ties."
+    f" At most {MAX_NODES:,} nodes are drawn (the page says what was left out)."
+)
+MinConfidence = Annotated[float, Query(ge=0.0, le=1.0, description="Ignore weaker evidence (0-1).")]
+AsOf = Annotated[IsoDate | None, Query(description="Only what held on this day (YYYY-MM-DD).")]
+People = Annotated[bool, Query(description="Draw people working for members.")]
 
 
 @router.get(
-    "/region/{id}",
+    "/viz/region/{id}",
     response_class=HTMLResponse,
     summary="Interactive network of a place",
-    description="A self-contained HTML page (vis-network inlined): members, ties, cross-border ties in red.",
-    responses={**_HTML_EXAMPLE, **problems(401, 403, 404, 409, 422)},
+    description="The place, its members and everything tied to them; cross-border ties thick red." + _PAGE,
+    responses={**_HTML, **problems(401, 403, 404, 409, 422)},
 )
+@router.get("/views/region/{id}", response_class=HTMLResponse, include_in_schema=False)
 async def region_view(
-    id: Annotated[str, Path(description="A place id or name.", examples=["神奈川県"], max_length=300)],
+    id: Annotated[str, Path(description="A place id or name.", examples=["遼寧省"], max_length=300)],
     store: StoreDep,
     lang: LangDep,
-    include_people: Annotated[bool, Query(description="Draw people working for members.")] = True,
-    min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="Ignore weaker evidence (0-1).")] = 0.0,
+    include_people: People = True,
+    min_confidence: MinConfidence = 0.0,
+    as_of: AsOf = None,
 ) -> HTMLResponse:
     place = resolve(store, id, lang, types=[EntityType.PLACE])
     html = await run_in_threadpool(
-        region_html, store, place.id, include_people=include_people, min_confidence=min_confidence
+        region_html, store, place.id, lang=lang, links=True,
+        include_people=include_people, min_confidence=min_confidence, as_of=as_of,
     )
     return HTMLResponse(html)
 
 
 @router.get(
-    "/entity/{id}",
+    "/viz/entity/{id}",
     response_class=HTMLResponse,
     summary="Interactive neighbourhood of an entity",
-    description="A self-contained HTML page of everything within `radius` relations (context ties dashed).",
-    responses={**_HTML_EXAMPLE, **problems(401, 403, 404, 409, 422)},
+    description="Everything within `radius` relations of the entity (context relations dotted grey)." + _PAGE,
+    responses={**_HTML, **problems(401, 403, 404, 409, 422)},
 )
+@router.get("/views/entity/{id}", response_class=HTMLResponse, include_in_schema=False)
 async def entity_view(
     id: Annotated[str, Path(description="An entity id or name.", examples=["神奈川県"], max_length=300)],
     store: StoreDep,
     lang: LangDep,
     radius: Annotated[int, Query(ge=1, le=MAX_RADIUS, description=f"Relations away (1-{MAX_RADIUS}).")] = 1,
-    max_nodes: Annotated[int, Query(ge=1, le=500, description="Most entities drawn (1-500).")] = 100,
+    max_nodes: Annotated[
+        int, Query(ge=1, le=MAX_NODES, description=f"Most entities drawn (1-{MAX_NODES}).")
+    ] = 500,
 ) -> HTMLResponse:
     entity = resolve(store, id, lang)
-    html = await run_in_threadpool(neighbourhood_html, store, entity.id, radius=radius, max_nodes=max_nodes)
+    html = await run_in_threadpool(
+        neighbourhood_html, store, entity.id, lang=lang, links=True, radius=radius, max_nodes=max_nodes
+    )
     return HTMLResponse(html)
 
 
 @router.get(
-    "/paths",
+    "/viz/path",
     response_class=HTMLResponse,
     summary="Interactive picture of the introduction paths from one entity to another",
-    description="A self-contained HTML page of the k best different paths; the best one is drawn bold red.",
-    responses={**_HTML_EXAMPLE, **problems(401, 403, 404, 409, 422)},
+    description=(
+        "The k best different paths, each in its own colour with numbered steps (`path.step`), inside their"
+        " faded surroundings; the side panel lists every step." + _PAGE
+    ),
+    responses={**_HTML, **problems(401, 403, 404, 409, 422)},
 )
-async def paths_view(
+@router.get("/views/paths", response_class=HTMLResponse, include_in_schema=False)
+async def path_view(
     store: StoreDep,
     lang: LangDep,
     source: Annotated[str, Query(alias="from", description="Id or name.", examples=["三重県"], max_length=300)],
     target: Annotated[str, Query(alias="to", description="Id or name.", examples=["org:fbri"], max_length=300)],
     k: Annotated[int, Query(ge=1, le=MAX_K, description=f"How many different paths (1-{MAX_K}).")] = DEFAULT_K,
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS, description=f"Most steps (1-{MAX_HOPS}).")] = DEFAULT_HOPS,
+    context: Annotated[
+        int, Query(ge=0, le=20, description="Surrounding entities drawn around each path entity (0-20).")
+    ] = CONTEXT_PER_NODE,
+    as_of: AsOf = None,
+    min_confidence: MinConfidence = 0.0,
 ) -> HTMLResponse:
     a = resolve(store, source, lang)
     b = resolve(store, target, lang)
-    return HTMLResponse(await run_in_threadpool(paths_html, store, a.id, b.id, k=k, hops=max_hops))
+    html = await run_in_threadpool(
+        paths_html, store, a.id, b.id, lang=lang, links=True, context_per_node=context,
+        k=k, hops=max_hops, as_of=as_of, min_confidence=min_confidence,
+    )
+    return HTMLResponse(html)
+
+
+@router.get(
+    "/viz/countries",
+    response_class=HTMLResponse,
+    summary="Interactive country-to-country overview",
+    description="Countries (size = cross-border ties) and the number of ties between each pair." + _PAGE,
+    responses={**_HTML, **problems(401, 403, 422)},
+)
+@router.get("/views/countries", response_class=HTMLResponse, include_in_schema=False)
+async def countries_view(
+    store: StoreDep,
+    lang: LangDep,
+    include_people: People = True,
+    min_confidence: MinConfidence = 0.0,
+    as_of: AsOf = None,
+) -> HTMLResponse:
+    html = await run_in_threadpool(
+        countries_html, store, lang=lang, links=True,
+        include_people=include_people, min_confidence=min_confidence, as_of=as_of,
+    )
+    return HTMLResponse(html)
+

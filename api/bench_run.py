@@ -1,0 +1,293 @@
+"""The measuring half of ``kizuna bench``: one stage per process, figures as JSON.
+
+Each stage runs in a fresh interpreter (``python -m api.bench_run STAGE ARGS``)
+so that its peak RSS is its own: loading, querying the store, the plain
+networkx baseline, the HTTP API and extraction never share a heap. A stage
+prints one JSON object on its last line of stdout; ``api.cli_bench`` starts the
+stages, enforces their time limits and turns the figures into tables.
+
+Stages:
+
+``load``      generate a synthetic graph and write it into a fresh embedded store;
+              also writes the query plan (endpoints picked from the generator).
+``queries``   open the store and time the public query functions.
+``baseline``  the same searches with plain networkx on an undirected graph of the same ties.
+``api``       real uvicorn on the store: /paths and /neighbourhood beside /health.
+``extract``   the extractor beside raw GiNZA on the same text.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+Figures = dict[str, Any]
+
+
+def progress(message: str) -> None:
+    """A progress line on stderr; ``kizuna bench`` echoes lines that start with ``bench: ``."""
+    sys.stderr.write(f"bench: {message}\n")
+    sys.stderr.flush()
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentiles(seconds: list[float]) -> tuple[float, float]:
+    """(p50, p95) in milliseconds."""
+    if not seconds:
+        return float("nan"), float("nan")
+    if len(seconds) == 1:
+        return seconds[0] * 1000, seconds[0] * 1000
+    cuts = statistics.quantiles(seconds, n=100, method="inclusive")
+    return cuts[49] * 1000, cuts[94] * 1000
+
+
+def timed(calls: Sequence[Callable[[], Any]]) -> tuple[list[float], list[Any]]:
+    """Run each call once; return the durations and the results."""
+    durations, results = [], []
+    for call in calls:
+        started = time.perf_counter()
+        results.append(call())
+        durations.append(time.perf_counter() - started)
+    return durations, results
+
+
+def store_size_mb(path: Path) -> float:
+    """The database file plus its write-ahead log, as they sit on disk."""
+    files = [path, path.with_name(path.name + "-wal")]
+    return sum(f.stat().st_size for f in files if f.exists()) / 1e6
+
+
+# -- stages ------------------------------------------------------------------------------------------
+
+
+def stage_load(store: str, relations: int, seed: int, batch_size: int, queries: int) -> Figures:
+    """Write the generated batches into a fresh store; time only the writes."""
+    from graph.embedded import EmbeddedStore
+    from ingest.synthetic import REGION, SyntheticGraph
+
+    path = Path(store)
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    graph = SyntheticGraph(relations, seed=seed, batch_size=batch_size)
+    started = time.perf_counter()
+    writing = 0.0
+    records = 0
+    opened = EmbeddedStore(path)
+    try:
+        for batch in graph.batches():
+            records += len(batch)
+            t0 = time.perf_counter()
+            opened.write(batch)
+            writing += time.perf_counter() - t0
+            if batch.relations:
+                progress(f"{records:,} records written ({writing:.1f} s in writes)")
+        stats = opened.stats()
+    finally:
+        opened.close()
+    total = time.perf_counter() - started
+    rng = random.Random(seed)
+    actors = graph.tied_actors()
+    regions = graph.places(REGION)
+    plan = {
+        "pairs": [rng.sample(actors, 2) for _ in range(queries + 1)],
+        "centres": rng.sample(actors, min(len(actors), queries + 1)),
+        "regions": rng.sample(regions, min(len(regions), max(2, min(queries, 20) + 1))),
+    }
+    path.with_suffix(".plan.json").write_text(json.dumps(plan), encoding="utf-8")
+    return {
+        "relations": stats.relation_total,
+        "entities": stats.entity_total,
+        "records": records,
+        "load_s": writing,
+        "generate_s": total - writing,
+        "load_records_per_s": records / writing,
+        "store_mb": store_size_mb(path),
+        "load_rss_mb": peak_rss_mb(),
+    }
+
+
+def stage_queries(store: str, queries: int) -> Figures:
+    """Open the store, then time each public query over the planned endpoints."""
+    from graph.embedded import EmbeddedStore
+    from queries.brokers import brokers
+    from queries.neighbourhood import neighbourhood
+    from queries.paths import introduction_paths
+    from queries.region import region_network
+
+    path = Path(store)
+    plan = json.loads(path.with_suffix(".plan.json").read_text(encoding="utf-8"))
+    pairs = [tuple(p) for p in plan["pairs"]]
+    centres, regions = plan["centres"], plan["regions"]
+    figures: Figures = {}
+
+    t0 = time.perf_counter()
+    opened = EmbeddedStore(path)
+    opened.stats()
+    figures["open_s"] = time.perf_counter() - t0
+    progress(f"opened in {figures['open_s']:.2f} s")
+    try:
+        a, b = pairs[0]
+        t0 = time.perf_counter()
+        introduction_paths(opened, a, b, k=1)  # the first query pays for any index build
+        figures["first_query_s"] = time.perf_counter() - t0
+        progress(f"first query ready after {figures['first_query_s']:.2f} s")
+
+        for k in (1, 3):
+            calls = [partial(introduction_paths, opened, a, b, k=k) for a, b in pairs[1 : queries + 1]]
+            seconds, results = timed(calls)
+            figures[f"path_k{k}_p50_ms"], figures[f"path_k{k}_p95_ms"] = percentiles(seconds)
+            figures[f"path_k{k}_found"] = sum(1 for r in results if r.paths) / len(results)
+            figures[f"path_k{k}_count"] = len(results)
+            progress(f"paths k={k}: p95 {figures[f'path_k{k}_p95_ms']:.1f} ms")
+
+        neighbourhood(opened, centres[0], radius=2)  # warm-up
+        seconds, results = timed([partial(neighbourhood, opened, c, radius=2) for c in centres[1 : queries + 1]])
+        figures["neighbourhood_p50_ms"], figures["neighbourhood_p95_ms"] = percentiles(seconds)
+        figures["neighbourhood_nodes"] = statistics.mean(len(r.nodes) for r in results)
+        progress(f"neighbourhood: p95 {figures['neighbourhood_p95_ms']:.1f} ms")
+
+        region_network(opened, regions[0])  # warm-up
+        seconds, results = timed([partial(region_network, opened, p) for p in regions[1:]])
+        figures["region_p50_ms"], figures["region_p95_ms"] = percentiles(seconds)
+        figures["region_members"] = statistics.mean(len(r.members) for r in results)
+        progress(f"region network: p95 {figures['region_p95_ms']:.1f} ms")
+
+        t0 = time.perf_counter()
+        result = brokers(opened)
+        figures["brokers_s"] = time.perf_counter() - t0
+        figures["brokers_samples"] = getattr(result, "samples", None)
+    finally:
+        opened.close()
+    figures["query_rss_mb"] = peak_rss_mb()
+    return figures
+
+
+def tie_graph_from_sqlite(path: Path) -> Any:
+    """An undirected networkx graph of every introduction tie, read straight from SQLite.
+
+    Agreements and events stay as nodes, so "two parties to one MOU" is two
+    hops, as for the store's queries; no weights, no filters, no explanations.
+    """
+    import networkx as nx
+
+    from graph.registry import TIE_TYPES
+
+    graph = nx.Graph()
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        marks = ",".join("?" * len(TIE_TYPES))
+        cursor = db.execute(f"SELECT source, target FROM relations WHERE type IN ({marks})",  # noqa: S608
+                            sorted(TIE_TYPES))
+        graph.add_edges_from(cursor)
+    finally:
+        db.close()
+    return graph
+
+
+def stage_baseline(store: str, queries: int, samples: int) -> Figures:
+    """Plain networkx: bidirectional BFS (k=1), Yen's first three simple paths (k=3), sampled betweenness."""
+    import networkx as nx
+
+    path = Path(store)
+    plan = json.loads(path.with_suffix(".plan.json").read_text(encoding="utf-8"))
+    pairs = [tuple(p) for p in plan["pairs"]][1 : queries + 1]
+    figures: Figures = {}
+    t0 = time.perf_counter()
+    graph = tie_graph_from_sqlite(path)
+    figures["nx_build_s"] = time.perf_counter() - t0
+    figures["nx_nodes"] = graph.number_of_nodes()
+    figures["nx_edges"] = graph.number_of_edges()
+
+    def shortest(a: str, b: str) -> list[str] | None:
+        try:
+            return list(nx.bidirectional_shortest_path(graph, a, b))
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            return None
+
+    def three(a: str, b: str) -> list[list[str]]:
+        try:
+            return list(islice(nx.shortest_simple_paths(graph, a, b), 3))
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            return []
+
+    seconds, _ = timed([partial(shortest, a, b) for a, b in pairs])
+    figures["path_k1_p50_ms"], figures["path_k1_p95_ms"] = percentiles(seconds)
+    seconds, _ = timed([partial(three, a, b) for a, b in pairs])
+    figures["path_k3_p50_ms"], figures["path_k3_p95_ms"] = percentiles(seconds)
+    t0 = time.perf_counter()
+    nx.betweenness_centrality(graph, k=min(samples, graph.number_of_nodes()), seed=0, normalized=False)
+    figures["brokers_s"] = time.perf_counter() - t0
+    figures["rss_mb"] = peak_rss_mb()
+    return figures
+
+
+def stage_api(store: str, requests: int, concurrency: int) -> Figures:
+    """bench-api's server and client loop on this store, with planned endpoints."""
+    from urllib.parse import quote
+
+    import httpx
+
+    from api.bench import _measure, running_server
+
+    path = Path(store)
+    plan = json.loads(path.with_suffix(".plan.json").read_text(encoding="utf-8"))
+    source, target = plan["pairs"][0]
+    centre = plan["centres"][0]
+    urls = {
+        "health": "/health",
+        "paths": f"/paths?from={quote(source)}&to={quote(target)}&k=3",
+        "neighbourhood": f"/entities/{quote(centre, safe='')}/neighbourhood?radius=2",
+    }
+    figures: Figures = {}
+    with running_server(path, timeout=120) as base:
+        t0 = time.perf_counter()
+        for url in urls.values():  # the server builds its index on the first query: not part of req/s
+            httpx.get(base + url, timeout=1800).raise_for_status()
+        figures["warm_s"] = time.perf_counter() - t0
+        for name, url in urls.items():
+            f = _measure(base, name, url, requests, concurrency)
+            figures[f"{name}_rps"] = f.requests_per_second
+            figures[f"{name}_p95_ms"] = f.p95_ms
+            figures[f"{name}_ok"] = f.statuses.get(200, 0) / max(1, f.requests)
+    return figures
+
+
+def stage_extract(docs: list[str], rounds: int) -> Figures:
+    from ingest.extract.bench import bench
+
+    result = bench(docs, rounds)
+    return {"chars": result.chars, "extract_chars_per_s": result.extract_rate, "ginza_chars_per_s": result.ginza_rate}
+
+
+STAGES: dict[str, Callable[..., Figures]] = {
+    "load": stage_load,
+    "queries": stage_queries,
+    "baseline": stage_baseline,
+    "api": stage_api,
+    "extract": stage_extract,
+}
+
+
+def main(argv: list[str]) -> None:
+    """``python -m api.bench_run STAGE '{"kwarg": ...}'``: figures as JSON on the last line."""
+    stage, arguments = argv[0], json.loads(argv[1]) if len(argv) > 1 else {}
+    figures = STAGES[stage](**arguments)
+    sys.stdout.write("\n" + json.dumps(figures) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
