@@ -27,6 +27,7 @@ from api.jobs import JobRunner
 from api.routers import documents, entities, facts, home, network, paths, sources, system, views
 from graph.open import open_store
 from graph.settings import Settings, get_settings
+from queries.warm import warm_up_in_background
 
 log = logging.getLogger("kizuna.api")
 
@@ -101,6 +102,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         previous = (app.state.store, app.state.jobs)
         app.state.store, app.state.jobs = store, jobs
         log.info("store open: %s (%s)", settings.store, store.backend)
+        if settings.warm_up:
+            warm_up_in_background(store)
         try:
             yield
         finally:

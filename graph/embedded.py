@@ -103,9 +103,22 @@ def _add_row_columns(db: sqlite3.Connection) -> None:
             db.execute(f"UPDATE {table} SET {sets}")  # noqa: S608 (constants only)
 
 
+_PAIRS: dict[tuple[str, float], str] = {}
+
+
 def _evidence_text(rel: Relation) -> str:
-    """``source confidence`` pairs, space separated (ids never contain spaces)."""
-    return " ".join(f"{e.source} {e.confidence!r}" for e in rel.evidence)
+    """``source confidence`` pairs, space separated (ids never contain spaces).
+    A store holds few distinct pairs, so their text is made once."""
+    parts = []
+    for e in rel.evidence:
+        key = (e.source, e.confidence)
+        text = _PAIRS.get(key)
+        if text is None:
+            if len(_PAIRS) > 100_000:
+                _PAIRS.clear()
+            text = _PAIRS[key] = f"{e.source} {e.confidence!r}"
+        parts.append(text)
+    return " ".join(parts)
 
 
 _ENTITY_ROWS = "SELECT id, type, kind, name_en, name_ja, signed, start, iso_code FROM entities"
@@ -136,6 +149,9 @@ class EmbeddedStore(Store):
             # A big page cache keeps the id indexes in memory while a large load
             # inserts at random places in them (the default 2 MB thrashes).
             self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            # Checkpoint the WAL every 64 MB rather than every 4 MB: index pages
+            # that successive batches touch again are copied back once, not each time.
+            self._db.execute("PRAGMA wal_autocheckpoint=16384")
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 for statement in _SCHEMA.split(";"):

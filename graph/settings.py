@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     private_reads: bool = Field(False, description="Require the API key for reads too.")
     cors_origins: list[str] = Field(default_factory=list)
     max_upload_bytes: int = Field(5_000_000, ge=1)
+    warm_up: bool = Field(
+        True, description="Build the in-memory query index in the background when the API starts."
+    )
     host: str = "127.0.0.1"
     port: int = 8000
 

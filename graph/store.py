@@ -16,7 +16,7 @@ from typing import Literal
 from graph.errors import InvalidFact
 from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Name, Relation, Source
 from graph.registry import check_endpoints, relation_type
-from graph.rows import EntityRow, GraphRows
+from graph.rows import EntityRow, GraphRows, gc_paused
 
 Direction = Literal["out", "in", "both"]
 
@@ -115,6 +115,10 @@ class Store(ABC):
         fit the registry; evidence must point at a known source. On any error
         nothing of the batch is stored.
         """
+        with gc_paused():  # a batch is tens of thousands of short-lived acyclic objects
+            return self._validated_write(batch)
+
+    def _validated_write(self, batch: Batch) -> WriteResult:
         in_batch = {r.entity.id: r for r in batch.entities}
         if len(in_batch) != len(batch.entities):
             dupes = sorted({r.entity.id for r in batch.entities if list(in_batch).count(r.entity.id) > 1})

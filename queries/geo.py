@@ -16,7 +16,7 @@ from collections import deque
 
 from graph.model import Entity, EntityType
 from graph.names import name_key
-from graph.rows import EntityRow
+from graph.rows import EntityRow, gc_paused
 from queries.index import GraphIndex
 
 UPWARD = ("located_in", "works_for", "part_of")
@@ -83,6 +83,7 @@ class Geography:
         self._region: dict[str, str | None] = {}
         # Upward relations only (a city has thousands of relations, one of them upward).
         self._up: dict[str, list[tuple[str, str]]] = {}
+        self._located_memo: dict[tuple[str, ...], dict[str, str | None]] = {}
         for rel in index.relations.values():
             if rel.type in UPWARD:
                 self._up.setdefault(rel.source, []).append((rel.type, rel.target))
@@ -91,25 +92,55 @@ class Geography:
     def of(cls, index: GraphIndex) -> Geography:
         found = index.memo.get("geography")
         if not isinstance(found, Geography):
-            found = index.memo["geography"] = cls(index)
+            with gc_paused():
+                found = index.memo["geography"] = cls(index)
         return found
+
+    def _located(self, entity_id: str, kinds: tuple[str, ...]) -> str | None:
+        """Nearest place of ``kinds`` up the ``located_in`` chain. Where a node has a
+        single place above it (nearly always) the answer is its parent's, memoised,
+        so a city's thousand residents climb the chain once."""
+        memo = self._located_memo.setdefault(kinds, {})
+        path: list[str] = []
+        node: str | None = entity_id
+        found: str | None = None
+        while node is not None:
+            if node in memo:
+                found = memo[node]
+                break
+            entity = self.index.entity(node)
+            if entity is not None and entity.type is EntityType.PLACE and entity.kind in kinds:
+                found = node
+                break
+            parents = [other for rel_type, other in self._up.get(node, ()) if rel_type == "located_in"]
+            if len(parents) != 1:
+                found = self._bfs(node, kinds, ("located_in",)) if parents else None
+                break
+            path.append(node)
+            node = parents[0] if parents[0] not in path else None
+        for visited in path:
+            memo[visited] = found
+        return found
+
+    def _bfs(self, entity_id: str, kinds: tuple[str, ...], upward: tuple[str, ...]) -> str | None:
+        seen = {entity_id}
+        queue = deque([entity_id])
+        while queue:
+            node = queue.popleft()
+            entity = self.index.entity(node)
+            if entity is not None and entity.type is EntityType.PLACE and entity.kind in kinds:
+                return node
+            for rel_type, other in self._up.get(node, ()):
+                if rel_type in upward and other not in seen:
+                    seen.add(other)
+                    queue.append(other)
+        return None
 
     def _walk(self, entity_id: str, kinds: tuple[str, ...]) -> str | None:
         """Nearest place of ``kinds`` upwards: through ``located_in`` alone first
-        (where a thing is), then also through employers and parent bodies."""
-        for upward in (("located_in",), UPWARD):
-            seen = {entity_id}
-            queue = deque([entity_id])
-            while queue:
-                node = queue.popleft()
-                entity = self.index.entity(node)
-                if entity is not None and entity.type is EntityType.PLACE and entity.kind in kinds:
-                    return node
-                for rel_type, other in self._up.get(node, ()):
-                    if rel_type in upward and other not in seen:
-                        seen.add(other)
-                        queue.append(other)
-        return None
+        (where a thing is), then also through employers and parent bodies (breadth
+        first, so the nearest answer wins)."""
+        return self._located(entity_id, kinds) or self._bfs(entity_id, kinds, UPWARD)
 
     def country(self, entity_id: str) -> str | None:
         """The id of the entity's country place (the place itself for a country)."""

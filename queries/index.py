@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import Batch, EntityType, Source
-from graph.rows import EntityRow, GraphRows, RelationRow
+from graph.rows import EntityRow, GraphRows, RelationRow, gc_paused
 from graph.store import Store
 from queries.ties import MEETING_TYPES, TieFilter, TieGraph
 
@@ -69,7 +69,8 @@ class GraphIndex:
         with _lock:
             found = self._tie_graphs.get(key)
         if found is None:
-            found = TieGraph.build(self.rows(), rule, key[1])
+            with gc_paused():
+                found = TieGraph.build(self.rows(), rule, key[1])
             with _lock:
                 self._tie_graphs[key] = found
                 while len(self._tie_graphs) > _CACHE_SIZE:
@@ -209,7 +210,8 @@ def get_index(store: Store) -> GraphIndex:
         if found is not None:
             _cache.move_to_end(version)
             return found
-    index = GraphIndex.from_rows(version, store.rows())
+    with gc_paused():
+        index = GraphIndex.from_rows(version, store.rows())
     with _lock:
         _cache[version] = index
         while len(_cache) > _CACHE_SIZE:

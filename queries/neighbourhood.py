@@ -17,7 +17,7 @@ from collections.abc import Collection
 from graph.dates import earliest, latest
 from graph.model import EntityType
 from graph.registry import RELATION_TYPES
-from graph.rows import RelationRow
+from graph.rows import RelationRow, gc_paused
 from graph.store import Store
 from queries.errors import InvalidQuery
 from queries.index import GraphIndex, get_index
@@ -69,11 +69,12 @@ class _Ranked:
         if found is not None:
             return found
         relations = self.index.relations
-        items = []
-        for rel_id, other in self.index.adjacency.get(node, ()):
-            rel = relations[rel_id]
-            items.append((relation_strength(rel, self.factor, self.reference), other, rel))
-        items.sort(key=lambda c: (not RELATION_TYPES[c[2].type].tie, -c[0], c[2].id))
+        with gc_paused():
+            items = [
+                (relation_strength(relations[rel_id], self.factor, self.reference), other, relations[rel_id])
+                for rel_id, other in self.index.adjacency.get(node, ())
+            ]
+            items.sort(key=lambda c: (not RELATION_TYPES[c[2].type].tie, -c[0], c[2].id))
         if len(items) > HUB_DEGREE:
             self._hubs[node] = items
         return items

@@ -41,7 +41,7 @@ import networkx as nx
 from graph.dates import earliest, latest, valid_on
 from graph.model import Batch, Entity, EntityType, Relation, Source
 from graph.registry import CONTEXT_TYPES, MEETING_POINTS, RELATION_TYPES, TIE_TYPES
-from graph.rows import EntityRow, GraphRows, RelationRow
+from graph.rows import EntityRow, GraphRows, RelationRow, gc_paused
 
 HALF_LIFE_YEARS = 6.0
 UNDATED_AGE_YEARS = HALF_LIFE_YEARS
@@ -147,10 +147,11 @@ class Snapshot:
 def snapshot(tg: TieGraph) -> Snapshot:
     """Taken once per tie graph (the cached whole graph is shared by every query)."""
     if tg.snapshot is None:
-        nodes = [n for n in tg.graph if tg.graph.degree(n) > 0]
-        index = {n: i for i, n in enumerate(nodes)}
-        edges = [(index[u], index[v]) for u, v in tg.graph.edges()]
-        tg.snapshot = Snapshot(nodes, index, ig.Graph(n=len(nodes), edges=edges))
+        with gc_paused():
+            nodes = [n for n in tg.graph if tg.graph.degree(n) > 0]
+            index = {n: i for i, n in enumerate(nodes)}
+            edges = [(index[u], index[v]) for u, v in tg.graph.edges()]
+            tg.snapshot = Snapshot(nodes, index, ig.Graph(n=len(nodes), edges=edges))
     return tg.snapshot
 
 
