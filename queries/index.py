@@ -68,7 +68,13 @@ class GraphIndex:
         key = (rule, rule.as_of or dt.date.today())
         with _lock:
             found = self._tie_graphs.get(key)
-        if found is None:
+        if found is not None:
+            return found
+        with _build_lock:
+            with _lock:
+                found = self._tie_graphs.get(key)
+            if found is not None:
+                return found
             with gc_paused():
                 found = TieGraph.build(self.rows(), rule, key[1])
             with _lock:
@@ -200,22 +206,33 @@ class GraphIndex:
 
 _cache: OrderedDict[str, GraphIndex] = OrderedDict()
 _lock = threading.Lock()
+_build_lock = threading.RLock()  # one build at a time (index or tie graph): they are big
 
 
 def get_index(store: Store) -> GraphIndex:
-    """The index of the store's current version (built at most once per version)."""
+    """The index of the store's current version (built at most once per version).
+
+    Builds are serialised: a second caller (the API's warm-up and a first
+    request, say) waits for the build under way instead of making a second
+    copy of a graph that may take gigabytes.
+    """
     version = f"{store.backend}:{id(store) if store.backend == 'abstract' else ''}:{store.version()}"
     with _lock:
         found = _cache.get(version)
         if found is not None:
             _cache.move_to_end(version)
             return found
-    with gc_paused():
-        index = GraphIndex.from_rows(version, store.rows())
-    with _lock:
-        _cache[version] = index
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
+    with _build_lock:
+        with _lock:
+            found = _cache.get(version)
+        if found is not None:
+            return found
+        with gc_paused():
+            index = GraphIndex.from_rows(version, store.rows())
+        with _lock:
+            _cache[version] = index
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
     return index
 
 
