@@ -92,7 +92,7 @@ class Geography:
     def of(cls, index: GraphIndex) -> Geography:
         found = index.memo.get("geography")
         if not isinstance(found, Geography):
-            with gc_paused():
+            with gc_paused(long_lived=True):
                 found = index.memo["geography"] = cls(index)
         return found
 

@@ -75,7 +75,7 @@ class GraphIndex:
                 found = self._tie_graphs.get(key)
             if found is not None:
                 return found
-            with gc_paused():
+            with gc_paused(long_lived=True):
                 found = TieGraph.build(self.rows(), rule, key[1])
             with _lock:
                 self._tie_graphs[key] = found
@@ -227,7 +227,7 @@ def get_index(store: Store) -> GraphIndex:
             found = _cache.get(version)
         if found is not None:
             return found
-        with gc_paused():
+        with gc_paused(long_lived=True):
             index = GraphIndex.from_rows(version, store.rows())
         with _lock:
             _cache[version] = index

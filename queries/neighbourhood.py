@@ -64,12 +64,19 @@ class _Ranked:
             found = index.memo[key] = cls(index, reference)
         return found
 
+    def warm(self) -> int:
+        """Rank every hub now (the API's warm-up), so no query pays for one; returns how many."""
+        hubs = [n for n, adj in self.index.adjacency.items() if len(adj) > HUB_DEGREE and n not in self._hubs]
+        for node in hubs:
+            self(node)
+        return len(hubs)
+
     def __call__(self, node: str) -> list[tuple[float, str, RelationRow]]:
         found = self._hubs.get(node)
         if found is not None:
             return found
         relations = self.index.relations
-        with gc_paused():
+        with gc_paused(long_lived=True):
             items = [
                 (relation_strength(relations[rel_id], self.factor, self.reference), other, relations[rel_id])
                 for rel_id, other in self.index.adjacency.get(node, ())
@@ -78,6 +85,11 @@ class _Ranked:
         if len(items) > HUB_DEGREE:
             self._hubs[node] = items
         return items
+
+
+def warm_neighbourhoods(index: GraphIndex) -> int:
+    """Rank the relations of every hub for today's reference date; returns the number of hubs."""
+    return _Ranked.of(index, dt.date.today()).warm()
 
 
 def neighbourhood(

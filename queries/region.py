@@ -48,34 +48,37 @@ def region_network(
     members = tuple(
         RegionMember(EntityRef.of(index.entities[i]), why[i], geo.country(i)) for i in sorted(why)
     )
-    found: dict[tuple[str, str, str | None], tuple[set[str], set[str]]] = {}
+    # First the keys of all ties (cheap), then the evidence of the first max_ties only:
+    # a member at a big event meets hundreds of others.
+    keys: set[tuple[str, str, str | None]] = set()
+
+    def add(m: str, other: str, via: str | None) -> None:
+        a, b = (m, other) if other not in why or m < other else (other, m)
+        keys.add((a, b, via))
+
     for m in sorted(why):
-        if len(found) > max_ties:
+        if len(keys) > max_ties:
             # Keys found later all sort after these (their first member is later),
             # so the first max_ties in key order are already here.
             break
         if m not in tg.graph:
             continue
-        for n in sorted(tg.graph[m]):
-            pairs: list[tuple[str, str | None]] = []
+        for n in tg.graph[m]:
             if tg.is_meeting(n):
-                pairs += [(o, n) for o in sorted(tg.graph[n]) if o != m]
+                for o in tg.graph[n]:
+                    if o != m:
+                        add(m, o, n)
             else:
-                pairs.append((n, None))
-            for other, via in pairs:
-                a, b = (m, other) if (m in why) and (other not in why or m < other) else (other, m)
-                key = (a, b, via)
-                rels, srcs = found.setdefault(key, (set(), set()))
-                edges = [(m, n)] + ([(n, other)] if via else [])
-                for u, v in edges:
-                    for rel, _ in tg.edge(u, v).relations:
-                        rels.add(rel.id)
-                        srcs.update(rel.sources)
-    truncated = len(found) > max_ties
+                add(m, n, None)
+    truncated = len(keys) > max_ties
     ties: list[RegionTie] = []
-    for (a, b, via), (rels, srcs) in sorted(found.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or ""))[
-        :max_ties
-    ]:
+    for a, b, via in sorted(keys, key=lambda k: (k[0], k[1], k[2] or ""))[:max_ties]:
+        rels: set[str] = set()
+        srcs: set[str] = set()
+        for u, v in ([(a, via), (via, b)] if via else [(a, b)]):
+            for rel, _ in tg.edge(u, v).relations:
+                rels.add(rel.id)
+                srcs.update(rel.sources)
         ca, cb = geo.country(a), geo.country(b)
         types = sorted({index.relations[r].type for r in rels if r in index.relations})
         ties.append(

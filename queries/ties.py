@@ -147,7 +147,7 @@ class Snapshot:
 def snapshot(tg: TieGraph) -> Snapshot:
     """Taken once per tie graph (the cached whole graph is shared by every query)."""
     if tg.snapshot is None:
-        with gc_paused():
+        with gc_paused(long_lived=True):
             nodes = [n for n in tg.graph if tg.graph.degree(n) > 0]
             index = {n: i for i, n in enumerate(nodes)}
             edges = [(index[u], index[v]) for u, v in tg.graph.edges()]

@@ -14,6 +14,7 @@ import time
 from graph.store import Store
 from queries.geo import Geography
 from queries.index import get_index
+from queries.neighbourhood import warm_neighbourhoods
 from queries.pushdown import SupportsTieSubgraph
 from queries.ties import TieFilter
 
@@ -21,13 +22,15 @@ log = logging.getLogger("kizuna.queries")
 
 
 def warm_up(store: Store) -> None:
-    """Build the index, the default tie graph and the geography of the store's current version."""
+    """Build the index, the default tie graph, the geography and the hubs' ranked relations
+    of the store's current version."""
     if isinstance(store, SupportsTieSubgraph):
         return  # the backend answers natively; nothing to build here
     started = time.perf_counter()
     index = get_index(store)
     index.tie_graph(TieFilter())
     Geography.of(index)
+    warm_neighbourhoods(index)
     log.info("query index ready: %d entities, %d relations in %.1f s",
              len(index.entities), len(index.relations), time.perf_counter() - started)
 
