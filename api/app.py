@@ -99,15 +99,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         store = open_store(settings.store, settings)
         jobs = JobRunner()
         # Test clients may nest lifespans; the inner one hands back the outer's store.
-        previous = (app.state.store, app.state.jobs)
+        previous = (app.state.store, app.state.jobs, app.state.warm_up)
         app.state.store, app.state.jobs = store, jobs
         log.info("store open: %s (%s)", settings.store, store.backend)
-        if settings.warm_up:
-            warm_up_in_background(store)
+        app.state.warm_up = warm_up_in_background(store) if settings.warm_up else None
         try:
             yield
         finally:
-            app.state.store, app.state.jobs = previous
+            app.state.store, app.state.jobs, app.state.warm_up = previous
             jobs.shutdown()
             store.close()
             log.info("store closed: %s", settings.store)
@@ -122,6 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = None
     app.state.jobs = None
+    app.state.warm_up = None
     errors.install(app)
     for module in (system, home, entities, paths, network, sources, facts, documents, views):
         app.include_router(module.router)

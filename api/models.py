@@ -174,6 +174,10 @@ class HealthOut(Out):
 class ReadyOut(Out):
     status: Literal["ready"]
     backend: str
+    query_index: Literal["building", "ready", "on-demand"] = Field(
+        description="The in-memory query index: still being built by the start-up warm-up, built, or built by "
+        "the first query that needs it (warm-up off, or a backend that answers natively)."
+    )
 
 
 class JobOut(Out):

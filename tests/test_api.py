@@ -55,7 +55,9 @@ def assert_problem(response: Any, status: int) -> dict[str, Any]:
 
 def test_health_ready_and_stats(client: TestClient, store_path: Path) -> None:
     assert client.get("/health").json() == {"status": "ok"}
-    assert client.get("/ready").json() == {"status": "ready", "backend": "embedded"}
+    ready = client.get("/ready").json()
+    assert {k: ready[k] for k in ("status", "backend")} == {"status": "ready", "backend": "embedded"}
+    assert ready["query_index"] in ("building", "ready")  # the warm-up runs in the background
     stats = client.get("/stats").json()
     with EmbeddedStore(store_path) as store:
         expected = store.stats()
@@ -63,6 +65,19 @@ def test_health_ready_and_stats(client: TestClient, store_path: Path) -> None:
     assert stats["relations"] == expected.relations
     assert stats["entity_total"] == expected.entity_total
     assert stats["sources"] == expected.sources
+
+
+def test_ready_reports_when_the_warm_up_has_built_the_index(store_path: Path) -> None:
+    import time
+
+    with make_client(store_path) as c:
+        started = time.monotonic()
+        while c.get("/ready").json()["query_index"] == "building":
+            assert time.monotonic() - started < 60, "the warm-up never finished"
+            time.sleep(0.05)
+        assert c.get("/ready").json()["query_index"] == "ready"
+    with make_client(store_path, warm_up=False) as c:
+        assert c.get("/ready").json()["query_index"] == "on-demand"
 
 
 def test_ready_fails_when_the_store_is_closed(store_path: Path) -> None:

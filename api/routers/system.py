@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from api.deps import ReadAuth, StoreDep
 from api.docs import problems
@@ -40,15 +40,24 @@ def health() -> HealthOut:
     "/ready",
     response_model=ReadyOut,
     summary="Store is reachable",
-    description="Reads from the store (`ping`); 503 while the store cannot be read.",
+    description=(
+        "Reads from the store (`ping`); 503 while the store cannot be read. `query_index` tells whether the "
+        "start-up warm-up is still building the in-memory query index (queries wait for it meanwhile)."
+    ),
     responses={
-        200: {"content": {"application/json": {"example": {"status": "ready", "backend": "embedded"}}}},
+        200: {
+            "content": {
+                "application/json": {"example": {"status": "ready", "backend": "embedded", "query_index": "ready"}}
+            }
+        },
         **problems(503),
     },
 )
-def ready(store: StoreDep) -> ReadyOut:
+def ready(store: StoreDep, request: Request) -> ReadyOut:
     store.ping()
-    return ReadyOut(status="ready", backend=store.backend)
+    warming = request.app.state.warm_up
+    index = "on-demand" if warming is None else "building" if warming.is_alive() else "ready"
+    return ReadyOut(status="ready", backend=store.backend, query_index=index)
 
 
 @router.get(
