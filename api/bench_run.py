@@ -246,7 +246,7 @@ def stage_api(store: str, requests: int, concurrency: int) -> Figures:
 
     import httpx
 
-    from api.bench import _measure, running_server
+    from api.bench import _measure, running_server, wait_until_warm
 
     path = Path(store)
     plan = json.loads(path.with_suffix(".plan.json").read_text(encoding="utf-8"))
@@ -260,11 +260,7 @@ def stage_api(store: str, requests: int, concurrency: int) -> Figures:
     figures: Figures = {}
     with running_server(path, timeout=120) as base:
         t0 = time.perf_counter()
-        # The server builds its index in the background at start-up: not part of req/s.
-        while httpx.get(base + "/ready", timeout=60).json().get("query_index") == "building":
-            if time.perf_counter() - t0 > 1800:
-                raise TimeoutError("the server's query index was still building after 30 minutes")
-            time.sleep(0.5)
+        wait_until_warm(base)  # the server builds its index in the background at start-up: not part of req/s
         for url in urls.values():
             httpx.get(base + url, timeout=1800).raise_for_status()
         figures["warm_s"] = time.perf_counter() - t0
