@@ -122,7 +122,7 @@ def wait_until_warm(base: str, limit: float = 1800.0) -> float:
     return time.perf_counter() - started
 
 
-def _measure(base: str, name: str, path: str, count: int, concurrency: int) -> Figures:
+def measure(base: str, name: str, path: str, count: int, concurrency: int) -> Figures:
     latencies: list[float] = []
     statuses: dict[int, int] = {}
 
@@ -185,7 +185,7 @@ def run_bench(
         ]
         with running_server(store_path) as base:
             wait_until_warm(base)  # the index is built in the background at start-up: not part of req/s
-            return [_measure(base, name, path, requests, concurrency) for name, path in plan]
+            return [measure(base, name, path, requests, concurrency) for name, path in plan]
 
 
 def format_figures(figures: list[Figures]) -> str:

@@ -246,7 +246,7 @@ def stage_api(store: str, requests: int, concurrency: int) -> Figures:
 
     import httpx
 
-    from api.bench import _measure, running_server, wait_until_warm
+    from api.bench import measure, running_server, wait_until_warm
 
     path = Path(store)
     plan = json.loads(path.with_suffix(".plan.json").read_text(encoding="utf-8"))
@@ -265,7 +265,7 @@ def stage_api(store: str, requests: int, concurrency: int) -> Figures:
             httpx.get(base + url, timeout=1800).raise_for_status()
         figures["warm_s"] = time.perf_counter() - t0
         for name, url in urls.items():
-            f = _measure(base, name, url, requests, concurrency)
+            f = measure(base, name, url, requests, concurrency)
             figures[f"{name}_rps"] = f.requests_per_second
             figures[f"{name}_p95_ms"] = f.p95_ms
             figures[f"{name}_ok"] = f.statuses.get(200, 0) / max(1, f.requests)
