@@ -15,6 +15,8 @@ COPY ingest/ ingest/
 COPY queries/ queries/
 COPY api/ api/
 COPY viz/ viz/
+COPY cli/ cli/
+COPY bench/ bench/
 RUN pip install '.[neo4j]' \
  && useradd --system --create-home --uid 10001 kizuna
 

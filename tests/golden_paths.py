@@ -40,7 +40,7 @@ def synthetic_batches(entities: int, ties_per_entity: int, batch_size: int, seed
     """A random organisation graph with a long-tailed degree distribution.
 
     The golden answers were recorded on exactly this graph (it used to be
-    ``kizuna bench``'s), so it stays here unchanged; benchmarks use ``ingest.synthetic``.
+    ``kizuna bench``'s), so it stays here unchanged; benchmarks use ``bench.synthetic``.
     """
     rng = random.Random(seed)
     ids = [f"org:s{i}" for i in range(entities)]

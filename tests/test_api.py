@@ -628,7 +628,7 @@ def seed_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Test
 
 
 def test_seed_answers_match_the_queries(seed_client: tuple[TestClient, Path]) -> None:
-    from api.bench import pick_targets
+    from bench.api import pick_targets
     from queries.neighbourhood import neighbourhood
     from queries.paths import introduction_paths
 

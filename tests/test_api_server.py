@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.bench import Figures, format_figures, run_bench, running_server
+from bench.api import Figures, format_figures, run_bench, running_server
 from tests.api_support import API_KEY, build_store, seed_available
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
-from api.cli_bench import ROWS
+from bench.suite import ROWS
+from cli.app import app
 
 
 @pytest.mark.slow

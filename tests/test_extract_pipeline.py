@@ -14,7 +14,7 @@ pytest.importorskip("ginza")
 from typer import Typer
 from typer.testing import CliRunner
 
-from api.cli_extract import register
+from cli.extract import register
 from graph.embedded import EmbeddedStore
 from ingest.extract.evaluate import evaluate, gold_batch
 from ingest.extract.pipeline import ASSERTED_BY, extract_paths, merge_fact_files, strip_private

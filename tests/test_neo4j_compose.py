@@ -22,7 +22,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from api.cli import app
+from cli.app import app
 from graph.open import NEO4J_SCHEMES
 from graph.settings import Settings
 

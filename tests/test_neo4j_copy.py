@@ -14,7 +14,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from api.cli_copy import copy_store, register
+from cli.copy import copy_store, register
 from graph.embedded import EmbeddedStore
 from graph.model import Batch
 from ingest.load import load_files, seed_path

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-TOP_LEVEL = ("graph", "ingest", "queries", "api", "viz")
+TOP_LEVEL = ("graph", "ingest", "queries", "api", "viz", "cli", "bench")
 
 
 def test_every_package_and_data_file_is_declared() -> None:

@@ -11,7 +11,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from api.cli_queries import register
+from cli.queries import register
 from graph.embedded import EmbeddedStore
 from graph.model import Batch, EntityRecord, Relation
 from queries import pushdown

@@ -9,10 +9,10 @@ from functools import cache
 
 import pytest
 
+from bench.synthetic import SyntheticGraph, parse_size
 from graph.embedded import EmbeddedStore
 from graph.model import Batch, Entity, EntityType, Relation
 from graph.registry import TIE_TYPES
-from ingest.synthetic import SyntheticGraph, parse_size
 
 MEETING_POINTS = (EntityType.AGREEMENT, EntityType.EVENT)
 

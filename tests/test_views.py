@@ -22,8 +22,10 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from api.app import create_app
-from api.bench import running_server
-from api.cli_viz import register, synthetic_view
+from bench.api import running_server
+from bench.views import synthetic_view
+from cli import bench as bench_cli
+from cli.viz import register
 from graph.embedded import EmbeddedStore
 from graph.model import Batch
 from ingest.load import load_files, seed_path
@@ -303,6 +305,7 @@ def test_routes_and_aliases(seed_file: Path) -> None:
 def test_cli_exports_every_view(seed_file: Path, tmp_path: Path) -> None:
     app = typer.Typer()
     register(app)
+    bench_cli.register(app)
     runner = CliRunner()
     where = ["--store", str(seed_file)]
     for args, name in ((["region", "place:liaoning"], "region"), (["entity", "org:jtg", "--radius", "2"], "entity"),

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from api.cli_common import JsonOpt, StoreOpt, print_json, store_at
+from cli.common import JsonOpt, StoreOpt, print_json, store_at
 from graph.model import Lang, NameKind
 from graph.registry import relation_type
 from graph.store import Store

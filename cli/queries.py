@@ -1,6 +1,6 @@
 """The query commands of the ``kizuna`` CLI: path, neighbours, region, brokers, partners.
 
-``register(app)`` adds them to the main typer app (``api.cli``). Every command
+``register(app)`` adds them to the main typer app (``cli.app``). Every command
 takes ``--store`` (default: the ``store`` setting) and ``--json`` (the result's
 ``to_dict()``); otherwise it prints rich tables. Errors print their message
 (and suggestions or candidates) and exit with status 1.

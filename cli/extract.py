@@ -154,6 +154,6 @@ def register(app: typer.Typer) -> None:
         rounds: Annotated[int, typer.Option("--rounds")] = 1,
     ) -> None:
         """Throughput of raw GiNZA and of the extractor on the same text."""
-        from ingest.extract.bench import bench
+        from bench.extract import bench
 
         sys.stdout.write(str(bench(docs, rounds)) + "\n")

@@ -7,7 +7,6 @@ message (which names what is wrong and where) and exit with status 1.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +14,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from api.cli_common import JsonOpt, StoreOpt, console, err_console, print_json, store_at
+from cli import bench, copy, extract, queries, serve, show, viz
+from cli.common import JsonOpt, StoreOpt, console, err_console, print_json, store_at
 from ingest.format import to_fact_file
 from ingest.load import load_files, seed_path
 
@@ -103,28 +103,8 @@ def check(store: StoreOpt = None) -> None:
     console.print("store is sound")
 
 
-def _register_optional(module: str) -> None:
-    """Register a command module's commands; only a missing module itself is skipped."""
-    import importlib
-
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return
-    register: Callable[[typer.Typer], None] = mod.register
-    register(app)
-
-
-for _module in (
-    "api.cli_show",
-    "api.cli_queries",
-    "api.cli_api",
-    "api.cli_extract",
-    "api.cli_copy",
-    "api.cli_bench",
-    "api.cli_viz",
-):
-    _register_optional(_module)
-
+# Each module registers its commands; heavy imports (FastAPI, the NLP stack, pyvis,
+# the bench harness) happen inside the commands, so the CLI starts quickly.
+for _register in (show.register, queries.register, serve.register, extract.register, copy.register,
+                  bench.register, viz.register):
+    _register(app)

@@ -66,7 +66,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
     ) -> None:
         """Copy a whole graph between stores (embedded <-> Neo4j); safe to re-run."""
-        from api.cli_common import err_console, print_json, store_at
+        from cli.common import err_console, print_json, store_at
 
         if source.strip() == target.strip():
             err_console.print("error: --from and --to name the same store")

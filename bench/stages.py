@@ -1,9 +1,9 @@
 """The measuring half of ``kizuna bench``: one stage per process, figures as JSON.
 
-Each stage runs in a fresh interpreter (``python -m api.bench_run STAGE ARGS``)
+Each stage runs in a fresh interpreter (``python -m bench.stages STAGE ARGS``)
 so that its peak RSS is its own: loading, querying the store, the plain
 networkx baseline, the HTTP API and extraction never share a heap. A stage
-prints one JSON object on its last line of stdout; ``api.cli_bench`` starts the
+prints one JSON object on its last line of stdout; ``cli.bench`` starts the
 stages, enforces their time limits and turns the figures into tables.
 
 Stages:
@@ -76,8 +76,8 @@ def store_size_mb(path: Path) -> float:
 
 def stage_load(store: str, relations: int, seed: int, batch_size: int, queries: int) -> Figures:
     """Write the generated batches into a fresh store; time only the writes."""
+    from bench.synthetic import REGION, SyntheticGraph
     from graph.embedded import EmbeddedStore
-    from ingest.synthetic import REGION, SyntheticGraph
 
     path = Path(store)
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -246,7 +246,7 @@ def stage_api(store: str, requests: int, concurrency: int) -> Figures:
 
     import httpx
 
-    from api.bench import measure, running_server, wait_until_warm
+    from bench.api import measure, running_server, wait_until_warm
 
     path = Path(store)
     plan = json.loads(path.with_suffix(".plan.json").read_text(encoding="utf-8"))
@@ -273,7 +273,7 @@ def stage_api(store: str, requests: int, concurrency: int) -> Figures:
 
 
 def stage_extract(docs: list[str], rounds: int) -> Figures:
-    from ingest.extract.bench import bench
+    from bench.extract import bench
 
     result = bench(docs, rounds)
     return {"chars": result.chars, "extract_chars_per_s": result.extract_rate, "ginza_chars_per_s": result.ginza_rate}
@@ -289,7 +289,7 @@ STAGES: dict[str, Callable[..., Figures]] = {
 
 
 def main(argv: list[str]) -> None:
-    """``python -m api.bench_run STAGE '{"kwarg": ...}'``: figures as JSON on the last line."""
+    """``python -m bench.stages STAGE '{"kwarg": ...}'``: figures as JSON on the last line."""
     stage, arguments = argv[0], json.loads(argv[1]) if len(argv) > 1 else {}
     figures = STAGES[stage](**arguments)
     sys.stdout.write("\n" + json.dumps(figures) + "\n")

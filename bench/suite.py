@@ -1,9 +1,9 @@
-"""``kizuna bench``: the benchmark suite on synthetic graphs of 10k, 100k and 1M relations.
+"""The benchmark suite behind ``kizuna bench``: on synthetic graphs of 10k, 100k and 1M relations.
 
 Figures are printed, never asserted: one table per size, each figure beside
 its baseline measured in the same run and the issue's target at 1M relations.
-The measuring lives in ``api.bench_run`` (one fresh process per stage, so peak
-RSS is honest); the graphs come from ``ingest.synthetic``. ``--output`` writes
+The measuring lives in ``bench.stages`` (one fresh process per stage, so peak
+RSS is honest); the graphs come from ``bench.synthetic``. ``--output`` writes
 the tables and the machine they ran on as Markdown (docs/benchmarks.md).
 """
 
@@ -17,20 +17,18 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-import typer
+from rich.console import Console
 from rich.table import Table
 
-from api.cli_common import console, err_console, print_json
+err_console = Console(stderr=True)  # progress lines; the figures go to stdout
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DOCS = REPO / "tests" / "fixtures" / "docs"
+DEFAULT_DOCS = Path(__file__).resolve().parent / "docs"  # small documents of our own for the extraction row
 
 
 @dataclass(frozen=True)
@@ -101,7 +99,7 @@ def run_stage(stage: str, arguments: dict[str, Any], timeout: float) -> tuple[di
     The stage's progress lines (stderr) are echoed as they come, so a long 1M run shows where it is.
     """
     proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "api.bench_run", stage, json.dumps(arguments)],
+        [sys.executable, "-m", "bench.stages", stage, json.dumps(arguments)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -158,7 +156,7 @@ def bench_size(
     api_requests: int,
 ) -> dict[str, Any]:
     """All stages for one size; failed stages leave their rows empty with the reason."""
-    from ingest.synthetic import size_label
+    from bench.synthetic import size_label
 
     store = str(workdir / f"bench-{size_label(relations)}.sqlite")
     stages: dict[str, dict[str, Any]] = {}
@@ -275,7 +273,7 @@ def _cells(row: dict[str, Any]) -> tuple[str, str, str, str, str]:
     return metric, fmt(row["value"], unit), baseline, target, row["note"]
 
 
-def _title(size: str) -> str:
+def title(size: str) -> str:
     return size[:-1] + "M" if size.endswith("m") else size
 
 
@@ -294,8 +292,8 @@ def markdown(report: dict[str, Any]) -> str:
     lines = [
         "# Benchmarks",
         "",
-        "Written by `kizuna bench --output docs/benchmarks.md` (see `api/cli_bench.py`); rerun it after speed work.",
-        "Graphs come from `ingest/synthetic.py` (deterministic, seed "
+        "Written by `kizuna bench --output docs/benchmarks.md` (see `cli/bench.py`); rerun it after speed work.",
+        "Graphs come from `bench/synthetic.py` (deterministic, seed "
         f"{report['seed']}): countries, regions, cities, organisations of every kind, people, agreements of 2–5 "
         "parties, events with speakers; heavy-tailed activity, about 45 % of direct ties cross a border.",
         "Each stage runs in a fresh process (peak RSS is per process). Query timings are over "
@@ -318,76 +316,9 @@ def markdown(report: dict[str, Any]) -> str:
     if report.get("notes"):
         lines += ["", "## Notes", "", *(f"- {n}" for n in report["notes"])]
     for size in report["sizes"]:
-        lines += ["", f"## {_title(size['size'])} relations", ""]
+        lines += ["", f"## {title(size['size'])} relations", ""]
         lines.append("| metric | figure | baseline (same run) | target at 1M | note |")
         lines.append("|---|---:|---:|---:|---|")
         for row in size["rows"]:
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in _cells(row)) + " |")
     return "\n".join(lines) + "\n"
-
-
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def bench(
-        sizes: Annotated[str, typer.Option(help="Comma-separated relation counts: 10k, 100k, 1m or numbers.")] = (
-            "10k,100k,1m"),
-        queries: Annotated[int, typer.Option(min=2, max=1000, help="Timed queries per kind (regions: at most 20).")
-                           ] = 50,
-        seed: Annotated[int, typer.Option(help="Generator seed.")] = 0,
-        batch_size: Annotated[int, typer.Option(min=100, max=1_000_000, help="Records per written batch.")] = 50_000,
-        timeout: Annotated[float, typer.Option(help="Seconds allowed per stage of a size.")] = 3600.0,
-        api_requests: Annotated[int, typer.Option(min=1, max=100_000, help="Requests per API endpoint.")] = 200,
-        skip_api: Annotated[bool, typer.Option("--skip-api", help="Leave out the HTTP API rows.")] = False,
-        skip_extract: Annotated[bool, typer.Option("--skip-extract", help="Leave out the extraction row.")] = False,
-        extract_docs: Annotated[Path, typer.Option(help="Text for the extraction row.")] = DEFAULT_DOCS,
-        workdir: Annotated[Path | None, typer.Option(help="Keep the stores here (default: a temporary folder).")
-                           ] = None,
-        include: Annotated[list[Path] | None, typer.Option(
-            "--include", help="Add sizes from an earlier --json report (repeatable); --sizes '' runs none.")] = None,
-        output: Annotated[Path | None, typer.Option(help="Also write the tables as Markdown here.")] = None,
-        note: Annotated[list[str] | None, typer.Option("--note", help="A remark for the Markdown (repeatable).")
-                        ] = None,
-        as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    ) -> None:
-        """Load, open, memory, query, API and extraction figures beside their baselines, one table per size."""
-        from ingest.synthetic import parse_size
-
-        try:
-            wanted = [parse_size(s) for s in sizes.split(",") if s.strip()]
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--sizes") from None
-        report: dict[str, Any] = {"machine": machine(), "seed": seed, "queries": queries, "sizes": []}
-        extract: dict[str, Any] | None = None
-        extract_error = "skipped"
-        if not skip_extract and wanted:
-            if extract_docs.exists():
-                err_console.print("[dim]extraction…[/]")
-                extract, error = run_stage("extract", {"docs": [str(extract_docs)], "rounds": 1}, timeout)
-                extract_error = error or ""
-            else:
-                extract_error = f"no documents at {extract_docs}"
-        with tempfile.TemporaryDirectory(prefix="kizuna-bench-") as tmp:
-            folder = workdir or Path(tmp)
-            folder.mkdir(parents=True, exist_ok=True)
-            for relations in wanted:
-                result = bench_size(relations, workdir=folder, seed=seed, queries=queries, batch_size=batch_size,
-                                    timeout=timeout, api=not skip_api, api_requests=api_requests)
-                result["errors"].setdefault("extract", extract_error)
-                if skip_api:
-                    result["errors"]["api"] = "skipped"
-                result["rows"] = row_values(result, extract)
-                report["sizes"].append(result)
-        for path in include or []:
-            earlier = json.loads(path.read_text(encoding="utf-8"))
-            report["sizes"] += earlier["sizes"]
-            if not wanted:  # only re-rendering: keep the machine and settings of the run
-                report.update({k: earlier[k] for k in ("machine", "seed", "queries")})
-        report["notes"] = note or []
-        report["sizes"].sort(key=lambda s: s["target_relations"])
-        if output:
-            output.write_text(markdown(report), encoding="utf-8")
-        if as_json:
-            print_json(report)
-            return
-        for size in report["sizes"]:
-            console.print(rich_table(f"{_title(size['size'])} relations", size["rows"]))

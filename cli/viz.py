@@ -1,0 +1,119 @@
+"""``kizuna viz region|entity|path|countries -o page.html``.
+
+The exported pages are the ones the API serves under ``/viz/...`` (minus the
+side-panel links, which need the server), self-contained and offline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cli.common import StoreOpt, console, store_at
+from graph.model import Lang
+from queries.neighbourhood import MAX_RADIUS
+from queries.paths import DEFAULT_HOPS, DEFAULT_K, MAX_HOPS, MAX_K
+from viz.network import MAX_NODES
+from viz.render import CONTEXT_PER_NODE, countries_html, neighbourhood_html, paths_html, region_html
+
+OutOpt = Annotated[Path, typer.Option("-o", "--output", help="Where to write the HTML page.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Label language (ja or en).")]
+MinConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Minimum evidence confidence.")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Only what held on this date (YYYY-MM-DD).")]
+
+viz_app = typer.Typer(help="Export interactive network views as self-contained HTML pages.", no_args_is_help=True)
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"expected a date like 2018-05-08, got {text!r}", param_hint="--as-of") from None
+
+
+def _write(output: Path, html: str) -> None:
+    output.write_text(html, encoding="utf-8")
+    console.print(f"wrote {output} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")
+
+
+@viz_app.command("region")
+def region_cmd(
+    place: Annotated[str, typer.Argument(help="A place id or name.")],
+    output: OutOpt,
+    lang: LangOpt = Lang.EN,
+    people: Annotated[bool, typer.Option("--people/--no-people", help="Draw people working for members.")] = True,
+    min_confidence: MinConfOpt = 0.0,
+    as_of: AsOfOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """The network of a place: its members and everything tied to them, cross-border ties in red."""
+    when = _date(as_of)
+    with store_at(store) as st:
+        html = region_html(st, place, lang=lang, include_people=people, min_confidence=min_confidence, as_of=when)
+    _write(output, html)
+
+
+@viz_app.command("entity")
+def entity_cmd(
+    entity: Annotated[str, typer.Argument(help="An entity id or name.")],
+    output: OutOpt,
+    radius: Annotated[int, typer.Option(min=1, max=MAX_RADIUS, help="Relations away.")] = 1,
+    max_nodes: Annotated[int, typer.Option(min=1, max=MAX_NODES, help="Most entities drawn.")] = 500,
+    lang: LangOpt = Lang.EN,
+    store: StoreOpt = None,
+) -> None:
+    """An entity's neighbourhood."""
+    with store_at(store) as st:
+        html = neighbourhood_html(st, entity, lang=lang, radius=radius, max_nodes=max_nodes)
+    _write(output, html)
+
+
+@viz_app.command("path")
+def path_cmd(
+    source: Annotated[str, typer.Argument(help="Where you are: id or name.")],
+    target: Annotated[str, typer.Argument(help="Whom you want to reach: id or name.")],
+    output: OutOpt,
+    k: Annotated[int, typer.Option("--k", "-k", min=1, max=MAX_K, help="How many different paths.")] = DEFAULT_K,
+    hops: Annotated[int, typer.Option("--hops", min=1, max=MAX_HOPS, help="Most steps per path.")] = DEFAULT_HOPS,
+    context: Annotated[int, typer.Option(min=0, max=20, help="Surrounding entities per path entity.")] = (
+        CONTEXT_PER_NODE
+    ),
+    lang: LangOpt = Lang.EN,
+    min_confidence: MinConfOpt = 0.0,
+    as_of: AsOfOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """The introduction paths from SOURCE to TARGET, steps numbered, inside their surroundings."""
+    when = _date(as_of)
+    with store_at(store) as st:
+        html = paths_html(
+            st, source, target, lang=lang, context_per_node=context, k=k, hops=hops,
+            min_confidence=min_confidence, as_of=when,
+        )
+    _write(output, html)
+
+
+@viz_app.command("countries")
+def countries_cmd(
+    output: OutOpt,
+    lang: LangOpt = Lang.EN,
+    people: Annotated[bool, typer.Option("--people/--no-people", help="Count ties of people too.")] = True,
+    min_confidence: MinConfOpt = 0.0,
+    as_of: AsOfOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Countries and the number of ties between each pair of them."""
+    when = _date(as_of)
+    with store_at(store) as st:
+        html = countries_html(st, lang=lang, include_people=people, min_confidence=min_confidence, as_of=when)
+    _write(output, html)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``viz ...`` to ``app``."""
+    app.add_typer(viz_app, name="viz")
