@@ -19,8 +19,9 @@ _WHY = {
     413: "The body is larger than the upload limit.",
     415: "The body's content type is not accepted.",
     422: "A parameter or body is invalid; `errors` names the parameter and the bound it broke.",
+    429: "The extraction queue is full (MAX_QUEUED_JOBS); Retry-After says when to try again.",
     501: "The capability is not installed on this server.",
-    503: "The store cannot be read.",
+    503: "The store cannot be read, or is busy: Retry-After says when to try again.",
 }
 
 _EXAMPLES: dict[int, dict[str, Any]] = {
@@ -51,6 +52,8 @@ _EXAMPLES: dict[int, dict[str, Any]] = {
         "errors": [{"parameter": "k", "location": "query", "message": "Input should be less than or equal to 10",
                     "bound": {"le": 10}, "input": "11"}],
     },
+    429: {"title": "Too many requests", "status": 429, "retry_after": 30,
+          "detail": "the extraction queue is full (8 jobs, MAX_QUEUED_JOBS); try again later"},
     501: {"title": "Not implemented", "status": 501, "detail": "document extraction is not installed"},
     503: {"title": "Store unavailable", "status": 503, "detail": "embedded store at x.sqlite cannot be read"},
 }

@@ -19,7 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import KizunaError
+from graph.errors import Busy, KizunaError
 from graph.model import Entity, EntityRecord, entity_summary
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -138,7 +138,9 @@ async def _kizuna_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, KizunaError)
     if exc.status >= 500:
         log.error("%s: %s", exc.title, exc.message)
-    headers = {"WWW-Authenticate": 'ApiKey header="X-API-Key"'} if exc.status == 401 else None
+    headers = {"WWW-Authenticate": 'ApiKey header="X-API-Key"'} if exc.status == 401 else {}
+    if isinstance(exc, Busy):
+        headers["Retry-After"] = str(exc.retry_after)
     return problem(exc.status, exc.title, exc.message, request, headers, **exc.extra)
 
 

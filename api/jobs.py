@@ -1,7 +1,9 @@
 """Background jobs for long work (document extraction), polled via GET /jobs/{id}.
 
 One worker thread: extraction is CPU-heavy and the machine is small, so jobs
-queue rather than compete. Finished jobs are kept (bounded) for polling.
+queue rather than compete. The queue is bounded (``MAX_QUEUED_JOBS``): a full
+queue answers 429 with Retry-After instead of holding uploads without end.
+Finished jobs are kept (bounded) for polling.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from graph.errors import KizunaError, NotFound
+from graph.errors import KizunaError, NotFound, QueueFull
+from graph.limits import MAX_QUEUED_JOBS
 
 Status = Literal["queued", "running", "done", "failed"]
 KEEP = 500
@@ -37,14 +40,29 @@ class Job:
 
 
 class JobRunner:
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, max_queued: int = MAX_QUEUED_JOBS) -> None:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kizuna-job")
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
+        self.max_queued = max_queued
+
+    def pending(self) -> int:
+        """Jobs queued or running."""
+        with self._lock:
+            return sum(1 for job in self._jobs.values() if job.status in ("queued", "running"))
+
+    def check_room(self) -> None:
+        """Refuse new work (503) while the queue is full; called before an upload is read."""
+        if self.pending() >= self.max_queued:
+            raise QueueFull(f"the extraction queue is full ({self.max_queued} jobs, MAX_QUEUED_JOBS); try again later",
+                       retry_after=30)
 
     def submit(self, kind: str, work: Callable[[], dict[str, Any]]) -> Job:
         job = Job(id=uuid.uuid4().hex, kind=kind)
         with self._lock:
+            if sum(1 for j in self._jobs.values() if j.status in ("queued", "running")) >= self.max_queued:
+                raise QueueFull(f"the extraction queue is full ({self.max_queued} jobs, MAX_QUEUED_JOBS); "
+                           "try again later", retry_after=30)
             self._jobs[job.id] = job
             while len(self._jobs) > KEEP:
                 self._jobs.popitem(last=False)

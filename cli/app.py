@@ -97,7 +97,7 @@ def check(store: StoreOpt = None) -> None:
     with store_at(store) as st:
         problems = st.check()
     for problem in problems:
-        console.print(f"[red]problem:[/] {problem}")
+        console.print(f"problem: {problem}", style="red", soft_wrap=True)
     if problems:
         raise typer.Exit(1)
     console.print("store is sound")

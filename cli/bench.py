@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
         extract_error = "skipped"
         if not skip_extract and wanted:
             if extract_docs.exists():
-                err_console.print("[dim]extraction…[/]")
+                err_console.print("extraction…", style="dim")
                 extract, error = run_stage("extract", {"docs": [str(extract_docs)], "rounds": 1}, timeout)
                 extract_error = error or ""
             else:

@@ -12,10 +12,9 @@ from typing import Annotated, Any
 
 import typer
 import yaml
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-err = Console(stderr=True)
+from cli.common import err_console as err
 
 
 def _progress_bar() -> tuple[Progress, Any]:
@@ -31,7 +30,7 @@ def _progress_bar() -> tuple[Progress, Any]:
 def _report_errors(results: list[Any]) -> None:
     for r in results:
         if r.error:
-            err.print(f"[yellow]skipped[/] {r.path}: {r.error}", highlight=False)
+            err.print(f"skipped {r.path}: {r.error}", style="yellow", highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -111,7 +110,7 @@ def register(app: typer.Typer) -> None:
                     opened.write(batch)
                     loaded += 1
                 except KizunaError as exc:
-                    err.print(f"[yellow]skipped[/] {r.path}: {exc.message}", highlight=False)
+                    err.print(f"skipped {r.path}: {exc.message}", style="yellow", highlight=False, soft_wrap=True)
             err.print(f"loaded {loaded} documents")
         finally:
             opened.close()

@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from cli.common import console, err_console
 from graph.errors import KizunaError
 from graph.open import open_store
 from graph.store import Store
@@ -38,8 +38,6 @@ AsOfOpt = Annotated[
 ]
 MinConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Minimum evidence confidence.")]
 
-console = Console()
-err_console = Console(stderr=True)
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
@@ -71,7 +69,7 @@ def _fail(exc: KizunaError, as_json: bool) -> None:
         print(json.dumps({"error": exc.title, "status": exc.status, "message": exc.message, **exc.extra},
                          ensure_ascii=False, indent=2))
     else:
-        err_console.print(f"[red]{exc.title}:[/red] {exc.message}")
+        err_console.print(f"{exc.title}: {exc.message}", style="red", soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -91,7 +89,7 @@ def _print_path(path: IntroductionPath) -> None:
     for i, step in enumerate(path.steps, start=1):
         sources = "\n".join(f"{s.title} ({s.published or 'undated'})" + (f"\n{s.url}" if s.url else "")
                             for s in step.sources)
-        table.add_row(str(i), f"{step.text_en}\n[dim]{step.text_ja}[/dim]", step.date or "", sources)
+        table.add_row(str(i), f"{step.text_en}\n{step.text_ja}", step.date or "", sources)
     console.print(table)
 
 
@@ -123,10 +121,10 @@ def register(app: typer.Typer) -> None:
             )
 
             def human(r: Any) -> None:
-                console.print(f"[bold]{r.source.name_en}[/bold] ({r.source.name_ja}) → "
-                              f"[bold]{r.target.name_en}[/bold] ({r.target.name_ja})")
+                console.print(f"{r.source.name_en} ({r.source.name_ja}) → {r.target.name_en} ({r.target.name_ja})",
+                              style="bold")
                 if not r.paths:
-                    console.print(f"[yellow]{r.reason}[/yellow]")
+                    console.print(r.reason, style="yellow")
                 for p in r.paths:
                     _print_path(p)
 
@@ -167,7 +165,7 @@ def register(app: typer.Typer) -> None:
                                   names.get(rel.target, rel.target), f"{rel.confidence:.2f}", ", ".join(rel.sources))
                 console.print(table)
                 if r.truncated:
-                    console.print("[yellow]Truncated:[/yellow] " + "; ".join(
+                    console.print("Truncated: " + "; ".join(
                         f"{t.entity} ({t.omitted} left out, {t.why})" for t in r.truncations))
 
             _emit(result, as_json, human)
@@ -188,8 +186,8 @@ def register(app: typer.Typer) -> None:
                                     include_people=people, max_ties=max_ties)
 
             def human(r: Any) -> None:
-                console.print(f"[bold]{r.place.label()}[/bold]: {len(r.members)} members, {len(r.ties)} ties"
-                              + (" [yellow](truncated)[/yellow]" if r.truncated else ""))
+                console.print(f"{r.place.label()}: {len(r.members)} members, {len(r.ties)} ties"
+                              + (" (truncated)" if r.truncated else ""), style="bold")
                 table = Table(title="Ties")
                 for col in ("Member", "Other", "Via", "Relations", "Cross-border"):
                     table.add_column(col)

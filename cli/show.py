@@ -5,16 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from cli.common import JsonOpt, StoreOpt, print_json, store_at
+from cli.common import JsonOpt, StoreOpt, console, print_json, store_at
 from graph.model import Lang, NameKind
 from graph.registry import relation_type
 from graph.store import Store
 from queries.resolve import resolve_entity, search
-
-console = Console()
 
 
 def entity_detail(store: Store, text: str) -> dict[str, Any]:
@@ -64,8 +61,8 @@ def register(app: typer.Typer) -> None:
             record = st.get_entity(detail["entity"]["id"])
         assert record is not None
         e = record.entity
-        console.print(f"[bold]{e.name(Lang.JA)}[/] / [bold]{e.name(Lang.EN)}[/]  ({e.id}, {e.type.value}"
-                      + (f", {e.kind}" if e.kind else "") + ")", highlight=False)
+        console.print(f"{e.name(Lang.JA)} / {e.name(Lang.EN)}  ({e.id}, {e.type.value}"
+                      + (f", {e.kind}" if e.kind else "") + ")", style="bold", highlight=False)
         others = [n for n in e.names if n.kind is not NameKind.PRIMARY]
         if others:
             console.print("also: " + ", ".join(n.text for n in others), highlight=False)
@@ -80,8 +77,8 @@ def register(app: typer.Typer) -> None:
             table.add_row(arrow, f"{rel['other']['name_en']} ({rel['other']['id']})", dates, srcs)
         console.print(table)
         for source in detail["sources"]:
-            console.print(f"[dim]{source['id']}: {source['title']} {source.get('published', '')} "
-                          f"{source.get('url', '')}[/]", highlight=False)
+            console.print(f"{source['id']}: {source['title']} {source.get('published', '')} "
+                          f"{source.get('url', '')}", style="dim", highlight=False)
 
     @app.command("search")
     def search_cmd(

@@ -54,6 +54,25 @@ class StoreUnavailable(KizunaError):
     title = "Store unavailable"
 
 
+class Busy(KizunaError):
+    """Someone else holds what this request needs (a write lock, the job queue);
+    ``retry_after`` (seconds) becomes the Retry-After header."""
+
+    status = 503
+    title = "Busy"
+
+    def __init__(self, message: str, retry_after: int = 5, **extra: object) -> None:
+        super().__init__(message, retry_after=retry_after, **extra)
+        self.retry_after = retry_after
+
+
+class QueueFull(Busy):
+    """Too much work is already waiting (the extraction queue)."""
+
+    status = 429
+    title = "Too many requests"
+
+
 class StoreCorrupt(KizunaError):
     status = 500
     title = "Store failed its integrity check"

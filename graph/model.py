@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph.dates import PartialDate, earliest
+from graph.limits import MAX_NAMES_PER_ENTITY
 from graph.names import name_key
 
 
@@ -122,6 +123,9 @@ class Entity(Frozen):
 
     @model_validator(mode="after")
     def _check_type_fields(self) -> Entity:
+        if len(self.names) > MAX_NAMES_PER_ENTITY:
+            raise ValueError(f"an entity may hold {MAX_NAMES_PER_ENTITY} names and aliases (MAX_NAMES_PER_ENTITY); "
+                             f"{self.id} would hold {len(self.names):,}")
         kinds: dict[EntityType, type[StrEnum] | None] = {
             EntityType.ORGANISATION: OrganisationKind,
             EntityType.PLACE: PlaceKind,

@@ -9,11 +9,15 @@ merging, symmetric ordering — live here, so backends only persist.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pydantic import ValidationError
+
 from graph.errors import InvalidFact
+from graph.limits import MAX_BATCH_RECORDS
 from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Name, Relation, Source
 from graph.registry import check_endpoints, relation_type
 from graph.rows import EntityRow, GraphRows, gc_paused
@@ -79,7 +83,12 @@ def merge_entity(old: EntityRecord | None, new: EntityRecord) -> EntityRecord:
         update={**given, "names": merge_names(old.entity.names, new.entity.names)}
     )
     sources = tuple(sorted({*old.sources, *new.sources}))
-    return EntityRecord(entity=Entity.model_validate(merged.model_dump()), sources=sources)
+    try:
+        entity = Entity.model_validate(merged.model_dump())
+    except ValidationError as exc:  # e.g. the stored names and the new ones together break the limit
+        message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+        raise InvalidFact(f"entity {new.entity.id} together with what is stored: {message}") from None
+    return EntityRecord(entity=entity, sources=sources)
 
 
 def _evidence_key(e: Evidence) -> tuple[str, str | None, str]:
@@ -119,10 +128,25 @@ class Store(ABC):
             return self._validated_write(batch)
 
     def _validated_write(self, batch: Batch) -> WriteResult:
+        """Checks first, then merging; an ``InvalidFact`` about one record carries its
+        place in the batch (``record=("entities" | "relations", index)``) so a loader
+        can name the file line."""
+        if len(batch) > MAX_BATCH_RECORDS:
+            raise InvalidFact(f"the batch holds {len(batch):,} records; the limit is {MAX_BATCH_RECORDS:,} "
+                              "(MAX_BATCH_RECORDS)")
         in_batch = {r.entity.id: r for r in batch.entities}
         if len(in_batch) != len(batch.entities):
-            dupes = sorted({r.entity.id for r in batch.entities if list(in_batch).count(r.entity.id) > 1})
-            raise InvalidFact(f"batch lists entities more than once: {', '.join(dupes[:5])}")
+            counts = Counter(r.entity.id for r in batch.entities)
+            dupes = sorted(i for i, n in counts.items() if n > 1)
+            seen: set[str] = set()
+            second = 0
+            for second, record in enumerate(batch.entities):  # noqa: B007 - the index is the result
+                if record.entity.id in seen:
+                    break
+                seen.add(record.entity.id)
+            raise InvalidFact(f"the batch lists entities more than once: {', '.join(dupes[:5])}"
+                              + (f" (and {len(dupes) - 5} more)" if len(dupes) > 5 else ""),
+                              record=("entities", second))
         referenced = {e for r in batch.relations for e in (r.source, r.target)} - set(in_batch)
         stored = self.entity_rows(sorted(referenced))
         known_sources = {s.id for s in batch.sources}
@@ -133,21 +157,35 @@ class Store(ABC):
             known_sources |= {s.id for s in self.get_sources(sorted(missing_sources))}
             missing_sources = cited - known_sources
         if missing_sources:
-            raise InvalidFact(f"evidence cites unknown source(s): {', '.join(sorted(missing_sources))}")
+            first = next((("relations", i) for i, r in enumerate(batch.relations)
+                          if any(e.source in missing_sources for e in r.evidence)),
+                         next((("entities", i) for i, rec in enumerate(batch.entities)
+                               if set(rec.sources) & missing_sources), None))
+            raise InvalidFact(f"evidence cites unknown source(s): {', '.join(sorted(missing_sources))}",
+                              record=first)
         relations: dict[str, Relation] = {}
-        for rel in batch.relations:
+        for index, rel in enumerate(batch.relations):
             ends = []
             for end in (rel.source, rel.target):
                 known = in_batch.get(end)
                 entity = known.entity if known is not None else stored.get(end)
                 if entity is None:
-                    raise InvalidFact(f"relation {rel.type} {rel.source} -> {rel.target}: unknown entity {end!r}")
+                    raise InvalidFact(f"relation {rel.type} {rel.source} -> {rel.target}: unknown entity {end!r}",
+                                      record=("relations", index))
                 ends.append(entity)
-            check_endpoints(rel.type, ends[0], ends[1])
+            try:
+                check_endpoints(rel.type, ends[0], ends[1])
+            except InvalidFact as exc:
+                raise InvalidFact(exc.message, record=("relations", index), **exc.extra) from None
             rel = canonical(rel)
             relations[rel.id] = merge_relation(relations.get(rel.id), rel)
         old_entities = self.get_entities(sorted(in_batch))
-        entities = [merge_entity(old_entities.get(i), r) for i, r in in_batch.items()]
+        entities = []
+        for index, (entity_id, record) in enumerate(in_batch.items()):
+            try:
+                entities.append(merge_entity(old_entities.get(entity_id), record))
+            except InvalidFact as exc:
+                raise InvalidFact(exc.message, record=("entities", index)) from None
         old_relations = self.get_relations(sorted(relations))
         merged = [merge_relation(old_relations.get(i), r) for i, r in relations.items()]
         self._persist(batch.sources, entities, merged)

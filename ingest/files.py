@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 
 from graph.errors import InvalidFile
-from ingest.format import LINE_KEY, FactFile, parse_fact_file
+from ingest.format import FactFile, parse_fact_file
+from ingest.shape import LINE_KEY, ShapeError, check_alias_expansion, check_json_depth, check_text, check_yaml_nesting
 
 SUFFIXES = (".yaml", ".yml", ".json", ".csv")
 _LIST_COLUMNS = {"aliases", "abbreviations", "sectors", "sources", "renewed"}
@@ -24,12 +25,49 @@ _NAME_COLUMNS = {"name_ja": "ja", "name_en": "en", "name_zh": "zh", "name_romaji
 
 
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records each mapping's first line."""
+    """A safe loader that records each mapping's first line, refuses duplicate
+    keys, and checks nesting and alias expansion before building any object."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        opens = self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent)
+        if opens:
+            self._depth += 1
+            check_yaml_nesting(self._depth, self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            if opens:
+                self._depth -= 1
+        return node
+
+    def compose_document(self) -> yaml.Node | None:
+        node = super().compose_document()
+        if node is not None:
+            check_alias_expansion(node)
+        return node
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _value in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+            key = loader.construct_object(key_node)
+            if key in seen:
+                raise ShapeError(f"key {key!r} appears twice in one mapping", key_node.start_mark.line + 1)
+            seen.add(key)
     mapping = loader.construct_mapping(node, deep=True)
     mapping[LINE_KEY] = node.start_mark.line + 1
+    return mapping
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in mapping:
+            raise ShapeError(f"key {key!r} appears twice in one object")
+        mapping[key] = value
     return mapping
 
 
@@ -99,21 +137,35 @@ def read_fact_file(path: str | Path) -> FactFile:
 
 
 def parse_text(text: str, suffix: str, origin: str) -> FactFile:
-    """Parse file content given its type (".yaml", ".json" or ".csv")."""
+    """Parse file content given its type (".yaml", ".json" or ".csv").
+
+    A byte-order mark (as spreadsheet programs write) is dropped; limits on
+    nesting, alias expansion and text are checked before records are validated.
+    """
     data: Any
+    text = text.removeprefix("\ufeff")
     try:
         if suffix in (".yaml", ".yml"):
             data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
         elif suffix == ".json":
-            data = json.loads(text)
+            check_json_depth(text)
+            data = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
         elif suffix == ".csv":
             data = _csv_records(text, origin)
         else:
             raise InvalidFile(f"{origin}: unsupported file type {suffix!r}")
+        check_text(data)
+    except ShapeError as exc:
+        where = f"line {exc.line}: " if exc.line else ""
+        raise InvalidFile(f"{origin}: {where}{exc.message}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         raise InvalidFile(f"{origin}: {where}not valid YAML: {getattr(exc, 'problem', exc)}") from None
     except json.JSONDecodeError as exc:
         raise InvalidFile(f"{origin}: line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}") from None
+    except (ValueError, RecursionError) as exc:  # e.g. an integer of more than 4,300 digits
+        raise InvalidFile(f"{origin}: cannot be read: {str(exc).split(';')[0]}") from None
+    except csv.Error as exc:
+        raise InvalidFile(f"{origin}: not valid CSV: {exc}") from None
     return parse_fact_file(data, origin)

@@ -40,9 +40,9 @@ from graph.model import (
     Source,
 )
 from graph.registry import relation_type
+from ingest.shape import LINE_KEY
 
 FORMAT_VERSION = 1
-LINE_KEY = "__line__"  # set by the YAML reader so errors can name lines
 
 
 class _Strict(BaseModel):
@@ -215,11 +215,17 @@ def _evidence(rel: RelationIn, defaults: DefaultsIn, where: str) -> tuple[Eviden
     )
 
 
-def to_batch(facts: FactFile, origin: str = "<facts>", tick: Callable[[int], None] | None = None) -> Batch:
+def to_batch(
+    facts: FactFile,
+    origin: str = "<facts>",
+    tick: Callable[[int], None] | None = None,
+    places: list[str] | None = None,
+) -> Batch:
     """Pure transform of a validated file into a batch (no store access).
 
     ``tick(n)`` is called with the number of records done every 1,000 records,
-    so large files can show progress.
+    so large files can show progress. ``places``, when given, receives where in
+    the file each batch relation comes from (line and record), in batch order.
     """
     defaults = facts.defaults
     records: list[EntityRecord] = []
@@ -241,6 +247,8 @@ def to_batch(facts: FactFile, origin: str = "<facts>", tick: Callable[[int], Non
                     evidence=evidence,
                 )
             )
+            if places is not None:
+                places.append(where)
         except InvalidFact as exc:
             raise InvalidFile(f"{origin}: {where}: {exc.message}") from None
         except ValidationError as exc:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from graph.errors import InvalidFact, InvalidFile, KizunaError
 from graph.store import Store, WriteResult
 from ingest.files import SUFFIXES, read_fact_file
 from ingest.format import FactFile, to_batch
@@ -27,12 +28,16 @@ def seed_path() -> Path:
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, plus the fact files inside folders named (sorted)."""
+    """Files named, plus the fact files inside folders named (sorted); a folder
+    without fact files is an error, not a silent success."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            if not inside:
+                raise InvalidFile(f"{path}: the folder holds no fact files ({', '.join(SUFFIXES)})")
+            found += inside
         else:
             found.append(path)
     return found
@@ -47,7 +52,11 @@ def ensure_vocabulary(store: Store) -> None:
 
 
 def load_facts(store: Store, facts: FactFile, origin: str, progress: Progress | None = None) -> WriteResult:
-    """Transform and write one validated file as a single batch."""
+    """Transform and write one validated file as a single batch.
+
+    A record the store refuses is named by file, line and record, like the
+    file's own errors.
+    """
     name = Path(origin).name
     total = len(facts.entities) + len(facts.relations)
 
@@ -55,24 +64,41 @@ def load_facts(store: Store, facts: FactFile, origin: str, progress: Progress | 
         if progress:
             progress(f"{name}: checking", done, total)
 
-    batch = to_batch(facts, origin, tick)
+    places: list[str] = []
+    batch = to_batch(facts, origin, tick, places)
     if progress:
         progress(f"{name}: writing", total, total)
-    return store.write(batch)
+    try:
+        return store.write(batch)
+    except InvalidFact as exc:
+        record = exc.extra.get("record")
+        where = ""
+        if isinstance(record, tuple) and record[0] == "relations" and record[1] < len(places):
+            where = f"{places[record[1]]}: "
+        elif isinstance(record, tuple) and record[0] == "entities" and record[1] < len(facts.entities):
+            where = f"{facts.where('entities', record[1], facts.entities[record[1]].id)}: "
+        raise InvalidFile(f"{origin}: {where}{exc.message}") from None
 
 
 def load_files(store: Store, paths: Iterable[str | Path], progress: Progress | None = None) -> list[FileLoaded]:
     """Load files one batch each, in order.
 
     A bad file raises before anything of it is written; files loaded before it
-    stay loaded (each is complete on its own).
+    stay loaded (each is complete on its own), and the message says which.
     """
     files = expand(paths)
     ensure_vocabulary(store)
     done: list[FileLoaded] = []
-    for path in files:
+    for number, path in enumerate(files, 1):
         if progress:
             progress(f"{path.name}: reading", 0, 1)
-        facts = read_fact_file(path)
-        done.append(FileLoaded(str(path), load_facts(store, facts, str(path), progress)))
+        try:
+            facts = read_fact_file(path)
+            done.append(FileLoaded(str(path), load_facts(store, facts, str(path), progress)))
+        except KizunaError as exc:
+            if len(files) == 1:
+                raise
+            kept = (f"; the {len(done)} file(s) before it stay loaded: {', '.join(Path(f.path).name for f in done)}"
+                    if done else "; nothing was loaded")
+            raise type(exc)(f"file {number} of {len(files)}: {exc.message}{kept}", **exc.extra) from None
     return done

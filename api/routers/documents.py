@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import importlib
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
 
+from api.body import check_declared_size, limited_stream
 from api.deps import ReadAuth, SettingsDep, StoreDep, WriteAuth
 from api.docs import problems
-from api.errors import NotInstalled, PayloadTooLarge
+from api.errors import BadParameter, NotInstalled, UnsupportedMediaType
 from api.jobs import Job, JobRunner
 from api.models import JobOut
-from graph.errors import KizunaError
+from graph.errors import KizunaError, QueueFull, StoreUnavailable
 from graph.store import Store
 from ingest.extract.documents import DOC_SUFFIXES
 from ingest.format import parse_fact_file, to_batch
@@ -74,13 +79,13 @@ def extractor() -> Extractor:
     return run
 
 
-def _size_limit(request: Request, settings: SettingsDep) -> None:
-    """Refuse by Content-Length before the multipart body is parsed."""
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > settings.max_upload_bytes:
-        raise PayloadTooLarge(
-            f"the upload has {declared} bytes; the limit is {settings.max_upload_bytes} (max_upload_bytes)"
-        )
+def _before_the_body(request: Request, settings: SettingsDep) -> None:
+    """Refuse by Content-Length and by queue length before a byte of the upload is read."""
+    check_declared_size(request, settings.max_upload_bytes, "the upload")
+    jobs: JobRunner | None = request.app.state.jobs
+    if jobs is None:
+        raise StoreUnavailable("the job queue is not running (the app is starting or shutting down)")
+    jobs.check_room()
 
 
 def job_out(job: Job) -> JobOut:
@@ -92,6 +97,53 @@ _JOB_EXAMPLE = {"id": "3f1c9e0a2b4d4c6e8f0a1b2c3d4e5f60", "kind": "extract", "st
                 "created": "2025-01-01T09:00:00+00:00", "finished": None, "result": None, "error": None}
 
 
+_UPLOAD_SCHEMA = {
+    "type": "object",
+    "required": ["files"],
+    "properties": {
+        "files": {"type": "array", "items": {"type": "string", "format": "binary"}, "minItems": 1,
+                  "maxItems": MAX_FILES, "description": f"Documents to extract from (1-{MAX_FILES})."},
+        "threshold": {"type": "number", "minimum": 0.0, "maximum": 1.0, "default": DEFAULT_THRESHOLD,
+                      "description": "Load facts at least this confident (0-1)."},
+    },
+}
+
+
+def _threshold(form: FormData) -> float:
+    raw = form.get("threshold")
+    if raw is None:
+        return DEFAULT_THRESHOLD
+    try:
+        value = float(str(raw))
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise BadParameter(f"form parameter 'threshold': expected a number from 0 to 1 (got {str(raw)[:40]!r})")
+    return value
+
+
+def _file_name(upload: UploadFile, index: int) -> str:
+    name = re.sub(r"[^\w.\-]+", "_", Path(upload.filename or "").name).strip("._")[:100]
+    if Path(name).suffix.lower() not in DOC_SUFFIXES:
+        name = f"document-{index}.txt" if not name else f"{name}.txt"
+    return name
+
+
+def _spool(uploads: list[UploadFile]) -> tuple[Path, list[Path]]:
+    """Move the uploads into a folder of their own on disk (each file in its own
+    subfolder: source ids derive from the file name, as in `kizuna ingest`)."""
+    folder = Path(tempfile.mkdtemp(prefix="kizuna-upload-"))
+    paths = []
+    for index, upload in enumerate(uploads):
+        target = folder / str(index) / _file_name(upload, index)
+        target.parent.mkdir()
+        upload.file.seek(0)
+        with target.open("wb") as out:
+            shutil.copyfileobj(upload.file, out)
+        paths.append(target)
+    return folder, paths
+
+
 @router.post(
     "/documents",
     response_model=JobOut,
@@ -99,50 +151,47 @@ _JOB_EXAMPLE = {"id": "3f1c9e0a2b4d4c6e8f0a1b2c3d4e5f60", "kind": "extract", "st
     summary="Upload documents to extract facts from",
     description=(
         "Multipart upload (`files`, up to 20; text, HTML or Markdown). Extraction runs in the background: the "
-        "answer is a job to poll at `/jobs/{id}` (also in the Location header). Needs the API key. 501 when the "
+        "answer is a job to poll at `/jobs/{id}` (also in the Location header). Needs the API key, checked "
+        "before the upload is read. 429 with Retry-After while the extraction queue is full; 501 when the "
         "extraction pipeline is not installed."
     ),
-    dependencies=[WriteAuth, Depends(extractor), Depends(_size_limit)],
+    dependencies=[WriteAuth, Depends(extractor), Depends(_before_the_body)],
+    openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": _UPLOAD_SCHEMA}}}},
     responses={202: {"content": {"application/json": {"example": _JOB_EXAMPLE}}},
-               **problems(401, 403, 413, 422, 501)},
+               **problems(401, 403, 413, 415, 422, 429, 501)},
 )
-async def post_documents(
-    request: Request,
-    response: Response,
-    store: StoreDep,
-    settings: SettingsDep,
-    files: Annotated[list[UploadFile], File(min_length=1, max_length=MAX_FILES,
-                                            description=f"Documents to extract from (1-{MAX_FILES}).")],
-    threshold: Annotated[float, Form(ge=0.0, le=1.0, description="Load facts at least this confident (0-1).")] = (
-        DEFAULT_THRESHOLD
-    ),
-) -> JobOut:
+async def post_documents(request: Request, response: Response, store: StoreDep, settings: SettingsDep) -> JobOut:
+    # The body is parsed here, after the key, size and queue checks, never before them.
     run = extractor()
-    contents: list[tuple[str, bytes]] = []
-    total = 0
-    for index, upload in enumerate(files):
-        data = await upload.read()
-        total += len(data)
-        if total > settings.max_upload_bytes:
-            raise PayloadTooLarge(f"the uploads exceed {settings.max_upload_bytes} bytes (max_upload_bytes)")
-        name = re.sub(r"[^\w.\-]+", "_", Path(upload.filename or "").name).strip("._")[:100]
-        if Path(name).suffix.lower() not in DOC_SUFFIXES:
-            name = f"document-{index}.txt" if not name else f"{name}.txt"
-        contents.append((name, data))
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        raise UnsupportedMediaType("send the documents as multipart/form-data in the 'files' field")
+    parser = MultiPartParser(request.headers, limited_stream(request, settings.max_upload_bytes),
+                             max_files=MAX_FILES, max_fields=5, max_part_size=64_000)
+    try:
+        form = await parser.parse()
+    except MultiPartException as exc:
+        raise BadParameter(f"the multipart body cannot be read: {exc.message}") from None
+    try:
+        uploads = [u for u in form.getlist("files") if isinstance(u, UploadFile)]
+        if not uploads:
+            raise BadParameter("form parameter 'files': give at least one document")
+        threshold = _threshold(form)
+        folder, paths = await run_in_threadpool(_spool, uploads)
+    finally:
+        await form.close()
 
     def work() -> dict[str, Any]:
-        # Each file keeps its own name (in its own folder): source ids derive from it, as in `kizuna ingest`.
-        with tempfile.TemporaryDirectory(prefix="kizuna-upload-") as tmp:
-            paths = []
-            for index, (name, data) in enumerate(contents):
-                folder = Path(tmp) / str(index)
-                folder.mkdir()
-                (folder / name).write_bytes(data)
-                paths.append(folder / name)
+        try:
             return run(store, paths, threshold)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
     jobs: JobRunner = request.app.state.jobs
-    job = jobs.submit("extract", work)
+    try:
+        job = jobs.submit("extract", work)
+    except QueueFull:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     response.headers["Location"] = f"/jobs/{job.id}"
     return job_out(job)
 

@@ -14,15 +14,20 @@ import unicodedata
 _KANJI = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ"
 # 大連（だいれん）市 -> 大連市: a reading in hiragana (or katakana) right after kanji.
 _FURIGANA = re.compile(rf"(?<=[{_KANJI}])\((?:[\u3041-\u309f]{{1,12}}|[\u30a1-\u30fa\u30fc]{{1,12}})\)")
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\(<?[^)\n]*>?\)")
-_ANGLE_URL = re.compile(r"\(?<https?://[^>\s]+>\)?")
-_URL = re.compile(r"https?://[^\s\u3000-\u30ff\u4e00-\u9fff()<>\"'「」（）、。]+")
-_HATENA_IMAGE = re.compile(r"\bf:id:[\w-]+:\d+[a-z]?:(?:plain|image)\b")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:/[\w/]*)?")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
-_MD_RULE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:-\s*){3,}$", re.MULTILINE)
+# Every pattern is bounded (no unbounded run before a required character, no
+# whitespace run that may span lines), so matching stays linear in the text:
+# a document of one repeated character must not cost quadratic time.
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^)\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(<?[^)\n]{0,2000}>?\)")
+_ANGLE_URL = re.compile(r"\(?<https?://[^<>\s]{1,2000}>\)?")
+_URL = re.compile(r"https?://[^\s\u3000-\u30ff\u4e00-\u9fff()<>\"'「」（）、。]{1,2000}")
+_HATENA_IMAGE = re.compile(r"\bf:id:[\w-]{1,100}:\d{1,20}[a-z]?:(?:plain|image)\b")
+# An address starts where a run of address characters starts (the lookbehind),
+# and each part has the length RFC 5321 allows.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}(?:/[\w/]{0,200})?")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)([^\n]{1,300}?)\1")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*", re.MULTILINE)
+_MD_RULE = re.compile(r"^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:-[ \t]*){3,}$", re.MULTILINE)
 _SPACES = re.compile(r"[ \u00a0]{2,}")
 # Characters NFKC leaves that we still want folded to their plain forms.
 _EXTRA = str.maketrans({"〜": "~", "～": "~", "−": "-", "‐": "-", "―": "-", "“": '"', "”": '"', "＂": '"'})
