@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors
 from api.docs import custom_openapi
+from api.errors import loggable
 from api.jobs import JobRunner
 from api.routers import documents, entities, facts, home, network, paths, sources, system, views
 from graph.open import open_store
@@ -86,7 +87,7 @@ class RequestLog:
             query = f"?{scope['query_string'].decode('latin-1')}" if scope.get("query_string") else ""
             log.info(
                 "request_id=%s %s %s%s status=%d duration_ms=%.1f",
-                request_id, scope["method"], scope["path"], query, status, elapsed,
+                request_id, loggable(scope["method"]), loggable(scope["path"]), loggable(query), status, elapsed,
             )
 
 

@@ -28,6 +28,13 @@ PROBLEM_BASE = "https://kizuna.example/problems/"
 log = logging.getLogger("kizuna.api")
 
 _BOUNDS = ("le", "lt", "ge", "gt", "max_length", "min_length")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def loggable(text: str) -> str:
+    """Client-supplied text made safe for one log line: a decoded %0A (or any
+    control character) becomes a visible escape, so no request can forge a line."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class Unauthorized(KizunaError):
@@ -137,7 +144,7 @@ def validation_detail(items: list[dict[str, Any]]) -> str:
 async def _kizuna_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, KizunaError)
     if exc.status >= 500:
-        log.error("%s: %s", exc.title, exc.message)
+        log.error("%s: %s", exc.title, loggable(exc.message))
     headers = {"WWW-Authenticate": 'ApiKey header="X-API-Key"'} if exc.status == 401 else {}
     if isinstance(exc, Busy):
         headers["Retry-After"] = str(exc.retry_after)
@@ -180,7 +187,7 @@ def _allowed_methods(request: Request) -> list[str]:
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    log.exception("unhandled error on %s %s", request.method, loggable(request.url.path))
     return problem(500, "Internal error", "the server failed to answer; the request id is in the log", request)
 
 

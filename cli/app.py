@@ -15,11 +15,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from cli import bench, copy, extract, queries, serve, show, viz
-from cli.common import JsonOpt, StoreOpt, console, err_console, print_json, store_at
+from cli.common import GuardedGroup, JsonOpt, StoreOpt, console, err_console, print_json, store_at
 from ingest.format import to_fact_file
 from ingest.load import load_files, seed_path
 
 app = typer.Typer(
+    cls=GuardedGroup,
     help="Kizuna (絆): a knowledge graph of cross-border innovation ties.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,

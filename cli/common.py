@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.text import Text
+from typer.core import TyperGroup
 
 from graph.errors import KizunaError
 from graph.open import open_store
@@ -83,6 +84,17 @@ def handle_errors() -> Iterator[None]:
         fail(f"{where}{exc.strerror or exc}")
     except sqlite3.Error as exc:
         fail(f"the store failed: {exc}")
+    except (ValueError, RecursionError, MemoryError) as exc:
+        fail(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'no detail'}")
+
+
+class GuardedGroup(TyperGroup):
+    """The command group: every command runs inside ``handle_errors``, so no
+    command can end in a traceback, whatever it forgot to catch."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer.Context is a vendored click type
+        with handle_errors():
+            return super().invoke(ctx)
 
 
 def print_json(data: Any) -> None:

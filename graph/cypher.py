@@ -29,6 +29,9 @@ Graph layout (one label namespace; ``Entity`` stands for ``Entity<suffix>``):
   string comparison with the same meaning as ``graph.dates.valid_on``.
   Direction is the relation's source -> target (symmetric relations are
   stored canonically by ``graph.store.canonical``).
+* ``claims`` (JSON text, on entities and relations asserted by more than one
+  source): what each source asserted (``graph.store.Claims``); retracting a
+  source rebuilds the record from the other sources' claims.
 * ``(:KizunaMeta {key: 'store', epoch, seq})`` — ``seq`` grows with every
   write, so ``version()`` changes whenever the graph does.
 
@@ -242,7 +245,42 @@ BUMP_VERSION = _statement(
     ("key", "epoch"),
 )
 
+SET_ENTITY_CLAIMS = _statement(
+    "set_entity_claims",
+    "UNWIND $rows AS row MATCH (e:%Entity {id: row.id}) SET e.claims = row.claims",
+    ("rows",),
+)
+SET_RELATION_CLAIMS = _statement(
+    "set_relation_claims",
+    "UNWIND $rows AS row MATCH ()-[r:%REL {id: row.id}]->() SET r.claims = row.claims",
+    ("rows",),
+)
+GET_ENTITY_CLAIMS = _statement(
+    "get_entity_claims",
+    """UNWIND $ids AS id MATCH (e:%Entity {id: id}) WHERE e.claims IS NOT NULL
+    RETURN e.id AS id, e.claims AS claims""",
+    ("ids",),
+)
+GET_RELATION_CLAIMS = _statement(
+    "get_relation_claims",
+    """UNWIND $ids AS id MATCH ()-[r:%REL {id: id}]->() WHERE r.claims IS NOT NULL
+    RETURN r.id AS id, r.claims AS claims""",
+    ("ids",),
+)
+
 # -- retracting a source (one transaction, see Neo4jStore.retract_source) ------
+RELATIONS_TO_REBUILD = _statement(
+    "relations_to_rebuild",
+    """MATCH ()-[r:%REL]->() WHERE $source IN r.sources
+    RETURN r.id AS id, r.data AS data, r.claims AS claims ORDER BY id""",
+    ("source",),
+)
+ENTITIES_TO_REBUILD = _statement(
+    "entities_to_rebuild",
+    """MATCH (e:%Entity) WHERE $source IN e.sources AND e.claims IS NOT NULL
+    RETURN e.id AS id, e.claims AS claims ORDER BY id""",
+    ("source",),
+)
 RELATIONS_CITING = _statement(
     "relations_citing",
     "MATCH ()-[r:%REL]->() WHERE $source IN r.sources RETURN r.id AS id, r.data AS data ORDER BY id",

@@ -9,22 +9,36 @@ beside them (names, sources per relation) exist only to answer lookups fast.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from graph.errors import StoreUnavailable
+from graph.errors import Busy, StoreUnavailable
+from graph.limits import STORE_BUSY_SECONDS
 from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source, record_json
 from graph.names import name_key
 from graph.rows import EntityRow, EvidenceRow, GraphRows, RelationRow
-from graph.store import Direction, Neighbour, RetractResult, Stats, Store
+from graph.store import (
+    ClaimKind,
+    Claims,
+    Direction,
+    Neighbour,
+    RetractResult,
+    Stats,
+    Store,
+    rebuild_entity,
+    rebuild_relation,
+    without_source,
+)
 
-SCHEMA_VERSION = 2  # 2: the row columns (see _ROW_COLUMNS)
+SCHEMA_VERSION = 3  # 2: the row columns (see _ROW_COLUMNS); 3: claims
 CACHE_KIB = 256 * 1024
 
 _SCHEMA = """
@@ -92,7 +106,9 @@ _ROW_COLUMNS = {
 
 
 def _add_row_columns(db: sqlite3.Connection) -> None:
-    """Schema 1 -> 2: add the row columns and fill them from the JSON (inside the opening transaction)."""
+    """Schema 1 -> 2: add the row columns and fill them from the JSON; 2 -> 3: the
+    claims column (``graph.store.Claims``; empty until a second source asserts a
+    record). Runs inside the opening transaction."""
     for table, columns in _ROW_COLUMNS.items():
         have = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
         missing = [c for c in columns if c not in have]
@@ -101,6 +117,8 @@ def _add_row_columns(db: sqlite3.Connection) -> None:
         if missing:
             sets = ", ".join(f"{c} = {columns[c]}" for c in missing)
             db.execute(f"UPDATE {table} SET {sets}")  # noqa: S608 (constants only)
+        if "claims" not in have:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN claims TEXT")
 
 
 _PAIRS: dict[tuple[str, float], str] = {}
@@ -130,53 +148,113 @@ def _dump(model: BaseModel) -> str:
 
 
 class EmbeddedStore(Store):
-    """SQLite-backed store; safe to share between threads of one process."""
+    """SQLite-backed store; safe to share between threads of one process.
+
+    Two connections: writes go through one (serialised by a lock), reads through
+    the other (serialised by their own lock). In WAL mode reads never wait for a
+    writer, so a write waiting on a lock another process holds stalls no read;
+    the write itself waits at most ``STORE_BUSY_SECONDS`` and then raises ``Busy``.
+    """
 
     backend = "embedded"
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self._lock = threading.RLock()  # the write connection
+        self._read_lock = threading.RLock()  # the read connection
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreUnavailable(f"cannot open embedded store at {self.path}: {exc}") from exc
-        self._lock = threading.RLock()
-        with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
+            self._db = self._connect()
+            self._read_db = self._connect()
             self._db.execute("PRAGMA foreign_keys=ON")
             # A big page cache keeps the id indexes in memory while a large load
             # inserts at random places in them (the default 2 MB thrashes).
             self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            self._read_db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             # Checkpoint the WAL every 64 MB rather than every 4 MB: index pages
             # that successive batches touch again are copied back once, not each time.
             self._db.execute("PRAGMA wal_autocheckpoint=16384")
-            self._db.execute("BEGIN IMMEDIATE")
+            if not self._schema_current():
+                with self._writing("preparing the store") as db:
+                    db.execute("PRAGMA journal_mode=WAL")
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    _add_row_columns(db)
+                    db.execute(
+                        "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        (str(SCHEMA_VERSION),),
+                    )
+                    # A store recreated at the same path must not look like the old one to caches.
+                    db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', ?)", (uuid.uuid4().hex,))
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreUnavailable(f"cannot open embedded store at {self.path}: {exc}") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=STORE_BUSY_SECONDS)
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        return db
+
+    def _schema_current(self) -> bool:
+        """True when the store already has this schema: opening it then writes nothing
+        (so opening never waits for a writer in another process)."""
+        try:
+            rows = dict(self._read_db.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.OperationalError:
+            return False
+        return rows.get("schema_version") == str(SCHEMA_VERSION) and "store_id" in rows
+
+    @contextmanager
+    def _writing(self, what: str = "writing") -> Iterator[sqlite3.Connection]:
+        """One write transaction: waits at most ``STORE_BUSY_SECONDS`` for the lock,
+        rolls back on any error, and turns SQLite's failures into store errors."""
+        if not self._lock.acquire(timeout=STORE_BUSY_SECONDS):
+            raise self._busy()
+        try:
+            db = self._db
             try:
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
-                _add_row_columns(self._db)
-                self._db.execute(
-                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (str(SCHEMA_VERSION),),
-                )
-                # A store recreated at the same path must not look like the old one to caches.
-                self._db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', ?)", (uuid.uuid4().hex,))
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
+                db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise self._write_error(exc, what) from None
+            except sqlite3.ProgrammingError as exc:
+                raise StoreUnavailable(f"embedded store at {self.path} is closed: {exc}") from None
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException as exc:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):
+                    raise self._write_error(exc, what) from None
                 raise
+        finally:
+            self._lock.release()
+
+    def _busy(self) -> Busy:
+        return Busy(
+            f"the store at {self.path} is locked by another writer; waited {STORE_BUSY_SECONDS:g} s "
+            "(STORE_BUSY_SECONDS); nothing was written, try again",
+            retry_after=max(1, round(STORE_BUSY_SECONDS)),
+        )
+
+    def _write_error(self, exc: sqlite3.OperationalError, what: str) -> Exception:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return self._busy()
+        return StoreUnavailable(f"the store at {self.path} failed while {what}: {text}; nothing of it was stored")
 
     # -- helpers -----------------------------------------------------------
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
+        with self._read_lock:
             try:
-                return self._db.execute(sql, params).fetchall()
+                return self._read_db.execute(sql, params).fetchall()
             except sqlite3.ProgrammingError as exc:
                 raise StoreUnavailable(f"embedded store at {self.path} is closed: {exc}") from exc
+            except sqlite3.OperationalError as exc:
+                raise StoreUnavailable(f"embedded store at {self.path} cannot be read: {exc}") from exc
 
     def _in_chunks(self, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
         """Run ``sql`` (with one ``{marks}`` placeholder list) over ids in chunks."""
@@ -201,106 +279,126 @@ class EmbeddedStore(Store):
         }
 
     # -- writing -----------------------------------------------------------
-    def _persist(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> None:
-        ids = [(r.entity.id,) for r in entities]
-        with self._lock:
-            db = self._db
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                db.executemany(
-                    "INSERT INTO sources(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data=excluded.data",
-                    [(s.id, _dump(s)) for s in sources],
-                )
-                db.executemany(
-                    "INSERT INTO entities(id, type, data, kind, signed, start, iso_code, name_en, name_ja) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type=excluded.type, "
-                    "data=excluded.data, kind=excluded.kind, signed=excluded.signed, start=excluded.start, "
-                    "iso_code=excluded.iso_code, name_en=excluded.name_en, name_ja=excluded.name_ja",
-                    [
-                        (e.id, e.type.value, _dump(e), e.kind, e.signed, e.start, e.iso_code, e.name("en"),
-                         e.name("ja"))
-                        for e in (r.entity for r in entities)
-                    ],
-                )
-                db.executemany("DELETE FROM names WHERE entity_id = ?", ids)
-                db.executemany(
-                    "INSERT OR IGNORE INTO names(entity_id, key, text) VALUES (?, ?, ?)",
-                    [(r.entity.id, name_key(n.text), n.text) for r in entities for n in r.entity.names],
-                )
-                db.executemany(
-                    "INSERT OR IGNORE INTO entity_sources(entity_id, source_id) VALUES (?, ?)",
-                    [(r.entity.id, s) for r in entities for s in r.sources],
-                )
-                db.executemany(
-                    "INSERT INTO relations(id, type, source, target, confidence, data, valid_from, valid_to, role, "
-                    "evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                    "confidence=excluded.confidence, data=excluded.data, valid_from=excluded.valid_from, "
-                    "valid_to=excluded.valid_to, role=excluded.role, evidence=excluded.evidence",
-                    [
-                        (r.id, r.type, r.source, r.target, r.confidence, _dump(r), r.valid_from, r.valid_to, r.role,
-                         _evidence_text(r))
-                        for r in relations
-                    ],
-                )
-                db.executemany(
-                    "INSERT OR IGNORE INTO relation_sources(relation_id, source_id) VALUES (?, ?)",
-                    [(r.id, s) for r in relations for s in r.sources],
-                )
-                db.execute(
-                    "INSERT INTO writes(entities, relations, sources) VALUES (?, ?, ?)",
-                    (len(entities), len(relations), len(sources)),
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+    def _persist(
+        self,
+        sources: list[Source],
+        entities: list[EntityRecord],
+        relations: list[Relation],
+        claims: dict[tuple[ClaimKind, str], Claims | None],
+    ) -> None:
+        with self._writing("writing a batch") as db:
+            db.executemany(
+                "INSERT INTO sources(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data=excluded.data",
+                [(s.id, _dump(s)) for s in sources],
+            )
+            self._upsert_entities(db, entities)
+            db.executemany(
+                "INSERT OR IGNORE INTO entity_sources(entity_id, source_id) VALUES (?, ?)",
+                [(r.entity.id, s) for r in entities for s in r.sources],
+            )
+            self._upsert_relations(db, relations)
+            db.executemany(
+                "INSERT OR IGNORE INTO relation_sources(relation_id, source_id) VALUES (?, ?)",
+                [(r.id, s) for r in relations for s in r.sources],
+            )
+            self._set_claims(db, claims)
+            db.execute(
+                "INSERT INTO writes(entities, relations, sources) VALUES (?, ?, ?)",
+                (len(entities), len(relations), len(sources)),
+            )
+
+    @staticmethod
+    def _set_claims(db: sqlite3.Connection, claims: dict[tuple[ClaimKind, str], Claims | None]) -> None:
+        for kind, table in (("entity", "entities"), ("relation", "relations")):
+            rows = [(json.dumps(c, ensure_ascii=False) if c else None, i) for (k, i), c in claims.items() if k == kind]
+            db.executemany(f"UPDATE {table} SET claims = ? WHERE id = ?", rows)  # noqa: S608 (constant table)
+
+    def get_claims(self, kind: ClaimKind, ids: Sequence[str]) -> dict[str, Claims]:
+        table = "entities" if kind == "entity" else "relations"
+        rows = self._in_chunks(f"SELECT id, claims FROM {table} WHERE claims IS NOT NULL AND id IN ({{marks}})", ids)  # noqa: S608
+        return {i: json.loads(c) for i, c in rows}
+
+    @staticmethod
+    def _upsert_entities(db: sqlite3.Connection, entities: list[EntityRecord]) -> None:
+        """Entity rows and their name keys (replacing the names they had)."""
+        db.executemany(
+            "INSERT INTO entities(id, type, data, kind, signed, start, iso_code, name_en, name_ja) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type=excluded.type, "
+            "data=excluded.data, kind=excluded.kind, signed=excluded.signed, start=excluded.start, "
+            "iso_code=excluded.iso_code, name_en=excluded.name_en, name_ja=excluded.name_ja",
+            [
+                (e.id, e.type.value, _dump(e), e.kind, e.signed, e.start, e.iso_code, e.name("en"), e.name("ja"))
+                for e in (r.entity for r in entities)
+            ],
+        )
+        db.executemany("DELETE FROM names WHERE entity_id = ?", [(r.entity.id,) for r in entities])
+        db.executemany(
+            "INSERT OR IGNORE INTO names(entity_id, key, text) VALUES (?, ?, ?)",
+            [(r.entity.id, name_key(n.text), n.text) for r in entities for n in r.entity.names],
+        )
+
+    @staticmethod
+    def _upsert_relations(db: sqlite3.Connection, relations: list[Relation]) -> None:
+        db.executemany(
+            "INSERT INTO relations(id, type, source, target, confidence, data, valid_from, valid_to, role, "
+            "evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "confidence=excluded.confidence, data=excluded.data, valid_from=excluded.valid_from, "
+            "valid_to=excluded.valid_to, role=excluded.role, evidence=excluded.evidence",
+            [
+                (r.id, r.type, r.source, r.target, r.confidence, _dump(r), r.valid_from, r.valid_to, r.role,
+                 _evidence_text(r))
+                for r in relations
+            ],
+        )
 
     def retract_source(self, source_id: str) -> RetractResult:
-        with self._lock:
-            db = self._db
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                removed = kept = 0
-                rows = db.execute(
-                    "SELECT r.id, r.data FROM relations r JOIN relation_sources s ON s.relation_id = r.id "
-                    "WHERE s.source_id = ?",
+        with self._writing(f"retracting {source_id}") as db:
+            removed = kept = 0
+            claims: dict[tuple[ClaimKind, str], Claims | None] = {}
+            rebuilt_relations: list[Relation] = []
+            for rel_id, data, stored in db.execute(
+                "SELECT r.id, r.data, r.claims FROM relations r JOIN relation_sources s ON s.relation_id = r.id "
+                "WHERE s.source_id = ?",
+                (source_id,),
+            ).fetchall():
+                if stored:
+                    rest, claims[("relation", rel_id)] = rebuild_relation(json.loads(stored), source_id)
+                else:
+                    rest = without_source(Relation.model_validate_json(data), source_id)
+                if rest is None:
+                    removed += 1
+                    db.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
+                else:
+                    kept += 1
+                    rebuilt_relations.append(rest)
+            self._upsert_relations(db, rebuilt_relations)
+            db.execute("DELETE FROM relation_sources WHERE source_id = ?", (source_id,))
+            rebuilt_entities: list[EntityRecord] = []
+            for entity_id, stored in db.execute(
+                "SELECT e.id, e.claims FROM entities e JOIN entity_sources s ON s.entity_id = e.id "
+                "WHERE s.source_id = ? AND e.claims IS NOT NULL",
+                (source_id,),
+            ).fetchall():
+                record, claims[("entity", entity_id)] = rebuild_entity(json.loads(stored), source_id)
+                if record is not None:
+                    rebuilt_entities.append(record)
+            self._upsert_entities(db, rebuilt_entities)
+            orphans = [
+                r[0]
+                for r in db.execute(
+                    "SELECT e.entity_id FROM entity_sources e WHERE e.source_id = ? "
+                    "AND NOT EXISTS (SELECT 1 FROM entity_sources o WHERE o.entity_id = e.entity_id "
+                    "AND o.source_id != e.source_id) "
+                    "AND NOT EXISTS (SELECT 1 FROM relations r "
+                    "WHERE r.source = e.entity_id OR r.target = e.entity_id)",
                     (source_id,),
                 ).fetchall()
-                for rel_id, data in rows:
-                    rel = Relation.model_validate_json(data)
-                    rest = tuple(e for e in rel.evidence if e.source != source_id)
-                    if rest:
-                        kept += 1
-                        updated = rel.model_copy(update={"evidence": rest})
-                        db.execute(
-                            "UPDATE relations SET data = ?, confidence = ?, evidence = ? WHERE id = ?",
-                            (_dump(updated), updated.confidence, _evidence_text(updated), rel_id),
-                        )
-                        db.execute(
-                            "DELETE FROM relation_sources WHERE relation_id = ? AND source_id = ?", (rel_id, source_id)
-                        )
-                    else:
-                        removed += 1
-                        db.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
-                orphans = [
-                    r[0]
-                    for r in db.execute(
-                        "SELECT e.entity_id FROM entity_sources e WHERE e.source_id = ? "
-                        "AND NOT EXISTS (SELECT 1 FROM entity_sources o WHERE o.entity_id = e.entity_id "
-                        "AND o.source_id != e.source_id) "
-                        "AND NOT EXISTS (SELECT 1 FROM relations r "
-                        "WHERE r.source = e.entity_id OR r.target = e.entity_id)",
-                        (source_id,),
-                    ).fetchall()
-                ]
-                db.execute("DELETE FROM entity_sources WHERE source_id = ?", (source_id,))
-                db.executemany("DELETE FROM entities WHERE id = ?", [(o,) for o in orphans])
-                db.execute("DELETE FROM sources WHERE id = ?", (source_id,))
-                db.execute("INSERT INTO writes(entities, relations, sources) VALUES (?, ?, 1)", (len(orphans), removed))
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+            ]
+            db.execute("DELETE FROM entity_sources WHERE source_id = ?", (source_id,))
+            self._set_claims(db, claims)
+            db.executemany("DELETE FROM entities WHERE id = ?", [(o,) for o in orphans])
+            db.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+            db.execute("INSERT INTO writes(entities, relations, sources) VALUES (?, ?, 1)", (len(orphans), removed))
         return RetractResult(source_id, removed, kept, len(orphans))
 
     # -- reading -----------------------------------------------------------
@@ -383,8 +481,8 @@ class EmbeddedStore(Store):
         return Stats(entities=entities, relations=relations, sources=sources)
 
     def export(self) -> Batch:
-        with self._lock:
-            self._db.execute("BEGIN")  # one consistent snapshot
+        with self._read_lock:
+            self._read_db.execute("BEGIN")  # one consistent snapshot
             try:
                 records = self._records((r[0], r[1]) for r in self._query("SELECT id, data FROM entities ORDER BY id"))
                 relations = [
@@ -392,7 +490,7 @@ class EmbeddedStore(Store):
                 ]
                 sources = self.get_sources()
             finally:
-                self._db.execute("COMMIT")
+                self._read_db.execute("COMMIT")
         return Batch(sources=sources, entities=list(records.values()), relations=relations)
 
     def _entity_rows(self, where: str = "", params: Sequence[str] = ()) -> list[EntityRow]:
@@ -412,14 +510,14 @@ class EmbeddedStore(Store):
 
     def rows(self) -> GraphRows:
         """Read from the row columns: no JSON is parsed, no model validated."""
-        with self._lock:
-            self._db.execute("BEGIN")  # one consistent snapshot
+        with self._read_lock:
+            self._read_db.execute("BEGIN")  # one consistent snapshot
             try:
                 entities = self._entity_rows()
                 relation_rows = self._query(_RELATION_ROWS)
                 sources = self.get_sources()
             finally:
-                self._db.execute("COMMIT")
+                self._read_db.execute("COMMIT")
         ids = {e.id: e.id for e in entities}  # shared id strings: one copy per entity
         evidence: dict[str, tuple[EvidenceRow, ...]] = {}  # few distinct evidence texts: share them too
 
@@ -469,5 +567,6 @@ class EmbeddedStore(Store):
             raise StoreUnavailable(f"embedded store at {self.path} cannot be read: {exc}") from exc
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._read_lock:
             self._db.close()
+            self._read_db.close()

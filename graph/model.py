@@ -9,6 +9,7 @@ and "Dalian is in Liaoning" hold on the same entities.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -82,6 +83,10 @@ class NameKind(StrEnum):
     ABBREVIATION = "abbreviation"
 
 
+# Control characters (NUL, ESC...) and unpaired surrogates never belong in a name.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
@@ -95,6 +100,10 @@ class Name(Frozen):
     @classmethod
     def _has_letters(cls, value: str) -> str:
         value = value.strip()
+        bad = _UNPRINTABLE.search(value)
+        if bad:
+            raise ValueError(f"name {value!r} holds a control character or unpaired surrogate "
+                             f"(U+{ord(bad.group()):04X})")
         if not name_key(value):
             raise ValueError(f"name {value!r} has no letters or digits")
         return value

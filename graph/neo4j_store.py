@@ -22,6 +22,7 @@ Why it looks like this:
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import secrets
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -38,7 +39,17 @@ from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Sourc
 from graph.names import name_key
 from graph.registry import MEETING_POINTS
 from graph.settings import Settings
-from graph.store import Direction, Neighbour, RetractResult, Stats, Store
+from graph.store import (
+    ClaimKind,
+    Claims,
+    Direction,
+    Neighbour,
+    RetractResult,
+    Stats,
+    Store,
+    rebuild_entity,
+    rebuild_relation,
+)
 
 T = TypeVar("T")
 
@@ -122,6 +133,16 @@ def iso_day(day: dt.date | None) -> str | None:
 # -- rows: results -> domain models --------------------------------------------------
 def record_from_row(data: str, sources: Iterable[str] | None) -> EntityRecord:
     return EntityRecord(entity=Entity.model_validate_json(data), sources=tuple(sorted(sources or ())))
+
+
+def claim_rows(
+    claims: dict[tuple[ClaimKind, str], Claims | None],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Changed claims as statement rows (entities, relations); null clears a record's claims."""
+    rows: dict[str, list[dict[str, Any]]] = {"entity": [], "relation": []}
+    for (kind, record_id), value in claims.items():
+        rows[kind].append({"id": record_id, "claims": json.dumps(value, ensure_ascii=False) if value else None})
+    return rows["entity"], rows["relation"]
 
 
 def retracted(relation: Relation, source_id: str) -> Relation | None:
@@ -396,7 +417,14 @@ class Neo4jStore(Store):
         return self._read(lambda tx: self._run(tx, stmt, **params))
 
     # -- writing -----------------------------------------------------------------
-    def _persist(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> None:
+    def _persist(
+        self,
+        sources: list[Source],
+        entities: list[EntityRecord],
+        relations: list[Relation],
+        claims: dict[tuple[ClaimKind, str], Claims | None],
+    ) -> None:
+        entity_claims, relation_claims = claim_rows(claims)
         source_rows = [source_row(s) for s in sources]
         entity_rows = [entity_row(r) for r in entities]
         entity_ids = [r.entity.id for r in entities]
@@ -416,9 +444,24 @@ class Neo4jStore(Store):
             for rows in chunks(relation_rows):
                 self._run(tx, cypher.DELETE_MOVED_RELATIONS, rows=rows)
                 self._run(tx, cypher.UPSERT_RELATIONS, rows=rows)
+            for rows in chunks(entity_claims):
+                self._run(tx, cypher.SET_ENTITY_CLAIMS, rows=rows)
+            for rows in chunks(relation_claims):
+                self._run(tx, cypher.SET_RELATION_CLAIMS, rows=rows)
             self._run(tx, cypher.BUMP_VERSION, key=cypher.STORE_KEY, epoch=epoch)
 
         self._write(work)
+
+    def get_claims(self, kind: ClaimKind, ids: Sequence[str]) -> dict[str, Claims]:
+        stmt = cypher.GET_ENTITY_CLAIMS if kind == "entity" else cypher.GET_RELATION_CLAIMS
+
+        def work(tx: Any) -> dict[str, Claims]:
+            found: dict[str, Claims] = {}
+            for part in chunks(list(ids)):
+                found.update({r["id"]: json.loads(r["claims"]) for r in self._run(tx, stmt, ids=part)})
+            return found
+
+        return self._read(work)
 
     def retract_source(self, source_id: str) -> RetractResult:
         epoch = secrets.token_hex(8)
@@ -426,16 +469,38 @@ class Neo4jStore(Store):
         def work(tx: Any) -> RetractResult:
             updated: list[dict[str, Any]] = []
             removed: list[str] = []
-            for row in self._run(tx, cypher.RELATIONS_CITING, source=source_id):
-                rest = retracted(Relation.model_validate_json(row["data"]), source_id)
+            for row in self._run(tx, cypher.RELATIONS_TO_REBUILD, source=source_id):
+                rest_claims: Claims | None = None
+                if row["claims"]:
+                    rest, rest_claims = rebuild_relation(json.loads(row["claims"]), source_id)
+                else:
+                    rest = retracted(Relation.model_validate_json(row["data"]), source_id)
                 if rest is None:
                     removed.append(row["id"])
                 else:
-                    updated.append({"id": row["id"], "props": relation_props(rest)})
+                    props = relation_props(rest)
+                    props["claims"] = json.dumps(rest_claims, ensure_ascii=False) if rest_claims else None
+                    updated.append({"id": row["id"], "props": props})
             for rows in chunks(updated):
                 self._run(tx, cypher.UPDATE_RELATIONS, rows=rows)
             for ids in chunks(removed):
                 self._run(tx, cypher.DELETE_RELATIONS, ids=ids)
+            rebuilt: list[EntityRecord] = []
+            entity_claims: list[dict[str, Any]] = []
+            for row in self._run(tx, cypher.ENTITIES_TO_REBUILD, source=source_id):
+                record, rest_entity_claims = rebuild_entity(json.loads(row["claims"]), source_id)
+                entity_claims.append({"id": row["id"], "claims": json.dumps(rest_entity_claims, ensure_ascii=False)
+                                      if rest_entity_claims else None})
+                if record is not None:
+                    rebuilt.append(record)
+            for rows in chunks([entity_row(r) for r in rebuilt]):
+                self._run(tx, cypher.UPSERT_ENTITIES, rows=rows)
+            for ids in chunks([r.entity.id for r in rebuilt]):
+                self._run(tx, cypher.DELETE_NAMES, ids=ids)
+            for rows in chunks([n for r in rebuilt for n in name_rows(r.entity)]):
+                self._run(tx, cypher.CREATE_NAMES, rows=rows)
+            for rows in chunks(entity_claims):
+                self._run(tx, cypher.SET_ENTITY_CLAIMS, rows=rows)
             orphans = [r["id"] for r in self._run(tx, cypher.ORPHANS_OF_SOURCE, source=source_id)]
             self._run(tx, cypher.UNCITE_ENTITIES, source=source_id)
             for ids in chunks(orphans):

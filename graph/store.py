@@ -18,11 +18,16 @@ from pydantic import ValidationError
 
 from graph.errors import InvalidFact
 from graph.limits import MAX_BATCH_RECORDS
-from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Name, Relation, Source
+from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Name, Relation, Source, record_json
 from graph.registry import check_endpoints, relation_type
 from graph.rows import EntityRow, GraphRows, gc_paused
 
 Direction = Literal["out", "in", "both"]
+ClaimKind = Literal["entity", "relation"]
+# What each source asserted about one record, kept while more than one source
+# asserts it: source id -> the record as that source gave it (JSON), oldest first.
+# Retracting a source rebuilds the record from the others' claims.
+Claims = dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,65 @@ def merge_relation(old: Relation | None, new: Relation) -> Relation:
     evidence = {_evidence_key(e): e for e in old.evidence}
     evidence.update({_evidence_key(e): e for e in new.evidence})
     return new.model_copy(update={"evidence": tuple(evidence.values())})
+
+
+def _entity_claim(entity: Entity) -> str:
+    """Only the fields given, so a rebuild merges exactly what the source said."""
+    return entity.model_dump_json(exclude_defaults=True)
+
+
+def _asserted_by(relation: Relation, source: str) -> Relation:
+    return relation.model_copy(update={"evidence": tuple(e for e in relation.evidence if e.source == source)})
+
+
+def entity_claims(old: EntityRecord | None, stored: Claims | None, new: EntityRecord) -> Claims | None:
+    """The claims on an entity after ``new`` is merged into ``old`` (None: one source, the record says it all)."""
+    if old is None:
+        return {s: _entity_claim(new.entity) for s in new.sources} if len(new.sources) > 1 else None
+    claims = dict(stored) if stored else {s: _entity_claim(old.entity) for s in old.sources}
+    for source in new.sources:
+        before = claims.pop(source, None)
+        mine = EntityRecord(entity=Entity.model_validate_json(before)) if before else None
+        claims[source] = _entity_claim(merge_entity(mine, EntityRecord(entity=new.entity)).entity)
+    return claims if len(claims) > 1 else None
+
+
+def relation_claims(old: Relation | None, stored: Claims | None, new: Relation) -> Claims | None:
+    """The claims on a relation after ``new`` is merged into ``old``."""
+    if old is None:
+        return {s: record_json(_asserted_by(new, s)) for s in new.sources} if len(new.sources) > 1 else None
+    claims = dict(stored) if stored else {s: record_json(_asserted_by(old, s)) for s in old.sources}
+    for source in new.sources:
+        before = claims.pop(source, None)
+        mine = Relation.model_validate_json(before) if before else None
+        claims[source] = record_json(merge_relation(mine, _asserted_by(new, source)))
+    return claims if len(claims) > 1 else None
+
+
+def rebuild_entity(claims: Claims, without: str) -> tuple[EntityRecord | None, Claims | None]:
+    """The entity as the remaining sources asserted it, in the order they did."""
+    rest = {s: data for s, data in claims.items() if s != without}
+    merged: EntityRecord | None = None
+    for data in rest.values():
+        merged = merge_entity(merged, EntityRecord(entity=Entity.model_validate_json(data)))
+    if merged is None:
+        return None, None
+    return EntityRecord(entity=merged.entity, sources=tuple(sorted(rest))), (rest if len(rest) > 1 else None)
+
+
+def rebuild_relation(claims: Claims, without: str) -> tuple[Relation | None, Claims | None]:
+    """The relation as the remaining sources asserted it (dates, role and evidence)."""
+    rest = {s: data for s, data in claims.items() if s != without}
+    merged: Relation | None = None
+    for data in rest.values():
+        merged = merge_relation(merged, Relation.model_validate_json(data))
+    return merged, (rest if len(rest) > 1 else None)
+
+
+def without_source(relation: Relation, source_id: str) -> Relation | None:
+    """A relation recorded before claims were kept: only its evidence can be taken away."""
+    rest = tuple(e for e in relation.evidence if e.source != source_id)
+    return relation.model_copy(update={"evidence": rest}) if rest else None
 
 
 def canonical(relation: Relation) -> Relation:
@@ -188,19 +252,61 @@ class Store(ABC):
                 raise InvalidFact(exc.message, record=("entities", index)) from None
         old_relations = self.get_relations(sorted(relations))
         merged = [merge_relation(old_relations.get(i), r) for i, r in relations.items()]
-        self._persist(batch.sources, entities, merged)
+        claims = self._claims_after(old_entities, list(in_batch.values()), old_relations, list(relations.values()))
+        self._persist(batch.sources, entities, merged, claims)
         return WriteResult(len(entities), len(merged), len(batch.sources))
 
+    def _claims_after(
+        self,
+        old_entities: dict[str, EntityRecord],
+        new_entities: list[EntityRecord],
+        old_relations: dict[str, Relation],
+        new_relations: list[Relation],
+    ) -> dict[tuple[ClaimKind, str], Claims | None]:
+        """New claims for the records a second source joins (only those: a record one
+        source asserts is its own claim, so single-source loads store nothing extra)."""
+        out: dict[tuple[ClaimKind, str], Claims | None] = {}
+        def old_sources(entity_id: str) -> tuple[str, ...]:
+            old = old_entities.get(entity_id)
+            return old.sources if old is not None else ()
+
+        shared_e = [r for r in new_entities if len({*r.sources, *old_sources(r.entity.id)}) > 1]
+        stored_e = self.get_claims("entity", [r.entity.id for r in shared_e if r.entity.id in old_entities
+                                              and len(old_entities[r.entity.id].sources) > 1])
+        for record in shared_e:
+            key = record.entity.id
+            out[("entity", key)] = entity_claims(old_entities.get(key), stored_e.get(key), record)
+        shared_r = [r for r in new_relations
+                    if len({*r.sources, *(old_relations[r.id].sources if r.id in old_relations else ())}) > 1]
+        stored_r = self.get_claims("relation", [r.id for r in shared_r
+                                                if r.id in old_relations and len(old_relations[r.id].sources) > 1])
+        for relation in shared_r:
+            out[("relation", relation.id)] = relation_claims(old_relations.get(relation.id), stored_r.get(relation.id),
+                                                             relation)
+        return out
+
     @abstractmethod
-    def _persist(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> None:
-        """Store validated, merged records in one transaction."""
+    def _persist(
+        self,
+        sources: list[Source],
+        entities: list[EntityRecord],
+        relations: list[Relation],
+        claims: dict[tuple[ClaimKind, str], Claims | None],
+    ) -> None:
+        """Store validated, merged records and the changed claims in one transaction."""
+
+    @abstractmethod
+    def get_claims(self, kind: ClaimKind, ids: Sequence[str]) -> dict[str, Claims]:
+        """Stored claims of the records among ``ids`` that have them."""
 
     @abstractmethod
     def retract_source(self, source_id: str) -> RetractResult:
-        """Remove everything only ``source_id`` asserted, atomically.
+        """Remove everything ``source_id`` asserted, atomically.
 
-        Relations keep evidence from other sources; entities no source and no
-        relation supports any more are removed; the source record goes too.
+        Every entity and relation it asserted is rebuilt from what the other
+        sources asserted (names, descriptions, dates, roles, evidence); those
+        nothing else supports are removed (entities only when no relation
+        touches them); the source record goes too.
         """
 
     # -- reading -----------------------------------------------------------

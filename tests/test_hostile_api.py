@@ -4,6 +4,7 @@ and the store byte for byte as it was."""
 from __future__ import annotations
 
 import hashlib
+import threading
 import warnings
 from pathlib import Path
 from typing import Any
@@ -89,3 +90,32 @@ def test_hostile_facts_body_is_refused_cleanly(case: Case, store_path: Path) -> 
         assert detail.startswith("body") and case.expect in detail, detail
         assert client.get("/health").status_code == 200
     assert digest(store_path) == before
+
+
+def test_a_line_break_in_a_path_cannot_forge_a_log_line(store_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    with TestClient(create_app(settings_for(store_path, warm_up=False))) as client, \
+            caplog.at_level(logging.INFO, logger="kizuna.api"):
+        client.get("/entities/x%0Arequest_id=forged GET /admin status=200")
+    lines = [r.getMessage() for r in caplog.records if r.name == "kizuna.api"]
+    assert lines and all("\n" not in line for line in lines)
+    assert any("\\x0arequest_id=forged" in line for line in lines)
+
+
+def test_the_extraction_queue_is_bounded(store_path: Path) -> None:
+    from api.jobs import JobRunner
+    from graph.errors import QueueFull
+    from graph.limits import MAX_QUEUED_JOBS
+
+    jobs = JobRunner()
+    release = threading.Event()
+    try:
+        for _ in range(MAX_QUEUED_JOBS):
+            jobs.submit("extract", lambda: {"waited": release.wait(30)})
+        with pytest.raises(QueueFull) as raised:
+            jobs.submit("extract", lambda: {})
+        assert raised.value.status == 429 and "MAX_QUEUED_JOBS" in raised.value.message
+    finally:
+        release.set()
+        jobs.shutdown()

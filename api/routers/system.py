@@ -32,7 +32,7 @@ def stats_out(store: Store) -> StatsOut:
     description="Answers as long as the process serves requests; it does not touch the store.",
     responses={200: {"content": {"application/json": {"example": {"status": "ok"}}}}},
 )
-def health() -> HealthOut:
+async def health() -> HealthOut:  # on the event loop: never waits for a worker thread
     return HealthOut(status="ok")
 
 

@@ -1,12 +1,15 @@
 """HTML network views, drawn by ``viz.render``: ``/viz/...`` (the older
-``/views/...`` addresses answer the same, hidden from the schema)."""
+``/views/...`` addresses answer the same, hidden from the schema).
+
+The handlers are plain functions, so FastAPI runs them in worker threads: name
+lookups and drawing read the store, and must never hold up the event loop
+(``/health`` answers while a view is drawn or the store is busy)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from api.deps import IsoDate, LangDep, ReadAuth, StoreDep
@@ -41,7 +44,7 @@ People = Annotated[bool, Query(description="Draw people working for members.")]
     responses={**_HTML, **problems(401, 403, 404, 409, 422)},
 )
 @router.get("/views/region/{id}", response_class=HTMLResponse, include_in_schema=False)
-async def region_view(
+def region_view(
     id: Annotated[str, Path(description="A place id or name.", examples=["遼寧省"], max_length=300)],
     store: StoreDep,
     lang: LangDep,
@@ -50,8 +53,8 @@ async def region_view(
     as_of: AsOf = None,
 ) -> HTMLResponse:
     place = resolve(store, id, lang, types=[EntityType.PLACE])
-    html = await run_in_threadpool(
-        region_html, store, place.id, lang=lang, links=True,
+    html = region_html(
+        store, place.id, lang=lang, links=True,
         include_people=include_people, min_confidence=min_confidence, as_of=as_of,
     )
     return HTMLResponse(html)
@@ -65,7 +68,7 @@ async def region_view(
     responses={**_HTML, **problems(401, 403, 404, 409, 422)},
 )
 @router.get("/views/entity/{id}", response_class=HTMLResponse, include_in_schema=False)
-async def entity_view(
+def entity_view(
     id: Annotated[str, Path(description="An entity id or name.", examples=["神奈川県"], max_length=300)],
     store: StoreDep,
     lang: LangDep,
@@ -75,8 +78,8 @@ async def entity_view(
     ] = 500,
 ) -> HTMLResponse:
     entity = resolve(store, id, lang)
-    html = await run_in_threadpool(
-        neighbourhood_html, store, entity.id, lang=lang, links=True, radius=radius, max_nodes=max_nodes
+    html = neighbourhood_html(
+        store, entity.id, lang=lang, links=True, radius=radius, max_nodes=max_nodes
     )
     return HTMLResponse(html)
 
@@ -92,7 +95,7 @@ async def entity_view(
     responses={**_HTML, **problems(401, 403, 404, 409, 422)},
 )
 @router.get("/views/paths", response_class=HTMLResponse, include_in_schema=False)
-async def path_view(
+def path_view(
     store: StoreDep,
     lang: LangDep,
     source: Annotated[str, Query(alias="from", description="Id or name.", examples=["三重県"], max_length=300)],
@@ -107,8 +110,8 @@ async def path_view(
 ) -> HTMLResponse:
     a = resolve(store, source, lang)
     b = resolve(store, target, lang)
-    html = await run_in_threadpool(
-        paths_html, store, a.id, b.id, lang=lang, links=True, context_per_node=context,
+    html = paths_html(
+        store, a.id, b.id, lang=lang, links=True, context_per_node=context,
         k=k, hops=max_hops, as_of=as_of, min_confidence=min_confidence,
     )
     return HTMLResponse(html)
@@ -122,15 +125,15 @@ async def path_view(
     responses={**_HTML, **problems(401, 403, 422)},
 )
 @router.get("/views/countries", response_class=HTMLResponse, include_in_schema=False)
-async def countries_view(
+def countries_view(
     store: StoreDep,
     lang: LangDep,
     include_people: People = True,
     min_confidence: MinConfidence = 0.0,
     as_of: AsOf = None,
 ) -> HTMLResponse:
-    html = await run_in_threadpool(
-        countries_html, store, lang=lang, links=True,
+    html = countries_html(
+        store, lang=lang, links=True,
         include_people=include_people, min_confidence=min_confidence, as_of=as_of,
     )
     return HTMLResponse(html)
