@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from graph.ids import digest
+from graph.limits import MAX_DOCUMENT_BYTES
 from graph.model import Lang, Source
 from ingest.extract.jdates import first_date
 from ingest.extract.normalise import normalise_name, normalise_text
@@ -209,6 +210,9 @@ def read_document(path: str | Path) -> Document:
     """Read one document; raises ``DocumentError`` when it cannot be used."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise DocumentError(f"{path} has {size:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,} (MAX_DOCUMENT_BYTES)")
         raw = path.read_bytes()
     except OSError as exc:
         raise DocumentError(f"cannot read {path}: {exc.strerror}") from None

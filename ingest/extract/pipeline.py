@@ -17,6 +17,7 @@ from typing import Any
 
 from graph.errors import InvalidFact
 from graph.ids import entity_id
+from graph.limits import PARSE_PIECE_BYTES
 from graph.model import Entity, EntityType, Lang, Name, NameKind
 from graph.names import name_key
 from graph.registry import check_endpoints
@@ -54,9 +55,35 @@ class DocResult:
     review: list[str] = field(default_factory=list)
 
 
+_PIECE_END = re.compile(r"[\n。．.!?！？]")
+
+
+def pieces(text: str, limit: int = PARSE_PIECE_BYTES) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` UTF-8 bytes, each
+    ending at a line or sentence end where there is one; joined they are ``text``."""
+    out: list[str] = []
+    start = 0
+    while True:
+        window = text[start : start + limit].encode("utf-8")  # limit characters are at least limit bytes
+        if len(window) <= limit and start + limit >= len(text):
+            out.append(text[start:])
+            return out
+        end = start + len(window[:limit].decode("utf-8", "ignore"))  # a character cut in two is left out
+        cut = max((m.end() for m in _PIECE_END.finditer(text, start + (end - start) // 2, end)), default=end)
+        out.append(text[start:cut])
+        start = cut
+
+
 def parse(document: Document) -> Parsed:
+    """Parse in pieces the tokenizer accepts (it refuses inputs over ~49 KB), then
+    join them into one Doc whose text is the document's: spans keep their offsets."""
     nlp = load_nlp()
-    return Parsed(document, nlp(document.text))
+    parts = pieces(document.text)
+    if len(parts) == 1:
+        return Parsed(document, nlp(document.text))
+    from spacy.tokens import Doc
+
+    return Parsed(document, Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False))
 
 
 def _lang(text: str) -> Lang:
