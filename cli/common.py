@@ -39,9 +39,12 @@ StoreOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document (result or error) on stdout.")]
 AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="Only ties valid on this date (YYYY-MM-DD), evidence published by then.")
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM-DD",
+                 help="Only ties valid on this date, judged on evidence published by then."),
 ]
-MinConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Minimum evidence confidence.")]
+MinConfOpt = Annotated[float, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, help="Ignore relations whose evidence is less confident than this (0-1).")]
 
 T = TypeVar("T")
 
@@ -195,6 +198,6 @@ class KizunaGroup(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def new_app(**kwargs: Any) -> typer.Typer:
+def new_app(cls: type[KizunaGroup] = KizunaGroup, **kwargs: Any) -> typer.Typer:
     """A typer app whose errors follow the output contract above."""
-    return typer.Typer(cls=KizunaGroup, pretty_exceptions_enable=False, **kwargs)
+    return typer.Typer(cls=cls, pretty_exceptions_enable=False, **kwargs)
