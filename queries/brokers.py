@@ -149,8 +149,8 @@ def brokers(
     ranked = sorted(((s, n) for n, s in scores.items() if n in actor_set and s > 0), key=lambda x: (-x[0], x[1]))
     best = ranked[0][0] if ranked else 1.0
     result = tuple(
-        Broker(EntityRef.of(tg.entities[n]), round(s / best, 6), round(s, 6), geo.country(n),
-               tg.graph.degree(n))
+        Broker(entity=EntityRef.of(tg.entities[n]), score=round(s / best, 6), raw=round(s, 6),
+               country=geo.country(n), degree=tg.graph.degree(n))
         for s, n in ranked[:top]
     )
     return BrokerResult(

@@ -46,7 +46,7 @@ def region_network(
     rule = TieFilter(types=TIE_TYPES, as_of=as_of, min_confidence=min_confidence)
     tg = path_candidates(store, sorted(why), 1, rule)
     members = tuple(
-        RegionMember(EntityRef.of(index.entities[i]), why[i], geo.country(i)) for i in sorted(why)
+        RegionMember(entity=EntityRef.of(index.entities[i]), why=why[i], country=geo.country(i)) for i in sorted(why)
     )
     # First the keys of all ties (cheap), then the evidence of the first max_ties only:
     # a member at a big event meets hundreds of others.
@@ -110,12 +110,12 @@ def region_network(
                 agreements[key].add(tie.via.id)
         return tuple(
             AggregateTie(
-                a,
-                b,
-                index.entities[a].name("en"),
-                index.entities[b].name("en"),
-                n,
-                tuple(sorted(agreements[(a, b)])),
+                a=a,
+                b=b,
+                a_name=index.entities[a].name("en"),
+                b_name=index.entities[b].name("en"),
+                ties=n,
+                agreements=tuple(sorted(agreements[(a, b)])),
             )
             for (a, b), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         )

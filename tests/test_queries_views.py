@@ -57,7 +57,7 @@ def test_supernode_is_capped_and_flagged(store: EmbeddedStore) -> None:
     assert len(result.nodes) <= 4
     assert result.truncated
     assert any(t.entity == "place:japan" and t.why == "fan-out cap" for t in result.truncations)
-    json.dumps(result.to_dict())
+    json.dumps(result.model_dump(mode="json"))
 
 
 # -- region ----------------------------------------------------------------------------
@@ -109,7 +109,7 @@ def test_country_overview_counts_each_tie_once(store: EmbeddedStore) -> None:
     japan = overview.countries[0]
     assert japan.cross_border_ties == sum(p.ties for p in overview.pairs if "place:japan" in (p.a, p.b))
     assert country_overview(store) is overview  # cached per store version
-    json.dumps(overview.to_dict())
+    json.dumps(overview.model_dump(mode="json"))
 
 
 # -- brokers -----------------------------------------------------------------------------
@@ -186,8 +186,8 @@ def test_pushdown_gives_identical_results(tmp_path: Path) -> None:
     assert isinstance(native, pushdown.SupportsTieSubgraph)
     for kwargs in ({}, {"as_of": dt.date(2017, 1, 1)}, {"k": 1}, {"hops": 2}):
         for a, b in (("Kanagawa", "Liaoning"), ("Mie", "FBRI"), ("Mie", "Basque Country")):
-            expected = introduction_paths(plain, a, b, **kwargs).to_dict()
-            assert introduction_paths(native, a, b, **kwargs).to_dict() == expected
+            expected = introduction_paths(plain, a, b, **kwargs).model_dump(mode="json")
+            assert introduction_paths(native, a, b, **kwargs).model_dump(mode="json") == expected
     assert NeighbourPushdownStore.calls > 0
 
 
