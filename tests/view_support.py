@@ -60,6 +60,7 @@ class Call:
     operation: str
     asked: int  # ids in the frontier / ids asked for
     returned: int  # records returned
+    frontier: tuple[str, ...] = ()  # adjacent / ties: the frontier asked about
 
 
 @dataclass
@@ -92,14 +93,14 @@ class CountingView(FrontierView):
         self, frontier: Sequence[str], types: Collection[str], direction: Direction = "both"
     ) -> list[tuple[str, RelationRow]]:
         found = super().adjacent(frontier, types, direction)
-        self.calls.append(Call("adjacent", len(frontier), len(found)))
+        self.calls.append(Call("adjacent", len(frontier), len(found), tuple(frontier)))
         return found
 
     def ties(
         self, frontier: Sequence[str], types: Collection[str], as_of: dt.date | None, min_confidence: float
     ) -> list[tuple[str, RelationRow]]:
         found = super().ties(frontier, types, as_of, min_confidence)
-        self.calls.append(Call("ties", len(frontier), len(found)))
+        self.calls.append(Call("ties", len(frontier), len(found), tuple(frontier)))
         return found
 
     def places(self, kind: str) -> list[EntityRow]:
