@@ -25,10 +25,10 @@ from api.paging import decode_cursor, encode_cursor
 from graph.model import EntityType
 from graph.registry import RELATION_TYPES
 from graph.store import Store
-from queries.index import get_index
 from queries.neighbourhood import MAX_RADIUS, neighbourhood
 from queries.resolve import search
 from queries.results import NeighbourhoodResult, SearchHit
+from queries.view import view_of
 
 MAX_MATCHES = 1000  # a search ranks at most this many matches (pages walk through them)
 
@@ -78,10 +78,8 @@ def list_entities(
         total = len(found)
         hits = found[start : start + limit]
     else:
-        index = get_index(store)
-        ids = sorted(i for i, e in index.entities.items() if type is None or e.type is type)
-        total = len(ids)
-        hits = [SearchHit(entity=EntityRef.of(index.entities[i])) for i in ids[start : start + limit]]
+        total, rows = view_of(store).entity_page(type, start, limit)
+        hits = [SearchHit(entity=EntityRef.of(row)) for row in rows]
     more = start + limit < total
     page = Page[SearchHit](items=hits, next_cursor=encode_cursor(start + limit, scope) if more else None, total=total)
     return in_lang(page, lang)
