@@ -1,83 +1,26 @@
 """The query commands of the ``kizuna`` CLI: path, neighbours, region, brokers, partners.
 
 ``register(app)`` adds them to the main typer app (``cli.app``). Every command
-takes ``--store`` (default: the ``store`` setting) and ``--json`` (the result's
-``to_dict()``); otherwise it prints rich tables. Errors print their message
-(and suggestions or candidates) and exit with status 1.
+takes ``--store`` (default: the ``store`` setting) and ``--json`` (the result
+model as JSON); otherwise it prints rich tables. Errors go through
+``cli.common`` (suggestions and candidates included in the JSON form).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from cli.common import console, err_console
-from graph.errors import KizunaError
-from graph.open import open_store
-from graph.store import Store
+from cli.common import AsOfOpt, JsonOpt, MinConfOpt, StoreOpt, console, emit, parse_date, store_at
 from queries.brokers import DEFAULT_SAMPLES
 from queries.brokers import brokers as run_brokers
 from queries.neighbourhood import neighbourhood
 from queries.partners import sector_partners
 from queries.paths import DEFAULT_HOPS, DEFAULT_K, Via, introduction_paths
 from queries.region import region_network
-from queries.results import IntroductionPath, ToDict
-
-StoreOpt = Annotated[
-    str | None, typer.Option("--store", help="Store path or neo4j:// URI (default: the store setting).")
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
-AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="Only ties valid on this date (YYYY-MM-DD), evidence published by then.")
-]
-MinConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Minimum evidence confidence.")]
-
-
-
-def _date(text: str | None, option: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"expected a date like 2018-05-08, got {text!r}", param_hint=option) from None
-
-
-@contextmanager
-def _session(store_location: str | None, as_json: bool) -> Iterator[Store]:
-    """Open the store, turn Kizuna errors into a message and exit status 1."""
-    try:
-        store = open_store(store_location)
-    except KizunaError as exc:
-        _fail(exc, as_json)
-    try:
-        yield store
-    except KizunaError as exc:
-        _fail(exc, as_json)
-    finally:
-        store.close()
-
-
-def _fail(exc: KizunaError, as_json: bool) -> None:
-    if as_json:
-        print(json.dumps({"error": exc.title, "status": exc.status, "message": exc.message, **exc.extra},
-                         ensure_ascii=False, indent=2))
-    else:
-        err_console.print(f"{exc.title}: {exc.message}", style="red", soft_wrap=True)
-    raise typer.Exit(1)
-
-
-def _emit(result: ToDict, as_json: bool, human: Callable[[Any], None]) -> None:
-    if as_json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        human(result)
+from queries.results import IntroductionPath
 
 
 def _print_path(path: IntroductionPath) -> None:
@@ -100,13 +43,18 @@ def register(app: typer.Typer) -> None:
     def path_cmd(
         source: Annotated[str, typer.Argument(help="Where you are: id or name.")],
         target: Annotated[str, typer.Argument(help="Whom you want to reach: id or name.")],
-        k: Annotated[int, typer.Option("--k", "-k", min=1, max=10, help="How many different paths.")] = DEFAULT_K,
-        hops: Annotated[int, typer.Option("--hops", min=1, max=10, help="Most steps per path.")] = DEFAULT_HOPS,
+        k: Annotated[int, typer.Option("--k", "-k", min=1, max=10,
+                help="How many different paths to find (1-10).")] = DEFAULT_K,
+        hops: Annotated[int, typer.Option("--hops", min=1, max=10, help="Most steps per path (1-10).")] = DEFAULT_HOPS,
         as_of: AsOfOpt = None,
-        exclude: Annotated[list[str] | None, typer.Option("--exclude", "-x", help="Not via this entity.")] = None,
-        via: Annotated[str | None, typer.Option("--via", help="Intermediates: 'people' or 'organisations'.")] = None,
+        exclude: Annotated[list[str] | None, typer.Option("--exclude", "-x",
+                help="Never pass through this entity (id or name; repeatable).")] = None,
+        via: Annotated[str | None, typer.Option(
+            "--via", metavar="people|organisations",
+            help="Pass only through people, or only through organisations.")] = None,
         min_confidence: MinConfOpt = 0.0,
-        context: Annotated[bool, typer.Option("--context", help="Also let shared places/sectors link.")] = False,
+        context: Annotated[bool, typer.Option("--context",
+                help="Also let a shared place or sector link two steps.")] = False,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -114,9 +62,9 @@ def register(app: typer.Typer) -> None:
         if via not in (None, "people", "organisations"):
             raise typer.BadParameter("use 'people' or 'organisations'", param_hint="--via")
         via_opt: Via | None = via  # type: ignore[assignment]
-        with _session(store, as_json) as s:
+        with store_at(store, as_json) as s:
             result = introduction_paths(
-                s, source, target, k=k, hops=hops, as_of=_date(as_of, "--as-of"), exclude=exclude or (),
+                s, source, target, k=k, hops=hops, as_of=parse_date(as_of, "--as-of"), exclude=exclude or (),
                 via=via_opt, min_confidence=min_confidence, context=context,
             )
 
@@ -128,29 +76,38 @@ def register(app: typer.Typer) -> None:
                 for p in r.paths:
                     _print_path(p)
 
-            _emit(result, as_json, human)
+            emit(result, as_json, human)
 
     @app.command("neighbours")
     def neighbours_cmd(
-        entity: Annotated[str, typer.Argument(help="Id or name.")],
-        radius: Annotated[int, typer.Option("--radius", "-r", min=1, max=3)] = 1,
-        entity_type: Annotated[list[str] | None, typer.Option("--type", help="Entity type to keep.")] = None,
-        kind: Annotated[list[str] | None, typer.Option("--kind", help="Entity kind to keep.")] = None,
-        relation: Annotated[list[str] | None, typer.Option("--relation", help="Relation type to follow.")] = None,
-        sector: Annotated[list[str] | None, typer.Option("--sector", help="Keep entities focusing on it.")] = None,
-        date_from: Annotated[str | None, typer.Option("--from", help="Relations valid after (YYYY-MM-DD).")] = None,
-        date_to: Annotated[str | None, typer.Option("--to", help="Relations valid before (YYYY-MM-DD).")] = None,
+        entity: Annotated[str, typer.Argument(help="The entity at the centre: id or name.")],
+        radius: Annotated[int, typer.Option("--radius", "-r", min=1, max=3,
+                                            help="How many relations away from ENTITY to go (1-3).")] = 1,
+        entity_type: Annotated[list[str] | None, typer.Option("--type",
+                help="Keep only entities of this type (repeatable).")] = None,
+        kind: Annotated[list[str] | None, typer.Option("--kind",
+                help="Keep only entities of this kind, e.g. university (repeatable).")] = None,
+        relation: Annotated[list[str] | None, typer.Option("--relation",
+                help="Follow only relations of this type (repeatable).")] = None,
+        sector: Annotated[list[str] | None, typer.Option("--sector",
+                help="Keep only entities focusing on this sector (repeatable).")] = None,
+        date_from: Annotated[str | None, typer.Option("--date-from", metavar="YYYY-MM-DD",
+                                                      help="Only relations still valid on or after this date.")] = None,
+        date_to: Annotated[str | None, typer.Option(
+            "--date-to", metavar="YYYY-MM-DD", help="Only relations already valid on or before this date.")] = None,
         min_confidence: MinConfOpt = 0.0,
-        max_nodes: Annotated[int, typer.Option("--max-nodes", min=1)] = 100,
-        max_per_node: Annotated[int, typer.Option("--max-per-node", min=1)] = 25,
+        max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Stop after this many entities.")] = 100,
+        max_per_node: Annotated[int, typer.Option(
+            "--max-per-node", min=1, help="Follow at most this many relations from any one entity.")] = 25,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         """Entities and relations around ENTITY, capped and marked when truncated."""
-        with _session(store, as_json) as s:
+        with store_at(store, as_json) as s:
             result = neighbourhood(
                 s, entity, radius=radius, entity_types=entity_type, kinds=kind, relation_types=relation,
-                sectors=sector, date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"),
+                sectors=sector, date_from=parse_date(date_from, "--date-from"),
+                date_to=parse_date(date_to, "--date-to"),
                 min_confidence=min_confidence, max_nodes=max_nodes, max_per_node=max_per_node,
             )
 
@@ -168,21 +125,22 @@ def register(app: typer.Typer) -> None:
                     console.print("Truncated: " + "; ".join(
                         f"{t.entity} ({t.omitted} left out, {t.why})" for t in r.truncations))
 
-            _emit(result, as_json, human)
+            emit(result, as_json, human)
 
     @app.command("region")
     def region_cmd(
         place: Annotated[str, typer.Argument(help="A city, region or country: id or name.")],
         as_of: AsOfOpt = None,
         min_confidence: MinConfOpt = 0.0,
-        people: Annotated[bool, typer.Option("--people/--no-people", help="Include people.")] = True,
-        max_ties: Annotated[int, typer.Option("--max-ties", min=1)] = 2000,
+        people: Annotated[bool, typer.Option("--people/--no-people",
+                help="Count people working for members as members.")] = True,
+        max_ties: Annotated[int, typer.Option("--max-ties", min=1, help="List at most this many ties.")] = 2000,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         """Everyone located in PLACE and their ties; cross-border ties marked."""
-        with _session(store, as_json) as s:
-            result = region_network(s, place, as_of=_date(as_of, "--as-of"), min_confidence=min_confidence,
+        with store_at(store, as_json) as s:
+            result = region_network(s, place, as_of=parse_date(as_of, "--as-of"), min_confidence=min_confidence,
                                     include_people=people, max_ties=max_ties)
 
             def human(r: Any) -> None:
@@ -203,31 +161,33 @@ def register(app: typer.Typer) -> None:
                         agg.add_row(p.a_name, p.b_name, str(p.ties), ", ".join(p.agreements))
                     console.print(agg)
 
-            _emit(result, as_json, human)
+            emit(result, as_json, human)
 
     @app.command("brokers")
     def brokers_cmd(
-        top: Annotated[int, typer.Option("--top", min=1)] = 10,
+        top: Annotated[int, typer.Option("--top", min=1, help="How many brokers to list.")] = 10,
         between: Annotated[
             list[str] | None,
-            typer.Option("--between", help="Two groups (country or continent), e.g. --between Japan --between Europe."),
+            typer.Option("--between",
+                    help="Two groups (countries or continents) to bridge, e.g. --between Japan --between Europe."),
         ] = None,
-        cross_border: Annotated[bool, typer.Option("--cross-border", help="Only chains across borders count.")] = False,
+        cross_border: Annotated[bool, typer.Option("--cross-border",
+                help="Count only chains whose ends lie in different countries.")] = False,
         as_of: AsOfOpt = None,
         min_confidence: MinConfOpt = 0.0,
         samples: Annotated[
-            int, typer.Option("--samples", min=1, help="Sample size on large graphs.")
+            int, typer.Option("--samples", min=1, help="On large graphs, estimate from this many sampled sources.")
         ] = DEFAULT_SAMPLES,
-        seed: Annotated[int, typer.Option("--seed")] = 0,
+        seed: Annotated[int, typer.Option("--random-seed", help="Seed for the sampling (same seed, same answer).")] = 0,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         """Entities that bridge otherwise separate groups (betweenness on the tie graph)."""
         if between is not None and len(between) != 2:
             raise typer.BadParameter("give exactly two groups", param_hint="--between")
-        with _session(store, as_json) as s:
+        with store_at(store, as_json) as s:
             result = run_brokers(s, top=top, between=(between[0], between[1]) if between else None,
-                                 cross_border=cross_border, as_of=_date(as_of, "--as-of"),
+                                 cross_border=cross_border, as_of=parse_date(as_of, "--as-of"),
                                  min_confidence=min_confidence, samples=samples, seed=seed)
 
             def human(r: Any) -> None:
@@ -240,22 +200,22 @@ def register(app: typer.Typer) -> None:
                     table.add_row(str(i), b.entity.label(), f"{b.score:.3f}", str(b.degree), b.country or "")
                 console.print(table)
 
-            _emit(result, as_json, human)
+            emit(result, as_json, human)
 
     @app.command("partners")
     def partners_cmd(
-        sector: Annotated[str, typer.Option("--sector", help="Sector id (healthcare) or name.")],
-        origin: Annotated[str, typer.Option("--from", help="Where you are: id or name.")],
-        hops: Annotated[int, typer.Option("--hops", min=1, max=10)] = DEFAULT_HOPS,
-        top: Annotated[int, typer.Option("--top", min=1)] = 10,
+        sector: Annotated[str, typer.Option("--sector", help="The sector: id (healthcare) or name.")],
+        origin: Annotated[str, typer.Option("--from", help="Where you are: an entity id or name.")],
+        hops: Annotated[int, typer.Option("--hops", min=1, max=10, help="Most steps per path (1-10).")] = DEFAULT_HOPS,
+        top: Annotated[int, typer.Option("--top", min=1, help="How many partners to list.")] = 10,
         as_of: AsOfOpt = None,
         min_confidence: MinConfOpt = 0.0,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         """Partners focusing on a sector, reachable from you, strongest path first."""
-        with _session(store, as_json) as s:
-            result = sector_partners(s, sector, origin, hops=hops, top=top, as_of=_date(as_of, "--as-of"),
+        with store_at(store, as_json) as s:
+            result = sector_partners(s, sector, origin, hops=hops, top=top, as_of=parse_date(as_of, "--as-of"),
                                      min_confidence=min_confidence)
 
             def human(r: Any) -> None:
@@ -268,4 +228,4 @@ def register(app: typer.Typer) -> None:
                                   "\n".join(step.text_en for step in p.path.steps))
                 console.print(table)
 
-            _emit(result, as_json, human)
+            emit(result, as_json, human)

@@ -53,7 +53,7 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """An entity with its relations and their sources."""
-        with store_at(store) as st:
+        with store_at(store, as_json) as st:
             detail = entity_detail(st, entity)
             if as_json:
                 print_json(detail)
@@ -83,15 +83,15 @@ def register(app: typer.Typer) -> None:
     @app.command("search")
     def search_cmd(
         text: Annotated[str, typer.Argument(help="Any name or part of one, in any language.")],
-        limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+        limit: Annotated[int, typer.Option(min=1, max=100, help="Show at most this many matches (1-100).")] = 10,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         """Entities whose names match TEXT (whole names first, then near misses)."""
-        with store_at(store) as st:
+        with store_at(store, as_json) as st:
             hits = search(st, text, limit=limit)
         if as_json:
-            print_json([h.to_dict() for h in hits])
+            print_json(hits)
             return
         if not hits:
             console.print(f"nothing matches {text!r}")

@@ -90,9 +90,9 @@ def merge_entity(old: EntityRecord | None, new: EntityRecord) -> EntityRecord:
     sources = tuple(sorted({*old.sources, *new.sources}))
     try:
         entity = Entity.model_validate(merged.model_dump())
-    except ValidationError as exc:  # e.g. the stored names and the new ones together break the limit
-        message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
-        raise InvalidFact(f"entity {new.entity.id} together with what is stored: {message}") from None
+    except ValidationError as exc:  # e.g. a new start after the stored end, or too many names together
+        reason = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        raise InvalidFact(f"entity {new.entity.id} cannot merge with the stored one: {reason}") from None
     return EntityRecord(entity=entity, sources=sources)
 
 
