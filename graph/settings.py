@@ -8,6 +8,8 @@ import functools
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.limits import MAX_BODY_BYTES
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="KIZUNA_", env_file=".env", extra="ignore")
@@ -25,7 +27,7 @@ class Settings(BaseSettings):
     )
     private_reads: bool = Field(False, description="Require the API key for reads too.")
     cors_origins: list[str] = Field(default_factory=list)
-    max_upload_bytes: int = Field(5_000_000, ge=1)
+    max_upload_bytes: int = Field(MAX_BODY_BYTES, ge=1, description="Request body limit (graph.limits).")
     warm_up: bool = Field(
         True, description="Build the in-memory query index in the background when the API starts."
     )
