@@ -136,14 +136,10 @@ def fail_kizuna(exc: KizunaError, as_json: bool) -> NoReturn:
 
 
 @contextmanager
-def reporting(as_json: bool = False) -> Iterator[None]:
-    """Turn Kizuna errors, bad parameters and the operating system's refusals (a
-    missing folder, a full disk, a file that is not a store) into a clean report
-    and exit status; never a traceback."""
+def refusals(as_json: bool = False) -> Iterator[None]:
+    """The operating system's and SQLite's refusals as one clean line (or JSON object)."""
     try:
         yield
-    except KizunaError as exc:
-        fail_kizuna(exc, as_json)
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         fail(f"{where}{exc.strerror or exc}", as_json=as_json)
@@ -151,6 +147,18 @@ def reporting(as_json: bool = False) -> Iterator[None]:
         fail(f"the store failed: {exc}", as_json=as_json)
     except (RecursionError, MemoryError, UnicodeError) as exc:
         fail(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'no detail'}", as_json=as_json)
+
+
+@contextmanager
+def reporting(as_json: bool = False) -> Iterator[None]:
+    """Turn Kizuna errors, bad parameters and the operating system's refusals (a
+    missing folder, a full disk, a file that is not a store) into a clean report
+    and exit status; never a traceback."""
+    try:
+        with refusals(as_json):
+            yield
+    except KizunaError as exc:
+        fail_kizuna(exc, as_json)
     except BadParameter as exc:
         if not as_json:
             raise
@@ -196,14 +204,15 @@ class KizunaGroup(TyperGroup):
 
     Errors a command reports itself go through :func:`fail`; this catches what
     click refuses before a command runs (a missing argument, a value out of
-    range), and every command runs inside :func:`reporting`, so no command can
-    end in a traceback, whatever it forgot to catch.
+    range) and any domain error a command let through; every command runs
+    inside :func:`refusals`, so an operating-system or SQLite failure it forgot
+    to catch is one line too, never a traceback.
     """
 
     _as_json = False
 
     def invoke(self, ctx: Any) -> Any:  # typer.Context is a vendored click type
-        with reporting(self._as_json):
+        with refusals(self._as_json):
             return super().invoke(ctx)
 
     def main(  # type: ignore[override]
