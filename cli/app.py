@@ -14,7 +14,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from cli import bench, copy, extract, queries, serve, show, viz
+from cli import bench, copy, extract, queries, review, serve, show, viz
 from cli.common import JsonOpt, StoreOpt, console, err_console, print_json, store_at
 from ingest.format import to_fact_file
 from ingest.load import load_files, seed_path
@@ -106,5 +106,5 @@ def check(store: StoreOpt = None) -> None:
 # Each module registers its commands; heavy imports (FastAPI, the NLP stack, pyvis,
 # the bench harness) happen inside the commands, so the CLI starts quickly.
 for _register in (show.register, queries.register, serve.register, extract.register, copy.register,
-                  bench.register, viz.register):
+                  bench.register, viz.register, review.register):
     _register(app)
