@@ -21,6 +21,8 @@ dedupe_app = typer.Typer(help="Entities the store may hold twice: list pairs, me
 
 UserOpt = Annotated[str | None, typer.Option("--user", help="Who decides (default: the login name).")]
 KeyArg = Annotated[str, typer.Argument(help="The item's key (document#entity) or its entity id.")]
+PairLeft = Annotated[str, typer.Argument(help="One entity id of the pair.")]
+PairRight = Annotated[str, typer.Argument(help="The other entity id of the pair.")]
 CandidateArg = Annotated[str | None, typer.Argument(help="A candidate's entity id (needed with several).")]
 
 
@@ -110,7 +112,7 @@ def review_unsure(key: KeyArg, candidate: CandidateArg = None, store: StoreOpt =
 def dedupe_list(
     store: StoreOpt = None,
     min_score: Annotated[float, typer.Option("--min-score", min=0, max=100, help="Lowest name score shown.")] = 90.0,
-    limit: Annotated[int, typer.Option("--limit", min=1, max=10_000)] = 50,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=10_000, help="Show at most this many pairs.")] = 50,
     as_json: JsonOpt = False,
 ) -> None:
     """Candidate duplicate pairs (blocked by type and folded name), best first; judged pairs are left out."""
@@ -156,14 +158,14 @@ def dedupe_merge(
 
 
 @dedupe_app.command("different")
-def dedupe_different(left: str, right: str, store: StoreOpt = None, user: UserOpt = None,
+def dedupe_different(left: PairLeft, right: PairRight, store: StoreOpt = None, user: UserOpt = None,
                      as_json: JsonOpt = False) -> None:
     """Record that LEFT and RIGHT are different entities (the pair is not proposed again)."""
     _judge(left, right, "different", store, user, as_json)
 
 
 @dedupe_app.command("unsure")
-def dedupe_unsure(left: str, right: str, store: StoreOpt = None, user: UserOpt = None,
+def dedupe_unsure(left: PairLeft, right: PairRight, store: StoreOpt = None, user: UserOpt = None,
                   as_json: JsonOpt = False) -> None:
     """Record doubt about a pair (it stays proposed)."""
     _judge(left, right, "unsure", store, user, as_json)

@@ -20,6 +20,25 @@ from ingest.review import Decision, decide
 
 router = APIRouter(tags=["review"])
 
+_ITEM = {"entity": "organisation:5b98e8c69f0d3313", "source": "doc:note-e748fec8", "document": "note.md",
+         "type": "organisation", "names": [{"text": "神戸医療産業都市推進機構", "lang": "ja", "kind": "primary"}],
+         "start": 46, "end": 58,
+         "candidates": [{"id": "org:kobe-fbri", "name": "神戸医療産業都市推進機関", "score": 91.7}],
+         "record": {"id": "organisation:5b98e8c69f0d3313", "type": "organisation"}, "relations": [],
+         "created": "2025-01-01T09:00:00+00:00"}
+_OUTCOME = {"key": "doc:note-e748fec8#organisation:5b98e8c69f0d3313", "status": "merged", "entity": "org:kobe-fbri",
+            "relations": 3, "problems": [], "settled": []}
+_PAIR = {"left": "place:kanagawa", "right": "place:kanagawa-ken", "type": "place", "left_name": "神奈川県",
+         "right_name": "神奈川縣", "score": 100.0}
+_MERGE = {"id": "merge:0123456789abcdef", "survivor": "place:kanagawa", "merged": "place:kanagawa-ken",
+          "user": "ann", "at": "2025-01-01T09:00:00+00:00", "undone": False}
+
+_JUDGED = {"left": "place:kanagawa", "right": "place:kanagawa-ken", "verdict": "same", "merge": _MERGE["id"]}
+
+
+def _ok(example: object) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"example": example}}}}
+
 Id = Annotated[str, Field(min_length=1, max_length=300)]
 User = Annotated[str, Field(min_length=1, max_length=100, description="Who decides (recorded with the judgement).")]
 
@@ -82,14 +101,14 @@ class MergeOut(BaseModel):
 
 
 @router.get("/review", summary="Extracted entities waiting for a decision", dependencies=[ReadAuth],
-            responses=problems(401, 403))
+            responses={**_ok([_ITEM]), **problems(401, 403)})
 def list_review(store: StoreDep) -> list[dict[str, Any]]:
     """Each item: the extracted names, document and character span, ranked candidates, the waiting facts."""
     return [i.model_dump(mode="json") for i in store.review_items()]
 
 
 @router.post("/review/decisions", response_model=OutcomeOut, summary="Decide a review item",
-             dependencies=[WriteAuth], responses=problems(401, 403, 404, 422))
+             dependencies=[WriteAuth], responses={**_ok(_OUTCOME), **problems(400, 401, 403, 404, 422)})
 def post_decision(body: DecisionIn, store: StoreDep) -> OutcomeOut:
     """`same`: the item is the candidate; `different`: the candidate (or every one) is not; `new`: keep it
     as a new entity; `unsure`: record doubt. Settled items' facts are written at once."""
@@ -98,7 +117,7 @@ def post_decision(body: DecisionIn, store: StoreDep) -> OutcomeOut:
 
 
 @router.get("/dedupe", response_model=list[PairOut], summary="Likely duplicate entities", dependencies=[ReadAuth],
-            responses=problems(401, 403, 422))
+            responses={**_ok([_PAIR]), **problems(401, 403, 422)})
 def list_pairs(
     store: StoreDep,
     min_score: Annotated[float, Query(ge=0, le=100, description="Lowest name score.")] = 90.0,
@@ -109,21 +128,22 @@ def list_pairs(
 
 
 @router.post("/dedupe/judgements", response_model=JudgedOut, summary="Judge a pair (same merges it)",
-             dependencies=[WriteAuth], responses=problems(401, 403, 404, 422))
+             dependencies=[WriteAuth],
+             responses={**_ok(_JUDGED), **problems(400, 401, 403, 404, 422)})
 def post_judgement(body: JudgementIn, store: StoreDep) -> JudgedOut:
     record = judge_pair(store, body.left, body.right, Verdict(body.verdict), user=body.user)
     return JudgedOut(left=body.left, right=body.right, verdict=body.verdict, merge=record.id if record else None)
 
 
 @router.get("/dedupe/merges", response_model=list[MergeOut], summary="Every merge", dependencies=[ReadAuth],
-            responses=problems(401, 403))
+            responses={**_ok([_MERGE]), **problems(401, 403)})
 def list_merges(store: StoreDep) -> list[MergeOut]:
     return [MergeOut(id=m.id, survivor=m.survivor, merged=m.merged, user=m.user, at=m.at, undone=m.undone)
             for m in store.merges()]
 
 
 @router.post("/dedupe/undo", response_model=MergeOut, summary="Undo a merge", dependencies=[WriteAuth],
-             responses=problems(401, 403, 404, 422))
+             responses={**_ok({**_MERGE, "undone": True}), **problems(400, 401, 403, 404, 422)})
 def post_undo(body: UndoIn, store: StoreDep) -> MergeOut:
     m = undo_merge(store, body.merge, user=body.user)
     return MergeOut(id=m.id, survivor=m.survivor, merged=m.merged, user=m.user, at=m.at, undone=m.undone)
