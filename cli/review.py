@@ -57,7 +57,7 @@ def _decide(key: str, decision: str, candidate: str | None, store: str | None, u
             as_json: bool) -> None:
     from ingest.review import Decision, decide
 
-    with store_at(store) as st:
+    with store_at(store, as_json) as st:
         outcome = decide(st, key, Decision(decision), candidate, user=_user(user))
     _show_outcome(outcome, as_json)
 
@@ -65,7 +65,7 @@ def _decide(key: str, decision: str, candidate: str | None, store: str | None, u
 @review_app.command("list")
 def review_list(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Waiting items with their ranked candidates."""
-    with store_at(store) as st:
+    with store_at(store, as_json) as st:
         items = st.review_items()
     if as_json:
         print_json([i.model_dump(mode="json") for i in items])
@@ -118,7 +118,7 @@ def dedupe_list(
     """Candidate duplicate pairs (blocked by type and folded name), best first; judged pairs are left out."""
     from ingest.dedupe import candidate_pairs
 
-    with store_at(store) as st:
+    with store_at(store, as_json) as st:
         pairs = candidate_pairs(st, min_score=min_score, limit=limit)
     if as_json:
         print_json([p.as_dict() for p in pairs])
@@ -136,7 +136,7 @@ def _judge(left: str, right: str, verdict: str, store: str | None, user: str | N
     from graph.review import Verdict
     from ingest.dedupe import judge_pair
 
-    with store_at(store) as st:
+    with store_at(store, as_json) as st:
         record = judge_pair(st, left, right, Verdict(verdict), user=_user(user))
     if as_json:
         print_json({"left": left, "right": right, "verdict": verdict, "merge": record.id if record else None})
@@ -177,7 +177,7 @@ def dedupe_undo(merge_id: Annotated[str, typer.Argument(help="The merge's id (se
     """Undo a merge: both entities and every relation it touched come back as they were."""
     from graph.merge import undo_merge
 
-    with store_at(store) as st:
+    with store_at(store, as_json) as st:
         record = undo_merge(st, merge_id, user=_user(user))
     if as_json:
         print_json({"merge": record.id, "undone": True})
@@ -189,7 +189,7 @@ def dedupe_undo(merge_id: Annotated[str, typer.Argument(help="The merge's id (se
 @dedupe_app.command("merges")
 def dedupe_merges(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Every merge, undone ones included."""
-    with store_at(store) as st:
+    with store_at(store, as_json) as st:
         merges = st.merges()
     if as_json:
         print_json([{"id": m.id, "survivor": m.survivor, "merged": m.merged, "user": m.user, "at": m.at,
