@@ -84,6 +84,7 @@ def _examples() -> dict[str, Any]:
             "survivor": "place:kanagawa",
             "undone": False,
             "data": "{}",
+            "start": 40,
         },
     }
 
@@ -98,8 +99,6 @@ def example_params(stmt: cypher.Statement) -> dict[str, Any]:
         params["limit"] = CHUNK
     if stmt.name in ("version", "bump_version"):
         params["key"] = cypher.STORE_KEY
-    if stmt.name == "region_children":
-        params["type"] = "located_in"
     return params
 
 
