@@ -296,8 +296,9 @@ def extract_paths(
     gazetteer: Gazetteer | None = None,
 ) -> list[DocResult]:
     """Extract every document under ``paths``; a bad document is reported and skipped."""
-    gaz = gazetteer or (with_store(store) if store is not None else base_gazetteer())
+    gaz = gazetteer or base_gazetteer()
     resolver = StoreResolver(gaz, store)
+    names = list(store.iter_names()) if store is not None and gazetteer is None else None
     docs = list(iter_documents(paths))
     results: list[DocResult] = []
     for index, (path, item) in enumerate(docs):
@@ -306,6 +307,8 @@ def extract_paths(
         if isinstance(item, DocumentError):
             results.append(DocResult(str(path), error=str(item)))
             continue
+        if names is not None:  # the stored names this document mentions win over the base layers
+            gaz = resolver.gaz = with_store(store, only_in=item.text, names=names)
         try:
             facts, review = to_facts(parse(item), gaz, resolver)
         except Exception as exc:
