@@ -72,7 +72,8 @@ def register(app: typer.Typer) -> None:
                                     timeout=timeout, api=not skip_api, api_requests=api_requests,
                                     ingest_docs=ingest_docs)
                 result["errors"].setdefault("extract", extract_error)
-                result["errors"].setdefault("ingest", extract_error if ingest_docs is None else "not measured")
+                if ingest_docs is None:
+                    result["errors"].setdefault("ingest", extract_error)
                 if skip_api:
                     result["errors"]["api"] = "skipped"
                 result["rows"] = row_values(result, extract)
