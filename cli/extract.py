@@ -127,23 +127,56 @@ def register(app: typer.Typer) -> None:
         docs: Annotated[Path, typer.Option("--docs", help="Folder of the annotated documents.")],
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
         store: Annotated[str | None, typer.Option("--store", help="Use this store's names (warm start).")] = None,
+        pairs: Annotated[
+            bool,
+            typer.Option(
+                "--pairs",
+                help="GOLD is an annotation (records may say must: false): score each annotated document, "
+                "relations as unlabelled entity pairs, recall over must-find facts.",
+            ),
+        ] = False,
     ) -> None:
         """Precision, recall and F1 for entities and relations (by type) against GOLD."""
         from ingest.extract.evaluate import evaluate, gold_batch
         from ingest.extract.pipeline import extract_paths, merge_fact_files, strip_private
         from ingest.format import parse_fact_file, to_batch
 
+        annotations = None
+        targets = [docs]
+        if pairs:
+            from graph.errors import KizunaError
+            from ingest.extract.annotations import read_annotations
+
+            try:
+                annotations = read_annotations(gold)
+            except KizunaError as exc:
+                err.print(f"[red]error[/] {exc.message}", highlight=False)
+                raise typer.Exit(2) from None
+            targets = [docs / name for name in annotations.files()]
+            absent = [str(p) for p in targets if not p.is_file()]
+            if absent:
+                err.print(f"[red]error[/] {gold}: annotated documents not in {docs}: {', '.join(absent[:5])}")
+                raise typer.Exit(2)
         opened = None
         if store:
             from graph.open import open_store
 
             opened = open_store(store)
         try:
-            results = extract_paths([docs], store=opened)
+            results = extract_paths(targets, store=opened)
         finally:
             if opened is not None:
                 opened.close()
         _report_errors(results)
+        if annotations is not None:
+            from ingest.extract.annotations import score_documents
+
+            extracted = [(Path(r.path).name, strip_private(r.facts)) for r in results if r.facts]
+            scored = score_documents(annotations, extracted)
+            title = f"{gold} vs {docs} (per document; relations as unlabelled pairs; recall of must-find facts)"
+            out = json.dumps(scored.as_dict(), indent=2) if as_json else scored.table(title)
+            sys.stdout.write(out + "\n")
+            return
         facts = strip_private(merge_fact_files(r.facts for r in results if r.facts))
         predicted = to_batch(parse_fact_file(facts, "extracted"), "extracted")
         names = {Path(r.path).name for r in results}
@@ -156,7 +189,7 @@ def register(app: typer.Typer) -> None:
     @app.command("bench-extract")
     def bench_extract(
         docs: Annotated[list[Path], typer.Argument(help="Documents or folders to time.")],
-        rounds: Annotated[int, typer.Option("--rounds")] = 1,
+        rounds: Annotated[int, typer.Option("--rounds", min=1, help="Time each document this many times.")] = 1,
     ) -> None:
         """Throughput of raw GiNZA and of the extractor on the same text."""
         from bench.extract import bench
