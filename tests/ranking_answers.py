@@ -47,7 +47,7 @@ def pairs(actors: list[str], limit: int | None = None) -> Iterator[tuple[str, st
 
 def answers(store: Store, actors: list[str], limit: int | None = None) -> Iterator[dict[str, object]]:
     for a, b in pairs(actors, limit):
-        yield {"q": [a, b], "a": introduction_paths(store, a, b, k=3, as_of=AS_OF).to_dict()}
+        yield {"q": [a, b], "a": introduction_paths(store, a, b, k=3, as_of=AS_OF).model_dump(mode="json", exclude_computed_fields=True)}
 
 
 def digest(graph: str, limit: int | None = None) -> str:
