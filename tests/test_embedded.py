@@ -7,7 +7,7 @@ import sys
 import threading
 from pathlib import Path
 
-from graph.embedded import EmbeddedStore
+from graph.embedded import SCHEMA_VERSION, EmbeddedStore
 from ingest.load import load_files
 from tests.conftest import REPO
 from tests.crash_worker import SIZE, batch
@@ -121,7 +121,7 @@ def test_a_schema_1_store_gains_the_row_columns_on_opening(tmp_path: Path) -> No
         assert sorted(rows.relations) == sorted(expected.relations)
         assert store.check() == []
     db = sqlite3.connect(path)
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
     db.close()
 
 
