@@ -9,11 +9,12 @@ Finished jobs are kept (bounded) for polling.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -45,6 +46,19 @@ class JobRunner:
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self.max_queued = max_queued
+        self._processes: ProcessPoolExecutor | None = None
+
+    def in_process(self, work: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+        """Run ``work(*args)`` in the job process and wait for it (from a job thread).
+
+        One long-lived process, started on first use ("spawn": never a fork of a
+        threaded server); what it loads (the NLP model) stays loaded for the next job.
+        """
+        with self._lock:
+            if self._processes is None:
+                self._processes = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            pool = self._processes
+        return pool.submit(work, *args).result()
 
     def pending(self) -> int:
         """Jobs queued or running."""
@@ -93,3 +107,5 @@ class JobRunner:
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._processes is not None:
+            self._processes.shutdown(wait=True, cancel_futures=True)

@@ -119,3 +119,23 @@ def test_the_extraction_queue_is_bounded(store_path: Path) -> None:
     finally:
         release.set()
         jobs.shutdown()
+
+
+def _where_am_i() -> dict[str, int]:
+    import os
+
+    return {"pid": os.getpid()}
+
+
+def test_extraction_jobs_run_outside_the_server_process() -> None:
+    """Loading the Japanese model holds the interpreter lock for seconds; in its own
+    process it cannot hold up /health."""
+    import os
+
+    from api.jobs import JobRunner
+
+    jobs = JobRunner()
+    try:
+        assert jobs.in_process(_where_am_i)["pid"] != os.getpid()
+    finally:
+        jobs.shutdown()

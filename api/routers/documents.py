@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,6 +22,8 @@ from api.errors import BadParameter, NotInstalled, UnsupportedMediaType
 from api.jobs import Job, JobRunner
 from api.models import JobOut
 from graph.errors import QueueFull, StoreUnavailable
+from graph.open import open_store
+from graph.settings import Settings
 from graph.store import Store
 from ingest.extract.documents import DOC_SUFFIXES
 
@@ -30,44 +31,57 @@ router = APIRouter(tags=["documents"])
 
 MAX_FILES = 20
 DEFAULT_THRESHOLD = 0.6  # the CLI's `kizuna ingest` default: load facts at least this confident
-Extractor = Callable[[Store, list[Path], float], dict[str, Any]]
 
 
-def extractor() -> Extractor:
-    """The extraction pipeline as a job body, or 501 when it is not installed."""
+def extractor() -> None:
+    """501 unless the extraction pipeline is installed (looked up, not imported: the
+    model and tokenizer never load in the server process)."""
+    for module in ("spacy", "ginza", "ingest.extract.intake"):
+        if importlib.util.find_spec(module) is None:
+            raise NotInstalled(
+                f"document extraction is not installed on this server (no module {module!r}); install the 'nlp' extra"
+            )
+
+
+def extract_job(settings: Settings, paths: list[str], threshold: float) -> dict[str, Any]:
+    """One extraction job, run in the extraction process with its own store connection.
+
+    Why a process: loading the Japanese model holds the interpreter lock for
+    seconds, and parsing is CPU-bound; in a separate process neither can hold up
+    the server (``/health`` keeps answering).
+    """
+    store = open_store(settings.store, settings)
     try:
-        importlib.import_module("ingest.extract.intake")
-        importlib.import_module("spacy")
-    except ImportError as exc:
-        raise NotInstalled(
-            f"document extraction is not installed on this server ({exc}); install the 'nlp' extra"
-        ) from None
+        return _extract(store, [Path(p) for p in paths], threshold)
+    finally:
+        store.close()
+
+
+def _extract(store: Store, paths: list[Path], threshold: float) -> dict[str, Any]:
+    """Extract, check each fact, then load each document as one batch (re-uploading replaces its facts).
+
+    Facts left out and documents held back are listed with their character spans and reasons
+    under each document's ``problems``; ``complete`` is False when there are any.
+    """
     from ingest.extract.intake import ingest_documents
 
-    def run(store: Store, paths: list[Path], threshold: float) -> dict[str, Any]:
-        """Extract, check each fact, then load each document as one batch (re-uploading replaces its facts).
+    reports = ingest_documents(store, paths, threshold=threshold)
+    documents = []
+    for report in reports:
+        item = report.as_dict()
+        item["file"] = Path(report.file).name
+        for problem in item["problems"]:
+            problem["document"] = item["file"]
+        documents.append(item)
+    return {
+        "documents": documents,
+        "threshold": threshold,
+        "complete": all(r.clean for r in reports),
+        "entities": sum(r.entities for r in reports),
+        "relations": sum(r.relations for r in reports),
+        "sources": sum(len(r.sources) for r in reports),
+    }
 
-        Facts left out and documents held back are listed with their character spans and reasons
-        under each document's ``problems``; ``complete`` is False when there are any.
-        """
-        reports = ingest_documents(store, paths, threshold=threshold)
-        documents = []
-        for report in reports:
-            item = report.as_dict()
-            item["file"] = Path(report.file).name
-            for problem in item["problems"]:
-                problem["document"] = item["file"]
-            documents.append(item)
-        return {
-            "documents": documents,
-            "threshold": threshold,
-            "complete": all(r.clean for r in reports),
-            "entities": sum(r.entities for r in reports),
-            "relations": sum(r.relations for r in reports),
-            "sources": sum(len(r.sources) for r in reports),
-        }
-
-    return run
 
 
 def _before_the_body(request: Request, settings: SettingsDep) -> None:
@@ -153,7 +167,6 @@ def _spool(uploads: list[UploadFile]) -> tuple[Path, list[Path]]:
 )
 async def post_documents(request: Request, response: Response, store: StoreDep, settings: SettingsDep) -> JobOut:
     # The body is parsed here, after the key, size and queue checks, never before them.
-    run = extractor()
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
         raise UnsupportedMediaType("send the documents as multipart/form-data in the 'files' field")
     parser = MultiPartParser(request.headers, limited_stream(request, settings.max_upload_bytes),
@@ -173,7 +186,7 @@ async def post_documents(request: Request, response: Response, store: StoreDep, 
 
     def work() -> dict[str, Any]:
         try:
-            return run(store, paths, threshold)
+            return jobs.in_process(extract_job, settings, [str(p) for p in paths], threshold)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
