@@ -61,6 +61,8 @@ def _examples() -> dict[str, Any]:
         "upsert_judgements": {"rows": [{"pair": "a\x1fb", "left": "a", "right": "b", "data": "{}"}]},
         "upsert_review_items": {"rows": [{"key": "doc-a#a", "entity": "a", "source": "doc-a", "data": "{}"}]},
         "update_relations": {"rows": [{"id": relation.id, "props": relation_props(relation)}]},
+        "set_entity_claims": {"rows": [{"id": "place:kanagawa", "claims": '{"doc-a": "{}"}'}]},
+        "set_relation_claims": {"rows": [{"id": relation.id, "claims": None}]},
         "_by_name": {
             "ids": ["place:kanagawa", "agreement:mou"],
             "frontier": ["place:kanagawa"],
