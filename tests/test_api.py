@@ -604,6 +604,7 @@ def test_documents_need_the_key_and_bounded_uploads(store_path: Path) -> None:
         assert "threshold" in bad["detail"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not _extraction_installed(), reason="GiNZA (the nlp extra) is not installed")
 def test_documents_are_extracted_in_a_job(client: TestClient) -> None:
     import time

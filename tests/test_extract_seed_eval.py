@@ -32,6 +32,7 @@ def _run(parsed: list[Parsed], store: Store | None) -> Report:
     return evaluate(gold, predicted)
 
 
+@pytest.mark.slow
 def test_seed_documents_cold_and_warm(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"seed documents not found at {SEEDS} (shared/ is not beside the checkout)")
