@@ -7,6 +7,7 @@ message (which names what is wrong and where) and exit with status 1.
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +18,7 @@ from rich.table import Table
 from cli import bench, copy, extract, queries, serve, show, viz
 from cli.common import JsonOpt, StoreOpt, console, err_console, print_json, store_at
 from cli.helptext import Commands
+from cli.viz import LabelLang
 from graph.sectors import SECTORS
 from ingest.format import to_fact_file
 from ingest.load import load_files, seed_path
@@ -81,23 +83,65 @@ def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     console.print(f"{s.entity_total} entities, {s.relation_total} relations, {s.sources} sources")
 
 
+class ExportFormat(StrEnum):
+    """What ``export`` writes."""
+
+    FACTS = "facts"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CSV = "csv"
+
+
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the fact file (YAML or JSON).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write (for csv: NAME.nodes.csv and "
+                                         "NAME.edges.csv beside it).")],
+    fmt: Annotated[ExportFormat | None, typer.Option(
+        "--format", help="facts (a fact file, reloadable with `kizuna load`), graphml (Cytoscape, yEd, Gephi), "
+        "gexf (Gephi) or csv (node and edge tables); default: from the output's suffix.")] = None,
+    region: Annotated[str | None, typer.Option(
+        "--region", help="Only this place's region network (as `kizuna region` answers it).")] = None,
+    path: Annotated[tuple[str, str] | None, typer.Option(
+        "--path", metavar="FROM TO", help="Only the introduction paths from FROM to TO (as `kizuna path`).")] = None,
+    lang: Annotated[LabelLang, typer.Option("--lang", help="Language of the label columns.")] = LabelLang.EN,
     store: StoreOpt = None,
 ) -> None:
-    """Write the whole graph as one fact file (reloadable with `kizuna load`)."""
+    """Write the graph, a region network or introduction paths for other tools, or as a fact file."""
     import yaml
 
+    chosen = fmt or next((f for f in ExportFormat if output.suffix.lower() == f".{f.value}"), ExportFormat.FACTS)
+    if chosen is ExportFormat.FACTS:
+        if region or path:
+            raise typer.BadParameter("--region and --path export graphs: add --format graphml, gexf or csv",
+                                     param_hint="--format")
+        with store_at(store) as st:
+            data = to_fact_file(st.export())
+        text = (
+            json.dumps(data, ensure_ascii=False, indent=1)
+            if output.suffix == ".json"
+            else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        )
+        output.write_text(text, encoding="utf-8")
+        console.print(f"wrote {len(data['entities'])} entities and {len(data['relations'])} relations to {output}",
+                      highlight=False)
+        return
+    from queries.export import path_graph, region_graph, serialise, store_graph, tables
+
     with store_at(store) as st:
-        data = to_fact_file(st.export())
-    text = (
-        json.dumps(data, ensure_ascii=False, indent=1)
-        if output.suffix == ".json"
-        else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    )
-    output.write_text(text, encoding="utf-8")
-    console.print(f"wrote {len(data['entities'])} entities and {len(data['relations'])} relations to {output}")
+        if region and path:
+            raise typer.BadParameter("give --region or --path, not both", param_hint="--region")
+        graph = (region_graph(st, region, lang=lang) if region else
+                 path_graph(st, path[0], path[1], lang=lang) if path else store_graph(st, lang=lang))
+    if chosen is ExportFormat.CSV:
+        nodes, edges = tables(graph)
+        written = [output.with_name(f"{output.stem}.nodes.csv"), output.with_name(f"{output.stem}.edges.csv")]
+        for target, content in zip(written, (nodes, edges), strict=True):
+            target.write_text(content, encoding="utf-8-sig")  # the BOM lets spreadsheet programs read UTF-8
+    else:
+        output.write_bytes(serialise(graph, chosen.value))  # type: ignore[arg-type]
+        written = [output]
+    console.print(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to "
+                  + " and ".join(str(w) for w in written), highlight=False)
 
 
 @app.command()
