@@ -78,7 +78,8 @@ def to_graph(store: Store, entity_ids: Iterable[str], relation_ids: Iterable[str
             continue
         rt = relation_type(rel.type)
         attrs = {
-            "id": rid, "relation": rel.type, "label": rt.label_ja.lstrip("のとにをで") if lang is Lang.JA else rt.label_en, "role": rel.role,
+            "id": rid, "relation": rel.type, "role": rel.role,
+            "label": rt.label_ja.lstrip("のとにをで") if lang is Lang.JA else rt.label_en,
             "valid_from": str(rel.valid_from) if rel.valid_from else None,
             "valid_to": str(rel.valid_to) if rel.valid_to else None,
             "tie": rt.tie, "strength": round(rt.strength * rel.confidence, 4), "confidence": rel.confidence,
