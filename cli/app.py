@@ -1,7 +1,8 @@
 """The ``kizuna`` command line: the same jobs as the HTTP API, for a terminal.
 
-Human-readable output by default, ``--json`` for machines. Errors print their
-message (which names what is wrong and where) and exit with status 1.
+Human-readable output by default, ``--json`` for machines (one JSON document on
+stdout, the result or the error; see ``cli.common``). Errors name what is wrong
+and where, and exit with status 1 (2 for usage errors).
 """
 
 from __future__ import annotations
@@ -16,18 +17,34 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from cli import bench, copy, extract, queries, serve, show, viz
-from cli.common import JsonOpt, StoreOpt, console, err_console, print_json, store_at
+from cli.common import (
+    JsonOpt,
+    KizunaGroup,
+    StoreOpt,
+    console,
+    err_console,
+    fail,
+    new_app,
+    print_json,
+    reporting,
+    store_at,
+)
 from cli.helptext import Commands
 from cli.viz import LabelLang
 from graph.sectors import SECTORS
 from ingest.format import to_fact_file
 from ingest.load import load_files, seed_path
 
-app = typer.Typer(
+
+class Root(Commands, KizunaGroup):
+    """The root group: plain value words in ``--help``; usage errors as JSON under ``--json``."""
+
+
+app = new_app(
+    name="kizuna",
     help="Kizuna (絆): a knowledge graph of cross-border innovation ties.",
     no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    cls=Commands,
+    cls=Root,
 )
 
 @app.command()
@@ -40,9 +57,8 @@ def load(
     """Load fact files; each file is stored whole or not at all."""
     paths: list[Path] = ([seed_path()] if seed else []) + list(files or [])
     if not paths:
-        err_console.print("error: name files to load, or --seed")
-        raise typer.Exit(2)
-    with store_at(store) as st:
+        fail("name files to load, or --seed", as_json=as_json, title="Invalid usage", exit_code=2)
+    with store_at(store, as_json) as st:
         with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
             disable=as_json or not err_console.is_terminal,
@@ -70,7 +86,7 @@ def load(
 @app.command()
 def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Counts of entities and relations by type."""
-    with store_at(store) as st:
+    with store_at(store, as_json) as st:
         s = st.stats()
     if as_json:
         print_json({"entities": s.entities, "relations": s.relations, "sources": s.sources})
@@ -97,63 +113,78 @@ def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write (for csv: NAME.nodes.csv and "
                                          "NAME.edges.csv beside it).")],
     fmt: Annotated[ExportFormat | None, typer.Option(
-        "--format", help="facts (a fact file, reloadable with `kizuna load`), graphml (Cytoscape, yEd, Gephi), "
-        "gexf (Gephi) or csv (node and edge tables); default: from the output's suffix.")] = None,
+        "--format", help="What to write: a fact file (facts, reloadable with `kizuna load`), graphml (Cytoscape, "
+        "yEd, Gephi), gexf (Gephi) or csv (node and edge tables); default: from the output's suffix.")] = None,
     region: Annotated[str | None, typer.Option(
         "--region", help="Only this place's region network (as `kizuna region` answers it).")] = None,
     path: Annotated[tuple[str, str] | None, typer.Option(
         "--path", metavar="FROM TO", help="Only the introduction paths from FROM to TO (as `kizuna path`).")] = None,
     lang: Annotated[LabelLang, typer.Option("--lang", help="Language of the label columns.")] = LabelLang.EN,
     store: StoreOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Write the graph, a region network or introduction paths for other tools, or as a fact file."""
     import yaml
 
     chosen = fmt or next((f for f in ExportFormat if output.suffix.lower() == f".{f.value}"), ExportFormat.FACTS)
+    if chosen is ExportFormat.FACTS and (region or path):
+        fail("--region and --path export graphs: add --format graphml, gexf or csv", as_json=as_json,
+             title="Invalid usage", exit_code=2)
+    if region and path:
+        fail("give --region or --path, not both", as_json=as_json, title="Invalid usage", exit_code=2)
     if chosen is ExportFormat.FACTS:
-        if region or path:
-            raise typer.BadParameter("--region and --path export graphs: add --format graphml, gexf or csv",
-                                     param_hint="--format")
-        with store_at(store) as st:
+        with store_at(store, as_json) as st:
             data = to_fact_file(st.export())
-        text = (
+        contents = {output: (
             json.dumps(data, ensure_ascii=False, indent=1)
             if output.suffix == ".json"
             else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-        )
-        output.write_text(text, encoding="utf-8")
-        console.print(f"wrote {len(data['entities'])} entities and {len(data['relations'])} relations to {output}",
-                      highlight=False)
-        return
-    from queries.export import path_graph, region_graph, serialise, store_graph, tables
-
-    with store_at(store) as st:
-        if region and path:
-            raise typer.BadParameter("give --region or --path, not both", param_hint="--region")
-        graph = (region_graph(st, region, lang=lang) if region else
-                 path_graph(st, path[0], path[1], lang=lang) if path else store_graph(st, lang=lang))
-    if chosen is ExportFormat.CSV:
-        nodes, edges = tables(graph)
-        written = [output.with_name(f"{output.stem}.nodes.csv"), output.with_name(f"{output.stem}.edges.csv")]
-        for target, content in zip(written, (nodes, edges), strict=True):
-            target.write_text(content, encoding="utf-8-sig")  # the BOM lets spreadsheet programs read UTF-8
+        ).encode("utf-8")}
+        counts = {"entities": len(data["entities"]), "relations": len(data["relations"]),
+                  "sources": len(data["sources"])}
+        said = f"wrote {counts['entities']} entities and {counts['relations']} relations to {output}"
     else:
-        output.write_bytes(serialise(graph, chosen.value))  # type: ignore[arg-type]
-        written = [output]
-    console.print(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to "
-                  + " and ".join(str(w) for w in written), highlight=False)
+        from queries.export import path_graph, region_graph, serialise, store_graph, tables
+
+        with store_at(store, as_json) as st:
+            graph = (region_graph(st, region, lang=lang) if region else
+                     path_graph(st, path[0], path[1], lang=lang) if path else store_graph(st, lang=lang))
+        if chosen is ExportFormat.CSV:
+            nodes, edges = tables(graph)
+            # The BOM lets spreadsheet programs read the UTF-8.
+            contents = {output.with_name(f"{output.stem}.nodes.csv"): nodes.encode("utf-8-sig"),
+                        output.with_name(f"{output.stem}.edges.csv"): edges.encode("utf-8-sig")}
+        else:
+            contents = {output: serialise(graph, chosen.value)}  # type: ignore[arg-type]
+        counts = {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+        said = (f"wrote {counts['nodes']} nodes and {counts['edges']} edges to "
+                + " and ".join(str(w) for w in contents))
+    with reporting(as_json):
+        for target, content in contents.items():
+            try:
+                target.write_bytes(content)
+            except OSError as exc:
+                fail(f"cannot write {target}: {exc.strerror or exc}", as_json=as_json, where=str(target))
+    if as_json:
+        print_json({"files": [str(t) for t in contents], "format": chosen.value, **counts})
+        return
+    console.print(said, highlight=False)
 
 
 @app.command()
-def check(store: StoreOpt = None) -> None:
-    """Run the store's integrity check."""
-    with store_at(store) as st:
+def check(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Run the store's integrity check (exit status 1 when it finds problems)."""
+    with store_at(store, as_json) as st:
         problems = st.check()
-    for problem in problems:
-        console.print(f"[red]problem:[/] {problem}")
+    if as_json:
+        print_json({"sound": not problems, "problems": problems})
+    else:
+        for problem in problems:
+            console.print(f"[red]problem:[/] {problem}", highlight=False)
+        if not problems:
+            console.print("store is sound")
     if problems:
         raise typer.Exit(1)
-    console.print("store is sound")
 
 
 # Each module registers its commands; heavy imports (FastAPI, the NLP stack, pyvis,
