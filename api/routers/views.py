@@ -12,7 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from api.deps import IsoDate, LangDep, ReadAuth, StoreDep
-from api.docs import problems
+from api.docs import HTML_PAGE, problems
 from api.lookup import resolve
 from graph.errors import AmbiguousName, UnknownEntity
 from graph.model import Entity, EntityType
@@ -27,6 +27,16 @@ router = APIRouter(tags=["views"], dependencies=[ReadAuth])
 
 _HTML: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/html": {"example": "<!doctype html><html>…vis-network page…</html>"}}}
+}
+# An unknown or ambiguous name answers a page a person can act on, not a problem document.
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    code: {
+        "description": why,
+        "content": {"text/html": {"schema": {"type": "string"}, "example": "<!doctype html>…<ul><li><a …>"}},
+        HTML_PAGE: True,
+    }
+    for code, why in ((404, "No entity has that name: a page listing the nearest names, each linked to this view."),
+                      (409, "Several entities have that name: a page listing them, each linked to this view."))
 }
 _PAGE = (
     " A self-contained HTML page (vis-network inlined, nothing fetched): colour = country, shape = entity type,"
@@ -58,7 +68,7 @@ People = Annotated[bool, Query(description="Draw people working for members.")]
     response_class=HTMLResponse,
     summary="Interactive network of a place",
     description="The place, its members and everything tied to them; cross-border ties thick red." + _PAGE,
-    responses={**_HTML, **problems(401, 403, 404, 409, 422)},
+    responses={**_HTML, **problems(401, 403, 422), **_NOT_FOUND},
 )
 @router.get("/views/region/{id}", response_class=HTMLResponse, include_in_schema=False)
 async def region_view(
@@ -84,7 +94,7 @@ async def region_view(
     response_class=HTMLResponse,
     summary="Interactive neighbourhood of an entity",
     description="Everything within `radius` relations of the entity (context relations dotted grey)." + _PAGE,
-    responses={**_HTML, **problems(401, 403, 404, 409, 422)},
+    responses={**_HTML, **problems(401, 403, 422), **_NOT_FOUND},
 )
 @router.get("/views/entity/{id}", response_class=HTMLResponse, include_in_schema=False)
 async def entity_view(
@@ -113,7 +123,7 @@ async def entity_view(
         "The k best different paths, each in its own colour with numbered steps (`path.step`), inside their"
         " faded surroundings; the side panel lists every step." + _PAGE
     ),
-    responses={**_HTML, **problems(401, 403, 404, 409, 422)},
+    responses={**_HTML, **problems(401, 403, 422), **_NOT_FOUND},
 )
 @router.get("/views/paths", response_class=HTMLResponse, include_in_schema=False)
 async def path_view(
