@@ -367,6 +367,16 @@ def test_landing_page_searches_and_links_to_views(server: str, browser: Any) -> 
         lambda d: region in d.execute_script("return [].map.call(document.querySelectorAll('#hits a'), a => a.href);")
     )
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    keep_screenshot(browser, "landing-en")
+    browser.get(f"{server}/?lang=ja")
+    box = browser.find_element("id", "q")
+    box.send_keys("遼寧省")
+    browser.find_element("css selector", "#search button").click()
+    WebDriverWait(browser, 20).until(lambda d: "地域ネットワーク" in d.find_element("id", "hits").text)
+    body = browser.find_element("tag name", "body").text
+    assert "エンティティを探す" in body and "紹介経路" in body and "Find an entity" not in body
+    keep_screenshot(browser, "landing-ja")
+    browser.get(f"{server}/?lang=en")
     browser.find_element("id", "from").send_keys("三重県")
     browser.find_element("id", "to").send_keys("org:fbri")
     browser.find_element("css selector", "#pathform button").click()

@@ -104,6 +104,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "js.neighbourhood": ("Neighbourhood of this entity", "このエンティティの周辺"),
     "js.region": ("Region network of this place", "この地域のネットワーク"),
     "js.group": ("Group of {count}", "{count} 件のグループ"),
+    # the landing page
+    "home.intro": ("Cross-border innovation relationships, with introduction paths and their evidence.",
+                   "国境を越えたイノベーションのつながりを、紹介経路とその根拠とともに。"),
+    "home.counts": ("{entities} entities, {relations} relations, {sources} sources (backend {backend}).",
+                    "エンティティ {entities}、関係 {relations}、出典 {sources}(バックエンド {backend})。"),
+    "home.find": ("Find an entity", "エンティティを探す"),
+    "home.label_lang": ("label language", "表示言語"),
+    "home.search": ("Search", "検索"),
+    "home.path": ("Introduction path", "紹介経路"),
+    "home.from": ("from", "出発"),
+    "home.to": ("to", "相手"),
+    "home.show_paths": ("Show paths", "経路を表示"),
+    "home.views": ("Network views", "ネットワーク図"),
+    "home.countries": ("Countries and the ties between them", "国と国のつながり"),
+    "home.region": ("A region: Liaoning", "地域の例: 遼寧省"),
+    "home.example_path": ("Introduction paths: Mie → FBRI Kobe", "紹介経路の例: 三重県 → 神戸医療産業都市推進機構"),
+    "home.neighbourhood": ("Neighbourhood of an entity", "エンティティの周辺"),
+    "home.old_addresses": ("Older addresses under /views/ answer the same pages.",
+                           "旧アドレス /views/ でも同じページが表示されます。"),
+    "home.docs": ("API documentation (Swagger UI)", "API ドキュメント(Swagger UI)"),
+    "home.places": ("places", "地域一覧"),
+    "home.sources": ("sources", "出典一覧"),
+    "home.entities": ("Entities", "エンティティ"),
+    "home.relations": ("Relations", "関係"),
+    "home.js.nothing": ("Nothing found for", "見つかりません:"),
+    "home.js.neighbourhood": ("neighbourhood", "周辺"),
+    "home.js.region": ("region network", "地域ネットワーク"),
+    "home.js.paths_from": ("paths from here", "ここからの経路"),
     # not found
     "missing.title": ("Not found: {text}", "見つかりません: {text}"),
     "missing.unknown": ("Nothing is named {text!r}.", "「{text}」という名前のものはありません。"),
@@ -162,3 +190,9 @@ def relation_name(lang: Lang | str, relation: str) -> str:
 def script_messages(lang: Lang | str) -> dict[str, str]:
     """The messages the page's script formats itself (``{field}`` placeholders kept)."""
     return {key.removeprefix("js."): _pick(MESSAGES[key], lang) for key in SCRIPT_KEYS}
+
+
+def home_script_words(lang: Lang | str) -> dict[str, str]:
+    """The landing page script's words."""
+    return {key.removeprefix("home.js."): _pick(pair, lang) for key, pair in MESSAGES.items()
+            if key.startswith("home.js.")}

@@ -22,7 +22,14 @@ FormatQuery = Annotated[Format, Query(
 _FILE: dict[int | str, dict[str, Any]] = {
     200: {"description": "The graph as a file (nodes: names, type, kind, country, dates, sources; "
                          "edges: type, role, dates, strength, confidence, sources).",
-          "content": {media: {} for media in MEDIA_TYPES.values()}},
+          "content": {
+              "application/graphml+xml": {"example": '<graphml …><graph edgedefault="directed">'
+                                                     '<node id="place:liaoning">'
+                                                     '<data key="d0">遼寧省</data>…</node>…</graph></graphml>'},
+              "application/gexf+xml": {"example": '<gexf …><graph defaultedgetype="directed" mode="static"><nodes>'
+                                                  '<node id="place:liaoning" label="Liaoning Province">…</nodes>…'},
+              "application/zip": {"example": "(a ZIP archive holding nodes.csv and edges.csv)"},
+          }},
 }
 
 

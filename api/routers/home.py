@@ -8,13 +8,16 @@ nothing from elsewhere.
 from __future__ import annotations
 
 import html
+import json
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-from api.deps import ReadAuth, StoreDep
+from api.deps import LangDep, ReadAuth, StoreDep
 from api.docs import problems
 from api.routers.system import stats_out
+from viz.messages import home_script_words as script_words
+from viz.messages import relation_name, text, type_name
 
 router = APIRouter(tags=["views"])
 
@@ -37,20 +40,20 @@ _SCRIPT = """
     }).then(function (page) {
       if (mine !== latest) { return; }  // a newer search is under way
       out.textContent = "";
-      if (!page.items.length) { out.textContent = "Nothing found for " + q; return; }
+      if (!page.items.length) { out.textContent = WORDS.nothing + " " + q; return; }
       page.items.forEach(function (hit) {
         var e = hit.entity, li = document.createElement("li"), id = encodeURIComponent(e.id), ql = "?lang=" + l;
         var b = document.createElement("b");
         b.textContent = e.name_ja === e.name_en ? e.name_ja : e.name_ja + " / " + e.name_en;
         li.appendChild(b);
         li.appendChild(document.createTextNode(" (" + e.type + ", " + e.id + ") "));
-        li.appendChild(link("neighbourhood", "/viz/entity/" + id + ql));
+        li.appendChild(link(WORDS.neighbourhood, "/viz/entity/" + id + ql));
         if (e.type === "place") {
           li.appendChild(document.createTextNode(" · "));
-          li.appendChild(link("region network", "/viz/region/" + id + ql));
+          li.appendChild(link(WORDS.region, "/viz/region/" + id + ql));
         }
         li.appendChild(document.createTextNode(" · "));
-        var from = link("paths from here", "#");
+        var from = link(WORDS.paths_from, "#");
         from.addEventListener("click", function (ev) {
           ev.preventDefault();
           document.getElementById("from").value = e.id;
@@ -79,51 +82,60 @@ _SCRIPT = """
     ),
     dependencies=[ReadAuth],
     responses={200: {"content": {"text/html": {"example": "<!doctype html><title>Kizuna</title>..."}}},
-               **problems(401, 403)},
+               **problems(401, 403, 422)},
 )
-def home(store: StoreDep) -> HTMLResponse:
+def home(store: StoreDep, lang: LangDep) -> HTMLResponse:
     s = stats_out(store)
+
+    def t(key: str, **values: object) -> str:
+        return html.escape(text(lang, key, **values))
+
     rows = "".join(
-        f"<tr><td>{html.escape(name)}</td><td>{count}</td></tr>" for name, count in sorted(s.entities.items())
+        f"<tr><td>{html.escape(type_name(lang, name))}</td><td>{count}</td></tr>"
+        for name, count in sorted(s.entities.items())
     )
     rel_rows = "".join(
-        f"<tr><td>{html.escape(name)}</td><td>{count}</td></tr>" for name, count in sorted(s.relations.items())
+        f"<tr><td>{html.escape(relation_name(lang, name))}</td><td>{count}</td></tr>"
+        for name, count in sorted(s.relations.items())
     )
+    other = "en" if lang == "ja" else "ja"
+    selected = {"ja": " selected" if lang == "ja" else "", "en": " selected" if lang != "ja" else ""}
     page = f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Kizuna 絆</title><link rel="icon" href="data:,">
+<html lang="{lang}"><head><meta charset="utf-8"><title>Kizuna 絆</title><link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{{font-family:"Hiragino Sans","Noto Sans CJK JP",system-ui,sans-serif;max-width:50rem;margin:2rem auto;
 padding:0 1rem;color:#222}}table{{border-collapse:collapse}}td{{padding:.1rem .8rem;border-bottom:1px solid #ddd}}
 input[type=search],input[type=text]{{font-size:1rem;padding:.3rem .5rem;width:18rem}}
-#hits li{{margin:.3rem 0}}.muted{{color:#777}}</style></head>
-<body><h1>Kizuna 絆</h1>
-<p>Cross-border innovation relationships, with introduction paths and their evidence.
-{s.entity_total} entities, {s.relation_total} relations, {s.sources} sources
-(backend {html.escape(s.backend)}).</p>
-<h2>Find an entity</h2>
+#hits li{{margin:.3rem 0}}.muted{{color:#777}}.lang{{float:right}}</style></head>
+<body><p class="lang"><a href="/?lang={other}">{"English" if other == "en" else "日本語"}</a></p><h1>Kizuna 絆</h1>
+<p>{t("home.intro")}
+{t("home.counts", entities=s.entity_total, relations=s.relation_total, sources=s.sources, backend=s.backend)}</p>
+<h2>{t("home.find")}</h2>
 <form id="search" role="search"><input type="search" id="q" name="q" placeholder="遼寧省, Kanagawa, JETRO…"
- autocomplete="off" autofocus> <select id="lang" aria-label="label language"><option value="ja">日本語</option>
-<option value="en" selected>English</option></select> <button type="submit">Search</button></form>
+ autocomplete="off" autofocus> <select id="lang" aria-label="{t("home.label_lang")}"><option value="ja"{selected["ja"]}
+>日本語</option><option value="en"{selected["en"]}>English</option></select>
+ <button type="submit">{t("home.search")}</button></form>
 <ul id="hits"></ul>
-<h2>Introduction path</h2>
-<form id="pathform" action="/viz/path" method="get"><input type="text" id="from" name="from" placeholder="from: 三重県"
- required> → <input type="text" id="to" name="to" placeholder="to: org:fbri" required>
-<input type="hidden" id="pathlang" name="lang" value="en"> <button type="submit">Show paths</button></form>
-<h2>Network views</h2>
+<h2>{t("home.path")}</h2>
+<form id="pathform" action="/viz/path" method="get"><input type="text" id="from" name="from"
+ placeholder="{t("home.from")}: 三重県" required> → <input type="text" id="to" name="to"
+ placeholder="{t("home.to")}: org:fbri" required>
+<input type="hidden" id="pathlang" name="lang" value="{lang}"> <button type="submit">{t("home.show_paths")}</button>
+</form>
+<h2>{t("home.views")}</h2>
 <ul>
-<li><a href="/viz/countries">Countries and the ties between them</a></li>
-<li><a href="/viz/region/place:liaoning">A region: Liaoning</a> (<code>/viz/region/{{place}}</code>)</li>
-<li><a href="/viz/path?from=%E4%B8%89%E9%87%8D%E7%9C%8C&amp;to=org:fbri">Introduction paths: Mie → FBRI Kobe</a>
+<li><a href="/viz/countries?lang={lang}">{t("home.countries")}</a></li>
+<li><a href="/viz/region/place:liaoning?lang={lang}">{t("home.region")}</a> (<code>/viz/region/{{place}}</code>)</li>
+<li><a href="/viz/path?from=%E4%B8%89%E9%87%8D%E7%9C%8C&amp;to=org:fbri&amp;lang={lang}">{t("home.example_path")}</a>
 (<code>/viz/path?from=…&amp;to=…</code>)</li>
-<li>Neighbourhood of an entity: <code>/viz/entity/{{id}}</code></li>
-<li class="muted">Older addresses under <code>/views/</code> answer the same pages.</li>
+<li>{t("home.neighbourhood")}: <code>/viz/entity/{{id}}</code></li>
+<li class="muted">{t("home.old_addresses")}</li>
 </ul>
 <h2>API</h2>
-<p><a href="/docs">API documentation (Swagger UI)</a> · <a href="/redoc">the same as ReDoc</a> ·
- <a href="/openapi.json">openapi.json</a> ·
-<a href="/entities?type=place">places</a> · <a href="/sources">sources</a></p>
-<h2>Entities</h2><table>{rows}</table>
-<h2>Relations</h2><table>{rel_rows}</table>
-<script>{_SCRIPT}</script>
+<p><a href="/docs">{t("home.docs")}</a> · <a href="/redoc">ReDoc</a> · <a href="/openapi.json">openapi.json</a> ·
+<a href="/entities?type=place">{t("home.places")}</a> · <a href="/sources">{t("home.sources")}</a></p>
+<h2>{t("home.entities")}</h2><table>{rows}</table>
+<h2>{t("home.relations")}</h2><table>{rel_rows}</table>
+<script>var WORDS = {json.dumps(script_words(lang), ensure_ascii=False)};{_SCRIPT}</script>
 </body></html>"""
     return HTMLResponse(page)
