@@ -166,7 +166,10 @@ def export(
             except OSError as exc:
                 fail(f"cannot write {target}: {exc.strerror or exc}", as_json=as_json, where=str(target))
     if as_json:
-        print_json({"files": [str(t) for t in contents], "format": chosen.value, **counts})
+        where: dict[str, object] = (
+            {"file": str(output)} if len(contents) == 1 else {"files": [str(t) for t in contents]}
+        )
+        print_json({**where, **({} if chosen is ExportFormat.FACTS else {"format": chosen.value}), **counts})
         return
     console.print(said, highlight=False)
 

@@ -276,10 +276,19 @@ def test_large_region_opens_group_by_group(server: str, browser: Any) -> None:
     assert len(loaded.node_ids) > 80
     visible = js(browser, "return kizuna.network.body.nodeIndices.length;")
     assert visible < 25, visible  # groups drawn as one node each
-    group = js(browser, "return kizuna.network.body.nodeIndices.filter(function (i) { return kizuna.network.isCluster(i); })[0];")
-    js(browser, f"kizuna.network.openCluster({json.dumps(group)});")
-    assert js(browser, "return kizuna.network.body.nodeIndices.length;") > visible
     check_page(browser, loaded, "region-japan-ja")
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    group = js(browser, "return kizuna.network.body.nodeIndices.filter(function (i) { return kizuna.network.isCluster(i); })[0];")
+    x, y = js(browser, f"var p = kizuna.network.canvasToDOM(kizuna.network.getPosition({json.dumps(group)})); return [p.x, p.y];")
+    canvas = browser.find_element("css selector", "#mynetwork canvas")
+    ActionChains(browser).move_to_element_with_offset(
+        canvas, int(x - canvas.size["width"] / 2), int(y - canvas.size["height"] / 2)).click().perform()
+    assert js(browser, "return kizuna.opened;") == 1
+    assert js(browser, "return kizuna.network.body.nodeIndices.length;") > visible
+    spots = js(browser, "return kizuna.nodes.get({filter: function (n) { return n.kz_group === " + json.dumps(group)
+               + "; }}).map(function (n) { var p = kizuna.network.getPosition(n.id); return [Math.round(p.x), Math.round(p.y)]; });")
+    assert len({tuple(p) for p in spots}) == len(spots)  # opened members are spread out, not stacked
 
 
 @pytest.mark.slow
