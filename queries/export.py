@@ -24,9 +24,9 @@ from graph.model import Batch, Lang, Source
 from graph.registry import relation_type
 from graph.store import Store
 from queries.geo import Geography
-from queries.index import get_index
 from queries.paths import introduction_paths
 from queries.region import region_network
+from queries.view import view_of
 
 Format = Literal["graphml", "gexf", "csv"]
 FORMATS: tuple[Format, ...] = ("graphml", "gexf", "csv")
@@ -58,7 +58,7 @@ def to_graph(store: Store, entity_ids: Iterable[str], relation_ids: Iterable[str
     relations = store.get_relations(sorted(set(relation_ids)))
     cited = {s for r in relations.values() for s in r.sources} | {s for rec in records.values() for s in rec.sources}
     sources = {s.id: s for s in store.get_sources(sorted(cited))}
-    geo = Geography.of(get_index(store))
+    geo = Geography.of(view_of(store))
     countries = {i: geo.country(i) for i in records}
     country_names = {i: r.entity.name(lang) for i, r in store.get_entities(
         sorted({c for c in countries.values() if c})).items()}
