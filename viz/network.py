@@ -24,6 +24,7 @@ left out.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import unicodedata
@@ -266,7 +267,9 @@ class Page:
     groups: list[dict[str, Any]] = field(default_factory=list)  # communities drawn as one node until opened
 
 
-def _environment() -> Environment:
+@functools.cache
+def templates() -> Environment:
+    """The jinja2 environment of every page we render (views and the landing page); it escapes HTML values."""
     ours = Path(str(resources.files("viz") / "templates"))
     pyvis_templates = Path(str(resources.files("pyvis") / "templates"))
     return Environment(
@@ -315,7 +318,7 @@ def render(page: Page, priority: Collection[str] = ()) -> str:
     net.edges = page.edges
     net.options = options_for(n)
     net.heading = page.heading
-    net.templateEnv = _environment()
+    net.templateEnv = templates()
     net.path = "kizuna.html"
     template = net.templateEnv.get_template(net.path)
     html: str = template.render(

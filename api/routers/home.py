@@ -2,13 +2,14 @@
 
 The search runs in the page against the JSON search (``GET /entities?q=``), so
 the page itself is static apart from the counts; like the views it fetches
-nothing from elsewhere.
+nothing from elsewhere. It is rendered from ``viz/templates/home.html`` by the
+views' jinja2 environment, which escapes every value; its words come from the
+views' message catalogue (``viz.messages``), in Japanese or English (``lang``).
 """
 
 from __future__ import annotations
 
-import html
-import json
+from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
@@ -16,60 +17,10 @@ from fastapi.responses import HTMLResponse
 from api.deps import LangDep, ReadAuth, StoreDep
 from api.docs import problems
 from api.routers.system import stats_out
-from viz.messages import home_script_words as script_words
-from viz.messages import relation_name, text, type_name
+from viz.messages import home_script_words, relation_name, text, type_name
+from viz.network import templates
 
 router = APIRouter(tags=["views"])
-
-_SCRIPT = """
-(function () {
-  "use strict";
-  var form = document.getElementById("search"), box = document.getElementById("q");
-  var lang = document.getElementById("lang"), out = document.getElementById("hits");
-  function link(text, href) { var a = document.createElement("a"); a.href = href; a.textContent = text; return a; }
-  var timer = null, latest = 0;
-  function run(event) {
-    if (event) { event.preventDefault(); }
-    clearTimeout(timer);
-    var q = box.value.trim(), mine = ++latest;
-    if (!q) { out.textContent = ""; return; }
-    var l = lang.value;
-    fetch("/entities?limit=12&lang=" + l + "&q=" + encodeURIComponent(q)).then(function (r) {
-      if (!r.ok) { throw new Error("search answered " + r.status); }
-      return r.json();
-    }).then(function (page) {
-      if (mine !== latest) { return; }  // a newer search is under way
-      out.textContent = "";
-      if (!page.items.length) { out.textContent = WORDS.nothing + " " + q; return; }
-      page.items.forEach(function (hit) {
-        var e = hit.entity, li = document.createElement("li"), id = encodeURIComponent(e.id), ql = "?lang=" + l;
-        var b = document.createElement("b");
-        b.textContent = e.name_ja === e.name_en ? e.name_ja : e.name_ja + " / " + e.name_en;
-        li.appendChild(b);
-        li.appendChild(document.createTextNode(" (" + e.type + ", " + e.id + ") "));
-        li.appendChild(link(WORDS.neighbourhood, "/viz/entity/" + id + ql));
-        if (e.type === "place") {
-          li.appendChild(document.createTextNode(" · "));
-          li.appendChild(link(WORDS.region, "/viz/region/" + id + ql));
-        }
-        li.appendChild(document.createTextNode(" · "));
-        var from = link(WORDS.paths_from, "#");
-        from.addEventListener("click", function (ev) {
-          ev.preventDefault();
-          document.getElementById("from").value = e.id;
-        });
-        li.appendChild(from);
-        out.appendChild(li);
-      });
-    }).catch(function (err) { out.textContent = String(err); });
-  }
-  form.addEventListener("submit", run);
-  box.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
-  document.getElementById("pathform").addEventListener("submit", function () {
-    document.getElementById("pathlang").value = lang.value;
-  });
-})();
-"""
 
 
 @router.get(
@@ -85,57 +36,14 @@ _SCRIPT = """
                **problems(401, 403, 422)},
 )
 def home(store: StoreDep, lang: LangDep) -> HTMLResponse:
-    s = stats_out(store)
+    return HTMLResponse(home_page(stats_out(store), lang))
 
-    def t(key: str, **values: object) -> str:
-        return html.escape(text(lang, key, **values))
 
-    rows = "".join(
-        f"<tr><td>{html.escape(type_name(lang, name))}</td><td>{count}</td></tr>"
-        for name, count in sorted(s.entities.items())
+def home_page(stats: Any, lang: str) -> str:
+    """The landing page's HTML for ``stats`` in ``lang`` (ja or en)."""
+    return templates().get_template("home.html").render(
+        stats=stats, lang=lang, other="en" if lang == "ja" else "ja",
+        t=lambda key, **values: text(lang, key, **values),
+        type_name=lambda name: type_name(lang, name), relation_name=lambda name: relation_name(lang, name),
+        words=home_script_words(lang),
     )
-    rel_rows = "".join(
-        f"<tr><td>{html.escape(relation_name(lang, name))}</td><td>{count}</td></tr>"
-        for name, count in sorted(s.relations.items())
-    )
-    other = "en" if lang == "ja" else "ja"
-    selected = {"ja": " selected" if lang == "ja" else "", "en": " selected" if lang != "ja" else ""}
-    page = f"""<!doctype html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>Kizuna 絆</title><link rel="icon" href="data:,">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{{font-family:"Hiragino Sans","Noto Sans CJK JP",system-ui,sans-serif;max-width:50rem;margin:2rem auto;
-padding:0 1rem;color:#222}}table{{border-collapse:collapse}}td{{padding:.1rem .8rem;border-bottom:1px solid #ddd}}
-input[type=search],input[type=text]{{font-size:1rem;padding:.3rem .5rem;width:18rem}}
-#hits li{{margin:.3rem 0}}.muted{{color:#777}}.lang{{float:right}}</style></head>
-<body><p class="lang"><a href="/?lang={other}">{"English" if other == "en" else "日本語"}</a></p><h1>Kizuna 絆</h1>
-<p>{t("home.intro")}
-{t("home.counts", entities=s.entity_total, relations=s.relation_total, sources=s.sources, backend=s.backend)}</p>
-<h2>{t("home.find")}</h2>
-<form id="search" role="search"><input type="search" id="q" name="q" placeholder="遼寧省, Kanagawa, JETRO…"
- autocomplete="off" autofocus> <select id="lang" aria-label="{t("home.label_lang")}"><option value="ja"{selected["ja"]}
->日本語</option><option value="en"{selected["en"]}>English</option></select>
- <button type="submit">{t("home.search")}</button></form>
-<ul id="hits"></ul>
-<h2>{t("home.path")}</h2>
-<form id="pathform" action="/viz/path" method="get"><input type="text" id="from" name="from"
- placeholder="{t("home.from")}: 三重県" required> → <input type="text" id="to" name="to"
- placeholder="{t("home.to")}: org:fbri" required>
-<input type="hidden" id="pathlang" name="lang" value="{lang}"> <button type="submit">{t("home.show_paths")}</button>
-</form>
-<h2>{t("home.views")}</h2>
-<ul>
-<li><a href="/viz/countries?lang={lang}">{t("home.countries")}</a></li>
-<li><a href="/viz/region/place:liaoning?lang={lang}">{t("home.region")}</a> (<code>/viz/region/{{place}}</code>)</li>
-<li><a href="/viz/path?from=%E4%B8%89%E9%87%8D%E7%9C%8C&amp;to=org:fbri&amp;lang={lang}">{t("home.example_path")}</a>
-(<code>/viz/path?from=…&amp;to=…</code>)</li>
-<li>{t("home.neighbourhood")}: <code>/viz/entity/{{id}}</code></li>
-<li class="muted">{t("home.old_addresses")}</li>
-</ul>
-<h2>API</h2>
-<p><a href="/docs">{t("home.docs")}</a> · <a href="/redoc">ReDoc</a> · <a href="/openapi.json">openapi.json</a> ·
-<a href="/entities?type=place">{t("home.places")}</a> · <a href="/sources">{t("home.sources")}</a></p>
-<h2>{t("home.entities")}</h2><table>{rows}</table>
-<h2>{t("home.relations")}</h2><table>{rel_rows}</table>
-<script>var WORDS = {json.dumps(script_words(lang), ensure_ascii=False)};{_SCRIPT}</script>
-</body></html>"""
-    return HTMLResponse(page)
