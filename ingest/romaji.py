@@ -11,22 +11,31 @@ any other name and which ``Entity.name("romaji")`` shows.
 from __future__ import annotations
 
 import functools
+import logging
 from typing import Any
 
 from graph.model import Batch, EntityRecord, Lang, Name, NameKind
 from graph.names import name_key
 
+log = logging.getLogger("kizuna.ingest")
+
 
 @functools.cache
 def _cutlet() -> Any:
-    import cutlet
-
+    try:
+        import cutlet
+    except ImportError:  # an environment installed before cutlet was a dependency: load without romaji
+        log.warning("cutlet is not installed (pip install -e .): Japanese names get no generated romaji")
+        return None
     return cutlet.Cutlet()
 
 
 def romanise(text: str) -> str | None:
-    """``text`` in Hepburn romaji, or None when nothing readable comes out."""
-    romaji = " ".join(str(_cutlet().romaji(text)).split())
+    """``text`` in Hepburn romaji, or None when nothing readable comes out (or cutlet is missing)."""
+    converter = _cutlet()
+    if converter is None:
+        return None
+    romaji = " ".join(str(converter.romaji(text)).split())
     return romaji if romaji and name_key(romaji) and romaji.isascii() else None
 
 
