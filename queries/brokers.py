@@ -108,7 +108,8 @@ def _result(
     for node, rel in view.ties(ids, rule.types, rule.as_of, rule.min_confidence):
         neighbours[node].add(rel.target if rel.source == node else rel.source)
     result = tuple(
-        Broker(EntityRef.of(rows[n]), round(s / best, 6), round(s, 6), geo.country(n), len(neighbours[n]))
+        Broker(entity=EntityRef.of(rows[n]), score=round(s / best, 6), raw=round(s, 6), country=geo.country(n),
+               degree=len(neighbours[n]))
         for s, n in ranked
     )
     return BrokerResult(
@@ -215,8 +216,8 @@ def brokers(
     best = ranked[0][0] if ranked else 1.0
     rows = view.get_entities([n for _, n in ranked[:top]])
     result = tuple(
-        Broker(EntityRef.of(rows[n]), round(s / best, 6), round(s, 6), geo.country(n),
-               snap.graph.degree(index_of[n]))
+        Broker(entity=EntityRef.of(rows[n]), score=round(s / best, 6), raw=round(s, 6), country=geo.country(n),
+               degree=snap.graph.degree(index_of[n]))
         for s, n in ranked[:top]
     )
     return BrokerResult(
