@@ -58,6 +58,8 @@ def _examples() -> dict[str, Any]:
         "create_names": {"rows": name_rows(entity)},
         "delete_moved_relations": {"rows": [relation_row(relation)]},
         "upsert_relations": {"rows": [relation_row(relation)]},
+        "upsert_judgements": {"rows": [{"pair": "a\x1fb", "left": "a", "right": "b", "data": "{}"}]},
+        "upsert_review_items": {"rows": [{"key": "doc-a#a", "entity": "a", "source": "doc-a", "data": "{}"}]},
         "update_relations": {"rows": [{"id": relation.id, "props": relation_props(relation)}]},
         "_by_name": {
             "ids": ["place:kanagawa", "agreement:mou"],
@@ -80,6 +82,12 @@ def _examples() -> dict[str, Any]:
             "graph": "kizuna_ties_5f1c0e2a9b7d4c3e",
             "samples": 100,
             "seed": 0,
+            "entity": "organisation:0123456789abcdef",
+            "keys": ["doc-a#organisation:0123456789abcdef"],
+            "merged": "place:kanagawa-2",
+            "survivor": "place:kanagawa",
+            "undone": False,
+            "data": "{}",
             "start": 40,
         },
     }
@@ -116,7 +124,8 @@ def test_every_statement_lints_clean() -> None:
         "relationshipTypes": [t for ns in NAMESPACES for t in ns.relationship_types],
         "propertyKeys": sorted(
             {"id", "type", "data", "sources", "names_text", "exists_from", "key", "text", "entity", "epoch", "seq",
-             "published_day", *relation_props(Relation(id="r", type="met_with", source="a", target="b",
+             "published_day", "pair", "left", "right", "entity", "merged", "survivor", "undone",
+             *relation_props(Relation(id="r", type="met_with", source="a", target="b",
                                                        evidence=(Evidence(source="s"),)))}
         ),
         # Graph Data Science (brokers) is a plugin: its procedures and functions are declared, nothing else.
