@@ -25,6 +25,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 from pydantic import BaseModel
 from rich.console import Console
+from rich.segment import Segment
 from rich.text import Text
 from typer._click.exceptions import BadParameter, ClickException, MissingParameter, UsageError
 from typer._click.globals import get_current_context
@@ -56,6 +57,14 @@ class PlainConsole(Console):
         kwargs["markup"] = False
         kwargs["emoji"] = False
         return super().render_str(printable(text), **kwargs)
+
+    def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
+        """Every segment printed, ``Text`` cells included, with control characters shown."""
+        for segment in super().render(renderable, options):
+            if segment.control is None and _CONTROL.search(segment.text):
+                yield Segment(printable(segment.text), segment.style)
+            else:
+                yield segment
 
 
 console = PlainConsole()

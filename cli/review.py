@@ -48,7 +48,7 @@ def _show_outcome(outcome: object, as_json: bool) -> None:
         for other in outcome.settled:
             console.print(f"  settled by the same judgement: {other}", highlight=False)
         for problem in outcome.problems:
-            console.print(f"  [yellow]left out[/] {problem.line()}", highlight=False)
+            console.print(f"  left out {problem.line()}", style="yellow", highlight=False)
     if any(p.held for p in outcome.problems):
         raise typer.Exit(1)
 

@@ -11,6 +11,7 @@ from graph.errors import InvalidFact, InvalidFile, KizunaError
 from graph.store import Store, WriteResult
 from ingest.files import SUFFIXES, read_fact_file
 from ingest.format import FactFile, to_batch
+from ingest.romaji import with_romaji
 from ingest.vocabulary import sector_batch
 
 Progress = Callable[[str, int, int], None]  # (what, records done, records in the file)
@@ -65,7 +66,7 @@ def load_facts(store: Store, facts: FactFile, origin: str, progress: Progress | 
             progress(f"{name}: checking", done, total)
 
     places: list[str] = []
-    batch = to_batch(facts, origin, tick, places)
+    batch = with_romaji(to_batch(facts, origin, tick, places))
     if progress:
         progress(f"{name}: writing", total, total)
     try:

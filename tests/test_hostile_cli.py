@@ -93,3 +93,15 @@ def test_a_full_disk_is_one_line_and_writes_nothing(store_path: Path) -> None:
         assert store.check() == []
     with sqlite3.connect(store_path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_escape_sequences_in_rich_text_cells_are_shown_too() -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    table = Table("name")
+    table.add_row(Text("evil \x1b]0;title\x07 name"))
+    PlainConsole(file=buffer, force_terminal=False, width=80).print(table)
+    assert "\x1b" not in buffer.getvalue() and "\x07" not in buffer.getvalue()
+    assert "\\x1b" in buffer.getvalue()
