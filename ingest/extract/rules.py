@@ -43,6 +43,10 @@ _SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 _SUBJECT_TAIL = (
     r"(?:の?(?:代表団|訪問団|視察団|使節団|一行)|" + "|".join(HEAD_TITLES) + r")?\s?(?:氏|さん|様)?(?:では|は|が)"
 )
+# A post right after a body's name: 市長 split as 市+長, 県知事, 副省長, 観光誘客担当課長, 会頭.
+_POST_AFTER = re.compile(
+    r"(?:長|知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員))(?=[\s、。・()「」はがとのもに]|$)"
+)
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -105,6 +109,12 @@ class _Builder:
         for m in mentions:
             if m.type is PERSON:
                 m.text = clean_person(m.text)
+        full = _full_names([m.text for m in mentions if m.type is PERSON])
+        for m in sorted(mentions, key=lambda x: x.type is PERSON and x.text in full):
+            target = self.alias_keys.get(f"person:{name_key(full.get(m.text, ''))}") if m.type is PERSON else None
+            if target is not None:
+                # a family name alone (荒井知事, ボナッチーニ州知事) is the person named in full elsewhere
+                self.alias_keys.setdefault(f"person:{name_key(m.text)}", target)
             self._register(m)
 
     def _register(self, m: Mention) -> None:
@@ -293,6 +303,25 @@ class _Builder:
                     emb = [q for q in ms if q.kind == "embassy" and q.end <= p.start]
                     if emb:
                         found.append((emb[-1], title))
+            if not found:
+                # 「長尾忠行平川市長」, 「黄健庭・台東県長」, 「林佳龍同市長」, 「古瀬誠松江商工会議所会頭」
+                gap = re.match(r"[・\s]?", after)
+                nxt = [q for q in ms if q.start == p.end + (gap.end() if gap else 0) and q.type is not PERSON]
+                if nxt and self.actor(nxt[0]) and nxt[0].kind != "country":
+                    q = max(nxt, key=lambda x: x.length)
+                    post = _POST_AFTER.match(self.text, q.end)
+                    if post:
+                        found.append((q, post.group()))
+            if not found:
+                # 「BusinessOuluでシニアアドバイザーを務める内田貴子さん」, 「X大学では楊帆学長」
+                before = self.text[max(0, p.start - 40) : p.start]
+                serve = re.search(r"(で|では)([^、。]{0,20}?)(?:を務める|として活躍する)?\s?$", before)
+                if serve:
+                    at = p.start - len(before) + serve.start()
+                    host = _closest([x for x in ms if x.end == at and self.actor(x) and x.type is not PERSON])
+                    role = serve.group(2) if "務める" in serve.group() else None
+                    if host is not None and (role or any(after.startswith(t) for t in TITLES)):
+                        found.append((host, role or ""))
             for q, between in found:
                 role = _role(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
                 self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
@@ -808,6 +837,32 @@ class _Builder:
             return
         for sector in _sectors(sentence):
             self._sector(self.key(subject), sector, (s, e), 0.5)
+
+
+def _full_names(names: list[str]) -> dict[str, str]:
+    """Short person names that stand for exactly one longer name of the document.
+
+    A kanji family name is the start of the full name (鈴木 -> 鈴木英敬); a katakana one
+    is its last part (ボナッチーニ -> ステファノ・ボナッチーニ).
+    """
+    out: dict[str, str] = {}
+    distinct = set(names)
+    for short in distinct:
+        if len(short) < 2:
+            continue
+        longer = {
+            n
+            for n in distinct
+            if len(n) > len(short)
+            and (
+                (re.fullmatch(r"[\u4e00-\u9fff々]+", short) and n.startswith(short))
+                or n.endswith("・" + short)
+                or n.startswith(short + "・")
+            )
+        }
+        if len(longer) == 1:
+            out[short] = longer.pop()
+    return out
 
 
 def _within(inner: Mention, outer: Mention) -> bool:
