@@ -189,7 +189,7 @@ def register(app: typer.Typer) -> None:
     @app.command("bench-extract")
     def bench_extract(
         docs: Annotated[list[Path], typer.Argument(help="Documents or folders to time.")],
-        rounds: Annotated[int, typer.Option("--rounds")] = 1,
+        rounds: Annotated[int, typer.Option("--rounds", min=1, help="Time each document this many times.")] = 1,
     ) -> None:
         """Throughput of raw GiNZA and of the extractor on the same text."""
         from bench.extract import bench

@@ -19,6 +19,15 @@ def test_every_package_and_data_file_is_declared() -> None:
         for top in TOP_LEVEL
         for init in (REPO / top).rglob("__init__.py")
     }
+    # Data folders (no __init__.py) are declared too, as namespace packages: setuptools warns otherwise.
+    data_folders = {
+        ".".join(folder.relative_to(REPO).parts)
+        for top in TOP_LEVEL
+        for folder in (REPO / top).rglob("*")
+        if folder.is_dir() and folder.name != "__pycache__" and not (folder / "__init__.py").exists()
+        and any(f.is_file() for f in folder.iterdir())
+    }
+    found |= data_folders
     assert declared == found, f"pyproject.toml packages differ from the source tree: {sorted(declared ^ found)}"
     data = config["package-data"]
     for package in found:
