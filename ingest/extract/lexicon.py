@@ -279,6 +279,10 @@ EVENT_WORDS: tuple[tuple[str, EventKind], ...] = (
     ("展示会", EventKind.EXHIBITION),
     ("見本市", EventKind.EXHIBITION),
     ("Expo", EventKind.EXHIBITION),
+    ("ミッション", EventKind.DELEGATION_VISIT),
+    ("使節団", EventKind.DELEGATION_VISIT),
+    ("スタディーツアー", EventKind.DELEGATION_VISIT),
+    ("定例会", EventKind.MEETING),
 )
 ORGANISER_WORDS = ("主催", "共催", "開催")
 SPEAKER_WORDS = (

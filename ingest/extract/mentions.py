@@ -113,7 +113,8 @@ _INTRO_ORG = re.compile(
 )
 # A quoted name that something is held under or attended: 「X」に参加, 「X」を開催, 「X」の会期中.
 _QUOTED_OCCASION = re.compile(
-    r"「([^「」]{4,40})」\s?(?=に(?:も)?(?:参加|出席|出展)|を(?:開催|主催|共催)|の会期|が開催)"
+    r"「([^「」]{4,40})」\s?(?=に(?:も)?(?:参加|出席|出展)|を(?:開催|主催|共催)|の会期|が開催"
+    r"|の[^\s、。「」]{0,8}(?:イベント|セミナー|シンポジウム|式典)(?:が|を|は))"
 )
 _VENUES = ("ホテル", "庁舎", "議事堂", "会館", "ホール", "庭園", "記念館", "スタジアム")
 _GOVERNMENT = re.compile(r"(.+?)(?:人民政府|人民委員会|政府|県庁|市役所|州政府|当局)")
@@ -268,10 +269,15 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     tokens = [(t.idx, t.idx + len(t.text)) for t in doc if not t.text.isspace()]
     candidates: list[Mention] = []
     # 1. gazetteer
-    for gm in gaz.find(text, tokens):
+    found_gaz = gaz.find(text, tokens)
+    ends = {gm.end for gm in found_gaz}
+    starts = {gm.start for gm in found_gaz}
+    for gm in found_gaz:
         after = text[gm.end : gm.end + 1]
         if gm.entry.type is PLACE and after in ("人", "語", "系", "製", "産", "風"):
             continue
+        if gm.entry.type is PLACE and _glued_katakana(text, gm.start, gm.end, ends, starts):
+            continue  # デルタ in ダッチ・グリーンハウス・デルタ, ディジョン in ディジョンメトロポール
         candidates.append(
             Mention(
                 gm.start,
@@ -285,6 +291,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             )
         )
     place_spans = [(c.start, c.end) for c in candidates]
+    title_end = text.find("\n") if "\n" in text else len(text)
     gaz_places = [(c.start, c.end) for c in candidates if c.type is PLACE]
     # 2. suffix-built organisations, places and events over noun runs
     for a, b in _noun_runs(doc):
@@ -334,9 +341,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 candidates.append(Mention(offset, e, name, ORG, kind, "suffix", legal_name=legal, confidence=0.75))
             continue
         ekind = _event_kind(name) or (EventKind.MEETING.value if re.match(r"第\d+回.+(会|祭)$", name) else None)
+        in_title = e <= title_end  # the page's title names its event (貿易・技術革新ミッション)
         if (
             ekind
-            and (re.match(r"第\d+回", name) or _proper(doc, a, b, place_spans))
+            and (re.match(r"第\d+回", name) or _proper(doc, a, b, place_spans) or in_title)
             and len(name) > 4
             and not (_GENERIC_EVENT.fullmatch(name))
         ):
@@ -435,6 +443,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         ekind = _event_kind(re.sub(r"\d+$", "", name))
         if ekind:
             candidates.append(Mention(m.start(1), m.end(1), name, EVENT, ekind, "pattern", confidence=0.65))
+        elif (_org_kind(name) or name.endswith(_QUOTED_BODY)) and not re.search(r"[、。の]", name):
+            # 「東京21cクラブ」: a quoted name ending like a body is one, whatever its middle
+            kind = _org_kind(name) or OrganisationKind.ASSOCIATION.value
+            candidates.append(Mention(m.start(1), m.end(1), name, ORG, kind, "pattern", confidence=0.65))
+    candidates += _listed_bodies(text)
     # Kanji names before 氏 that GiNZA missed (「党部書記の厳衛群氏」).
     for m in _KANJI_PERSON.finditer(text):
         name, start = m.group(1), m.start(1)
@@ -552,7 +565,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             )
         elif etype is PLACE:
             pk = _place_kind(surface)
-            if pk and len(surface) >= 2 and surface not in _GENERIC_PLACES:
+            if pk and len(surface) >= 2 and surface not in _GENERIC_PLACES and not surface.startswith(_DEICTIC):
                 candidates.append(Mention(s, e, surface, PLACE, pk, "ner", confidence=0.55))
         elif (
             etype is EVENT
@@ -650,6 +663,60 @@ def _tagged_persons(doc: Any, text: str, place_starts: set[int]) -> list[Mention
             name = text[tok.idx : end]
             found.append(Mention(tok.idx, end, name, PERSON, None, "pattern", confidence=0.65))
     return found
+
+
+_QUOTED_BODY = ("クラブ", "クラスター", "アライアンス", "プラットフォーム", "ハブ", "ネットワーク")
+# A label line (主催:) and its list items (‐X, ・X): the items name bodies.
+_LABEL_LIST = re.compile(
+    r"^(?:主催|共催|後援|協力|協賛|参加団体|実施機関)\s?[:：]\s*\n((?:[‐\-・•]\s?[^\n]+\n?)+)", re.MULTILINE
+)
+_LIST_ITEM = re.compile(r"^[‐\-・•]\s?([^\n]+)$", re.MULTILINE)
+
+
+def _listed_bodies(text: str) -> list[Mention]:
+    """Bodies listed under an organiser label, one per item: the item's Japanese name
+    (after an English one), or the whole item; a bracketed full name becomes an alias."""
+    found: list[Mention] = []
+    for block in _LABEL_LIST.finditer(text):
+        for item in _LIST_ITEM.finditer(text, block.start(1), block.end(1)):
+            raw = item.group(1).rstrip()
+            start = item.start(1)
+            latin = re.match(r"[A-Za-z][A-Za-z .&-]*[A-Za-z](?=\s+[^\sA-Za-z])\s+", raw)
+            if latin:
+                start += latin.end()
+                raw = raw[latin.end() :]
+            bracket = re.search(r"\(([^()]{2,30})\)$", raw)
+            name = raw[: bracket.start()] if bracket else raw
+            if not 2 <= len(name) <= 40 or re.search(r"[、。]", name):
+                continue
+            kind = _place_kind(name) if name.endswith(("市", "州", "県", "省")) else None
+            if kind:
+                found.append(Mention(start, start + len(name), name, PLACE, kind, "pattern", confidence=0.6))
+            else:
+                ok = _org_kind(name) or OrganisationKind.OTHER.value
+                mention = Mention(start, start + len(name), name, ORG, ok, "pattern", confidence=0.6)
+                if bracket:
+                    mention.aliases.append(bracket.group(1))
+                found.append(mention)
+    return found
+
+
+_KATA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+def _glued_katakana(text: str, s: int, e: int, known_ends: set[int], known_starts: set[int]) -> bool:
+    """A katakana place name that is only part of a longer katakana name.
+
+    A known place next to it (タジキスタンキルギス) or before the ・ (ドイツ・バイエルン州)
+    is a neighbour, not part of one name.
+    """
+    if not _KATA.match(text, s) or not _KATA.match(text, e - 1):
+        return False
+    if e < len(text) and _KATA.match(text, e) and e not in known_starts:
+        return True
+    if s > 0 and _KATA.match(text, s - 1) and s not in known_ends:
+        return True
+    return s > 1 and text[s - 1] == "・" and bool(_KATA.match(text, s - 2)) and (s - 1) not in known_ends
 
 
 def _glued(text: str, s: int, e: int) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from graph.model import AgreementKind, EntityType, PlaceKind
 from graph.names import name_key
 from ingest.extract.documents import Document
-from ingest.extract.gazetteer import GazEntry, Gazetteer
+from ingest.extract.gazetteer import GazEntry, Gazetteer, place_id
 from ingest.extract.jdates import DateMention, find_dates
 from ingest.extract.lexicon import (
     AGREEMENT_VERBS,
@@ -47,6 +47,7 @@ _SUBJECT_TAIL = (
 _POST_AFTER = re.compile(
     r"(?:長|知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員))(?=[\s、。・()「」はがとのもに]|$)"
 )
+_JAPAN = place_id("JP")
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -169,6 +170,14 @@ class _Builder:
                 copy = Mention(m.start(), m.end(), m.group(1), PLACE, target.kind, "alias", confidence=0.55)
                 extra.append(copy)
                 self.of[id(copy)] = self.key(target)
+        # 「本県」「県と…」: the page's own prefecture (or city), the one it names most often.
+        bare = r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本|当)?(県|市)(?=と|は|が|では|の|、|内)"
+        for m in re.finditer(bare, self.text):
+            home = self._home(m.group(1))
+            if home is not None and not any(x.start <= m.start() < x.end for x in self.mentions):
+                copy = Mention(m.start(), m.end(), m.group(), PLACE, home.kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(home)
         for m in re.finditer(r"代表団|訪問団|一行", self.text):
             before = [x for x in self.mentions if x.end <= m.start() and x.type is ORG]
             if before and before[-1].end == m.start():
@@ -179,6 +188,23 @@ class _Builder:
                 extra.append(copy)
                 self.of[id(copy)] = self.key(target)
         self.mentions = sorted(self.mentions + extra, key=lambda x: x.start)
+
+    def _home(self, suffix: str) -> Mention | None:
+        """The Japanese prefecture (or city) named most often: what a bare 県 (市) refers to."""
+        counts: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.type is not PLACE or m.kind not in ("region", "city"):
+                continue
+            names = [*self.entities[self.key(m)].names, *(n.text for n in (m.entry.names if m.entry else ()))]
+            japanese = m.entry is not None and m.entry.parent == _JAPAN
+            if japanese and any(n.endswith(suffix) for n in names):
+                counts.setdefault(self.key(m), []).append(m)
+        if not counts:
+            return None
+        ranked = sorted(counts.values(), key=lambda ms: (-len(ms), ms[0].start))
+        if len(ranked) > 1 and len(ranked[0]) == len(ranked[1]):
+            return None
+        return ranked[0][0]
 
     def _last_before(self, pos: int, etype: str, hints: tuple[str, ...]) -> Mention | None:
         for m in reversed([x for x in self.mentions if x.end <= pos]):
@@ -242,6 +268,7 @@ class _Builder:
                 last_subject = None
         self.structure()
         self.field_organisers()
+        self.list_organisers()
         self.speakers()
         self.matrix_sectors()
         self.name_sectors()
@@ -366,10 +393,17 @@ class _Builder:
             if at < covered:
                 continue
             tail = sentence[at : at + 40]
+            pair = self._named_pair(s + at, ms) if word != "合意" else None
             if word == "合意":
                 if not re.match(r"合意(?:に達|し)", tail):
                     continue
-            elif not any(v in tail for v in AGREEMENT_VERBS):
+            elif not any(v in tail for v in AGREEMENT_VERBS) and pair is None:
+                continue
+            if pair is not None and not any(v in tail for v in AGREEMENT_VERBS):
+                # 「AとBの姉妹提携は…」: the agreement stated as a noun, its parties before it
+                date = self.date_in(s, e, before=s + at)
+                self._agreement(word, kind, pair, date, tail, sentence[: at + len(word)], s, e)
+                seg_start = at + len(word)
                 continue
             covered = at + min(tail.find(v) for v in AGREEMENT_VERBS if v in tail) if word != "合意" else at + 2
             pos = s + at
@@ -401,6 +435,26 @@ class _Builder:
                     self._agreement(word, kind, [lead, other], date, tail, seg_text, s, e)
                 continue
             self._agreement(word, kind, parties, date, tail, seg_text, s, e)
+
+    def _named_pair(self, pos: int, ms: list[Mention]) -> list[Mention] | None:
+        """「AとBの」, 「A・B間の」, 「AとBとの間の」 right before an agreement word."""
+        bodies = [m for m in ms if m.end <= pos and self.actor(m) and m.type is not PERSON]
+        joint = r"\s?(?:\([^()]*\))?(?:との間の|間の|の|との)"
+        right = [m for m in bodies if re.fullmatch(joint, self.text[m.end : pos])]
+        if not right:
+            return None
+        b = max(right, key=lambda x: (x.end, x.length))
+        left = [
+            m
+            for m in bodies
+            if m.end < b.start and re.fullmatch(r"\s?(?:\([^()]*\))?(?:と|・)", self.text[m.end : b.start])
+        ]
+        if not left:
+            return None
+        a = max(left, key=lambda x: (x.end, x.length))
+        if self.key(a) == self.key(b) or (a.kind == "country" and b.type is PLACE and self.text[a.end] == "・"):
+            return None
+        return [a, b]
 
     def _agreement(
         self,
@@ -534,8 +588,12 @@ class _Builder:
     def events(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         evs = [m for m in ms if m.type is EVENT]
         hosts: list[Mention] = []
-        if re.search(r"を開催|が開催し|は開催|を主催", sentence) and subject is not None and subject.type is not EVENT:
-            hosts = [subject]
+        if (
+            re.search(r"を開催|が開催し|は開催|を主催|を共催", sentence)
+            and subject is not None
+            and subject.type is not EVENT
+        ):
+            hosts = [subject, *self._coordinated(subject, ms)]
             for pm in re.finditer(r"と(?:の)?(?:連携|共同|協力|共催)(?:し|で|により|して)", sentence):
                 # co-organisers: 「Bと連携し…を開催」, 「Bと共催で…を開催」
                 near = _closest([m for m in ms if m.end <= s + pm.start() and self.actor(m) and m.type is not PERSON])
@@ -546,16 +604,16 @@ class _Builder:
             for m in ms:
                 if m is ev or not self.actor(m):
                     continue
-                after = self.text[m.end : m.end + 8]
-                if re.match(r"(?:政府|当局)?(?:が|の)?(?:主催|共催)", after):
-                    organisers.append(m)
+                after = self._after(m, 8)
+                if re.match(r"」?(?:政府|当局)?(?:が|の)?(?:主催|共催)", after):
+                    organisers += [m, *self._coordinated(m, ms)]
             if (
                 not organisers
-                and re.search(r"を開催|が開催し|は開催", sentence)
+                and re.search(r"を開催|が開催し|は開催|を共催|を主催", sentence)
                 and subject is not None
                 and subject is not ev
             ):
-                organisers.append(subject)
+                organisers += [subject, *self._coordinated(subject, ms)]
             if not organisers and ev.source != "ner":
                 organisers = list(self.last_organisers)
             for o in organisers:
@@ -571,6 +629,40 @@ class _Builder:
                 for h in hosts[1:]:
                     self.add("organised", self.key(h), self.key(ev), (s, e), 0.5)
         self.last_organisers = hosts
+
+    def _coordinated(self, m: Mention, ms: list[Mention]) -> list[Mention]:
+        """Bodies coordinated before ``m``: 「A及びBの主催」, 「「A」と「B(…)」は」 -> [B's partners]."""
+        out: list[Mention] = []
+        head = m
+        while True:
+            before = [
+                x
+                for x in ms
+                if x.end <= head.start
+                and self.actor(x)
+                and x.type is not PERSON
+                and re.fullmatch(
+                    r"」?\s?(?:\([^()]*\))?」?\s?(?:及び|および|と|、|,|並びに)\s?「?", self.text[x.end : head.start]
+                )
+            ]
+            if not before:
+                return out
+            head = max(before, key=lambda x: (x.end, x.length))
+            out.append(head)
+
+    def list_organisers(self) -> None:
+        """Bodies listed under a 主催:/共催: line organised the page's event."""
+        event = self._main_event()
+        if event is None:
+            return
+        for block in re.finditer(r"^(?:主催|共催)\s?[:：]\s*\n((?:[‐\-・•]\s?[^\n]+\n?)+)", self.text, re.MULTILINE):
+            for item in re.finditer(r"^[‐\-・•]\s?([^\n]+)$", self.text[block.start(1) : block.end(1)], re.MULTILINE):
+                start, end = block.start(1) + item.start(1), block.start(1) + item.end(1)
+                inside = [m for m in self.in_span(start, end) if self.actor(m) and m.type is not PERSON]
+                outer = [m for m in inside if not any(o is not m and _within(m, o) for o in inside)]
+                named = max(outer, key=lambda x: x.end, default=None)
+                if named is not None:
+                    self.add("organised", self.key(named), self.key(event), (start, end), 0.6)
 
     def partners(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         """「A、B などの組織と協力し」 -> partner_of; 「Eに出席」 -> attended; 「Pとの会談」 -> met_with."""
