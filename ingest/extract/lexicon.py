@@ -32,6 +32,8 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("協会", OrganisationKind.ASSOCIATION),
             ("総会", OrganisationKind.ASSOCIATION),
             ("連合会", OrganisationKind.ASSOCIATION),
+            ("議員連盟", OrganisationKind.ASSOCIATION),
+            ("議連", OrganisationKind.ASSOCIATION),
             ("協議会", OrganisationKind.ASSOCIATION),
             ("学会", OrganisationKind.ASSOCIATION),
             ("財団", OrganisationKind.ASSOCIATION),

@@ -567,6 +567,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             pk = _place_kind(surface)
             if pk and len(surface) >= 2 and surface not in _GENERIC_PLACES and not surface.startswith(_DEICTIC):
                 candidates.append(Mention(s, e, surface, PLACE, pk, "ner", confidence=0.55))
+        elif etype is EVENT and re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", surface):
+            # a CamelCase word tagged as an event is a body's brand (BusinessOulu, EnterEspoo)
+            candidates.append(Mention(s, e, surface, ORG, OrganisationKind.OTHER.value, "ner", confidence=0.5))
         elif (
             etype is EVENT
             and len(surface) >= 4

@@ -48,6 +48,18 @@ _POST_AFTER = re.compile(
     r"(?:長|知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員))(?=[\s、。・()「」はがとのもに]|$)"
 )
 _JAPAN = place_id("JP")
+# A head's post and the ending of what it heads: 知事 heads a 県 (都, 道, 府), 議長 a 議会.
+_HEAD_OF: dict[str, tuple[str, ...]] = {
+    "州知事": ("州",),
+    "知事": ("県", "都", "道", "府"),
+    "市長": ("市",),
+    "町長": ("町",),
+    "村長": ("村",),
+    "区長": ("区",),
+    "県長": ("県",),
+    "省長": ("省",),
+    "議長": ("議会",),
+}
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -189,8 +201,22 @@ class _Builder:
                 self.of[id(copy)] = self.key(target)
         self.mentions = sorted(self.mentions + extra, key=lambda x: x.start)
 
+    def _headed(self, pos: int, suffixes: tuple[str, ...]) -> Mention | None:
+        """What a head's post refers to: the last body or place before ``pos`` whose name ends so,
+        else the page's own prefecture or city."""
+        for m in reversed([x for x in self.mentions if x.end <= pos and x.type is not PERSON and self.actor(x)]):
+            names = self.entities[self.key(m)].names
+            if any(n.endswith(suffixes) for n in names):
+                return m
+        for suffix in suffixes:
+            if suffix in ("県", "市"):
+                home = self._home(suffix)
+                if home is not None:
+                    return home
+        return None
+
     def _home(self, suffix: str) -> Mention | None:
-        """The Japanese prefecture (or city) named most often: what a bare 県 (市) refers to."""
+        """The Japanese prefecture (or city) named most often, or first: what a bare 県 (市) refers to."""
         counts: dict[str, list[Mention]] = {}
         for m in self.mentions:
             if m.type is not PLACE or m.kind not in ("region", "city"):
@@ -202,9 +228,7 @@ class _Builder:
         if not counts:
             return None
         ranked = sorted(counts.values(), key=lambda ms: (-len(ms), ms[0].start))
-        if len(ranked) > 1 and len(ranked[0]) == len(ranked[1]):
-            return None
-        return ranked[0][0]
+        return ranked[0][0]  # most often named; on a tie, named first
 
     def _last_before(self, pos: int, etype: str, hints: tuple[str, ...]) -> Mention | None:
         for m in reversed([x for x in self.mentions if x.end <= pos]):
@@ -349,6 +373,20 @@ class _Builder:
                     role = serve.group(2) if "務める" in serve.group() else None
                     if host is not None and (role or any(after.startswith(t) for t in TITLES)):
                         found.append((host, role or ""))
+            if not found:
+                # 「本庶佑先生が理事長を務める医療産業都市推進機構」
+                serve = re.match(r"\s?(?:氏|さん|様|先生)?が([^、。]{1,12}?)を務める", after)
+                if serve:
+                    host = next((q for q in ms if q.start == p.end + serve.end() and q.type is not PERSON), None)
+                    if host is not None and self.actor(host):
+                        found.append((host, serve.group(1)))
+            if not found:
+                # 「三村申吾知事」, 「後藤三男(ごとう・みつお)町長」: a head's post names the kind of place it heads
+                post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(" + "|".join(_HEAD_OF) + ")", after)
+                if post:
+                    host = self._headed(p.start, _HEAD_OF[post.group(1)])
+                    if host is not None:
+                        found.append((host, post.group(1)))
             for q, between in found:
                 role = _role(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
                 self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
@@ -363,7 +401,7 @@ class _Builder:
             ):
                 continue  # 「オランダ・北ブラバント州」: the country only locates the party
             after = self._after(m)
-            if re.match(r"(?:代表団|訪問団|知事|市長)?(?:は|が|と|及び|および|、|・)|を訪問|を訪れ", after):
+            if re.match(r"(?:代表団|訪問団|知事|市長)?(?:は|が|では|と|及び|および|、|・)|を訪問|を訪れ", after):
                 if re.match(r"・", after) and not re.match(
                     r"・\S*?(?:は|が|と)", after[:0] + self.text[m.end : m.end + 30]
                 ):
