@@ -248,10 +248,10 @@ def read_document(path: str | Path) -> Document:
         meta, body = _front_matter(text.lstrip("\ufeff"))
         if not meta:
             meta, body = _header(body)
-        # The title is read like the text (it often names the parties); put it first unless it leads already.
-        heading = normalise_name(str(meta.get("title") or ""))
-        if heading and heading not in normalise_text(body[: len(heading) + 200]):
-            body = f"{heading}\n\n{body}"
+            # A header's title is read like the text (it often names the parties): first, unless it leads already.
+            heading = normalise_name(str(meta.get("title") or ""))
+            if heading and heading not in normalise_text(body[: len(heading) + 200]):
+                body = f"{heading}\n\n{body}"
     normal = normalise_text(body)
     if not normal.strip():
         raise DocumentError(f"{path} has no text")
