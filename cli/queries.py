@@ -24,7 +24,11 @@ from queries.results import IntroductionPath
 
 
 def _print_path(path: IntroductionPath) -> None:
-    table = Table(title=f"Path {path.rank}: {path.hops} step(s), strength {path.strength:.4g}", show_lines=True)
+    weakest = f", weakest: step {path.weakest_step}" if path.weakest_step else ""
+    inferred = ", [yellow]rests on inferred facts[/yellow]" if path.inferred else ""
+    console.print(f"[bold]{path.summary_en}[/bold]\n[dim]{path.summary_ja}[/dim]")
+    table = Table(title=f"Path {path.rank}: {path.hops} step(s), {path.label} ({path.strength:.4g}){weakest}{inferred}",
+                  show_lines=True)
     table.add_column("#", justify="right")
     table.add_column("Step")
     table.add_column("Date")
@@ -113,7 +117,8 @@ def register(app: typer.Typer) -> None:
 
             def human(r: Any) -> None:
                 names = {n.entity.id: n.entity.label() for n in r.nodes}
-                table = Table(title=f"Around {r.center.label()} (radius {r.radius}): {len(r.nodes)} entities")
+                shown = sum(1 for n in r.nodes if n.matched and n.entity.id != r.center.id)
+                table = Table(title=f"Around {r.center.label()} (radius {r.radius}): {shown} entities")
                 for col in ("From", "Relation", "To", "Conf.", "Sources"):
                     table.add_column(col)
                 for e in r.edges:
@@ -146,6 +151,12 @@ def register(app: typer.Typer) -> None:
             def human(r: Any) -> None:
                 console.print(f"[bold]{r.place.label()}[/bold]: {len(r.members)} members, {len(r.ties)} ties"
                               + (" [yellow](truncated)[/yellow]" if r.truncated else ""))
+                members = Table(title="Members")
+                for col in ("Member", "Why"):
+                    members.add_column(col)
+                for m in r.members:
+                    members.add_row(m.entity.label(), m.why)
+                console.print(members)
                 table = Table(title="Ties")
                 for col in ("Member", "Other", "Via", "Relations", "Cross-border"):
                     table.add_column(col)
@@ -155,10 +166,11 @@ def register(app: typer.Typer) -> None:
                 console.print(table)
                 for title, pairs in (("Region pairs", r.region_pairs), ("Country pairs", r.country_pairs)):
                     agg = Table(title=title)
-                    for col in ("A", "B", "Ties", "Agreements"):
+                    for col in ("A", "B", "Relationships", "Agreements", "Counted"):
                         agg.add_column(col)
                     for p in pairs:
-                        agg.add_row(p.a_name, p.b_name, str(p.ties), ", ".join(p.agreements))
+                        agg.add_row(p.a_name, p.b_name, str(p.ties), "; ".join(p.agreement_names),
+                                    "; ".join(p.relationships))
                     console.print(agg)
 
             emit(result, as_json, human)
@@ -179,6 +191,8 @@ def register(app: typer.Typer) -> None:
             int, typer.Option("--samples", min=1, help="On large graphs, estimate from this many sampled sources.")
         ] = DEFAULT_SAMPLES,
         seed: Annotated[int, typer.Option("--random-seed", help="Seed for the sampling (same seed, same answer).")] = 0,
+        countries: Annotated[bool, typer.Option("--countries",
+                help="Also count chains through countries and rank them (left out by default).")] = False,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -188,7 +202,7 @@ def register(app: typer.Typer) -> None:
         with store_at(store, as_json) as s:
             result = run_brokers(s, top=top, between=(between[0], between[1]) if between else None,
                                  cross_border=cross_border, as_of=parse_date(as_of, "--as-of"),
-                                 min_confidence=min_confidence, samples=samples, seed=seed)
+                                 min_confidence=min_confidence, samples=samples, seed=seed, countries=countries)
 
             def human(r: Any) -> None:
                 title = f"Brokers ({r.mode}" + (f": {r.sources_label} ↔ {r.targets_label}" if r.sources_label else "")

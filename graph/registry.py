@@ -14,9 +14,10 @@ works_for          0.80      colleagues and employers know each other
 part_of            0.75      a department and its parent body
 established        0.75      founders stay close to what they founded
 member_of          0.65      members of one body meet through it
-organised          0.60      organisers know their speakers and hosts
 met_with           0.55      a recorded meeting
 spoke_at           0.50      speakers on one programme
+organised          0.40      an organising body knows its programme, rarely each speaker as
+                             well as the speakers on one panel know each other
 visited            0.40      a visit, often once
 attended           0.30      being in the audience
 located_in         --        context: sharing a city is not an introduction
@@ -68,7 +69,7 @@ RELATION_TYPES: dict[str, RelationType] = {
         RelationType("part_of", frozenset({ORG}), BODIES, True, 0.75, False, "is part of", "の一部門"),
         RelationType("established", ACTORS, frozenset({ORG, EVENT}), True, 0.75, False, "established", "を設立"),
         RelationType("member_of", BODIES | {PERSON}, frozenset({ORG}), True, 0.65, False, "is a member of", "の会員"),
-        RelationType("organised", BODIES | {PERSON}, frozenset({EVENT}), True, 0.60, False, "organised", "を主催"),
+        RelationType("organised", BODIES | {PERSON}, frozenset({EVENT}), True, 0.40, False, "organised", "を主催"),
         RelationType("met_with", ACTORS, ACTORS, True, 0.55, True, "met with", "と会談"),
         RelationType("spoke_at", BODIES | {PERSON}, frozenset({EVENT}), True, 0.50, False, "spoke at", "で登壇"),
         RelationType("visited", ACTORS, ACTORS, True, 0.40, False, "visited", "を訪問"),
