@@ -14,6 +14,7 @@ Stages:
 ``baseline``  the same searches with plain networkx on an undirected graph of the same ties.
 ``api``       real uvicorn on the store: /paths and /neighbourhood beside /health.
 ``extract``   the extractor beside raw GiNZA on the same text.
+``ingest``    one document ingested into the size's store beside the same into an empty store.
 """
 
 from __future__ import annotations
@@ -279,12 +280,48 @@ def stage_extract(docs: list[str], rounds: int) -> Figures:
     return {"chars": result.chars, "extract_chars_per_s": result.extract_rate, "ginza_chars_per_s": result.ginza_rate}
 
 
+def stage_ingest(store: str, docs: list[str]) -> Figures:
+    """One document ingested (extract, resolve against the store, check, write) into an empty store and
+    into the size's store, in one process so both see the same warm caches (GiNZA, the gazetteer)."""
+    import shutil
+    import tempfile
+
+    from graph.embedded import EmbeddedStore
+    from ingest.extract.documents import expand_documents
+    from ingest.extract.intake import ingest_documents
+
+    document = expand_documents(docs)[0]
+    workdir = Path(tempfile.mkdtemp(prefix="kizuna-bench-ingest-"))
+    try:
+        with EmbeddedStore(workdir / "warm-up.sqlite") as warm:
+            ingest_documents(warm, [document])  # loads GiNZA and the base gazetteer once
+        progress(f"ingesting {document.name} into an empty store")
+        with EmbeddedStore(workdir / "empty.sqlite") as empty:
+            started = time.perf_counter()
+            ingest_documents(empty, [document])
+            empty_s = time.perf_counter() - started
+        progress(f"ingesting {document.name} into {Path(store).name}")
+        with EmbeddedStore(store) as full:
+            relations = full.stats().relation_total
+            started = time.perf_counter()
+            reports = ingest_documents(full, [document])
+            full_s = time.perf_counter() - started
+            for source in reports[0].sources:  # leave the bench store as it was loaded
+                full.retract_source(source)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return {"document": document.name, "ingest_empty_s": empty_s, "ingest_s": full_s,
+            "ingest_ratio": full_s / empty_s if empty_s else None, "store_relations": relations,
+            "ingest_rss_mb": peak_rss_mb()}
+
+
 STAGES: dict[str, Callable[..., Figures]] = {
     "load": stage_load,
     "queries": stage_queries,
     "baseline": stage_baseline,
     "api": stage_api,
     "extract": stage_extract,
+    "ingest": stage_ingest,
 }
 
 

@@ -77,6 +77,8 @@ ROWS: tuple[Row, ...] = (
     Row("api_paths_rps", "API /paths k=3", "req/s", ("api", "paths_rps"), ("api", "health_rps"), "/health"),
     Row("api_neighbourhood_rps", "API /entities/{id}/neighbourhood r=2", "req/s", ("api", "neighbourhood_rps"),
         ("api", "health_rps"), "/health"),
+    Row("ingest_s", "ingest one document (extract, resolve, check, write)", "s", ("ingest", "ingest_s"),
+        ("ingest", "ingest_empty_s"), "same document, empty store", note=("ingest", "ingest_ratio")),
     Row("extract_rate", "extraction (size-independent)", "chars/s", ("extract", "extract_chars_per_s"),
         ("extract", "ginza_chars_per_s"), "raw GiNZA, same text"),
 )
@@ -87,6 +89,7 @@ NOTE_FORMATS = {
     "neighbourhood_nodes": "{:.0f} nodes on average (caps 100 / 25 per node)",
     "region_members": "{:.0f} members on average",
     "brokers_samples": "{} sampled sources",
+    "ingest_ratio": "{:.2f}x the empty store (target <= 2x)",
 }
 
 
@@ -154,6 +157,7 @@ def bench_size(
     timeout: float,
     api: bool,
     api_requests: int,
+    ingest_docs: Path | None = None,
 ) -> dict[str, Any]:
     """All stages for one size; failed stages leave their rows empty with the reason."""
     from bench.synthetic import size_label
@@ -181,6 +185,8 @@ def bench_size(
         stage("baseline", {"store": store, "queries": queries, "samples": int(samples)})
         if api:
             stage("api", {"store": store, "requests": api_requests, "concurrency": 2})
+        if ingest_docs is not None:
+            stage("ingest", {"store": store, "docs": [str(ingest_docs)]})
     return {"size": size_label(relations), "target_relations": relations, "stages": stages, "errors": errors}
 
 
@@ -230,7 +236,7 @@ def row_values(result: dict[str, Any], extract: dict[str, Any] | None) -> list[d
             if raw is not None:
                 note = NOTE_FORMATS.get(row.note[1], "{}").format(raw)
         if value is None:
-            note = errors.get(stage) or ("skipped" if stage in ("api", "extract") else "not measured")
+            note = errors.get(stage) or ("skipped" if stage in ("api", "extract", "ingest") else "not measured")
         rows.append({
             "key": row.key,
             "metric": row.label,

@@ -33,7 +33,8 @@ def register(app: typer.Typer) -> None:
         timeout: Annotated[float, typer.Option(help="Seconds allowed per stage of a size.")] = 3600.0,
         api_requests: Annotated[int, typer.Option(min=1, max=100_000, help="Requests per API endpoint.")] = 200,
         skip_api: Annotated[bool, typer.Option("--skip-api", help="Leave out the HTTP API rows.")] = False,
-        skip_extract: Annotated[bool, typer.Option("--skip-extract", help="Leave out the extraction row.")] = False,
+        skip_extract: Annotated[bool, typer.Option("--skip-extract", help="Leave out the extraction and ingest rows.")
+                                ] = False,
         extract_docs: Annotated[Path, typer.Option(help="Text for the extraction row.")] = DEFAULT_DOCS,
         workdir: Annotated[Path | None, typer.Option(help="Keep the stores here (default: a temporary folder).")
                            ] = None,
@@ -66,9 +67,13 @@ def register(app: typer.Typer) -> None:
             folder = workdir or Path(tmp)
             folder.mkdir(parents=True, exist_ok=True)
             for relations in wanted:
+                ingest_docs = None if skip_extract or not extract_docs.exists() else extract_docs
                 result = bench_size(relations, workdir=folder, seed=seed, queries=queries, batch_size=batch_size,
-                                    timeout=timeout, api=not skip_api, api_requests=api_requests)
+                                    timeout=timeout, api=not skip_api, api_requests=api_requests,
+                                    ingest_docs=ingest_docs)
                 result["errors"].setdefault("extract", extract_error)
+                if ingest_docs is None:
+                    result["errors"].setdefault("ingest", extract_error)
                 if skip_api:
                     result["errors"]["api"] = "skipped"
                 result["rows"] = row_values(result, extract)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from graph.errors import StoreUnavailable
 from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source, record_json
 from graph.names import name_key
+from graph.review import Judgement, MergeRecord, ReviewItem
 from graph.rows import EntityRow, EvidenceRow, GraphRows, RelationRow
 from graph.store import Direction, Neighbour, RetractResult, Stats, Store
 
@@ -56,6 +57,16 @@ CREATE TABLE IF NOT EXISTS relation_sources(
     source_id TEXT NOT NULL,
     PRIMARY KEY(relation_id, source_id));
 CREATE INDEX IF NOT EXISTS relation_sources_source ON relation_sources(source_id);
+CREATE TABLE IF NOT EXISTS judgements(
+    pair TEXT PRIMARY KEY, left_id TEXT NOT NULL, right_id TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS judgements_left ON judgements(left_id);
+CREATE INDEX IF NOT EXISTS judgements_right ON judgements(right_id);
+CREATE TABLE IF NOT EXISTS review_items(
+    key TEXT PRIMARY KEY, entity_id TEXT NOT NULL, source_id TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS review_items_source ON review_items(source_id);
+CREATE INDEX IF NOT EXISTS review_items_entity ON review_items(entity_id);
+CREATE TABLE IF NOT EXISTS merges(
+    id TEXT PRIMARY KEY, merged TEXT NOT NULL, survivor TEXT NOT NULL, undone INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS writes(
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     entities INTEGER NOT NULL,
@@ -202,58 +213,57 @@ class EmbeddedStore(Store):
 
     # -- writing -----------------------------------------------------------
     def _persist(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> None:
+        self._transaction(lambda _db: self._persist_in_transaction(sources, entities, relations))
+
+    def _persist_in_transaction(
+        self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]
+    ) -> None:
+        """The statements of one write; the caller holds the lock and the transaction."""
         ids = [(r.entity.id,) for r in entities]
-        with self._lock:
-            db = self._db
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                db.executemany(
-                    "INSERT INTO sources(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data=excluded.data",
-                    [(s.id, _dump(s)) for s in sources],
-                )
-                db.executemany(
-                    "INSERT INTO entities(id, type, data, kind, signed, start, iso_code, name_en, name_ja) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type=excluded.type, "
-                    "data=excluded.data, kind=excluded.kind, signed=excluded.signed, start=excluded.start, "
-                    "iso_code=excluded.iso_code, name_en=excluded.name_en, name_ja=excluded.name_ja",
-                    [
-                        (e.id, e.type.value, _dump(e), e.kind, e.signed, e.start, e.iso_code, e.name("en"),
-                         e.name("ja"))
-                        for e in (r.entity for r in entities)
-                    ],
-                )
-                db.executemany("DELETE FROM names WHERE entity_id = ?", ids)
-                db.executemany(
-                    "INSERT OR IGNORE INTO names(entity_id, key, text) VALUES (?, ?, ?)",
-                    [(r.entity.id, name_key(n.text), n.text) for r in entities for n in r.entity.names],
-                )
-                db.executemany(
-                    "INSERT OR IGNORE INTO entity_sources(entity_id, source_id) VALUES (?, ?)",
-                    [(r.entity.id, s) for r in entities for s in r.sources],
-                )
-                db.executemany(
-                    "INSERT INTO relations(id, type, source, target, confidence, data, valid_from, valid_to, role, "
-                    "evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                    "confidence=excluded.confidence, data=excluded.data, valid_from=excluded.valid_from, "
-                    "valid_to=excluded.valid_to, role=excluded.role, evidence=excluded.evidence",
-                    [
-                        (r.id, r.type, r.source, r.target, r.confidence, _dump(r), r.valid_from, r.valid_to, r.role,
-                         _evidence_text(r))
-                        for r in relations
-                    ],
-                )
-                db.executemany(
-                    "INSERT OR IGNORE INTO relation_sources(relation_id, source_id) VALUES (?, ?)",
-                    [(r.id, s) for r in relations for s in r.sources],
-                )
-                db.execute(
-                    "INSERT INTO writes(entities, relations, sources) VALUES (?, ?, ?)",
-                    (len(entities), len(relations), len(sources)),
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+        db = self._db
+        db.executemany(
+            "INSERT INTO sources(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data=excluded.data",
+            [(s.id, _dump(s)) for s in sources],
+        )
+        db.executemany(
+            "INSERT INTO entities(id, type, data, kind, signed, start, iso_code, name_en, name_ja) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type=excluded.type, "
+            "data=excluded.data, kind=excluded.kind, signed=excluded.signed, start=excluded.start, "
+            "iso_code=excluded.iso_code, name_en=excluded.name_en, name_ja=excluded.name_ja",
+            [
+                (e.id, e.type.value, _dump(e), e.kind, e.signed, e.start, e.iso_code, e.name("en"),
+                 e.name("ja"))
+                for e in (r.entity for r in entities)
+            ],
+        )
+        db.executemany("DELETE FROM names WHERE entity_id = ?", ids)
+        db.executemany(
+            "INSERT OR IGNORE INTO names(entity_id, key, text) VALUES (?, ?, ?)",
+            [(r.entity.id, name_key(n.text), n.text) for r in entities for n in r.entity.names],
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO entity_sources(entity_id, source_id) VALUES (?, ?)",
+            [(r.entity.id, s) for r in entities for s in r.sources],
+        )
+        db.executemany(
+            "INSERT INTO relations(id, type, source, target, confidence, data, valid_from, valid_to, role, "
+            "evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "confidence=excluded.confidence, data=excluded.data, valid_from=excluded.valid_from, "
+            "valid_to=excluded.valid_to, role=excluded.role, evidence=excluded.evidence",
+            [
+                (r.id, r.type, r.source, r.target, r.confidence, _dump(r), r.valid_from, r.valid_to, r.role,
+                 _evidence_text(r))
+                for r in relations
+            ],
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO relation_sources(relation_id, source_id) VALUES (?, ?)",
+            [(r.id, s) for r in relations for s in r.sources],
+        )
+        db.execute(
+            "INSERT INTO writes(entities, relations, sources) VALUES (?, ?, ?)",
+            (len(entities), len(relations), len(sources)),
+        )
 
     def retract_source(self, source_id: str) -> RetractResult:
         with self._lock:
@@ -302,6 +312,81 @@ class EmbeddedStore(Store):
                 db.execute("ROLLBACK")
                 raise
         return RetractResult(source_id, removed, kept, len(orphans))
+
+    # -- identity decisions ------------------------------------------------
+    def _transaction(self, work: Callable[[sqlite3.Connection], object]) -> None:
+        """Run ``work`` in one write transaction (BEGIN IMMEDIATE: writers queue for the lock)."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                work(self._db)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def add_judgements(self, judgements: Sequence[Judgement]) -> None:
+        rows = [(j.key, j.left, j.right, _dump(j)) for j in judgements]
+        self._transaction(lambda db: db.executemany(
+            "INSERT INTO judgements(pair, left_id, right_id, data) VALUES (?, ?, ?, ?) ON CONFLICT(pair) "
+            "DO UPDATE SET left_id=excluded.left_id, right_id=excluded.right_id, data=excluded.data", rows))
+
+    def judgements(self, ids: Sequence[str] | None = None) -> list[Judgement]:
+        if ids is None:
+            rows = self._query("SELECT pair, data FROM judgements")
+        else:
+            rows = self._in_chunks("SELECT pair, data FROM judgements WHERE left_id IN ({marks})", ids)
+            rows += self._in_chunks("SELECT pair, data FROM judgements WHERE right_id IN ({marks})", ids)
+        return [Judgement.model_validate_json(data) for _pair, data in sorted(set(rows))]
+
+    def replace_review_items(self, source: str, items: Sequence[ReviewItem]) -> None:
+        rows = [(i.key, i.entity, i.source, _dump(i)) for i in items]
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM review_items WHERE source_id = ?", (source,))
+            db.executemany("INSERT OR REPLACE INTO review_items(key, entity_id, source_id, data) "
+                           "VALUES (?, ?, ?, ?)", rows)
+
+        self._transaction(work)
+
+    def review_items(self, entity: str | None = None) -> list[ReviewItem]:
+        if entity is None:
+            rows = self._query("SELECT data FROM review_items ORDER BY key")
+        else:
+            rows = self._query("SELECT data FROM review_items WHERE entity_id = ? ORDER BY key", (entity,))
+        return [ReviewItem.model_validate_json(r[0]) for r in rows]
+
+    def remove_review_items(self, keys: Sequence[str]) -> None:
+        self._transaction(lambda db: db.executemany("DELETE FROM review_items WHERE key = ?",
+                                                    [(k,) for k in keys]))
+
+    def _persist_merge(
+        self,
+        record: MergeRecord,
+        delete_relations: Sequence[str],
+        delete_entities: Sequence[str],
+        entities: list[EntityRecord],
+        relations: list[Relation],
+    ) -> None:
+        def work(db: sqlite3.Connection) -> None:
+            db.executemany("DELETE FROM relations WHERE id = ?", [(i,) for i in delete_relations])
+            db.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in delete_entities])
+            # the records are stored exactly as given: their sources replace the stored ones
+            db.executemany("DELETE FROM entity_sources WHERE entity_id = ?", [(r.entity.id,) for r in entities])
+            db.execute(
+                "INSERT INTO merges(id, merged, survivor, undone, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) "
+                "DO UPDATE SET undone=excluded.undone, data=excluded.data",
+                (record.id, record.merged, record.survivor, int(record.undone), _dump(record)),
+            )
+
+        def all_of_it(db: sqlite3.Connection) -> None:  # one transaction: deletions, records, the merge log
+            work(db)
+            self._persist_in_transaction([], entities, relations)
+
+        self._transaction(all_of_it)
+
+    def merges(self) -> list[MergeRecord]:
+        return [MergeRecord.model_validate_json(r[0]) for r in self._query("SELECT data FROM merges ORDER BY id")]
 
     # -- reading -----------------------------------------------------------
     def get_entities(self, ids: Sequence[str]) -> dict[str, EntityRecord]:
