@@ -201,6 +201,17 @@ def fewest_steps_dag(
                 dag.add_edge(node, nbr)
                 starts_a.add(node)
                 starts_b.add(nbr)
+    # A seed move (a place to an organisation in it) is no graph edge: it may be the crossing too.
+    for node, cost in extra.get(a, {}).items():
+        if node in settled_b and cost + db[node] == total:
+            dag.add_edge(a, node)
+            starts_a.add(a)
+            starts_b.add(node)
+    for node, cost in extra.get(b, {}).items():
+        if node in settled_a and da[node] + cost == total:
+            dag.add_edge(node, b)
+            starts_a.add(node)
+            starts_b.add(b)
     for parents, starts in ((pa, starts_a), (pb, starts_b)):
         layer = set(starts)
         seen: set[str] = set()

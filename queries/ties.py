@@ -59,8 +59,8 @@ if TYPE_CHECKING:
 
 HALF_LIFE_YEARS = 6.0
 AS_OF_HELP = (
-    "Only ties that held on this date: dated ties valid then, undated ones only if documented by then; "
-    "agreements signed and events started by then."
+    "Only ties that held on this date: dated ties valid then, ties without a date only if documented by "
+    "then; agreements signed and events started by then."
 )
 UNDATED_AGE_YEARS = HALF_LIFE_YEARS
 CONTEXT_STRENGTH = 0.1
