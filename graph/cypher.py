@@ -509,3 +509,15 @@ ALL_MERGES = _statement(
     "all_merges",
     "MATCH (m:%Merge) RETURN m.data AS data ORDER BY m.id",
 )
+
+# -- name lookups that cost what is asked, not the store's size ------------------------------
+NAMES_FOR_KEYS = _statement(
+    "names_for_keys",
+    "UNWIND $keys AS k MATCH (n:%Name {key: k}) RETURN n.key AS key, n.entity AS entity, n.text AS text",
+    ("keys",),
+)
+NAMES_WITH_PREFIX = _statement(
+    "names_with_prefix",
+    "MATCH (n:%Name) WHERE n.key STARTS WITH $prefix RETURN n.key AS key, n.entity AS entity, n.text AS text",
+    ("prefix",),
+)

@@ -443,6 +443,21 @@ class Neo4jStore(Store):
         rows = self._query(cypher.RESOLVE, key=key, type=type.value if type is not None else None)
         return [Entity.model_validate_json(r["data"]) for r in rows]
 
+    def names_for_keys(self, keys: Sequence[str]) -> list[tuple[str, str, str]]:
+        unique = list(dict.fromkeys(keys))
+
+        def work(tx: Any) -> list[tuple[str, str, str]]:
+            found = []
+            for chunk in chunks(unique):
+                found += [(r["key"], r["entity"], r["text"]) for r in self._run(tx, cypher.NAMES_FOR_KEYS, keys=chunk)]
+            return found
+
+        return self._read(work) if unique else []
+
+    def names_with_prefix(self, prefix: str) -> list[tuple[str, str, str]]:
+        rows = self._query(cypher.NAMES_WITH_PREFIX, prefix=prefix)
+        return [(r["key"], r["entity"], r["text"]) for r in rows]
+
     def iter_names(self) -> Iterator[tuple[str, str, str]]:
         rows = self._query(cypher.ITER_NAMES)
         yield from ((r["key"], r["entity"], r["text"]) for r in rows)

@@ -84,6 +84,7 @@ def _examples() -> dict[str, Any]:
             "survivor": "place:kanagawa",
             "undone": False,
             "data": "{}",
+            "prefix": "神奈",
             "start": 40,
         },
     }

@@ -253,3 +253,18 @@ def test_merge_refuses_different_types(store: Store) -> None:
     with pytest.raises(InvalidFact, match="cannot merge person"):
         merge_entities(store, "place:kanagawa", "person:sato")
     assert store.get_entity("person:sato") is not None
+
+
+def test_names_by_key_and_by_prefix(store: Store) -> None:
+    """The indexed name lookups documents and near-duplicate search read instead of every name."""
+    seeded(store)
+    from graph.names import name_key
+
+    rows = store.names_for_keys([name_key("辽宁省"), name_key("Kanagawa"), "nothing-has-this-key"])
+    assert {(ident, text) for _key, ident, text in rows} == {
+        ("place:liaoning", "遼寧省"), ("place:liaoning", "辽宁省"), ("place:kanagawa", "Kanagawa")}
+    prefix = name_key("神奈川")[:2]
+    found = store.names_with_prefix(prefix)
+    assert ("place:kanagawa", "神奈川県") in {(i, t) for _k, i, t in found}
+    assert all(k.startswith(prefix) for k, _i, _t in found)
+    assert sorted(store.names_with_prefix(prefix)) == sorted(r for r in store.iter_names() if r[0].startswith(prefix))
