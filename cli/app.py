@@ -8,6 +8,7 @@ and where, and exit with status 1 (2 for usage errors).
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,7 @@ from cli.common import (
     store_at,
 )
 from cli.helptext import Commands
+from cli.viz import LabelLang
 from graph.sectors import SECTORS
 from ingest.format import to_fact_file
 from ingest.load import load_files, seed_path
@@ -97,33 +99,79 @@ def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     console.print(f"{s.entity_total} entities, {s.relation_total} relations, {s.sources} sources")
 
 
+class ExportFormat(StrEnum):
+    """What ``export`` writes."""
+
+    FACTS = "facts"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CSV = "csv"
+
+
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the fact file (YAML or JSON).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write (for csv: NAME.nodes.csv and "
+                                         "NAME.edges.csv beside it).")],
+    fmt: Annotated[ExportFormat | None, typer.Option(
+        "--format", help="What to write: a fact file (facts, reloadable with `kizuna load`), graphml (Cytoscape, "
+        "yEd, Gephi), gexf (Gephi) or csv (node and edge tables); default: from the output's suffix.")] = None,
+    region: Annotated[str | None, typer.Option(
+        "--region", help="Only this place's region network (as `kizuna region` answers it).")] = None,
+    path: Annotated[tuple[str, str] | None, typer.Option(
+        "--path", metavar="FROM TO", help="Only the introduction paths from FROM to TO (as `kizuna path`).")] = None,
+    lang: Annotated[LabelLang, typer.Option("--lang", help="Language of the label columns.")] = LabelLang.EN,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Write the whole graph as one fact file (reloadable with `kizuna load`)."""
+    """Write the graph, a region network or introduction paths for other tools, or as a fact file."""
     import yaml
 
-    with store_at(store, as_json) as st:
-        data = to_fact_file(st.export())
-    text = (
-        json.dumps(data, ensure_ascii=False, indent=1)
-        if output.suffix == ".json"
-        else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    )
+    chosen = fmt or next((f for f in ExportFormat if output.suffix.lower() == f".{f.value}"), ExportFormat.FACTS)
+    if chosen is ExportFormat.FACTS and (region or path):
+        fail("--region and --path export graphs: add --format graphml, gexf or csv", as_json=as_json,
+             title="Invalid usage", exit_code=2)
+    if region and path:
+        fail("give --region or --path, not both", as_json=as_json, title="Invalid usage", exit_code=2)
+    if chosen is ExportFormat.FACTS:
+        with store_at(store, as_json) as st:
+            data = to_fact_file(st.export())
+        contents = {output: (
+            json.dumps(data, ensure_ascii=False, indent=1)
+            if output.suffix == ".json"
+            else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        ).encode("utf-8")}
+        counts = {"entities": len(data["entities"]), "relations": len(data["relations"]),
+                  "sources": len(data["sources"])}
+        said = f"wrote {counts['entities']} entities and {counts['relations']} relations to {output}"
+    else:
+        from queries.export import path_graph, region_graph, serialise, store_graph, tables
+
+        with store_at(store, as_json) as st:
+            graph = (region_graph(st, region, lang=lang) if region else
+                     path_graph(st, path[0], path[1], lang=lang) if path else store_graph(st, lang=lang))
+        if chosen is ExportFormat.CSV:
+            nodes, edges = tables(graph)
+            # The BOM lets spreadsheet programs read the UTF-8.
+            contents = {output.with_name(f"{output.stem}.nodes.csv"): nodes.encode("utf-8-sig"),
+                        output.with_name(f"{output.stem}.edges.csv"): edges.encode("utf-8-sig")}
+        else:
+            contents = {output: serialise(graph, chosen.value)}  # type: ignore[arg-type]
+        counts = {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+        said = (f"wrote {counts['nodes']} nodes and {counts['edges']} edges to "
+                + " and ".join(str(w) for w in contents))
     with reporting(as_json):
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror or exc}", as_json=as_json, where=str(output))
-    counts = {"entities": len(data["entities"]), "relations": len(data["relations"]),
-              "sources": len(data["sources"])}
+        for target, content in contents.items():
+            try:
+                target.write_bytes(content)
+            except OSError as exc:
+                fail(f"cannot write {target}: {exc.strerror or exc}", as_json=as_json, where=str(target))
     if as_json:
-        print_json({"file": str(output), **counts})
+        where: dict[str, object] = (
+            {"file": str(output)} if len(contents) == 1 else {"files": [str(t) for t in contents]}
+        )
+        print_json({**where, **({} if chosen is ExportFormat.FACTS else {"format": chosen.value}), **counts})
         return
-    console.print(f"wrote {counts['entities']} entities and {counts['relations']} relations to {output}")
+    console.print(said, highlight=False)
 
 
 @app.command()
