@@ -39,16 +39,20 @@ class Actors:
     entities: dict[str, EntityRow]
     upward: Callable[[str, str], list[RelationRow]]
     relations: Relations
+    lookup: Callable[[str], EntityRow | None] | None = None  # rows not in ``entities`` yet (a growing graph)
     _parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _roots: dict[str, frozenset[str]] = field(default_factory=dict)
     _employers: dict[str, tuple[tuple[str, str | None], ...]] = field(default_factory=dict)
+
+    def _row(self, node: str) -> EntityRow | None:
+        found = self.entities.get(node)
+        return found if found is not None or self.lookup is None else self.lookup(node)
 
     def parents(self, node: str) -> tuple[str, ...]:
         """Bodies ``node`` is a unit of (never a country), in id order."""
         found = self._parents.get(node)
         if found is None:
-            ups = {rel.target for rel in self.upward(node, "part_of")
-                   if not _is_country(self.entities.get(rel.target))}
+            ups = {rel.target for rel in self.upward(node, "part_of") if not _is_country(self._row(rel.target))}
             found = self._parents[node] = tuple(sorted(ups))
         return found
 
@@ -57,7 +61,7 @@ class Actors:
         found = self._employers.get(person)
         if found is None:
             jobs = {(rel.target, rel.role) for rel in self.upward(person, "works_for")
-                    if not _is_country(self.entities.get(rel.target))}
+                    if not _is_country(self._row(rel.target))}
             found = self._employers[person] = tuple(sorted(jobs, key=lambda j: (j[0], j[1] or "")))
         return found
 
@@ -66,7 +70,7 @@ class Actors:
         found = self._roots.get(node)
         if found is not None:
             return found
-        entity = self.entities.get(node)
+        entity = self._row(node)
         if entity is not None and entity.type is EntityType.PERSON:
             tops: set[str] = set()
             for body, _role in self.employers(node):

@@ -6,8 +6,9 @@ people and place-governments are ranked). A broker is someone many shortest
 chains must pass through; a tie's length is one hop plus its weakness
 (``1 - ln(strength)``), so chains run through strong ties first. Countries
 are left out (they introduce nobody, and a state linked to everyone would
-top every list) unless ``countries`` is asked for; they still define the
-groups of ``between`` and ``cross-border``. A view that streams the tie
+top every list); they still define the groups of ``between`` and
+``cross-border``. ``countries`` asks for the plain count instead: every hop
+one, countries in (what a server with Graph Data Science counts). A view that streams the tie
 graph in pages (Neo4j) carries no strengths: there every hop counts one.
 Counting runs in igraph (C) on a snapshot of the tie graph, taken once per
 cached graph: networkx gives the same numbers (the tests compare them) but
@@ -172,7 +173,9 @@ def brokers(
         if counted is not None:
             return _result(view, rule, geo, counted, top, samples, options)
     snap, type_of, lengths = _tie_snapshot(view, rule)
-    if not countries:
+    if countries:
+        lengths = None  # the plain count, every hop one, as a server with Graph Data Science counts it
+    else:
         # A country introduces nobody: chains through a country do not count, and it is not ranked.
         state = {p.id for p in view.places("country")}
         keep = [i for i, n in enumerate(snap.nodes) if n not in state]

@@ -169,6 +169,7 @@ class Introductions:
                 entities=tg.entities,
                 upward=upward,
                 relations=lambda u, v: [rel for rel, _ in tg.edge(u, v).relations],
+                lookup=lambda i: view.get_entities([i]).get(i),
             )
         self.actors = actors
         self.located: dict[frozenset[str], Located] = {}

@@ -104,11 +104,8 @@ class TieFilter:
         """The relation if it counts under this filter, else None."""
         if relation.type not in self.types:
             return None
-        if self.as_of is not None:
-            if not valid_on(relation.valid_from, relation.valid_to, self.as_of):
-                return None
-            if relation.valid_from is None and not documented_by(relation, sources, self.as_of):
-                return None
+        if self.as_of is not None and not valid_on(relation.valid_from, relation.valid_to, self.as_of):
+            return None
         if self.min_confidence and relation.confidence < self.min_confidence:
             return None
         return relation
@@ -228,6 +225,8 @@ class TieGraph:
             u, v = rel.source, rel.target
             if u not in entities or v not in entities or usable(rel, sources) is None:
                 continue
+            if rule.as_of is not None and rel.valid_from is None and not documented_by(rel, sources, rule.as_of):
+                continue  # undated, and only later documents tell of it
             strength = relation_strength(rel, factor, reference, u in meeting or v in meeting)
             key = (u, v) if u < v else (v, u)
             found = edges.get(key)

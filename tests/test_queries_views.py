@@ -252,10 +252,12 @@ def test_brokers_use_betweenness_counted_by_the_server(tmp_path: Path) -> None:
     plain = fixture_store(tmp_path / "a")
     server = ServerCountingStore(tmp_path / "b" / "server.sqlite")
     server.write(fixture_batch())
-    for options in ({}, {"top": 2}, {"as_of": dt.date(2017, 1, 1)}):
+    # the server counts the plain betweenness (every hop one, countries in): asked for with countries=True
+    for options in ({"countries": True}, {"top": 2, "countries": True}, {"as_of": dt.date(2017, 1, 1), "countries": True}):
         want = brokers(plain, **options).model_dump(mode="json")  # type: ignore[arg-type]
         assert brokers(server, **options).model_dump(mode="json") == want  # type: ignore[arg-type]
     assert CountingServerView.calls == 3
     want = brokers(plain, cross_border=True).model_dump(mode="json")
     assert brokers(server, cross_border=True).model_dump(mode="json") == want
-    assert CountingServerView.calls == 3  # restricted betweenness is always counted here
+    assert brokers(server).model_dump(mode="json") == brokers(plain).model_dump(mode="json")
+    assert CountingServerView.calls == 3  # restricted and weighted betweenness are always counted here
