@@ -41,8 +41,9 @@ def _step_text(step: Step) -> Text:
 
 def _print_path(path: IntroductionPath) -> None:
     weakest = f", weakest: step {path.weakest_step}" if path.weakest_step else ""
-    inferred = ", [yellow]rests on inferred facts[/yellow]" if path.inferred else ""
-    console.print(f"[bold]{path.summary_en}[/bold]\n[dim]{path.summary_ja}[/dim]")
+    inferred = ", rests on inferred facts" if path.inferred else ""
+    console.print(path.summary_en, style="bold")
+    console.print(path.summary_ja, style="dim")
     out = table("#", "Step", "Date", "Sources", lines=True,
                 title=f"Path {path.rank}: {path.hops} step(s), {path.label} ({path.strength:.4g}){weakest}{inferred}")
     for i, step in enumerate(path.steps, start=1):
