@@ -11,13 +11,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from cli import bench, copy, extract, queries, serve, show, viz
 from cli.common import JsonOpt, StoreOpt, console, err_console, print_json, store_at
-from ingest.format import to_fact_file
-from ingest.load import load_files, seed_path
 
 app = typer.Typer(
     help="Kizuna (絆): a knowledge graph of cross-border innovation ties.",
@@ -33,6 +30,10 @@ def load(
     as_json: JsonOpt = False,
 ) -> None:
     """Load fact files; each file is stored whole or not at all."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from ingest.load import load_files, seed_path
+
     paths: list[Path] = ([seed_path()] if seed else []) + list(files or [])
     if not paths:
         err_console.print("error: name files to load, or --seed")
@@ -79,6 +80,8 @@ def export(
 ) -> None:
     """Write the whole graph as one fact file (reloadable with `kizuna load`)."""
     import yaml
+
+    from ingest.format import to_fact_file
 
     with store_at(store) as st:
         data = to_fact_file(st.export())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -135,17 +136,23 @@ class Store(ABC):
         if missing_sources:
             raise InvalidFact(f"evidence cites unknown source(s): {', '.join(sorted(missing_sources))}")
         relations: dict[str, Relation] = {}
+        # Endpoint rules depend only on (relation type, each end's type and whether it governs a place):
+        # each combination is checked once per batch, not once per relation.
+        ends: dict[str, Entity | EntityRow] = {**stored, **{i: r.entity for i, r in in_batch.items()}}
+        shape = {i: (e.type, e.is_governing_place) for i, e in ends.items()}
+        checked: set[tuple[str, object, object]] = set()
         for rel in batch.relations:
-            ends = []
-            for end in (rel.source, rel.target):
-                known = in_batch.get(end)
-                entity = known.entity if known is not None else stored.get(end)
-                if entity is None:
-                    raise InvalidFact(f"relation {rel.type} {rel.source} -> {rel.target}: unknown entity {end!r}")
-                ends.append(entity)
-            check_endpoints(rel.type, ends[0], ends[1])
-            rel = canonical(rel)
-            relations[rel.id] = merge_relation(relations.get(rel.id), rel)
+            key = (rel.type, shape.get(rel.source), shape.get(rel.target))
+            if key not in checked:
+                for end in (rel.source, rel.target):
+                    if end not in ends:
+                        raise InvalidFact(f"relation {rel.type} {rel.source} -> {rel.target}: unknown entity {end!r}")
+                check_endpoints(rel.type, ends[rel.source], ends[rel.target])
+                checked.add(key)
+            if rel.target < rel.source:
+                rel = canonical(rel)
+            before = relations.get(rel.id)
+            relations[rel.id] = rel if before is None else merge_relation(before, rel)
         old_entities = self.get_entities(sorted(in_batch))
         entities = [merge_entity(old_entities.get(i), r) for i, r in in_batch.items()]
         old_relations = self.get_relations(sorted(relations))
@@ -156,6 +163,16 @@ class Store(ABC):
     @abstractmethod
     def _persist(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> None:
         """Store validated, merged records in one transaction."""
+
+    @contextmanager
+    def bulk(self, records: int) -> Iterator[None]:
+        """Wrap a load of about ``records`` records written in several batches.
+
+        Each ``write`` inside still stores its batch whole or not at all; a
+        backend may use the hint to load faster (the embedded store defers its
+        secondary indexes). The default does nothing.
+        """
+        yield
 
     @abstractmethod
     def retract_source(self, source_id: str) -> RetractResult:

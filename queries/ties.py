@@ -33,15 +33,17 @@ import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import igraph as ig
 import networkx as nx
 
 from graph.dates import earliest, latest, valid_on
 from graph.model import Batch, Entity, EntityType, Relation, Source
 from graph.registry import CONTEXT_TYPES, MEETING_POINTS, RELATION_TYPES, TIE_TYPES
 from graph.rows import EntityRow, GraphRows, RelationRow, gc_paused
+
+if TYPE_CHECKING:
+    import igraph as ig
 
 HALF_LIFE_YEARS = 6.0
 UNDATED_AGE_YEARS = HALF_LIFE_YEARS
@@ -146,6 +148,8 @@ class Snapshot:
 
 def snapshot(tg: TieGraph) -> Snapshot:
     """Taken once per tie graph (the cached whole graph is shared by every query)."""
+    import igraph as ig  # only brokers count over the whole graph: other commands never load igraph
+
     if tg.snapshot is None:
         with gc_paused(long_lived=True):
             nodes = [n for n in tg.graph if tg.graph.degree(n) > 0]
