@@ -15,6 +15,7 @@ Stages:
 ``baseline``  the same searches with plain networkx on an undirected graph of the same ties.
 ``api``       real uvicorn on the store: /paths and /neighbourhood beside /health.
 ``extract``   the extractor beside raw GiNZA on the same text.
+``cli``       ``kizuna path`` and ``--help`` on the seed store beside ``python -c pass``; ``make run`` to /health.
 """
 
 from __future__ import annotations
@@ -327,6 +328,72 @@ def stage_api(store: str, requests: int, concurrency: int) -> Figures:
     return figures
 
 
+def _wall(command: list[str], env: dict[str, str], repeats: int) -> float:
+    """Median wall time of a command run to completion (it must succeed)."""
+    import subprocess
+
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _make_run_to_health(repo: Path, env: dict[str, str], timeout: float) -> float:
+    """Seconds from ``make run`` to a 200 from /health; the server is stopped afterwards."""
+    import os
+    import signal
+    import subprocess
+
+    import httpx
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(["make", "run"], cwd=repo, env=env, stdout=subprocess.DEVNULL,  # noqa: S607
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        while time.perf_counter() - t0 < timeout:
+            if proc.poll() is not None:
+                raise RuntimeError(f"make run exited with {proc.returncode}")
+            try:
+                if httpx.get(f"http://127.0.0.1:{env['KIZUNA_PORT']}/health", timeout=1).status_code == 200:
+                    return time.perf_counter() - t0
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)
+        raise RuntimeError(f"/health did not answer within {timeout:.0f} s")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def stage_cli(workdir: str, repeats: int) -> Figures:
+    """The command line on the seed store beside ``python -c pass``, and ``make run`` started a second time."""
+    import os
+    import shutil
+    import subprocess
+
+    from bench.api import free_port
+
+    folder = Path(workdir)
+    folder.mkdir(parents=True, exist_ok=True)
+    store = folder / "seed.sqlite"
+    kizuna = str(Path(sys.executable).with_name("kizuna"))
+    env = {**os.environ, "KIZUNA_STORE": str(store)}
+    subprocess.run([kizuna, "load", "--seed"], env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    figures: Figures = {
+        "python_pass_s": _wall([sys.executable, "-c", "pass"], env, repeats),
+        "path_s": _wall([kizuna, "path", "神奈川県", "遼寧省", "--json"], env, repeats),
+        "help_s": _wall([kizuna, "--help"], env, repeats),
+    }
+    repo = Path(__file__).resolve().parents[1]
+    if (repo / "Makefile").exists() and shutil.which("make"):
+        env = {**env, "KIZUNA_PORT": str(free_port()), "VENV": str(Path(sys.executable).parents[1])}
+        figures["make_run_first_s"] = _make_run_to_health(repo, env, 600)
+        figures["make_run_s"] = _make_run_to_health(repo, env, 600)
+    return figures
+
+
 def stage_extract(docs: list[str], rounds: int) -> Figures:
     from bench.extract import bench
 
@@ -341,6 +408,7 @@ STAGES: dict[str, Callable[..., Figures]] = {
     "floor": stage_floor,
     "api": stage_api,
     "extract": stage_extract,
+    "cli": stage_cli,
 }
 
 

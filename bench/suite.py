@@ -80,6 +80,12 @@ ROWS: tuple[Row, ...] = (
         ("api", "health_rps"), "/health"),
     Row("extract_rate", "extraction (size-independent)", "chars/s", ("extract", "extract_chars_per_s"),
         ("extract", "ginza_chars_per_s"), "raw GiNZA, same text"),
+    Row("cli_path_s", "`kizuna path … --json` wall time, seed store (size-independent)", "s", ("cli", "path_s"),
+        ("cli", "python_pass_s"), "python -c pass", target=0.5),
+    Row("cli_help_s", "`kizuna --help` wall time (size-independent)", "s", ("cli", "help_s"),
+        ("cli", "python_pass_s"), "python -c pass"),
+    Row("make_run_s", "`make run` second start to /health (size-independent)", "s", ("cli", "make_run_s"),
+        ("cli", "make_run_first_s"), "first start", target=5),
 )
 
 NOTE_FORMATS = {
@@ -218,9 +224,10 @@ def machine() -> dict[str, Any]:
 # -- tables ------------------------------------------------------------------------------------------
 
 
-def row_values(result: dict[str, Any], extract: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """The rows of one size as plain data (value/baseline None when the stage did not run)."""
-    stages = {**result["stages"], **({"extract": extract} if extract else {})}
+def row_values(result: dict[str, Any], shared: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of one size as plain data (value/baseline None when the stage did not run).
+    ``shared``: the figures of size-independent stages (extraction, command line)."""
+    stages = {**result["stages"], **shared}
     errors = result.get("errors", {})
     rows = []
     for row in ROWS:
@@ -233,7 +240,7 @@ def row_values(result: dict[str, Any], extract: dict[str, Any] | None) -> list[d
             if raw is not None:
                 note = NOTE_FORMATS.get(row.note[1], "{}").format(raw)
         if value is None:
-            note = errors.get(stage) or ("skipped" if stage in ("api", "extract") else "not measured")
+            note = errors.get(stage) or ("skipped" if stage in ("api", "extract", "cli") else "not measured")
         rows.append({
             "key": row.key,
             "metric": row.label,

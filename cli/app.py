@@ -50,10 +50,13 @@ def load(
 
             loaded = load_files(st, paths, progress)
         if as_json:
-            print_json([{"file": f.path, **f.result.__dict__} for f in loaded])
+            print_json([{"file": f.path, "unchanged": f.unchanged, **f.result.__dict__} for f in loaded])
             return
         for item in loaded:
             r = item.result
+            if item.unchanged:
+                console.print(f"unchanged {item.path}: already loaded, nothing written since")
+                continue
             console.print(f"loaded {item.path}: {r.entities} entities, {r.relations} relations, {r.sources} sources")
 
 

@@ -34,6 +34,8 @@ def register(app: typer.Typer) -> None:
         api_requests: Annotated[int, typer.Option(min=1, max=100_000, help="Requests per API endpoint.")] = 200,
         skip_api: Annotated[bool, typer.Option("--skip-api", help="Leave out the HTTP API rows.")] = False,
         skip_extract: Annotated[bool, typer.Option("--skip-extract", help="Leave out the extraction row.")] = False,
+        skip_cli: Annotated[bool, typer.Option("--skip-cli", help="Leave out the command-line and make run rows.")
+                            ] = False,
         extract_docs: Annotated[Path, typer.Option(help="Text for the extraction row.")] = DEFAULT_DOCS,
         workdir: Annotated[Path | None, typer.Option(help="Keep the stores here (default: a temporary folder).")
                            ] = None,
@@ -65,13 +67,22 @@ def register(app: typer.Typer) -> None:
         with tempfile.TemporaryDirectory(prefix="kizuna-bench-") as tmp:
             folder = workdir or Path(tmp)
             folder.mkdir(parents=True, exist_ok=True)
+            shared: dict[str, dict[str, Any]] = {"extract": extract} if extract else {}
+            cli_error = "skipped"
+            if not skip_cli and wanted:
+                err_console.print("[dim]command line…[/]")
+                cli_figures, error = run_stage("cli", {"workdir": str(folder / "cli"), "repeats": 5}, timeout)
+                cli_error = error or ""
+                if cli_figures:
+                    shared["cli"] = cli_figures
             for relations in wanted:
                 result = bench_size(relations, workdir=folder, seed=seed, queries=queries, batch_size=batch_size,
                                     timeout=timeout, api=not skip_api, api_requests=api_requests)
                 result["errors"].setdefault("extract", extract_error)
+                result["errors"].setdefault("cli", cli_error)
                 if skip_api:
                     result["errors"]["api"] = "skipped"
-                result["rows"] = row_values(result, extract)
+                result["rows"] = row_values(result, shared)
                 report["sizes"].append(result)
         for path in include or []:
             earlier = json.loads(path.read_text(encoding="utf-8"))

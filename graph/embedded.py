@@ -595,6 +595,17 @@ class EmbeddedStore(Store):
         (seq,) = self._query("SELECT COALESCE(MAX(seq), 0) FROM writes")[0]
         return f"{store_id}:{seq}"
 
+    def load_mark(self, name: str) -> str | None:
+        found = self._query("SELECT value FROM meta WHERE key = ?", (f"load:{name}",))
+        return str(found[0][0]) if found else None
+
+    def set_load_mark(self, name: str) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (f"load:{name}", self.version()),
+            )
+
     def check(self) -> list[str]:
         problems = [r[0] for r in self._query("PRAGMA integrity_check") if r[0] != "ok"]
         problems += [f"dangling reference in {r[0]} row {r[1]}" for r in self._query("PRAGMA foreign_key_check")]

@@ -248,6 +248,19 @@ class Store(ABC):
     def version(self) -> str:
         """Changes whenever the stored graph changes (for caches)."""
 
+    def load_mark(self, name: str) -> str | None:
+        """The version recorded by ``set_load_mark(name)`` (None when absent, or when the backend keeps none)."""
+        return None
+
+    def set_load_mark(self, name: str) -> None:
+        """Record that ``name`` (a loaded file's digest) is in the store as of its current version.
+
+        Loaders skip a file whose mark equals the store's version: nothing was
+        written since it was loaded. A backend may keep no marks (then every
+        load writes again, which is safe: writes are idempotent).
+        """
+        return None
+
     @abstractmethod
     def check(self) -> list[str]:
         """Integrity problems found (empty when the store is sound)."""

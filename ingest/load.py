@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 
 from graph.store import Store, WriteResult
@@ -19,6 +21,7 @@ Progress = Callable[[str, int, int], None]  # (what, records done, records in th
 class FileLoaded:
     path: str
     result: WriteResult
+    unchanged: bool = False  # the same file was loaded and nothing was written since: skipped
 
 
 def seed_path() -> Path:
@@ -58,21 +61,37 @@ def load_facts(store: Store, facts: FactFile, origin: str, progress: Progress | 
     batch = to_batch(facts, origin, tick)
     if progress:
         progress(f"{name}: writing", total, total)
-    return store.write(batch)
+    with store.bulk(len(batch)):
+        return store.write(batch)
+
+
+def file_digest(path: Path) -> str:
+    """Names a file's content as this version of Kizuna reads it."""
+    digest = hashlib.sha256(f"kizuna {version('kizuna')}\n".encode())
+    digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def load_files(store: Store, paths: Iterable[str | Path], progress: Progress | None = None) -> list[FileLoaded]:
     """Load files one batch each, in order.
 
     A bad file raises before anything of it is written; files loaded before it
-    stay loaded (each is complete on its own).
+    stay loaded (each is complete on its own). A file loaded before, with
+    nothing written to the store since, is skipped (``unchanged``).
     """
     files = expand(paths)
     ensure_vocabulary(store)
+    digests = {path: file_digest(path) for path in files if path.is_file()}
+    current = store.version()
     done: list[FileLoaded] = []
     for path in files:
+        if path in digests and store.load_mark(digests[path]) == current:
+            done.append(FileLoaded(str(path), WriteResult(0, 0, 0), unchanged=True))
+            continue
         if progress:
             progress(f"{path.name}: reading", 0, 1)
         facts = read_fact_file(path)
         done.append(FileLoaded(str(path), load_facts(store, facts, str(path), progress)))
+    for digest in digests.values():
+        store.set_load_mark(digest)
     return done

@@ -171,11 +171,12 @@ def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 def test_rows_match_the_records_after_merges_and_retraction(tmp_path: Path) -> None:
     """The row columns follow every write path: new evidence merged in, a source retracted."""
     from graph.rows import GraphRows
-    from ingest.load import load_files, seed_path
+    from ingest.files import read_fact_file
+    from ingest.load import load_facts, load_files, seed_path
 
     with EmbeddedStore(tmp_path / "s.sqlite") as store:
         load_files(store, [seed_path()])
-        load_files(store, [seed_path()])  # the same facts again: evidence merges, nothing doubles
+        load_facts(store, read_fact_file(seed_path()), "seed.yaml")  # the same facts again: evidence merges
         store.retract_source("seed:004-kanagawa-liaoning")
         rows, expected = store.rows(), GraphRows.of(store.export())
         assert sorted(rows.entities) == sorted(expected.entities)
@@ -249,3 +250,19 @@ def test_a_bulk_load_that_died_is_healed_on_opening(tmp_path: Path) -> None:
         assert store.check() == []
         assert store.resolve("Company org:b0-1")[0].id == "org:b0-1"
     assert set(DEFERRED_INDEXES) <= _indexes(path)
+
+
+def test_loading_the_same_file_again_is_skipped_until_the_store_changes(tmp_path: Path) -> None:
+    from ingest.load import load_files, seed_path
+
+    with EmbeddedStore(tmp_path / "s.sqlite") as store:
+        first = load_files(store, [seed_path()])
+        assert not first[0].unchanged and first[0].result.relations > 0
+        version = store.version()
+        again = load_files(store, [seed_path()])
+        assert again[0].unchanged and store.version() == version  # nothing written
+        store.retract_source("seed:004-kanagawa-liaoning")
+        after_change = load_files(store, [seed_path()])
+        assert not after_change[0].unchanged
+        assert any("seed:004-kanagawa-liaoning" in r.sources for r in store.relations_citing(
+            "seed:004-kanagawa-liaoning"))
