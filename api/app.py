@@ -18,11 +18,12 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi_offline import FastAPIOffline
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors
-from api.docs import custom_openapi
+from api.docs import add_redoc, custom_openapi
 from api.jobs import JobRunner
 from api.routers import documents, entities, facts, home, network, paths, sources, system, views
 from graph.open import open_store
@@ -111,13 +112,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             store.close()
             log.info("store closed: %s", settings.store)
 
-    app = FastAPI(
+    # Swagger UI (/docs) and ReDoc (/redoc) from the fastapi-offline package's own
+    # copies of their scripts and styles: the documentation works with no network.
+    app = FastAPIOffline(
         title="Kizuna 絆",
         version="0.1.0",
         description=DESCRIPTION,
         openapi_tags=TAGS,
         lifespan=lifespan,
+        swagger_ui_parameters={"validatorUrl": None},  # the online validator badge would call out
+        redoc_url=None,  # added below, without the vendor logo that ReDoc fetches from its CDN
     )
+    add_redoc(app)
     app.state.settings = settings
     app.state.store = None
     app.state.jobs = None

@@ -15,11 +15,14 @@ from rich.table import Table
 
 from cli import bench, copy, extract, queries, serve, show, viz
 from cli.common import JsonOpt, StoreOpt, console, err_console, print_json, store_at
+from cli.helptext import Commands
+from graph.sectors import SECTORS
 
 app = typer.Typer(
     help="Kizuna (絆): a knowledge graph of cross-border innovation ties.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=Commands,
 )
 
 @app.command()
@@ -49,15 +52,21 @@ def load(
                 bar.update(task, description=what, completed=done, total=total)
 
             loaded = load_files(st, paths, progress)
+        totals = st.stats()
         if as_json:
             print_json([{"file": f.path, "unchanged": f.unchanged, **f.result.__dict__} for f in loaded])
             return
         for item in loaded:
             r = item.result
             if item.unchanged:
-                console.print(f"unchanged {item.path}: already loaded, nothing written since")
+                console.print(f"unchanged {item.path}: already loaded, nothing written since", highlight=False)
                 continue
-            console.print(f"loaded {item.path}: {r.entities} entities, {r.relations} relations, {r.sources} sources")
+            console.print(f"loaded {item.path}: {r.entities} entities, {r.relations} relations, {r.sources} sources",
+                          highlight=False)
+        # `stats` counts the sector vocabulary too, which every store holds besides what was loaded.
+        console.print(f"the store now holds {totals.entity_total} entities (including the "
+                      f"{len(SECTORS)} sectors of the built-in vocabulary), {totals.relation_total} relations, "
+                      f"{totals.sources} sources", highlight=False)
 
 
 @app.command()

@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
             "10k,100k,1m"),
         queries: Annotated[int, typer.Option(min=2, max=1000, help="Timed queries per kind (regions: at most 20).")
                            ] = 50,
-        seed: Annotated[int, typer.Option(help="Generator seed.")] = 0,
+        seed: Annotated[int, typer.Option("--random-seed", help="Seed for the synthetic graph generator.")] = 0,
         batch_size: Annotated[int, typer.Option(min=100, max=1_000_000, help="Records per written batch.")] = 50_000,
         timeout: Annotated[float, typer.Option(help="Seconds allowed per stage of a size.")] = 3600.0,
         api_requests: Annotated[int, typer.Option(min=1, max=100_000, help="Requests per API endpoint.")] = 200,

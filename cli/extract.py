@@ -7,13 +7,19 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import yaml
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from cli.common import JsonOpt, StoreOpt, print_json, store_at
+
+if TYPE_CHECKING:
+    from ingest.extract.intake import DocumentReport
 
 err = Console(stderr=True)
 
@@ -34,6 +40,19 @@ def _report_errors(results: list[Any]) -> None:
             err.print(f"[yellow]skipped[/] {r.path}: {r.error}", highlight=False)
 
 
+def _print_report(report: DocumentReport, loaded: bool) -> None:
+    """One line per document, then one per fact left out (with its character span)."""
+    if loaded and report.loaded:
+        counts = ", ".join(f"{v} {k}" for k, v in report.resolution.items())
+        err.print(f"loaded {report.file}: {report.entities} entities, {report.relations} relations"
+                  + (f" ({counts})" if counts else ""), highlight=False)
+    for problem in report.problems:
+        label = "held back" if problem.held else "left out"
+        err.print(f"[yellow]{label}[/] {problem.line()}", highlight=False)
+    for note in report.review:
+        err.print(note, highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add the extraction commands to ``app``."""
 
@@ -41,26 +60,20 @@ def register(app: typer.Typer) -> None:
     def extract(
         docs: Annotated[list[Path], typer.Argument(help="Documents (.txt, .md, .html) or folders.")],
         output: Annotated[Path | None, typer.Option("-o", "--output", help="Write facts here (YAML or .json).")] = None,
-        store: Annotated[str | None, typer.Option("--store", help="Resolve against this store.")] = None,
+        store: StoreOpt = None,
         cold: Annotated[bool, typer.Option("--cold", help="Ignore the store (cold start).")] = False,
     ) -> None:
-        """Extract facts from documents into a fact file for review."""
-        from ingest.extract.pipeline import extract_paths, merge_fact_files, strip_private
+        """Extract facts from documents into a fact file for review (resolved against the store unless --cold)."""
+        from ingest.extract.intake import checked
+        from ingest.extract.pipeline import extract_paths, merge_fact_files
 
-        opened = None
-        if not cold and store:
-            from graph.open import open_store
-
-            opened = open_store(store)
-        bar, update = _progress_bar()
-        try:
+        with ExitStack() as stack:
+            opened = None if cold else stack.enter_context(store_at(store))
+            bar, update = _progress_bar()
             with bar:
                 results = extract_paths(docs, store=opened, progress=update)
-        finally:
-            if opened is not None:
-                opened.close()
-        _report_errors(results)
-        facts = strip_private(merge_fact_files(r.facts for r in results if r.facts))
+            reports = [checked(r, opened, 0.0) for r in results]
+        facts = merge_fact_files(f for f, _ in reports if f)
         text = (
             json.dumps(facts, ensure_ascii=False, indent=2)
             if output and output.suffix == ".json"
@@ -70,51 +83,43 @@ def register(app: typer.Typer) -> None:
             output.write_text(text, encoding="utf-8")
         else:
             sys.stdout.write(text)
-        review = [n for r in results for n in r.review]
-        for note in review:
-            err.print(note, highlight=False)
+        for _, report in reports:
+            _print_report(report, loaded=False)
+        left_out = sum(len(r.problems) for _, r in reports)
         err.print(
             f"{len(facts['entities'])} entities, {len(facts['relations'])} relations from "
-            f"{sum(1 for r in results if r.facts)} documents ({sum(1 for r in results if r.error)} skipped)"
+            f"{sum(1 for f, _ in reports if f)} documents ({left_out} facts or documents left out)"
         )
+        if left_out:
+            raise typer.Exit(1)
 
     @app.command()
     def ingest(
         docs: Annotated[list[Path], typer.Argument(help="Documents (.txt, .md, .html) or folders.")],
-        store: Annotated[str | None, typer.Option("--store", help="Store path or URI.")] = None,
+        store: StoreOpt = None,
         threshold: Annotated[float, typer.Option("--threshold", help="Load facts at least this confident.")] = 0.6,
+        cold: Annotated[bool, typer.Option("--cold", help="Do not resolve mentions against the store.")] = False,
+        as_json: JsonOpt = False,
     ) -> None:
-        """Extract facts and load those above the threshold (re-ingesting replaces a document's facts)."""
-        from graph.errors import KizunaError
-        from graph.open import open_store
-        from ingest.extract.pipeline import extract_paths, strip_private
-        from ingest.format import parse_fact_file, to_batch
-        from ingest.load import ensure_vocabulary
+        """Extract facts and load those above the threshold (re-ingesting replaces a document's facts).
 
-        opened = open_store(store)
-        try:
-            ensure_vocabulary(opened)
+        A fact that cannot be stored is left out and reported with its character span; the rest of its
+        document goes in. The exit status is 1 when anything was left out or held back.
+        """
+        from ingest.extract.intake import ingest_documents
+
+        with store_at(store) as opened:
             bar, update = _progress_bar()
             with bar:
-                results = extract_paths(docs, store=opened, progress=update)
-            _report_errors(results)
-            loaded = 0
-            for r in results:
-                if not r.facts:
-                    continue
-                facts = strip_private(r.facts, threshold)
-                try:
-                    batch = to_batch(parse_fact_file(facts, r.path), r.path)
-                    for source in batch.sources:
-                        if opened.get_sources([source.id]):
-                            opened.retract_source(source.id)
-                    opened.write(batch)
-                    loaded += 1
-                except KizunaError as exc:
-                    err.print(f"[yellow]skipped[/] {r.path}: {exc.message}", highlight=False)
-            err.print(f"loaded {loaded} documents")
-        finally:
-            opened.close()
+                reports = ingest_documents(opened, docs, threshold=threshold, cold=cold, progress=update)
+        if as_json:
+            print_json([r.as_dict() for r in reports])
+        else:
+            for report in reports:
+                _print_report(report, loaded=True)
+            err.print(f"loaded {sum(1 for r in reports if r.loaded)} of {len(reports)} documents")
+        if any(not r.clean for r in reports):
+            raise typer.Exit(1)
 
     @app.command("eval")
     def eval_(
@@ -122,23 +127,56 @@ def register(app: typer.Typer) -> None:
         docs: Annotated[Path, typer.Option("--docs", help="Folder of the annotated documents.")],
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
         store: Annotated[str | None, typer.Option("--store", help="Use this store's names (warm start).")] = None,
+        pairs: Annotated[
+            bool,
+            typer.Option(
+                "--pairs",
+                help="GOLD is an annotation (records may say must: false): score each annotated document, "
+                "relations as unlabelled entity pairs, recall over must-find facts.",
+            ),
+        ] = False,
     ) -> None:
         """Precision, recall and F1 for entities and relations (by type) against GOLD."""
         from ingest.extract.evaluate import evaluate, gold_batch
         from ingest.extract.pipeline import extract_paths, merge_fact_files, strip_private
         from ingest.format import parse_fact_file, to_batch
 
+        annotations = None
+        targets = [docs]
+        if pairs:
+            from graph.errors import KizunaError
+            from ingest.extract.annotations import read_annotations
+
+            try:
+                annotations = read_annotations(gold)
+            except KizunaError as exc:
+                err.print(f"[red]error[/] {exc.message}", highlight=False)
+                raise typer.Exit(2) from None
+            targets = [docs / name for name in annotations.files()]
+            absent = [str(p) for p in targets if not p.is_file()]
+            if absent:
+                err.print(f"[red]error[/] {gold}: annotated documents not in {docs}: {', '.join(absent[:5])}")
+                raise typer.Exit(2)
         opened = None
         if store:
             from graph.open import open_store
 
             opened = open_store(store)
         try:
-            results = extract_paths([docs], store=opened)
+            results = extract_paths(targets, store=opened)
         finally:
             if opened is not None:
                 opened.close()
         _report_errors(results)
+        if annotations is not None:
+            from ingest.extract.annotations import score_documents
+
+            extracted = [(Path(r.path).name, strip_private(r.facts)) for r in results if r.facts]
+            scored = score_documents(annotations, extracted)
+            title = f"{gold} vs {docs} (per document; relations as unlabelled pairs; recall of must-find facts)"
+            out = json.dumps(scored.as_dict(), indent=2) if as_json else scored.table(title)
+            sys.stdout.write(out + "\n")
+            return
         facts = strip_private(merge_fact_files(r.facts for r in results if r.facts))
         predicted = to_batch(parse_fact_file(facts, "extracted"), "extracted")
         names = {Path(r.path).name for r in results}
@@ -151,7 +189,7 @@ def register(app: typer.Typer) -> None:
     @app.command("bench-extract")
     def bench_extract(
         docs: Annotated[list[Path], typer.Argument(help="Documents or folders to time.")],
-        rounds: Annotated[int, typer.Option("--rounds")] = 1,
+        rounds: Annotated[int, typer.Option("--rounds", min=1, help="Time each document this many times.")] = 1,
     ) -> None:
         """Throughput of raw GiNZA and of the extractor on the same text."""
         from bench.extract import bench

@@ -32,11 +32,14 @@ from queries.results import IntroductionPath, ToDict
 StoreOpt = Annotated[
     str | None, typer.Option("--store", help="Store path or neo4j:// URI (default: the store setting).")
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's field names).")]
 AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="Only ties valid on this date (YYYY-MM-DD), evidence published by then.")
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM-DD",
+                 help="Only ties valid on this date, judged on evidence published by then."),
 ]
-MinConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Minimum evidence confidence.")]
+MinConfOpt = Annotated[float, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, help="Ignore relations whose evidence is less confident than this (0-1).")]
 
 console = Console()
 err_console = Console(stderr=True)
@@ -102,13 +105,18 @@ def register(app: typer.Typer) -> None:
     def path_cmd(
         source: Annotated[str, typer.Argument(help="Where you are: id or name.")],
         target: Annotated[str, typer.Argument(help="Whom you want to reach: id or name.")],
-        k: Annotated[int, typer.Option("--k", "-k", min=1, max=10, help="How many different paths.")] = DEFAULT_K,
-        hops: Annotated[int, typer.Option("--hops", min=1, max=10, help="Most steps per path.")] = DEFAULT_HOPS,
+        k: Annotated[int, typer.Option("--k", "-k", min=1, max=10,
+                help="How many different paths to find (1-10).")] = DEFAULT_K,
+        hops: Annotated[int, typer.Option("--hops", min=1, max=10, help="Most steps per path (1-10).")] = DEFAULT_HOPS,
         as_of: AsOfOpt = None,
-        exclude: Annotated[list[str] | None, typer.Option("--exclude", "-x", help="Not via this entity.")] = None,
-        via: Annotated[str | None, typer.Option("--via", help="Intermediates: 'people' or 'organisations'.")] = None,
+        exclude: Annotated[list[str] | None, typer.Option("--exclude", "-x",
+                help="Never pass through this entity (id or name; repeatable).")] = None,
+        via: Annotated[str | None, typer.Option(
+            "--via", metavar="people|organisations",
+            help="Pass only through people, or only through organisations.")] = None,
         min_confidence: MinConfOpt = 0.0,
-        context: Annotated[bool, typer.Option("--context", help="Also let shared places/sectors link.")] = False,
+        context: Annotated[bool, typer.Option("--context",
+                help="Also let a shared place or sector link two steps.")] = False,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -134,17 +142,25 @@ def register(app: typer.Typer) -> None:
 
     @app.command("neighbours")
     def neighbours_cmd(
-        entity: Annotated[str, typer.Argument(help="Id or name.")],
-        radius: Annotated[int, typer.Option("--radius", "-r", min=1, max=3)] = 1,
-        entity_type: Annotated[list[str] | None, typer.Option("--type", help="Entity type to keep.")] = None,
-        kind: Annotated[list[str] | None, typer.Option("--kind", help="Entity kind to keep.")] = None,
-        relation: Annotated[list[str] | None, typer.Option("--relation", help="Relation type to follow.")] = None,
-        sector: Annotated[list[str] | None, typer.Option("--sector", help="Keep entities focusing on it.")] = None,
-        date_from: Annotated[str | None, typer.Option("--from", help="Relations valid after (YYYY-MM-DD).")] = None,
-        date_to: Annotated[str | None, typer.Option("--to", help="Relations valid before (YYYY-MM-DD).")] = None,
+        entity: Annotated[str, typer.Argument(help="The entity at the centre: id or name.")],
+        radius: Annotated[int, typer.Option("--radius", "-r", min=1, max=3,
+                                            help="How many relations away from ENTITY to go (1-3).")] = 1,
+        entity_type: Annotated[list[str] | None, typer.Option("--type",
+                help="Keep only entities of this type (repeatable).")] = None,
+        kind: Annotated[list[str] | None, typer.Option("--kind",
+                help="Keep only entities of this kind, e.g. university (repeatable).")] = None,
+        relation: Annotated[list[str] | None, typer.Option("--relation",
+                help="Follow only relations of this type (repeatable).")] = None,
+        sector: Annotated[list[str] | None, typer.Option("--sector",
+                help="Keep only entities focusing on this sector (repeatable).")] = None,
+        date_from: Annotated[str | None, typer.Option("--date-from", metavar="YYYY-MM-DD",
+                                                      help="Only relations still valid on or after this date.")] = None,
+        date_to: Annotated[str | None, typer.Option(
+            "--date-to", metavar="YYYY-MM-DD", help="Only relations already valid on or before this date.")] = None,
         min_confidence: MinConfOpt = 0.0,
-        max_nodes: Annotated[int, typer.Option("--max-nodes", min=1)] = 100,
-        max_per_node: Annotated[int, typer.Option("--max-per-node", min=1)] = 25,
+        max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Stop after this many entities.")] = 100,
+        max_per_node: Annotated[int, typer.Option(
+            "--max-per-node", min=1, help="Follow at most this many relations from any one entity.")] = 25,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -152,7 +168,7 @@ def register(app: typer.Typer) -> None:
         with _session(store, as_json) as s:
             result = neighbourhood(
                 s, entity, radius=radius, entity_types=entity_type, kinds=kind, relation_types=relation,
-                sectors=sector, date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"),
+                sectors=sector, date_from=_date(date_from, "--date-from"), date_to=_date(date_to, "--date-to"),
                 min_confidence=min_confidence, max_nodes=max_nodes, max_per_node=max_per_node,
             )
 
@@ -177,8 +193,9 @@ def register(app: typer.Typer) -> None:
         place: Annotated[str, typer.Argument(help="A city, region or country: id or name.")],
         as_of: AsOfOpt = None,
         min_confidence: MinConfOpt = 0.0,
-        people: Annotated[bool, typer.Option("--people/--no-people", help="Include people.")] = True,
-        max_ties: Annotated[int, typer.Option("--max-ties", min=1)] = 2000,
+        people: Annotated[bool, typer.Option("--people/--no-people",
+                help="Count people working for members as members.")] = True,
+        max_ties: Annotated[int, typer.Option("--max-ties", min=1, help="List at most this many ties.")] = 2000,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -209,18 +226,20 @@ def register(app: typer.Typer) -> None:
 
     @app.command("brokers")
     def brokers_cmd(
-        top: Annotated[int, typer.Option("--top", min=1)] = 10,
+        top: Annotated[int, typer.Option("--top", min=1, help="How many brokers to list.")] = 10,
         between: Annotated[
             list[str] | None,
-            typer.Option("--between", help="Two groups (country or continent), e.g. --between Japan --between Europe."),
+            typer.Option("--between",
+                    help="Two groups (countries or continents) to bridge, e.g. --between Japan --between Europe."),
         ] = None,
-        cross_border: Annotated[bool, typer.Option("--cross-border", help="Only chains across borders count.")] = False,
+        cross_border: Annotated[bool, typer.Option("--cross-border",
+                help="Count only chains whose ends lie in different countries.")] = False,
         as_of: AsOfOpt = None,
         min_confidence: MinConfOpt = 0.0,
         samples: Annotated[
-            int, typer.Option("--samples", min=1, help="Sample size on large graphs.")
+            int, typer.Option("--samples", min=1, help="On large graphs, estimate from this many sampled sources.")
         ] = DEFAULT_SAMPLES,
-        seed: Annotated[int, typer.Option("--seed")] = 0,
+        seed: Annotated[int, typer.Option("--random-seed", help="Seed for the sampling (same seed, same answer).")] = 0,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -246,10 +265,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command("partners")
     def partners_cmd(
-        sector: Annotated[str, typer.Option("--sector", help="Sector id (healthcare) or name.")],
-        origin: Annotated[str, typer.Option("--from", help="Where you are: id or name.")],
-        hops: Annotated[int, typer.Option("--hops", min=1, max=10)] = DEFAULT_HOPS,
-        top: Annotated[int, typer.Option("--top", min=1)] = 10,
+        sector: Annotated[str, typer.Option("--sector", help="The sector: id (healthcare) or name.")],
+        origin: Annotated[str, typer.Option("--from", help="Where you are: an entity id or name.")],
+        hops: Annotated[int, typer.Option("--hops", min=1, max=10, help="Most steps per path (1-10).")] = DEFAULT_HOPS,
+        top: Annotated[int, typer.Option("--top", min=1, help="How many partners to list.")] = 10,
         as_of: AsOfOpt = None,
         min_confidence: MinConfOpt = 0.0,
         store: StoreOpt = None,

@@ -86,7 +86,7 @@ def register(app: typer.Typer) -> None:
     @app.command("search")
     def search_cmd(
         text: Annotated[str, typer.Argument(help="Any name or part of one, in any language.")],
-        limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+        limit: Annotated[int, typer.Option(min=1, max=100, help="Show at most this many matches (1-100).")] = 10,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:

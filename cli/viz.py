@@ -7,22 +7,32 @@ side-panel links, which need the server), self-contained and offline.
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from cli.common import StoreOpt, console, store_at
-from graph.model import Lang
 from queries.neighbourhood import MAX_RADIUS
 from queries.paths import DEFAULT_HOPS, DEFAULT_K, MAX_HOPS, MAX_K
 from viz.network import MAX_NODES
 from viz.render import CONTEXT_PER_NODE, countries_html, neighbourhood_html, paths_html, region_html
 
 OutOpt = Annotated[Path, typer.Option("-o", "--output", help="Where to write the HTML page.")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Label language (ja or en).")]
+class LabelLang(StrEnum):
+    """The languages a view can be labelled in."""
+
+    JA = "ja"
+    EN = "en"
+    ZH = "zh"
+    ROMAJI = "romaji"
+
+
+LangOpt = Annotated[LabelLang, typer.Option(
+    "--lang", help="Language of labels and text: ja, en, zh or romaji (text other than names in en).")]
 MinConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Minimum evidence confidence.")]
-AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Only what held on this date (YYYY-MM-DD).")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="Only what held on this date.")]
 
 viz_app = typer.Typer(help="Export interactive network views as self-contained HTML pages.", no_args_is_help=True)
 
@@ -45,7 +55,7 @@ def _write(output: Path, html: str) -> None:
 def region_cmd(
     place: Annotated[str, typer.Argument(help="A place id or name.")],
     output: OutOpt,
-    lang: LangOpt = Lang.EN,
+    lang: LangOpt = LabelLang.EN,
     people: Annotated[bool, typer.Option("--people/--no-people", help="Draw people working for members.")] = True,
     min_confidence: MinConfOpt = 0.0,
     as_of: AsOfOpt = None,
@@ -62,9 +72,9 @@ def region_cmd(
 def entity_cmd(
     entity: Annotated[str, typer.Argument(help="An entity id or name.")],
     output: OutOpt,
-    radius: Annotated[int, typer.Option(min=1, max=MAX_RADIUS, help="Relations away.")] = 1,
-    max_nodes: Annotated[int, typer.Option(min=1, max=MAX_NODES, help="Most entities drawn.")] = 500,
-    lang: LangOpt = Lang.EN,
+    radius: Annotated[int, typer.Option(min=1, max=MAX_RADIUS, help="How many relations away from ENTITY to go.")] = 1,
+    max_nodes: Annotated[int, typer.Option(min=1, max=MAX_NODES, help="Draw at most this many entities.")] = 500,
+    lang: LangOpt = LabelLang.EN,
     store: StoreOpt = None,
 ) -> None:
     """An entity's neighbourhood."""
@@ -78,12 +88,12 @@ def path_cmd(
     source: Annotated[str, typer.Argument(help="Where you are: id or name.")],
     target: Annotated[str, typer.Argument(help="Whom you want to reach: id or name.")],
     output: OutOpt,
-    k: Annotated[int, typer.Option("--k", "-k", min=1, max=MAX_K, help="How many different paths.")] = DEFAULT_K,
+    k: Annotated[int, typer.Option("--k", "-k", min=1, max=MAX_K,
+            help="How many different paths to find.")] = DEFAULT_K,
     hops: Annotated[int, typer.Option("--hops", min=1, max=MAX_HOPS, help="Most steps per path.")] = DEFAULT_HOPS,
-    context: Annotated[int, typer.Option(min=0, max=20, help="Surrounding entities per path entity.")] = (
-        CONTEXT_PER_NODE
-    ),
-    lang: LangOpt = Lang.EN,
+    surroundings: Annotated[int, typer.Option(
+        min=0, max=20, help="Surrounding entities drawn (faded) around each entity on a path.")] = CONTEXT_PER_NODE,
+    lang: LangOpt = LabelLang.EN,
     min_confidence: MinConfOpt = 0.0,
     as_of: AsOfOpt = None,
     store: StoreOpt = None,
@@ -92,7 +102,7 @@ def path_cmd(
     when = _date(as_of)
     with store_at(store) as st:
         html = paths_html(
-            st, source, target, lang=lang, context_per_node=context, k=k, hops=hops,
+            st, source, target, lang=lang, context_per_node=surroundings, k=k, hops=hops,
             min_confidence=min_confidence, as_of=when,
         )
     _write(output, html)
@@ -101,7 +111,7 @@ def path_cmd(
 @viz_app.command("countries")
 def countries_cmd(
     output: OutOpt,
-    lang: LangOpt = Lang.EN,
+    lang: LangOpt = LabelLang.EN,
     people: Annotated[bool, typer.Option("--people/--no-people", help="Count ties of people too.")] = True,
     min_confidence: MinConfOpt = 0.0,
     as_of: AsOfOpt = None,

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from graph.dates import PartialDate, earliest
+from graph.dates import PartialDate, earliest, latest
 from graph.names import name_key
 
 
@@ -160,7 +160,7 @@ class Entity(Frozen):
                 raise ValueError(f"field {field!r} belongs to {owner.value} entities, not {self.type.value}")
         if self.renewed and self.type is not EntityType.AGREEMENT:
             raise ValueError("field 'renewed' belongs to agreement entities")
-        if self.start and self.end and earliest(self.end) < earliest(self.start):
+        if self.start and self.end and latest(self.end) < earliest(self.start):  # 2018 may end after 2018-05-31
             raise ValueError(f"event ends ({self.end}) before it starts ({self.start})")
         return self
 
@@ -219,7 +219,7 @@ class Relation(Frozen):
 
     @model_validator(mode="after")
     def _check_dates(self) -> Relation:
-        if self.valid_from and self.valid_to and earliest(self.valid_to) < earliest(self.valid_from):
+        if self.valid_from and self.valid_to and latest(self.valid_to) < earliest(self.valid_from):
             raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
         if self.source == self.target:
             raise ValueError(f"relation {self.type} links {self.source} to itself")

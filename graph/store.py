@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pydantic import ValidationError
+
 from graph.errors import InvalidFact
 from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Name, Relation, Source
 from graph.registry import check_endpoints, relation_type
@@ -80,7 +82,12 @@ def merge_entity(old: EntityRecord | None, new: EntityRecord) -> EntityRecord:
         update={**given, "names": merge_names(old.entity.names, new.entity.names)}
     )
     sources = tuple(sorted({*old.sources, *new.sources}))
-    return EntityRecord(entity=Entity.model_validate(merged.model_dump()), sources=sources)
+    try:
+        entity = Entity.model_validate(merged.model_dump())
+    except ValidationError as exc:  # e.g. a new start after the stored end
+        reason = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        raise InvalidFact(f"entity {new.entity.id} cannot merge with the stored one: {reason}") from None
+    return EntityRecord(entity=entity, sources=sources)
 
 
 def _evidence_key(e: Evidence) -> tuple[str, str | None, str]:

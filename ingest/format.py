@@ -215,6 +215,20 @@ def _evidence(rel: RelationIn, defaults: DefaultsIn, where: str) -> tuple[Eviden
     )
 
 
+def to_entity(raw: EntityIn) -> Entity:
+    """The entity a record describes (raises pydantic's ``ValidationError`` when it breaks the model)."""
+    first_name = next(t for t in raw.name.model_dump().values() if t)
+    return Entity(
+        id=raw.id or entity_id(raw.type.value, first_name),
+        type=raw.type,
+        names=_names(raw),
+        **raw.model_dump(
+            exclude={"id", "type", "name", "aliases", "abbreviations", "parent", "sectors", "sources"},
+            exclude_defaults=True,
+        ),
+    )
+
+
 def to_batch(facts: FactFile, origin: str = "<facts>", tick: Callable[[int], None] | None = None) -> Batch:
     """Pure transform of a validated file into a batch (no store access).
 
@@ -252,17 +266,8 @@ def to_batch(facts: FactFile, origin: str = "<facts>", tick: Callable[[int], Non
         where = facts.where("entities", index, raw.id)
         sources = raw.sources or ([defaults.source] if defaults.source else [])
         try:
-            first_name = next(t for t in raw.name.model_dump().values() if t)
-            ident = raw.id or entity_id(raw.type.value, first_name)
-            entity = Entity(
-                id=ident,
-                type=raw.type,
-                names=_names(raw),
-                **raw.model_dump(
-                    exclude={"id", "type", "name", "aliases", "abbreviations", "parent", "sectors", "sources"},
-                    exclude_defaults=True,
-                ),
-            )
+            entity = to_entity(raw)
+            ident = entity.id
         except ValidationError as exc:
             err = exc.errors()[0]
             field = ".".join(str(p) for p in err["loc"])

@@ -119,9 +119,10 @@ def _app() -> Typer:
 
 def test_cli_extract_writes_a_loadable_fact_file(tmp_path: Path) -> None:
     out = tmp_path / "facts.yaml"
-    result = CliRunner().invoke(_app(), ["extract", str(DOCS), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    assert "broken.txt" in result.output  # reported, not fatal
+    result = CliRunner().invoke(_app(), ["extract", str(DOCS), "-o", str(out), "--cold"])
+    assert result.exit_code == 1, result.output  # something was held back
+    assert "held back" in result.output and "broken.txt" in result.output  # reported, not fatal
+    assert "Traceback" not in result.output
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["entities"] and data["relations"]
     with EmbeddedStore(tmp_path / "s.sqlite") as store:

@@ -84,6 +84,18 @@ def test_relation_dates_and_confidence_checked() -> None:
         Relation(id="r", type="party_to", source="a", target="b", evidence=())
 
 
+def test_partial_dates_compare_by_the_interval_they_cover() -> None:
+    """An event dated "2018" may end on any day of 2018, so a start of 2018-05-31 is not after it."""
+    event = Entity(id="event:x", type=EntityType.EVENT, kind="meeting", names=(Name(text="X"),),
+                   start="2018-05-31", end="2018")
+    assert event.end == "2018"
+    Relation(id="r", type="party_to", source="a", target="b", valid_from="2018-05-08", valid_to="2018-05",
+             evidence=(Evidence(source="d"),))
+    with pytest.raises(ValidationError, match="ends \\(2018-05\\) before it starts \\(2018-06\\)"):
+        Entity(id="event:x", type=EntityType.EVENT, kind="meeting", names=(Name(text="X"),),
+               start="2018-06", end="2018-05")
+
+
 def test_ids_are_deterministic_and_symmetric() -> None:
     assert entity_id("organisation", "ＪＥＴＲＯ") == entity_id("organisation", "jetro")
     assert relation_id("partner_of", "a", "b") == relation_id("partner_of", "b", "a")

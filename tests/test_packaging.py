@@ -19,14 +19,17 @@ def test_every_package_and_data_file_is_declared() -> None:
         for top in TOP_LEVEL
         for init in (REPO / top).rglob("__init__.py")
     }
-    data = config["package-data"]
-    data_folders = declared - found  # folders of data only, declared so that setuptools does not warn
-    assert found <= declared, f"pyproject.toml misses packages: {sorted(found - declared)}"
-    for folder in data_folders:
-        path = REPO / Path(*folder.split("."))
-        assert path.is_dir() and not list(path.glob("*.py")), f"{folder} is declared but holds no data folder"
-        assert folder in data, f"{folder} is declared without package-data"
+    # Data folders (no __init__.py) are declared too, as namespace packages: setuptools warns otherwise.
+    data_folders = {
+        ".".join(folder.relative_to(REPO).parts)
+        for top in TOP_LEVEL
+        for folder in (REPO / top).rglob("*")
+        if folder.is_dir() and folder.name != "__pycache__" and not (folder / "__init__.py").exists()
+        and any(f.is_file() for f in folder.iterdir())
+    }
     found |= data_folders
+    assert declared == found, f"pyproject.toml packages differ from the source tree: {sorted(declared ^ found)}"
+    data = config["package-data"]
     for package in found:
         folder = REPO / Path(*package.split("."))
         for path in folder.rglob("*"):

@@ -10,6 +10,7 @@ something (a canvas screenshot is kept under ``build/artifacts/views``).
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,12 +36,27 @@ from queries.paths import introduction_paths
 from queries.region import region_network
 from tests.api_support import settings_for
 from viz import network
-from viz.browser import Loaded, chromium_binaries, load
+from viz.browser import Loaded, chromium_binaries, load, open_page
 from viz.network import MAX_NODES, Marks, batch_page, network_html, render
 from viz.render import countries_html, paths_html, region_html
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "build" / "artifacts" / "views"
+# KIZUNA_SCREENSHOTS=docs/screenshots keeps the README's pictures up to date from the same runs.
+SCREENSHOTS = os.environ.get("KIZUNA_SCREENSHOTS")
+
+
+def keep_screenshot(driver: Any, name: str) -> Path:
+    """Save the whole window as ``name.png`` under the artifacts (and KIZUNA_SCREENSHOTS when set)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / f"{name}.png"
+    driver.save_screenshot(str(shot))
+    if SCREENSHOTS:
+        folder = Path(SCREENSHOTS)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.png").write_bytes(shot.read_bytes())
+    assert shot.stat().st_size > 10_000, "the screenshot is (nearly) empty"
+    return shot
 
 
 @pytest.fixture(scope="module")
@@ -96,9 +112,7 @@ def check_page(driver: Any, loaded: Loaded, name: str) -> None:
     assert loaded.requests, "the performance log saw no request at all"
     assert loaded.remote_requests() == []
     assert drawn_pixels(driver) > 2000, "the network canvas is blank"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    shot = ARTIFACTS / f"{name}.png"
-    driver.save_screenshot(str(shot))
+    keep_screenshot(driver, name)
     canvas = driver.find_element("css selector", "#mynetwork canvas").screenshot_as_png
     assert len(canvas) > 10_000, "the canvas screenshot is (nearly) empty"
     (ARTIFACTS / f"{name}-canvas.png").write_bytes(canvas)
@@ -282,7 +296,36 @@ def test_empty_and_large_pages_draw(browser: Any, tmp_path: Path) -> None:
     assert loaded.remote_requests() == []
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(("path", "ready", "name"), [
+    ("/docs", "document.querySelectorAll('.opblock').length > 20", "docs-swagger"),
+    ("/redoc", "document.querySelectorAll('[data-section-id]').length > 20", "docs-redoc"),
+])
+def test_api_documentation_works_offline(server: str, browser: Any, path: str, ready: str, name: str) -> None:
+    """Swagger UI and ReDoc draw every operation from files the server itself serves."""
+    opened = open_page(browser, f"{server}{path}", ready, timeout=120)
+    assert opened.console_errors == []
+    assert opened.remote_requests() == []
+    assert any(u.endswith("/openapi.json") for u in opened.requests)
+    text = browser.find_element("tag name", "body").text
+    assert "Kizuna" in text and "/viz/region/{id}" in text.replace("\u200b", "")
+    keep_screenshot(browser, name)
+
+
 # -- API and CLI -------------------------------------------------------------------------------
+
+
+def test_api_documentation_pages_use_only_served_files(seed_file: Path) -> None:
+    with TestClient(create_app(settings_for(seed_file))) as client:
+        for path in ("/docs", "/redoc"):
+            page = client.get(path)
+            assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+            refs = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)""", page.text)
+            assert refs and all(r.startswith("/") for r in refs), refs
+            for ref in refs:
+                asset = client.get(ref)
+                assert asset.status_code == 200 and len(asset.content) > 1000, ref
+            assert "cdn." not in page.text and "fonts.googleapis" not in page.text
 
 
 def test_routes_and_aliases(seed_file: Path) -> None:

@@ -93,19 +93,27 @@ def _log(driver: WebDriver, kind: str) -> list[dict[str, Any]]:
     return entries
 
 
-def load(driver: WebDriver, url: str, timeout: float = 300.0) -> Loaded:
-    """Open ``url``, wait until the network is laid out and drawn, and read what the page did."""
+@dataclass
+class Opened:
+    """What any page did in the browser until it was ready: console errors and every request."""
+
+    url: str
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def remote_requests(self) -> list[str]:
+        return [u for u in self.requests if not is_local(u)]
+
+
+def open_page(driver: WebDriver, url: str, ready: str, timeout: float = 120.0) -> Opened:
+    """Open ``url`` and wait until the JavaScript expression ``ready`` is true (e.g. the API
+    documentation has drawn its operations); report console errors and requests."""
     from selenium.webdriver.support.ui import WebDriverWait
 
     _log(driver, "browser")  # drop what earlier pages logged
     _log(driver, "performance")
     driver.get(url)
-    WebDriverWait(driver, timeout, poll_frequency=0.1).until(
-        lambda d: d.execute_script("return !!(window.kizuna && window.kizuna.ready)")
-    )
-    data: dict[str, Any] = driver.execute_script(
-        "return {nodes: kizuna.nodes.getIds(), edges: kizuna.edges.getIds(), stable: kizuna.stableMs};"
-    )
+    WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: d.execute_script(f"return !!({ready});"))
     time.sleep(0.2)  # let the log buffers catch the last events
     errors = [str(e.get("message")) for e in _log(driver, "browser") if e.get("level") == "SEVERE"]
     requests = []
@@ -113,11 +121,20 @@ def load(driver: WebDriver, url: str, timeout: float = 300.0) -> Loaded:
         message = json.loads(entry["message"])["message"]
         if message.get("method") == "Network.requestWillBeSent":
             requests.append(str(message["params"]["request"]["url"]))
+    return Opened(url=url, console_errors=errors, requests=requests)
+
+
+def load(driver: WebDriver, url: str, timeout: float = 300.0) -> Loaded:
+    """Open a network view, wait until the network is laid out and drawn, and read what the page did."""
+    opened = open_page(driver, url, "window.kizuna && window.kizuna.ready", timeout)
+    data: dict[str, Any] = driver.execute_script(
+        "return {nodes: kizuna.nodes.getIds(), edges: kizuna.edges.getIds(), stable: kizuna.stableMs};"
+    )
     return Loaded(
         url=url,
         node_ids=[str(i) for i in data["nodes"]],
         edge_ids=[str(i) for i in data["edges"]],
         stable_ms=float(data["stable"]),
-        console_errors=errors,
-        requests=requests,
+        console_errors=opened.console_errors,
+        requests=opened.requests,
     )

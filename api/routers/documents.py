@@ -17,11 +17,8 @@ from api.docs import problems
 from api.errors import NotInstalled, PayloadTooLarge
 from api.jobs import Job, JobRunner
 from api.models import JobOut
-from graph.errors import KizunaError
 from graph.store import Store
 from ingest.extract.documents import DOC_SUFFIXES
-from ingest.format import parse_fact_file, to_batch
-from ingest.load import ensure_vocabulary
 
 router = APIRouter(tags=["documents"])
 
@@ -33,43 +30,36 @@ Extractor = Callable[[Store, list[Path], float], dict[str, Any]]
 def extractor() -> Extractor:
     """The extraction pipeline as a job body, or 501 when it is not installed."""
     try:
-        pipeline = importlib.import_module("ingest.extract.pipeline")
+        importlib.import_module("ingest.extract.intake")
         importlib.import_module("spacy")
     except ImportError as exc:
         raise NotInstalled(
             f"document extraction is not installed on this server ({exc}); install the 'nlp' extra"
         ) from None
-    extract_paths = pipeline.extract_paths
-    strip_private = pipeline.strip_private
+    from ingest.extract.intake import ingest_documents
 
     def run(store: Store, paths: list[Path], threshold: float) -> dict[str, Any]:
-        """Extract, then load each document as one batch; re-uploading a document replaces its facts."""
-        ensure_vocabulary(store)
-        results = extract_paths(paths, store=store)
-        documents: list[dict[str, Any]] = []
-        totals = {"entities": 0, "relations": 0, "sources": 0}
-        for result in results:
-            name = Path(result.path).name
-            if not result.facts:
-                documents.append({"file": name, "loaded": False, "error": result.error})
-                continue
-            try:
-                batch = to_batch(parse_fact_file(strip_private(result.facts, threshold), name), name)
-                for source in batch.sources:
-                    if store.get_sources([source.id]):
-                        store.retract_source(source.id)
-                written = store.write(batch)
-            except KizunaError as exc:
-                documents.append({"file": name, "loaded": False, "error": f"{exc.title}: {exc.message}"})
-                continue
-            totals["entities"] += written.entities
-            totals["relations"] += written.relations
-            totals["sources"] += written.sources
-            documents.append({
-                "file": name, "loaded": True, "sources": [s.id for s in batch.sources],
-                "entities": written.entities, "relations": written.relations, "review": result.review,
-            })
-        return {"documents": documents, "threshold": threshold, **totals}
+        """Extract, check each fact, then load each document as one batch (re-uploading replaces its facts).
+
+        Facts left out and documents held back are listed with their character spans and reasons
+        under each document's ``problems``; ``complete`` is False when there are any.
+        """
+        reports = ingest_documents(store, paths, threshold=threshold)
+        documents = []
+        for report in reports:
+            item = report.as_dict()
+            item["file"] = Path(report.file).name
+            for problem in item["problems"]:
+                problem["document"] = item["file"]
+            documents.append(item)
+        return {
+            "documents": documents,
+            "threshold": threshold,
+            "complete": all(r.clean for r in reports),
+            "entities": sum(r.entities for r in reports),
+            "relations": sum(r.relations for r in reports),
+            "sources": sum(len(r.sources) for r in reports),
+        }
 
     return run
 

@@ -119,7 +119,8 @@ input[type=search],input[type=text]{{font-size:1rem;padding:.3rem .5rem;width:18
 <li class="muted">Older addresses under <code>/views/</code> answer the same pages.</li>
 </ul>
 <h2>API</h2>
-<p><a href="/docs">API documentation (OpenAPI)</a> · <a href="/openapi.json">openapi.json</a> ·
+<p><a href="/docs">API documentation (Swagger UI)</a> · <a href="/redoc">the same as ReDoc</a> ·
+ <a href="/openapi.json">openapi.json</a> ·
 <a href="/entities?type=place">places</a> · <a href="/sources">sources</a></p>
 <h2>Entities</h2><table>{rows}</table>
 <h2>Relations</h2><table>{rel_rows}</table>

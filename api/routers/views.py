@@ -99,8 +99,8 @@ async def path_view(
     target: Annotated[str, Query(alias="to", description="Id or name.", examples=["org:fbri"], max_length=300)],
     k: Annotated[int, Query(ge=1, le=MAX_K, description=f"How many different paths (1-{MAX_K}).")] = DEFAULT_K,
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS, description=f"Most steps (1-{MAX_HOPS}).")] = DEFAULT_HOPS,
-    context: Annotated[
-        int, Query(ge=0, le=20, description="Surrounding entities drawn around each path entity (0-20).")
+    surroundings: Annotated[
+        int, Query(ge=0, le=20, description="Surrounding entities drawn (faded) around each path entity (0-20).")
     ] = CONTEXT_PER_NODE,
     as_of: AsOf = None,
     min_confidence: MinConfidence = 0.0,
@@ -108,7 +108,7 @@ async def path_view(
     a = resolve(store, source, lang)
     b = resolve(store, target, lang)
     html = await run_in_threadpool(
-        paths_html, store, a.id, b.id, lang=lang, links=True, context_per_node=context,
+        paths_html, store, a.id, b.id, lang=lang, links=True, context_per_node=surroundings,
         k=k, hops=max_hops, as_of=as_of, min_confidence=min_confidence,
     )
     return HTMLResponse(html)

@@ -26,6 +26,9 @@ class Score:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    # Must-find items found, when recall counts only those (annotations with optional facts):
+    # tp then also counts optional items found, which precision credits but recall ignores.
+    found: int | None = None
 
     @property
     def precision(self) -> float:
@@ -33,7 +36,8 @@ class Score:
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        hit = self.tp if self.found is None else self.found
+        return hit / (hit + self.fn) if hit + self.fn else 0.0
 
     @property
     def f1(self) -> float:
@@ -54,21 +58,29 @@ class Report:
             out.tp += s.tp
             out.fp += s.fp
             out.fn += s.fn
+            if s.found is not None:
+                out.found = (out.found or 0) + s.found
         return out
+
+    def add(self, other: Report) -> None:
+        """Add another report's counts (scores over several documents)."""
+        for mine, theirs in ((self.entities, other.entities), (self.relations, other.relations)):
+            for name, s in theirs.items():
+                m = mine[name]
+                m.tp += s.tp
+                m.fp += s.fp
+                m.fn += s.fn
+                if s.found is not None:
+                    m.found = (m.found or 0) + s.found
+        self.errors += other.errors
 
     def table(self, title: str = "") -> str:
         lines = [title] if title else []
         for label, scores in (("entities", self.entities), ("relations", self.relations)):
             total = self.total(scores)
-            lines.append(
-                f"{label:<10} P={total.precision:.3f} R={total.recall:.3f} F1={total.f1:.3f} "
-                f"(tp={total.tp} fp={total.fp} fn={total.fn})"
-            )
+            lines.append(f"{label:<10} {_counts(total)}")
             for name in sorted(scores):
-                s = scores[name]
-                lines.append(
-                    f"  {name:<14} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} (tp={s.tp} fp={s.fp} fn={s.fn})"
-                )
+                lines.append(f"  {name:<14} {_counts(scores[name])}")
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
@@ -84,12 +96,17 @@ class Report:
         return {"entities": view(self.entities), "relations": view(self.relations)}
 
 
+def _counts(s: Score) -> str:
+    found = "" if s.found is None else f" must-found={s.found}"
+    return f"P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} (tp={s.tp} fp={s.fp} fn={s.fn}{found})"
+
+
 def _keys(entity: Entity) -> set[str]:
     return {k for k in (name_key(n.text) for n in entity.names) if k}
 
 
-def evaluate(gold: Batch, predicted: Batch) -> Report:
-    report = Report()
+def match_entities(gold: Batch, predicted: Batch) -> dict[str, str]:
+    """Which gold entity (id) each predicted entity (id) stands for; sectors are left out."""
     gold_entities = {r.entity.id: r.entity for r in gold.entities if r.entity.type is not EntityType.SECTOR}
     pred_entities = {r.entity.id: r.entity for r in predicted.entities if r.entity.type is not EntityType.SECTOR}
     gold_parties: dict[str, set[str]] = defaultdict(set)
@@ -136,6 +153,14 @@ def evaluate(gold: Batch, predicted: Batch) -> Report:
                     best, best_rank = g.id, rank
         if best:
             mapping[p.id] = best
+    return mapping
+
+
+def evaluate(gold: Batch, predicted: Batch) -> Report:
+    report = Report()
+    gold_entities = {r.entity.id: r.entity for r in gold.entities if r.entity.type is not EntityType.SECTOR}
+    pred_entities = {r.entity.id: r.entity for r in predicted.entities if r.entity.type is not EntityType.SECTOR}
+    mapping = match_entities(gold, predicted)
     matched_gold = set(mapping.values())
     for p in pred_entities.values():
         score = report.entities[p.type.value]

@@ -52,6 +52,7 @@ class DocResult:
     facts: dict[str, Any] | None = None  # a FactFile dict
     error: str | None = None
     review: list[str] = field(default_factory=list)
+    resolution: dict[str, int] = field(default_factory=dict)  # matched / new / uncertain counts
 
 
 def parse(document: Document) -> Parsed:
@@ -130,6 +131,7 @@ def build_fact_file(document: Document, extraction: Extraction, resolver: Resolv
     ids: dict[str, str] = {}
     entities: dict[str, Entity] = {}
     records: list[dict[str, Any]] = []
+    by_id: dict[str, dict[str, Any]] = {}
     review: list[str] = []
     for key, ent in extraction.entities.items():
         if ent.type is EntityType.SECTOR:
@@ -188,6 +190,14 @@ def build_fact_file(document: Document, extraction: Extraction, resolver: Resolv
         except ValueError:
             continue
         record["_confidence"] = round(ent.confidence, 2)
+        if ent.mentions:
+            first = min(ent.mentions, key=lambda m: m.start)
+            record["_span"] = [first.start, first.end]
+        earlier = by_id.get(ident)
+        if earlier is not None:  # two local entities resolved to one stored entity: one record
+            _absorb(earlier, record)
+            continue
+        by_id[ident] = record
         records.append(record)
     relations: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str]] = set()
@@ -232,6 +242,19 @@ def build_fact_file(document: Document, extraction: Extraction, resolver: Resolv
         "relations": relations,
     }
     return facts, review
+
+
+def _absorb(record: dict[str, Any], other: dict[str, Any]) -> None:
+    """Fold ``other`` (the same entity met again in one document) into ``record``."""
+    have = set(record["name"].values()) | {a["text"] for a in record.get("aliases", [])}
+    extra = [{"text": t, "lang": lang} for lang, t in other["name"].items()] + list(other.get("aliases", []))
+    for alias in extra:
+        if alias["text"] not in have:
+            record.setdefault("aliases", []).append(alias)
+            have.add(alias["text"])
+    for key, value in other.items():
+        record.setdefault(key, value)
+    record["_confidence"] = max(record.get("_confidence", 0.0), other.get("_confidence", 0.0))
 
 
 def strip_private(facts: dict[str, Any], threshold: float = 0.0) -> dict[str, Any]:

@@ -1,0 +1,96 @@
+"""Documents into a store: extract, check each fact, write each document as one batch.
+
+Shared by ``kizuna ingest`` and ``POST /documents`` so both report the same
+structured list: per document what was written and every fact left out (with
+its character span and reason). An invalid fact is left out and the rest of
+the document goes in; a document is held back whole only when it cannot be
+read or its checked batch is still refused by the store. Re-ingesting a
+document replaces what it asserted before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.errors import KizunaError
+from graph.store import Store
+from ingest.extract.checks import Problem, check_facts
+from ingest.extract.pipeline import DocResult, Progress, extract_paths, strip_private
+from ingest.format import parse_fact_file, to_batch
+from ingest.load import ensure_vocabulary
+
+
+@dataclass
+class DocumentReport:
+    """What became of one document."""
+
+    file: str
+    loaded: bool = False
+    sources: list[str] = field(default_factory=list)
+    entities: int = 0
+    relations: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+    resolution: dict[str, int] = field(default_factory=dict)  # matched / new / uncertain counts
+
+    @property
+    def clean(self) -> bool:
+        return self.loaded and not self.problems
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "loaded": self.loaded,
+            "sources": self.sources,
+            "entities": self.entities,
+            "relations": self.relations,
+            "problems": [p.as_dict() for p in self.problems],
+            "review": self.review,
+            "resolution": self.resolution,
+        }
+
+
+def checked(result: DocResult, store: Store | None, threshold: float) -> tuple[dict[str, Any] | None, DocumentReport]:
+    """One extraction result as storable facts plus its report (facts None: nothing to store)."""
+    report = DocumentReport(file=result.path, review=list(result.review), resolution=dict(result.resolution))
+    if not result.facts:
+        report.problems.append(Problem(result.path, "document", result.error or "no facts", held=True))
+        return None, report
+    facts, problems = check_facts(result.facts, result.path, store)
+    report.problems += problems
+    return strip_private(facts, threshold), report
+
+
+def ingest_documents(
+    store: Store,
+    paths: Iterable[str | Path],
+    threshold: float = 0.6,
+    cold: bool = False,
+    progress: Progress | None = None,
+) -> list[DocumentReport]:
+    """Extract (resolving against ``store`` unless ``cold``) and write each document."""
+    ensure_vocabulary(store)
+    results = extract_paths(paths, store=None if cold else store, progress=progress)
+    reports: list[DocumentReport] = []
+    for result in results:
+        facts, report = checked(result, store, threshold)
+        reports.append(report)
+        if facts is None:
+            continue
+        try:
+            batch = to_batch(parse_fact_file(facts, result.path), result.path)
+            for source in batch.sources:
+                if store.get_sources([source.id]):
+                    store.retract_source(source.id)
+            written = store.write(batch)
+        except KizunaError as exc:
+            report.problems.append(Problem(result.path, "document", exc.message, held=True))
+            continue
+        report.loaded = True
+        report.sources = [s.id for s in batch.sources]
+        report.entities = written.entities
+        report.relations = written.relations
+    return reports
