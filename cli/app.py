@@ -1,12 +1,14 @@
 """The ``kizuna`` command line: the same jobs as the HTTP API, for a terminal.
 
-Human-readable output by default, ``--json`` for machines. Errors print their
-message (which names what is wrong and where) and exit with status 1.
+Human-readable output by default, ``--json`` for machines (one JSON document on
+stdout, the result or the error; see ``cli.common``). Errors name what is wrong
+and where, and exit with status 1 (2 for usage errors).
 """
 
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,15 +16,31 @@ import typer
 from rich.table import Table
 
 from cli import bench, copy, extract, queries, serve, show, viz
-from cli.common import JsonOpt, StoreOpt, console, err_console, print_json, store_at
+from cli.common import (
+    JsonOpt,
+    KizunaGroup,
+    StoreOpt,
+    console,
+    err_console,
+    fail,
+    new_app,
+    print_json,
+    reporting,
+    store_at,
+)
 from cli.helptext import Commands
 from graph.sectors import SECTORS
 
-app = typer.Typer(
+
+class Root(Commands, KizunaGroup):
+    """The root group: plain value words in ``--help``; usage errors as JSON under ``--json``."""
+
+
+app = new_app(
+    name="kizuna",
     help="Kizuna (絆): a knowledge graph of cross-border innovation ties.",
     no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    cls=Commands,
+    cls=Root,
 )
 
 @app.command()
@@ -39,9 +57,8 @@ def load(
 
     paths: list[Path] = ([seed_path()] if seed else []) + list(files or [])
     if not paths:
-        err_console.print("error: name files to load, or --seed")
-        raise typer.Exit(2)
-    with store_at(store) as st:
+        fail("name files to load, or --seed", as_json=as_json, title="Invalid usage", exit_code=2)
+    with store_at(store, as_json) as st:
         with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
             disable=as_json or not err_console.is_terminal,
@@ -72,7 +89,7 @@ def load(
 @app.command()
 def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Counts of entities and relations by type."""
-    with store_at(store) as st:
+    with store_at(store, as_json) as st:
         s = st.stats()
     if as_json:
         print_json({"entities": s.entities, "relations": s.relations, "sources": s.sources})
@@ -85,37 +102,79 @@ def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     console.print(f"{s.entity_total} entities, {s.relation_total} relations, {s.sources} sources")
 
 
+class ExportFormat(StrEnum):
+    """What ``export`` writes."""
+
+    FACTS = "facts"
+    NEO4J_ADMIN = "neo4j-admin"
+
+
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the fact file (YAML or JSON).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the fact file (YAML or JSON); for "
+                                         "neo4j-admin, the folder for its CSV files.")],
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", help="facts (a fact file, reloadable with `kizuna load`) or neo4j-admin (CSV files for "
+        "`neo4j-admin database import full`, the command printed).")] = ExportFormat.FACTS,
     store: StoreOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
-    """Write the whole graph as one fact file (reloadable with `kizuna load`)."""
+    """Write the whole graph as one fact file (reloadable with `kizuna load`), or for Neo4j's bulk import."""
+    if fmt is ExportFormat.NEO4J_ADMIN:
+        from graph.neo4j_admin import import_command, write_import_files
+
+        with store_at(store, as_json) as st:
+            batch = st.export()
+        with reporting(as_json):
+            try:
+                files = write_import_files(batch, output)
+            except OSError as exc:
+                fail(f"cannot write {output}: {exc.strerror or exc}", as_json=as_json, where=str(output))
+        command = import_command(files)
+        if as_json:
+            print_json({"folder": str(output), "files": {f.path.name: f.rows for f in files}, "command": command})
+            return
+        console.print(f"wrote {len(files)} files to {output}; import them into a new database with:", highlight=False)
+        console.print(command, highlight=False, soft_wrap=True)
+        return
     import yaml
 
     from ingest.format import to_fact_file
 
-    with store_at(store) as st:
+    with store_at(store, as_json) as st:
         data = to_fact_file(st.export())
     text = (
         json.dumps(data, ensure_ascii=False, indent=1)
         if output.suffix == ".json"
         else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     )
-    output.write_text(text, encoding="utf-8")
-    console.print(f"wrote {len(data['entities'])} entities and {len(data['relations'])} relations to {output}")
+    with reporting(as_json):
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror or exc}", as_json=as_json, where=str(output))
+    counts = {"entities": len(data["entities"]), "relations": len(data["relations"]),
+              "sources": len(data["sources"])}
+    if as_json:
+        print_json({"file": str(output), **counts})
+        return
+    console.print(f"wrote {counts['entities']} entities and {counts['relations']} relations to {output}")
 
 
 @app.command()
-def check(store: StoreOpt = None) -> None:
-    """Run the store's integrity check."""
-    with store_at(store) as st:
+def check(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Run the store's integrity check (exit status 1 when it finds problems)."""
+    with store_at(store, as_json) as st:
         problems = st.check()
-    for problem in problems:
-        console.print(f"[red]problem:[/] {problem}")
+    if as_json:
+        print_json({"sound": not problems, "problems": problems})
+    else:
+        for problem in problems:
+            console.print(f"[red]problem:[/] {problem}", highlight=False)
+        if not problems:
+            console.print("store is sound")
     if problems:
         raise typer.Exit(1)
-    console.print("store is sound")
 
 
 # Each module registers its commands; heavy imports (FastAPI, the NLP stack, pyvis,

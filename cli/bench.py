@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from cli.common import JsonOpt, console, err_console, print_json
+from cli.common import JsonOpt, console, err_console, fail, print_json, reporting
 
 DEFAULT_DOCS = Path(__file__).resolve().parents[1] / "bench" / "docs"
 
@@ -44,7 +44,7 @@ def register(app: typer.Typer) -> None:
         output: Annotated[Path | None, typer.Option(help="Also write the tables as Markdown here.")] = None,
         note: Annotated[list[str] | None, typer.Option("--note", help="A remark for the Markdown (repeatable).")
                         ] = None,
-        as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+        as_json: JsonOpt = False,
     ) -> None:
         """Load, open, memory, query, API and extraction figures beside their baselines, one table per size."""
         from bench.suite import bench_size, machine, markdown, rich_table, row_values, run_stage, title
@@ -53,7 +53,7 @@ def register(app: typer.Typer) -> None:
         try:
             wanted = [parse_size(s) for s in sizes.split(",") if s.strip()]
         except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--sizes") from None
+            fail(str(exc), as_json=as_json, where="kizuna bench --sizes", title="Invalid value", exit_code=2)
         report: dict[str, Any] = {"machine": machine(), "seed": seed, "queries": queries, "sizes": []}
         extract: dict[str, Any] | None = None
         extract_error = "skipped"
@@ -85,7 +85,10 @@ def register(app: typer.Typer) -> None:
                 result["rows"] = row_values(result, shared)
                 report["sizes"].append(result)
         for path in include or []:
-            earlier = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                earlier = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                fail(f"cannot read an earlier report: {exc}", as_json=as_json, where=str(path))
             report["sizes"] += earlier["sizes"]
             if not wanted:  # only re-rendering: keep the machine and settings of the run
                 report.update({k: earlier[k] for k in ("machine", "seed", "queries")})
@@ -107,16 +110,20 @@ def register(app: typer.Typer) -> None:
         store: Annotated[
             Path | None, typer.Option(help="Embedded store to serve (default: the seed in a temp store).")
         ] = None,
-        as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+        as_json: JsonOpt = False,
     ) -> None:
         """Requests/s and p50/p95 of /paths and /entities/{id}/neighbourhood beside /health (real uvicorn)."""
         from bench.api import format_figures, run_bench
 
-        figures = run_bench(store, requests=requests, concurrency=concurrency, radius=radius)
+        with reporting(as_json):
+            try:
+                figures = run_bench(store, requests=requests, concurrency=concurrency, radius=radius)
+            except (RuntimeError, TimeoutError, OSError) as exc:
+                fail(f"the API bench could not run: {exc}", as_json=as_json)
         if as_json:
-            typer.echo(json.dumps([asdict(f) for f in figures], indent=2))
+            print_json([asdict(f) for f in figures])
         else:
-            typer.echo(format_figures(figures))
+            console.print(format_figures(figures), highlight=False)
 
     @app.command("bench-viz")
     def bench_viz(

@@ -16,6 +16,7 @@ from typing import Annotated, TypeVar
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from cli.common import JsonOpt, err_console, fail, print_json, store_at
 from graph.model import Batch
 from graph.store import Store
 
@@ -63,15 +64,12 @@ def register(app: typer.Typer) -> None:
         source: Annotated[str, typer.Option("--from", help="Store to read: a path or a neo4j:// URI.")],
         target: Annotated[str, typer.Option("--to", help="Store to write into (created or merged into).")],
         chunk: Annotated[int, typer.Option(min=1, max=100_000, help="Records per batch (one transaction).")] = 500,
-        as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+        as_json: JsonOpt = False,
     ) -> None:
         """Copy a whole graph between stores (embedded <-> Neo4j); safe to re-run."""
-        from cli.common import err_console, print_json, store_at
-
         if source.strip() == target.strip():
-            err_console.print("error: --from and --to name the same store")
-            raise typer.Exit(2)
-        with store_at(source) as src, store_at(target) as dst, Progress(
+            fail("--from and --to name the same store", as_json=as_json, title="Invalid usage", exit_code=2)
+        with store_at(source, as_json) as src, store_at(target, as_json) as dst, Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),

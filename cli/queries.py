@@ -1,88 +1,26 @@
 """The query commands of the ``kizuna`` CLI: path, neighbours, region, brokers, partners.
 
 ``register(app)`` adds them to the main typer app (``cli.app``). Every command
-takes ``--store`` (default: the ``store`` setting) and ``--json`` (the result's
-``to_dict()``); otherwise it prints rich tables. Errors print their message
-(and suggestions or candidates) and exit with status 1.
+takes ``--store`` (default: the ``store`` setting) and ``--json`` (the result
+model as JSON); otherwise it prints rich tables. Errors go through
+``cli.common`` (suggestions and candidates included in the JSON form).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from graph.errors import KizunaError
-from graph.open import open_store
-from graph.store import Store
+from cli.common import AsOfOpt, JsonOpt, MinConfOpt, StoreOpt, console, emit, parse_date, store_at
 from queries.brokers import DEFAULT_SAMPLES
 from queries.brokers import brokers as run_brokers
 from queries.neighbourhood import neighbourhood
 from queries.partners import sector_partners
 from queries.paths import DEFAULT_HOPS, DEFAULT_K, Via, introduction_paths
 from queries.region import region_network
-from queries.results import IntroductionPath, ToDict
-
-StoreOpt = Annotated[
-    str | None, typer.Option("--store", help="Store path or neo4j:// URI (default: the store setting).")
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's field names).")]
-AsOfOpt = Annotated[
-    str | None,
-    typer.Option("--as-of", metavar="YYYY-MM-DD",
-                 help="Only ties valid on this date, judged on evidence published by then."),
-]
-MinConfOpt = Annotated[float, typer.Option(
-    "--min-confidence", min=0.0, max=1.0, help="Ignore relations whose evidence is less confident than this (0-1).")]
-
-console = Console()
-err_console = Console(stderr=True)
-
-
-def _date(text: str | None, option: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"expected a date like 2018-05-08, got {text!r}", param_hint=option) from None
-
-
-@contextmanager
-def _session(store_location: str | None, as_json: bool) -> Iterator[Store]:
-    """Open the store, turn Kizuna errors into a message and exit status 1."""
-    try:
-        store = open_store(store_location)
-    except KizunaError as exc:
-        _fail(exc, as_json)
-    try:
-        yield store
-    except KizunaError as exc:
-        _fail(exc, as_json)
-    finally:
-        store.close()
-
-
-def _fail(exc: KizunaError, as_json: bool) -> None:
-    if as_json:
-        print(json.dumps({"error": exc.title, "status": exc.status, "message": exc.message, **exc.extra},
-                         ensure_ascii=False, indent=2))
-    else:
-        err_console.print(f"[red]{exc.title}:[/red] {exc.message}")
-    raise typer.Exit(1)
-
-
-def _emit(result: ToDict, as_json: bool, human: Callable[[Any], None]) -> None:
-    if as_json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        human(result)
+from queries.results import IntroductionPath
 
 
 def _print_path(path: IntroductionPath) -> None:
@@ -124,9 +62,9 @@ def register(app: typer.Typer) -> None:
         if via not in (None, "people", "organisations"):
             raise typer.BadParameter("use 'people' or 'organisations'", param_hint="--via")
         via_opt: Via | None = via  # type: ignore[assignment]
-        with _session(store, as_json) as s:
+        with store_at(store, as_json) as s:
             result = introduction_paths(
-                s, source, target, k=k, hops=hops, as_of=_date(as_of, "--as-of"), exclude=exclude or (),
+                s, source, target, k=k, hops=hops, as_of=parse_date(as_of, "--as-of"), exclude=exclude or (),
                 via=via_opt, min_confidence=min_confidence, context=context,
             )
 
@@ -138,7 +76,7 @@ def register(app: typer.Typer) -> None:
                 for p in r.paths:
                     _print_path(p)
 
-            _emit(result, as_json, human)
+            emit(result, as_json, human)
 
     @app.command("neighbours")
     def neighbours_cmd(
@@ -165,10 +103,11 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """Entities and relations around ENTITY, capped and marked when truncated."""
-        with _session(store, as_json) as s:
+        with store_at(store, as_json) as s:
             result = neighbourhood(
                 s, entity, radius=radius, entity_types=entity_type, kinds=kind, relation_types=relation,
-                sectors=sector, date_from=_date(date_from, "--date-from"), date_to=_date(date_to, "--date-to"),
+                sectors=sector, date_from=parse_date(date_from, "--date-from"),
+                date_to=parse_date(date_to, "--date-to"),
                 min_confidence=min_confidence, max_nodes=max_nodes, max_per_node=max_per_node,
             )
 
@@ -186,7 +125,7 @@ def register(app: typer.Typer) -> None:
                     console.print("[yellow]Truncated:[/yellow] " + "; ".join(
                         f"{t.entity} ({t.omitted} left out, {t.why})" for t in r.truncations))
 
-            _emit(result, as_json, human)
+            emit(result, as_json, human)
 
     @app.command("region")
     def region_cmd(
@@ -200,8 +139,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """Everyone located in PLACE and their ties; cross-border ties marked."""
-        with _session(store, as_json) as s:
-            result = region_network(s, place, as_of=_date(as_of, "--as-of"), min_confidence=min_confidence,
+        with store_at(store, as_json) as s:
+            result = region_network(s, place, as_of=parse_date(as_of, "--as-of"), min_confidence=min_confidence,
                                     include_people=people, max_ties=max_ties)
 
             def human(r: Any) -> None:
@@ -222,7 +161,7 @@ def register(app: typer.Typer) -> None:
                         agg.add_row(p.a_name, p.b_name, str(p.ties), ", ".join(p.agreements))
                     console.print(agg)
 
-            _emit(result, as_json, human)
+            emit(result, as_json, human)
 
     @app.command("brokers")
     def brokers_cmd(
@@ -246,9 +185,9 @@ def register(app: typer.Typer) -> None:
         """Entities that bridge otherwise separate groups (betweenness on the tie graph)."""
         if between is not None and len(between) != 2:
             raise typer.BadParameter("give exactly two groups", param_hint="--between")
-        with _session(store, as_json) as s:
+        with store_at(store, as_json) as s:
             result = run_brokers(s, top=top, between=(between[0], between[1]) if between else None,
-                                 cross_border=cross_border, as_of=_date(as_of, "--as-of"),
+                                 cross_border=cross_border, as_of=parse_date(as_of, "--as-of"),
                                  min_confidence=min_confidence, samples=samples, seed=seed)
 
             def human(r: Any) -> None:
@@ -261,7 +200,7 @@ def register(app: typer.Typer) -> None:
                     table.add_row(str(i), b.entity.label(), f"{b.score:.3f}", str(b.degree), b.country or "")
                 console.print(table)
 
-            _emit(result, as_json, human)
+            emit(result, as_json, human)
 
     @app.command("partners")
     def partners_cmd(
@@ -275,8 +214,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """Partners focusing on a sector, reachable from you, strongest path first."""
-        with _session(store, as_json) as s:
-            result = sector_partners(s, sector, origin, hops=hops, top=top, as_of=_date(as_of, "--as-of"),
+        with store_at(store, as_json) as s:
+            result = sector_partners(s, sector, origin, hops=hops, top=top, as_of=parse_date(as_of, "--as-of"),
                                      min_confidence=min_confidence)
 
             def human(r: Any) -> None:
@@ -289,4 +228,4 @@ def register(app: typer.Typer) -> None:
                                   "\n".join(step.text_en for step in p.path.steps))
                 console.print(table)
 
-            _emit(result, as_json, human)
+            emit(result, as_json, human)

@@ -5,16 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from cli.common import JsonOpt, StoreOpt, print_json, store_at
+from cli.common import JsonOpt, StoreOpt, console, print_json, store_at
 from graph.model import Lang, NameKind
 from graph.registry import relation_type
 from graph.store import Store
 from queries.resolve import resolve_entity, search
-
-console = Console()
 
 
 def entity_detail(store: Store, text: str) -> dict[str, Any]:
@@ -56,7 +53,7 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """An entity with its relations and their sources."""
-        with store_at(store) as st:
+        with store_at(store, as_json) as st:
             detail = entity_detail(st, entity)
             if as_json:
                 print_json(detail)
@@ -91,7 +88,7 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """Entities whose names match TEXT (whole names first, then near misses)."""
-        with store_at(store) as st:
+        with store_at(store, as_json) as st:
             hits = search(st, text, limit=limit)
         if as_json:
             print_json([h.to_dict() for h in hits])

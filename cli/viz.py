@@ -6,14 +6,13 @@ side-panel links, which need the server), self-contained and offline.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cli.common import StoreOpt, console, store_at
+from cli.common import AsOfOpt, JsonOpt, MinConfOpt, StoreOpt, console, fail, new_app, parse_date, print_json, store_at
 from queries.neighbourhood import MAX_RADIUS
 from queries.paths import DEFAULT_HOPS, DEFAULT_K, MAX_HOPS, MAX_K
 from viz.network import MAX_NODES
@@ -31,24 +30,21 @@ class LabelLang(StrEnum):
 
 LangOpt = Annotated[LabelLang, typer.Option(
     "--lang", help="Language of labels and text: ja, en, zh or romaji (text other than names in en).")]
-MinConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Minimum evidence confidence.")]
-AsOfOpt = Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="Only what held on this date.")]
 
-viz_app = typer.Typer(help="Export interactive network views as self-contained HTML pages.", no_args_is_help=True)
+viz_app = new_app(help="Export interactive network views as self-contained HTML pages.", no_args_is_help=True)
 
 
-def _date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
+def _write(output: Path, html: str, view: str, as_json: bool) -> None:
+    """Write the page; ``--json`` reports the file, its view and size."""
+    data = html.encode("utf-8")
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"expected a date like 2018-05-08, got {text!r}", param_hint="--as-of") from None
-
-
-def _write(output: Path, html: str) -> None:
-    output.write_text(html, encoding="utf-8")
-    console.print(f"wrote {output} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")
+        output.write_bytes(data)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}", as_json=as_json, where=str(output))
+    if as_json:
+        print_json({"file": str(output), "view": view, "bytes": len(data)})
+        return
+    console.print(f"wrote {output} ({len(data) / 1e6:.1f} MB)")
 
 
 @viz_app.command("region")
@@ -60,12 +56,13 @@ def region_cmd(
     min_confidence: MinConfOpt = 0.0,
     as_of: AsOfOpt = None,
     store: StoreOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """The network of a place: its members and everything tied to them, cross-border ties in red."""
-    when = _date(as_of)
-    with store_at(store) as st:
+    when = parse_date(as_of, "--as-of")
+    with store_at(store, as_json) as st:
         html = region_html(st, place, lang=lang, include_people=people, min_confidence=min_confidence, as_of=when)
-    _write(output, html)
+    _write(output, html, "region", as_json)
 
 
 @viz_app.command("entity")
@@ -76,11 +73,12 @@ def entity_cmd(
     max_nodes: Annotated[int, typer.Option(min=1, max=MAX_NODES, help="Draw at most this many entities.")] = 500,
     lang: LangOpt = LabelLang.EN,
     store: StoreOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """An entity's neighbourhood."""
-    with store_at(store) as st:
+    with store_at(store, as_json) as st:
         html = neighbourhood_html(st, entity, lang=lang, radius=radius, max_nodes=max_nodes)
-    _write(output, html)
+    _write(output, html, "entity", as_json)
 
 
 @viz_app.command("path")
@@ -97,15 +95,16 @@ def path_cmd(
     min_confidence: MinConfOpt = 0.0,
     as_of: AsOfOpt = None,
     store: StoreOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """The introduction paths from SOURCE to TARGET, steps numbered, inside their surroundings."""
-    when = _date(as_of)
-    with store_at(store) as st:
+    when = parse_date(as_of, "--as-of")
+    with store_at(store, as_json) as st:
         html = paths_html(
             st, source, target, lang=lang, context_per_node=surroundings, k=k, hops=hops,
             min_confidence=min_confidence, as_of=when,
         )
-    _write(output, html)
+    _write(output, html, "path", as_json)
 
 
 @viz_app.command("countries")
@@ -116,12 +115,13 @@ def countries_cmd(
     min_confidence: MinConfOpt = 0.0,
     as_of: AsOfOpt = None,
     store: StoreOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Countries and the number of ties between each pair of them."""
-    when = _date(as_of)
-    with store_at(store) as st:
+    when = parse_date(as_of, "--as-of")
+    with store_at(store, as_json) as st:
         html = countries_html(st, lang=lang, include_people=people, min_confidence=min_confidence, as_of=when)
-    _write(output, html)
+    _write(output, html, "countries", as_json)
 
 
 def register(app: typer.Typer) -> None:

@@ -4,18 +4,18 @@ and hold the same graph the Neo4j backend would write."""
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from graph.cypher import Namespace
 from graph.embedded import EmbeddedStore
 from graph.model import Entity, Relation, Source
-from graph.neo4j_admin import import_command, write_import_files
 from graph.names import name_key
+from graph.neo4j_admin import import_command, write_import_files
 from ingest.load import load_files, seed_path
 
 # Neo4j operations manual, "Import header format": <name>:<field_type>; the special field types, with an
@@ -136,3 +136,21 @@ def test_the_import_command_names_every_file(exported) -> None:
     command = import_command(files)
     assert command.startswith("neo4j-admin database import full neo4j --multiline-fields=true")
     assert all(f"--{f.kind}={f.path}" in command for f in files)
+
+
+def test_kizuna_export_format_neo4j_admin(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cli.app import app
+
+    store = tmp_path / "s.sqlite"
+    with EmbeddedStore(store) as opened:
+        load_files(opened, [seed_path()])
+        relations = opened.stats().relation_total
+    result = CliRunner().invoke(app, ["export", "--format", "neo4j-admin", "-o", str(tmp_path / "out"),
+                                      "--store", str(store), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["files"]["relations.csv"] == relations
+    assert report["command"].startswith("neo4j-admin database import full")
+    assert (tmp_path / "out" / "entities.csv").exists()
