@@ -111,11 +111,11 @@ class ExportFormat(StrEnum):
 
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the fact file (YAML or JSON); for "
-                                         "neo4j-admin, the folder for its CSV files.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the fact file (YAML or JSON); "
+                                         "for neo4j-admin, the folder for its CSV files.")],
     fmt: Annotated[ExportFormat, typer.Option(
-        "--format", help="facts (a fact file, reloadable with `kizuna load`) or neo4j-admin (CSV files for "
-        "`neo4j-admin database import full`, the command printed).")] = ExportFormat.FACTS,
+        "--format", help="What to write: facts (a fact file, reloadable with `kizuna load`) or neo4j-admin (CSV "
+        "files for `neo4j-admin database import full`; the command is printed).")] = ExportFormat.FACTS,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
