@@ -383,57 +383,69 @@ CHECK_STRAY_NAMES = _statement(
     "MATCH (n:%Name) WHERE NOT (:%Entity)-[:%HAS_NAME]->(n) RETURN n.text AS text, n.entity AS entity",
 )
 
-# -- query pushdown (queries/pushdown.py hooks) ----------------------------------
-# These decide exactly what queries.ties.TieFilter decides, in Cypher:
+# -- the read view (graph.neo4j_store.Neo4jView; the operations of queries.view) --
+# Each answers one call of a query walk over its frontier; the walks themselves
+# live in queries/. Relations come back as compact rows (ends, type, validity,
+# each evidence's source and confidence), never with their JSON records.
+# The tie filter of queries.ties.TieFilter, in Cypher:
 # * relation valid on $as_of: graph.dates.valid_on over the stored widest days;
-# * usable evidence: some evidence i has confidence >= $min_confidence (an
-#   as-of date asks which ties held then, judged on everything known now, so
-#   evidence published later still counts);
-# * entity exists on $as_of: agreements signed / events started by then
+# * confidence: the best evidence reaches $min_confidence (``confidence`` is the
+#   best evidence's; an as-of date asks which ties held then, judged on
+#   everything known now, so evidence published later still counts);
+# * the other end exists on $as_of: agreements signed / events started by then
 #   (``exists_from`` is earliest(signed) or earliest(start), else null).
 # $as_of is an ISO day string or null (no date filter at all).
-TIE_START = _statement(
-    "tie_start",
-    """UNWIND $ids AS id MATCH (e:%Entity {id: id})
-    WHERE $as_of IS NULL OR e.exists_from IS NULL OR e.exists_from <= $as_of
-    RETURN DISTINCT e.id AS id, e.type AS type""",
-    ("ids", "as_of"),
-)
-TIE_EXPAND = _statement(
-    "tie_expand",
+VIEW_ADJACENT = _statement(
+    "view_adjacent",
     """UNWIND $frontier AS id
     MATCH (a:%Entity {id: id})-[r:%REL]-(b:%Entity)
-    WHERE r.type IN $types
-      AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
-                              AND (r.to_day IS NULL OR r.to_day >= $as_of)))
-      AND ($as_of IS NULL OR b.exists_from IS NULL OR b.exists_from <= $as_of)
-      AND any(i IN range(0, size(r.ev_source) - 1)
-              WHERE r.ev_confidence[i] >= $min_confidence)
-    RETURN a.id AS here, r.id AS rel, b.id AS other, b.type AS type""",
-    ("as_of", "frontier", "types", "min_confidence"),
+    WHERE r.type IN $types AND ($direction = 'both' OR (startNode(r) = a) = ($direction = 'out'))
+    RETURN id AS node, r.id AS id, r.type AS type, startNode(r).id AS source, endNode(r).id AS target,
+           r.ev_source AS ev_source, r.ev_confidence AS ev_confidence, r.valid_from AS valid_from,
+           r.valid_to AS valid_to, r.role AS role""",
+    ("frontier", "types", "direction"),
 )
-TIE_RELATIONS = _statement(
-    "tie_relations",
-    """UNWIND $ids AS id
-    MATCH (a:%Entity {id: id})-[r:%REL]->(b:%Entity)
-    WHERE b.id IN $ids AND r.type IN $types
-      AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
-                              AND (r.to_day IS NULL OR r.to_day >= $as_of)))
-      AND any(i IN range(0, size(r.ev_source) - 1)
-              WHERE r.ev_confidence[i] >= $min_confidence)
-    RETURN r.id AS id, r.data AS data ORDER BY id""",
-    ("as_of", "ids", "types", "min_confidence"),
-)
-# One level of region membership: relations of $type pointing INTO the frontier,
-# and whether the child has a location of its own (an outgoing located_in).
-REGION_CHILDREN = _statement(
-    "region_children",
+VIEW_TIES = _statement(
+    "view_ties",
     """UNWIND $frontier AS id
-    MATCH (child:%Entity)-[r:%REL]->(:%Entity {id: id})
-    WHERE r.type = $type
-    RETURN id AS parent, r.id AS rel, child.id AS child, child.type AS type,
-           EXISTS { MATCH (child)-[l:%REL]->(:%Entity) WHERE l.type = 'located_in' } AS located""",
-    ("frontier", "type"),
+    MATCH (a:%Entity {id: id})-[r:%REL]-(b:%Entity)
+    WHERE r.type IN $types AND r.confidence >= $min_confidence
+      AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
+                              AND (r.to_day IS NULL OR r.to_day >= $as_of)
+                              AND (b.exists_from IS NULL OR b.exists_from <= $as_of)))
+    RETURN id AS node, r.id AS id, r.type AS type, startNode(r).id AS source, endNode(r).id AS target,
+           r.ev_source AS ev_source, r.ev_confidence AS ev_confidence, r.valid_from AS valid_from,
+           r.valid_to AS valid_to, r.role AS role""",
+    ("frontier", "types", "min_confidence", "as_of"),
+)
+VIEW_ENTITIES_OF_TYPE = _statement(
+    "view_entities_of_type",
+    "MATCH (e:%Entity) WHERE e.type = $type RETURN e.id AS id, e.data AS data ORDER BY id",
+    ("type",),
+)
+VIEW_ENTITY_COUNT = _statement(
+    "view_entity_count",
+    "MATCH (e:%Entity) WHERE $type IS NULL OR e.type = $type RETURN count(e) AS count",
+    ("type",),
+)
+VIEW_ENTITY_PAGE = _statement(
+    "view_entity_page",
+    """MATCH (e:%Entity) WHERE $type IS NULL OR e.type = $type
+    RETURN e.id AS id, e.data AS data ORDER BY id SKIP $start LIMIT $limit""",
+    ("type", "start", "limit"),
+)
+# Brokers only: the whole tie graph, a keyset page of ends at a time (no records, no evidence).
+VIEW_TIE_PAGE = _statement(
+    "view_tie_page",
+    """MATCH (a:%Entity)-[r:%REL]->(b:%Entity)
+    WHERE r.id > $after AND r.type IN $types AND r.confidence >= $min_confidence
+      AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
+                              AND (r.to_day IS NULL OR r.to_day >= $as_of)
+                              AND (a.exists_from IS NULL OR a.exists_from <= $as_of)
+                              AND (b.exists_from IS NULL OR b.exists_from <= $as_of)))
+    RETURN r.id AS id, a.id AS source, a.type AS source_type, b.id AS target, b.type AS target_type
+    ORDER BY id LIMIT $limit""",
+    ("after", "types", "min_confidence", "as_of", "limit"),
 )
 AWAIT_INDEXES = _statement("await_indexes", "CALL db.awaitIndexes($seconds)", ("seconds",))
 

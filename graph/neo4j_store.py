@@ -13,10 +13,10 @@ Why it looks like this:
   which the driver retries on transient errors, so the work function only runs
   statements whose parameters are computed beforehand), made of batched
   ``UNWIND`` + ``MERGE`` statements: idempotent and atomic.
-* Query pushdown (``tie_subgraph``, ``region_members``, the hooks of
-  ``queries/pushdown.py``): every filter decision runs in Cypher; Python only
-  keeps the Dijkstra / breadth-first bookkeeping, in the same order as
-  ``queries.index.GraphIndex``, so the answers are the same.
+* Queries read through ``Neo4jView`` (the read view of ``queries.view``):
+  each call is one parameterised statement over the caller's frontier, with
+  the tie filter decided in Cypher. The walks that make the calls live in
+  ``queries``; nothing here knows about paths, regions or neighbourhoods.
 """
 
 from __future__ import annotations
@@ -24,10 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from graph import cypher
@@ -36,7 +35,7 @@ from graph.dates import earliest, latest
 from graph.errors import StoreUnavailable
 from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source, record_json
 from graph.names import name_key
-from graph.registry import MEETING_POINTS
+from graph.rows import EntityRow, EvidenceRow, RelationRow
 from graph.settings import Settings
 from graph.store import Direction, Neighbour, RetractResult, Stats, Store
 
@@ -44,10 +43,6 @@ T = TypeVar("T")
 
 CHUNK = 1000  # rows per UNWIND statement (a batch is still one transaction)
 PAGE = 5000  # rows per keyset page when exporting
-# Entities that are meeting points rather than actors: a step through one costs
-# half a hop on each side (graph.registry.MEETING_POINTS, as type names).
-MEETING_POINT_TYPES = frozenset(t.value for t in MEETING_POINTS)
-MEMBER_TYPES = frozenset({EntityType.PLACE.value, EntityType.ORGANISATION.value})
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 
 
@@ -159,124 +154,6 @@ def lucene_escape(text: str) -> str:
     """Make user text a literal full-text query (no Lucene operators)."""
     words = _LUCENE_SPECIAL.sub(r"\\\1", text).split()
     return " ".join(f'"{w}"' if w in {"AND", "OR", "NOT"} else w for w in words)
-
-
-# -- pushdown bookkeeping (pure: the filters ran in Cypher) ----------------------------
-Expand = Callable[[list[str]], Iterable[tuple[str, str, str]]]  # frontier -> (here, other, other type)
-
-
-def tie_distances(start: Mapping[str, str], hops: int, expand: Expand) -> dict[str, int]:
-    """Half-step distances within ``hops`` of ``start`` ({id: type}, usable entities).
-
-    Dijkstra with buckets: steps cost 1 (touching a meeting point) or 2 half
-    steps, so processing distances in increasing order settles each node at its
-    shortest distance, exactly as ``GraphIndex.tie_subgraph``'s heap does.
-    ``expand`` returns the usable steps out of a frontier.
-    """
-    limit = 2 * hops
-    dist: dict[str, int] = dict.fromkeys(start, 0)
-    types = dict(start)
-    buckets: dict[int, set[str]] = {0: set(start)}
-    for d in range(limit):
-        frontier = sorted(n for n in buckets.pop(d, set()) if dist[n] == d)
-        if not frontier:
-            continue
-        for here, other, other_type in expand(frontier):
-            meeting = types[here] in MEETING_POINT_TYPES or other_type in MEETING_POINT_TYPES
-            nd = d + (1 if meeting else 2)
-            if nd > limit or nd >= dist.get(other, limit + 1):
-                continue
-            dist[other] = nd
-            types[other] = other_type
-            buckets.setdefault(nd, set()).add(other)
-    return dist
-
-
-@dataclass(frozen=True)
-class ChildRow:
-    """A relation of some type pointing into a region member (REGION_CHILDREN)."""
-
-    parent: str
-    rel: str
-    child: str
-    type: str
-    located: bool  # the child has a located_in of its own
-
-
-Children = Callable[[list[str], str], Iterable[ChildRow]]  # (frontier, relation type) -> rows
-
-
-def _ordered(rows: Iterable[ChildRow], frontier: list[str]) -> list[ChildRow]:
-    """Rows in GraphIndex order: by frontier position, then relation id (adjacency order)."""
-    position = {node: i for i, node in enumerate(frontier)}
-    return sorted(rows, key=lambda r: (position[r.parent], r.rel))
-
-
-def region_walk(place_id: str, place_type: str, children: Children) -> dict[str, str]:
-    """{entity id: why} inside a place, in ``GraphIndex.region_members`` order."""
-    why: dict[str, str] = {place_id: "the place itself"}
-    types = {place_id: place_type}
-    frontier = [place_id]
-    while frontier:  # located_in closure, downwards
-        nxt = []
-        for row in _ordered(children(frontier, "located_in"), frontier):
-            if row.child not in why:
-                why[row.child] = f"located in {row.parent}"
-                types[row.child] = row.type
-                nxt.append(row.child)
-        frontier = nxt
-    frontier = [i for i in why if types[i] in MEMBER_TYPES]
-    while frontier:  # unlocated departments of members
-        nxt = []
-        for row in _ordered(children(frontier, "part_of"), frontier):
-            if row.child not in why and not row.located:
-                why[row.child] = f"part of {row.parent}"
-                types[row.child] = row.type
-                nxt.append(row.child)
-        frontier = nxt
-    members = [i for i in why if types[i] in MEMBER_TYPES]
-    if members:
-        for row in _ordered(children(members, "works_for"), members):
-            if row.child not in why:
-                why[row.child] = f"works for {row.parent}"
-    return why
-
-
-def relation_order(relation: Relation) -> tuple[str, str]:
-    """GraphIndex.tie_subgraph lists relations by lower endpoint, then id."""
-    return (min(relation.source, relation.target), relation.id)
-
-
-class TieSource(Protocol):
-    """What ``tie_candidates`` asks of a backend; every method applies the tie filter."""
-
-    def start(self, ids: list[str]) -> dict[str, str]:
-        """{id: type} of the ``ids`` that exist (and exist on the as-of date)."""
-
-    def expand(self, frontier: list[str]) -> Iterable[tuple[str, str, str]]:
-        """(here, other, other type) for every usable relation from the frontier to a usable entity."""
-
-    def relations(self, members: list[str]) -> Iterable[str]:
-        """The JSON of every usable relation among members."""
-
-    def entities(self, ids: list[str]) -> dict[str, EntityRecord]: ...
-
-    def sources(self, ids: list[str]) -> list[Source]: ...
-
-
-def tie_candidates(ids: Sequence[str], hops: int, source: TieSource) -> Batch:
-    """The ``GraphIndex.tie_subgraph`` batch, from a backend that filters natively."""
-    start = source.start(list(dict.fromkeys(ids)))
-    members = sorted(tie_distances(start, hops, source.expand))
-    raw = source.relations(members) if members else []
-    relations = sorted((Relation.model_validate_json(d) for d in raw), key=relation_order)
-    records = source.entities(members)
-    cited = sorted({s for r in relations for s in r.sources})
-    return Batch(
-        sources=source.sources(cited) if cited else [],
-        entities=[records[i] for i in members if i in records],
-        relations=relations,
-    )
 
 
 # -- the store ----------------------------------------------------------------------
@@ -625,39 +502,10 @@ class Neo4jStore(Store):
             for stmt in cypher.DROP_SCHEMA:
                 session.execute_write(lambda tx, s=stmt: self._run(tx, s))
 
-    # -- query pushdown (queries.pushdown protocols) ----------------------------------------
-    def tie_subgraph(
-        self,
-        ids: Sequence[str],
-        hops: int,
-        types: Collection[str],
-        as_of: dt.date | None,
-        min_confidence: float,
-    ) -> Batch:
-        """Semantics of ``queries.index.GraphIndex.tie_subgraph``; filters run in Cypher."""
-        type_list = sorted(set(types))
-        day = iso_day(as_of)
-
-        def work(tx: Any) -> Batch:
-            return tie_candidates(ids, hops, _TxTieSource(self, tx, type_list, min_confidence, day))
-
-        return self._read(work)
-
-    def region_members(self, place_id: str) -> dict[str, str]:
-        """Semantics of ``queries.index.GraphIndex.region_members``; each level is one query."""
-
-        def work(tx: Any) -> dict[str, str]:
-            found = self._entities_in(tx, [place_id])
-            if place_id not in found:
-                return {}
-
-            def children(frontier: list[str], type_name: str) -> list[ChildRow]:
-                rows = self._run(tx, cypher.REGION_CHILDREN, frontier=frontier, type=type_name)
-                return [ChildRow(r["parent"], r["rel"], r["child"], r["type"], bool(r["located"])) for r in rows]
-
-            return region_walk(place_id, found[place_id].entity.type.value, children)
-
-        return self._read(work)
+    # -- the read view ------------------------------------------------------------------
+    def view(self) -> Neo4jView:
+        """The read view queries walk (``queries.view``), answered here statement by statement."""
+        return Neo4jView(self)
 
 
 def _scrub(exc: BaseException, uri: str, password: str) -> str:
@@ -680,28 +528,93 @@ def _unavailable(uri: str) -> Iterator[None]:
         raise StoreUnavailable(f"Neo4j at {uri} is unavailable: {type(exc).__name__}: {exc}") from exc
 
 
-class _TxTieSource:
-    """``TieSource`` answered by the Cypher of ``graph.cypher`` inside one read transaction."""
+def relation_row_of(row: Any) -> RelationRow:
+    """A compact relation row from the columns of VIEW_ADJACENT / VIEW_TIES."""
+    evidence = tuple(EvidenceRow(src, float(conf)) for src, conf in zip(row["ev_source"], row["ev_confidence"],
+                                                                        strict=True))
+    return RelationRow(row["id"], row["type"], row["source"], row["target"], evidence, row["valid_from"],
+                       row["valid_to"], row["role"])
 
-    def __init__(self, store: Neo4jStore, tx: Any, types: list[str], min_confidence: float, as_of: str | None):
-        self.store, self.tx = store, tx
-        self.filters = {"types": types, "min_confidence": min_confidence, "as_of": as_of}
 
-    def start(self, ids: list[str]) -> dict[str, str]:
-        as_of = self.filters["as_of"]
-        rows = [r for chunk in chunks(ids) for r in self.store._run(self.tx, cypher.TIE_START, ids=chunk, as_of=as_of)]
-        return {r["id"]: r["type"] for r in rows}
+def entity_row_of(data: str) -> EntityRow:
+    return EntityRow.of(Entity.model_validate_json(data))
 
-    def expand(self, frontier: list[str]) -> list[tuple[str, str, str]]:
-        rows = self.store._run(self.tx, cypher.TIE_EXPAND, frontier=frontier, **self.filters)
-        return [(r["here"], r["other"], r["type"]) for r in rows]
 
-    def relations(self, members: list[str]) -> list[str]:
-        rows = self.store._run(self.tx, cypher.TIE_RELATIONS, ids=members, **self.filters)
-        return [r["data"] for r in rows]
+class Neo4jView:
+    """The read view of ``queries.view.GraphView`` on Neo4j: every call is one
+    parameterised statement (``graph.cypher``, the VIEW_* statements) over the
+    frontier it is given, so a walk reads in proportion to what it visits.
+    ``tie_pages`` (brokers only) reads the whole tie graph, a page of ends at a time."""
 
-    def entities(self, ids: list[str]) -> dict[str, EntityRecord]:
-        return self.store._entities_in(self.tx, ids)
+    def __init__(self, store: Neo4jStore) -> None:
+        self.store = store
+        self.memo: dict[str, Any] = {}
 
-    def sources(self, ids: list[str]) -> list[Source]:
-        return self.store._sources_in(self.tx, ids)
+    def get_entities(self, ids: Iterable[str]) -> dict[str, EntityRow]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        return {r["id"]: entity_row_of(r["data"]) for r in self.store._query(cypher.GET_ENTITIES, ids=wanted)}
+
+    def get_sources(self, ids: Iterable[str]) -> dict[str, Source]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        rows = self.store._query(cypher.GET_SOURCES, ids=wanted)
+        return {r["id"]: Source.model_validate_json(r["data"]) for r in rows}
+
+    @staticmethod
+    def _in_frontier_order(frontier: Sequence[str], rows: list[Any]) -> list[tuple[str, RelationRow]]:
+        """(node, relation) by frontier position, then relation id (Cypher promises no order)."""
+        position = {node: i for i, node in enumerate(frontier)}
+        found = [(r["node"], relation_row_of(r)) for r in rows]
+        found.sort(key=lambda nr: (position[nr[0]], nr[1].id))
+        return found
+
+    def adjacent(
+        self, frontier: Sequence[str], types: Collection[str], direction: Direction = "both"
+    ) -> list[tuple[str, RelationRow]]:
+        if direction not in ("out", "in", "both"):
+            raise ValueError(f"direction must be out, in or both, not {direction!r}")
+        nodes = list(dict.fromkeys(frontier))
+        if not nodes:
+            return []
+        rows = self.store._query(cypher.VIEW_ADJACENT, frontier=nodes, types=sorted(types), direction=direction)
+        return self._in_frontier_order(nodes, rows)
+
+    def ties(
+        self, frontier: Sequence[str], types: Collection[str], as_of: dt.date | None, min_confidence: float
+    ) -> list[tuple[str, RelationRow]]:
+        nodes = list(dict.fromkeys(frontier))
+        if not nodes:
+            return []
+        rows = self.store._query(
+            cypher.VIEW_TIES, frontier=nodes, types=sorted(types), min_confidence=min_confidence, as_of=iso_day(as_of)
+        )
+        return self._in_frontier_order(nodes, rows)
+
+    def places(self, kind: str) -> list[EntityRow]:
+        rows = self.store._query(cypher.VIEW_ENTITIES_OF_TYPE, type=EntityType.PLACE.value)
+        return [row for row in (entity_row_of(r["data"]) for r in rows) if row.kind == kind]
+
+    def entity_page(self, type: EntityType | None, start: int, limit: int) -> tuple[int, list[EntityRow]]:
+        value = type.value if type is not None else None
+
+        def work(tx: Any) -> tuple[int, list[EntityRow]]:
+            (count,) = self.store._run(tx, cypher.VIEW_ENTITY_COUNT, type=value)
+            rows = self.store._run(tx, cypher.VIEW_ENTITY_PAGE, type=value, start=start, limit=limit)
+            return int(count["count"]), [entity_row_of(r["data"]) for r in rows]
+
+        return self.store._read(work)
+
+    def tie_pages(
+        self, types: Collection[str], as_of: dt.date | None, min_confidence: float
+    ) -> Iterator[list[tuple[str, EntityType, str, EntityType]]]:
+        after = ""
+        filters = {"types": sorted(types), "min_confidence": min_confidence, "as_of": iso_day(as_of)}
+        while True:
+            rows = self.store._query(cypher.VIEW_TIE_PAGE, after=after, limit=PAGE, **filters)
+            yield [(r["source"], EntityType(r["source_type"]), r["target"], EntityType(r["target_type"])) for r in rows]
+            if len(rows) < PAGE:
+                return
+            after = rows[-1]["id"]

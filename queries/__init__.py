@@ -34,7 +34,8 @@ How introduction paths are ranked (details in ``queries.ties`` and ``queries.pat
   starting later do not exist yet (evidence published later still counts).
 
 Results are frozen dataclasses (``queries.results``) with ``to_dict()``.
-Backends may push candidate extraction down (``queries.pushdown``); otherwise
-an in-memory index of compact rows (``store.rows()``), cached by
-``store.version()``, serves (``queries.index``).
+Every walk reads the store through the read view (``queries.view``): the
+embedded backend answers it from an in-memory index of compact rows
+(``store.rows()``), cached by ``store.version()`` (``queries.index``); the
+Neo4j backend answers each call with one Cypher statement over the frontier.
 """

@@ -8,6 +8,11 @@ Counting runs in igraph (C) on a snapshot of the tie graph, taken once per
 cached graph: networkx gives the same numbers (the tests compare them) but
 needs about twenty times longer, minutes on a million relations.
 
+Betweenness needs the whole tie graph. A view holding it in memory hands it
+over; any other view streams it with ``tie_pages``: pages of (id, type) ends
+of the usable ties, never full records with their evidence. Only the top
+brokers' rows are read afterwards.
+
 Modes
     ``all``: ordinary betweenness; above ``EXACT_LIMIT`` nodes it is the
     sampled approximation (``samples`` pivots, seeded, so runs repeat).
@@ -26,17 +31,18 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
+import igraph as ig
+
 from graph.errors import UnknownEntity
 from graph.model import EntityType
 from graph.registry import TIE_TYPES
 from graph.store import Store
 from queries.errors import InvalidQuery
 from queries.geo import CONTINENT_NAMES, Geography, continent_code, is_country
-from queries.index import get_index
-from queries.pushdown import SupportsTieSubgraph, tie_subgraph
 from queries.resolve import resolve_entity
 from queries.results import Broker, BrokerResult, EntityRef
-from queries.ties import ACTOR_TYPES, TieFilter, TieGraph, snapshot
+from queries.ties import ACTOR_TYPES, Snapshot, TieFilter, snapshot
+from queries.view import GraphView, WholeTieGraph, view_of
 
 EXACT_LIMIT = 1000
 DEFAULT_SAMPLES = 100
@@ -49,9 +55,7 @@ def _group(text: str, geo: Geography, store: Store) -> tuple[str, Callable[[str]
         return CONTINENT_NAMES[code], lambda node: geo.continent(node) == code
     iso = text.strip().upper()
     if len(iso) == 2 and iso.isalpha():
-        countries = [
-            r.id for r in geo.index.entities.values() if is_country(r) and geo.iso(r.id) == iso
-        ]
+        countries = [r.id for r in geo.view.places("country") if geo.iso(r.id) == iso]
         if countries:
             return iso, lambda node: geo.country(node) in countries
     try:
@@ -61,6 +65,24 @@ def _group(text: str, geo: Geography, store: Store) -> tuple[str, Callable[[str]
     if not is_country(country):
         raise InvalidQuery(f"{country.id} is a {country.kind}, not a country or continent")
     return country.name("en"), lambda node: geo.country(node) == country.id
+
+
+def _tie_snapshot(view: GraphView, rule: TieFilter) -> tuple[Snapshot, Callable[[str], EntityType]]:
+    """The tied nodes and their ties as an igraph graph, and each node's type."""
+    if isinstance(view, WholeTieGraph):
+        tg = view.tie_graph(rule)
+        return snapshot(tg), lambda node: tg.entities[node].type
+    types: dict[str, EntityType] = {}
+    pairs: set[tuple[str, str]] = set()
+    for page in view.tie_pages(rule.types, rule.as_of, rule.min_confidence):
+        for u, u_type, v, v_type in page:
+            types[u], types[v] = u_type, v_type
+            if u != v:
+                pairs.add((u, v) if u < v else (v, u))
+    nodes = sorted(types)
+    index = {n: i for i, n in enumerate(nodes)}
+    graph = ig.Graph(n=len(nodes), edges=sorted((index[u], index[v]) for u, v in pairs))
+    return Snapshot(nodes, index, graph), types.__getitem__
 
 
 def _sample(nodes: list[str], limit: int, seed: int) -> tuple[list[str], bool]:
@@ -85,16 +107,12 @@ def brokers(
         raise InvalidQuery("choose either a pair of groups or cross-border, not both")
     if top < 1 or samples < 1:
         raise InvalidQuery("top and samples must be at least 1")
-    index = get_index(store)
-    geo = Geography.of(index)
+    view = view_of(store)
+    geo = Geography.of(view)
     rule = TieFilter(types=TIE_TYPES, as_of=as_of, min_confidence=min_confidence)
-    if isinstance(store, SupportsTieSubgraph):
-        tg = TieGraph.build(tie_subgraph(store, sorted(index.entities), 0, TIE_TYPES, as_of, min_confidence), rule)
-    else:  # the same whole graph, cached by the index across queries
-        tg = index.tie_graph(rule)
-    snap = snapshot(tg)
+    snap, type_of = _tie_snapshot(view, rule)
     index_of = snap.index
-    actors = sorted(n for n in snap.nodes if tg.entities[n].type in ACTOR_TYPES)
+    actors = sorted(n for n in snap.nodes if type_of(n) in ACTOR_TYPES)
     sampled = False
     used: int | None = None
     labels: tuple[str | None, str | None] = (None, None)
@@ -108,6 +126,8 @@ def brokers(
         )
         return values
 
+    if between is not None or cross_border:
+        geo.prefetch(actors)
     if between is not None:
         (la, in_a), (lb, in_b) = _group(between[0], geo, store), _group(between[1], geo, store)
         labels = (la, lb)
@@ -148,9 +168,10 @@ def brokers(
     actor_set = set(actors)
     ranked = sorted(((s, n) for n, s in scores.items() if n in actor_set and s > 0), key=lambda x: (-x[0], x[1]))
     best = ranked[0][0] if ranked else 1.0
+    rows = view.get_entities([n for _, n in ranked[:top]])
     result = tuple(
-        Broker(EntityRef.of(tg.entities[n]), round(s / best, 6), round(s, 6), geo.country(n),
-               tg.graph.degree(n))
+        Broker(EntityRef.of(rows[n]), round(s / best, 6), round(s, 6), geo.country(n),
+               snap.graph.degree(index_of[n]))
         for s, n in ranked[:top]
     )
     return BrokerResult(

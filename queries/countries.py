@@ -6,7 +6,7 @@ means exactly what it means there (meeting points collapsed, as-of and
 confidence filters applied, countries from ``queries.geo``). A tie seen from
 both of its countries is counted once: ties are keyed by their two ends and
 the agreement or event they meet at. Countries are the stored places of kind
-country (from the index). The result is cached per store version and options.
+country (``GraphView.places``). The result is cached per store version and options.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from typing import Any
 
 from graph.model import EntityType
 from graph.store import Store
-from queries.geo import Geography, is_country
-from queries.index import get_index
+from queries.geo import Geography
 from queries.region import region_network
 from queries.results import AggregateTie, EntityRef, ToDict
+from queries.view import view_of
 
 _CACHE_SIZE = 4
 _cache: OrderedDict[tuple[int, str, str], CountryOverview] = OrderedDict()
@@ -59,9 +59,9 @@ def country_overview(
         found = _cache.get(key)
     if found is not None:
         return found
-    index = get_index(store)
-    countries = sorted((e for e in index.entities.values() if is_country(e)), key=lambda e: e.id)
-    geo = Geography.of(index)
+    view = view_of(store)
+    countries = view.places("country")
+    geo = Geography.of(view)
     members: dict[str, int] = {}
     # (the two ends, the meeting point) -> (country of one end, country of the other, agreement id)
     ties: dict[tuple[frozenset[str], str | None], tuple[str, str, str | None]] = {}

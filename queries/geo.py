@@ -13,11 +13,12 @@ SA South America. Russia and Turkey count as Europe, Kazakhstan as Asia.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 
 from graph.model import Entity, EntityType
 from graph.names import name_key
 from graph.rows import EntityRow, gc_paused
-from queries.index import GraphIndex
+from queries.view import GraphView
 
 UPWARD = ("located_in", "works_for", "part_of")
 
@@ -74,26 +75,58 @@ def is_country(entity: Entity | EntityRow) -> bool:
 
 
 class Geography:
-    """Memoised country/region lookups over one index; one per index (``Geography.of``),
-    so every query on the same store version shares what earlier ones found."""
+    """Memoised country/region lookups over one view; one per view (``Geography.of``),
+    so every query on the same store version shares what earlier ones found.
 
-    def __init__(self, index: GraphIndex) -> None:
-        self.index = index
+    Upward relations are read from the view as walks need them (``prefetch``
+    climbs from many entities at once, a level per call)."""
+
+    def __init__(self, view: GraphView) -> None:
+        self.view = view
         self._country: dict[str, str | None] = {}
         self._region: dict[str, str | None] = {}
         # Upward relations only (a city has thousands of relations, one of them upward).
         self._up: dict[str, list[tuple[str, str]]] = {}
+        self._rows: dict[str, EntityRow | None] = {}
         self._located_memo: dict[tuple[str, ...], dict[str, str | None]] = {}
-        for rel in index.relations.values():
-            if rel.type in UPWARD:
-                self._up.setdefault(rel.source, []).append((rel.type, rel.target))
 
     @classmethod
-    def of(cls, index: GraphIndex) -> Geography:
-        found = index.memo.get("geography")
+    def of(cls, view: GraphView) -> Geography:
+        found = view.memo.get("geography")
         if not isinstance(found, Geography):
             with gc_paused(long_lived=True):
-                found = index.memo["geography"] = cls(index)
+                found = view.memo["geography"] = cls(view)
+        return found
+
+    def _load(self, ids: Iterable[str]) -> None:
+        """Rows and upward relations of entities not loaded yet (one call each)."""
+        new = [i for i in dict.fromkeys(ids) if i not in self._up]
+        if not new:
+            return
+        rows = self.view.get_entities(new)
+        for i in new:
+            self._rows[i] = rows.get(i)
+            self._up[i] = []
+        for node, rel in self.view.adjacent(new, UPWARD, "out"):
+            self._up[node].append((rel.type, rel.target))
+
+    def prefetch(self, ids: Iterable[str]) -> None:
+        """Load everything above ``ids`` (the upward closure), a level at a time."""
+        frontier = [i for i in dict.fromkeys(ids) if i not in self._up]
+        while frontier:
+            self._load(frontier)
+            frontier = list(dict.fromkeys(t for i in frontier for _, t in self._up[i] if t not in self._up))
+
+    def entity(self, entity_id: str) -> EntityRow | None:
+        if entity_id not in self._up:
+            self._load((entity_id,))
+        return self._rows[entity_id]
+
+    def _parents(self, node: str) -> list[tuple[str, str]]:
+        found = self._up.get(node)
+        if found is None:
+            self._load((node,))
+            found = self._up[node]
         return found
 
     def _located(self, entity_id: str, kinds: tuple[str, ...]) -> str | None:
@@ -108,11 +141,11 @@ class Geography:
             if node in memo:
                 found = memo[node]
                 break
-            entity = self.index.entity(node)
+            entity = self.entity(node)
             if entity is not None and entity.type is EntityType.PLACE and entity.kind in kinds:
                 found = node
                 break
-            parents = [other for rel_type, other in self._up.get(node, ()) if rel_type == "located_in"]
+            parents = [other for rel_type, other in self._parents(node) if rel_type == "located_in"]
             if len(parents) != 1:
                 found = self._bfs(node, kinds, ("located_in",)) if parents else None
                 break
@@ -127,10 +160,10 @@ class Geography:
         queue = deque([entity_id])
         while queue:
             node = queue.popleft()
-            entity = self.index.entity(node)
+            entity = self.entity(node)
             if entity is not None and entity.type is EntityType.PLACE and entity.kind in kinds:
                 return node
-            for rel_type, other in self._up.get(node, ()):
+            for rel_type, other in self._parents(node):
                 if rel_type in upward and other not in seen:
                     seen.add(other)
                     queue.append(other)
@@ -144,18 +177,22 @@ class Geography:
 
     def country(self, entity_id: str) -> str | None:
         """The id of the entity's country place (the place itself for a country)."""
-        if entity_id not in self._country:
-            self._country[entity_id] = self._walk(entity_id, ("country",))
-        return self._country[entity_id]
+        try:
+            return self._country[entity_id]
+        except KeyError:
+            found = self._country[entity_id] = self._walk(entity_id, ("country",))
+            return found
 
     def region(self, entity_id: str) -> str | None:
         """The nearest region (prefecture, province, state) above, else the country."""
-        if entity_id not in self._region:
-            self._region[entity_id] = self._walk(entity_id, ("region",)) or self.country(entity_id)
-        return self._region[entity_id]
+        try:
+            return self._region[entity_id]
+        except KeyError:
+            found = self._region[entity_id] = self._walk(entity_id, ("region",)) or self.country(entity_id)
+            return found
 
     def iso(self, country_id: str | None) -> str | None:
-        entity = self.index.entity(country_id) if country_id else None
+        entity = self.entity(country_id) if country_id else None
         return entity.iso_code.upper() if entity is not None and entity.iso_code else None
 
     def continent(self, entity_id: str) -> str | None:

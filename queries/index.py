@@ -1,26 +1,26 @@
-"""The in-memory graph index: the fallback when a store cannot push a query down.
+"""The in-memory graph index: the embedded backend's read view (``queries.view``).
 
 Built once from ``store.rows()`` (compact rows, not validated models: a million
 relations fit in a few hundred megabytes) and cached by ``store.version()``, so
-a changed store is re-read on the next query and an unchanged one never is. It
-answers the candidate-extraction hooks of ``queries.pushdown`` with exactly the
-semantics a native backend must implement.
+a changed store is re-read on the next query and an unchanged one never is.
+Holding the whole graph, it also hands walks its complete tie graph per filter
+(``tie_graph``), so a path search reads adjacency directly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import threading
 from collections import OrderedDict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import Batch, EntityType, Source
 from graph.rows import EntityRow, GraphRows, RelationRow, gc_paused
 from graph.store import Store
-from queries.ties import MEETING_TYPES, TieFilter, TieGraph
+from queries.ties import TieFilter, TieGraph
+from queries.view import Direction, TieEnds
 
 _CACHE_SIZE = 4
 
@@ -34,6 +34,9 @@ class GraphIndex:
     relations: dict[str, RelationRow]
     sources: dict[str, Source]
     adjacency: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # id -> [(relation id, other id)]
+    # id -> ids of the relations it is the source of: upward walks (geography) skip a city's thousands of
+    # incoming relations
+    outgoing: dict[str, list[str]] = field(default_factory=dict)
     _tie_graphs: OrderedDict[tuple[TieFilter, dt.date], TieGraph] = field(default_factory=OrderedDict, repr=False)
     # Structures derived by query modules (geography, ordered adjacency), kept as long as this version is.
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -46,10 +49,11 @@ class GraphIndex:
             relations={r.id: r for r in rows.relations},
             sources={s.id: s for s in rows.sources},
         )
-        adjacency = index.adjacency
+        adjacency, outgoing = index.adjacency, index.outgoing
         for rel in rows.relations:
             adjacency.setdefault(rel.source, []).append((rel.id, rel.target))
             adjacency.setdefault(rel.target, []).append((rel.id, rel.source))
+            outgoing.setdefault(rel.source, []).append(rel.id)
         return index
 
     @classmethod
@@ -86,122 +90,64 @@ class GraphIndex:
     def entity(self, entity_id: str) -> EntityRow | None:
         return self.entities.get(entity_id)
 
-    # -- candidate extraction (the pushdown fallbacks) ---------------------------
-    def tie_subgraph(
-        self,
-        ids: Sequence[str],
-        hops: int,
-        types: Collection[str],
-        as_of: dt.date | None,
-        min_confidence: float,
-    ) -> GraphRows:
-        """Entities within ``hops`` steps of any of ``ids`` and the usable relations among them.
+    # -- the read view (queries.view.GraphView) --------------------------------------
+    def get_entities(self, ids: Iterable[str]) -> dict[str, EntityRow]:
+        entities = self.entities
+        return {i: entities[i] for i in ids if i in entities}
 
-        A step is one relation between actors, or two relations through an
-        agreement or event (entering one costs half a step, leaving it the other
-        half). Only relations of ``types`` that are valid on ``as_of``, still
-        have evidence published by then and reach ``min_confidence`` count.
-        """
-        rule = TieFilter(types=frozenset(types), as_of=as_of, min_confidence=min_confidence)
-        limit = 2 * hops  # in half steps
-        dist: dict[str, int] = {i: 0 for i in ids if i in self.entities and rule.entity_usable(self.entities[i])}
-        heap = [(0, i) for i in sorted(dist)]
-        usable: dict[str, RelationRow | None] = {}
-        while heap:
-            d, node = heapq.heappop(heap)
-            if d > dist[node]:
-                continue
-            here = self.entities[node]
-            for rel_id, other in self.adjacency.get(node, ()):
-                other_entity = self.entities[other]
-                cost = 1 if (here.type in MEETING_TYPES or other_entity.type in MEETING_TYPES) else 2
-                if d + cost > limit or d + cost >= dist.get(other, limit + 1):
-                    continue
-                if rel_id not in usable:
-                    usable[rel_id] = rule.relation_usable(self.relations[rel_id], self.sources)
-                if usable[rel_id] is None:
-                    continue
-                if not rule.entity_usable(other_entity):
-                    continue
-                dist[other] = d + cost
-                heapq.heappush(heap, (d + cost, other))
-        members = set(dist)
-        relations = [
-            self.relations[rel_id]
-            for node in sorted(members)
-            for rel_id, other in self.adjacency.get(node, ())
-            if other in members and node < other
+    def get_sources(self, ids: Iterable[str]) -> dict[str, Source]:
+        sources = self.sources
+        return {i: sources[i] for i in ids if i in sources}
+
+    def adjacent(
+        self, frontier: Sequence[str], types: Collection[str], direction: Direction = "both"
+    ) -> list[tuple[str, RelationRow]]:
+        relations = self.relations
+        found: list[tuple[str, RelationRow]] = []
+        if direction == "out":
+            for node in frontier:
+                for rel_id in self.outgoing.get(node, ()):
+                    rel = relations[rel_id]
+                    if rel.type in types:
+                        found.append((node, rel))
+            return found
+        for node in frontier:
+            for rel_id, _ in self.adjacency.get(node, ()):
+                rel = relations[rel_id]
+                if rel.type in types and (direction == "both" or rel.target == node):  # "in"
+                    found.append((node, rel))
+        return found
+
+    def ties(
+        self, frontier: Sequence[str], types: Collection[str], as_of: dt.date | None, min_confidence: float
+    ) -> list[tuple[str, RelationRow]]:
+        rule = TieFilter(frozenset(types), as_of, min_confidence)
+        entities, sources = self.entities, self.sources
+        return [
+            (node, rel)
+            for node, rel in self.adjacent(frontier, rule.types)
+            if rule.relation_usable(rel, sources) is not None
+            and rule.entity_usable(entities[rel.target if rel.source == node else rel.source])
         ]
-        relations = [r for r in (rule.relation_usable(r, self.sources) for r in relations) if r is not None]
-        relations = list({r.id: r for r in relations}.values())
-        cited = {s for r in relations for s in r.sources}
-        return GraphRows(
-            sources=[self.sources[s] for s in sorted(cited) if s in self.sources],
-            entities=[self.entities[i] for i in sorted(members)],
-            relations=relations,
+
+    def places(self, kind: str) -> list[EntityRow]:
+        return sorted(
+            (e for e in self.entities.values() if e.type is EntityType.PLACE and e.kind == kind), key=lambda e: e.id
         )
 
-    def linked(self, a: str, b: str) -> bool:
-        """Whether any chain of relations at all joins a and b (bidirectional BFS:
-        it stops where the two searches meet, or when the smaller side runs out)."""
-        if a == b:
-            return a in self.entities
-        seen = ({a}, {b})
-        frontier = ([a], [b])
-        while frontier[0] and frontier[1]:
-            side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
-            nxt: list[str] = []
-            for node in frontier[side]:
-                for _, other in self.adjacency.get(node, ()):
-                    if other in seen[1 - side]:
-                        return True
-                    if other not in seen[side]:
-                        seen[side].add(other)
-                        nxt.append(other)
-            frontier = (nxt, frontier[1]) if side == 0 else (frontier[0], nxt)
-        return False
+    def entity_page(self, type: EntityType | None, start: int, limit: int) -> tuple[int, list[EntityRow]]:
+        key = f"ids:{type.value if type else '*'}"
+        ids = self.memo.get(key)
+        if ids is None:
+            ids = self.memo[key] = sorted(i for i, e in self.entities.items() if type is None or e.type is type)
+        return len(ids), [self.entities[i] for i in ids[start : start + limit]]
 
-    def region_members(self, place_id: str) -> dict[str, str]:
-        """Entities inside a place: sub-places and organisations/events located there
-        (through ``located_in`` chains), organisations that are part of a member and
-        have no location of their own, and people working for any member.
-
-        Returns {entity id: why} (the place itself included).
-        """
-        if place_id not in self.entities:
-            return {}
-        why: dict[str, str] = {place_id: "the place itself"}
-        frontier = [place_id]
-        while frontier:  # located_in closure, downwards
-            nxt = []
-            for node in frontier:
-                for rel_id, other in self.adjacency.get(node, ()):
-                    rel = self.relations[rel_id]
-                    if rel.type == "located_in" and rel.target == node and other not in why:
-                        why[other] = f"located in {node}"
-                        nxt.append(other)
-            frontier = nxt
-        frontier = [i for i in why if self.entities[i].type in (EntityType.PLACE, EntityType.ORGANISATION)]
-        while frontier:  # unlocated departments of members
-            nxt = []
-            for node in frontier:
-                for rel_id, other in self.adjacency.get(node, ()):
-                    rel = self.relations[rel_id]
-                    if rel.type == "part_of" and rel.target == node and other not in why:
-                        located = any(self.relations[r].type == "located_in" and self.relations[r].source == other
-                                      for r, _ in self.adjacency.get(other, ()))
-                        if not located:
-                            why[other] = f"part of {node}"
-                            nxt.append(other)
-            frontier = nxt
-        for node in list(why):
-            if self.entities[node].type not in (EntityType.PLACE, EntityType.ORGANISATION):
-                continue
-            for rel_id, other in self.adjacency.get(node, ()):
-                rel = self.relations[rel_id]
-                if rel.type == "works_for" and rel.target == node and other not in why:
-                    why[other] = f"works for {node}"
-        return why
+    def tie_pages(
+        self, types: Collection[str], as_of: dt.date | None, min_confidence: float
+    ) -> Iterator[list[TieEnds]]:
+        tg = self.tie_graph(TieFilter(frozenset(types), as_of, min_confidence))
+        entities = tg.entities
+        yield [(u, entities[u].type, v, entities[v].type) for u, v in tg.graph.edges()]
 
 
 _cache: OrderedDict[str, GraphIndex] = OrderedDict()

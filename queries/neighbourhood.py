@@ -7,23 +7,31 @@ country, a national agency) from exploding an answer: at most
 first: tie strength x confidence, context relations last) and at most
 ``max_nodes`` entities are returned. Whatever a cap leaves out is listed in
 ``truncations`` and sets ``truncated``.
+
+Each level is a few view calls over its frontier (``queries.view``): the
+frontier's relations, the rows of the entities at their other ends and, when
+a sector filter is given, those entities' sectors.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from graph.dates import earliest, latest
-from graph.model import EntityType
+from graph.model import EntityType, Source
 from graph.registry import RELATION_TYPES
-from graph.rows import RelationRow, gc_paused
+from graph.rows import EntityRow, RelationRow, gc_paused
 from graph.store import Store
 from queries.errors import InvalidQuery
-from queries.index import GraphIndex, get_index
 from queries.resolve import resolve_entity
 from queries.results import EdgeRef, EntityRef, NeighbourhoodResult, NodeRef, RelationRef, Truncation
 from queries.ties import ALL_TYPES, Decay, TieFilter, relation_strength
+from queries.view import GraphView, view_of
+
+if TYPE_CHECKING:
+    from queries.index import GraphIndex
 
 MAX_RADIUS = 3
 
@@ -34,62 +42,72 @@ def _overlaps(rel: RelationRow, start: dt.date | None, end: dt.date | None) -> b
     return not (end is not None and rel.valid_from is not None and earliest(rel.valid_from) > end)
 
 
-def _sectors_of(index: GraphIndex, entity_id: str) -> set[str]:
-    return {
-        other
-        for rel_id, other in index.adjacency.get(entity_id, ())
-        if index.relations[rel_id].type == "focuses_on" and index.relations[rel_id].source == entity_id
-    }
+def _sectors_of(view: GraphView, entity_ids: list[str]) -> dict[str, set[str]]:
+    sectors: dict[str, set[str]] = {i: set() for i in entity_ids}
+    for node, rel in view.adjacent(entity_ids, ("focuses_on",), "out"):
+        sectors[node].add(rel.target)
+    return sectors
 
 
 HUB_DEGREE = 64  # nodes with more relations keep their ranked list between queries
+
+Ranked = list[tuple[float, str, RelationRow]]  # (strength, other end, relation) in fan-out order
 
 
 class _Ranked:
     """Each node's relations in the order the fan-out cap keeps them: ties before
     context, stronger first, then by id. A hub's list (tens of thousands of
-    relations on a big graph) is ranked once per reference day and shared."""
+    relations on a big graph) is ranked once per reference day and kept as
+    long as the view is."""
 
-    def __init__(self, index: GraphIndex, reference: dt.date) -> None:
-        self.index = index
+    def __init__(self, view: GraphView, reference: dt.date) -> None:
+        self.view = view
         self.reference = reference
-        self.factor = Decay(index.sources, reference)
-        self._hubs: dict[str, list[tuple[float, str, RelationRow]]] = {}
+        self.sources: dict[str, Source] = {}
+        self.factor = Decay(self.sources, reference)
+        self._hubs: dict[str, Ranked] = {}
 
     @classmethod
-    def of(cls, index: GraphIndex, reference: dt.date) -> _Ranked:
+    def of(cls, view: GraphView, reference: dt.date) -> _Ranked:
         key = f"ranked:{reference.isoformat()}"
-        found = index.memo.get(key)
+        found = view.memo.get(key)
         if not isinstance(found, _Ranked):
-            found = index.memo[key] = cls(index, reference)
+            found = view.memo[key] = cls(view, reference)
         return found
 
-    def warm(self) -> int:
-        """Rank every hub now (the API's warm-up), so no query pays for one; returns how many."""
-        hubs = [n for n, adj in self.index.adjacency.items() if len(adj) > HUB_DEGREE and n not in self._hubs]
-        for node in hubs:
-            self(node)
-        return len(hubs)
+    def warm(self, nodes: list[str]) -> int:
+        """Rank the hubs among ``nodes`` now (the API's warm-up), so no query pays for one; returns how many."""
+        return len([n for n, items in self.rank([n for n in nodes if n not in self._hubs]).items()
+                    if len(items) > HUB_DEGREE])
 
-    def __call__(self, node: str) -> list[tuple[float, str, RelationRow]]:
-        found = self._hubs.get(node)
-        if found is not None:
+    def rank(self, frontier: list[str]) -> dict[str, Ranked]:
+        """The ranked relations of every frontier node (one view call for those not cached)."""
+        found = {n: self._hubs[n] for n in frontier if n in self._hubs}
+        todo = [n for n in dict.fromkeys(frontier) if n not in found]
+        if not todo:
             return found
-        relations = self.index.relations
         with gc_paused(long_lived=True):
-            items = [
-                (relation_strength(relations[rel_id], self.factor, self.reference), other, relations[rel_id])
-                for rel_id, other in self.index.adjacency.get(node, ())
-            ]
-            items.sort(key=lambda c: (not RELATION_TYPES[c[2].type].tie, -c[0], c[2].id))
-        if len(items) > HUB_DEGREE:
-            self._hubs[node] = items
-        return items
+            adjacent = self.view.adjacent(todo, ALL_TYPES)
+            cited = {e.source for _, rel in adjacent for e in rel.evidence} - self.sources.keys()
+            if cited:
+                self.sources.update(self.view.get_sources(sorted(cited)))
+            for node in todo:
+                found[node] = []
+            for node, rel in adjacent:
+                other = rel.target if rel.source == node else rel.source
+                found[node].append((relation_strength(rel, self.factor, self.reference), other, rel))
+            for node in todo:
+                items = found[node]
+                items.sort(key=lambda c: (not RELATION_TYPES[c[2].type].tie, -c[0], c[2].id))
+                if len(items) > HUB_DEGREE:
+                    self._hubs[node] = items
+        return found
 
 
 def warm_neighbourhoods(index: GraphIndex) -> int:
     """Rank the relations of every hub for today's reference date; returns the number of hubs."""
-    return _Ranked.of(index, dt.date.today()).warm()
+    hubs = [n for n, adj in index.adjacency.items() if len(adj) > HUB_DEGREE]
+    return _Ranked.of(index, dt.date.today()).warm(hubs)
 
 
 def neighbourhood(
@@ -122,22 +140,28 @@ def neighbourhood(
     wanted_kinds = frozenset(kinds) if kinds else None
     wanted_sectors = frozenset(s if s.startswith("sector:") else f"sector:{s}" for s in sectors) if sectors else None
     center = resolve_entity(store, entity)
-    index = get_index(store)
+    view = view_of(store)
     rule = TieFilter(types=types, min_confidence=min_confidence)
     reference = date_to or dt.date.today()
-    ranked = _Ranked.of(index, reference)
+    ranked = _Ranked.of(view, reference)
     unfiltered = (
         types == ALL_TYPES and not min_confidence and date_from is None and date_to is None
         and wanted_types is None and wanted_kinds is None and wanted_sectors is None
     )
 
+    rows: dict[str, EntityRow] = view.get_entities([center.id])
+    sector_of: dict[str, set[str]] = {}
+    entity_filter = wanted_types is not None or wanted_kinds is not None or wanted_sectors is not None
+
     def passes(entity_id: str) -> bool:
-        e = index.entities[entity_id]
+        if not entity_filter:
+            return True
+        e = rows[entity_id]
         if wanted_types is not None and e.type not in wanted_types:
             return False
         if wanted_kinds is not None and e.kind not in wanted_kinds:
             return False
-        return wanted_sectors is None or bool(_sectors_of(index, entity_id) & wanted_sectors)
+        return wanted_sectors is None or bool(sector_of[entity_id] & wanted_sectors)
 
     distance: dict[str, int] = {center.id: 0}
     edges: dict[str, EdgeRef] = {}
@@ -145,11 +169,17 @@ def neighbourhood(
     frontier = [center.id]
     for depth in range(1, radius + 1):
         nxt: list[str] = []
+        ranked_level = ranked.rank(frontier)
+        if entity_filter:  # what the filters look at, for the whole level in one call each
+            ends = {other for node in frontier for _, other, _ in ranked_level[node]} - rows.keys()
+            rows.update(view.get_entities(sorted(ends)))
+            if wanted_sectors is not None:
+                sector_of.update(_sectors_of(view, sorted(ends - sector_of.keys())))
         for node in frontier:
             candidates: list[tuple[float, str, RelationRow]] = []
-            ranked_here = ranked(node)
+            ranked_here = ranked_level[node]
             for strength, other, rel in ranked_here:
-                if rule.relation_usable(rel, index.sources) is None or not _overlaps(rel, date_from, date_to):
+                if rule.relation_usable(rel, ranked.sources) is None or not _overlaps(rel, date_from, date_to):
                     continue
                 if other not in distance and not passes(other):
                     continue
@@ -174,8 +204,9 @@ def neighbourhood(
             if skipped:
                 truncations.append(Truncation(node, skipped, "node cap"))
         frontier = nxt
+    rows.update(view.get_entities(sorted(distance.keys() - rows.keys())))
     nodes = tuple(
-        NodeRef(EntityRef.of(index.entities[i]), d)
+        NodeRef(EntityRef.of(rows[i]), d)
         for i, d in sorted(distance.items(), key=lambda x: (x[1], x[0]))
     )
     return NeighbourhoodResult(

@@ -15,16 +15,16 @@ from collections.abc import Sequence
 import networkx as nx
 
 from graph.model import Entity, EntityType
-from graph.registry import TIE_TYPES
+from graph.registry import MEETING_POINTS, TIE_TYPES
 from graph.sectors import SECTORS_BY_ID
 from graph.store import Store
 from queries.errors import InvalidQuery
-from queries.index import get_index
 from queries.paths import DEFAULT_HOPS, MAX_HOPS, Via, best_paths, explain, restrict
-from queries.pushdown import tie_subgraph
 from queries.resolve import resolve_entity
 from queries.results import EntityRef, Partner, PartnerResult
-from queries.ties import ACTOR_TYPES, ALL_TYPES, MEETING_TYPES, TieFilter, TieGraph
+from queries.ties import ACTOR_TYPES, TieFilter, tie_network
+from queries.view import view_of
+from queries.walks import within_hops
 
 PARTICIPATION = frozenset({"party_to", "spoke_at", "organised", "attended", "established"})
 
@@ -55,29 +55,32 @@ def sector_partners(
     s = resolve_sector(store, sector)
     a = resolve_entity(store, origin)
     excluded = sorted({resolve_entity(store, x).id for x in exclude})
-    index = get_index(store)
-    context_rule = TieFilter(types=ALL_TYPES, as_of=as_of, min_confidence=min_confidence)
+    view = view_of(store)
+    context_rule = TieFilter(types=frozenset({"focuses_on"}), as_of=as_of, min_confidence=min_confidence)
     focus: dict[str, set[str]] = {}
-    for rel_id, other in index.adjacency.get(s.id, ()):
-        rel = context_rule.relation_usable(index.relations[rel_id], index.sources)
-        if rel is None or rel.type != "focuses_on":
-            continue
-        entity = index.entities[other]
-        if not context_rule.entity_usable(entity):
-            continue
+    focusing = view.ties([s.id], context_rule.types, as_of, min_confidence)
+    ends = view.get_entities(rel.source for _, rel in focusing)
+    meetings = [rel.source for _, rel in focusing if ends[rel.source].type in MEETING_POINTS]
+    takers = view.ties(meetings, PARTICIPATION, as_of, min_confidence) if meetings else []
+    by_meeting: dict[str, list[str]] = {}
+    for meeting, prel in takers:
+        if prel.target == meeting:
+            by_meeting.setdefault(meeting, []).append(prel.source)
+    for _, rel in focusing:
+        entity = ends[rel.source]
         if entity.type in ACTOR_TYPES:
-            focus.setdefault(other, set()).add("direct")
-        elif entity.type in MEETING_TYPES:
-            for prel_id, actor in index.adjacency.get(other, ()):
-                prel = context_rule.relation_usable(index.relations[prel_id], index.sources)
-                if prel is not None and prel.type in PARTICIPATION and prel.source == actor:
-                    focus.setdefault(actor, set()).add(other)
+            focus.setdefault(entity.id, set()).add("direct")
+        elif entity.type in MEETING_POINTS:
+            for actor in by_meeting.get(entity.id, ()):
+                focus.setdefault(actor, set()).add(entity.id)
     focus.pop(a.id, None)
     for x in excluded:
         focus.pop(x, None)
     rule = TieFilter(types=TIE_TYPES, as_of=as_of, min_confidence=min_confidence)
-    tg = TieGraph.build(tie_subgraph(store, [a.id], hops, TIE_TYPES, as_of, min_confidence), rule)
-    graph = restrict(tg, [a.id, *focus], excluded, via)
+    tg = tie_network(view, rule, [a.id])
+    ball = within_hops(tg, [a.id], hops)
+    tg.reach(ball)  # the edges among the nodes on the rim too
+    graph = restrict(tg, [a.id, *focus], excluded, via, within=ball)
     partners: list[Partner] = []
     if a.id in graph:
         reach = nx.single_source_dijkstra_path_length(graph, a.id, cutoff=2 * hops, weight="half")

@@ -35,8 +35,9 @@ Alternatives (diversity)
     reported in order of their strength.
 
 Limits
-    ``hops`` (default 6, hard cap 10) bounds the steps of every path kept; a
-    native backend extracts candidates within that radius (``queries.pushdown``).
+    ``hops`` (default 6, hard cap 10) bounds the steps of every path kept; the
+    searches read the tie graph frontier by frontier (``queries.ties.tie_network``),
+    so on a backend answering the read view natively they touch only what they visit.
 
 No path
     The reason distinguishes: ``disconnected`` (no chain of ties at all),
@@ -50,22 +51,22 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Literal
 
 import networkx as nx
 
 from graph.model import Entity, EntityType
-from graph.registry import CONTEXT_TYPES, RELATION_TYPES, TIE_TYPES
+from graph.registry import CONTEXT_TYPES, MEETING_POINTS, RELATION_TYPES, TIE_TYPES
 from graph.rows import EntityRow
 from graph.store import Store
 from queries.errors import InvalidQuery
-from queries.index import get_index
-from queries.pushdown import SupportsTieSubgraph, path_candidates
 from queries.resolve import resolve_entity
 from queries.results import EntityRef, IntroductionPath, PathResult, RelationRef, SourceRef, Step
-from queries.shortest import shortest_path_dag
-from queries.ties import HALF_LIFE_YEARS, MEETING_TYPES, TieFilter, TieGraph
+from queries.shortest import bidirectional_path, shortest_path_dag
+from queries.ties import HALF_LIFE_YEARS, TieFilter, TieGraph, tie_network
+from queries.view import GraphView, view_of
+from queries.walks import linked
 
 Via = Literal["people", "organisations"]
 
@@ -106,18 +107,27 @@ def _check_range(name: str, value: float, low: float, high: float) -> None:
 
 
 def restrict(
-    tg: TieGraph, endpoints: Sequence[str], exclude: Sequence[str] = (), via: Via | None = None
+    tg: TieGraph,
+    endpoints: Sequence[str],
+    exclude: Sequence[str] = (),
+    via: Via | None = None,
+    within: Collection[str] | None = None,
 ) -> nx.Graph:
-    """The tie graph without excluded nodes and without intermediates of the wrong kind.
+    """The tie graph without excluded nodes and without intermediates of the wrong kind
+    (and, given ``within``, without the nodes outside it).
 
     Meeting points (agreements, events) always stay; ``via="organisations"``
     allows organisations and place-governments as intermediates. A filtered
     view, not a copy: copying a million-edge graph per query costs seconds.
     """
     drop = frozenset(exclude) - set(endpoints)
-    if via is None and not drop & tg.entities.keys():
-        return tg.graph
-    keep_types = MEETING_TYPES | (
+    inside = frozenset(within) if within is not None else None
+    if via is None and not drop:  # (an excluded node a grown graph has not reached yet may still come)
+        if inside is None:
+            return tg.graph
+        only: nx.Graph = nx.subgraph_view(tg.graph, filter_node=lambda node: node in inside)
+        return only
+    keep_types = MEETING_POINTS | (
         {EntityType.PERSON} if via == "people" else {EntityType.ORGANISATION, EntityType.PLACE}
         if via == "organisations" else set(EntityType)
     )
@@ -125,6 +135,8 @@ def restrict(
     entities = tg.entities
 
     def allowed(node: str) -> bool:
+        if inside is not None and node not in inside:
+            return False
         return node in ends or (node not in drop and entities[node].type in keep_types)
 
     view: nx.Graph = nx.subgraph_view(tg.graph, filter_node=allowed)
@@ -174,7 +186,7 @@ def _direct_step(tg: TieGraph, u: str, v: str) -> Step:
         when = f" (since {best.valid_from})"
     elif best.valid_to:
         when = f" (until {best.valid_to})"
-    meeting = next((e for e in (src, tgt) if e.type in MEETING_TYPES), None)
+    meeting = next((e for e in (src, tgt) if e.type in MEETING_POINTS), None)
     if meeting is not None and not when:
         when = _date_phrase(meeting)
     text_en = f"{src.name('en')} {rt.label_en} {tgt.name('en')}{role}{when}"
@@ -248,13 +260,13 @@ def explain(tg: TieGraph, path: Sequence[str], rank: int) -> IntroductionPath:
     )
 
 
-def _candidates(graph: nx.Graph, a: str, b: str, limit: int, max_edges: int) -> list[list[str]]:
+def _candidates(tg: TieGraph, graph: nx.Graph, a: str, b: str, limit: int, max_edges: int) -> list[list[str]]:
     """Up to ``limit`` of the strongest a-b paths among those with the fewest edges.
 
     One bidirectional BFS finds every fewest-edge path (``queries.shortest``);
     Yen's algorithm, weighted by strength, then runs on their union only.
     """
-    dag = shortest_path_dag(graph, a, b, max_edges)
+    dag = shortest_path_dag(graph, a, b, max_edges, tg.reach)
     if dag is None:
         return []
     paths: list[list[str]] = []
@@ -267,6 +279,7 @@ def _candidates(graph: nx.Graph, a: str, b: str, limit: int, max_edges: int) -> 
 
 def best_paths(tg: TieGraph, graph: nx.Graph, a: str, b: str, k: int, hops: int) -> tuple[list[list[str]], int]:
     """Up to k diverse paths in strength order, and the number of candidates examined."""
+    tg.reach((a, b))
     if a not in graph or b not in graph:
         return [], 0
 
@@ -293,9 +306,9 @@ def best_paths(tg: TieGraph, graph: nx.Graph, a: str, b: str, k: int, hops: int)
                 kept_substance.append(s)
 
     # For k=1 the strongest fewest-edge path is Yen's first; more are drawn only if it breaks the hop limit.
-    consider(_candidates(graph, a, b, 1 if k == 1 else CANDIDATES, 2 * hops))
+    consider(_candidates(tg, graph, a, b, 1 if k == 1 else CANDIDATES, 2 * hops))
     if not kept and k == 1:
-        consider(_candidates(graph, a, b, CANDIDATES, 2 * hops))
+        consider(_candidates(tg, graph, a, b, CANDIDATES, 2 * hops))
     for round_ in range(DIVERSITY_ROUNDS):
         if not kept or len(kept) == k:
             break
@@ -308,31 +321,19 @@ def best_paths(tg: TieGraph, graph: nx.Graph, a: str, b: str, k: int, hops: int)
             filter_node=lambda n, banned=used_nodes: n not in banned,
             filter_edge=lambda u, v, banned=used_edges: frozenset((u, v)) not in banned,
         )
-        consider(_candidates(view, a, b, ROUND_CANDIDATES, 2 * hops))
+        consider(_candidates(tg, view, a, b, ROUND_CANDIDATES, 2 * hops))
     kept.sort(key=lambda p: (weight(p), p))
     return kept, examined
 
 
 def _reach(
-    store: Store, a: str, b: str, types: frozenset[str], rule: TieFilter, exclude: Sequence[str], via: Via | None
+    view: GraphView, a: str, b: str, types: frozenset[str], rule: TieFilter, exclude: Sequence[str], via: Via | None
 ) -> int | None:
-    """Fewest steps from a to b under the filters and without a hop limit (None: unreachable)."""
+    """Steps of a fewest-edge a-b path under the filters and without a hop limit (None: unreachable)."""
     rule = TieFilter(types, rule.as_of, rule.min_confidence)
-    tg = path_candidates(store, [a, b], UNBOUNDED, rule)
-    graph = restrict(tg, [a, b], exclude, via)
-    if a not in graph or b not in graph:
-        return None
-    try:
-        return tg.hops(nx.bidirectional_shortest_path(graph, a, b))
-    except nx.NetworkXNoPath:
-        return None
-
-
-def _linked_at_all(store: Store, a: str, b: str) -> bool:
-    """Whether any relations, context included, join a and b (to tell only_context from disconnected)."""
-    if isinstance(store, SupportsTieSubgraph):
-        return _reach(store, a, b, TIE_TYPES | CONTEXT_TYPES, TieFilter(), (), None) is not None
-    return get_index(store).linked(a, b)
+    tg = tie_network(view, rule, [a, b])
+    path = bidirectional_path(restrict(tg, [a, b], exclude, via), a, b, tg.reach)
+    return tg.hops(path) if path is not None else None
 
 
 def introduction_paths(
@@ -381,7 +382,8 @@ def introduction_paths(
         "context": context,
         "half_life_years": HALF_LIFE_YEARS,
     }
-    tg = path_candidates(store, [a.id, b.id], math.ceil(hops / 2), rule)
+    view = view_of(store)
+    tg = tie_network(view, rule, [a.id, b.id])
     graph = restrict(tg, [a.id, b.id], excluded, via)
     found, examined = best_paths(tg, graph, a.id, b.id, k, hops) if a.id in tg.entities else ([], 0)
     paths = tuple(explain(tg, p, rank) for rank, p in enumerate(found, start=1))
@@ -391,12 +393,12 @@ def introduction_paths(
         if not rule.entity_usable(a) or not rule.entity_usable(b):
             code = "filtered_out"
         else:
-            shortest = _reach(store, a.id, b.id, rule.types, rule, excluded, via)
+            shortest = _reach(view, a.id, b.id, rule.types, rule, excluded, via)
             if shortest is not None:
                 code = "beyond_hop_limit"
-            elif _reach(store, a.id, b.id, rule.types, TieFilter(rule.types), (), None) is not None:
+            elif _reach(view, a.id, b.id, rule.types, TieFilter(rule.types), (), None) is not None:
                 code = "filtered_out"
-            elif not context and _linked_at_all(store, a.id, b.id):
+            elif not context and linked(view, a.id, b.id):
                 code = "only_context"
             else:
                 code = "disconnected"

@@ -3,7 +3,7 @@
 Members are the place itself (as government), every place and organisation
 located in it through ``located_in`` chains, departments that are part of a
 member without a location of their own, and people working for any member
-(``queries.index.GraphIndex.region_members``; pushable). Ties are
+(``queries.walks.region_members``). Ties are
 introduction ties with meeting points collapsed as in paths: a member that is
 party to an agreement is tied to each other party *via* that agreement. A tie
 is cross-border when both ends have a known country and the countries differ
@@ -20,11 +20,13 @@ from graph.model import EntityType
 from graph.registry import TIE_TYPES
 from graph.store import Store
 from queries.geo import Geography
-from queries.index import get_index
-from queries.pushdown import path_candidates, region_members
 from queries.resolve import resolve_entity
 from queries.results import AggregateTie, EntityRef, RegionMember, RegionResult, RegionTie
-from queries.ties import TieFilter
+from queries.ties import TieFilter, tie_network
+from queries.view import view_of
+from queries.walks import region_members
+
+REACH_CHUNK = 64  # members whose meeting points are fetched together
 
 
 def region_network(
@@ -38,15 +40,17 @@ def region_network(
 ) -> RegionResult:
     """Members of ``place`` (id or name) and their ties, cross-border ties marked."""
     p = resolve_entity(store, place, types=[EntityType.PLACE])
-    index = get_index(store)
-    geo = Geography.of(index)
-    why = region_members(store, p.id)
+    view = view_of(store)
+    geo = Geography.of(view)
+    why = region_members(view, p.id)
+    rows = view.get_entities(why)
     if not include_people:
-        why = {i: w for i, w in why.items() if index.entities[i].type is not EntityType.PERSON}
+        why = {i: w for i, w in why.items() if rows[i].type is not EntityType.PERSON}
     rule = TieFilter(types=TIE_TYPES, as_of=as_of, min_confidence=min_confidence)
-    tg = path_candidates(store, sorted(why), 1, rule)
+    tg = tie_network(view, rule, sorted(why))
+    geo.prefetch(why)
     members = tuple(
-        RegionMember(EntityRef.of(index.entities[i]), why[i], geo.country(i)) for i in sorted(why)
+        RegionMember(EntityRef.of(rows[i]), why[i], geo.country(i)) for i in sorted(why)
     )
     # First the keys of all ties (cheap), then the evidence of the first max_ties only:
     # a member at a big event meets hundreds of others.
@@ -56,11 +60,15 @@ def region_network(
         a, b = (m, other) if other not in why or m < other else (other, m)
         keys.add((a, b, via))
 
-    for m in sorted(why):
+    ordered = sorted(why)
+    for m_index, m in enumerate(ordered):
         if len(keys) > max_ties:
             # Keys found later all sort after these (their first member is later),
             # so the first max_ties in key order are already here.
             break
+        if m_index % REACH_CHUNK == 0:  # the meeting points of the next members, in one call
+            chunk = [x for x in ordered[m_index : m_index + REACH_CHUNK] if x in tg.graph]
+            tg.reach(n for x in chunk for n in tg.graph[x] if tg.is_meeting(n))
         if m not in tg.graph:
             continue
         for n in tg.graph[m]:
@@ -71,16 +79,20 @@ def region_network(
             else:
                 add(m, n, None)
     truncated = len(keys) > max_ties
+    kept = sorted(keys, key=lambda k: (k[0], k[1], k[2] or ""))[:max_ties]
+    geo.prefetch({end for a, b, _ in kept for end in (a, b)})
     ties: list[RegionTie] = []
-    for a, b, via in sorted(keys, key=lambda k: (k[0], k[1], k[2] or ""))[:max_ties]:
+    for a, b, via in kept:
         rels: set[str] = set()
         srcs: set[str] = set()
+        rel_types: set[str] = set()
         for u, v in ([(a, via), (via, b)] if via else [(a, b)]):
             for rel, _ in tg.edge(u, v).relations:
                 rels.add(rel.id)
                 srcs.update(rel.sources)
+                rel_types.add(rel.type)
         ca, cb = geo.country(a), geo.country(b)
-        types = sorted({index.relations[r].type for r in rels if r in index.relations})
+        types = sorted(rel_types)
         ties.append(
             RegionTie(
                 member=EntityRef.of(tg.entities[a]),
@@ -99,21 +111,22 @@ def region_network(
     def aggregate(level: str) -> tuple[AggregateTie, ...]:
         counts: dict[tuple[str, str], int] = defaultdict(int)
         agreements: dict[tuple[str, str], set[str]] = defaultdict(set)
+        group = geo.region if level == "region" else geo.country
         for tie in ties:
-            ra = geo.region(tie.member.id) if level == "region" else geo.country(tie.member.id)
-            rb = geo.region(tie.other.id) if level == "region" else geo.country(tie.other.id)
+            ra, rb = group(tie.member.id), group(tie.other.id)
             if ra is None or rb is None or ra == rb:
                 continue
             key = (min(ra, rb), max(ra, rb))
             counts[key] += 1
             if tie.via is not None and tie.via.type == EntityType.AGREEMENT.value:
                 agreements[key].add(tie.via.id)
+        places = view.get_entities({p for key in counts for p in key})
         return tuple(
             AggregateTie(
                 a,
                 b,
-                index.entities[a].name("en"),
-                index.entities[b].name("en"),
+                places[a].name("en"),
+                places[b].name("en"),
                 n,
                 tuple(sorted(agreements[(a, b)])),
             )

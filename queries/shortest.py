@@ -16,13 +16,23 @@ crosses the meeting layer at a node ``m`` with ``da[m] = ra`` and
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 import networkx as nx
+
+Reach = Callable[[Iterable[str]], None]  # completes the adjacency of nodes before a walk reads it (``TieGraph.reach``)
+
+
+def _whole(nodes: Iterable[str]) -> None:
+    """The graph is complete: nothing to reach."""
 
 
 def _expand(
-    graph: nx.Graph, frontier: list[str], dist: dict[str, int], parents: dict[str, list[str]], level: int
+    graph: nx.Graph, frontier: list[str], dist: dict[str, int], parents: dict[str, list[str]], level: int,
+    reach: Reach,
 ) -> list[str]:
     """One BFS level; ``parents`` collects every neighbour one level closer, not just the first."""
+    reach(frontier)
     nxt: list[str] = []
     for node in frontier:
         for other in graph.adj[node]:
@@ -36,10 +46,12 @@ def _expand(
     return nxt
 
 
-def shortest_path_dag(graph: nx.Graph, a: str, b: str, max_edges: int) -> nx.Graph | None:
+def shortest_path_dag(graph: nx.Graph, a: str, b: str, max_edges: int, reach: Reach = _whole) -> nx.Graph | None:
     """The union of all fewest-edge a-b paths, with the edge data of ``graph``
     (None when no path has at most ``max_edges`` edges). A small, separate graph:
-    searching in it never touches the rest of a big graph (a view would)."""
+    searching in it never touches the rest of a big graph (a view would).
+    ``reach`` is called on each frontier before its adjacency is read."""
+    reach((a, b))
     if a not in graph or b not in graph or a == b:
         return None
     da, db = {a: 0}, {b: 0}
@@ -51,11 +63,11 @@ def shortest_path_dag(graph: nx.Graph, a: str, b: str, max_edges: int) -> nx.Gra
     while fa and fb and ra + rb < max_edges:
         if len(fa) <= len(fb):
             ra += 1
-            fa = _expand(graph, fa, da, pa, ra)
+            fa = _expand(graph, fa, da, pa, ra, reach)
             meeting = [n for n in fa if n in db]
         else:
             rb += 1
-            fb = _expand(graph, fb, db, pb, rb)
+            fb = _expand(graph, fb, db, pb, rb, reach)
             meeting = [n for n in fb if n in da]
         if meeting:
             break
@@ -72,3 +84,62 @@ def shortest_path_dag(graph: nx.Graph, a: str, b: str, max_edges: int) -> nx.Gra
                     up.add(parent)
             layer = up
     return dag
+
+
+def bidirectional_path(graph: nx.Graph, a: str, b: str, reach: Reach = _whole) -> list[str] | None:
+    """One fewest-edge a-b path (None: none), frontier by frontier.
+
+    The algorithm of ``networkx.bidirectional_shortest_path`` (so it returns
+    the very path networkx would on a complete graph), with ``reach`` called on
+    each level before its adjacency is read, so it also runs on a tie graph
+    that grows as it is walked.
+    """
+    reach((a, b))
+    if a not in graph or b not in graph:
+        return None
+    if a == b:
+        return [a]
+    pred: dict[str, str | None] = {a: None}
+    succ: dict[str, str | None] = {b: None}
+    forward, reverse = [a], [b]
+    meet: str | None = None
+    while forward and reverse and meet is None:
+        if len(forward) <= len(reverse):
+            level, forward = forward, []
+            reach(level)
+            for v in level:
+                for w in graph.adj[v]:
+                    if w not in pred:
+                        forward.append(w)
+                        pred[w] = v
+                    if w in succ:
+                        meet = w
+                        break
+                if meet is not None:
+                    break
+        else:
+            level, reverse = reverse, []
+            reach(level)
+            for v in level:
+                for w in graph.adj[v]:
+                    if w not in succ:
+                        succ[w] = v
+                        reverse.append(w)
+                    if w in pred:
+                        meet = w
+                        break
+                if meet is not None:
+                    break
+    if meet is None:
+        return None
+    path: list[str] = []
+    node: str | None = meet
+    while node is not None:
+        path.append(node)
+        node = pred[node]
+    path.reverse()
+    node = succ[path[-1]]
+    while node is not None:
+        path.append(node)
+        node = succ[node]
+    return path

@@ -24,6 +24,14 @@ Meeting points
     age decay, so the step decays once, like a direct tie (two co-signatories:
     1.0 x decay; two speakers at one webinar: 0.5 x 0.5 x decay). Hops are
     counted in such steps.
+
+Whole or grown (``tie_network``)
+    A view holding the whole graph hands out its complete ``TieGraph``
+    (cached per filter). Any other view gets a ``GrownTieGraph``: it starts
+    empty and a walk calls ``reach(frontier)`` before reading the adjacency of
+    those nodes, which asks the view for their ties (one call per frontier).
+    Both hold the same nodes, edges, weights and neighbour order for every
+    reached node, so a walk gives the same answer on either.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
@@ -45,12 +53,13 @@ from graph.rows import EntityRow, GraphRows, RelationRow, gc_paused
 if TYPE_CHECKING:
     import igraph as ig
 
+    from queries.view import GraphView
+
 HALF_LIFE_YEARS = 6.0
 UNDATED_AGE_YEARS = HALF_LIFE_YEARS
 CONTEXT_STRENGTH = 0.1
 MIN_STRENGTH = 1e-6  # floor so that -log stays finite
 
-MEETING_TYPES = MEETING_POINTS
 ACTOR_TYPES = frozenset({EntityType.ORGANISATION, EntityType.PERSON, EntityType.PLACE})
 ALL_TYPES = TIE_TYPES | CONTEXT_TYPES
 
@@ -159,6 +168,14 @@ def snapshot(tg: TieGraph) -> Snapshot:
     return tg.snapshot
 
 
+def edge_attributes(rels: list[tuple[RelationRow, float]], meeting: bool) -> dict[str, object]:
+    """Attributes of the edge made by all usable relations between two nodes (sorted here, strongest first)."""
+    if len(rels) > 1:
+        rels.sort(key=lambda rs: (-rs[1], rs[0].id))
+    strength = rels[0][1]
+    return {"weight": -math.log(strength), "half": 1 if meeting else 2, "info": EdgeInfo(rels, strength)}
+
+
 @dataclass
 class TieGraph:
     """A filtered, weighted tie graph (undirected).
@@ -181,7 +198,7 @@ class TieGraph:
         sources = {s.id: s for s in rows.sources}
         factor = Decay(sources, reference)
         entities = {e.id: e for e in rows.entities if rule.entity_usable(e)}
-        meeting = {i for i, e in entities.items() if e.type in MEETING_TYPES}
+        meeting = {i for i, e in entities.items() if e.type in MEETING_POINTS}
         edges: dict[tuple[str, str], list[tuple[RelationRow, float]]] = {}
         ordered = rows.relations
         if any(a.id > b.id for a, b in itertools.pairwise(ordered)):
@@ -200,27 +217,24 @@ class TieGraph:
                 found.append((rel, strength))
         graph = nx.Graph()
         graph.add_nodes_from(sorted(entities))
-
-        def attributes(u: str, v: str, rels: list[tuple[RelationRow, float]]) -> tuple[str, str, dict[str, object]]:
-            if len(rels) > 1:
-                rels.sort(key=lambda rs: (-rs[1], rs[0].id))
-            strength = rels[0][1]
-            half = 1 if u in meeting or v in meeting else 2
-            return u, v, {"weight": -math.log(strength), "half": half, "info": EdgeInfo(rels, strength)}
-
-        graph.add_edges_from(attributes(u, v, rels) for (u, v), rels in edges.items())
+        graph.add_edges_from(
+            (u, v, edge_attributes(rels, u in meeting or v in meeting)) for (u, v), rels in edges.items()
+        )
         return cls(entities, sources, graph, reference)
 
     @classmethod
     def of_batch(cls, batch: Batch, rule: TieFilter, reference: dt.date | None = None) -> TieGraph:
         return cls.build(GraphRows.of(batch), rule, reference)
 
+    def reach(self, nodes: Iterable[str]) -> None:
+        """Make the adjacency of ``nodes`` complete (always so in a whole tie graph)."""
+
     def edge(self, u: str, v: str) -> EdgeInfo:
         info: EdgeInfo = self.graph.edges[u, v]["info"]
         return info
 
     def is_meeting(self, node: str) -> bool:
-        return self.entities[node].type in MEETING_TYPES
+        return self.entities[node].type in MEETING_POINTS
 
     def half_steps(self, path: list[str]) -> int:
         """Hop cost of a node path in half steps (endpoint meeting points count a whole step)."""
@@ -231,3 +245,83 @@ class TieGraph:
 
     def hops(self, path: list[str]) -> int:
         return self.half_steps(path) // 2
+
+
+class GrownTieGraph(TieGraph):
+    """The tie graph of a view that answers frontier by frontier, grown as walks reach nodes.
+
+    ``reach(nodes)`` asks the view for the ties of the nodes not reached yet
+    (one ``ties`` call), the rows of their new neighbours and the sources their
+    relations cite, then orders each reached node's neighbours as the whole
+    graph does (by the lowest id of the relations joining them), so searches
+    break ties between equal paths the same way on every backend.
+    """
+
+    def __init__(self, view: GraphView, rule: TieFilter, reference: dt.date | None = None) -> None:
+        super().__init__({}, {}, nx.Graph(), reference or rule.as_of or dt.date.today())
+        self.view = view
+        self.rule = rule
+        self.reached: set[str] = set()
+        self._unusable: set[str] = set()
+        self._decay = Decay(self.sources, self.reference)
+
+    def _known(self, ids: Collection[str]) -> None:
+        """Load rows of entities not seen yet; usable ones become nodes."""
+        new = [i for i in ids if i not in self.entities and i not in self._unusable]
+        if not new:
+            return
+        rows = self.view.get_entities(new)
+        for i in new:
+            row = rows.get(i)
+            if row is not None and self.rule.entity_usable(row):
+                self.entities[i] = row
+                self.graph.add_node(i)
+            else:
+                self._unusable.add(i)
+
+    def reach(self, nodes: Iterable[str]) -> None:
+        todo = [n for n in dict.fromkeys(nodes) if n not in self.reached]
+        if not todo:
+            return
+        self._known(todo)
+        frontier = [n for n in todo if n in self.entities]
+        self.reached.update(todo)
+        if not frontier:
+            return
+        rule = self.rule
+        found = self.view.ties(frontier, rule.types, rule.as_of, rule.min_confidence)
+        self._known({rel.target if rel.source == node else rel.source for node, rel in found})
+        cited = {e.source for _, rel in found for e in rel.evidence} - self.sources.keys()
+        if cited:
+            self.sources.update(self.view.get_sources(sorted(cited)))
+        pairs: dict[tuple[str, str], list[RelationRow]] = {}
+        for node, rel in found:
+            other = rel.target if rel.source == node else rel.source
+            if other not in self.entities:
+                continue
+            pairs.setdefault((node, other), []).append(rel)
+        first: dict[str, dict[str, str]] = {}  # node -> {neighbour: lowest relation id}
+        for (node, other), rels in pairs.items():
+            first.setdefault(node, {})[other] = min(r.id for r in rels)
+            if self.graph.has_edge(node, other):
+                continue  # built when the other end was reached (it saw the same relations)
+            meeting = self.is_meeting(node) or self.is_meeting(other)
+            strengths = [(r, relation_strength(r, self._decay, self.reference, meeting)) for r in rels]
+            self.graph.add_edge(node, other, **edge_attributes(strengths, meeting))
+        adjacency = self.graph._adj  # reorder in place: the data dicts are shared with the other ends
+        for node, order in first.items():
+            here = adjacency[node]
+            ordered = sorted(here.items(), key=lambda kv: order[kv[0]])
+            here.clear()
+            here.update(ordered)
+
+
+def tie_network(view: GraphView, rule: TieFilter, seeds: Iterable[str] = ()) -> TieGraph:
+    """The tie graph under ``rule``: the view's whole one when it holds it, else one grown from ``seeds``."""
+    from queries.view import WholeTieGraph
+
+    if isinstance(view, WholeTieGraph):
+        return view.tie_graph(rule)
+    tg = GrownTieGraph(view, rule)
+    tg.reach(seeds)
+    return tg

@@ -13,10 +13,10 @@ import time
 
 from graph.store import Store
 from queries.geo import Geography
-from queries.index import get_index
+from queries.index import GraphIndex
 from queries.neighbourhood import warm_neighbourhoods
-from queries.pushdown import SupportsTieSubgraph
 from queries.ties import TieFilter
+from queries.view import view_of
 
 log = logging.getLogger("kizuna.queries")
 
@@ -24,10 +24,10 @@ log = logging.getLogger("kizuna.queries")
 def warm_up(store: Store) -> None:
     """Build the index, the default tie graph, the geography and the hubs' ranked relations
     of the store's current version."""
-    if isinstance(store, SupportsTieSubgraph):
-        return  # the backend answers natively; nothing to build here
     started = time.perf_counter()
-    index = get_index(store)
+    index = view_of(store)
+    if not isinstance(index, GraphIndex):
+        return  # the backend answers the view natively; nothing to build here
     index.tie_graph(TieFilter())
     Geography.of(index)
     warm_neighbourhoods(index)

@@ -76,6 +76,7 @@ def _examples() -> dict[str, Any]:
             "index": "kizuna_names",
             "query": "神奈川",
             "seconds": 300,
+            "start": 40,
         },
     }
 
@@ -90,8 +91,6 @@ def example_params(stmt: cypher.Statement) -> dict[str, Any]:
         params["limit"] = CHUNK
     if stmt.name in ("version", "bump_version"):
         params["key"] = cypher.STORE_KEY
-    if stmt.name == "region_children":
-        params["type"] = "located_in"
     return params
 
 

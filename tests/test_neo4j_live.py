@@ -1,22 +1,27 @@
-"""Against a live Neo4j (NEO4J_URI set): the pushdown hooks answer exactly what
-``queries.index.GraphIndex`` answers on the same data, full-text search works on
-CJK names, and a test store leaves nothing behind. Skipped (with the reason
-shown by ``pytest -rs``) when no server is configured."""
+"""Against a live Neo4j (NEO4J_URI set): every read-view call answers exactly what
+the embedded view (``queries.index.GraphIndex``) answers on the same data, so
+do whole queries; full-text search works on CJK names, and a test store leaves
+nothing behind. Skipped (with the reason shown by ``pytest -rs``) when no
+server is configured."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from graph.embedded import EmbeddedStore
 from graph.model import EntityType
 from graph.registry import CONTEXT_TYPES, TIE_TYPES
-from graph.rows import GraphRows
 from ingest.load import load_files, seed_path
+from queries.brokers import brokers
 from queries.index import GraphIndex
+from queries.neighbourhood import neighbourhood
+from queries.paths import introduction_paths
+from queries.region import region_network
 
 URI = os.environ.get("NEO4J_URI") or os.environ.get("NEO4J_URL")
 pytestmark = [
@@ -31,44 +36,60 @@ def _credentials() -> tuple[str, str, str]:
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, GraphIndex]]:
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, GraphIndex, Path]]:
     from graph.neo4j_store import Neo4jStore
 
     neo = Neo4jStore.for_tests(*_credentials())
     try:
         load_files(neo, [seed_path()])
-        with EmbeddedStore(tmp_path_factory.mktemp("emb") / "e.sqlite") as emb:
+        path = tmp_path_factory.mktemp("emb") / "e.sqlite"
+        with EmbeddedStore(path) as emb:
             load_files(emb, [seed_path()])
             assert neo.export().model_dump() == emb.export().model_dump()
-            yield neo, GraphIndex.from_batch("embedded", emb.export())
+            yield neo, GraphIndex.from_batch("embedded", emb.export()), path
     finally:
         neo.close()
 
 
-def test_tie_subgraph_matches_the_index(loaded: tuple[object, GraphIndex]) -> None:
-    neo, index = loaded
+def test_view_calls_match_the_embedded_view(loaded: tuple[object, GraphIndex, Path]) -> None:
+    neo, index, _ = loaded
+    view = neo.view()  # type: ignore[attr-defined]
     ids = sorted(index.entities)
-    for start in [[i] for i in ids[::3]] + [ids[:5], ids]:
-        for hops in (0, 1, 3):
-            for types in (TIE_TYPES, TIE_TYPES | CONTEXT_TYPES):
-                for as_of in (None, dt.date(2017, 1, 1), dt.date(2020, 6, 1)):
-                    for min_conf in (0.0, 0.75):
-                        got = neo.tie_subgraph(start, hops, types, as_of, min_conf)  # type: ignore[attr-defined]
-                        want = index.tie_subgraph(start, hops, types, as_of, min_conf)
-                        assert GraphRows.of(got) == want, (start, hops, as_of, min_conf)
+    frontiers = [[i] for i in ids[::3]] + [ids[:5], ids]
+    for frontier in frontiers:
+        assert view.get_entities(frontier) == index.get_entities(frontier)
+        for direction in ("out", "in", "both"):
+            for types in (TIE_TYPES, CONTEXT_TYPES, frozenset({"located_in"})):
+                assert view.adjacent(frontier, types, direction) == index.adjacent(frontier, types, direction)
+        for types in (TIE_TYPES, TIE_TYPES | CONTEXT_TYPES):
+            for as_of in (None, dt.date(2017, 1, 1), dt.date(2020, 6, 1)):
+                for min_conf in (0.0, 0.75):
+                    got = view.ties(frontier, types, as_of, min_conf)
+                    assert got == index.ties(frontier, types, as_of, min_conf), (frontier, as_of, min_conf)
+    assert view.places("country") == index.places("country")
+    assert view.entity_page(EntityType.PLACE, 2, 5) == index.entity_page(EntityType.PLACE, 2, 5)
+    for as_of in (None, dt.date(2017, 1, 1)):
+        got = sorted(t for page in view.tie_pages(TIE_TYPES, as_of, 0.0) for t in page)
+        want = sorted(t for page in index.tie_pages(TIE_TYPES, as_of, 0.0) for t in page)
+        assert {frozenset((u, v)) for u, _, v, _ in got} == {frozenset((u, v)) for u, _, v, _ in want}
 
 
-def test_region_members_match_the_index(loaded: tuple[object, GraphIndex]) -> None:
-    neo, index = loaded
-    for place, entity in index.entities.items():
-        if entity.type is EntityType.PLACE:
-            got = neo.region_members(place)  # type: ignore[attr-defined]
-            assert list(got.items()) == list(index.region_members(place).items()), place
-    assert neo.region_members("place:nowhere") == {}  # type: ignore[attr-defined]
+def test_queries_match_the_embedded_store(loaded: tuple[object, GraphIndex, Path]) -> None:
+    neo, index, path = loaded
+    actors = sorted(i for i, e in index.entities.items() if e.type in (EntityType.ORGANISATION, EntityType.PLACE))
+    with EmbeddedStore(path) as emb:
+        for a, b in zip(actors[::4], actors[2::4], strict=False):
+            for options in ({}, {"k": 1}, {"as_of": dt.date(2019, 1, 1)}):
+                want = introduction_paths(emb, a, b, **options).to_dict()  # type: ignore[arg-type]
+                assert introduction_paths(neo, a, b, **options).to_dict() == want  # type: ignore[arg-type]
+            assert neighbourhood(neo, a, radius=2).to_dict() == neighbourhood(emb, a, radius=2).to_dict()  # type: ignore[arg-type]
+        for place in [i for i, e in index.entities.items() if e.type is EntityType.PLACE][:10]:
+            assert region_network(neo, place).to_dict() == region_network(emb, place).to_dict()  # type: ignore[arg-type]
+        assert brokers(neo, cross_border=True).to_dict() == brokers(emb, cross_border=True).to_dict()  # type: ignore[arg-type]
 
 
-def test_fulltext_finds_cjk_parts_of_names(loaded: tuple[object, GraphIndex]) -> None:
-    neo, index = loaded
+def test_fulltext_finds_cjk_parts_of_names(loaded: tuple[object, GraphIndex, Path]) -> None:
+    neo, index, _ = loaded
     target = next(e for e in index.entities.values() if e.name("ja").startswith("神奈川"))
     hits = [e.id for e, _ in neo.search_names("神奈川")]  # type: ignore[attr-defined]
     assert target.id in hits

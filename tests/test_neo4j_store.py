@@ -2,13 +2,11 @@
 
 What runs here: identifier validation, the statement registry, parameter
 building (model -> rows) and row -> model conversion, connection errors
-against a real (unreachable) address, and the pushdown bookkeeping
-(``tie_candidates``, ``region_walk``) compared with ``queries.index.GraphIndex``
-on the bundled seed data. For the pushdown comparison the server's part — what
-the Cypher of TIE_START / TIE_EXPAND / TIE_RELATIONS / REGION_CHILDREN returns
-— is answered from the seed graph by ``queries.ties.TieFilter`` itself, in a
-shuffled order (Cypher promises none). Whether the Cypher computes exactly
-that is only checked against a live server (tests/test_neo4j_live.py).
+against a real (unreachable) address, and the read view's row handling
+(relation rows rebuilt from statement columns in the embedded view's order).
+The walks over the view live in ``queries`` and are the same on both
+backends; whether the VIEW_* Cypher selects exactly what the embedded view
+selects is checked against a live server (tests/test_neo4j_live.py).
 """
 
 from __future__ import annotations
@@ -16,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import random
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -27,12 +24,11 @@ from graph.cypher import Namespace
 from graph.dates import valid_on
 from graph.embedded import EmbeddedStore, _dump
 from graph.errors import StoreUnavailable
-from graph.model import Batch, EntityRecord, EntityType, Evidence, Relation, Source
+from graph.model import Batch, EntityType, Evidence, Relation, Source
 from graph.names import name_key
 from graph.neo4j_store import (
-    MEETING_POINT_TYPES,
-    ChildRow,
     Neo4jStore,
+    Neo4jView,
     entity_row,
     exists_from,
     fresh_test_namespace,
@@ -40,20 +36,17 @@ from graph.neo4j_store import (
     name_rows,
     record_from_row,
     redact_uri,
-    region_walk,
     relation_props,
     relation_row,
     retracted,
     source_row,
-    tie_candidates,
 )
 from graph.registry import CONTEXT_TYPES, TIE_TYPES
-from graph.rows import GraphRows
 from graph.settings import Settings
 from ingest.load import load_files, seed_path
 from queries.index import GraphIndex
-from queries.pushdown import SupportsRegionMembers, SupportsTieSubgraph
-from queries.ties import MEETING_TYPES, TieFilter
+from queries.ties import TieFilter
+from queries.view import GraphView, SupportsView, WholeTieGraph
 
 
 @pytest.fixture(scope="module")
@@ -109,17 +102,6 @@ def test_a_statement_runs_only_with_its_declared_parameters() -> None:
     forged = cypher.Statement("resolve", "MATCH (n) DETACH DELETE n", ("key", "type"))
     with pytest.raises(TypeError, match="not a registered statement"):
         store._run(None, forged, key="x", type=None)
-
-
-def test_store_implements_the_pushdown_protocols() -> None:
-    store = Neo4jStore(driver=None, uri="bolt://localhost:7687", database="neo4j")
-    assert isinstance(store, SupportsTieSubgraph)
-    assert isinstance(store, SupportsRegionMembers)
-    for name, proto in (("tie_subgraph", SupportsTieSubgraph), ("region_members", SupportsRegionMembers)):
-        mine = inspect.signature(getattr(Neo4jStore, name))
-        theirs = inspect.signature(getattr(proto, name))
-        assert list(mine.parameters) == list(theirs.parameters)
-    assert {t.value for t in MEETING_TYPES} == MEETING_POINT_TYPES
 
 
 # -- connection errors (a real driver against addresses nobody listens on) ----------------
@@ -247,99 +229,39 @@ def test_retracted_keeps_other_sources() -> None:
     assert retracted(rel, "z") == rel
 
 
-# -- pushdown bookkeeping against GraphIndex ------------------------------------------------
-class SeedTieSource:
-    """What the pushdown Cypher returns, answered by TieFilter over the seed graph, shuffled."""
-
-    def __init__(self, index: GraphIndex, rule: TieFilter, rng: random.Random, batch: Batch) -> None:
-        self.records = {r.entity.id: r for r in batch.entities}  # the index holds rows; a server holds records
-        self.full = {r.id: r for r in batch.relations}
-        self.index, self.rule, self.rng = index, rule, rng
-
-    def _shuffled(self, rows: list[Any]) -> list[Any]:
-        self.rng.shuffle(rows)
-        return rows
-
-    def start(self, ids: list[str]) -> dict[str, str]:
-        recs = self.records
-        return {i: recs[i].entity.type.value for i in ids if i in recs and self.rule.entity_usable(recs[i].entity)}
-
-    def expand(self, frontier: list[str]) -> list[tuple[str, str, str]]:
-        rows = []
-        for here in frontier:
-            for rel_id, other in self.index.adjacency.get(here, ()):
-                entity = self.records[other].entity
-                usable = self.rule.relation_usable(self.full[rel_id], self.index.sources)
-                if usable is not None and self.rule.entity_usable(entity):
-                    rows.append((here, other, entity.type.value))
-        return self._shuffled(rows)
-
-    def relations(self, members: list[str]) -> list[str]:
-        inside, rows = set(members), []
-        for rel in self.full.values():
-            if rel.source in inside and rel.target in inside:
-                usable = self.rule.relation_usable(rel, self.index.sources)
-                if usable is None:
-                    continue
-                assert usable == rel  # filters never trim evidence
-                rows.append(_dump(rel))
-        return self._shuffled(rows)
-
-    def entities(self, ids: list[str]) -> dict[str, EntityRecord]:
-        return {i: self.records[i] for i in self._shuffled(list(ids))}
-
-    def sources(self, ids: list[str]) -> list[Source]:
-        return [self.index.sources[i] for i in sorted(ids) if i in self.index.sources]
+# -- the read view: rows back from the VIEW_* statements --------------------------------
+def _view_rows(index: GraphIndex, frontier: list[str], rng: random.Random) -> list[dict[str, Any]]:
+    """What VIEW_ADJACENT returns for a frontier (its columns), in a shuffled order (Cypher promises none)."""
+    rows = [
+        {"node": node, "id": rel.id, "type": rel.type, "source": rel.source, "target": rel.target,
+         "ev_source": [e.source for e in rel.evidence], "ev_confidence": [e.confidence for e in rel.evidence],
+         "valid_from": rel.valid_from, "valid_to": rel.valid_to, "role": rel.role}
+        for node, rel in index.adjacent(frontier, TIE_TYPES | CONTEXT_TYPES)
+    ]
+    rng.shuffle(rows)
+    return rows
 
 
-def _cases(index: GraphIndex) -> Iterator[tuple[list[str], int, frozenset[str], dt.date | None, float]]:
+def test_view_rows_come_back_in_the_index_order(index: GraphIndex) -> None:
+    """Relation rows rebuilt from the statement's columns, ordered by frontier then relation id,
+    equal what the embedded view returns for the same frontier."""
+    rng = random.Random(3)
     ids = sorted(index.entities)
-    rng = random.Random(7)
-    starts = [[i] for i in ids] + [rng.sample(ids, 3) for _ in range(20)] + [ids, ["nobody:here"]]
-    for start in starts:
-        for hops in (0, 1, 3):
-            for types in (TIE_TYPES, TIE_TYPES | CONTEXT_TYPES) if hops else (frozenset({"works_for", "party_to"}),):
-                for as_of in (None, dt.date(2017, 1, 1), dt.date(2020, 6, 1)):
-                    yield start, hops, types, as_of, rng.choice((0.0, 0.75, 0.95))
+    for _ in range(30):
+        frontier = rng.sample(ids, 4)
+        got = Neo4jView._in_frontier_order(frontier, _view_rows(index, frontier, rng))
+        assert got == index.adjacent(frontier, TIE_TYPES | CONTEXT_TYPES)
 
 
-def test_tie_candidates_equal_the_index(index: GraphIndex, seed_batch: Batch) -> None:
-    rng = random.Random(11)
-    count = 0
-    nonempty = 0
-    for ids, hops, types, as_of, min_conf in _cases(index):
-        rule = TieFilter(types=types, as_of=as_of, min_confidence=min_conf)
-        expected = index.tie_subgraph(ids, hops, types, as_of, min_conf)
-        got = GraphRows.of(tie_candidates(ids, hops, SeedTieSource(index, rule, rng, seed_batch)))
-        assert got == expected, (ids, hops, sorted(types), as_of, min_conf)
-        count += 1
-        nonempty += len(expected.relations) > 0
-    assert count > 1000 and nonempty > count // 4
-
-
-def test_region_walk_equals_the_index(index: GraphIndex) -> None:
-    rng = random.Random(5)
-
-    def children(frontier: list[str], type_name: str) -> list[ChildRow]:
-        rows = []
-        for node in frontier:
-            for rel_id, other in index.adjacency.get(node, ()):
-                rel = index.relations[rel_id]
-                if rel.type == type_name and rel.target == node:
-                    located = any(index.relations[r].type == "located_in" and index.relations[r].source == other
-                                  for r, _ in index.adjacency.get(other, ()))
-                    rows.append(ChildRow(node, rel_id, other, index.entities[other].type.value, located))
-        rng.shuffle(rows)
-        return rows
-
-    places = [i for i, e in index.entities.items() if e.type is EntityType.PLACE]
-    sizes = []
-    for place in places:
-        got = region_walk(place, "place", children)
-        expected = index.region_members(place)
-        assert list(got.items()) == list(expected.items()), place  # same members, reasons and order
-        sizes.append(len(got))
-    assert max(sizes) > 5
+def test_store_answers_the_read_view() -> None:
+    store = Neo4jStore(driver=None, uri="bolt://localhost:7687", database="neo4j")
+    view = store.view()
+    assert isinstance(store, SupportsView) and isinstance(view, GraphView)
+    assert not isinstance(view, WholeTieGraph)  # walks grow their tie graph frontier by frontier
+    for name in ("get_entities", "get_sources", "adjacent", "ties", "places", "entity_page", "tie_pages"):
+        mine = inspect.signature(getattr(Neo4jView, name))
+        theirs = inspect.signature(getattr(GraphView, name))
+        assert list(mine.parameters) == list(theirs.parameters), name
 
 
 def test_seed_statements_cover_every_written_property(seed_batch: Batch) -> None:
@@ -368,7 +290,7 @@ def test_reads_and_writes_on_a_lost_server_raise_store_unavailable() -> None:
     store = Neo4jStore(driver, "bolt://neo4j:pa55-w0rd@127.0.0.1:9", "neo4j")
     assert store.uri == "bolt://127.0.0.1:9"
     for call in (store.ping, store.stats, store.version, lambda: store.get_entities(["x"]),
-                 lambda: store.tie_subgraph(["x"], 2, TIE_TYPES, None, 0.0),
+                 lambda: store.view().ties(["x"], TIE_TYPES, None, 0.0),
                  lambda: store.write(Batch(sources=[Source(id="s", title="t")]))):
         with pytest.raises(StoreUnavailable, match=r"bolt://127\.0\.0\.1:9") as caught:
             call()

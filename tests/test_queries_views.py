@@ -1,10 +1,10 @@
-"""Neighbourhood, region network, brokers, sector partners, pushdown and CLI."""
+"""Neighbourhood, region network, brokers, sector partners, the read view and CLI."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 from cli.queries import register
 from graph.embedded import EmbeddedStore
 from graph.model import Batch, EntityRecord, Relation
-from queries import pushdown
 from queries.brokers import brokers
 from queries.countries import country_overview
 from queries.geo import CONTINENTS, continent_code
@@ -23,7 +22,9 @@ from queries.neighbourhood import neighbourhood
 from queries.partners import sector_partners
 from queries.paths import introduction_paths
 from queries.region import region_network
+from queries.view import SupportsView
 from tests.test_queries_support import fixture_batch, fixture_store
+from tests.view_support import FrontierStore
 
 
 @pytest.fixture
@@ -150,45 +151,30 @@ def test_sector_partners_ranked_by_best_path(store: EmbeddedStore) -> None:
     assert sector_partners(store, "医療", "Mie", hops=2).partners[0].entity.id == "org:clair"
 
 
-# -- pushdown --------------------------------------------------------------------------------
+# -- the read view: frontier walks give the whole-graph answers --------------------------------
 
 
-class NeighbourPushdownStore(EmbeddedStore):
-    """A backend that extracts candidates natively (through its own SQL lookups).
-
-    It deliberately returns a superset (no as-of trimming), which the shared
-    Python filter must correct.
-    """
-
-    calls = 0
-
-    def tie_subgraph(
-        self, ids: Sequence[str], hops: int, types: Collection[str], as_of: dt.date | None, min_confidence: float
-    ) -> Batch:
-        type(self).calls += 1
-        seen = set(ids)
-        frontier = list(ids)
-        for _ in range(2 * hops):
-            nxt = []
-            for node in frontier:
-                for n in self.neighbours(node, types=types, min_confidence=min_confidence):
-                    if n.entity.id not in seen:
-                        seen.add(n.entity.id)
-                        nxt.append(n.entity.id)
-            frontier = nxt
-        return self.subgraph(sorted(seen))
-
-
-def test_pushdown_gives_identical_results(tmp_path: Path) -> None:
+def test_frontier_view_gives_identical_results(tmp_path: Path) -> None:
+    """Walks run frontier by frontier (as on Neo4j) answer exactly as on the whole cached graph."""
     plain = fixture_store(tmp_path / "a")
-    native = NeighbourPushdownStore(tmp_path / "b" / "native.sqlite")
-    native.write(fixture_batch())
-    assert isinstance(native, pushdown.SupportsTieSubgraph)
-    for kwargs in ({}, {"as_of": dt.date(2017, 1, 1)}, {"k": 1}, {"hops": 2}):
+    frontier = FrontierStore(tmp_path / "b" / "frontier.sqlite")
+    frontier.write(fixture_batch())
+    assert isinstance(frontier, SupportsView) and not isinstance(plain, SupportsView)
+    for kwargs in ({}, {"as_of": dt.date(2017, 1, 1)}, {"k": 1}, {"hops": 2}, {"context": True},
+                   {"via": "people"}, {"exclude": ["place:kobe"]}):
         for a, b in (("Kanagawa", "Liaoning"), ("Mie", "FBRI"), ("Mie", "Basque Country")):
             expected = introduction_paths(plain, a, b, **kwargs).to_dict()
-            assert introduction_paths(native, a, b, **kwargs).to_dict() == expected
-    assert NeighbourPushdownStore.calls > 0
+            assert introduction_paths(frontier, a, b, **kwargs).to_dict() == expected, (a, b, kwargs)
+    for place in ("Kanagawa", "Japan", "Liaoning"):
+        assert region_network(frontier, place).to_dict() == region_network(plain, place).to_dict()
+    for centre, options in (("FBRI", {}), ("Mie", {"radius": 2, "entity_types": ["organisation"]}),
+                            ("Kanagawa", {"radius": 3, "sectors": ["healthcare"], "date_to": dt.date(2020, 1, 1)})):
+        want = neighbourhood(plain, centre, **options).to_dict()  # type: ignore[arg-type]
+        assert neighbourhood(frontier, centre, **options).to_dict() == want  # type: ignore[arg-type]
+    assert sector_partners(frontier, "医療", "Mie").to_dict() == sector_partners(plain, "医療", "Mie").to_dict()
+    for options in ({}, {"cross_border": True}, {"between": ("JP", "Europe")}):
+        assert brokers(frontier, **options).to_dict() == brokers(plain, **options).to_dict()  # type: ignore[arg-type]
+    assert country_overview(frontier).to_dict() == country_overview(plain).to_dict()
 
 
 def test_index_is_rebuilt_when_the_store_changes(store: EmbeddedStore) -> None:

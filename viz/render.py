@@ -15,10 +15,10 @@ from graph.model import Batch, Lang
 from graph.store import Store
 from queries.countries import country_overview
 from queries.geo import Geography
-from queries.index import get_index
 from queries.neighbourhood import neighbourhood
 from queries.paths import introduction_paths
 from queries.region import region_network
+from queries.view import view_of
 from viz.network import (
     GLYPHS,
     MAX_EDGES,
@@ -54,7 +54,7 @@ def _batch(store: Store, entity_ids: Iterable[str], relation_ids: Iterable[str])
 
 def _countries(store: Store, ids: Iterable[str], lang: Lang) -> tuple[dict[str, str | None], dict[str, str]]:
     """Each entity's country id, and each country's display name."""
-    geo = Geography.of(get_index(store))
+    geo = Geography.of(view_of(store))
     country_of = {i: geo.country(i) for i in ids}
     return country_of, _names(store, {c for c in country_of.values() if c}, lang)
 

@@ -27,9 +27,9 @@ from api.paging import decode_cursor, encode_cursor
 from graph.model import EntityType
 from graph.registry import RELATION_TYPES
 from graph.store import Store
-from queries.index import get_index
 from queries.neighbourhood import MAX_RADIUS, neighbourhood
 from queries.resolve import search
+from queries.view import view_of
 
 MAX_MATCHES = 1000  # a search ranks at most this many matches (pages walk through them)
 
@@ -80,10 +80,8 @@ def list_entities(
         page = found[start : start + limit]
         hits = [SearchHitOut.model_validate(with_display_names(h.to_dict(), lang)) for h in page]
     else:
-        index = get_index(store)
-        ids = sorted(i for i, e in index.entities.items() if type is None or e.type is type)
-        total = len(ids)
-        hits = [SearchHitOut(entity=ref(index.entities[i], lang)) for i in ids[start : start + limit]]
+        total, rows = view_of(store).entity_page(type, start, limit)
+        hits = [SearchHitOut(entity=ref(row, lang)) for row in rows]
     more = start + limit < total
     return Page[SearchHitOut](items=hits, next_cursor=encode_cursor(start + limit, scope) if more else None,
                               total=total)

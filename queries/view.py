@@ -1,0 +1,100 @@
+"""The read view: the few bounded operations every query walk is written against.
+
+Queries never read a store wholesale. Each walk (path search, diversity
+rounds, region membership, neighbourhood, geography, partners) asks a
+``GraphView`` for what touches its current frontier, so a backend answers
+each call with work proportional to the frontier and its result:
+
+=================================  ===============================================================
+operation                          answers
+=================================  ===============================================================
+``get_entities(ids)``              entity rows by id (missing ids left out)
+``get_sources(ids)``               source records by id
+``adjacent(frontier, types, d)``   (frontier node, relation) for relations of ``types`` touching
+                                   the frontier, ``d`` = out / in / both, each node's relations in
+                                   relation-id order, nodes in frontier order
+``ties(frontier, types, ...)``     the same, restricted to relations usable under a tie filter
+                                   (valid on ``as_of``, confidence at least ``min_confidence``)
+                                   whose other end exists on ``as_of``
+``places(kind)``                   places of one kind (``country``: the country overview, groups)
+``entity_page(type, start, n)``    one page of entities in id order, and how many there are
+``tie_pages(types, ...)``          every usable tie as (id, type) ends, a page at a time: only
+                                   brokers (betweenness) need the whole tie graph
+=================================  ===============================================================
+
+Implementations: the embedded backend's cached index (``queries.index.GraphIndex``,
+built once per store version) and the Neo4j backend (``graph.neo4j_store.Neo4jView``,
+one parameterised Cypher statement per call). ``memo`` keeps structures that
+walks derive (geography, ranked hub relations) for as long as the view lives.
+
+A view that already holds the whole graph in memory may also hand out its
+complete tie graph (``WholeTieGraph``); walks then read adjacency directly
+instead of asking frontier by frontier, with the same answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
+
+from graph.model import EntityType, Source
+from graph.rows import EntityRow, RelationRow
+from graph.store import Store
+
+if TYPE_CHECKING:
+    from queries.ties import TieFilter, TieGraph
+
+Direction = Literal["out", "in", "both"]
+# (source id, source type, target id, target type) of one usable tie
+TieEnds = tuple[str, EntityType, str, EntityType]
+
+
+@runtime_checkable
+class GraphView(Protocol):
+    """Bounded reads over one version of a store (see the module table)."""
+
+    memo: dict[str, Any]
+
+    def get_entities(self, ids: Iterable[str]) -> dict[str, EntityRow]: ...
+
+    def get_sources(self, ids: Iterable[str]) -> dict[str, Source]: ...
+
+    def adjacent(
+        self, frontier: Sequence[str], types: Collection[str], direction: Direction = "both"
+    ) -> list[tuple[str, RelationRow]]: ...
+
+    def ties(
+        self, frontier: Sequence[str], types: Collection[str], as_of: dt.date | None, min_confidence: float
+    ) -> list[tuple[str, RelationRow]]: ...
+
+    def places(self, kind: str) -> list[EntityRow]: ...
+
+    def entity_page(self, type: EntityType | None, start: int, limit: int) -> tuple[int, list[EntityRow]]: ...
+
+    def tie_pages(
+        self, types: Collection[str], as_of: dt.date | None, min_confidence: float
+    ) -> Iterator[list[TieEnds]]: ...
+
+
+@runtime_checkable
+class WholeTieGraph(Protocol):
+    """A view holding the whole graph in memory: its complete tie graph per filter, cached."""
+
+    def tie_graph(self, rule: TieFilter) -> TieGraph: ...
+
+
+@runtime_checkable
+class SupportsView(Protocol):
+    """A store that answers the view natively (Neo4j)."""
+
+    def view(self) -> GraphView: ...
+
+
+def view_of(store: Store) -> GraphView:
+    """The store's own view if it has one, else the cached in-memory index of its current version."""
+    if isinstance(store, SupportsView):
+        return store.view()
+    from queries.index import get_index
+
+    return get_index(store)
