@@ -22,8 +22,10 @@ operation                          answers
                                    brokers (betweenness) need the whole tie graph
 =================================  ===============================================================
 
-Implementations: the embedded backend's cached index (``queries.index.GraphIndex``,
-built once per store version) and the Neo4j backend (``graph.neo4j_store.Neo4jView``,
+Implementations: the embedded backend's snapshot (``queries.snapshot``: arrays
+persisted beside the store, memory-mapped, rebuilt when the store's version
+changes), the in-memory index (``queries.index.GraphIndex``, built once per store
+version, for any other store) and the Neo4j backend (``graph.neo4j_store.Neo4jView``,
 one parameterised Cypher statement per call). ``memo`` keeps structures that
 walks derive (geography, ranked hub relations) for as long as the view lives.
 
@@ -92,9 +94,16 @@ class SupportsView(Protocol):
 
 
 def view_of(store: Store) -> GraphView:
-    """The store's own view if it has one, else the cached in-memory index of its current version."""
+    """The store's own view if it has one; for the embedded store, the snapshot of its current version
+    (``queries.snapshot``: mapped from beside the store, built when missing); else the cached in-memory index."""
     if isinstance(store, SupportsView):
         return store.view()
+    from graph.embedded import EmbeddedStore
+
+    if isinstance(store, EmbeddedStore):
+        from queries.snapshot import embedded_view
+
+        return embedded_view(store.path, store.version())
     from queries.index import get_index
 
     return get_index(store)
