@@ -10,7 +10,10 @@ Stages:
 
 ``load``      generate a synthetic graph and write it into a fresh embedded store;
               also writes the query plan (endpoints picked from the generator).
+``snapshot``  build the view snapshot; beside it, the in-memory index of earlier versions.
+``cold``      a fresh process: open the store and answer one path (the snapshot on disk).
 ``queries``   open the store and time the public query functions.
+``ingest``    one document's facts into the loaded store and into an empty one.
 ``floor``     raw SQLite inserts of the loaded rows (integer keys, indexes after): the load's floor.
 ``baseline``  the same searches with plain networkx on an undirected graph of the same ties.
 ``api``       real uvicorn on the store: /paths and /neighbourhood beside /health.
@@ -236,6 +239,67 @@ def stage_floor(store: str, batch_size: int) -> Figures:
     return {"floor_s": elapsed, "floor_rows": sum(len(r) for r in rows.values())}
 
 
+def stage_snapshot(store: str) -> Figures:
+    """Build the view snapshot of the loaded store (once per store version), then, for comparison, the
+    in-memory index every querying process built before there were snapshots."""
+    from graph.embedded import EmbeddedStore
+    from graph.rows import gc_paused
+    from queries.index import GraphIndex
+    from queries.snapshot import load_or_build, snapshot_path
+
+    path = Path(store)
+    snapshot_path(path).unlink(missing_ok=True)
+    with EmbeddedStore(path) as opened:
+        version = opened.version()
+        t0 = time.perf_counter()
+        load_or_build(path, version)
+        figures: Figures = {"snapshot_build_s": time.perf_counter() - t0,
+                            "snapshot_mb": snapshot_path(path).stat().st_size / 1e6}
+        progress(f"snapshot built in {figures['snapshot_build_s']:.1f} s")
+        t0 = time.perf_counter()
+        with gc_paused():
+            GraphIndex.from_rows(version, opened.rows())
+        figures["index_build_s"] = time.perf_counter() - t0
+        progress(f"in-memory index built in {figures['index_build_s']:.1f} s")
+    return figures
+
+
+def stage_cold(store: str) -> Figures:
+    """A fresh process opens the store and answers one path (the snapshot is on disk): what a CLI command pays."""
+    from graph.embedded import EmbeddedStore
+    from queries.paths import introduction_paths
+
+    path = Path(store)
+    plan = json.loads(path.with_suffix(".plan.json").read_text(encoding="utf-8"))
+    a, b = plan["pairs"][0]
+    t0 = time.perf_counter()
+    with EmbeddedStore(path) as opened:
+        introduction_paths(opened, a, b, k=1)
+    return {"cold_first_path_s": time.perf_counter() - t0, "cold_rss_mb": peak_rss_mb()}
+
+
+def stage_ingest(store: str, relations: int) -> Figures:
+    """One document's worth of facts written into the loaded store and into an empty one."""
+    from bench.synthetic import SyntheticGraph
+    from graph.embedded import EmbeddedStore
+    from graph.model import Batch
+
+    parts = list(SyntheticGraph(relations, seed=424242, batch_size=10**6).batches())
+    batch = Batch(sources=[s for p in parts for s in p.sources], entities=[e for p in parts for e in p.entities],
+                  relations=[r for p in parts for r in p.relations])
+    empty = Path(store).with_name("ingest-empty.sqlite")
+    for stale in (empty, empty.with_name(empty.name + "-wal"), empty.with_name(empty.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    figures: Figures = {"ingest_records": len(batch)}
+    for name, target in (("ingest_empty_s", empty), ("ingest_big_s", Path(store))):
+        with EmbeddedStore(target) as opened:
+            t0 = time.perf_counter()
+            opened.write(batch)
+            figures[name] = time.perf_counter() - t0
+    figures["ingest_ratio"] = figures["ingest_big_s"] / figures["ingest_empty_s"]
+    return figures
+
+
 def tie_graph_from_sqlite(path: Path) -> Any:
     """An undirected networkx graph of every introduction tie, read straight from SQLite.
 
@@ -406,6 +470,9 @@ STAGES: dict[str, Callable[..., Figures]] = {
     "queries": stage_queries,
     "baseline": stage_baseline,
     "floor": stage_floor,
+    "snapshot": stage_snapshot,
+    "cold": stage_cold,
+    "ingest": stage_ingest,
     "api": stage_api,
     "extract": stage_extract,
     "cli": stage_cli,

@@ -590,6 +590,10 @@ class EmbeddedStore(Store):
         relations.sort(key=lambda r: r.id)
         return GraphRows(sources=sources, entities=[e for _, e in keyed], relations=relations)
 
+    def relation_count_hint(self) -> int:
+        """About how many relations are stored (the highest key: one read, no count)."""
+        return int(self._query("SELECT COALESCE(MAX(key), 0) FROM relations")[0][0])
+
     def version(self) -> str:
         (store_id,) = self._query("SELECT value FROM meta WHERE key = 'store_id'")[0]
         (seq,) = self._query("SELECT COALESCE(MAX(seq), 0) FROM writes")[0]

@@ -31,8 +31,6 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-import igraph as ig
-
 from graph.errors import UnknownEntity
 from graph.model import EntityType
 from graph.registry import TIE_TYPES
@@ -81,6 +79,8 @@ def _tie_snapshot(view: GraphView, rule: TieFilter) -> tuple[Snapshot, Callable[
                 pairs.add((u, v) if u < v else (v, u))
     nodes = sorted(types)
     index = {n: i for i, n in enumerate(nodes)}
+    import igraph as ig  # loaded by brokers only
+
     graph = ig.Graph(n=len(nodes), edges=sorted((index[u], index[v]) for u, v in pairs))
     return Snapshot(nodes, index, graph), types.__getitem__
 

@@ -104,10 +104,12 @@ class _Ranked:
         return found
 
 
-def warm_neighbourhoods(index: GraphIndex) -> int:
-    """Rank the relations of every hub for today's reference date; returns the number of hubs."""
-    hubs = [n for n, adj in index.adjacency.items() if len(adj) > HUB_DEGREE]
-    return _Ranked.of(index, dt.date.today()).warm(hubs)
+def warm_neighbourhoods(view: GraphView, hubs: list[str] | None = None) -> int:
+    """Rank the relations of every hub (``hubs``, else the index's nodes of more than ``HUB_DEGREE``
+    relations) for today's reference date; returns the number of hubs."""
+    if hubs is None:
+        hubs = [n for n, adj in view.adjacency.items() if len(adj) > HUB_DEGREE] if isinstance(view, GraphIndex) else []
+    return _Ranked.of(view, dt.date.today()).warm(hubs)
 
 
 def neighbourhood(

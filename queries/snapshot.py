@@ -357,6 +357,11 @@ class SnapshotView:
                     None if role == _NONE else texts[role])
         return [cache[int(r)] for r in indices]
 
+    def hubs(self, min_degree: int) -> list[str]:
+        """Entities with more than ``min_degree`` relations, in id order."""
+        degree = np.diff(self.a["adjacency_ptr"])
+        return [self._entity(int(i)).id for i in np.flatnonzero(degree > min_degree)]
+
     def _type_codes(self, types: Collection[str]) -> Array:
         return np.array([i for i, t in enumerate(self._rel_types) if t in types], dtype=np.int16)
 

@@ -93,14 +93,20 @@ class SupportsView(Protocol):
     def view(self) -> GraphView: ...
 
 
+# Below this many relations the in-memory index builds in a fraction of a second: a small store
+# needs no snapshot file (nor numpy loaded to read one).
+SNAPSHOT_MIN_RELATIONS = 20_000
+
+
 def view_of(store: Store) -> GraphView:
-    """The store's own view if it has one; for the embedded store, the snapshot of its current version
-    (``queries.snapshot``: mapped from beside the store, built when missing); else the cached in-memory index."""
+    """The store's own view if it has one; for an embedded store of ``SNAPSHOT_MIN_RELATIONS`` or more,
+    the snapshot of its current version (``queries.snapshot``: mapped from beside the store, built when
+    missing); else the cached in-memory index."""
     if isinstance(store, SupportsView):
         return store.view()
     from graph.embedded import EmbeddedStore
 
-    if isinstance(store, EmbeddedStore):
+    if isinstance(store, EmbeddedStore) and store.relation_count_hint() >= SNAPSHOT_MIN_RELATIONS:
         from queries.snapshot import embedded_view
 
         return embedded_view(store.path, store.version())

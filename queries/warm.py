@@ -17,8 +17,8 @@ from graph.embedded import EmbeddedStore
 from graph.store import Store
 from queries.geo import Geography
 from queries.index import GraphIndex
-from queries.neighbourhood import warm_neighbourhoods
-from queries.snapshot import warm
+from queries.neighbourhood import HUB_DEGREE, warm_neighbourhoods
+from queries.snapshot import SnapshotView, warm
 from queries.ties import TieFilter
 from queries.view import view_of
 
@@ -29,10 +29,10 @@ def warm_up(store: Store) -> None:
     """Build the index, the default tie graph, the geography and the hubs' ranked relations
     of the store's current version."""
     started = time.perf_counter()
-    if isinstance(store, EmbeddedStore):
+    if isinstance(store, EmbeddedStore) and isinstance(view_of(store), SnapshotView):
         view = warm(store.path, store.version(), TieFilter())
         Geography.of(view)
-        warm_neighbourhoods(view)
+        warm_neighbourhoods(view, view.hubs(HUB_DEGREE))
         log.info("query view ready: %d entities, %d relations in %.1f s",
                  len(view.a["entity_id"]), len(view.a["relation_id"]), time.perf_counter() - started)
         return

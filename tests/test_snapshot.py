@@ -18,6 +18,11 @@ from queries.index import GraphIndex
 from queries.snapshot import SnapshotInvalid, SnapshotView, load_or_build, read_snapshot, snapshot_path
 
 
+@pytest.fixture(autouse=True)
+def every_store_has_a_snapshot(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("queries.view.SNAPSHOT_MIN_RELATIONS", 0)
+
+
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
     path = tmp_path_factory.mktemp("snap") / "s.sqlite"
