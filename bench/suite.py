@@ -202,7 +202,7 @@ def bench_size(
         stage("baseline", {"store": store, "queries": queries, "samples": int(samples)})
         if api:
             stage("api", {"store": store, "requests": api_requests, "concurrency": 2})
-        stage("ingest", {"store": store, "relations": 300})  # last: it writes into the store
+        stage("ingest", {"store": store, "relations": 1000})  # last: it writes into the store
     return {"size": size_label(relations), "target_relations": relations, "stages": stages, "errors": errors}
 
 

@@ -270,6 +270,7 @@ class SnapshotView:
         self._evidence: dict[tuple[tuple[int, ...], tuple[float, ...]], tuple[EvidenceRow, ...]] = {}
         self._relation_rows: dict[int, RelationRow] = {}
         self._positions: dict[str, int] = {}
+        self._masks: dict[frozenset[str], Array] = {}
 
     @classmethod
     def open(cls, path: Path, version: str) -> SnapshotView:
@@ -329,7 +330,8 @@ class SnapshotView:
     def _relations(self, indices: Array, cache_rows: bool = True) -> list[RelationRow]:
         """Rows of relations by index (cached: walks come back to the same hubs)."""
         cache = self._relation_rows if cache_rows else {}
-        todo = [int(r) for r in indices if int(r) not in cache]
+        wanted = indices.tolist()
+        todo = [r for r in wanted if r not in cache]
         if todo:
             if cache_rows and len(cache) > 500_000:
                 cache.clear()
@@ -355,12 +357,20 @@ class SnapshotView:
                     raw.decode("ascii"), types[type_code], rows[src].id, rows[dst].id, evidence,
                     None if vf == _NONE else texts[vf], None if vt == _NONE else texts[vt],
                     None if role == _NONE else texts[role])
-        return [cache[int(r)] for r in indices]
+        return [cache[r] for r in wanted]
 
     def hubs(self, min_degree: int) -> list[str]:
         """Entities with more than ``min_degree`` relations, in id order."""
         degree = np.diff(self.a["adjacency_ptr"])
         return [self._entity(int(i)).id for i in np.flatnonzero(degree > min_degree)]
+
+    def _type_mask(self, types: Collection[str]) -> Array:
+        """A lookup table: relation type code -> whether it is among ``types``."""
+        key = frozenset(types)
+        found = self._masks.get(key)
+        if found is None:
+            found = self._masks[key] = np.array([t in key for t in self._rel_types] or [False], dtype=bool)
+        return found
 
     def _type_codes(self, types: Collection[str]) -> Array:
         return np.array([i for i, t in enumerate(self._rel_types) if t in types], dtype=np.int16)
@@ -380,19 +390,20 @@ class SnapshotView:
         self, frontier: Sequence[str], types: Collection[str], direction: str = "both"
     ) -> list[tuple[str, RelationRow]]:
         a = self.a
-        codes = self._type_codes(types)
         ptr, items = (a["outgoing_ptr"], a["outgoing"]) if direction == "out" else (a["adjacency_ptr"], a["adjacency"])
-        found: list[tuple[str, RelationRow]] = []
-        for node in frontier:
-            i = self._index(node)
-            if i is None:
-                continue
-            rels = items[ptr[i] : ptr[i + 1]]
-            rels = rels[np.isin(a["relation_type"][rels], codes)]
-            if direction == "in":
-                rels = rels[a["relation_ends"][rels, 1] == i]
-            found.extend((node, row) for row in self._relations(rels))
-        return found
+        nodes = [(node, i) for node in frontier if (i := self._index(node)) is not None]
+        if not nodes:
+            return []
+        # Every frontier node's slice of the adjacency at once (frontier order, relation-id order within a node).
+        where = np.array([i for _, i in nodes], dtype=np.int64)
+        starts, lengths = ptr[where], ptr[where + 1] - ptr[where]
+        owner = np.repeat(np.arange(len(nodes)), lengths)
+        rels = items[np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))]
+        keep = self._type_mask(types)[a["relation_type"][rels]]
+        if direction == "in":
+            keep &= a["relation_ends"][rels, 1] == where[owner]
+        rels, owner = rels[keep], owner[keep]
+        return [(nodes[o][0], row) for o, row in zip(owner.tolist(), self._relations(rels), strict=True)]
 
     def ties(
         self, frontier: Sequence[str], types: Collection[str], as_of: dt.date | None, min_confidence: float
