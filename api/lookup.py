@@ -8,9 +8,12 @@ errors carry, so a 404/409 problem is as bilingual as a 200.
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
-from api.models import DisplayLang, with_display_names
-from graph.errors import AmbiguousName, UnknownEntity
+from pydantic import BaseModel
+
+from api.models import DisplayLang
+from graph.errors import AmbiguousName, KizunaError, UnknownEntity
 from graph.model import Entity, EntityType
 from graph.store import Store
 from queries.resolve import resolve_entity
@@ -27,5 +30,18 @@ def resolve(
     try:
         return resolve_entity(store, text, types)
     except (UnknownEntity, AmbiguousName) as exc:
-        exc.extra = {k: with_display_names(v, lang) for k, v in exc.extra.items()}
+        localise_error(exc, lang)
         raise
+
+
+def localise_error(exc: KizunaError, lang: DisplayLang) -> None:
+    """Render the result models an error carries (suggestions, candidates) in ``lang``."""
+
+    def dumped(value: Any) -> Any:
+        if isinstance(value, BaseModel):
+            return value.model_dump(mode="json", context={"lang": lang})
+        if isinstance(value, list | tuple):
+            return [dumped(v) for v in value]
+        return value
+
+    exc.extra = {k: dumped(v) for k, v in exc.extra.items()}

@@ -91,7 +91,7 @@ def register(app: typer.Typer) -> None:
         with store_at(store, as_json) as st:
             hits = search(st, text, limit=limit)
         if as_json:
-            print_json([h.to_dict() for h in hits])
+            print_json(hits)
             return
         if not hits:
             console.print(f"nothing matches {text!r}")

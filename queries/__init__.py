@@ -33,7 +33,7 @@ How introduction paths are ranked (details in ``queries.ties`` and ``queries.pat
 * As-of: relations must be valid that day, agreements signed and events
   starting later do not exist yet (evidence published later still counts).
 
-Results are frozen dataclasses (``queries.results``) with ``to_dict()``.
+Results are immutable pydantic models (``queries.results``), dumped as they are by the CLI and the API.
 Every walk reads the store through the read view (``queries.view``): the
 embedded backend answers it from an in-memory index of compact rows
 (``store.rows()``), cached by ``store.version()`` (``queries.index``); the

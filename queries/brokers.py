@@ -170,8 +170,8 @@ def brokers(
     best = ranked[0][0] if ranked else 1.0
     rows = view.get_entities([n for _, n in ranked[:top]])
     result = tuple(
-        Broker(EntityRef.of(rows[n]), round(s / best, 6), round(s, 6), geo.country(n),
-               snap.graph.degree(index_of[n]))
+        Broker(entity=EntityRef.of(rows[n]), score=round(s / best, 6), raw=round(s, 6), country=geo.country(n),
+               degree=snap.graph.degree(index_of[n]))
         for s, n in ranked[:top]
     )
     return BrokerResult(

@@ -11,7 +11,6 @@ country (``GraphView.places``). The result is cached per store version and optio
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import threading
 from collections import OrderedDict, defaultdict
@@ -21,7 +20,7 @@ from graph.model import EntityType
 from graph.store import Store
 from queries.geo import Geography
 from queries.region import region_network
-from queries.results import AggregateTie, EntityRef, ToDict
+from queries.results import AggregateTie, EntityRef, Result
 from queries.view import view_of
 
 _CACHE_SIZE = 4
@@ -29,8 +28,7 @@ _cache: OrderedDict[tuple[int, str, str], CountryOverview] = OrderedDict()
 _lock = threading.Lock()
 
 
-@dataclasses.dataclass(frozen=True)
-class CountryNode(ToDict):
+class CountryNode(Result):
     country: EntityRef
     iso: str | None
     members: int  # entities in the country (its region network's members)
@@ -38,8 +36,7 @@ class CountryNode(ToDict):
     cross_border_ties: int  # ties with one end here and the other in another country
 
 
-@dataclasses.dataclass(frozen=True)
-class CountryOverview(ToDict):
+class CountryOverview(Result):
     countries: tuple[CountryNode, ...]  # most cross-border ties first
     pairs: tuple[AggregateTie, ...]  # country pairs (a < b), most ties first
     options: dict[str, Any]
@@ -98,7 +95,8 @@ def country_overview(
     nodes = tuple(
         sorted(
             (
-                CountryNode(EntityRef.of(c), geo.iso(c.id), members[c.id], domestic[c.id], crossing[c.id])
+                CountryNode(country=EntityRef.of(c), iso=geo.iso(c.id), members=members[c.id],
+                            domestic_ties=domestic[c.id], cross_border_ties=crossing[c.id])
                 for c in countries
                 if members[c.id] > 1 or crossing[c.id] or domestic[c.id]
             ),
@@ -106,7 +104,7 @@ def country_overview(
         )
     )
     pairs = tuple(
-        AggregateTie(a, b, names[a], names[b], n, tuple(sorted(agreements[(a, b)])))
+        AggregateTie(a=a, b=b, a_name=names[a], b_name=names[b], ties=n, agreements=tuple(sorted(agreements[(a, b)])))
         for (a, b), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if a in by_id and b in by_id
     )

@@ -188,7 +188,7 @@ def neighbourhood(
                     break  # with no filter every relation counts: the rest is known without looking
             total = len(ranked_here) if unfiltered else len(candidates)
             if total > max_per_node:
-                truncations.append(Truncation(node, total - max_per_node, "fan-out cap"))
+                truncations.append(Truncation(entity=node, omitted=total - max_per_node, why="fan-out cap"))
                 candidates = candidates[:max_per_node]
             skipped = 0
             for strength, other, rel in candidates:
@@ -200,13 +200,13 @@ def neighbourhood(
                     distance[other] = depth
                     nxt.append(other)
                 if rel_id not in edges:
-                    edges[rel_id] = EdgeRef(RelationRef.of(rel, strength), RELATION_TYPES[rel.type].tie)
+                    edges[rel_id] = EdgeRef(relation=RelationRef.of(rel, strength), tie=RELATION_TYPES[rel.type].tie)
             if skipped:
-                truncations.append(Truncation(node, skipped, "node cap"))
+                truncations.append(Truncation(entity=node, omitted=skipped, why="node cap"))
         frontier = nxt
     rows.update(view.get_entities(sorted(distance.keys() - rows.keys())))
     nodes = tuple(
-        NodeRef(EntityRef.of(rows[i]), d)
+        NodeRef(entity=EntityRef.of(rows[i]), distance=d)
         for i, d in sorted(distance.items(), key=lambda x: (x[1], x[0]))
     )
     return NeighbourhoodResult(

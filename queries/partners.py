@@ -90,8 +90,8 @@ def sector_partners(
                 continue
             path = explain(tg, found[0], 1)
             partners.append(
-                Partner(EntityRef.of(tg.entities[candidate]), path.strength, path.hops,
-                        tuple(sorted(focus[candidate])), path)
+                Partner(entity=EntityRef.of(tg.entities[candidate]), strength=path.strength, hops=path.hops,
+                        focus=tuple(sorted(focus[candidate])), path=path)
             )
     partners.sort(key=lambda p: (-p.strength, p.hops, p.entity.id))
     return PartnerResult(

@@ -50,7 +50,7 @@ def region_network(
     tg = tie_network(view, rule, sorted(why))
     geo.prefetch(why)
     members = tuple(
-        RegionMember(EntityRef.of(rows[i]), why[i], geo.country(i)) for i in sorted(why)
+        RegionMember(entity=EntityRef.of(rows[i]), why=why[i], country=geo.country(i)) for i in sorted(why)
     )
     # First the keys of all ties (cheap), then the evidence of the first max_ties only:
     # a member at a big event meets hundreds of others.
@@ -123,12 +123,12 @@ def region_network(
         places = view.get_entities({p for key in counts for p in key})
         return tuple(
             AggregateTie(
-                a,
-                b,
-                places[a].name("en"),
-                places[b].name("en"),
-                n,
-                tuple(sorted(agreements[(a, b)])),
+                a=a,
+                b=b,
+                a_name=places[a].name("en"),
+                b_name=places[b].name("en"),
+                ties=n,
+                agreements=tuple(sorted(agreements[(a, b)])),
             )
             for (a, b), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         )

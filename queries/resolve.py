@@ -65,20 +65,23 @@ def search(
             if old is None or (not old[1] and score > old[0]):
                 best[entity_id] = (float(score), False, name_text)
     records = store.get_entities(sorted(best))
-    hits = [
-        SearchHit(EntityRef.of(rec.entity), best[i][2], round(best[i][0], 1), best[i][1])
-        for i, rec in records.items()
-        if wanted is None or rec.entity.type in wanted
+    kept = sorted(
+        (i for i, rec in records.items() if wanted is None or rec.entity.type in wanted),
+        key=lambda i: (not best[i][1], -round(best[i][0], 1), len(best[i][2]), i),
+    )
+    return [
+        SearchHit(entity=EntityRef.of(records[i].entity), matched=best[i][2], score=round(best[i][0], 1),
+                  exact=best[i][1])
+        for i in kept[:limit]
     ]
-    hits.sort(key=lambda h: (not h.exact, -h.score, len(h.matched), h.entity.id))
-    return hits[:limit]
 
 
 def resolve_entity(store: Store, text: str, types: Collection[EntityType | str] | None = None) -> Entity:
     """The one entity with id or whole name ``text``.
 
-    Raises ``AmbiguousName`` (``extra["candidates"]``) when several entities
-    carry the name, ``UnknownEntity`` (``extra["suggestions"]``) when none does.
+    Raises ``AmbiguousName`` (``extra["candidates"]``: ``EntityRef`` models) when
+    several entities carry the name, ``UnknownEntity`` (``extra["suggestions"]``:
+    ``SearchHit`` models) when none does.
     """
     wanted = _types(types)
     record = store.get_entity(text.strip())
@@ -88,14 +91,12 @@ def resolve_entity(store: Store, text: str, types: Collection[EntityType | str] 
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        candidates = [EntityRef.of(e).to_dict() for e in matches]
-        listed = "; ".join(f"{c['id']} ({c['name_en']})" for c in candidates)
+        candidates = [EntityRef.of(e) for e in matches]
+        listed = "; ".join(f"{c.id} ({c.name_en})" for c in candidates)
         raise AmbiguousName(f"{text!r} names {len(matches)} entities: {listed}", candidates=candidates)
-    suggestions = [h.to_dict() for h in search(store, text, limit=5, types=types)]
+    suggestions = search(store, text, limit=5, types=types)
     hint = ""
     if suggestions:
-        hint = "; did you mean " + ", ".join(
-            f"{s['entity']['name_en']} ({s['entity']['id']})" for s in suggestions[:3]
-        ) + "?"
+        hint = "; did you mean " + ", ".join(f"{s.entity.name_en} ({s.entity.id})" for s in suggestions[:3]) + "?"
     kind = "/".join(sorted(t.value for t in wanted)) + " " if wanted else ""
     raise UnknownEntity(f"no {kind}entity is called {text!r}{hint}", suggestions=suggestions)

@@ -1,169 +1,180 @@
-"""Result types of every query: frozen dataclasses that the CLI prints and the
-HTTP API maps onto its response models.
+"""Result models of every query: one typed shape for the CLI's ``--json``, the HTTP responses and the views.
 
 Each result carries everything a reader needs without another store call:
 both names (ja and en) of every entity, the relation ids and the source
-documents (id, title, url, published) behind every tie. ``to_dict()`` gives a
-JSON-ready structure (tuples become lists, ``None`` stays ``null``).
+documents (id, title, url, published) behind every tie. The display fields
+(an entity's ``name``, a step's ``text``) are derived from the ja/en pair and
+follow the serialisation context: ``model_dump(mode="json", context={"lang": "ja"})``
+answers in Japanese, no context in English.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, computed_field, field_serializer
 
 from graph.model import Entity, Lang, Relation, Source
 from graph.rows import EntityRow, RelationRow
 
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    return value
+DisplayLang = Literal["ja", "en"]
 
 
-class ToDict:
-    """Mixin: a JSON-serialisable view of a dataclass result."""
-
-    def to_dict(self) -> dict[str, Any]:
-        plain = _plain(self)
-        assert isinstance(plain, dict)
-        return plain
+def display_lang(info: SerializationInfo) -> DisplayLang:
+    """The language asked for in the serialisation context (English without one)."""
+    context = info.context
+    return "ja" if isinstance(context, dict) and context.get("lang") == "ja" else "en"
 
 
-@dataclasses.dataclass(frozen=True)
-class EntityRef(ToDict):
+class Result(BaseModel):
+    """Base of every result model: immutable, and no field that is not declared."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class EntityRef(Result):
+    """A compact, bilingual reference to an entity."""
+
     id: str
     type: str
-    kind: str | None
-    name_en: str
+    kind: str | None = None
     name_ja: str
+    name_en: str
+
+    @computed_field(description="Display name in the requested language (lang / Accept-Language).")  # type: ignore[prop-decorator]
+    @property
+    def name(self) -> str:
+        return self.name_en
+
+    @field_serializer("name")
+    def _name_in(self, name: str, info: SerializationInfo) -> str:
+        return self.name_ja if display_lang(info) == "ja" else self.name_en
 
     @classmethod
     def of(cls, entity: Entity | EntityRow) -> EntityRef:
-        return cls(entity.id, entity.type.value, entity.kind, entity.name(Lang.EN), entity.name(Lang.JA))
+        return cls(id=entity.id, type=entity.type.value, kind=entity.kind, name_en=entity.name(Lang.EN),
+                   name_ja=entity.name(Lang.JA))
 
     def label(self) -> str:
         """``English (日本語)`` or just one name when both are the same."""
         return self.name_en if self.name_en == self.name_ja else f"{self.name_en} ({self.name_ja})"
 
 
-@dataclasses.dataclass(frozen=True)
-class SourceRef(ToDict):
+class SourceRef(Result):
     id: str
     title: str
-    url: str | None
-    published: str | None
+    url: str | None = None
+    published: str | None = None
 
     @classmethod
     def of(cls, source: Source) -> SourceRef:
-        return cls(source.id, source.title, source.url, source.published)
+        return cls(id=source.id, title=source.title, url=source.url, published=source.published)
 
 
-@dataclasses.dataclass(frozen=True)
-class RelationRef(ToDict):
+class RelationRef(Result):
     """One stored relation as used by a query (evidence already filtered by as-of)."""
 
     id: str
     type: str
     source: str
     target: str
-    role: str | None
-    valid_from: str | None
-    valid_to: str | None
+    role: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
     confidence: float
-    strength: float  # type strength x confidence x evidence-age decay
+    strength: float = Field(description="Registry strength x confidence x evidence-age decay.")
     sources: tuple[str, ...]
 
     @classmethod
     def of(cls, relation: Relation | RelationRow, strength: float) -> RelationRef:
         return cls(
-            relation.id,
-            relation.type,
-            relation.source,
-            relation.target,
-            relation.role,
-            relation.valid_from,
-            relation.valid_to,
-            relation.confidence,
-            round(strength, 6),
-            relation.sources,
+            id=relation.id,
+            type=relation.type,
+            source=relation.source,
+            target=relation.target,
+            role=relation.role,
+            valid_from=relation.valid_from,
+            valid_to=relation.valid_to,
+            confidence=relation.confidence,
+            strength=round(strength, 6),
+            sources=tuple(relation.sources),
         )
 
 
 # -- introduction paths ---------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class Step(ToDict):
-    """One step of an introduction: a direct tie, or two parties meeting at an
-    agreement or event (``via``)."""
+class Step(Result):
+    """One step of an introduction: a direct tie, or two parties meeting at an agreement or event (``via``)."""
 
     start: EntityRef
     end: EntityRef
-    via: EntityRef | None  # the agreement or event both ends take part in
+    via: EntityRef | None = Field(None, description="The agreement or event both ends take part in, if any.")
     relations: tuple[RelationRef, ...]
     strength: float
-    date: str | None  # the agreement's signing, the event's start, or the tie's validity
+    date: str | None = Field(None, description="The agreement's signing, the event's start, or the tie's validity.")
     text_en: str
     text_ja: str
-    sources: tuple[SourceRef, ...]
+    sources: tuple[SourceRef, ...] = Field(description="The documents behind this step.")
+
+    @computed_field(description="Why this step holds, in the display language.")  # type: ignore[prop-decorator]
+    @property
+    def text(self) -> str:
+        return self.text_en
+
+    @field_serializer("text")
+    def _text_in(self, text: str, info: SerializationInfo) -> str:
+        return self.text_ja if display_lang(info) == "ja" else self.text_en
 
 
-@dataclasses.dataclass(frozen=True)
-class IntroductionPath(ToDict):
+class IntroductionPath(Result):
     rank: int
-    strength: float  # product of the step strengths (1.0 = strongest)
-    hops: int  # number of steps
-    nodes: tuple[EntityRef, ...]  # every node in order, meeting points included
+    strength: float = Field(description="Product of the step strengths (1.0 = strongest).")
+    hops: int = Field(description="Number of steps.")
+    nodes: tuple[EntityRef, ...] = Field(description="Every node in order, meeting points included.")
     steps: tuple[Step, ...]
 
 
-@dataclasses.dataclass(frozen=True)
-class PathResult(ToDict):
+class PathResult(Result):
     source: EntityRef
     target: EntityRef
     paths: tuple[IntroductionPath, ...]
     options: dict[str, Any]
-    reason_code: str | None  # None when paths were found; see queries.paths.NO_PATH_REASONS
-    reason: str | None
-    shortest_hops: int | None  # fewest steps of any path under the filters, ignoring the hop limit
+    reason_code: str | None = Field(
+        None, description="Why no path was found: disconnected, only_context, filtered_out, beyond_hop_limit."
+    )
+    reason: str | None = None
+    shortest_hops: int | None = Field(
+        None, description="Fewest steps of any path under the filters, ignoring the hop limit."
+    )
     candidates_examined: int
 
 
 # -- neighbourhood --------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class NodeRef(ToDict):
+class NodeRef(Result):
     entity: EntityRef
-    distance: int
+    distance: int = Field(description="Steps from the centre.")
 
 
-@dataclasses.dataclass(frozen=True)
-class EdgeRef(ToDict):
+class EdgeRef(Result):
     relation: RelationRef
-    tie: bool  # an introduction tie (else context: located_in, focuses_on)
+    tie: bool = Field(description="An introduction tie (else context: located_in, focuses_on).")
 
 
-@dataclasses.dataclass(frozen=True)
-class Truncation(ToDict):
+class Truncation(Result):
     entity: str
-    omitted: int  # relations left out at this entity
-    why: str  # "fan-out cap" or "node cap"
+    omitted: int = Field(description="Relations left out at this entity.")
+    why: str = Field(description='"fan-out cap" or "node cap".')
 
 
-@dataclasses.dataclass(frozen=True)
-class NeighbourhoodResult(ToDict):
+class NeighbourhoodResult(Result):
     center: EntityRef
     radius: int
     nodes: tuple[NodeRef, ...]
     edges: tuple[EdgeRef, ...]
-    truncated: bool
+    truncated: bool = Field(description="True when a cap left something out; `truncations` says where.")
     truncations: tuple[Truncation, ...]
     options: dict[str, Any]
 
@@ -171,30 +182,27 @@ class NeighbourhoodResult(ToDict):
 # -- region -----------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class RegionMember(ToDict):
+class RegionMember(Result):
     entity: EntityRef
-    why: str  # "the place itself", "located in <place>", "works for <member>", ...
-    country: str | None  # country entity id
+    why: str = Field(description='"the place itself", "located in <place>", "works for <member>", ...')
+    country: str | None = Field(None, description="Country entity id.")
 
 
-@dataclasses.dataclass(frozen=True)
-class RegionTie(ToDict):
+class RegionTie(Result):
     member: EntityRef
     other: EntityRef
-    via: EntityRef | None  # agreement or event when the tie is a shared one
+    via: EntityRef | None = Field(None, description="The agreement or event when the tie is a shared one.")
     relation_types: tuple[str, ...]
     relations: tuple[str, ...]
     other_is_member: bool
     cross_border: bool
-    member_country: str | None
-    other_country: str | None
+    member_country: str | None = None
+    other_country: str | None = None
     sources: tuple[str, ...]
 
 
-@dataclasses.dataclass(frozen=True)
-class AggregateTie(ToDict):
-    a: str  # entity id of a region or country (a <= b)
+class AggregateTie(Result):
+    a: str = Field(description="Entity id of a region or country (a <= b).")
     b: str
     a_name: str
     b_name: str
@@ -202,9 +210,11 @@ class AggregateTie(ToDict):
     agreements: tuple[str, ...]
 
 
-@dataclasses.dataclass(frozen=True)
-class RegionResult(ToDict):
+class RegionResult(Result):
     place: EntityRef
+    aggregate: Literal["region", "country"] | None = Field(
+        None, description="Set when only the per-region or per-country pair counts were asked for."
+    )
     members: tuple[RegionMember, ...]
     ties: tuple[RegionTie, ...]
     region_pairs: tuple[AggregateTie, ...]
@@ -212,27 +222,32 @@ class RegionResult(ToDict):
     truncated: bool
     options: dict[str, Any]
 
+    def pairs_only(self, level: Literal["region", "country"]) -> RegionResult:
+        """The aggregate view: only the pair counts of ``level``, no members or ties."""
+        return self.model_copy(update={
+            "aggregate": level, "members": (), "ties": (),
+            "country_pairs" if level == "region" else "region_pairs": (),
+        })
+
 
 # -- brokers ------------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class Broker(ToDict):
+class Broker(Result):
     entity: EntityRef
-    score: float  # betweenness (normalised to the largest score = 1.0)
-    raw: float  # betweenness as computed (pair counts, see queries.brokers)
-    country: str | None
+    score: float = Field(description="Betweenness, normalised so the largest is 1.0.")
+    raw: float = Field(description="Betweenness as computed (pair counts, see queries.brokers).")
+    country: str | None = None
     degree: int
 
 
-@dataclasses.dataclass(frozen=True)
-class BrokerResult(ToDict):
+class BrokerResult(Result):
     brokers: tuple[Broker, ...]
-    mode: str  # "all", "cross-border" or "between"
-    sources_label: str | None
-    targets_label: str | None
+    mode: str = Field(description='"all", "cross-border" or "between".')
+    sources_label: str | None = None
+    targets_label: str | None = None
     sampled: bool
-    samples: int | None
+    samples: int | None = None
     nodes: int
     edges: int
     options: dict[str, Any]
@@ -241,31 +256,30 @@ class BrokerResult(ToDict):
 # -- partners -------------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class Partner(ToDict):
+class Partner(Result):
     entity: EntityRef
     strength: float
     hops: int
-    focus: tuple[str, ...]  # "direct" or the agreement/event ids through which it focuses on the sector
+    focus: tuple[str, ...] = Field(
+        description='"direct", or the agreements/events through which it focuses on the sector.'
+    )
     path: IntroductionPath
 
 
-@dataclasses.dataclass(frozen=True)
-class PartnerResult(ToDict):
+class PartnerResult(Result):
     origin: EntityRef
     sector: EntityRef
     partners: tuple[Partner, ...]
-    candidates: int  # entities focusing on the sector at all
-    unreachable: int  # of those, not reachable within the hop limit
+    candidates: int = Field(description="Entities focusing on the sector at all.")
+    unreachable: int = Field(description="Of those, not reachable within the hop limit.")
     options: dict[str, Any]
 
 
 # -- search ---------------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class SearchHit(ToDict):
+class SearchHit(Result):
     entity: EntityRef
-    matched: str  # the name or alias that matched
-    score: float  # 100 = the whole name matches
-    exact: bool
+    matched: str | None = Field(None, description="The name or alias that matched `q` (null when listing).")
+    score: float | None = Field(None, description="100 = the whole name matches; lower = a near match.")
+    exact: bool = Field(False, description="True when `q` is the entity's id or one of its whole names.")

@@ -102,7 +102,7 @@ def _answers(store: Store, queries: list[dict[str, Any]]) -> list[dict[str, Any]
     return [
         {"query": q, "result": introduction_paths(store, q["source"], q["target"], as_of=AS_OF,
                                                   **{k: v for k, v in q.items() if k not in ("source", "target")}
-                                                  ).to_dict()}
+                                                  ).model_dump(mode="json", exclude_computed_fields=True)}
         for q in queries
     ]
 

@@ -117,3 +117,39 @@ def test_results_as_json(seed_file: Path, tmp_path: Path) -> None:
     page = tmp_path / "region.html"
     view = _ok(runner.invoke(app, ["viz", "region", "Liaoning", "-o", str(page), "--json", *where]))
     assert view == {"file": str(page), "view": "region", "bytes": page.stat().st_size}
+
+
+def test_cli_json_is_the_api_response(seed_file: Path) -> None:
+    """One result model: `kizuna X --json` prints exactly what the HTTP API answers for the same query."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from tests.api_support import settings_for
+
+    where = ["--store", str(seed_file)]
+    pairs = [
+        (["path", "place:kanagawa", "place:liaoning"], "/paths", {"from": "place:kanagawa", "to": "place:liaoning"}),
+        (["neighbours", "place:liaoning"], "/entities/place:liaoning/neighbourhood", {}),
+        (["region", "place:liaoning"], "/places/place:liaoning/network", {}),
+        (["partners", "--sector", "healthcare", "--from", "place:mie"], "/sectors/healthcare/partners",
+         {"from": "place:mie"}),
+    ]
+    answers = {}
+    with TestClient(create_app(settings_for(seed_file, warm_up=False))) as client:
+        for args, url, params in pairs:
+            cli = _ok(runner.invoke(app, [*args, "--json", *where]))
+            api = client.get(url, params={**params, "lang": "en"})
+            assert api.status_code == 200, api.text
+            assert cli == api.json(), url
+            answers[url] = cli, client.get(url, params={**params, "lang": "ja"}).json()
+    # Display fields follow the language; the ja/en pair stays.
+    en, ja = answers["/paths"]
+    step_en, step_ja = en["paths"][0]["steps"][0], ja["paths"][0]["steps"][0]
+    assert step_en["text"] == step_en["text_en"] and step_ja["text"] == step_ja["text_ja"] != step_en["text"]
+    assert en["source"]["name"] == "Kanagawa Prefecture" and ja["source"]["name"] == "神奈川県"
+    assert {k: v for k, v in ja["source"].items() if k != "name"} == {k: v for k, v in en["source"].items()
+                                                                      if k != "name"}

@@ -80,12 +80,12 @@ def test_queries_match_the_embedded_store(loaded: tuple[object, GraphIndex, Path
     with EmbeddedStore(path) as emb:
         for a, b in zip(actors[::4], actors[2::4], strict=False):
             for options in ({}, {"k": 1}, {"as_of": dt.date(2019, 1, 1)}):
-                want = introduction_paths(emb, a, b, **options).to_dict()  # type: ignore[arg-type]
-                assert introduction_paths(neo, a, b, **options).to_dict() == want  # type: ignore[arg-type]
-            assert neighbourhood(neo, a, radius=2).to_dict() == neighbourhood(emb, a, radius=2).to_dict()  # type: ignore[arg-type]
+                want = introduction_paths(emb, a, b, **options).model_dump(mode="json")  # type: ignore[arg-type]
+                assert introduction_paths(neo, a, b, **options).model_dump(mode="json") == want  # type: ignore[arg-type]
+            assert neighbourhood(neo, a, radius=2).model_dump(mode="json") == neighbourhood(emb, a, radius=2).model_dump(mode="json")  # type: ignore[arg-type]
         for place in [i for i, e in index.entities.items() if e.type is EntityType.PLACE][:10]:
-            assert region_network(neo, place).to_dict() == region_network(emb, place).to_dict()  # type: ignore[arg-type]
-        assert brokers(neo, cross_border=True).to_dict() == brokers(emb, cross_border=True).to_dict()  # type: ignore[arg-type]
+            assert region_network(neo, place).model_dump(mode="json") == region_network(emb, place).model_dump(mode="json")  # type: ignore[arg-type]
+        assert brokers(neo, cross_border=True).model_dump(mode="json") == brokers(emb, cross_border=True).model_dump(mode="json")  # type: ignore[arg-type]
 
 
 def test_fulltext_finds_cjk_parts_of_names(loaded: tuple[object, GraphIndex, Path]) -> None:

@@ -128,6 +128,6 @@ def test_errors_and_json(store: EmbeddedStore) -> None:
         introduction_paths(store, "Mie", "Mie")
     with pytest.raises(InvalidQuery):
         introduction_paths(store, "Mie", "FBRI", exclude=["FBRI"])
-    data = introduction_paths(store, "Kanagawa", "Liaoning").to_dict()
+    data = introduction_paths(store, "Kanagawa", "Liaoning").model_dump(mode="json")
     text = json.dumps(data, ensure_ascii=False)
     assert json.loads(text)["paths"][0]["steps"][0]["via"]["id"] == "agreement:mou-2018"

@@ -35,7 +35,7 @@ def test_substring_never_resolves_but_is_suggested(store: EmbeddedStore) -> None
         resolve_entity(store, "静岡")
     suggestions = info.value.extra["suggestions"]
     assert isinstance(suggestions, list)
-    suggested = [s["entity"]["id"] for s in suggestions]
+    suggested = [s.entity.id for s in suggestions]
     assert {"place:shizuoka", "org:u-shizuoka"} <= set(suggested)
     hits = search(store, "静岡県")
     assert hits[0].entity.id == "place:shizuoka" and hits[0].exact
@@ -48,7 +48,7 @@ def test_ambiguous_name_lists_candidates(store: EmbeddedStore) -> None:
         resolve_entity(store, "Kobe")
     candidates = info.value.extra["candidates"]
     assert isinstance(candidates, list)
-    ids = {c["id"] for c in candidates}
+    ids = {c.id for c in candidates}
     assert ids == {"place:kobe", "org:kobe-city-office"}
     assert resolve_entity(store, "Kobe", types=["place"]).id == "place:kobe"
 
@@ -59,4 +59,4 @@ def test_typo_gets_ranked_suggestions(store: EmbeddedStore) -> None:
     suggestions = info.value.extra["suggestions"]
     assert isinstance(suggestions, list)
     first = suggestions[0]
-    assert first["entity"]["id"] == "place:liaoning"
+    assert first.entity.id == "place:liaoning"

@@ -58,7 +58,7 @@ def test_supernode_is_capped_and_flagged(store: EmbeddedStore) -> None:
     assert len(result.nodes) <= 4
     assert result.truncated
     assert any(t.entity == "place:japan" and t.why == "fan-out cap" for t in result.truncations)
-    json.dumps(result.to_dict())
+    json.dumps(result.model_dump(mode="json"))
 
 
 # -- region ----------------------------------------------------------------------------
@@ -110,7 +110,7 @@ def test_country_overview_counts_each_tie_once(store: EmbeddedStore) -> None:
     japan = overview.countries[0]
     assert japan.cross_border_ties == sum(p.ties for p in overview.pairs if "place:japan" in (p.a, p.b))
     assert country_overview(store) is overview  # cached per store version
-    json.dumps(overview.to_dict())
+    json.dumps(overview.model_dump(mode="json"))
 
 
 # -- brokers -----------------------------------------------------------------------------
@@ -163,18 +163,18 @@ def test_frontier_view_gives_identical_results(tmp_path: Path) -> None:
     for kwargs in ({}, {"as_of": dt.date(2017, 1, 1)}, {"k": 1}, {"hops": 2}, {"context": True},
                    {"via": "people"}, {"exclude": ["place:kobe"]}):
         for a, b in (("Kanagawa", "Liaoning"), ("Mie", "FBRI"), ("Mie", "Basque Country")):
-            expected = introduction_paths(plain, a, b, **kwargs).to_dict()
-            assert introduction_paths(frontier, a, b, **kwargs).to_dict() == expected, (a, b, kwargs)
+            expected = introduction_paths(plain, a, b, **kwargs).model_dump(mode="json")
+            assert introduction_paths(frontier, a, b, **kwargs).model_dump(mode="json") == expected, (a, b, kwargs)
     for place in ("Kanagawa", "Japan", "Liaoning"):
-        assert region_network(frontier, place).to_dict() == region_network(plain, place).to_dict()
+        assert region_network(frontier, place).model_dump(mode="json") == region_network(plain, place).model_dump(mode="json")
     for centre, options in (("FBRI", {}), ("Mie", {"radius": 2, "entity_types": ["organisation"]}),
                             ("Kanagawa", {"radius": 3, "sectors": ["healthcare"], "date_to": dt.date(2020, 1, 1)})):
-        want = neighbourhood(plain, centre, **options).to_dict()  # type: ignore[arg-type]
-        assert neighbourhood(frontier, centre, **options).to_dict() == want  # type: ignore[arg-type]
-    assert sector_partners(frontier, "医療", "Mie").to_dict() == sector_partners(plain, "医療", "Mie").to_dict()
+        want = neighbourhood(plain, centre, **options).model_dump(mode="json")  # type: ignore[arg-type]
+        assert neighbourhood(frontier, centre, **options).model_dump(mode="json") == want  # type: ignore[arg-type]
+    assert sector_partners(frontier, "医療", "Mie").model_dump(mode="json") == sector_partners(plain, "医療", "Mie").model_dump(mode="json")
     for options in ({}, {"cross_border": True}, {"between": ("JP", "Europe")}):
-        assert brokers(frontier, **options).to_dict() == brokers(plain, **options).to_dict()  # type: ignore[arg-type]
-    assert country_overview(frontier).to_dict() == country_overview(plain).to_dict()
+        assert brokers(frontier, **options).model_dump(mode="json") == brokers(plain, **options).model_dump(mode="json")  # type: ignore[arg-type]
+    assert country_overview(frontier).model_dump(mode="json") == country_overview(plain).model_dump(mode="json")
 
 
 def test_index_is_rebuilt_when_the_store_changes(store: EmbeddedStore) -> None:

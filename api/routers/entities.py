@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
 from api.deps import IsoDate, LangDep, ReadAuth, StoreDep
@@ -13,15 +13,13 @@ from api.lookup import resolve
 from api.models import (
     DisplayLang,
     EntityDetail,
+    EntityRef,
     NameOut,
-    NeighbourhoodOut,
     Page,
-    SearchHitOut,
     attributes,
-    ref,
+    in_lang,
     relation_out,
     source_out,
-    with_display_names,
 )
 from api.paging import decode_cursor, encode_cursor
 from graph.model import EntityType
@@ -29,6 +27,7 @@ from graph.registry import RELATION_TYPES
 from graph.store import Store
 from queries.neighbourhood import MAX_RADIUS, neighbourhood
 from queries.resolve import search
+from queries.results import NeighbourhoodResult, SearchHit
 from queries.view import view_of
 
 MAX_MATCHES = 1000  # a search ranks at most this many matches (pages walk through them)
@@ -48,7 +47,7 @@ _OTHER = {"id": "place:liaoning", "type": "place", "kind": "region", "name": "Li
 
 @router.get(
     "",
-    response_model=Page[SearchHitOut],
+    response_model=Page[SearchHit],
     summary="Search entities by name, or list them",
     description=(
         "With `q`: entities whose names (any language, aliases included) are nearest to `q`, whole-name matches "
@@ -69,22 +68,21 @@ def list_entities(
     type: Annotated[EntityType | None, Query(description="Only entities of this type.")] = None,
     limit: Annotated[int, Query(ge=1, le=200, description="Page size (1-200).")] = 20,
     cursor: Annotated[str | None, Query(description="Opaque cursor from the previous page.", max_length=200)] = None,
-) -> Page[SearchHitOut]:
+) -> Response:
     scope = f"entities|{q}|{type}"
     start = decode_cursor(cursor, scope)
     types = [type] if type else None
-    hits: list[SearchHitOut]
+    hits: list[SearchHit]
     if q is not None and q.strip():
         found = search(store, q, limit=MAX_MATCHES, types=types)
         total = len(found)
-        page = found[start : start + limit]
-        hits = [SearchHitOut.model_validate(with_display_names(h.to_dict(), lang)) for h in page]
+        hits = found[start : start + limit]
     else:
         total, rows = view_of(store).entity_page(type, start, limit)
-        hits = [SearchHitOut(entity=ref(row, lang)) for row in rows]
+        hits = [SearchHit(entity=EntityRef.of(row)) for row in rows]
     more = start + limit < total
-    return Page[SearchHitOut](items=hits, next_cursor=encode_cursor(start + limit, scope) if more else None,
-                              total=total)
+    page = Page[SearchHit](items=hits, next_cursor=encode_cursor(start + limit, scope) if more else None, total=total)
+    return in_lang(page, lang)
 
 
 @router.get(
@@ -114,20 +112,21 @@ def list_entities(
         **problems(401, 403, 404, 409, 422),
     },
 )
-def get_entity(id: EntityId, store: StoreDep, lang: LangDep) -> EntityDetail:
+def get_entity(id: EntityId, store: StoreDep, lang: LangDep) -> Response:
     entity = resolve(store, id, lang)
     record = store.get_entity(entity.id)
     sources = store.get_sources(list(record.sources)) if record else []
     neighbours = store.neighbours(entity.id)
     relations = [relation_out(n.relation, n.entity, n.outgoing, lang) for n in neighbours]
     relations.sort(key=lambda r: (not r.tie, r.type, r.other.id))
-    return EntityDetail(
-        **ref(entity, lang).model_dump(),
+    detail = EntityDetail(
+        **EntityRef.of(entity).model_dump(exclude_computed_fields=True),
         names=[NameOut(text=n.text, lang=n.lang.value, kind=n.kind.value) for n in entity.names],
         attributes=attributes(entity),
         sources=[source_out(s) for s in sources],
         relations=relations,
     )
+    return in_lang(detail, lang)
 
 
 if TYPE_CHECKING:
@@ -149,15 +148,14 @@ _NEIGHBOURHOOD_EXAMPLE = {
 }
 
 
-def _neighbourhood(store: Store, lang: DisplayLang, entity: str, **options: object) -> NeighbourhoodOut:
+def _neighbourhood(store: Store, lang: DisplayLang, entity: str, **options: object) -> NeighbourhoodResult:
     center = resolve(store, entity, lang)
-    result = neighbourhood(store, center.id, **options)  # type: ignore[arg-type]
-    return NeighbourhoodOut.model_validate(with_display_names(result.to_dict(), lang))
+    return neighbourhood(store, center.id, **options)  # type: ignore[arg-type]
 
 
 @router.get(
     "/{id}/neighbourhood",
-    response_model=NeighbourhoodOut,
+    response_model=NeighbourhoodResult,
     summary="Everything within a few relations of an entity",
     description=(
         "Breadth-first to `radius` (1-3), continuing only through entities that pass the filters, so the answer "
@@ -185,8 +183,8 @@ async def get_neighbourhood(
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="Ignore weaker evidence (0-1).")] = 0.0,
     max_nodes: Annotated[int, Query(ge=1, le=500, description="Most entities returned (1-500).")] = 100,
     max_per_node: Annotated[int, Query(ge=1, le=200, description="Most relations followed per entity (1-200).")] = 25,
-) -> NeighbourhoodOut:
-    return await run_in_threadpool(
+) -> Response:
+    result = await run_in_threadpool(
         _neighbourhood, store, lang, id,
         radius=radius,
         entity_types=[t.value for t in entity_type] or None,
@@ -199,3 +197,4 @@ async def get_neighbourhood(
         max_nodes=max_nodes,
         max_per_node=max_per_node,
     )
+    return in_lang(result, lang)

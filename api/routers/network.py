@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
 from api.deps import IsoDate, LangDep, ReadAuth, StoreDep
 from api.docs import problems
 from api.errors import BadParameter
-from api.lookup import resolve
-from api.models import BrokersOut, DisplayLang, PartnersOut, RegionOut, with_display_names
+from api.lookup import localise_error, resolve
+from api.models import DisplayLang, in_lang
 from graph.errors import AmbiguousName, UnknownEntity
 from graph.model import EntityType
 from graph.store import Store
@@ -19,6 +19,7 @@ from queries.brokers import brokers
 from queries.partners import resolve_sector, sector_partners
 from queries.paths import DEFAULT_HOPS, MAX_HOPS
 from queries.region import region_network
+from queries.results import BrokerResult, PartnerResult, RegionResult
 
 router = APIRouter(tags=["network"], dependencies=[ReadAuth])
 
@@ -65,19 +66,16 @@ _PARTNERS_EXAMPLE = {
 }
 
 
-def _region(store: Store, lang: DisplayLang, place: str, aggregate: str | None, **options: object) -> RegionOut:
+def _region(store: Store, lang: DisplayLang, place: str, aggregate: Literal["region", "country"] | None,
+            **options: object) -> RegionResult:
     p = resolve(store, place, lang, types=[EntityType.PLACE])
-    result = with_display_names(region_network(store, p.id, **options).to_dict(), lang)  # type: ignore[arg-type]
-    if aggregate is not None:
-        # The aggregate view: only the pairs of the level asked for.
-        result.update(members=[], ties=[])
-        result["country_pairs" if aggregate == "region" else "region_pairs"] = []
-    return RegionOut.model_validate({**result, "aggregate": aggregate})
+    result = region_network(store, p.id, **options)  # type: ignore[arg-type]
+    return result if aggregate is None else result.pairs_only(aggregate)
 
 
 @router.get(
     "/places/{id}/network",
-    response_model=RegionOut,
+    response_model=RegionResult,
     summary="The network of a place",
     description=(
         "Members of the place (sub-places, organisations located there, their departments and people) and their "
@@ -97,20 +95,21 @@ async def get_region_network(
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="Ignore weaker evidence (0-1).")] = 0.0,
     include_people: Annotated[bool, Query(description="Count people working for members as members.")] = True,
     max_ties: Annotated[int, Query(ge=1, le=5000, description="Most ties listed (1-5000).")] = 2000,
-) -> RegionOut:
-    return await run_in_threadpool(
+) -> Response:
+    result = await run_in_threadpool(
         _region, store, lang, id, aggregate,
         as_of=as_of, min_confidence=min_confidence, include_people=include_people, max_ties=max_ties,
     )
+    return in_lang(result, lang)
 
 
-def _brokers(store: Store, lang: DisplayLang, **options: object) -> BrokersOut:
-    return BrokersOut.model_validate(with_display_names(brokers(store, **options).to_dict(), lang))  # type: ignore[arg-type]
+def _brokers(store: Store, **options: object) -> BrokerResult:
+    return brokers(store, **options)  # type: ignore[arg-type]
 
 
 @router.get(
     "/brokers",
-    response_model=BrokersOut,
+    response_model=BrokerResult,
     summary="Actors that bridge otherwise separate groups",
     description=(
         "Betweenness on the introduction-tie graph. `cross_border=true` counts only chains between different "
@@ -129,32 +128,32 @@ async def get_brokers(
     as_of: Annotated[IsoDate | None, Query(description="Only ties valid and documented on this date.")] = None,
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="Ignore weaker evidence (0-1).")] = 0.0,
     samples: Annotated[int, Query(ge=1, le=1000, description="Source sample size on large graphs (1-1000).")] = 300,
-) -> BrokersOut:
+) -> Response:
     if between and len(between) != 2:
         raise BadParameter(f"query parameter 'between': give exactly two groups (got {len(between)})")
     pair = (between[0], between[1]) if between else None
-    return await run_in_threadpool(
-        _brokers, store, lang, top=top, between=pair, cross_border=cross_border, as_of=as_of,
+    result = await run_in_threadpool(
+        _brokers, store, top=top, between=pair, cross_border=cross_border, as_of=as_of,
         min_confidence=min_confidence, samples=samples,
     )
+    return in_lang(result, lang)
 
 
 def _partners(store: Store, lang: DisplayLang, sector: str, origin: str, exclude: list[str],
-              **options: object) -> PartnersOut:
+              **options: object) -> PartnerResult:
     try:
         s = resolve_sector(store, sector)
     except (UnknownEntity, AmbiguousName) as exc:
-        exc.extra = {k: with_display_names(v, lang) for k, v in exc.extra.items()}
+        localise_error(exc, lang)
         raise
     a = resolve(store, origin, lang)
     excluded = [resolve(store, x, lang).id for x in exclude]
-    result = sector_partners(store, s.id, a.id, exclude=excluded, **options)  # type: ignore[arg-type]
-    return PartnersOut.model_validate(with_display_names(result.to_dict(), lang))
+    return sector_partners(store, s.id, a.id, exclude=excluded, **options)  # type: ignore[arg-type]
 
 
 @router.get(
     "/sectors/{id}/partners",
-    response_model=PartnersOut,
+    response_model=PartnerResult,
     summary="Partners in a sector reachable from you",
     description=(
         "Actors focusing on the sector (directly, or through an agreement or event on it) that `from` can reach "
@@ -177,8 +176,9 @@ async def get_sector_partners(
     exclude: Annotated[list[str], Query(max_length=MAX_EXCLUDE, description="Entities to avoid.")] = [],  # noqa: B006
     via: Annotated[Literal["people", "organisations"] | None,
                    Query(description="Only pass through people, or only through organisations.")] = None,
-) -> PartnersOut:
-    return await run_in_threadpool(
+) -> Response:
+    result = await run_in_threadpool(
         _partners, store, lang, id, from_, exclude,
         hops=max_hops, top=top, as_of=as_of, min_confidence=min_confidence, via=via,
     )
+    return in_lang(result, lang)

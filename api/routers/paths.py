@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
 from api.deps import IsoDate, LangDep, ReadAuth, StoreDep
 from api.docs import problems
 from api.lookup import resolve
-from api.models import DisplayLang, PathsOut, with_display_names
+from api.models import DisplayLang, in_lang
 from graph.store import Store
 from queries.paths import MAX_HOPS, MAX_K, introduction_paths
+from queries.results import PathResult
 
 router = APIRouter(tags=["paths"], dependencies=[ReadAuth])
 
@@ -50,7 +51,7 @@ _EXAMPLE: dict[str, Any] = {
 def _paths(
     store: Store, lang: DisplayLang, source: str, target: str, k: int, hops: int, as_of: dt.date | None,
     exclude: list[str], via: Literal["people", "organisations"] | None, min_confidence: float, context: bool,
-) -> PathsOut:
+) -> PathResult:
     a = resolve(store, source, lang)
     b = resolve(store, target, lang)
     excluded = [resolve(store, x, lang).id for x in exclude]
@@ -58,12 +59,12 @@ def _paths(
         store, a.id, b.id, k=k, hops=hops, as_of=as_of, exclude=excluded, via=via,
         min_confidence=min_confidence, context=context,
     )
-    return PathsOut.model_validate(with_display_names(result.to_dict(), lang))
+    return result
 
 
 @router.get(
     "/paths",
-    response_model=PathsOut,
+    response_model=PathResult,
     summary="Introduction paths from one entity to another",
     description=(
         "The `k` strongest, substantially different chains of real ties from `from` to `to`, each step explained "
@@ -89,7 +90,8 @@ async def get_paths(
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="Ignore weaker evidence (0-1).")] = 0.0,
     context: Annotated[bool, Query(description="Let shared places and sectors link (off: they are no "
                                                "introduction).")] = False,
-) -> PathsOut:
-    return await run_in_threadpool(
+) -> Response:
+    result = await run_in_threadpool(
         _paths, store, lang, from_, to, k, max_hops, as_of, exclude, via, min_confidence, context
     )
+    return in_lang(result, lang)

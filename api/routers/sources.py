@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import LangDep, ReadAuth, StoreDep, WriteAuth
 from api.docs import problems
-from api.models import Page, RetractOut, SourceDetail, SourceOut, ref, source_out, statement_out
+from api.models import EntityRef, Page, RetractOut, SourceDetail, SourceOut, in_lang, source_out, statement_out
 from api.paging import decode_cursor, encode_cursor
 from graph.errors import NotFound
 from graph.store import Store
@@ -83,7 +83,7 @@ def list_sources(
         **problems(401, 403, 404, 422),
     },
 )
-def get_source(id: SourceId, store: StoreDep, lang: LangDep) -> SourceDetail:
+def get_source(id: SourceId, store: StoreDep, lang: LangDep) -> Response:
     source = _source(store, id)
     relations = store.relations_citing(id)
     ends = store.get_entities(sorted({e for r in relations for e in (r.source, r.target)}))
@@ -92,8 +92,8 @@ def get_source(id: SourceId, store: StoreDep, lang: LangDep) -> SourceDetail:
         for r in relations
         if r.source in ends and r.target in ends
     ]
-    entities = [ref(rec.entity, lang) for _, rec in sorted(ends.items())]
-    return SourceDetail(**source.model_dump(), entities=entities, relations=rels)
+    entities = [EntityRef.of(rec.entity) for _, rec in sorted(ends.items())]
+    return in_lang(SourceDetail(**source.model_dump(), entities=entities, relations=rels), lang)
 
 
 @router.delete(
