@@ -16,6 +16,7 @@ from api.models import Problem
 from ingest.format import FactFile
 
 _WHY = {
+    400: "The body is not well-formed JSON.",
     401: "No API key sent where one is needed.",
     403: "Wrong API key, or writes are disabled (no key configured).",
     404: "Unknown entity or source; `suggestions` lists the nearest names.",
@@ -28,6 +29,7 @@ _WHY = {
 }
 
 _EXAMPLES: dict[int, dict[str, Any]] = {
+    400: {"title": "Bad request", "status": 400, "detail": "There was an error parsing the body"},
     401: {"title": "API key required", "status": 401, "detail": "writes need an API key in the X-API-Key header"},
     403: {"title": "Forbidden", "status": 403, "detail": "the X-API-Key header does not match this server's API key"},
     404: {

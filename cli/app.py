@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from cli import bench, copy, extract, queries, serve, show, viz
+from cli import bench, copy, extract, queries, review, serve, show, viz
 from cli.common import (
     JsonOpt,
     KizunaGroup,
@@ -180,5 +180,5 @@ def check(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
 # Each module registers its commands; heavy imports (FastAPI, the NLP stack, pyvis,
 # the bench harness) happen inside the commands, so the CLI starts quickly.
 for _register in (show.register, queries.register, serve.register, extract.register, copy.register,
-                  bench.register, viz.register):
+                  bench.register, viz.register, review.register):
     _register(app)

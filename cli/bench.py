@@ -33,7 +33,8 @@ def register(app: typer.Typer) -> None:
         timeout: Annotated[float, typer.Option(help="Seconds allowed per stage of a size.")] = 3600.0,
         api_requests: Annotated[int, typer.Option(min=1, max=100_000, help="Requests per API endpoint.")] = 200,
         skip_api: Annotated[bool, typer.Option("--skip-api", help="Leave out the HTTP API rows.")] = False,
-        skip_extract: Annotated[bool, typer.Option("--skip-extract", help="Leave out the extraction row.")] = False,
+        skip_extract: Annotated[bool, typer.Option("--skip-extract", help="Leave out the extraction and ingest rows.")
+                                ] = False,
         skip_cli: Annotated[bool, typer.Option("--skip-cli", help="Leave out the command-line and make run rows.")
                             ] = False,
         extract_docs: Annotated[Path, typer.Option(help="Text for the extraction row.")] = DEFAULT_DOCS,
@@ -76,10 +77,14 @@ def register(app: typer.Typer) -> None:
                 if cli_figures:
                     shared["cli"] = cli_figures
             for relations in wanted:
+                ingest_docs = None if skip_extract or not extract_docs.exists() else extract_docs
                 result = bench_size(relations, workdir=folder, seed=seed, queries=queries, batch_size=batch_size,
-                                    timeout=timeout, api=not skip_api, api_requests=api_requests)
+                                    timeout=timeout, api=not skip_api, api_requests=api_requests,
+                                    ingest_docs=ingest_docs)
                 result["errors"].setdefault("extract", extract_error)
                 result["errors"].setdefault("cli", cli_error)
+                if ingest_docs is None:
+                    result["errors"].setdefault("ingest", extract_error)
                 if skip_api:
                     result["errors"]["api"] = "skipped"
                 result["rows"] = row_values(result, shared)

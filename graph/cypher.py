@@ -29,12 +29,16 @@ Graph layout (one label namespace; ``Entity`` stands for ``Entity<suffix>``):
   string comparison with the same meaning as ``graph.dates.valid_on``.
   Direction is the relation's source -> target (symmetric relations are
   stored canonically by ``graph.store.canonical``).
+* ``(:Judgement {pair, left, right, data})``, ``(:ReviewItem {key, entity, source,
+  data})`` and ``(:Merge {id, merged, survivor, undone, data})`` — identity
+  decisions, the review queue and merge records (``graph.review``), kept as the
+  models' JSON beside the graph and never linked into it.
 * ``(:KizunaMeta {key: 'store', epoch, seq})`` — ``seq`` grows with every
   write, so ``version()`` changes whenever the graph does.
 
 Templates mark namespace identifiers with ``%``: ``%Entity``, ``%Source``,
-``%Name``, ``%Meta``, ``%REL``, ``%HAS_NAME`` and ``%{ns}`` (the suffix, used in
-index and constraint names). ``%`` is not otherwise used in our Cypher.
+``%Name``, ``%Meta``, ``%Judgement``, ``%ReviewItem``, ``%Merge``, ``%REL``,
+``%HAS_NAME`` and ``%{ns}`` (the suffix, used in index and constraint names). ``%`` is not otherwise used in our Cypher.
 """
 
 from __future__ import annotations
@@ -79,6 +83,9 @@ class Namespace:
             "Meta": f"KizunaMeta{sfx}",
             "REL": f"REL{sfx}",
             "HAS_NAME": f"HAS_NAME{sfx}",
+            "Judgement": f"Judgement{sfx}",
+            "ReviewItem": f"ReviewItem{sfx}",
+            "Merge": f"Merge{sfx}",
             "ns": sfx,
         }
         for key, value in names.items():
@@ -89,7 +96,7 @@ class Namespace:
     @property
     def labels(self) -> list[str]:
         n = self.names
-        return [n["Entity"], n["Source"], n["Name"], n["Meta"]]
+        return [n["Entity"], n["Source"], n["Name"], n["Meta"], n["Judgement"], n["ReviewItem"], n["Merge"]]
 
     @property
     def relationship_types(self) -> list[str]:
@@ -191,7 +198,7 @@ DROP_SCHEMA = tuple(
 )
 DELETE_NAMESPACE_CHUNK = _statement(
     "delete_namespace_chunk",
-    """MATCH (n) WHERE n:%Entity OR n:%Source OR n:%Name OR n:%Meta
+    """MATCH (n) WHERE n:%Entity OR n:%Source OR n:%Name OR n:%Meta OR n:%Judgement OR n:%ReviewItem OR n:%Merge
     WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted""",
     ("limit",),
 )
@@ -453,3 +460,52 @@ AWAIT_INDEXES = _statement("await_indexes", "CALL db.awaitIndexes($seconds)", ("
 def params_in(text: str) -> set[str]:
     """The ``$parameters`` a statement text uses."""
     return set(PARAMETER.findall(text))
+
+
+# -- identity decisions, the review queue, merges (graph.review) ----------------------------
+UPSERT_JUDGEMENTS = _statement(
+    "upsert_judgements",
+    """UNWIND $rows AS row MERGE (j:%Judgement {pair: row.pair})
+    SET j.left = row.left, j.right = row.right, j.data = row.data""",
+    ("rows",),
+)
+JUDGEMENTS_FOR = _statement(
+    "judgements_for",
+    "MATCH (j:%Judgement) WHERE j.left IN $ids OR j.right IN $ids RETURN j.data AS data ORDER BY j.pair",
+    ("ids",),
+)
+ALL_JUDGEMENTS = _statement(
+    "all_judgements",
+    "MATCH (j:%Judgement) RETURN j.data AS data ORDER BY j.pair",
+)
+DELETE_REVIEW_OF_SOURCE = _statement(
+    "delete_review_of_source",
+    "MATCH (r:%ReviewItem {source: $source}) DELETE r",
+    ("source",),
+)
+UPSERT_REVIEW_ITEMS = _statement(
+    "upsert_review_items",
+    """UNWIND $rows AS row MERGE (r:%ReviewItem {key: row.key})
+    SET r.entity = row.entity, r.source = row.source, r.data = row.data""",
+    ("rows",),
+)
+REVIEW_ITEMS = _statement(
+    "review_items",
+    "MATCH (r:%ReviewItem) WHERE $entity IS NULL OR r.entity = $entity RETURN r.data AS data ORDER BY r.key",
+    ("entity",),
+)
+DELETE_REVIEW_ITEMS = _statement(
+    "delete_review_items",
+    "UNWIND $keys AS key MATCH (r:%ReviewItem {key: key}) DELETE r",
+    ("keys",),
+)
+UPSERT_MERGE = _statement(
+    "upsert_merge",
+    """MERGE (m:%Merge {id: $id})
+    SET m.merged = $merged, m.survivor = $survivor, m.undone = $undone, m.data = $data""",
+    ("id", "merged", "survivor", "undone", "data"),
+)
+ALL_MERGES = _statement(
+    "all_merges",
+    "MATCH (m:%Merge) RETURN m.data AS data ORDER BY m.id",
+)

@@ -19,7 +19,7 @@ import os
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +31,7 @@ from graph import sqlite_schema as schema
 from graph.errors import StoreUnavailable
 from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Relation, Source, record_json
 from graph.names import name_key
+from graph.review import Judgement, MergeRecord, ReviewItem
 from graph.rows import EntityRow, EvidenceRow, GraphRows, RelationRow
 from graph.store import Direction, Neighbour, RetractResult, Stats, Store
 
@@ -259,33 +260,37 @@ class EmbeddedStore(Store):
         )
 
     def _persist(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> None:
+        added: list[_Known] = []
+
+        def work(_db: sqlite3.Connection) -> None:
+            added.append(self._persist_in_transaction(sources, entities, relations))
+
         with self._lock:
             for attempt in (1, 2):
                 try:
-                    self._transaction(sources, entities, relations)
-                    return
+                    added.clear()
+                    self._transaction(work)
                 except sqlite3.IntegrityError:
                     if self._known is None or attempt == 2:
                         raise
                     self._known = self._read_known()  # another writer added rows during the bulk load
+                    continue
+                if self._known is not None:  # only what is committed
+                    self._known.entity_keys.update(added[0].entity_keys)
+                    self._known.relation_keys.update(added[0].relation_keys)
+                    self._known.entity_rows.update(added[0].entity_rows)
+                return
 
-    def _transaction(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> None:
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            added = self._write_rows(sources, entities, relations)
-            db.execute(
-                "INSERT INTO writes(entities, relations, sources) VALUES (?, ?, ?)",
-                (len(entities), len(relations), len(sources)),
-            )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        if self._known is not None:  # only what is committed
-            self._known.entity_keys.update(added.entity_keys)
-            self._known.relation_keys.update(added.relation_keys)
-            self._known.entity_rows.update(added.entity_rows)
+    def _persist_in_transaction(
+        self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]
+    ) -> _Known:
+        """The statements of one write; the caller holds the lock and the transaction."""
+        added = self._write_rows(sources, entities, relations)
+        self._db.execute(
+            "INSERT INTO writes(entities, relations, sources) VALUES (?, ?, ?)",
+            (len(entities), len(relations), len(sources)),
+        )
+        return added
 
     def _next_key(self, table: str) -> int:
         return int(self._db.execute(f"SELECT COALESCE(MAX(key), 0) + 1 FROM {table}").fetchone()[0])  # noqa: S608
@@ -429,6 +434,82 @@ class EmbeddedStore(Store):
                 db.execute("ROLLBACK")
                 raise
         return RetractResult(source_id, removed, kept, len(orphans))
+
+    # -- identity decisions ------------------------------------------------
+    def _transaction(self, work: Callable[[sqlite3.Connection], object]) -> None:
+        """Run ``work`` in one write transaction (BEGIN IMMEDIATE: writers queue for the lock)."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                work(self._db)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def add_judgements(self, judgements: Sequence[Judgement]) -> None:
+        rows = [(j.key, j.left, j.right, _dump(j)) for j in judgements]
+        self._transaction(lambda db: db.executemany(
+            "INSERT INTO judgements(pair, left_id, right_id, data) VALUES (?, ?, ?, ?) ON CONFLICT(pair) "
+            "DO UPDATE SET left_id=excluded.left_id, right_id=excluded.right_id, data=excluded.data", rows))
+
+    def judgements(self, ids: Sequence[str] | None = None) -> list[Judgement]:
+        if ids is None:
+            rows = self._query("SELECT pair, data FROM judgements")
+        else:
+            rows = self._in_chunks("SELECT pair, data FROM judgements WHERE left_id IN ({marks})", ids)
+            rows += self._in_chunks("SELECT pair, data FROM judgements WHERE right_id IN ({marks})", ids)
+        return [Judgement.model_validate_json(data) for _pair, data in sorted(set(rows))]
+
+    def replace_review_items(self, source: str, items: Sequence[ReviewItem]) -> None:
+        rows = [(i.key, i.entity, i.source, _dump(i)) for i in items]
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM review_items WHERE source_id = ?", (source,))
+            db.executemany("INSERT OR REPLACE INTO review_items(key, entity_id, source_id, data) "
+                           "VALUES (?, ?, ?, ?)", rows)
+
+        self._transaction(work)
+
+    def review_items(self, entity: str | None = None) -> list[ReviewItem]:
+        if entity is None:
+            rows = self._query("SELECT data FROM review_items ORDER BY key")
+        else:
+            rows = self._query("SELECT data FROM review_items WHERE entity_id = ? ORDER BY key", (entity,))
+        return [ReviewItem.model_validate_json(r[0]) for r in rows]
+
+    def remove_review_items(self, keys: Sequence[str]) -> None:
+        self._transaction(lambda db: db.executemany("DELETE FROM review_items WHERE key = ?",
+                                                    [(k,) for k in keys]))
+
+    def _persist_merge(
+        self,
+        record: MergeRecord,
+        delete_relations: Sequence[str],
+        delete_entities: Sequence[str],
+        entities: list[EntityRecord],
+        relations: list[Relation],
+    ) -> None:
+        def all_of_it(db: sqlite3.Connection) -> None:  # one transaction: deletions, records, the merge log
+            db.executemany("DELETE FROM relations WHERE id = ?", [(i,) for i in delete_relations])
+            db.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in delete_entities])
+            # the records are stored exactly as given: their sources replace the stored ones
+            db.executemany("DELETE FROM entity_sources WHERE entity = (SELECT key FROM entities WHERE id = ?)",
+                           [(r.entity.id,) for r in entities])
+            db.execute(
+                "INSERT INTO merges(id, merged, survivor, undone, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) "
+                "DO UPDATE SET undone=excluded.undone, data=excluded.data",
+                (record.id, record.merged, record.survivor, int(record.undone), _dump(record)),
+            )
+            self._persist_in_transaction([], entities, relations)
+
+        with self._lock:
+            self._transaction(all_of_it)
+            if self._known is not None:  # rows went away: read the maps again
+                self._known = self._read_known()
+
+    def merges(self) -> list[MergeRecord]:
+        return [MergeRecord.model_validate_json(r[0]) for r in self._query("SELECT data FROM merges ORDER BY id")]
 
     # -- reading -----------------------------------------------------------
     def get_entities(self, ids: Sequence[str]) -> dict[str, EntityRecord]:

@@ -74,6 +74,8 @@ class Lang(StrEnum):
     JA = "ja"
     EN = "en"
     ZH = "zh"
+    ZH_HANS = "zh-Hans"  # a name written in simplified characters (辽宁省)
+    ZH_HANT = "zh-Hant"  # a name written in traditional characters (臺灣)
     ROMAJI = "romaji"  # romanised (Hepburn for Japanese, pinyin for Chinese)
     UND = "und"  # unknown or mixed
 

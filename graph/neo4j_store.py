@@ -35,6 +35,7 @@ from graph.dates import earliest, latest
 from graph.errors import StoreUnavailable
 from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source, record_json
 from graph.names import name_key
+from graph.review import Judgement, MergeRecord, ReviewItem
 from graph.rows import EntityRow, EvidenceRow, RelationRow
 from graph.settings import Settings
 from graph.store import Direction, Neighbour, RetractResult, Stats, Store
@@ -322,6 +323,79 @@ class Neo4jStore(Store):
             return RetractResult(source_id, len(removed), len(updated), len(orphans))
 
         return self._write(work)
+
+    # -- identity decisions ----------------------------------------------------------
+    def add_judgements(self, judgements: Sequence[Judgement]) -> None:
+        rows = [{"pair": j.key, "left": j.left, "right": j.right, "data": dump(j)} for j in judgements]
+
+        def work(tx: Any) -> None:
+            for chunk in chunks(rows):
+                self._run(tx, cypher.UPSERT_JUDGEMENTS, rows=chunk)
+
+        self._write(work)
+
+    def judgements(self, ids: Sequence[str] | None = None) -> list[Judgement]:
+        if ids is None:
+            rows = self._query(cypher.ALL_JUDGEMENTS)
+        elif not ids:
+            return []
+        else:
+            rows = self._query(cypher.JUDGEMENTS_FOR, ids=list(dict.fromkeys(ids)))
+        return [Judgement.model_validate_json(r["data"]) for r in rows]
+
+    def replace_review_items(self, source: str, items: Sequence[ReviewItem]) -> None:
+        rows = [{"key": i.key, "entity": i.entity, "source": i.source, "data": dump(i)} for i in items]
+
+        def work(tx: Any) -> None:
+            self._run(tx, cypher.DELETE_REVIEW_OF_SOURCE, source=source)
+            for chunk in chunks(rows):
+                self._run(tx, cypher.UPSERT_REVIEW_ITEMS, rows=chunk)
+
+        self._write(work)
+
+    def review_items(self, entity: str | None = None) -> list[ReviewItem]:
+        return [ReviewItem.model_validate_json(r["data"]) for r in self._query(cypher.REVIEW_ITEMS, entity=entity)]
+
+    def remove_review_items(self, keys: Sequence[str]) -> None:
+        if keys:
+            self._write(lambda tx: self._run(tx, cypher.DELETE_REVIEW_ITEMS, keys=list(keys)))
+
+    def _persist_merge(
+        self,
+        record: MergeRecord,
+        delete_relations: Sequence[str],
+        delete_entities: Sequence[str],
+        entities: list[EntityRecord],
+        relations: list[Relation],
+    ) -> None:
+        entity_rows = [entity_row(r) for r in entities]
+        entity_ids = [r.entity.id for r in entities]
+        names = [row for r in entities for row in name_rows(r.entity)]
+        relation_rows = [relation_row(r) for r in relations]
+        epoch = secrets.token_hex(8)
+
+        def work(tx: Any) -> None:
+            for ids in chunks(list(delete_relations)):
+                self._run(tx, cypher.DELETE_RELATIONS, ids=ids)
+            for ids in chunks(list(delete_entities)):
+                self._run(tx, cypher.DELETE_ENTITIES, ids=ids)
+            for rows in chunks(entity_rows):  # SET replaces the stored sources with the record's
+                self._run(tx, cypher.UPSERT_ENTITIES, rows=rows)
+            for ids in chunks(entity_ids):
+                self._run(tx, cypher.DELETE_NAMES, ids=ids)
+            for rows in chunks(names):
+                self._run(tx, cypher.CREATE_NAMES, rows=rows)
+            for rows in chunks(relation_rows):
+                self._run(tx, cypher.DELETE_MOVED_RELATIONS, rows=rows)
+                self._run(tx, cypher.UPSERT_RELATIONS, rows=rows)
+            self._run(tx, cypher.UPSERT_MERGE, id=record.id, merged=record.merged, survivor=record.survivor,
+                      undone=record.undone, data=dump(record))
+            self._run(tx, cypher.BUMP_VERSION, key=cypher.STORE_KEY, epoch=epoch)
+
+        self._write(work)
+
+    def merges(self) -> list[MergeRecord]:
+        return [MergeRecord.model_validate_json(r["data"]) for r in self._query(cypher.ALL_MERGES)]
 
     # -- reading -----------------------------------------------------------------
     def _entities_in(self, tx: Any, ids: Sequence[str]) -> dict[str, EntityRecord]:

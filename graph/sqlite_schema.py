@@ -56,6 +56,16 @@ CREATE TABLE IF NOT EXISTS evidence(
     confidence REAL NOT NULL,
     quote TEXT,
     PRIMARY KEY(relation, seq));
+CREATE TABLE IF NOT EXISTS judgements(
+    pair TEXT PRIMARY KEY, left_id TEXT NOT NULL, right_id TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS judgements_left ON judgements(left_id);
+CREATE INDEX IF NOT EXISTS judgements_right ON judgements(right_id);
+CREATE TABLE IF NOT EXISTS review_items(
+    key TEXT PRIMARY KEY, entity_id TEXT NOT NULL, source_id TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS review_items_source ON review_items(source_id);
+CREATE INDEX IF NOT EXISTS review_items_entity ON review_items(entity_id);
+CREATE TABLE IF NOT EXISTS merges(
+    id TEXT PRIMARY KEY, merged TEXT NOT NULL, survivor TEXT NOT NULL, undone INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS writes(
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     entities INTEGER NOT NULL,

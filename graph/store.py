@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from graph.errors import InvalidFact
 from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Name, Relation, Source
 from graph.registry import check_endpoints, relation_type
+from graph.review import Judgement, MergeRecord, ReviewItem
 from graph.rows import EntityRow, GraphRows, gc_paused
 
 Direction = Literal["out", "in", "both"]
@@ -188,6 +189,52 @@ class Store(ABC):
         Relations keep evidence from other sources; entities no source and no
         relation supports any more are removed; the source record goes too.
         """
+
+    # -- identity decisions (graph.review) ---------------------------------
+    @abstractmethod
+    def add_judgements(self, judgements: Sequence[Judgement]) -> None:
+        """Keep decisions; a later judgement on the same pair replaces the earlier one."""
+
+    @abstractmethod
+    def judgements(self, ids: Sequence[str] | None = None) -> list[Judgement]:
+        """Judgements involving any of ``ids`` (all of them when None)."""
+
+    @abstractmethod
+    def replace_review_items(self, source: str, items: Sequence[ReviewItem]) -> None:
+        """The review queue of one document: what its previous ingest queued is replaced."""
+
+    @abstractmethod
+    def review_items(self, entity: str | None = None) -> list[ReviewItem]:
+        """Waiting review items (those about ``entity`` when given), by key."""
+
+    @abstractmethod
+    def remove_review_items(self, keys: Sequence[str]) -> None:
+        """Drop decided items."""
+
+    @abstractmethod
+    def _persist_merge(
+        self,
+        record: MergeRecord,
+        delete_relations: Sequence[str],
+        delete_entities: Sequence[str],
+        entities: list[EntityRecord],
+        relations: list[Relation],
+    ) -> None:
+        """In one transaction: delete, store the records exactly as given, keep ``record``."""
+
+    @abstractmethod
+    def merges(self) -> list[MergeRecord]:
+        """Every merge record, undone ones included."""
+
+    def merged_into(self, entity_id: str) -> str | None:
+        """The surviving id an entity merged away now lives on as (None when it was never merged)."""
+        forward = {m.merged: m.survivor for m in self.merges() if not m.undone}
+        seen = {entity_id}
+        current = forward.get(entity_id)
+        while current is not None and current in forward and current not in seen:
+            seen.add(current)
+            current = forward[current]
+        return current
 
     # -- reading -----------------------------------------------------------
     @abstractmethod

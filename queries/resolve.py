@@ -88,6 +88,11 @@ def resolve_entity(store: Store, text: str, types: Collection[EntityType | str] 
     if record is not None and (wanted is None or record.entity.type in wanted):
         return record.entity
     matches = [e for e in store.resolve(text) if wanted is None or e.type in wanted]
+    if not matches:  # an id merged away resolves to the entity it lives on as
+        survivor = store.merged_into(text.strip())
+        moved = store.get_entity(survivor) if survivor else None
+        if moved is not None and (wanted is None or moved.entity.type in wanted):
+            return moved.entity
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:

@@ -58,6 +58,8 @@ def _examples() -> dict[str, Any]:
         "create_names": {"rows": name_rows(entity)},
         "delete_moved_relations": {"rows": [relation_row(relation)]},
         "upsert_relations": {"rows": [relation_row(relation)]},
+        "upsert_judgements": {"rows": [{"pair": "a\x1fb", "left": "a", "right": "b", "data": "{}"}]},
+        "upsert_review_items": {"rows": [{"key": "doc-a#a", "entity": "a", "source": "doc-a", "data": "{}"}]},
         "update_relations": {"rows": [{"id": relation.id, "props": relation_props(relation)}]},
         "_by_name": {
             "ids": ["place:kanagawa", "agreement:mou"],
@@ -76,6 +78,12 @@ def _examples() -> dict[str, Any]:
             "index": "kizuna_names",
             "query": "神奈川",
             "seconds": 300,
+            "entity": "organisation:0123456789abcdef",
+            "keys": ["doc-a#organisation:0123456789abcdef"],
+            "merged": "place:kanagawa-2",
+            "survivor": "place:kanagawa",
+            "undone": False,
+            "data": "{}",
             "start": 40,
         },
     }
@@ -112,7 +120,8 @@ def test_every_statement_lints_clean() -> None:
         "relationshipTypes": [t for ns in NAMESPACES for t in ns.relationship_types],
         "propertyKeys": sorted(
             {"id", "type", "data", "sources", "names_text", "exists_from", "key", "text", "entity", "epoch", "seq",
-             "published_day", *relation_props(Relation(id="r", type="met_with", source="a", target="b",
+             "published_day", "pair", "left", "right", "entity", "merged", "survivor", "undone",
+             *relation_props(Relation(id="r", type="met_with", source="a", target="b",
                                                        evidence=(Evidence(source="s"),)))}
         ),
     }

@@ -144,7 +144,7 @@ def test_resolution_uses_whole_names_and_flags_near_misses(tmp_path: Path) -> No
     from graph.embedded import EmbeddedStore
     from graph.model import Source
     from ingest.extract.gazetteer import with_store
-    from ingest.extract.pipeline import Resolver
+    from ingest.extract.resolve import Status, StoreResolver
 
     stored = Entity(
         id="organisation:kobe-fbri",
@@ -154,13 +154,15 @@ def test_resolution_uses_whole_names_and_flags_near_misses(tmp_path: Path) -> No
     )
     with EmbeddedStore(tmp_path / "s.sqlite") as store:
         store.write(Batch(sources=[Source(id="s", title="t")], entities=[EntityRecord(entity=stored, sources=("s",))]))
-        resolver = Resolver(with_store(store), store)
+        resolver = StoreResolver(with_store(store), store)
         org = EntityType.ORGANISATION
-        assert resolver.resolve(org, ["FBRI"], None) == stored.id  # an alias resolves
+        alias = resolver.resolve(org, ["FBRI"], None)
+        assert (alias.id, alias.status) == (stored.id, Status.MATCHED)  # an alias resolves
         near = resolver.resolve(org, ["神戸医療産業都市推進機関"], None)
-        assert near != stored.id  # a near miss is never merged …
-        assert resolver.near_matches(org, ["神戸医療産業都市推進機関"])  # … but flagged for review
-        assert resolver.resolve(org, ["推進機構"], None) != stored.id  # nor a bare substring
+        assert near.id != stored.id and near.status is Status.UNCERTAIN  # a near miss is never merged …
+        assert [c.id for c in near.candidates] == [stored.id]  # … but offered for review
+        bare = resolver.resolve(org, ["推進機構"], None)
+        assert bare.id != stored.id and bare.status is Status.NEW  # nor a bare substring
 
 
 def test_bracketed_abbreviation_picked_by_the_ner_becomes_an_alias() -> None:

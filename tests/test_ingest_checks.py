@@ -103,7 +103,6 @@ entities:
     type: event
     kind: meeting
     name: {ja: 遼寧省の最新ビジネス情報セミナー}
-    start: 2017
     end: 2017
     sources: [cur]
 """
@@ -144,7 +143,7 @@ def test_cli_ingest_reports_a_contradicted_fact_and_loads_the_rest(tmp_path: Pat
     assert "セミナー" in read_document(doc).text[problem["start"]:problem["end"]]  # the span names the seminar
     with EmbeddedStore(db) as store:
         event = store.get_entity("event:jetro-liaoning-seminar-2018")
-        assert event is not None and event.entity.start == "2017"  # the stored record is untouched
+        assert event is not None and event.entity.end == "2017" and event.entity.start is None  # untouched
         assert store.resolve("遼寧省")
 
 

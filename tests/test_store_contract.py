@@ -171,3 +171,85 @@ def test_version_changes_on_write(store: Store) -> None:
     seeded(store)
     assert store.version() != v0
     store.ping()
+
+
+# -- identity decisions: judgements, the review queue, merges -------------------------------
+
+
+def test_judgements_are_kept_per_pair_and_the_latest_wins(store: Store) -> None:
+    from graph.review import Judgement, Verdict
+
+    store.add_judgements([Judgement(left="organisation:x", right="place:liaoning", verdict=Verdict.UNSURE, user="ann")])
+    store.add_judgements([Judgement(left="organisation:x", right="place:liaoning", verdict=Verdict.SAME, user="bo"),
+                          Judgement(left="organisation:x", right="place:dalian", verdict=Verdict.DIFFERENT)])
+    found = {(j.right, j.verdict.value, j.user) for j in store.judgements(["organisation:x"])}
+    assert found == {("place:liaoning", "same", "bo"), ("place:dalian", "different", "kizuna")}
+    assert [j.left for j in store.judgements(["place:dalian"])] == ["organisation:x"]  # either side finds it
+    assert store.judgements(["place:nowhere"]) == []
+    assert len(store.judgements()) == 2
+
+
+def test_review_queue_is_replaced_per_document(store: Store) -> None:
+    from graph.model import Name
+    from graph.review import Candidate, ReviewItem
+
+    def item(entity: str, source: str) -> ReviewItem:
+        return ReviewItem(entity=entity, source=source, document=f"{source}.txt", type=EntityType.ORGANISATION,
+                          names=(Name(text="大连市政府"),), start=3, end=8,
+                          candidates=(Candidate(id="place:dalian", name="大連市", score=91.0),),
+                          record={"id": entity, "type": "organisation"}, relations=[{"type": "located_in"}])
+
+    store.replace_review_items("doc-a", [item("organisation:x", "doc-a"), item("organisation:y", "doc-a")])
+    store.replace_review_items("doc-b", [item("organisation:x", "doc-b")])
+    assert [(i.source, i.entity) for i in store.review_items()] == [
+        ("doc-a", "organisation:x"), ("doc-a", "organisation:y"), ("doc-b", "organisation:x")]
+    back = store.review_items("organisation:y")[0]
+    assert back.candidates[0].id == "place:dalian" and back.relations == [{"type": "located_in"}]
+    store.replace_review_items("doc-a", [item("organisation:z", "doc-a")])  # re-ingesting doc-a
+    assert {i.entity for i in store.review_items()} == {"organisation:z", "organisation:x"}
+    store.remove_review_items([back.key, item("organisation:x", "doc-b").key])
+    assert [i.entity for i in store.review_items()] == ["organisation:z"]
+
+
+def test_merge_keeps_every_evidence_and_the_old_id_and_can_be_undone(store: Store) -> None:
+    from graph.merge import merge_entities, undo_merge
+
+    seeded(store)
+    store.write(facts(entities=[
+        {"id": "place:kanagawa-2", "type": "place", "kind": "region", "name": {"en": "Kanagawa-ken"},
+         "parent": "place:jp", "sources": ["doc-b"]},
+        {"id": "person:ito", "type": "person", "name": {"en": "Jun Ito"}, "sources": ["doc-b"]},
+    ], relations=[
+        {"type": "works_for", "source": "person:ito", "target": "place:kanagawa-2", "evidence": "doc-b",
+         "locator": "p. 2"},
+    ]))
+    before = store.export()
+    record = merge_entities(store, "place:kanagawa", "place:kanagawa-2", user="ann")
+    assert store.get_entity("place:kanagawa-2") is None
+    assert store.merged_into("place:kanagawa-2") == "place:kanagawa"
+    kept = store.get_entity("place:kanagawa")
+    assert kept is not None and "Kanagawa-ken" in {n.text for n in kept.entity.names}
+    assert set(kept.sources) == {"doc-a", "doc-b"}
+    works = [n for n in store.neighbours("person:ito", types=["works_for"])]
+    assert [n.entity.id for n in works] == ["place:kanagawa"]
+    assert works[0].relation.evidence[0].locator == "p. 2"  # the evidence moved with the relation
+    located = store.neighbours("place:kanagawa", types=["located_in"], direction="out")
+    assert len(located) == 1 and set(located[0].relation.sources) == {"doc-a", "doc-b"}  # evidence added up
+    assert store.check() == []
+    same = store.judgements(["place:kanagawa-2"])
+    assert [(j.verdict.value, j.user) for j in same] == [("same", "ann")]
+    undo_merge(store, record.id, user="ann")
+    assert store.export().model_dump() == before.model_dump()
+    assert store.merged_into("place:kanagawa-2") is None
+    assert store.check() == []
+    with pytest.raises(InvalidFact, match="already undone"):
+        undo_merge(store, record.id)
+
+
+def test_merge_refuses_different_types(store: Store) -> None:
+    from graph.merge import merge_entities
+
+    seeded(store)
+    with pytest.raises(InvalidFact, match="cannot merge person"):
+        merge_entities(store, "place:kanagawa", "person:sato")
+    assert store.get_entity("person:sato") is not None

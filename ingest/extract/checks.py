@@ -144,6 +144,37 @@ def check_facts(
     return {**facts, "entities": kept, "relations": relations}, problems
 
 
+def align_with_stored(facts: dict[str, Any], store: Store) -> dict[str, Any]:
+    """Extracted relations the store already holds (same type and ends) become new evidence for them.
+
+    The extractor may read a role ("signatory") or a coarser date ("2018") for a
+    curated relation; written as it is, it would sit beside the curated one as a
+    second tie. Taking the stored relation's role and dates makes it the same
+    relation, so the document's evidence is cited on the stored tie instead.
+    """
+    aligned = []
+    for record in facts["relations"]:
+        source, target, type_ = record.get("source"), record.get("target"), record.get("type")
+        if not (isinstance(source, str) and isinstance(target, str) and isinstance(type_, str)):
+            aligned.append(record)
+            continue
+        try:
+            same = [n.relation for n in store.neighbours(source, types=[type_]) if n.entity.id == target]
+        except (KeyError, ValueError, InvalidFact):
+            same = []
+        if same and not any(r.role == record.get("role") for r in same):
+            stored = min(same, key=lambda r: r.id)
+            record = {k: v for k, v in record.items() if k not in ("role", "valid_from", "valid_to")}
+            record.update({k: getattr(stored, k) for k in ("role", "valid_from", "valid_to")
+                           if getattr(stored, k) is not None})
+        elif same:
+            stored = next(r for r in same if r.role == record.get("role"))
+            record = {**record, **{k: getattr(stored, k) for k in ("valid_from", "valid_to")
+                                   if getattr(stored, k) is not None}}
+        aligned.append(record)
+    return {**facts, "relations": aligned}
+
+
 def _endpoint(ident: str, entities: dict[str, Entity], store: Store | None) -> Entity | None:
     found = entities.get(ident)
     if found is not None:

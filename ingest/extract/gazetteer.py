@@ -464,16 +464,32 @@ def base_gazetteer() -> Gazetteer:
     return gaz
 
 
-def with_store(store: Store | None) -> Gazetteer:
-    """The base gazetteer plus every entity already in ``store`` (which wins)."""
+def with_store(
+    store: Store | None, only_in: str | None = None, names: list[tuple[str, str, str]] | None = None
+) -> Gazetteer:
+    """The base gazetteer plus the entities already in ``store`` (which win).
+
+    ``only_in``: add only the stored entities one of whose names occurs in this
+    text (compared on name keys), so a document read against a store of
+    millions of relations costs one scan of the names, not a read of every
+    entity. ``names``: the store's ``iter_names()`` rows, when already read.
+    """
     gaz = base_gazetteer()
     if store is None:
         return gaz
     gaz = gaz.copy()
-    names: dict[str, list[str]] = {}
-    for _key, ident, text in store.iter_names():
-        names.setdefault(ident, []).append(text)
-    records = store.get_entities(sorted(names))
+    rows = names if names is not None else list(store.iter_names())
+    wanted: dict[str, list[str]] = {}
+    if only_in is None:
+        for _key, ident, text in rows:
+            wanted.setdefault(ident, []).append(text)
+    else:
+        text_key = name_key(only_in)
+        hits = {ident for key, ident, _text in rows if len(key) >= 2 and key in text_key}
+        for _key, ident, text in rows:
+            if ident in hits:
+                wanted.setdefault(ident, []).append(text)
+    records = store.get_entities(sorted(wanted))
     for ident, record in records.items():
         entity = record.entity
         if entity.type in (EntityType.SECTOR,):
@@ -485,5 +501,5 @@ def with_store(store: Store | None) -> Gazetteer:
         entry = GazEntry(
             ident, entity.type, entity.kind, entity.names, entity.iso_code, parent, stored=True, priority=2
         )
-        gaz.add(entry, names.get(ident, ()))
+        gaz.add(entry, wanted.get(ident, ()))
     return gaz

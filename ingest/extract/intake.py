@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import KizunaError
+from graph.model import EntityType, Lang, Name, NameKind
+from graph.review import Candidate, ReviewItem
 from graph.store import Store
-from ingest.extract.checks import Problem, check_facts
+from ingest.extract.checks import Problem, align_with_stored, check_facts
 from ingest.extract.pipeline import DocResult, Progress, extract_paths, strip_private
 from ingest.format import parse_fact_file, to_batch
 from ingest.load import ensure_vocabulary
@@ -59,7 +61,9 @@ def checked(result: DocResult, store: Store | None, threshold: float) -> tuple[d
     if not result.facts:
         report.problems.append(Problem(result.path, "document", result.error or "no facts", held=True))
         return None, report
-    facts, problems = check_facts(result.facts, result.path, store)
+    report.problems += [Problem(result.path, **d) for d in result.facts.get("_dropped", [])]
+    facts = align_with_stored(result.facts, store) if store is not None else result.facts
+    facts, problems = check_facts(facts, result.path, store)
     report.problems += problems
     return strip_private(facts, threshold), report
 
@@ -93,4 +97,24 @@ def ingest_documents(
         report.sources = [s.id for s in batch.sources]
         report.entities = written.entities
         report.relations = written.relations
+        for source in batch.sources:  # what waits for a person replaces what this document queued before
+            store.replace_review_items(source.id, review_items(result, source.id))
     return reports
+
+
+def review_items(result: DocResult, source: str) -> list[ReviewItem]:
+    """The document's uncertain entities as review items (with the facts that wait on them)."""
+    items = []
+    for pending in (result.facts or {}).get("_review", []):
+        record = pending["record"]
+        start, end = (record.get("_span") or [None, None])[:2]
+        public = {k: v for k, v in record.items() if not k.startswith("_")}
+        names = [Name(text=t, lang=Lang(lang), kind=NameKind.PRIMARY) for lang, t in public["name"].items()]
+        names += [Name(text=a["text"], lang=Lang(a["lang"])) for a in public.get("aliases", [])]
+        items.append(ReviewItem(
+            entity=public["id"], source=source, document=Path(result.path).name, type=EntityType(public["type"]),
+            names=tuple(names), start=start, end=end,
+            candidates=tuple(Candidate.model_validate(c) for c in pending["candidates"]),
+            record=public, relations=pending["relations"],
+        ))
+    return items

@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import InvalidFact
-from graph.ids import entity_id
 from graph.model import Entity, EntityType, Lang, Name, NameKind
 from graph.names import name_key
 from graph.registry import check_endpoints
 from graph.store import Store
 from ingest.extract.documents import Document, DocumentError, iter_documents
 from ingest.extract.gazetteer import Gazetteer, base_gazetteer, with_store
+from ingest.extract.langs import name_lang
 from ingest.extract.mentions import capture_aliases, recognise
+from ingest.extract.resolve import Resolution, Status, StoreResolver
 from ingest.extract.rules import Extraction, extract_relations
 
 VERSION = "0.1"
@@ -64,50 +65,10 @@ def _lang(text: str) -> Lang:
     return Lang.JA if _CJK.search(text) else Lang.EN
 
 
-class Resolver:
-    """Maps local entities to ids: the store's, the gazetteer's, or one shared across the run."""
+Resolver = StoreResolver  # the name the evaluation and bench code know it by
 
-    def __init__(self, gaz: Gazetteer, store: Store | None) -> None:
-        self.gaz = gaz
-        self.store = store
-        self.seen: dict[tuple[str, str], str] = {}  # (type, name key) -> id chosen earlier in this run
-        self._known: list[tuple[str, str, str]] | None = None
-
-    def resolve(self, etype: EntityType, names: list[str], entry_id: str | None) -> str:
-        if entry_id:
-            return entry_id
-        for name in names:
-            hit = self.seen.get((etype.value, name_key(name)))
-            if hit:
-                return hit
-        for name in names:
-            entry = self.gaz.lookup(name)
-            if entry is not None and entry.type is etype:
-                return entry.id
-        ident = entity_id(etype.value, names[0])
-        for name in names:
-            self.seen.setdefault((etype.value, name_key(name)), ident)
-        return ident
-
-    def near_matches(self, etype: EntityType, names: list[str]) -> list[str]:
-        """Stored names very close to (but not the same as) these: for a reviewer."""
-        if self.store is None:
-            return []
-        from rapidfuzz import fuzz, process
-
-        if self._known is None:
-            self._known = list(self.store.iter_names())
-        keys = [k for k, _i, _t in self._known]
-        notes = []
-        for name in names:
-            key = name_key(name)
-            if len(key) < 4:
-                continue
-            for _match, score, index in process.extract(key, keys, scorer=fuzz.ratio, limit=3, score_cutoff=88):
-                k, ident, text = self._known[index]
-                if k != key:
-                    notes.append(f"review: {name!r} is close to stored {text!r} ({ident}, {score:.0f})")
-        return notes
+_PRIMARY_KEY = {Lang.JA: "ja", Lang.EN: "en", Lang.ZH: "zh", Lang.ZH_HANS: "zh", Lang.ZH_HANT: "zh",
+                Lang.ROMAJI: "romaji"}
 
 
 def to_facts(parsed: Parsed, gaz: Gazetteer, resolver: Resolver) -> tuple[dict[str, Any], list[str]]:
@@ -126,66 +87,94 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return s, min(e, s + 300)
 
 
+def _names_with_langs(texts: list[str], known: dict[str, Lang]) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """Primary names per language plus language-and-script tagged aliases, each text once.
+
+    A text the store or gazetteer already holds keeps its tag there (so 辽宁省
+    stays the stored zh name rather than coming back as a second copy).
+    """
+    primary: dict[str, str] = {}
+    aliases: list[dict[str, str]] = []
+    for text in dict.fromkeys(texts):
+        lang = known.get(text) or name_lang(text)
+        slot = _PRIMARY_KEY.get(lang, "en")
+        if slot not in primary:
+            primary[slot] = text
+        else:
+            aliases.append({"text": text, "lang": lang.value})
+    return primary, aliases
+
+
+def _review_note(names: list[str], res: Resolution) -> str:
+    listed = ", ".join(f"{c.name!r} ({c.id}, {c.score:.0f})" for c in res.candidates)
+    return f"review: {names[0]!r} may be stored {listed}"
+
+
 def build_fact_file(document: Document, extraction: Extraction, resolver: Resolver) -> tuple[dict[str, Any], list[str]]:
+    """One document's facts: matched and new entities as records, uncertain ones under ``_review``."""
     source = document.source
     ids: dict[str, str] = {}
     entities: dict[str, Entity] = {}
     records: list[dict[str, Any]] = []
     by_id: dict[str, dict[str, Any]] = {}
     review: list[str] = []
+    pending: dict[str, dict[str, Any]] = {}  # uncertain entity id -> review item fields
+    counts = {status.value: 0 for status in Status}
     for key, ent in extraction.entities.items():
         if ent.type is EntityType.SECTOR:
             ids[key] = key
             continue
         entry = next((m.entry for m in ent.mentions if m.entry is not None), None)
-        ident = resolver.resolve(ent.type, ent.names, entry.id if entry else None)
-        ids[key] = ident
         names = list(dict.fromkeys(n for n in ent.names if name_key(n)))
-        if entry is not None:
-            names += [n.text for n in entry.names if n.text not in names]
         if not names:
             continue
-        primary: dict[str, str] = {}
-        aliases: list[dict[str, str]] = []
-        for n in names:
-            lang = _lang(n)
-            if lang.value not in primary:
-                primary[lang.value] = n
-            else:
-                aliases.append({"text": n, "lang": lang.value})
-        kind = ent.kind or (entry.kind if entry else None)
-        if ent.type is EntityType.ORGANISATION and kind is None:
+        res = resolver.resolve(ent.type, names, entry)
+        ident = res.id
+        ids[key] = ident
+        etype = res.type or ent.type
+        stored = resolver.stored(ident) if res.status is Status.MATCHED else None
+        known: dict[str, Lang] = {}
+        extra: list[str] = []
+        for holder in ([entry.names] if entry is not None else []) + ([stored.names] if stored else []):
+            for n in holder:
+                if n.lang is not Lang.UND:
+                    known.setdefault(n.text, n.lang)
+                extra.append(n.text)
+        if etype is ent.type:
+            names += [t for t in extra if t not in names]
+        else:  # an organisation that is a governing place: its names are the place's aliases
+            names = [t for t in extra if t not in names] + names
+        primary, aliases = _names_with_langs(names, known)
+        kind = stored.kind if stored is not None else ent.kind or (entry.kind if entry else None)
+        if etype is EntityType.ORGANISATION and kind is None:
             kind = "other"
-        if ent.type is EntityType.PLACE and kind is None:
+        if etype is EntityType.PLACE and kind is None:
             kind = "area"
-        if ent.type is EntityType.EVENT and kind is None:
+        if etype is EntityType.EVENT and kind is None:
             kind = "meeting"
-        if ent.type is EntityType.PERSON:
+        if etype is EntityType.PERSON:
             kind = None
-        record: dict[str, Any] = {"id": ident, "type": ent.type.value, "name": primary, "sources": [source.id]}
+        record: dict[str, Any] = {"id": ident, "type": etype.value, "name": primary, "sources": [source.id]}
         if kind:
             record["kind"] = kind
         if aliases:
             record["aliases"] = aliases
-        if entry is not None and entry.iso_code and ent.type is EntityType.PLACE:
+        if entry is not None and entry.iso_code and etype is EntityType.PLACE and stored is None:
             record["iso_code"] = entry.iso_code
-        for attr in ("signed", "start"):
-            value = ent.attrs.get(attr)
-            if isinstance(value, str):
-                record[attr] = value
-        renewed = ent.attrs.get("renewed")
-        if isinstance(renewed, list) and renewed:
-            record["renewed"] = sorted(set(renewed))
-        notes = resolver.near_matches(ent.type, names[:2]) if not (entry and entry.stored) else []
-        if notes:
-            record["description"] = "; ".join(notes)[:500]
-            review += notes
+        if etype is ent.type:  # a stored entity keeps its dates: the document only fills gaps
+            for attr in ("signed", "start"):
+                value = ent.attrs.get(attr)
+                if isinstance(value, str) and not (stored is not None and getattr(stored, attr)):
+                    record[attr] = value
+            renewed = ent.attrs.get("renewed")
+            if isinstance(renewed, list) and renewed and not (stored is not None and stored.renewed):
+                record["renewed"] = sorted(set(renewed))
         try:
             entities[ident] = Entity(
                 id=ident,
-                type=ent.type,
+                type=etype,
                 kind=kind,
-                names=tuple(Name(text=n, lang=_lang(n), kind=NameKind.PRIMARY) for n in primary.values()),
+                names=tuple(Name(text=n, lang=Lang.UND, kind=NameKind.PRIMARY) for n in primary.values()),
             )
         except ValueError:
             continue
@@ -193,13 +182,24 @@ def build_fact_file(document: Document, extraction: Extraction, resolver: Resolv
         if ent.mentions:
             first = min(ent.mentions, key=lambda m: m.start)
             record["_span"] = [first.start, first.end]
+        if res.status is Status.UNCERTAIN:
+            if ident not in pending:
+                counts[res.status.value] += 1
+                review.append(_review_note(names, res))
+                pending[ident] = {"record": record, "candidates": [c.model_dump() for c in res.candidates],
+                                  "relations": []}
+            else:
+                _absorb(pending[ident]["record"], record)
+            continue
         earlier = by_id.get(ident)
         if earlier is not None:  # two local entities resolved to one stored entity: one record
             _absorb(earlier, record)
             continue
+        counts[res.status.value] += 1
         by_id[ident] = record
         records.append(record)
     relations: list[dict[str, Any]] = []
+    dropped: list[dict[str, Any]] = []  # facts the registry refuses: reported, never silently lost
     seen: set[tuple[str, str, str]] = set()
     for fact in extraction.facts:
         a, b = ids.get(fact.source), ids.get(fact.target)
@@ -212,7 +212,9 @@ def build_fact_file(document: Document, extraction: Extraction, resolver: Resolv
             continue
         try:
             check_endpoints(fact.type, ea, eb)
-        except InvalidFact:
+        except InvalidFact as exc:
+            dropped.append({"record": f"relation {fact.type} {a} -> {b}", "reason": exc.message,
+                            "start": fact.start, "end": fact.end})
             continue
         seen.add((fact.type, a, b))
         s, e = _sentence(document.text, fact.start, fact.end)
@@ -234,12 +236,19 @@ def build_fact_file(document: Document, extraction: Extraction, resolver: Resolv
             rel["role"] = fact.role
         if fact.valid_from:
             rel["valid_from"] = fact.valid_from
-        relations.append(rel)
+        waiting = [pending[i] for i in (a, b) if i in pending]
+        for item in waiting:  # it goes in when the entity is decided
+            item["relations"].append(rel)
+        if not waiting:
+            relations.append(rel)
     facts = {
         "kizuna": 1,
         "sources": [source.model_dump(mode="json", exclude_none=True)],
         "entities": records,
         "relations": relations,
+        "_review": list(pending.values()),
+        "_resolution": counts,
+        "_dropped": dropped,
     }
     return facts, review
 
@@ -259,6 +268,7 @@ def _absorb(record: dict[str, Any], other: dict[str, Any]) -> None:
 
 def strip_private(facts: dict[str, Any], threshold: float = 0.0) -> dict[str, Any]:
     """A valid FactFile dict: private keys dropped, facts under ``threshold`` left out."""
+    facts = {k: v for k, v in facts.items() if not k.startswith("_")}
     relations = [r for r in facts["relations"] if max(e["confidence"] for e in r["evidence"]) >= threshold]
     used = {r["source"] for r in relations} | {r["target"] for r in relations}
     entities = []
@@ -286,8 +296,9 @@ def extract_paths(
     gazetteer: Gazetteer | None = None,
 ) -> list[DocResult]:
     """Extract every document under ``paths``; a bad document is reported and skipped."""
-    gaz = gazetteer or (with_store(store) if store is not None else base_gazetteer())
-    resolver = Resolver(gaz, store)
+    gaz = gazetteer or base_gazetteer()
+    resolver = StoreResolver(gaz, store)
+    names = list(store.iter_names()) if store is not None and gazetteer is None else None
     docs = list(iter_documents(paths))
     results: list[DocResult] = []
     for index, (path, item) in enumerate(docs):
@@ -296,12 +307,14 @@ def extract_paths(
         if isinstance(item, DocumentError):
             results.append(DocResult(str(path), error=str(item)))
             continue
+        if names is not None:  # the stored names this document mentions win over the base layers
+            gaz = resolver.gaz = with_store(store, only_in=item.text, names=names)
         try:
             facts, review = to_facts(parse(item), gaz, resolver)
         except Exception as exc:
             results.append(DocResult(str(path), error=f"{type(exc).__name__}: {exc}"))
             continue
-        results.append(DocResult(str(path), facts=facts, review=review))
+        results.append(DocResult(str(path), facts=facts, review=review, resolution=facts.get("_resolution", {})))
     if progress:
         progress("done", len(docs), len(docs))
     return results
