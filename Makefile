@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export KIZUNA_STORE ?= .kizuna/kizuna.sqlite
 
-.PHONY: run test install install-test lint bench clean
+.PHONY: run test test-fast install install-test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,12 @@ test: install-test
 	$(BIN)/pytest -q -rs
 	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
 	  || echo "NOTE: chromium was not available: the browser tests (views, API docs) were SKIPPED"
+
+# The inner loop: everything not marked slow (under a minute on an idle machine).
+test-fast: install-test
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/pytest -q -m "not slow"
 
 bench: install-test
 	$(BIN)/kizuna bench

@@ -92,8 +92,21 @@ def test_home_page_links_docs_and_views(client: TestClient) -> None:
     response = client.get("/")
     assert response.headers["content-type"].startswith("text/html")
     assert 'href="/docs"' in response.text
-    assert "/views/" in response.text
+    assert 'href="/viz/countries"' in response.text and "/views/" not in response.text
     assert "person" in response.text
+
+
+def test_home_page_template_escapes_what_it_shows() -> None:
+    """The landing page goes through the views' jinja2 environment, which escapes every value."""
+    from api.models import StatsOut
+    from viz.network import templates
+
+    stats = StatsOut(backend="<script>alert(1)</script>", version="0", entities={"a&b": 2}, relations={}, sources=0,
+                     entity_total=2, relation_total=0)
+    page = templates().get_template("home.html").render(stats=stats)
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<td>a&amp;b</td><td>2</td>" in page
+    assert 'fetch("/entities?limit=12&lang="' in page  # the search script is emitted as written
 
 
 def test_lifespan_opens_and_closes_the_store(store_path: Path) -> None:
@@ -535,18 +548,21 @@ def test_sector_partners(client: TestClient) -> None:
 
 
 def test_views_render_html(client: TestClient) -> None:
-    region = client.get("/views/region/神奈川県")
+    region = client.get("/viz/region/神奈川県")
     assert region.status_code == 200 and region.headers["content-type"].startswith("text/html")
     assert "神奈川県" in region.text and "vis" in region.text
-    entity = client.get("/views/entity/Li Wei", params={"radius": 2})
+    entity = client.get("/viz/entity/Li Wei", params={"radius": 2})
     assert entity.status_code == 200 and "李偉" in entity.text
-    assert_problem(client.get("/views/region/Li Wei"), 404)
-    assert_problem(client.get("/views/entity/place:kanagawa", params={"radius": 9}), 422)
-    paths = client.get("/views/paths", params={"from": "神奈川県", "to": "place:liaoning"})
+    assert_problem(client.get("/viz/region/Li Wei"), 404)
+    assert_problem(client.get("/viz/entity/place:kanagawa", params={"radius": 9}), 422)
+    paths = client.get("/viz/path", params={"from": "神奈川県", "to": "place:liaoning"})
     assert paths.status_code == 200 and "agreement:kanagawa-liaoning" in paths.text
     assert "best path" in paths.text
-    assert_problem(client.get("/views/paths", params={"from": "神奈川県", "to": "nowhere at all"}), 404)
-    assert_problem(client.get("/views/paths", params={"from": "神奈川県", "to": "place:liaoning", "k": 11}), 422)
+    assert_problem(client.get("/viz/path", params={"from": "神奈川県", "to": "nowhere at all"}), 404)
+    assert_problem(client.get("/viz/path", params={"from": "神奈川県", "to": "place:liaoning", "k": 11}), 422)
+    # The pre-0.1 aliases are gone.
+    for old in ("/views/region/神奈川県", "/views/entity/Li Wei", "/views/countries"):
+        assert_problem(client.get(old), 404)
 
 
 def test_unknown_job_is_404(client: TestClient) -> None:
@@ -588,6 +604,7 @@ def test_documents_need_the_key_and_bounded_uploads(store_path: Path) -> None:
         assert "threshold" in bad["detail"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not _extraction_installed(), reason="GiNZA (the nlp extra) is not installed")
 def test_documents_are_extracted_in_a_job(client: TestClient) -> None:
     import time

@@ -1,7 +1,13 @@
 """Schemathesis over the OpenAPI schema: no 5xx, responses match the schema.
 
-Bounded (few examples per operation) so the whole run stays well under two
-minutes; the API key is sent so writes are exercised, not only refused.
+The budget, measured per operation: the explicit examples, the coverage phase
+(every bound and enum of every parameter, valid and invalid — what finds an
+unbounded knob or a 500 on an edge value) and a few fuzzed requests
+(``MAX_EXAMPLES``), all derandomised so a run is reproducible. The one
+exception is ``POST /facts``: the coverage phase expands its nested body into
+about a thousand requests (two thirds of the run) that retest what
+tests/test_api.py checks by hand, so it gets the examples and fuzzing only.
+The API key is sent so writes are exercised, not only refused.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from typing import Any
 import pytest
 import schemathesis
 from schemathesis.checks import positive_data_acceptance
+from schemathesis.config import OperationConfig
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -22,6 +29,8 @@ from api.app import create_app
 from tests.api_support import API_KEY, build_store, settings_for
 
 MAX_EXAMPLES = 8
+SEED = 12  # fixed: a failure reproduces on the next run
+NO_COVERAGE_PHASE = ("POST /facts",)
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +39,11 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
     app = create_app(settings_for(store, max_upload_bytes=200_000))
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     schema.config.generation.update(max_examples=MAX_EXAMPLES, deterministic=True, no_shrink=True)
+    schema.config.seed = SEED
+    for name in NO_COVERAGE_PHASE:
+        schema.config.operations.operations.append(
+            OperationConfig.from_dict({"include-name": name, "phases": {"coverage": {"enabled": False}}})
+        )
     return schema
 
 
@@ -60,6 +74,7 @@ def valid_requests_pass_validation(ctx: Any, response: Any, case: Any) -> bool |
     return None
 
 
+@pytest.mark.slow
 @schema.parametrize()
 def test_operations_conform_to_the_schema(case: Any) -> None:
     case.call_and_validate(

@@ -20,6 +20,7 @@ def _port_open(base: str) -> bool:
         return sock.connect_ex((parts.hostname or "127.0.0.1", parts.port or 80)) == 0
 
 
+@pytest.mark.slow
 def test_real_server_serves_reads_writes_and_stops(tmp_path: Path) -> None:
     store = build_store(tmp_path / "served.sqlite")
     with running_server(store, env={"KIZUNA_API_KEY": API_KEY}) as base:
@@ -52,6 +53,7 @@ def test_real_server_serves_reads_writes_and_stops(tmp_path: Path) -> None:
     assert not _port_open(base), "the server still listens after the block"
 
 
+@pytest.mark.slow
 def test_bench_measures_all_three_endpoints(tmp_path: Path) -> None:
     store = build_store(tmp_path / "bench.sqlite")
     figures = run_bench(store, requests=20, concurrency=2, radius=2)

@@ -8,7 +8,10 @@ import pytest
 
 from tests.cypher_lint_runner import ERROR, WARNING, lint_statements, node_available
 
-pytestmark = pytest.mark.skipif(not node_available(), reason="`node` is not installed, so the Cypher linter cannot run")
+pytestmark = [
+    pytest.mark.slow,  # node starts per statement batch
+    pytest.mark.skipif(not node_available(), reason="`node` is not installed, so the Cypher linter cannot run"),
+]
 
 SCHEMA: dict[str, Any] = {
     "labels": ["Entity"],

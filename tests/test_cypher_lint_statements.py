@@ -112,6 +112,7 @@ def _lint_inputs() -> list[dict[str, Any]]:
     return inputs
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not node_available(), reason="`node` is not installed, so the Cypher linter cannot run")
 def test_every_statement_lints_clean() -> None:
     inputs = _lint_inputs()
@@ -143,6 +144,7 @@ def test_every_statement_lints_clean() -> None:
     assert problems == []
 
 
+@pytest.mark.slow
 def test_the_linter_would_catch_a_broken_statement() -> None:
     """The lint test is only worth something if the same inputs flag real mistakes."""
     if not node_available():

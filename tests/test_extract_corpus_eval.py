@@ -42,6 +42,7 @@ def _show(report: Report, title: str, capsys: pytest.CaptureFixture[str]) -> Non
         print("\n" + report.table(title))
 
 
+@pytest.mark.slow
 def test_corpus_dev_cold(capsys: pytest.CaptureFixture[str]) -> None:
     report = _score("dev")
     _show(report, "corpus dev pages, cold start (relations as unlabelled pairs)", capsys)
@@ -51,6 +52,7 @@ def test_corpus_dev_cold(capsys: pytest.CaptureFixture[str]) -> None:
     assert report.total(report.relations).f1 >= 0.20
 
 
+@pytest.mark.slow
 def test_corpus_held_out_cold(capsys: pytest.CaptureFixture[str]) -> None:
     report = _score("held-out")
     _show(report, "corpus held-out pages, cold start (relations as unlabelled pairs)", capsys)

@@ -154,6 +154,7 @@ def test_cli_eval_prints_scores_by_type() -> None:
     assert "entities" in result.output and "party_to" in result.output and "F1=" in result.output
 
 
+@pytest.mark.slow
 def test_bench_prints_both_rates() -> None:
     result = CliRunner().invoke(_app(), ["bench-extract", str(DOCS / "fukui_zhejiang.md")])
     assert result.exit_code == 0, result.output

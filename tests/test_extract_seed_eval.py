@@ -32,6 +32,7 @@ def _run(parsed: list[Parsed], store: Store | None) -> Report:
     return evaluate(gold, predicted)
 
 
+@pytest.mark.slow
 def test_seed_documents_cold_and_warm(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"seed documents not found at {SEEDS} (shared/ is not beside the checkout)")
@@ -51,8 +52,9 @@ def test_seed_documents_cold_and_warm(tmp_path: Path, capsys: pytest.CaptureFixt
     )
     with capsys.disabled():
         print("\n" + text)
-    for report in (cold, warm):
-        assert 0.0 <= report.total(report.entities).f1 <= 1.0
+    for cold_scores, warm_scores in ((cold.entities, warm.entities), (cold.relations, warm.relations)):
+        c, w = cold.total(cold_scores), warm.total(warm_scores)
+        assert c.tp + c.fn == w.tp + w.fn > 0  # both runs are scored against the same gold facts
     # Regression floors well under the figures measured when this was written.
     assert cold.total(cold.entities).f1 >= 0.6
     # Cold-start targets (entity F1 >= 0.85, relation F1 >= 0.65); measured 0.884 and 0.663.

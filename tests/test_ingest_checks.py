@@ -125,6 +125,7 @@ def _conflicting_store(tmp_path: Path) -> Path:
     return db
 
 
+@pytest.mark.slow
 def test_cli_ingest_reports_a_contradicted_fact_and_loads_the_rest(tmp_path: Path) -> None:
     from cli.app import app
 
@@ -147,6 +148,7 @@ def test_cli_ingest_reports_a_contradicted_fact_and_loads_the_rest(tmp_path: Pat
         assert store.resolve("遼寧省")
 
 
+@pytest.mark.slow
 def test_api_job_reports_the_same_problems(tmp_path: Path) -> None:
     import time
 

@@ -178,6 +178,7 @@ needs_cli = pytest.mark.skipif(
 
 
 @needs_cli
+@pytest.mark.slow
 def test_entrypoint_seeds_an_empty_store_once(tmp_path: Path) -> None:
     store = tmp_path / "kizuna.sqlite"
     first = _run_entrypoint({"KIZUNA_STORE": str(store)}, "echo", "served")
@@ -191,6 +192,7 @@ def test_entrypoint_seeds_an_empty_store_once(tmp_path: Path) -> None:
 
 
 @needs_cli
+@pytest.mark.slow
 def test_entrypoint_counts_only_non_sector_entities(tmp_path: Path) -> None:
     """A store holding just the sector vocabulary (written by every load) is still empty."""
     store = tmp_path / "vocab.sqlite"
@@ -204,6 +206,7 @@ def test_entrypoint_counts_only_non_sector_entities(tmp_path: Path) -> None:
 
 
 @needs_cli
+@pytest.mark.slow
 def test_entrypoint_gives_up_on_an_unreachable_store_with_the_reason() -> None:
     result = _run_entrypoint(
         {"KIZUNA_STORE": "bolt://127.0.0.1:9", "KIZUNA_WAIT_TRIES": "2", "KIZUNA_NEO4J_PASSWORD": "pw-never-shown"},

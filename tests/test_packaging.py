@@ -41,3 +41,40 @@ def test_every_package_and_data_file_is_declared() -> None:
             assert any(fnmatch(relative, pattern) for pattern in data.get(owner, [])), (
                 f"{path.relative_to(REPO)} would be missing from an installed Kizuna: add it to package-data"
             )
+
+
+def _requirement_name(spec: str) -> str:
+    name = spec.split(";")[0]
+    for stop in "<>=!~[ ":
+        name = name.split(stop)[0]
+    return name.strip().lower().replace("_", "-")
+
+
+def test_every_third_party_import_is_declared() -> None:
+    """A module the runtime packages import comes from a distribution pyproject.toml names (deps or an extra)."""
+    import ast
+    import sys
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    specs = list(project["dependencies"]) + [s for extra in project["optional-dependencies"].values() for s in extra]
+    declared = {_requirement_name(s) for s in specs}
+    providers = packages_distributions()
+    undeclared = set()
+    for top in TOP_LEVEL:
+        for source in (REPO / top).rglob("*.py"):
+            for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    names = [node.module]
+                else:
+                    continue
+                for name in names:
+                    root = name.split(".")[0]
+                    if root in sys.stdlib_module_names or root in TOP_LEVEL:
+                        continue
+                    dists = {d.lower().replace("_", "-") for d in providers.get(root, [root])}
+                    if not dists & declared:
+                        undeclared.add(f"{root} ({source.relative_to(REPO)})")
+    assert sorted(undeclared) == []

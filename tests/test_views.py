@@ -328,10 +328,9 @@ def test_api_documentation_pages_use_only_served_files(seed_file: Path) -> None:
             assert "cdn." not in page.text and "fonts.googleapis" not in page.text
 
 
-def test_routes_and_aliases(seed_file: Path) -> None:
+def test_routes(seed_file: Path) -> None:
     with TestClient(create_app(settings_for(seed_file))) as client:
-        for url in ("/viz/region/遼寧省", "/views/region/遼寧省", "/viz/entity/org:jtg", "/views/entity/org:jtg",
-                    "/viz/path?from=三重県&to=org:fbri", "/views/paths?from=三重県&to=org:fbri", "/viz/countries"):
+        for url in ("/viz/region/遼寧省", "/viz/entity/org:jtg", "/viz/path?from=三重県&to=org:fbri", "/viz/countries"):
             response = client.get(url)
             assert response.status_code == 200, url
             assert response.headers["content-type"].startswith("text/html")
@@ -343,6 +342,7 @@ def test_routes_and_aliases(seed_file: Path) -> None:
         paths = {p for p in client.get("/openapi.json").json()["paths"]}
         assert {"/viz/region/{id}", "/viz/entity/{id}", "/viz/path", "/viz/countries", "/"} <= paths
         assert not any(p.startswith("/views/") for p in paths)
+        assert client.get("/views/region/遼寧省").status_code == 404  # the pre-0.1 aliases are gone
 
 
 def test_cli_exports_every_view(seed_file: Path, tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ left out.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections import defaultdict, deque
@@ -221,7 +222,9 @@ class Page:
     links: bool = False  # side panel links to /viz/... (only where a server answers them)
 
 
-def _environment() -> Environment:
+@functools.cache
+def templates() -> Environment:
+    """The jinja2 environment of every page we render (views and the landing page); it escapes HTML values."""
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
     ours = Path(str(resources.files("viz") / "templates"))
@@ -277,7 +280,7 @@ def render(page: Page, priority: Collection[str] = ()) -> str:
     net.edges = page.edges
     net.options = options_for(n)
     net.heading = page.heading
-    net.templateEnv = _environment()
+    net.templateEnv = templates()
     net.path = "kizuna.html"
     template = net.templateEnv.get_template(net.path)
     html: str = template.render(

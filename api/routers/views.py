@@ -1,5 +1,4 @@
-"""HTML network views, drawn by ``viz.render``: ``/viz/...`` (the older
-``/views/...`` addresses answer the same, hidden from the schema)."""
+"""HTML network views under ``/viz/...``, drawn by ``viz.render``."""
 
 from __future__ import annotations
 
@@ -40,7 +39,6 @@ People = Annotated[bool, Query(description="Draw people working for members.")]
     description="The place, its members and everything tied to them; cross-border ties thick red." + _PAGE,
     responses={**_HTML, **problems(401, 403, 404, 409, 422)},
 )
-@router.get("/views/region/{id}", response_class=HTMLResponse, include_in_schema=False)
 async def region_view(
     id: Annotated[str, Path(description="A place id or name.", examples=["遼寧省"], max_length=300)],
     store: StoreDep,
@@ -64,7 +62,6 @@ async def region_view(
     description="Everything within `radius` relations of the entity (context relations dotted grey)." + _PAGE,
     responses={**_HTML, **problems(401, 403, 404, 409, 422)},
 )
-@router.get("/views/entity/{id}", response_class=HTMLResponse, include_in_schema=False)
 async def entity_view(
     id: Annotated[str, Path(description="An entity id or name.", examples=["神奈川県"], max_length=300)],
     store: StoreDep,
@@ -91,7 +88,6 @@ async def entity_view(
     ),
     responses={**_HTML, **problems(401, 403, 404, 409, 422)},
 )
-@router.get("/views/paths", response_class=HTMLResponse, include_in_schema=False)
 async def path_view(
     store: StoreDep,
     lang: LangDep,
@@ -121,7 +117,6 @@ async def path_view(
     description="Countries (size = cross-border ties) and the number of ties between each pair." + _PAGE,
     responses={**_HTML, **problems(401, 403, 422)},
 )
-@router.get("/views/countries", response_class=HTMLResponse, include_in_schema=False)
 async def countries_view(
     store: StoreDep,
     lang: LangDep,
