@@ -488,6 +488,7 @@ STAGES: dict[str, Callable[..., Figures]] = {
     "api": stage_api,
     "extract": stage_extract,
     "cli": stage_cli,
+    "ingest": stage_ingest,
 }
 
 
