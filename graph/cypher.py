@@ -454,6 +454,46 @@ VIEW_TIE_PAGE = _statement(
     ORDER BY id LIMIT $limit""",
     ("after", "types", "min_confidence", "as_of", "limit"),
 )
+# Brokers on a server with Graph Data Science: betweenness counted in the server on an
+# in-memory projection of the usable ties, one undirected edge per tied pair as in the
+# embedded tie graph (dropped right after). GDS_PROCEDURES tells
+# whether the procedures are installed; without them brokers stream VIEW_TIE_PAGE.
+GDS_PROCEDURES = _statement(
+    "gds_procedures",
+    "SHOW PROCEDURES YIELD name WHERE name IN $names RETURN collect(name) AS names",
+    ("names",),
+)
+GDS_PROJECT_TIES = _statement(
+    "gds_project_ties",
+    """MATCH (a:%Entity)-[r:%REL]->(b:%Entity)
+    WHERE r.type IN $types AND r.confidence >= $min_confidence
+      AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
+                              AND (r.to_day IS NULL OR r.to_day >= $as_of)
+                              AND (a.exists_from IS NULL OR a.exists_from <= $as_of)
+                              AND (b.exists_from IS NULL OR b.exists_from <= $as_of)))
+    WITH DISTINCT CASE WHEN a.id < b.id THEN [a, b] ELSE [b, a] END AS pair
+    WITH gds.graph.project($graph, pair[0], pair[1], {}, {undirectedRelationshipTypes: ['*']}) AS g,
+         count(*) AS ties
+    RETURN g.nodeCount AS nodes, ties""",
+    ("types", "min_confidence", "as_of", "graph"),
+)
+GDS_BETWEENNESS = _statement(
+    "gds_betweenness",
+    """CALL gds.betweenness.stream($graph, {samplingSize: $samples, samplingSeed: $seed})
+    YIELD nodeId, score
+    RETURN gds.util.asNode(nodeId).id AS id, gds.util.asNode(nodeId).type AS type, score""",
+    ("graph", "samples", "seed"),
+)
+GDS_DROP = _statement(
+    "gds_drop",
+    "CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName",
+    ("graph",),
+)
+# The GDS procedures and functions the statements above call (declared to the linter).
+GDS_NAMES = {
+    "procedures": ["gds.betweenness.stream", "gds.graph.drop"],
+    "functions": ["gds.graph.project", "gds.util.asNode"],
+}
 AWAIT_INDEXES = _statement("await_indexes", "CALL db.awaitIndexes($seconds)", ("seconds",))
 
 
@@ -508,4 +548,16 @@ UPSERT_MERGE = _statement(
 ALL_MERGES = _statement(
     "all_merges",
     "MATCH (m:%Merge) RETURN m.data AS data ORDER BY m.id",
+)
+
+# -- name lookups that cost what is asked, not the store's size ------------------------------
+NAMES_FOR_KEYS = _statement(
+    "names_for_keys",
+    "UNWIND $keys AS k MATCH (n:%Name {key: k}) RETURN n.key AS key, n.entity AS entity, n.text AS text",
+    ("keys",),
+)
+NAMES_WITH_PREFIX = _statement(
+    "names_with_prefix",
+    "MATCH (n:%Name) WHERE n.key STARTS WITH $prefix RETURN n.key AS key, n.entity AS entity, n.text AS text",
+    ("prefix",),
 )

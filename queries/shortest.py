@@ -75,13 +75,15 @@ def shortest_path_dag(graph: nx.Graph, a: str, b: str, max_edges: int, reach: Re
         return None
     dag = nx.Graph()
     for parents in (pa, pb):
-        layer = {m for m in meeting if da.get(m) == ra and db.get(m) == rb}
+        # Ordered sets (dict keys), not sets: the DAG's edge order decides ties between equally
+        # strong paths, so it must not depend on string hashing (PYTHONHASHSEED).
+        layer = dict.fromkeys(m for m in meeting if da.get(m) == ra and db.get(m) == rb)
         while layer:
-            up: set[str] = set()
+            up: dict[str, None] = {}
             for node in layer:
                 for parent in parents.get(node, ()):
                     dag.add_edge(parent, node, **graph.adj[node][parent])
-                    up.add(parent)
+                    up[parent] = None
             layer = up
     return dag
 

@@ -87,6 +87,20 @@ class WholeTieGraph(Protocol):
 
 
 @runtime_checkable
+class CountsBetweenness(Protocol):
+    """A view whose server counts betweenness itself (Neo4j with Graph Data Science installed).
+
+    Returns ({id: (type, score)}, tied nodes, ties), exact up to ``exact_limit`` nodes, else
+    from ``samples`` seeded sources; None when the server cannot count it after all.
+    """
+
+    def betweenness(
+        self, types: Collection[str], as_of: dt.date | None, min_confidence: float, samples: int, seed: int,
+        exact_limit: int,
+    ) -> tuple[dict[str, tuple[EntityType, float]], int, int] | None: ...
+
+
+@runtime_checkable
 class SupportsView(Protocol):
     """A store that answers the view natively (Neo4j)."""
 

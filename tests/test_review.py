@@ -78,6 +78,7 @@ def _ingest(doc: Path, db: Path) -> dict[str, Any]:
     return dict(report)
 
 
+@pytest.mark.slow  # extracts the document twice with GiNZA
 def test_cli_review_accept_sticks_across_reingest(tmp_path: Path) -> None:
     _nlp()
     db, doc = _store(tmp_path, NEAR), _note(tmp_path)

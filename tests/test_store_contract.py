@@ -1,16 +1,24 @@
-"""The store contract: one behaviour suite run against every reachable backend."""
+"""The store contract: one behaviour suite run against every reachable backend,
+and the read view each backend gives queries (``queries.view``)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from typing import Any
 
 import pytest
 
 from graph.errors import InvalidFact
 from graph.model import Batch, EntityType
+from graph.names import name_key
+from graph.registry import TIE_TYPES
+from graph.rows import GraphRows
 from graph.store import Store
 from ingest.format import parse_fact_file, to_batch
 from ingest.load import ensure_vocabulary
+from queries.ties import ALL_TYPES
+from queries.view import view_of
 
 
 def facts(**sections: Any) -> Batch:
@@ -173,6 +181,99 @@ def test_version_changes_on_write(store: Store) -> None:
     store.ping()
 
 
+def test_rows_match_the_export(store: Store) -> None:
+    seeded(store)
+    exported = GraphRows.of(store.export())
+    rows = store.rows()
+    assert sorted(rows.entities) == sorted(exported.entities)
+    assert sorted(rows.relations) == sorted(exported.relations)
+    assert sorted(s.id for s in rows.sources) == sorted(s.id for s in exported.sources)
+    assert [r.id for r in rows.relations] == sorted(r.id for r in rows.relations)  # relation-id order
+
+
+def test_entity_rows_by_id(store: Store) -> None:
+    seeded(store)
+    found = store.entity_rows(["place:kanagawa", "agreement:mou", "place:nowhere"])
+    assert set(found) == {"place:kanagawa", "agreement:mou"}
+    kanagawa = found["place:kanagawa"]
+    assert (kanagawa.type, kanagawa.kind, kanagawa.name_ja, kanagawa.name_en) == (
+        EntityType.PLACE, "region", "神奈川県", "Kanagawa Prefecture")
+    assert kanagawa.is_governing_place
+    assert found["agreement:mou"].signed == "2018-05-08"
+    assert store.entity_rows([]) == {}
+
+
+def test_iter_names_lists_every_name_under_its_key(store: Store) -> None:
+    seeded(store)
+    names = set(store.iter_names())
+    assert (name_key("神奈川県"), "place:kanagawa", "神奈川県") in names
+    assert (name_key("Kanagawa"), "place:kanagawa", "Kanagawa") in names  # aliases too
+    assert (name_key("辽宁省"), "place:liaoning", "辽宁省") in names
+    assert name_key("遼寧省") == name_key("辽宁省")  # variants share a key
+    exported = {(name_key(n.text), r.entity.id, n.text) for r in store.export().entities for n in r.entity.names}
+    assert names == exported
+
+
+def test_stats_count_what_is_stored(store: Store) -> None:
+    seeded(store)
+    batch = store.export()
+    stats = store.stats()
+    assert stats.entity_total == len(batch.entities) and stats.relation_total == len(batch.relations)
+    assert stats.entities == dict(Counter(r.entity.type.value for r in batch.entities))
+    assert stats.relations == dict(Counter(r.type for r in batch.relations))
+    assert stats.sources == len(batch.sources)
+    store.retract_source("doc-b")
+    after = store.stats()
+    assert after.relations.get("works_for", 0) == 0 and after.sources == stats.sources - 1
+
+
+def test_check_finds_nothing_wrong_after_writes_and_retractions(store: Store) -> None:
+    assert store.check() == []
+    seeded(store)
+    assert store.check() == []
+    store.retract_source("doc-a")
+    assert store.check() == []
+
+
+def test_relations_citing_a_source(store: Store) -> None:
+    seeded(store)
+    citing = store.relations_citing("doc-a")
+    exported = store.export().relations
+    assert citing == sorted((r for r in exported if "doc-a" in r.sources), key=lambda r: r.id)
+    assert [r.type for r in citing].count("party_to") == 2
+    assert "director" in [r.role for r in store.relations_citing("doc-b")]
+    assert "works_for" not in [r.type for r in citing]
+    assert store.relations_citing("doc-nowhere") == []
+    store.retract_source("doc-a")
+    assert store.relations_citing("doc-a") == []
+
+
+def test_read_view_answers_from_what_is_stored(store: Store) -> None:
+    """The view queries walk: the embedded index or the backend's own (Neo4j), same answers."""
+    seeded(store)
+    view = view_of(store)
+    rows = GraphRows.of(store.export())
+    relations = sorted(rows.relations, key=lambda r: r.id)
+    ids = sorted(e.id for e in rows.entities)
+    assert view.get_entities(ids) == {e.id: e for e in rows.entities}
+    assert set(view.get_sources(["doc-a", "doc-x"])) == {"doc-a"}
+    for node in ids:
+        touching = [(node, r) for r in relations if node in (r.source, r.target)]
+        assert view.adjacent([node], ALL_TYPES) == touching
+        assert view.adjacent([node], ALL_TYPES, "out") == [(n, r) for n, r in touching if r.source == node]
+        assert view.adjacent([node], ALL_TYPES, "in") == [(n, r) for n, r in touching if r.target == node]
+    kanagawa = view.ties(["place:kanagawa"], TIE_TYPES, None, 0.0)
+    assert {r.type for _, r in kanagawa} == {"party_to", "works_for"}
+    assert view.ties(["place:kanagawa"], TIE_TYPES, None, 0.9) == [n for n in kanagawa if n[1].type == "party_to"]
+    assert view.ties(["place:kanagawa"], TIE_TYPES, dt.date(2017, 1, 1), 0.0) == [
+        n for n in kanagawa if n[1].type == "works_for"]  # the MOU was not signed yet
+    assert [p.id for p in view.places("country")] == ["place:cn", "place:jp"]
+    assert view.entity_page(EntityType.PLACE, 1, 2) == (5, [view.get_entities([i])[i] for i in
+                                                             ["place:dalian", "place:jp"]])
+    ends = {frozenset((u, v)) for page in view.tie_pages(TIE_TYPES, None, 0.0) for u, _, v, _ in page}
+    assert ends == {frozenset((r.source, r.target)) for r in relations if r.type in TIE_TYPES}
+
+
 # -- identity decisions: judgements, the review queue, merges -------------------------------
 
 
@@ -253,3 +354,18 @@ def test_merge_refuses_different_types(store: Store) -> None:
     with pytest.raises(InvalidFact, match="cannot merge person"):
         merge_entities(store, "place:kanagawa", "person:sato")
     assert store.get_entity("person:sato") is not None
+
+
+def test_names_by_key_and_by_prefix(store: Store) -> None:
+    """The indexed name lookups documents and near-duplicate search read instead of every name."""
+    seeded(store)
+    from graph.names import name_key
+
+    rows = store.names_for_keys([name_key("辽宁省"), name_key("Kanagawa"), "nothing-has-this-key"])
+    assert {(ident, text) for _key, ident, text in rows} == {
+        ("place:liaoning", "遼寧省"), ("place:liaoning", "辽宁省"), ("place:kanagawa", "Kanagawa")}
+    prefix = name_key("神奈川")[:2]
+    found = store.names_with_prefix(prefix)
+    assert ("place:kanagawa", "神奈川県") in {(i, t) for _k, i, t in found}
+    assert all(k.startswith(prefix) for k, _i, _t in found)
+    assert sorted(store.names_with_prefix(prefix)) == sorted(r for r in store.iter_names() if r[0].startswith(prefix))

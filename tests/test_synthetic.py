@@ -12,9 +12,7 @@ import pytest
 from bench.synthetic import SyntheticGraph, parse_size
 from graph.embedded import EmbeddedStore
 from graph.model import Batch, Entity, EntityType, Relation
-from graph.registry import TIE_TYPES
-
-MEETING_POINTS = (EntityType.AGREEMENT, EntityType.EVENT)
+from graph.registry import MEETING_POINTS, TIE_TYPES
 
 
 @cache

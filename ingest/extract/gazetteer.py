@@ -90,15 +90,15 @@ class Gazetteer:
             if not is_cjk and (len(text) < 3 or not _ASCII_WORD.match(text)):
                 continue
             surface = fold_text(text)
-            bucket = self.surfaces.setdefault(surface, [])
+            # New lists rather than appends: a copy shares its lists with the original (see ``copy``).
+            bucket = self.surfaces.get(surface, [])
             if entry not in bucket:
-                bucket.append(entry)
-                bucket.sort(key=lambda e: -e.priority)
+                self.surfaces[surface] = sorted([*bucket, entry], key=lambda e: -e.priority)
             self.lengths.add(len(surface))
-            keyed = self.by_key.setdefault(name_key(text), [])
+            key = name_key(text)
+            keyed = self.by_key.get(key, [])
             if entry not in keyed:
-                keyed.append(entry)
-                keyed.sort(key=lambda e: -e.priority)
+                self.by_key[key] = sorted([*keyed, entry], key=lambda e: -e.priority)
 
     def lookup(self, name: str) -> GazEntry | None:
         """The best entry whose name has the same key as ``name``."""
@@ -138,12 +138,8 @@ class Gazetteer:
         return matches
 
     def copy(self) -> Gazetteer:
-        return Gazetteer(
-            {k: list(v) for k, v in self.surfaces.items()},
-            set(self.lengths),
-            {k: list(v) for k, v in self.by_key.items()},
-            dict(self.by_id),
-        )
+        """A cheap copy (shared lists, never mutated in place), so each document can add its own layer."""
+        return Gazetteer(dict(self.surfaces), set(self.lengths), dict(self.by_key), dict(self.by_id))
 
 
 def _translator(domain: str, lang: str) -> gettext.NullTranslations:
@@ -464,31 +460,39 @@ def base_gazetteer() -> Gazetteer:
     return gaz
 
 
-def with_store(
-    store: Store | None, only_in: str | None = None, names: list[tuple[str, str, str]] | None = None
-) -> Gazetteer:
+def span_keys(text: str, tokens: list[tuple[int, int]], max_tokens: int = 12, max_chars: int = 80) -> set[str]:
+    """Name keys of every token-bounded span a gazetteer match could cover (``Gazetteer.find``'s spans)."""
+    keys: set[str] = set()
+    for k, (start, _end) in enumerate(tokens):
+        for j in range(k, min(len(tokens), k + max_tokens)):
+            end = tokens[j][1]
+            if end - start > max_chars:
+                break
+            key = name_key(text[start:end])
+            if key:
+                keys.add(key)
+    return keys
+
+
+def with_store(store: Store | None, keys: set[str] | None = None) -> Gazetteer:
     """The base gazetteer plus the entities already in ``store`` (which win).
 
-    ``only_in``: add only the stored entities one of whose names occurs in this
-    text (compared on name keys), so a document read against a store of
-    millions of relations costs one scan of the names, not a read of every
-    entity. ``names``: the store's ``iter_names()`` rows, when already read.
+    ``keys``: add only the stored entities with a name of one of these keys
+    (``span_keys`` of a document), looked up by the store's name index, so a
+    document read against a store of millions of relations costs what the
+    document mentions, not the store's size.
     """
     gaz = base_gazetteer()
     if store is None:
         return gaz
     gaz = gaz.copy()
-    rows = names if names is not None else list(store.iter_names())
     wanted: dict[str, list[str]] = {}
-    if only_in is None:
-        for _key, ident, text in rows:
+    if keys is None:
+        for _key, ident, text in store.iter_names():
             wanted.setdefault(ident, []).append(text)
-    else:
-        text_key = name_key(only_in)
-        hits = {ident for key, ident, _text in rows if len(key) >= 2 and key in text_key}
-        for _key, ident, text in rows:
-            if ident in hits:
-                wanted.setdefault(ident, []).append(text)
+    else:  # every name of an entity the document mentions, not only the mentioned one
+        for _key, ident, text in store.names_for_keys(sorted(keys)):
+            wanted.setdefault(ident, []).append(text)
     records = store.get_entities(sorted(wanted))
     for ident, record in records.items():
         entity = record.entity
@@ -501,5 +505,5 @@ def with_store(
         entry = GazEntry(
             ident, entity.type, entity.kind, entity.names, entity.iso_code, parent, stored=True, priority=2
         )
-        gaz.add(entry, wanted.get(ident, ()))
+        gaz.add(entry, wanted.get(ident, ()))  # the entry's names are all added too
     return gaz

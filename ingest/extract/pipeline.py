@@ -21,7 +21,7 @@ from graph.names import name_key
 from graph.registry import check_endpoints
 from graph.store import Store
 from ingest.extract.documents import Document, DocumentError, iter_documents
-from ingest.extract.gazetteer import Gazetteer, base_gazetteer, with_store
+from ingest.extract.gazetteer import Gazetteer, base_gazetteer, span_keys, with_store
 from ingest.extract.langs import name_lang
 from ingest.extract.mentions import capture_aliases, recognise
 from ingest.extract.resolve import Resolution, Status, StoreResolver
@@ -298,7 +298,7 @@ def extract_paths(
     """Extract every document under ``paths``; a bad document is reported and skipped."""
     gaz = gazetteer or base_gazetteer()
     resolver = StoreResolver(gaz, store)
-    names = list(store.iter_names()) if store is not None and gazetteer is None else None
+    per_document = store is not None and gazetteer is None
     docs = list(iter_documents(paths))
     results: list[DocResult] = []
     for index, (path, item) in enumerate(docs):
@@ -307,10 +307,12 @@ def extract_paths(
         if isinstance(item, DocumentError):
             results.append(DocResult(str(path), error=str(item)))
             continue
-        if names is not None:  # the stored names this document mentions win over the base layers
-            gaz = resolver.gaz = with_store(store, only_in=item.text, names=names)
         try:
-            facts, review = to_facts(parse(item), gaz, resolver)
+            parsed = parse(item)
+            if per_document:  # the stored entities this document names join the gazetteer (and win)
+                tokens = [(t.idx, t.idx + len(t.text)) for t in parsed.doc if not t.text.isspace()]
+                gaz = resolver.gaz = with_store(store, span_keys(item.text, tokens))
+            facts, review = to_facts(parsed, gaz, resolver)
         except Exception as exc:
             results.append(DocResult(str(path), error=f"{type(exc).__name__}: {exc}"))
             continue

@@ -11,7 +11,8 @@ Order of evidence, strongest first:
    government (遼寧省, 遼寧省政府, 神奈川県庁) — *matched* to the place, which is
    the one entity that also acts as its government;
 4. close stored names of the same type (rapidfuzz ratio on the keys, blocked
-   by type) — *uncertain*, with the ranked candidates, for a person to decide;
+   by type and the key's first two characters, read through the store's name
+   index) — *uncertain*, with the ranked candidates, for a person to decide;
 5. otherwise *new*.
 
 A name key shared by several stored entities is uncertain too: the store
@@ -37,6 +38,7 @@ from ingest.extract.gazetteer import GazEntry, Gazetteer
 UNCERTAIN_SCORE = 88.0  # rapidfuzz ratio on name keys from which a stored name is worth asking about
 MIN_FUZZY_KEY = 4  # shorter keys are too short to be near anything meaningfully
 MAX_CANDIDATES = 5
+BLOCK_PREFIX = 2  # near names must share their first two folded characters (the block read from the store)
 _GOVERNMENT = re.compile(r"(人民政府|政府|庁舎|県庁|府庁|都庁|道庁|庁|役所|役場)$")
 _PLACE_SUFFIX = {"県庁": "県", "府庁": "府", "都庁": "都", "道庁": "道", "役所": "", "役場": ""}
 
@@ -73,7 +75,7 @@ class StoreResolver:
         self.gaz = gaz
         self.store = store
         self.seen: dict[tuple[str, str], Resolution] = {}  # (type, name key) -> earlier in this run
-        self._index: _NameIndex | None = None
+        self._blocks: dict[str, _NameIndex] = {}
         self._stored: dict[str, Entity | None] = {}
 
     def stored(self, ident: str) -> Entity | None:
@@ -160,39 +162,41 @@ class StoreResolver:
         return None
 
     def _fuzzy(self, etype: EntityType, names: Sequence[str], ruled_out: set[str]) -> tuple[Candidate, ...]:
-        index = self._names()
-        keys = index.keys.get(etype.value, [])
-        if not keys:
-            return ()
+        """Close stored names of the same type, blocked on the first folded characters of the key."""
+        assert self.store is not None
         best: dict[str, Candidate] = {}
         for name in names:
             key = name_key(name)
             if len(key) < MIN_FUZZY_KEY:
                 continue
+            block = self._block(key[:BLOCK_PREFIX])
+            keys = block.keys.get(etype.value, [])
             for _match, score, pos in process.extract(
                 key, keys, scorer=fuzz.ratio, limit=MAX_CANDIDATES * 2, score_cutoff=UNCERTAIN_SCORE
             ):
-                ident = index.ids[etype.value][pos]
+                ident = block.ids[etype.value][pos]
                 if ident in ruled_out:
                     continue
                 old = best.get(ident)
                 if old is None or score > old.score:
-                    best[ident] = Candidate(id=ident, name=index.texts[etype.value][pos], score=round(float(score), 1))
+                    best[ident] = Candidate(id=ident, name=block.texts[etype.value][pos], score=round(float(score), 1))
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.id))
         return tuple(ranked[:MAX_CANDIDATES])
 
-    def _names(self) -> _NameIndex:
-        if self._index is None:
+    def _block(self, prefix: str) -> _NameIndex:
+        """Stored names whose key starts with ``prefix``, by entity type (cached for the run)."""
+        found = self._blocks.get(prefix)
+        if found is None:
             assert self.store is not None
-            rows = list(self.store.iter_names())
-            types = {i: r.type.value for i, r in self.store.entity_rows(sorted({r[1] for r in rows})).items()}
-            index = _NameIndex()
+            rows = self.store.names_with_prefix(prefix)
+            types = {i: str(r.type) for i, r in self.store.entity_rows(sorted({r[1] for r in rows})).items()}
+            found = _NameIndex()
             for key, ident, text in rows:
                 etype = types.get(ident)
-                if etype is None or etype == EntityType.SECTOR.value:
+                if etype is None or etype == EntityType.SECTOR:
                     continue
-                index.keys.setdefault(etype, []).append(key)
-                index.ids.setdefault(etype, []).append(ident)
-                index.texts.setdefault(etype, []).append(text)
-            self._index = index
-        return self._index
+                found.keys.setdefault(etype, []).append(key)
+                found.ids.setdefault(etype, []).append(ident)
+                found.texts.setdefault(etype, []).append(text)
+            self._blocks[prefix] = found
+        return found
