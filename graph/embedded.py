@@ -541,14 +541,15 @@ class EmbeddedStore(Store):
         return [Entity.model_validate_json(r[1]) for r in self._query(sql + " ORDER BY e.id", params)]
 
     def names_for_keys(self, keys: Sequence[str]) -> list[tuple[str, str, str]]:
-        rows = self._in_chunks("SELECT key, entity_id, text FROM names WHERE key IN ({marks})", keys)
+        rows = self._in_chunks("SELECT n.key, e.id, n.text FROM names n JOIN entities e ON e.key = n.entity "
+                               "WHERE n.key IN ({marks})", keys)
         return [(r[0], r[1], r[2]) for r in rows]
 
     def names_with_prefix(self, prefix: str) -> list[tuple[str, str, str]]:
         if not prefix:
             return list(self.iter_names())
-        rows = self._query("SELECT key, entity_id, text FROM names WHERE key >= ? AND key < ?",
-                           (prefix, prefix + "\U0010ffff"))
+        rows = self._query("SELECT n.key, e.id, n.text FROM names n JOIN entities e ON e.key = n.entity "
+                           "WHERE n.key >= ? AND n.key < ?", (prefix, prefix + "\U0010ffff"))
         return [(r[0], r[1], r[2]) for r in rows]
 
     def iter_names(self) -> Iterator[tuple[str, str, str]]:
