@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api import errors
 from api.docs import add_redoc, custom_openapi
 from api.jobs import JobRunner
-from api.routers import documents, entities, facts, home, network, paths, review, sources, system, views
+from api.routers import documents, entities, exports, facts, home, network, paths, review, sources, system, views
 from graph.open import open_store
 from graph.settings import Settings, get_settings
 from queries.warm import warm_up_in_background
@@ -54,6 +54,7 @@ TAGS = [
     {"name": "documents", "description": "Uploading documents for extraction; jobs."},
     {"name": "review", "description": "Extracted entities waiting for a decision; duplicates, merges and undo."},
     {"name": "views", "description": "HTML network views."},
+    {"name": "exports", "description": "Region networks and introduction paths as GraphML, GEXF or CSV."},
     {"name": "system", "description": "Health, readiness and counts."},
 ]
 
@@ -130,7 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.jobs = None
     app.state.warm_up = None
     errors.install(app)
-    for module in (system, home, entities, paths, network, sources, facts, documents, review, views):
+    for module in (system, home, entities, paths, network, sources, facts, documents, review, views, exports):
         app.include_router(module.router)
 
     def openapi() -> dict[str, Any]:

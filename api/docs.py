@@ -62,6 +62,9 @@ _EXAMPLES: dict[int, dict[str, Any]] = {
 }
 
 
+HTML_PAGE = "x-html-page"  # marks an error response that is an HTML page, not a problem document
+
+
 def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
     """``responses=`` entries documenting problem documents for ``codes``."""
     out: dict[int | str, dict[str, Any]] = {}
@@ -98,6 +101,8 @@ def custom_openapi(app: FastAPI) -> dict[str, Any]:
                 continue
             for code, response in operation.get("responses", {}).items():
                 content = response.get("content", {})
+                if response.pop(HTML_PAGE, False):
+                    continue
                 if code.isdigit() and int(code) >= 400 and content:
                     # FastAPI files the Problem model under the route's media type (JSON or HTML).
                     merged: dict[str, Any] = {}

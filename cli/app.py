@@ -29,6 +29,7 @@ from cli.common import (
     store_at,
 )
 from cli.helptext import Commands
+from cli.viz import LabelLang
 from graph.sectors import SECTORS
 
 
@@ -106,59 +107,105 @@ class ExportFormat(StrEnum):
     """What ``export`` writes."""
 
     FACTS = "facts"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CSV = "csv"
     NEO4J_ADMIN = "neo4j-admin"
 
 
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the fact file (YAML or JSON); "
-                                         "for neo4j-admin, the folder for its CSV files.")],
-    fmt: Annotated[ExportFormat, typer.Option(
-        "--format", help="What to write: facts (a fact file, reloadable with `kizuna load`) or neo4j-admin (CSV "
-        "files for `neo4j-admin database import full`; the command is printed).")] = ExportFormat.FACTS,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write (for csv: NAME.nodes.csv and "
+                                         "NAME.edges.csv beside it).")],
+    fmt: Annotated[ExportFormat | None, typer.Option(
+        "--format", help="What to write: a fact file (facts, reloadable with `kizuna load`), graphml (Cytoscape, "
+        "yEd, Gephi), gexf (Gephi), csv (node and edge tables) or neo4j-admin (CSV files for `neo4j-admin database "
+        "import full` into the folder OUTPUT; the command is printed); default: from the output's suffix.")] = None,
+    region: Annotated[str | None, typer.Option(
+        "--region", help="Only this place's region network (as `kizuna region` answers it).")] = None,
+    path: Annotated[tuple[str, str] | None, typer.Option(
+        "--path", metavar="FROM TO", help="Only the introduction paths from FROM to TO (as `kizuna path`).")] = None,
+    lang: Annotated[LabelLang, typer.Option("--lang", help="Language of the label columns.")] = LabelLang.EN,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Write the whole graph as one fact file (reloadable with `kizuna load`), or for Neo4j's bulk import."""
-    if fmt is ExportFormat.NEO4J_ADMIN:
-        from graph.neo4j_admin import import_command, write_import_files
-
-        with store_at(store, as_json) as st:
-            batch = st.export()
-        with reporting(as_json):
-            try:
-                files = write_import_files(batch, output)
-            except OSError as exc:
-                fail(f"cannot write {output}: {exc.strerror or exc}", as_json=as_json, where=str(output))
-        command = import_command(files)
-        if as_json:
-            print_json({"folder": str(output), "files": {f.path.name: f.rows for f in files}, "command": command})
-            return
-        console.print(f"wrote {len(files)} files to {output}; import them into a new database with:", highlight=False)
-        console.print(command, highlight=False, soft_wrap=True)
-        return
+    """Write the graph, a region network or introduction paths for other tools, or as a fact file."""
     import yaml
 
     from ingest.format import to_fact_file
 
+    if fmt is ExportFormat.NEO4J_ADMIN:
+        if region or path:
+            fail("neo4j-admin exports the whole graph: leave out --region and --path", as_json=as_json,
+                 title="Invalid usage", exit_code=2)
+        export_neo4j_admin(output, store, as_json)
+        return
+    by_suffix = (f for f in ExportFormat if output.suffix.lower() == f".{f.value}")
+    chosen: ExportFormat = fmt or next(by_suffix, ExportFormat.FACTS)
+    if chosen is ExportFormat.FACTS and (region or path):
+        fail("--region and --path export graphs: add --format graphml, gexf or csv", as_json=as_json,
+             title="Invalid usage", exit_code=2)
+    if region and path:
+        fail("give --region or --path, not both", as_json=as_json, title="Invalid usage", exit_code=2)
+    if chosen is ExportFormat.FACTS:
+        with store_at(store, as_json) as st:
+            data = to_fact_file(st.export())
+        contents = {output: (
+            json.dumps(data, ensure_ascii=False, indent=1)
+            if output.suffix == ".json"
+            else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        ).encode("utf-8")}
+        counts = {"entities": len(data["entities"]), "relations": len(data["relations"]),
+                  "sources": len(data["sources"])}
+        said = f"wrote {counts['entities']} entities and {counts['relations']} relations to {output}"
+    else:
+        from queries.export import path_graph, region_graph, serialise, store_graph, tables
+
+        with store_at(store, as_json) as st:
+            graph = (region_graph(st, region, lang=lang) if region else
+                     path_graph(st, path[0], path[1], lang=lang) if path else store_graph(st, lang=lang))
+        if chosen is ExportFormat.CSV:
+            nodes, edges = tables(graph)
+            # The BOM lets spreadsheet programs read the UTF-8.
+            contents = {output.with_name(f"{output.stem}.nodes.csv"): nodes.encode("utf-8-sig"),
+                        output.with_name(f"{output.stem}.edges.csv"): edges.encode("utf-8-sig")}
+        else:
+            contents = {output: serialise(graph, chosen.value)}  # type: ignore[arg-type]
+        counts = {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+        said = (f"wrote {counts['nodes']} nodes and {counts['edges']} edges to "
+                + " and ".join(str(w) for w in contents))
+    with reporting(as_json):
+        for target, content in contents.items():
+            try:
+                target.write_bytes(content)
+            except OSError as exc:
+                fail(f"cannot write {target}: {exc.strerror or exc}", as_json=as_json, where=str(target))
+    if as_json:
+        where: dict[str, object] = (
+            {"file": str(output)} if len(contents) == 1 else {"files": [str(t) for t in contents]}
+        )
+        print_json({**where, **({} if chosen is ExportFormat.FACTS else {"format": chosen.value}), **counts})
+        return
+    console.print(said, highlight=False)
+
+
+def export_neo4j_admin(folder: Path, store: str | None, as_json: bool) -> None:
+    """The whole graph as CSV files for Neo4j's bulk import, and the command that imports them."""
+    from graph.neo4j_admin import import_command, write_import_files
+
     with store_at(store, as_json) as st:
-        data = to_fact_file(st.export())
-    text = (
-        json.dumps(data, ensure_ascii=False, indent=1)
-        if output.suffix == ".json"
-        else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    )
+        batch = st.export()
     with reporting(as_json):
         try:
-            output.write_text(text, encoding="utf-8")
+            files = write_import_files(batch, folder)
         except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror or exc}", as_json=as_json, where=str(output))
-    counts = {"entities": len(data["entities"]), "relations": len(data["relations"]),
-              "sources": len(data["sources"])}
+            fail(f"cannot write {folder}: {exc.strerror or exc}", as_json=as_json, where=str(folder))
+    command = import_command(files)
     if as_json:
-        print_json({"file": str(output), **counts})
+        print_json({"folder": str(folder), "files": {f.path.name: f.rows for f in files}, "command": command})
         return
-    console.print(f"wrote {counts['entities']} entities and {counts['relations']} relations to {output}")
+    console.print(f"wrote {len(files)} files to {folder}; import them into a new database with:", highlight=False)
+    console.print(command, highlight=False, soft_wrap=True)
 
 
 @app.command()

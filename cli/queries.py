@@ -11,29 +11,42 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
+from rich.text import Text
 
 from cli.common import AsOfOpt, JsonOpt, MinConfOpt, StoreOpt, console, emit, parse_date, store_at
+from cli.tables import TITLE_CHARS, joined, row, short, source_labels, table
+from graph.model import Lang
 from queries.brokers import DEFAULT_SAMPLES
 from queries.brokers import brokers as run_brokers
 from queries.neighbourhood import neighbourhood
 from queries.partners import sector_partners
 from queries.paths import DEFAULT_HOPS, DEFAULT_K, Via, introduction_paths
 from queries.region import region_network
-from queries.results import IntroductionPath
+from queries.results import IntroductionPath, Step
+
+
+def _step_text(step: Step) -> Text:
+    """The step in English and Japanese, the agreement's or event's long title shortened (the same
+    way each time it appears) with its id, for ``kizuna show``, on a line of its own."""
+    en, ja = step.text_en, step.text_ja
+    if step.via is not None:
+        en = en.replace(step.via.name_en, short(step.via.name_en))
+        ja = ja.replace(step.via.name_ja, short(step.via.name_ja, TITLE_CHARS // 2))
+    out = Text(en + "\n")
+    out.append(ja, style="dim")
+    if step.via is not None:
+        out.append(f"\nvia {step.via.id}", style="dim")
+    return out
 
 
 def _print_path(path: IntroductionPath) -> None:
-    table = Table(title=f"Path {path.rank}: {path.hops} step(s), strength {path.strength:.4g}", show_lines=True)
-    table.add_column("#", justify="right")
-    table.add_column("Step")
-    table.add_column("Date")
-    table.add_column("Sources")
+    out = table("#", "Step", "Date", "Sources", lines=True,
+                title=f"Path {path.rank}: {path.hops} step(s), strength {path.strength:.4g}")
     for i, step in enumerate(path.steps, start=1):
         sources = "\n".join(f"{s.title} ({s.published or 'undated'})" + (f"\n{s.url}" if s.url else "")
                             for s in step.sources)
-        table.add_row(str(i), f"{step.text_en}\n[dim]{step.text_ja}[/dim]", step.date or "", sources)
-    console.print(table)
+        row(out, str(i), _step_text(step), step.date, sources)
+    console.print(out)
 
 
 def register(app: typer.Typer) -> None:
@@ -113,14 +126,14 @@ def register(app: typer.Typer) -> None:
 
             def human(r: Any) -> None:
                 names = {n.entity.id: n.entity.label() for n in r.nodes}
-                table = Table(title=f"Around {r.center.label()} (radius {r.radius}): {len(r.nodes)} entities")
-                for col in ("From", "Relation", "To", "Conf.", "Sources"):
-                    table.add_column(col)
+                titles = source_labels(s, (src for e in r.edges for src in e.relation.sources))
+                out = table("From", "Relation", "To", "Conf.", "Sources", lines=True,
+                            title=f"Around {r.center.label()} (radius {r.radius}): {len(r.nodes)} entities")
                 for e in r.edges:
                     rel = e.relation
-                    table.add_row(names.get(rel.source, rel.source), rel.type + ("" if e.tie else " (context)"),
-                                  names.get(rel.target, rel.target), f"{rel.confidence:.2f}", ", ".join(rel.sources))
-                console.print(table)
+                    row(out, names.get(rel.source, rel.source), rel.type + ("" if e.tie else " (context)"),
+                        names.get(rel.target, rel.target), f"{rel.confidence:.2f}", joined(rel.sources, titles))
+                console.print(out)
                 if r.truncated:
                     console.print("[yellow]Truncated:[/yellow] " + "; ".join(
                         f"{t.entity} ({t.omitted} left out, {t.why})" for t in r.truncations))
@@ -146,19 +159,18 @@ def register(app: typer.Typer) -> None:
             def human(r: Any) -> None:
                 console.print(f"[bold]{r.place.label()}[/bold]: {len(r.members)} members, {len(r.ties)} ties"
                               + (" [yellow](truncated)[/yellow]" if r.truncated else ""))
-                table = Table(title="Ties")
-                for col in ("Member", "Other", "Via", "Relations", "Cross-border"):
-                    table.add_column(col)
+                titles = source_labels(s, (src for t in r.ties for src in t.sources))
+                out = table("Member", "Other", "Via", "Relations", "Cross-border", "Sources", title="Ties", lines=True)
                 for t in r.ties:
-                    table.add_row(t.member.label(), t.other.label(), t.via.label() if t.via else "",
-                                  ", ".join(t.relation_types), "yes" if t.cross_border else "")
-                console.print(table)
+                    row(out, t.member.label(), t.other.label(), short(t.via.label()) if t.via else "",
+                        ", ".join(t.relation_types), "yes" if t.cross_border else "", joined(t.sources, titles))
+                console.print(out)
+                agreements = {a for pairs in (r.region_pairs, r.country_pairs) for p in pairs for a in p.agreements}
+                named = {i: rec.entity.name(Lang.EN) for i, rec in s.get_entities(sorted(agreements)).items()}
                 for title, pairs in (("Region pairs", r.region_pairs), ("Country pairs", r.country_pairs)):
-                    agg = Table(title=title)
-                    for col in ("A", "B", "Ties", "Agreements"):
-                        agg.add_column(col)
+                    agg = table("A", "B", "Ties", "Agreements", title=title, lines=True)
                     for p in pairs:
-                        agg.add_row(p.a_name, p.b_name, str(p.ties), ", ".join(p.agreements))
+                        row(agg, p.a_name, p.b_name, str(p.ties), joined(p.agreements, named))
                     console.print(agg)
 
             emit(result, as_json, human)
@@ -193,12 +205,10 @@ def register(app: typer.Typer) -> None:
             def human(r: Any) -> None:
                 title = f"Brokers ({r.mode}" + (f": {r.sources_label} ↔ {r.targets_label}" if r.sources_label else "")
                 title += f", {r.nodes} nodes" + (f", sampled {r.samples}" if r.sampled else "") + ")"
-                table = Table(title=title)
-                for col in ("#", "Entity", "Score", "Degree", "Country"):
-                    table.add_column(col)
+                out = table("#", "Entity", "Score", "Degree", "Country", title=title)
                 for i, b in enumerate(r.brokers, start=1):
-                    table.add_row(str(i), b.entity.label(), f"{b.score:.3f}", str(b.degree), b.country or "")
-                console.print(table)
+                    row(out, str(i), b.entity.label(), f"{b.score:.3f}", str(b.degree), b.country)
+                console.print(out)
 
             emit(result, as_json, human)
 
@@ -219,13 +229,12 @@ def register(app: typer.Typer) -> None:
                                      min_confidence=min_confidence)
 
             def human(r: Any) -> None:
-                table = Table(title=f"{r.sector.label()} partners reachable from {r.origin.label()} "
-                                    f"({r.candidates} focus on it, {r.unreachable} unreachable)", show_lines=True)
-                for col in ("#", "Partner", "Strength", "Steps", "Best path"):
-                    table.add_column(col)
+                out = table("#", "Partner", "Strength", "Steps", "Best path", lines=True,
+                            title=f"{r.sector.label()} partners reachable from {r.origin.label()} "
+                                  f"({r.candidates} focus on it, {r.unreachable} unreachable)")
                 for i, p in enumerate(r.partners, start=1):
-                    table.add_row(str(i), p.entity.label(), f"{p.strength:.4g}", str(p.hops),
-                                  "\n".join(step.text_en for step in p.path.steps))
-                console.print(table)
+                    steps = [_step_text(step).plain.split("\n")[0] for step in p.path.steps]
+                    row(out, str(i), p.entity.label(), f"{p.strength:.4g}", str(p.hops), "\n".join(steps))
+                console.print(out)
 
             emit(result, as_json, human)

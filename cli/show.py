@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+from collections import defaultdict
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
+from rich.text import Text
 
 from cli.common import JsonOpt, StoreOpt, console, print_json, store_at
-from graph.model import Lang, NameKind
-from graph.registry import relation_type
+from cli.tables import row, source_label, table
+from graph.model import Entity, Lang, Name, NameKind, Source
+from graph.registry import RELATION_TYPES, relation_type
 from graph.store import Store
 from queries.resolve import resolve_entity, search
 
@@ -45,6 +48,74 @@ def entity_detail(store: Store, text: str) -> dict[str, Any]:
     }
 
 
+def script_of(name: Name) -> str:
+    """The language (and, for Chinese, the script) a name is written in: ja, en, zh-Hans, zh-Hant, romaji…"""
+    if name.lang is not Lang.ZH:
+        return name.lang.value
+    simplified, traditional = _chinese()
+    if simplified.convert(name.text) != name.text:
+        return "zh-Hant"  # it changes when made simplified, so it was written traditional
+    if traditional.convert(name.text) != name.text:
+        return "zh-Hans"
+    return "zh"
+
+
+@functools.cache
+def _chinese() -> tuple[Any, Any]:
+    import opencc
+
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+_SCRIPT_ORDER = ("ja", "en", "zh-Hans", "zh-Hant", "zh", "romaji", "und")
+
+
+def print_entity(e: Entity, detail: dict[str, Any]) -> None:
+    """Everything stored about an entity: names by language, facts, relations by type and date, sources."""
+    head = Text(f"{e.name(Lang.JA)} / {e.name(Lang.EN)}", style="bold")
+    head.append(f"  ({e.id}, {e.type.value}" + (f", {e.kind}" if e.kind else "") + ")", style="")
+    console.print(head)
+    names = table("language", "name", "kind", title="Names")
+    for n in sorted(e.names, key=lambda n: (_SCRIPT_ORDER.index(script_of(n)) if script_of(n) in _SCRIPT_ORDER
+                                           else 99, n.kind is not NameKind.PRIMARY, n.text)):
+        row(names, script_of(n), n.text, n.kind.value)
+    console.print(names)
+    facts = table("field", "value", title="Facts")
+    for field, value in (("description", e.description), ("purpose", e.purpose),
+                         ("signed", e.signed), ("renewed", ", ".join(map(str, e.renewed))), ("status", e.status),
+                         ("start", e.start), ("end", e.end), ("url", e.url), ("ISO code", e.iso_code)):
+        if value:
+            row(facts, field, str(value))
+    if facts.row_count:
+        console.print(facts)
+    labels = {s["id"]: source_label(Source.model_validate(s), s["id"]) for s in detail["sources"]}
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rel in detail["relations"]:
+        by_type[rel["type"]].append(rel)
+    for name in [t for t in RELATION_TYPES if t in by_type]:
+        rt = relation_type(name)
+        rels = sorted(by_type[name], key=lambda r: (r["valid_from"] is None, str(r["valid_from"] or ""),
+                                                   r["other"]["name_en"]))
+        out = table("", "other", "role", "dates", "source", "locator", "conf.", lines=True,
+                    title=f"{rt.label_en} ({name}, {len(rels)})")
+        for rel in rels:
+            arrow = "→" if rel["direction"] == "out" else "←"
+            other = rel["other"]
+            ja, en = other["name_ja"], other["name_en"]
+            both = ja if ja == en else f"{ja} / {en}"
+            dates = " – ".join(str(d) for d in (rel["valid_from"], rel["valid_to"]) if d)
+            evidence = rel["evidence"]
+            row(out, arrow, f"{both}\n{other['id']}", rel["role"], dates,
+                "\n".join(labels.get(ev["source"], ev["source"]) for ev in evidence),
+                "\n".join(ev.get("locator") or "" for ev in evidence),
+                "\n".join(f"{ev.get('confidence', 1.0):.2f}" for ev in evidence))
+        console.print(out)
+    sources = table("source", "published", "url", title="Sources")
+    for source in sorted(detail["sources"], key=lambda s: (str(s.get("published") or ""), s["title"])):
+        row(sources, f"{source['title']}\n{source['id']}", source.get("published"), source.get("url"))
+    console.print(sources)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def show(
@@ -60,25 +131,7 @@ def register(app: typer.Typer) -> None:
                 return
             record = st.get_entity(detail["entity"]["id"])
         assert record is not None
-        e = record.entity
-        console.print(f"[bold]{e.name(Lang.JA)}[/] / [bold]{e.name(Lang.EN)}[/]  ({e.id}, {e.type.value}"
-                      + (f", {e.kind}" if e.kind else "") + ")", highlight=False)
-        others = [n for n in e.names if n.kind is not NameKind.PRIMARY]
-        if others:
-            console.print("also: " + ", ".join(n.text for n in others), highlight=False)
-        table = Table("relation", "other", "dates", "sources")
-        for rel in detail["relations"]:
-            label = relation_type(rel["type"]).label_en
-            arrow = f"{label} →" if rel["direction"] == "out" else f"← {label}"
-            if rel["role"]:
-                arrow += f" ({rel['role']})"
-            dates = " – ".join(d for d in (rel["valid_from"], rel["valid_to"]) if d)
-            srcs = ", ".join(sorted({ev["source"] for ev in rel["evidence"]}))
-            table.add_row(arrow, f"{rel['other']['name_en']} ({rel['other']['id']})", dates, srcs)
-        console.print(table)
-        for source in detail["sources"]:
-            console.print(f"[dim]{source['id']}: {source['title']} {source.get('published', '')} "
-                          f"{source.get('url', '')}[/]", highlight=False)
+        print_entity(record.entity, detail)
 
     @app.command("search")
     def search_cmd(
@@ -96,7 +149,7 @@ def register(app: typer.Typer) -> None:
         if not hits:
             console.print(f"nothing matches {text!r}")
             raise typer.Exit(1)
-        table = Table("id", "ja", "en", "type", "matched", "score")
+        out = table("id", "ja", "en", "type", "matched", "score")
         for h in hits:
-            table.add_row(h.entity.id, h.entity.name_ja, h.entity.name_en, h.entity.type, h.matched, f"{h.score:.0f}")
-        console.print(table)
+            row(out, h.entity.id, h.entity.name_ja, h.entity.name_en, h.entity.type, h.matched, f"{h.score:.0f}")
+        console.print(out)

@@ -12,6 +12,7 @@ from pathlib import Path
 from graph.store import Store, WriteResult
 from ingest.files import SUFFIXES, read_fact_file
 from ingest.format import FactFile, to_batch
+from ingest.romaji import with_romaji
 from ingest.vocabulary import sector_batch
 
 Progress = Callable[[str, int, int], None]  # (what, records done, records in the file)
@@ -58,7 +59,7 @@ def load_facts(store: Store, facts: FactFile, origin: str, progress: Progress | 
         if progress:
             progress(f"{name}: checking", done, total)
 
-    batch = to_batch(facts, origin, tick)
+    batch = with_romaji(to_batch(facts, origin, tick))
     if progress:
         progress(f"{name}: writing", total, total)
     with store.bulk(len(batch)):

@@ -92,18 +92,20 @@ def test_home_page_links_docs_and_views(client: TestClient) -> None:
     response = client.get("/")
     assert response.headers["content-type"].startswith("text/html")
     assert 'href="/docs"' in response.text
-    assert 'href="/viz/countries"' in response.text and "/views/" not in response.text
+    assert 'href="/viz/countries?lang=en"' in response.text and "/views/" not in response.text
     assert "person" in response.text
+    japanese = client.get("/", params={"lang": "ja"}).text
+    assert "エンティティを探す" in japanese and "人物" in japanese and "Find an entity" not in japanese
 
 
 def test_home_page_template_escapes_what_it_shows() -> None:
     """The landing page goes through the views' jinja2 environment, which escapes every value."""
     from api.models import StatsOut
-    from viz.network import templates
+    from api.routers.home import home_page
 
     stats = StatsOut(backend="<script>alert(1)</script>", version="0", entities={"a&b": 2}, relations={}, sources=0,
                      entity_total=2, relation_total=0)
-    page = templates().get_template("home.html").render(stats=stats)
+    page = home_page(stats, "en")
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<td>a&amp;b</td><td>2</td>" in page
     assert 'fetch("/entities?limit=12&lang="' in page  # the search script is emitted as written
@@ -432,7 +434,9 @@ def test_openapi_documents_every_operation_with_examples_and_problems(client: Te
         assert examples, f"{method.upper()} {path} has no example"
         for code, response in op["responses"].items():
             if int(code) >= 400:
-                assert list(response["content"]) == [PROBLEM], (path, code)
+                # Views answer an unknown or ambiguous name with a page a person can act on.
+                page = path.startswith("/viz/") and code in ("404", "409")
+                assert list(response["content"]) == (["text/html"] if page else [PROBLEM]), (path, code)
     facts = schema["paths"]["/facts"]["post"]
     assert set(facts["requestBody"]["content"]) == {"application/json", "application/yaml"}
     assert facts["security"] == [{"APIKeyHeader": []}]
@@ -553,12 +557,14 @@ def test_views_render_html(client: TestClient) -> None:
     assert "神奈川県" in region.text and "vis" in region.text
     entity = client.get("/viz/entity/Li Wei", params={"radius": 2})
     assert entity.status_code == 200 and "李偉" in entity.text
-    assert_problem(client.get("/viz/region/Li Wei"), 404)
+    unknown = client.get("/viz/region/Li Wei")  # a page with the nearest names, for a person in a browser
+    assert unknown.status_code == 404 and unknown.headers["content-type"].startswith("text/html")
     assert_problem(client.get("/viz/entity/place:kanagawa", params={"radius": 9}), 422)
     paths = client.get("/viz/path", params={"from": "神奈川県", "to": "place:liaoning"})
     assert paths.status_code == 200 and "agreement:kanagawa-liaoning" in paths.text
     assert "best path" in paths.text
-    assert_problem(client.get("/viz/path", params={"from": "神奈川県", "to": "nowhere at all"}), 404)
+    nowhere = client.get("/viz/path", params={"from": "神奈川県", "to": "nowhere at all"})
+    assert nowhere.status_code == 404 and "<!doctype html>" in nowhere.text
     assert_problem(client.get("/viz/path", params={"from": "神奈川県", "to": "place:liaoning", "k": 11}), 422)
     # The pre-0.1 aliases are gone.
     for old in ("/views/region/神奈川県", "/views/entity/Li Wei", "/views/countries"):

@@ -170,6 +170,74 @@ def test_grouped_layout_keeps_countries_apart() -> None:
     assert ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 > 200
 
 
+def test_short_labels_stay_distinct() -> None:
+    names = {"a": "Kanagawa Healthcare New Frontier Office Shanghai", "b": "Kanagawa Healthcare New Frontier Office Boston",
+             "c": "神奈川県・遼寧省 MOU", "d": "神奈川県・遼寧省 友好提携", "e": "JETRO"}
+    labels = network.short_labels(names, {"c": network.EVENT_LABEL_CHARS, "d": network.EVENT_LABEL_CHARS})
+    assert len(set(labels.values())) == 5, labels
+    assert labels["a"].endswith("Shanghai") and labels["b"].endswith("Boston") and "…" in labels["a"]
+    assert labels["e"] == "JETRO"
+    assert labels["c"] == "神奈川県・遼寧省 MOU"  # short enough once it has to be told apart
+
+
+def test_message_catalogue_is_complete() -> None:
+    from graph.registry import RELATION_TYPES
+    from viz.messages import MESSAGES, RELATION_NAMES, TYPE_NAMES
+
+    for key, (en, ja) in MESSAGES.items():
+        fields = lambda s: sorted(re.findall(r"\{(\w+)", s))  # noqa: E731
+        assert en and ja and fields(en) == fields(ja), key
+    assert set(RELATION_NAMES) == set(RELATION_TYPES)
+    assert set(TYPE_NAMES) == {"organisation", "person", "place", "agreement", "event", "sector"}
+
+
+def test_japanese_pages_speak_japanese(seed_store: EmbeddedStore) -> None:
+    for page in (region_html(seed_store, "place:japan", lang="ja"), paths_html(seed_store, "三重県", "org:fbri", lang="ja"),
+                 countries_html(seed_store, lang="ja")):
+        header = page.split("<header>", 1)[1].split("</header>", 1)[0]
+        panel = page.split('<aside id="details">', 1)[1].split("</aside>", 1)[0]
+        for english in ("cross-border", "party_to", "Path 1", "step(s)", "colour =", "Ties between", "Hover"):
+            assert english not in header + panel, english
+
+
+def groups_of(html: str) -> list[dict[str, Any]]:
+    return json.loads(re.search(r"var groups = (\[.*?\]);\n", html, flags=re.S).group(1))  # type: ignore[union-attr]
+
+
+def test_large_region_is_drawn_as_communities(seed_store: EmbeddedStore) -> None:
+    html = region_html(seed_store, "place:japan", lang="en")
+    groups = groups_of(html)
+    nodes = json.loads(re.search(r"new vis\.DataSet\((\[.*?\])\);", html, flags=re.S).group(1))  # type: ignore[union-attr]
+    assert len(nodes) > network.GROUP_MIN_NODES and len(groups) >= 4
+    grouped = [n for n in nodes if n.get("kz_group")]
+    assert {n["kz_group"] for n in grouped} == {g["id"] for g in groups}
+    assert all(g["count"] >= 3 for g in groups) and sum(g["count"] for g in groups) == len(grouped)
+    assert not any(n["id"] == "place:japan" for n in grouped)  # the region itself stays drawn
+    assert groups_of(region_html(seed_store, "place:japan", lang="en")) == groups  # seeded: the same every time
+    assert groups_of(region_html(seed_store, "place:liaoning")) == []  # small views are drawn whole
+
+
+def test_unknown_names_in_views_get_a_page(seed_file: Path) -> None:
+    with TestClient(create_app(settings_for(seed_file))) as client:
+        page = client.get("/viz/region/Basqu", params={"lang": "ja"})
+        assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+        assert "見つかりません" in page.text and 'href="/viz/region/place%3Abasque-country?lang=ja"' in page.text
+        page = client.get("/viz/path", params={"from": "三重県", "to": "FBRl Kobe"})
+        assert page.status_code == 404 and "Did you mean" in page.text
+        assert "/viz/path?from=%E4%B8%89%E9%87%8D%E7%9C%8C&amp;to=org%3Afbri" in page.text
+        assert client.get("/places/Basqu/network").headers["content-type"].startswith("application/problem+json")
+
+
+def test_ambiguous_names_in_views_list_the_candidates() -> None:
+    from viz.missing import missing_html
+
+    candidates = [{"id": "org:a", "type": "organisation", "name_ja": "甲", "name_en": "Twin"},
+                  {"id": "org:b", "type": "organisation", "name_ja": "乙", "name_en": "Twin"}]
+    page = missing_html("Twin", "en", candidates=candidates, link=lambda i: f"/viz/entity/{i}")
+    assert "names several entities" in page and 'href="/viz/entity/org:a"' in page and "乙 / Twin" in page
+    assert "<script" not in missing_html("<script>", "ja", link=str)
+
+
 # -- served and drawn ------------------------------------------------------------------------
 
 
@@ -189,9 +257,38 @@ def test_region_view_in_chromium(server: str, browser: Any, seed_store: Embedded
     assert crossing == {r for t in result.ties if t.cross_border for r in t.relations}
     assert js(browser, "return kizuna.nodes.get('place:liaoning').label;") == "遼寧省"
     legend = js(browser, "return document.getElementById('legend').textContent;")
-    assert "中国" in legend or "China" in legend
-    assert "cross-border tie" in legend
-    check_page(browser, loaded, "region-liaoning")
+    assert "中国" in legend and "国境を越えるつながり" in legend and "協定の締結" in legend
+    assert not re.search(r"[a-z]{4,}", legend.replace("MOU", "")), legend  # no English words left in Japanese
+    panel = browser.find_element("id", "details").text  # summarised before any click
+    assert "国別のメンバー" in panel and "中国: 6" in panel and "協定(2)" in panel
+    assert "神奈川県・遼寧省 MOU (2018-05-08)" in panel
+    check_page(browser, loaded, "region-liaoning-ja")
+    loaded = load(browser, f"{server}/viz/region/place:liaoning?lang=en")
+    assert js(browser, "return kizuna.nodes.get('place:liaoning').label;") == "Liaoning Province"
+    panel = browser.find_element("id", "details").text
+    assert "Members by country" in panel and "Agreements (2)" in panel
+    check_page(browser, loaded, "region-liaoning-en")
+
+
+@pytest.mark.slow
+def test_large_region_opens_group_by_group(server: str, browser: Any) -> None:
+    loaded = load(browser, f"{server}/viz/region/place:japan?lang=ja")
+    assert len(loaded.node_ids) > 80
+    visible = js(browser, "return kizuna.network.body.nodeIndices.length;")
+    assert visible < 25, visible  # groups drawn as one node each
+    check_page(browser, loaded, "region-japan-ja")
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    group = js(browser, "return kizuna.network.body.nodeIndices.filter(function (i) { return kizuna.network.isCluster(i); })[0];")
+    x, y = js(browser, f"var p = kizuna.network.canvasToDOM(kizuna.network.getPosition({json.dumps(group)})); return [p.x, p.y];")
+    canvas = browser.find_element("css selector", "#mynetwork canvas")
+    ActionChains(browser).move_to_element_with_offset(
+        canvas, int(x - canvas.size["width"] / 2), int(y - canvas.size["height"] / 2)).click().perform()
+    assert js(browser, "return kizuna.opened;") == 1
+    assert js(browser, "return kizuna.network.body.nodeIndices.length;") > visible
+    spots = js(browser, "return kizuna.nodes.get({filter: function (n) { return n.kz_group === " + json.dumps(group)
+               + "; }}).map(function (n) { var p = kizuna.network.getPosition(n.id); return [Math.round(p.x), Math.round(p.y)]; });")
+    assert len({tuple(p) for p in spots}) == len(spots)  # opened members are spread out, not stacked
 
 
 @pytest.mark.slow
@@ -246,14 +343,20 @@ def test_path_view_numbers_the_steps(server: str, browser: Any, seed_store: Embe
     assert f"Path 1: {best.hops} step(s)" in panel and "1.1 " in panel
     faded = set(js(browser, "return kizuna.nodes.getIds({filter: function (n) { return n.color === '#e3e3e3'; }});"))
     assert faded and not (faded & on_path)  # the surroundings are faded, the paths are not
-    check_page(browser, loaded, "path-mie-fbri")
+    check_page(browser, loaded, "path-mie-fbri-en")
+    loaded = load(browser, f"{server}/viz/path?from={quote('三重県')}&to=org:fbri&lang=ja")
+    panel = browser.find_element("id", "details").text
+    assert f"経路 1: {best.hops} ステップ" in panel and "Path 1" not in panel
+    legend = js(browser, "return document.getElementById('legend').textContent;")
+    assert "最良の経路" in legend and "path" not in legend.lower()
+    check_page(browser, loaded, "path-mie-fbri-ja")
 
 
 @pytest.mark.slow
 def test_countries_view_in_chromium(server: str, browser: Any, seed_store: EmbeddedStore) -> None:
     overview = country_overview(seed_store)
     loaded = load(browser, f"{server}/viz/countries")
-    assert set(loaded.node_ids) == {c.country.id for c in overview.countries}
+    assert set(loaded.node_ids) == {c.country.id for c in overview.countries if c.cross_border_ties}
     assert set(loaded.edge_ids) == {f"pair:{p.a}|{p.b}" for p in overview.pairs}
     assert "pair:place:china|place:japan" in loaded.edge_ids
     check_page(browser, loaded, "countries")
@@ -273,6 +376,16 @@ def test_landing_page_searches_and_links_to_views(server: str, browser: Any) -> 
         lambda d: region in d.execute_script("return [].map.call(document.querySelectorAll('#hits a'), a => a.href);")
     )
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    keep_screenshot(browser, "landing-en")
+    browser.get(f"{server}/?lang=ja")
+    box = browser.find_element("id", "q")
+    box.send_keys("遼寧省")
+    browser.find_element("css selector", "#search button").click()
+    WebDriverWait(browser, 20).until(lambda d: "地域ネットワーク" in d.find_element("id", "hits").text)
+    body = browser.find_element("tag name", "body").text
+    assert "エンティティを探す" in body and "紹介経路" in body and "Find an entity" not in body
+    keep_screenshot(browser, "landing-ja")
+    browser.get(f"{server}/?lang=en")
     browser.find_element("id", "from").send_keys("三重県")
     browser.find_element("id", "to").send_keys("org:fbri")
     browser.find_element("css selector", "#pathform button").click()

@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.model import Batch, Entity, Lang, Relation, Source
 from graph.registry import RELATION_TYPES, relation_type
+from viz.messages import relation_name, script_messages, text, type_name
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -82,11 +84,52 @@ PATH_COLOURS = ("#d62728", "#1f5fd6", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"
 FADED = "#e3e3e3"
 
 
-LABEL_CHARS = 32  # longer names are cut on the canvas (the tooltip and panel carry them whole)
+LABEL_CHARS = 28  # longer names are shortened on the canvas (the tooltip and panel carry them whole)
+EVENT_LABEL_CHARS = 18  # agreements and events have long titles and sit between their parties
+GROUP_MIN_NODES = 40  # region and neighbourhood views above this size are drawn as groups of communities
 
 
-def short(name: str) -> str:
-    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+def _width(text: str) -> int:
+    """Display width: CJK characters count twice (a 28-wide label is 14 kanji)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cut(name: str, head: int, tail: int) -> str:
+    def take(chars: str, width: int) -> str:
+        out, used = "", 0
+        for c in chars:
+            used += _width(c)
+            if used > width:
+                break
+            out += c
+        return out
+
+    start = take(name, head).rstrip()
+    end = take(name[::-1], tail)[::-1].lstrip() if tail else ""
+    return f"{start}…{end}"
+
+
+def short(name: str, limit: int = LABEL_CHARS) -> str:
+    """``name`` cut to ``limit`` display columns, keeping its start."""
+    return name if _width(name) <= limit else _cut(name, limit - 1, 0)
+
+
+def short_labels(names: Mapping[str, str], limits: Mapping[str, int] | None = None) -> dict[str, str]:
+    """Shortened labels that stay distinct: where two names would shorten to the
+    same text, both keep their end too ("Kanagawa Healthcare…Shanghai")."""
+    limits = limits or {}
+    labels = {i: short(n, limits.get(i, LABEL_CHARS)) for i, n in names.items()}
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for i, label in labels.items():
+        by_label[label].append(i)
+    for ids in by_label.values():
+        if len(ids) < 2 or len({names[i] for i in ids}) < 2:
+            continue
+        for i in ids:
+            limit = max(limits.get(i, LABEL_CHARS), LABEL_CHARS)
+            name = names[i]
+            labels[i] = name if _width(name) <= limit else _cut(name, limit // 2, limit // 2)
+    return labels
 
 
 def country_colours(counts: Mapping[str, int]) -> dict[str, str]:
@@ -166,7 +209,7 @@ def options_for(node_count: int) -> dict[str, Any]:
             "forceAtlas2Based": {
                 "gravitationalConstant": -70,
                 "centralGravity": 0.012,
-                "springLength": 110,
+                "springLength": 150 if node_count <= 60 else 110,
                 "springConstant": 0.08,
                 "avoidOverlap": 0.4 if node_count <= 500 else 0.0,
             },
@@ -183,7 +226,8 @@ def options_for(node_count: int) -> dict[str, Any]:
             "keyboard": False,
         },
         "edges": {
-            "smooth": False,
+            # Gently curved edges keep labels and crossing lines apart; straight ones are cheaper when large.
+            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.2} if node_count <= 1000 else False,
             "font": {"size": 12, "align": "top", "strokeWidth": 3, "background": "rgba(255,255,255,0.85)"},
             "selectionWidth": 2,
             "hoverWidth": 1.5,
@@ -220,6 +264,7 @@ class Page:
     summary: list[str] = field(default_factory=list)  # side-panel text before anything is clicked
     lang: str = "en"
     links: bool = False  # side panel links to /viz/... (only where a server answers them)
+    groups: list[dict[str, Any]] = field(default_factory=list)  # communities drawn as one node until opened
 
 
 @functools.cache
@@ -246,14 +291,11 @@ def cap(page: Page, priority: Collection[str] = ()) -> Page:
         ranked = sorted(page.nodes, key=lambda n: (n["id"] not in priority, -degree[n["id"]], n["id"]))
         kept = ranked[:MAX_NODES]
         keep = {n["id"] for n in kept}
-        page.messages.append(
-            f"Showing {MAX_NODES:,} of {len(page.nodes):,} entities (the cap for one page): the best connected "
-            "are kept. Narrow the view (a smaller place, radius or fewer types) to see the rest."
-        )
+        page.messages.append(text(page.lang, "msg.nodes_cap", shown=f"{MAX_NODES:,}", total=f"{len(page.nodes):,}"))
         page.nodes = kept
         page.edges = [e for e in page.edges if e["from"] in keep and e["to"] in keep]
     if len(page.edges) > MAX_EDGES:
-        page.messages.append(f"Showing {MAX_EDGES:,} of {len(page.edges):,} ties (the cap for one page).")
+        page.messages.append(text(page.lang, "msg.edges_cap", shown=f"{MAX_EDGES:,}", total=f"{len(page.edges):,}"))
         page.edges = sorted(page.edges, key=lambda e: -float(e.get("width", 1)))[:MAX_EDGES]
     return page
 
@@ -290,6 +332,9 @@ def render(page: Page, priority: Collection[str] = ()) -> str:
         options=json.dumps(net.options),
         bgcolor=net.bgcolor,
         legend=page.legend,
+        words={k: text(page.lang, k) for k in WORDS},
+        script_words=script_messages(page.lang),
+        groups=page.groups,
         messages=page.messages,
         summary=page.summary,
         lang=page.lang,
@@ -299,21 +344,70 @@ def render(page: Page, priority: Collection[str] = ()) -> str:
     return html
 
 
+WORDS = ("legend.colour", "legend.shape", "legend.size", "legend.line", "panel.hint")
+
+
+def group_communities(page: Page, keep_open: Collection[str], colours: Mapping[str, str] | None = None) -> None:
+    """Draw a large page as communities: networkx's Louvain method (seeded, so a
+    page is always grouped the same way) over the drawn ties; each community of
+    three or more that holds none of ``keep_open`` becomes one node, labelled by
+    its best connected member, until it is clicked open (``keep_open`` entities stay outside)."""
+    if len(page.nodes) <= GROUP_MIN_NODES:
+        return
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(n["id"] for n in page.nodes)
+    graph.add_edges_from((e["from"], e["to"]) for e in page.edges if e["from"] != e["to"])
+    by_id = {n["id"]: n for n in page.nodes}
+    communities = nx.community.louvain_communities(graph, seed=7, resolution=1.0)
+    ordered = sorted((sorted(c) for c in communities), key=lambda c: (-len(c), c[0]))
+    for number, community in enumerate(ordered, 1):
+        members = [i for i in community if i not in keep_open]  # the focus stays drawn on its own
+        if len(members) < 3:
+            continue
+        members.sort(key=lambda i: (-graph.degree(i), i))
+        countries: dict[str, int] = defaultdict(int)
+        for i in members:
+            countries[by_id[i].get("kz_country_name") or text(page.lang, "panel.no_country")] += 1
+        main = max(countries, key=lambda c: (countries[c], c))
+        head = by_id[members[0]]
+        group_id = f"group:{number}"
+        for i in members:
+            by_id[i]["kz_group"] = group_id
+        names = [by_id[i].get("kz_name", i) for i in members]
+        title = "\n".join([text(page.lang, "tip.group", count=len(members), country=main),
+                           *(f"· {n}" for n in names[:12])] + ([f"… +{len(names) - 12}"] if len(names) > 12 else []))
+        page.groups.append({
+            "id": group_id,
+            "label": f"{head['label']} +{len(members) - 1}",
+            "title": title,
+            "color": head["color"] if isinstance(head["color"], str) else head["color"].get("background", "#999"),
+            "count": len(members),
+            "members": names,
+        })
+    if page.groups:
+        grouped = sum(g["count"] for g in page.groups)
+        page.messages.append(text(page.lang, "msg.grouped", count=grouped, groups=len(page.groups)))
+
+
 # -- entities and relations as nodes and edges --------------------------------------------------
 
 
-def _source_title(source: Source | None, source_id: str) -> str:
+def _source_title(source: Source | None, source_id: str, lang: Lang | str = Lang.EN) -> str:
     if source is None:
-        return f"source: {source_id}"
-    when = f" ({source.published})" if source.published else ""
-    return f"source: {source.title}{when}"
+        return text(lang, "tip.source", title=source_id)
+    if source.published:
+        return text(lang, "tip.source_dated", title=source.title, date=source.published)
+    return text(lang, "tip.source", title=source.title)
 
 
-def _dates(entity: Entity) -> str | None:
+def _dates(entity: Entity, lang: Lang | str = Lang.EN) -> str | None:
     if entity.signed:
-        return f"signed {entity.signed}"
+        return text(lang, "tip.signed", date=entity.signed)
     if entity.start:
-        return f"held {entity.start}" + (f" – {entity.end}" if entity.end and entity.end != entity.start else "")
+        span = f"{entity.start}" + (f" – {entity.end}" if entity.end and entity.end != entity.start else "")
+        return text(lang, "tip.held", dates=span)
     return None
 
 
@@ -361,71 +455,96 @@ def batch_page(
             counts[country] += 1
     colours = country_colours(counts)
     fade = bool(marks.steps)
+    full = {r.entity.id: r.entity.name(lang) for r in batch.entities}
+    labels = short_labels(full, {
+        r.entity.id: EVENT_LABEL_CHARS for r in batch.entities if r.entity.type.value in ("agreement", "event")
+    })
     nodes: list[dict[str, Any]] = []
     for record in batch.entities:
         e = record.entity
         ja, en = e.name(Lang.JA), e.name(Lang.EN)
         country = country_of.get(e.id)
-        lines = [ja if ja == en else f"{ja} / {en}", e.type.value + (f" · {e.kind}" if e.kind else "")]
+        kind = type_name(lang, e.type.value) + (f" · {e.kind}" if e.kind else "")
+        lines = [ja if ja == en else f"{ja} / {en}", kind]
         if country:
-            lines.append(f"country: {country_names.get(country, country)}")
-        dates = _dates(e)
+            lines.append(text(lang, "tip.country", name=country_names.get(country, country)))
+        dates = _dates(e, lang)
         if dates:
             lines.append(dates)
-        lines.append(f"{degree[e.id]} ties drawn · {e.id}")
-        lines += [_source_title(sources.get(s), s) for s in record.sources[:5]]
+        lines.append(text(lang, "tip.ties_drawn", count=degree[e.id], id=e.id))
+        lines += [_source_title(sources.get(s), s, lang) for s in record.sources[:5]]
         if len(record.sources) > 5:
-            lines.append(f"… and {len(record.sources) - 5} more sources")
+            lines.append(text(lang, "tip.more_sources", count=len(record.sources) - 5))
         colour = colours.get(country, UNKNOWN_COUNTRY) if country else UNKNOWN_COUNTRY
         faded = fade and e.id not in marks.on_path
         node: dict[str, Any] = {
             "id": e.id,
-            "label": short(e.name(lang)),
+            "label": labels[e.id],
             "title": "\n".join(lines),
             "shape": SHAPES.get(e.type.value, "dot"),
             "color": FADED if faded else colour,
             "value": degree[e.id] + 1,
             "kz_type": e.type.value,
             "kz_country": country,
+            "kz_name": full[e.id],
+            "kz_country_name": country_names.get(country, country) if country else None,
         }
+        if e.type.value in ("agreement", "event"):
+            node["font"] = {"size": 11}
         if e.id in marks.focus:
             node["borderWidth"] = 4
             fill = {"background": node["color"], "border": "#111111"}
             node["color"] = {**fill, "highlight": fill, "hover": fill}
             node["font"] = {"size": 18, "strokeWidth": 3}
         elif faded:
-            node["font"] = {"color": "#aaaaaa"}
+            node["font"] = {**node.get("font", {}), "color": "#aaaaaa"}
         nodes.append(node)
     names = {i: r.entity.name(lang) for i, r in entities.items()}
-    edges = [_edge(rel, names, sources, marks, fade) for rel in relations]
+    edges = [_edge(rel, names, sources, marks, fade, lang) for rel in relations]
+    _separate_parallel(edges)
     legend = Legend(
         countries=[
             (colours[c], country_names.get(c, c), counts[c]) for c in sorted(counts, key=lambda c: (-counts[c], c))
         ]
-        + ([(UNKNOWN_COUNTRY, "no country / not a place-bound entity", len(entities) - sum(counts.values()))]
+        + ([(UNKNOWN_COUNTRY, text(lang, "legend.no_country"), len(entities) - sum(counts.values()))]
            if len(entities) > sum(counts.values()) else []),
-        shapes=[(GLYPHS[SHAPES[t]], t) for t in SHAPES if any(r.entity.type.value == t for r in batch.entities)],
-        lines=_line_legend({r.type for r in relations}, cross=bool(marks.cross_border), paths=marks.steps),
+        shapes=[(GLYPHS[SHAPES[t]], type_name(lang, t)) for t in SHAPES
+                if any(r.entity.type.value == t for r in batch.entities)],
+        lines=_line_legend({r.type for r in relations}, cross=bool(marks.cross_border), paths=marks.steps, lang=lang),
     )
     return Page(heading=heading, nodes=nodes, edges=edges, legend=legend, lang=lang.value, links=links)
 
 
+def _separate_parallel(edges: list[dict[str, Any]]) -> None:
+    """Bend each further edge between the same two entities a little more, so none hides another."""
+    seen: dict[frozenset[str], int] = defaultdict(int)
+    for edge in edges:
+        pair = frozenset((edge["from"], edge["to"]))
+        n = seen[pair]
+        seen[pair] += 1
+        if n:
+            edge["smooth"] = {"enabled": True, "type": "curvedCW" if n % 2 else "curvedCCW",
+                              "roundness": 0.2 + 0.15 * ((n + 1) // 2)}
+
+
 def _edge(
-    rel: Relation, names: Mapping[str, str], sources: Mapping[str, Source], marks: Marks, fade: bool
+    rel: Relation, names: Mapping[str, str], sources: Mapping[str, Source], marks: Marks, fade: bool,
+    lang: Lang | str = Lang.EN,
 ) -> dict[str, Any]:
     rt = relation_type(rel.type)
     dashes, colour = EDGE_STYLES.get(rel.type, (None, "#888888"))
-    lines = [f"{names.get(rel.source, rel.source)} {rt.label_en} {names.get(rel.target, rel.target)} ({rel.type})"]
+    a, b = names.get(rel.source, rel.source), names.get(rel.target, rel.target)
+    lines = [f"{a}は{b}{rt.label_ja}" if Lang(lang) is Lang.JA else f"{a} {rt.label_en} {b}"]
     if rel.role:
-        lines.append(f"role: {rel.role}")
+        lines.append(text(lang, "tip.role", role=rel.role))
     if rel.valid_from or rel.valid_to:
-        lines.append(f"dates: {rel.valid_from or '…'} – {rel.valid_to or '…'}")
-    lines.append(f"{'introduction tie' if rt.tie else 'context'} · confidence {rel.confidence:.2f}")
+        lines.append(text(lang, "tip.dates", start=rel.valid_from or "…", end=rel.valid_to or "…"))
+    lines.append(text(lang, "tip.tie" if rt.tie else "tip.context", confidence=f"{rel.confidence:.2f}"))
     seen: set[str] = set()
     for ev in rel.evidence:
         if ev.source not in seen:
             seen.add(ev.source)
-            lines.append(_source_title(sources.get(ev.source), ev.source))
+            lines.append(_source_title(sources.get(ev.source), ev.source, lang))
     width = 1.0 + 2.0 * rt.strength if rt.tie else 1.0
     edge: dict[str, Any] = {
         "id": rel.id,
@@ -442,11 +561,11 @@ def _edge(
         colour = PATH_COLOURS[(min(p for p, _ in steps) - 1) % len(PATH_COLOURS)]
         width = 5.0
         edge["label"] = " · ".join(f"{p}.{s}" for p, s in steps)
-        lines.insert(0, "; ".join(f"path {p}, step {s}" for p, s in steps))
+        lines.insert(0, "; ".join(text(lang, "tip.step", rank=p, step=s) for p, s in steps))
         edge["font"] = {"color": colour, "size": 15}
     elif rel.id in marks.cross_border:
         colour, width = CROSS_BORDER, 4.0
-        lines.insert(1, "cross-border tie")
+        lines.insert(1, text(lang, "legend.cross"))
         edge["kz_cross"] = True
     elif fade:
         colour = FADED
@@ -457,21 +576,22 @@ def _edge(
 
 
 def _line_legend(
-    types: Iterable[str], cross: bool = False, paths: Mapping[str, Sequence[tuple[int, int]]] | None = None
+    types: Iterable[str], cross: bool = False, paths: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+    lang: Lang | str = Lang.EN,
 ) -> list[tuple[str, str, str, float]]:
     items = []
     for name in RELATION_TYPES:
         if name in set(types):
             dashes, colour = EDGE_STYLES.get(name, (None, "#888888"))
-            items.append((" ".join(map(str, dashes or [])), colour, name, 2.0))
+            items.append((" ".join(map(str, dashes or [])), colour, relation_name(lang, name), 2.0))
     if cross:
-        items.append(("", CROSS_BORDER, "cross-border tie", 4.0))
+        items.append(("", CROSS_BORDER, text(lang, "legend.cross"), 4.0))
     ranks = sorted({p for steps in (paths or {}).values() for p, _ in steps})
     for rank in ranks:
-        what = f"path {rank}" + (" = the best path" if rank == 1 else "")
+        what = text(lang, "legend.best_path") if rank == 1 else text(lang, "legend.path", rank=rank)
         items.append(("", PATH_COLOURS[(rank - 1) % len(PATH_COLOURS)], what, 5.0))
     if ranks:
-        items.append(("", "#ffffff", "labels: path.step", 0.0))
+        items.append(("", "#ffffff", text(lang, "legend.step_labels"), 0.0))
     return items
 
 

@@ -19,7 +19,9 @@ from queries.neighbourhood import neighbourhood
 from queries.paths import introduction_paths
 from queries.region import region_network
 from queries.view import view_of
+from viz.messages import text, type_name
 from viz.network import (
+    CROSS_BORDER,
     GLYPHS,
     MAX_EDGES,
     PALETTE,
@@ -29,6 +31,7 @@ from viz.network import (
     Page,
     batch_page,
     country_colours,
+    group_communities,
     render,
 )
 
@@ -63,6 +66,45 @@ def _names(store: Store, ids: Iterable[str], lang: Lang) -> dict[str, str]:
     return {i: r.entity.name(lang) for i, r in store.get_entities(sorted(set(ids))).items()}
 
 
+def _composition(page: Page, lang: Lang, key: str, ids: Iterable[str] | None = None) -> list[str]:
+    """Side-panel lines: how many of the drawn entities (or ``ids``) each country holds, by type."""
+    wanted = set(ids) if ids is not None else None
+    by_country: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for node in page.nodes:
+        if wanted is not None and node["id"] not in wanted:
+            continue
+        country = node.get("kz_country_name") or text(lang, "panel.no_country")
+        by_country[country][node["kz_type"]] += 1
+    total = sum(sum(t.values()) for t in by_country.values())
+    lines = [text(lang, key, count=total)]
+    for country, types in sorted(by_country.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        kinds = ", ".join(f"{type_name(lang, t)} {n}" for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))
+        lines.append("· " + text(lang, "panel.country_line", country=country, count=sum(types.values()), types=kinds))
+    return lines
+
+
+def _agreements(page: Page, store: Store, lang: Lang) -> list[str]:
+    """Side-panel lines: the agreements drawn, newest first, with their signing dates."""
+    ids = [n["id"] for n in page.nodes if n["kz_type"] == "agreement"]
+    if not ids:
+        return [text(lang, "panel.no_agreements")]
+    records = store.get_entities(ids)
+    dated = sorted(records.values(), key=lambda r: (str(r.entity.signed or ""), r.entity.id), reverse=True)
+    lines = [text(lang, "panel.agreements", count=len(dated))]
+    for record in dated:
+        e = record.entity
+        name = e.name(lang)
+        with_date = bool(e.signed) and str(e.signed)[:4] not in name  # names often carry their year already
+        lines.append("· " + name + (f" ({e.signed})" if with_date else ""))
+    return lines
+
+
+def _groups(page: Page, lang: Lang) -> list[str]:
+    if not page.groups:
+        return []
+    return [text(lang, "panel.groups")] + [f"· {g['label']}: {g['count']}" for g in page.groups]
+
+
 def region_html(store: Store, place: str, *, lang: Lang | str = Lang.EN, links: bool = False, **options: Any) -> str:
     """The network of a place: its members, everything tied to them, borders crossed in thick red."""
     lang = Lang(lang)
@@ -82,10 +124,8 @@ def region_html(store: Store, place: str, *, lang: Lang | str = Lang.EN, links: 
     names = _names(store, {c for c in country_of.values() if c}, lang)
     p = result.place
     cross = sum(t.cross_border for t in result.ties)
-    heading = (
-        f"{p.name_ja} / {p.name_en} — region network: {len(result.members)} members, "
-        f"{len(result.ties)} ties ({cross} cross-border)"
-    )
+    heading = text(lang, "region.heading", ja=p.name_ja, en=p.name_en, members=len(result.members),
+                   ties=len(result.ties), cross=cross)
     page = batch_page(
         _batch(store, entity_ids, relation_ids),
         heading,
@@ -96,13 +136,16 @@ def region_html(store: Store, place: str, *, lang: Lang | str = Lang.EN, links: 
         links=links,
     )
     if result.truncated:
-        page.messages.append(f"Only the first {options['max_ties']:,} ties are drawn (the query's cap).")
+        page.messages.append(text(lang, "msg.ties_cap", count=f"{options['max_ties']:,}"))
+    group_communities(page, keep_open={p.id})
+    page.summary += _composition(page, lang, "panel.members", {m.entity.id for m in result.members})
     pair_names = _names(store, {x for pair in result.country_pairs for x in (pair.a, pair.b)}, lang)
-    page.summary.append("Ties between countries:" if result.country_pairs else "No cross-border ties found.")
+    page.summary.append(text(lang, "panel.pairs") if result.country_pairs else text(lang, "panel.no_pairs"))
     for pair in result.country_pairs[:10]:
-        agreements = f", {len(pair.agreements)} agreement(s)" if pair.agreements else ""
-        page.summary.append(f"{pair_names.get(pair.a, pair.a)} ↔ {pair_names.get(pair.b, pair.b)}: "
-                            f"{pair.ties} tie(s){agreements}")
+        agreements = text(lang, "panel.pair_agreements", count=len(pair.agreements)) if pair.agreements else ""
+        page.summary.append("· " + text(lang, "panel.pair", a=pair_names.get(pair.a, pair.a),
+                                        b=pair_names.get(pair.b, pair.b), ties=pair.ties, agreements=agreements))
+    page.summary += _agreements(page, store, lang) + _groups(page, lang)
     return render(page, priority={p.id} | {m.entity.id for m in result.members})
 
 
@@ -115,7 +158,7 @@ def neighbourhood_html(
     ids = [n.entity.id for n in result.nodes]
     country_of, names = _countries(store, ids, lang)
     c = result.center
-    heading = f"{c.name_ja} / {c.name_en} — neighbourhood: radius {result.radius}, {len(result.nodes)} entities"
+    heading = text(lang, "entity.heading", ja=c.name_ja, en=c.name_en, radius=result.radius, count=len(result.nodes))
     page = batch_page(
         _batch(store, ids, (e.relation.id for e in result.edges)),
         heading,
@@ -127,10 +170,9 @@ def neighbourhood_html(
     )
     if result.truncated:
         left = sum(t.omitted for t in result.truncations)
-        page.messages.append(
-            f"Truncated: {left:,} relations were left out at {len(result.truncations)} entities "
-            "(fan-out or node cap); raise max_nodes or narrow the filters to see them."
-        )
+        page.messages.append(text(lang, "msg.truncated", count=f"{left:,}", at=len(result.truncations)))
+    group_communities(page, keep_open={c.id})
+    page.summary += _composition(page, lang, "panel.entities") + _agreements(page, store, lang) + _groups(page, lang)
     return render(page, priority={c.id})
 
 
@@ -166,8 +208,8 @@ def paths_html(
     ids = on_path | around
     country_of, names = _countries(store, ids, lang)
     a, b = result.source, result.target
-    found = f"{len(result.paths)} path(s)" if result.paths else (result.reason or "no path")
-    heading = f"{a.name_ja} → {b.name_ja} ({a.name_en} → {b.name_en}) — introduction paths: {found}"
+    found = text(lang, "path.found", count=len(result.paths)) if result.paths else (result.reason or "no path")
+    heading = text(lang, "path.heading", a_ja=a.name_ja, b_ja=b.name_ja, a_en=a.name_en, b_en=b.name_en, found=found)
     page = batch_page(
         _batch(store, ids, steps),
         heading,
@@ -178,27 +220,30 @@ def paths_html(
         links=links,
     )
     for path in result.paths:
-        page.summary.append(f"Path {path.rank}: {path.hops} step(s), strength {path.strength:.3g}")
+        page.summary.append(text(lang, "panel.path", rank=path.rank, hops=path.hops, strength=f"{path.strength:.3g}"))
         for number, step in enumerate(path.steps, 1):
-            text = step.text_ja if lang is Lang.JA else step.text_en
-            page.summary.append(f"{path.rank}.{number} {text}" + (f" ({step.date})" if step.date else ""))
+            said = step.text_ja if lang is Lang.JA else step.text_en
+            page.summary.append(f"· {path.rank}.{number} {said}" + (f" ({step.date})" if step.date else ""))
     if not result.paths:
-        page.messages.append(result.reason or "No introduction path was found.")
+        page.messages.append(result.reason or text(lang, "msg.no_path"))
     return render(page, priority=on_path)
 
 
 def countries_html(store: Store, *, lang: Lang | str = Lang.EN, links: bool = False, **options: Any) -> str:
-    """Countries as nodes (size = cross-border ties), pairs of countries as edges (width and label = ties)."""
+    """Countries with cross-border ties as nodes (size = those ties), pairs of countries as edges
+    (width and label = ties); countries without any are left out, and the page says how many."""
     lang = Lang(lang)
     overview = country_overview(store, **options)
-    colours = country_colours({n.country.id: n.cross_border_ties for n in overview.countries})
+    linked = [n for n in overview.countries if n.cross_border_ties > 0]
+    colours = country_colours({n.country.id: n.cross_border_ties for n in linked})
     agreement_names = _names(store, {a for p in overview.pairs for a in p.agreements}, lang)
     nodes: list[dict[str, Any]] = []
-    for n in overview.countries:
+    for n in linked:
         c = n.country
         both = c.name_ja if c.name_ja == c.name_en else f"{c.name_ja} / {c.name_en}"
-        lines = [both, f"country{f' · {n.iso}' if n.iso else ''} · {c.id}", f"{n.members} entities",
-                 f"{n.cross_border_ties} cross-border ties, {n.domestic_ties} domestic ties"]
+        lines = [both, f"{type_name(lang, 'place')}{f' · {n.iso}' if n.iso else ''} · {c.id}",
+                 text(lang, "tip.country_entities", count=n.members),
+                 text(lang, "tip.country_ties", cross=n.cross_border_ties, domestic=n.domestic_ties)]
         colour = colours.get(c.id, PALETTE[0])
         nodes.append({
             "id": c.id, "label": c.name_ja if lang is Lang.JA else c.name_en, "title": "\n".join(lines),
@@ -211,33 +256,35 @@ def countries_html(store: Store, *, lang: Lang | str = Lang.EN, links: bool = Fa
     for pair in overview.pairs:
         if pair.a not in shown or pair.b not in shown:
             continue
-        lines = [f"{names[pair.a]} ↔ {names[pair.b]}: {pair.ties} tie(s)"]
+        lines = [text(lang, "tip.pair", a=names[pair.a], b=names[pair.b], ties=pair.ties)]
         if pair.agreements:
-            lines.append(f"{len(pair.agreements)} agreement(s):")
+            lines.append(text(lang, "tip.agreements", count=len(pair.agreements)))
             lines += [f"· {agreement_names.get(x, x)}" for x in pair.agreements[:8]]
             if len(pair.agreements) > 8:
-                lines.append(f"… and {len(pair.agreements) - 8} more")
-        colour = "#d62728"
+                lines.append(text(lang, "tip.more", count=len(pair.agreements) - 8))
         edges.append({
             "id": f"pair:{pair.a}|{pair.b}", "from": pair.a, "to": pair.b, "label": str(pair.ties),
             "title": "\n".join(lines), "width": round(1 + 2 * math.log2(1 + pair.ties), 2),
-            "color": colour, "kz_type": "country_pair",
+            "color": CROSS_BORDER, "kz_type": "country_pair",
         })
     total = sum(p.ties for p in overview.pairs)
     page = Page(
-        heading=f"Countries — {len(nodes)} countries, {len(edges)} linked pairs, {total} cross-border ties",
+        heading=text(lang, "countries.heading", countries=len(nodes), pairs=len(edges), ties=total),
         nodes=nodes,
         edges=edges,
         legend=Legend(
             countries=[(colours.get(n["id"], PALETTE[0]), n["label"], n["value"] - 1) for n in nodes],
-            shapes=[(GLYPHS[SHAPES["place"]], "country (size = cross-border ties)")],
-            lines=[("", "#d62728", "ties between two countries (width and label = number)", 3.0)],
+            shapes=[(GLYPHS[SHAPES["place"]], text(lang, "legend.country_node"))],
+            lines=[("", CROSS_BORDER, text(lang, "legend.country_pair"), 3.0)],
         ),
         lang=lang.value,
         links=links,
     )
-    page.summary.append("Most linked pairs:" if overview.pairs else "No cross-border ties found.")
+    hidden = len(overview.countries) - len(linked)
+    if hidden:
+        page.messages.append(text(lang, "msg.hidden_countries", count=hidden))
+    page.summary.append(text(lang, "panel.most_linked") if overview.pairs else text(lang, "panel.no_pairs"))
     for pair in overview.pairs[:10]:
         if pair.a in names and pair.b in names:
-            page.summary.append(f"{names[pair.a]} ↔ {names[pair.b]}: {pair.ties} tie(s)")
+            page.summary.append("· " + text(lang, "tip.pair", a=names[pair.a], b=names[pair.b], ties=pair.ties))
     return render(page)
