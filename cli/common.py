@@ -30,6 +30,7 @@ from typer.core import TyperGroup
 from graph.errors import KizunaError
 from graph.open import open_store
 from graph.store import Store
+from queries.ties import AS_OF_HELP
 
 console = Console()
 err_console = Console(stderr=True)
@@ -41,7 +42,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document (
 AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", metavar="YYYY-MM-DD",
-                 help="Only ties valid on this date, judged on evidence published by then."),
+                 help=AS_OF_HELP),
 ]
 MinConfOpt = Annotated[float, typer.Option(
     "--min-confidence", min=0.0, max=1.0, help="Ignore relations whose evidence is less confident than this (0-1).")]

@@ -40,8 +40,11 @@ def _step_text(step: Step) -> Text:
 
 
 def _print_path(path: IntroductionPath) -> None:
+    weakest = f", weakest: step {path.weakest_step}" if path.weakest_step else ""
+    inferred = ", [yellow]rests on inferred facts[/yellow]" if path.inferred else ""
+    console.print(f"[bold]{path.summary_en}[/bold]\n[dim]{path.summary_ja}[/dim]")
     out = table("#", "Step", "Date", "Sources", lines=True,
-                title=f"Path {path.rank}: {path.hops} step(s), strength {path.strength:.4g}")
+                title=f"Path {path.rank}: {path.hops} step(s), {path.label} ({path.strength:.4g}){weakest}{inferred}")
     for i, step in enumerate(path.steps, start=1):
         sources = "\n".join(f"{s.title} ({s.published or 'undated'})" + (f"\n{s.url}" if s.url else "")
                             for s in step.sources)
@@ -127,8 +130,9 @@ def register(app: typer.Typer) -> None:
             def human(r: Any) -> None:
                 names = {n.entity.id: n.entity.label() for n in r.nodes}
                 titles = source_labels(s, (src for e in r.edges for src in e.relation.sources))
+                shown = sum(1 for n in r.nodes if n.matched and n.entity.id != r.center.id)
                 out = table("From", "Relation", "To", "Conf.", "Sources", lines=True,
-                            title=f"Around {r.center.label()} (radius {r.radius}): {len(r.nodes)} entities")
+                            title=f"Around {r.center.label()} (radius {r.radius}): {shown} entities")
                 for e in r.edges:
                     rel = e.relation
                     row(out, names.get(rel.source, rel.source), rel.type + ("" if e.tie else " (context)"),
@@ -159,6 +163,10 @@ def register(app: typer.Typer) -> None:
             def human(r: Any) -> None:
                 console.print(f"[bold]{r.place.label()}[/bold]: {len(r.members)} members, {len(r.ties)} ties"
                               + (" [yellow](truncated)[/yellow]" if r.truncated else ""))
+                members = table("Member", "Why", title="Members")
+                for m in r.members:
+                    row(members, m.entity.label(), m.why)
+                console.print(members)
                 titles = source_labels(s, (src for t in r.ties for src in t.sources))
                 out = table("Member", "Other", "Via", "Relations", "Cross-border", "Sources", title="Ties", lines=True)
                 for t in r.ties:
@@ -168,9 +176,10 @@ def register(app: typer.Typer) -> None:
                 agreements = {a for pairs in (r.region_pairs, r.country_pairs) for p in pairs for a in p.agreements}
                 named = {i: rec.entity.name(Lang.EN) for i, rec in s.get_entities(sorted(agreements)).items()}
                 for title, pairs in (("Region pairs", r.region_pairs), ("Country pairs", r.country_pairs)):
-                    agg = table("A", "B", "Ties", "Agreements", title=title, lines=True)
+                    agg = table("A", "B", "Relationships", "Agreements", "Counted", title=title, lines=True)
                     for p in pairs:
-                        row(agg, p.a_name, p.b_name, str(p.ties), joined(p.agreements, named))
+                        row(agg, p.a_name, p.b_name, str(p.ties), joined(p.agreements, named),
+                            "; ".join(p.relationships))
                     console.print(agg)
 
             emit(result, as_json, human)
@@ -191,6 +200,8 @@ def register(app: typer.Typer) -> None:
             int, typer.Option("--samples", min=1, help="On large graphs, estimate from this many sampled sources.")
         ] = DEFAULT_SAMPLES,
         seed: Annotated[int, typer.Option("--random-seed", help="Seed for the sampling (same seed, same answer).")] = 0,
+        countries: Annotated[bool, typer.Option("--countries",
+                help="Also count chains through countries and rank them (left out by default).")] = False,
         store: StoreOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -200,7 +211,7 @@ def register(app: typer.Typer) -> None:
         with store_at(store, as_json) as s:
             result = run_brokers(s, top=top, between=(between[0], between[1]) if between else None,
                                  cross_border=cross_border, as_of=parse_date(as_of, "--as-of"),
-                                 min_confidence=min_confidence, samples=samples, seed=seed)
+                                 min_confidence=min_confidence, samples=samples, seed=seed, countries=countries)
 
             def human(r: Any) -> None:
                 title = f"Brokers ({r.mode}" + (f": {r.sources_label} ↔ {r.targets_label}" if r.sources_label else "")

@@ -14,9 +14,10 @@ works_for          0.80      colleagues and employers know each other
 part_of            0.75      a department and its parent body
 established        0.75      founders stay close to what they founded
 member_of          0.65      members of one body meet through it
-organised          0.60      organisers know their speakers and hosts
 met_with           0.55      a recorded meeting
 spoke_at           0.50      speakers on one programme
+organised          0.40      an organising body knows its programme, rarely each speaker as
+                             well as the speakers on one panel know each other
 visited            0.40      a visit, often once
 attended           0.30      being in the audience
 located_in         --        context: sharing a city is not an introduction
@@ -82,7 +83,7 @@ RELATION_TYPES: dict[str, RelationType] = {
         _tie("part_of", frozenset({ORG}), BODIES, 0.75, "is part of", "の一部門"),
         _tie("established", ACTORS, frozenset({ORG, EVENT}), 0.75, "established", "を設立"),
         _tie("member_of", BODIES | {PERSON}, frozenset({ORG}), 0.65, "is a member of", "の会員"),
-        _tie("organised", BODIES | {PERSON}, frozenset({EVENT}), 0.60, "organised", "を主催"),
+        _tie("organised", BODIES | {PERSON}, frozenset({EVENT}), 0.40, "organised", "を主催"),
         _tie("met_with", ACTORS, ACTORS, 0.55, "met with", "と会談", symmetric=True),
         _tie("spoke_at", BODIES | {PERSON}, frozenset({EVENT}), 0.50, "spoke at", "で登壇"),
         _tie("visited", ACTORS, ACTORS, 0.40, "visited", "を訪問"),

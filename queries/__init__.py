@@ -23,15 +23,17 @@ How introduction paths are ranked (details in ``queries.ties`` and ``queries.pat
 * Agreements and events are meeting points: "A and B are both parties to the
   MOU" is one step; each half carries the square root of its decay, so the
   step decays once.
-* Paths: among the paths with the fewest edges (one bidirectional BFS,
-  ``queries.shortest``), the ``CANDIDATES`` strongest (the product of their
-  ties' strengths; Yen's algorithm on that small subgraph) are candidates;
-  a candidate is kept only if it shares less than half of its substance
-  (intermediate nodes + edges, against the smaller of the two paths) with
-  every path already kept; when that leaves fewer than k, the search is
-  repeated without the kept paths' edges, then without their nodes.
-* As-of: relations must be valid that day, agreements signed and events
-  starting later do not exist yet (evidence published later still counts).
+* Paths (``queries.ranking``, one objective): fewest steps first (a tie, or
+  a meeting at one agreement or event; moving inside one actor is no step,
+  ``queries.actors``), then the strongest (ties' strengths times each
+  intermediary's hub factor), then node ids. All fewest-step paths are found
+  by one bidirectional bucket search, ranked by Yen's algorithm inside their
+  union; a candidate is kept only if it shares less than half of its
+  intermediaries with every path already kept; when that leaves fewer than
+  k, the search is repeated without the kept paths' steps, then without
+  their intermediaries. Countries never stand between the ends.
+* As-of: dated relations must be valid that day, undated ones documented by
+  then; agreements signed and events starting later do not exist yet.
 
 Results are immutable pydantic models (``queries.results``), dumped as they are by the CLI and the API.
 Every walk reads the store through the read view (``queries.view``): the

@@ -2,8 +2,14 @@
 
 Betweenness centrality on the introduction-tie graph (agreements and events
 are nodes of it, so co-signatories are two hops apart, but only organisations,
-people and place-governments are ranked). Paths are counted in hops, not
-weighted: a broker is someone many shortest chains must pass through.
+people and place-governments are ranked). A broker is someone many shortest
+chains must pass through; a tie's length is one hop plus its weakness
+(``1 - ln(strength)``), so chains run through strong ties first. Countries
+are left out (they introduce nobody, and a state linked to everyone would
+top every list); they still define the groups of ``between`` and
+``cross-border``. ``countries`` asks for the plain count instead: every hop
+one, countries in (what a server with Graph Data Science counts). A view that streams the tie
+graph in pages (Neo4j) carries no strengths: there every hop counts one.
 Counting runs in igraph (C) on a snapshot of the tie graph, taken once per
 cached graph: networkx gives the same numbers (the tests compare them) but
 needs about twenty times longer, minutes on a million relations.
@@ -68,11 +74,17 @@ def _group(text: str, geo: Geography, store: Store) -> tuple[str, Callable[[str]
     return country.name("en"), lambda node: geo.country(node) == country.id
 
 
-def _tie_snapshot(view: GraphView, rule: TieFilter) -> tuple[Snapshot, Callable[[str], EntityType]]:
-    """The tied nodes and their ties as an igraph graph, and each node's type."""
+def _tie_snapshot(
+    view: GraphView, rule: TieFilter
+) -> tuple[Snapshot, Callable[[str], EntityType], list[float] | None]:
+    """The tied nodes and their ties as an igraph graph, each node's type, and the ties'
+    lengths (``1 - ln(strength)``: one per hop plus its weakness) when strengths are at hand."""
     if isinstance(view, WholeTieGraph):
         tg = view.tie_graph(rule)
-        return snapshot(tg), lambda node: tg.entities[node].type
+        snap = snapshot(tg)
+        lengths = [1.0 + float(tg.graph.edges[snap.nodes[e.source], snap.nodes[e.target]]["weight"])
+                   for e in snap.graph.es]
+        return snap, lambda node: tg.entities[node].type, lengths
     types: dict[str, EntityType] = {}
     pairs: set[tuple[str, str]] = set()
     for page in view.tie_pages(rule.types, rule.as_of, rule.min_confidence):
@@ -85,7 +97,7 @@ def _tie_snapshot(view: GraphView, rule: TieFilter) -> tuple[Snapshot, Callable[
     import igraph as ig  # loaded by brokers only
 
     graph = ig.Graph(n=len(nodes), edges=sorted((index[u], index[v]) for u, v in pairs))
-    return Snapshot(nodes, index, graph), types.__getitem__
+    return Snapshot(nodes, index, graph), types.__getitem__, None
 
 
 def _result(
@@ -134,8 +146,10 @@ def brokers(
     min_confidence: float = 0.0,
     samples: int = DEFAULT_SAMPLES,
     seed: int = 0,
+    countries: bool = False,
 ) -> BrokerResult:
-    """The ``top`` actors by (restricted) betweenness on the tie graph."""
+    """The ``top`` actors by (restricted) betweenness on the tie graph (countries left out
+    of the counting unless ``countries``)."""
     if between is not None and cross_border:
         raise InvalidQuery("choose either a pair of groups or cross-border, not both")
     if top < 1 or samples < 1:
@@ -148,15 +162,31 @@ def brokers(
         "min_confidence": min_confidence,
         "samples": samples,
         "seed": seed,
+        "countries": countries,
     }
     view = view_of(store)
     geo = Geography.of(view)
     rule = TieFilter(types=TIE_TYPES, as_of=as_of, min_confidence=min_confidence)
-    if between is None and not cross_border and isinstance(view, CountsBetweenness):
+    if countries and between is None and not cross_border and isinstance(view, CountsBetweenness):
+        # The server counts plain betweenness over the whole graph (countries in, hops unweighted).
         counted = view.betweenness(rule.types, as_of, min_confidence, samples, seed, EXACT_LIMIT)
         if counted is not None:
             return _result(view, rule, geo, counted, top, samples, options)
-    snap, type_of = _tie_snapshot(view, rule)
+    snap, type_of, lengths = _tie_snapshot(view, rule)
+    if countries:
+        lengths = None  # the plain count, every hop one, as a server with Graph Data Science counts it
+    else:
+        # A country introduces nobody: chains through a country do not count, and it is not ranked.
+        state = {p.id for p in view.places("country")}
+        keep = [i for i, n in enumerate(snap.nodes) if n not in state]
+        if len(keep) < len(snap.nodes):
+            graph = snap.graph.copy()
+            if lengths is not None:
+                graph.es["length"] = lengths
+            graph = graph.induced_subgraph(keep)
+            lengths = graph.es["length"] if lengths is not None else None
+            nodes = [snap.nodes[i] for i in keep]
+            snap = Snapshot(nodes, {n: i for i, n in enumerate(nodes)}, graph)
     index_of = snap.index
     actors = sorted(n for n in snap.nodes if type_of(n) in ACTOR_TYPES)
     sampled = False
@@ -167,6 +197,7 @@ def brokers(
     def subset(srcs: list[str], tgts: list[str] | None) -> list[float]:
         values: list[float] = snap.graph.betweenness(
             directed=False,
+            weights=lengths,
             sources=[index_of[n] for n in srcs],
             targets=None if tgts is None else [index_of[n] for n in tgts],
         )
@@ -184,17 +215,17 @@ def brokers(
         scores = dict(zip(snap.nodes, subset(sources, targets), strict=True)) if sources and targets else {}
         mode = "between"
     elif cross_border:
-        countries: dict[str, list[str]] = {}
+        by_country: dict[str, list[str]] = {}
         for n in actors:
             c = geo.country(n)
             if c is not None:
-                countries.setdefault(c, []).append(n)
-        located = [n for ns in countries.values() for n in ns]
+                by_country.setdefault(c, []).append(n)
+        located = [n for ns in by_country.values() for n in ns]
         chosen, sampled = _sample(located, samples, seed)
         used = len(chosen) if sampled else None
         chosen_set = set(chosen)
         total = [0.0] * len(snap.nodes)
-        for c, members in sorted(countries.items()):
+        for c, members in sorted(by_country.items()):
             srcs = [n for n in members if n in chosen_set]
             others = [n for n in located if geo.country(n) != c]
             if not srcs or not others:
@@ -209,7 +240,7 @@ def brokers(
             pivots, _ = _sample(list(snap.nodes), used, seed)
             scores = {node: v * count / used for node, v in zip(snap.nodes, subset(pivots, None), strict=True)}
         else:
-            scores = dict(zip(snap.nodes, snap.graph.betweenness(directed=False), strict=True))
+            scores = dict(zip(snap.nodes, snap.graph.betweenness(directed=False, weights=lengths), strict=True))
         mode = "all"
     actor_set = set(actors)
     ranked = sorted(((s, n) for n, s in scores.items() if n in actor_set and s > 0), key=lambda x: (-x[0], x[1]))

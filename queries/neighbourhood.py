@@ -1,7 +1,11 @@
 """The neighbourhood of an entity: everything within 1–3 relations, filtered and capped.
 
-Traversal is breadth first and only continues through entities that pass the
-filters, so the answer is always connected. Two caps keep a supernode (a
+Traversal is breadth first along the relations asked for (type, dates,
+confidence); the entity filters (type, kind, sector) choose what is shown,
+not where the walk goes: "people within two steps of a district" are found
+through the district's bureau. Each entity that passes is shown with the
+chain that reached it (those on the way have ``matched`` false), so the
+answer is always connected. Two caps keep a supernode (a
 country, a national agency) from exploding an answer: at most
 ``max_per_node`` relations are followed from any one entity (the strongest
 first: tie strength x confidence, context relations last) and at most
@@ -144,10 +148,7 @@ def neighbourhood(
     rule = TieFilter(types=types, min_confidence=min_confidence)
     reference = date_to or dt.date.today()
     ranked = _Ranked.of(view, reference)
-    unfiltered = (
-        types == ALL_TYPES and not min_confidence and date_from is None and date_to is None
-        and wanted_types is None and wanted_kinds is None and wanted_sectors is None
-    )
+    unfiltered = types == ALL_TYPES and not min_confidence and date_from is None and date_to is None
 
     rows: dict[str, EntityRow] = view.get_entities([center.id])
     sector_of: dict[str, set[str]] = {}
@@ -164,24 +165,18 @@ def neighbourhood(
         return wanted_sectors is None or bool(sector_of[entity_id] & wanted_sectors)
 
     distance: dict[str, int] = {center.id: 0}
+    reached_by: dict[str, tuple[str, str]] = {}  # node -> (the node it was reached from, relation id)
     edges: dict[str, EdgeRef] = {}
     truncations: list[Truncation] = []
     frontier = [center.id]
     for depth in range(1, radius + 1):
         nxt: list[str] = []
         ranked_level = ranked.rank(frontier)
-        if entity_filter:  # what the filters look at, for the whole level in one call each
-            ends = {other for node in frontier for _, other, _ in ranked_level[node]} - rows.keys()
-            rows.update(view.get_entities(sorted(ends)))
-            if wanted_sectors is not None:
-                sector_of.update(_sectors_of(view, sorted(ends - sector_of.keys())))
         for node in frontier:
             candidates: list[tuple[float, str, RelationRow]] = []
             ranked_here = ranked_level[node]
             for strength, other, rel in ranked_here:
                 if rule.relation_usable(rel, ranked.sources) is None or not _overlaps(rel, date_from, date_to):
-                    continue
-                if other not in distance and not passes(other):
                     continue
                 candidates.append((strength, other, rel))
                 if unfiltered and len(candidates) == max_per_node:
@@ -198,6 +193,7 @@ def neighbourhood(
                         skipped += 1
                         continue
                     distance[other] = depth
+                    reached_by[other] = (node, rel_id)
                     nxt.append(other)
                 if rel_id not in edges:
                     edges[rel_id] = EdgeRef(relation=RelationRef.of(rel, strength), tie=RELATION_TYPES[rel.type].tie)
@@ -205,9 +201,25 @@ def neighbourhood(
                 truncations.append(Truncation(entity=node, omitted=skipped, why="node cap"))
         frontier = nxt
     rows.update(view.get_entities(sorted(distance.keys() - rows.keys())))
+    if wanted_sectors is not None:
+        sector_of.update(_sectors_of(view, sorted(distance.keys() - sector_of.keys())))
+    # The filters choose what is shown, not where the walk goes: the walk passes through
+    # anything, and each entity that passes is shown with the chain that reached it.
+    matched = {i for i in distance if i == center.id or passes(i)}
+    shown = set(matched)
+    chain: set[str] = set()
+    for node in matched:
+        while node in reached_by:
+            node, rel_id = reached_by[node]
+            chain.add(rel_id)
+            shown.add(node)
+    if entity_filter:
+        edges = {rid: e for rid, e in edges.items()
+                 if rid in chain or (e.relation.source in matched and e.relation.target in matched)}
     nodes = tuple(
-        NodeRef(entity=EntityRef.of(rows[i]), distance=d)
+        NodeRef(entity=EntityRef.of(rows[i]), distance=d, matched=i in matched)
         for i, d in sorted(distance.items(), key=lambda x: (x[1], x[0]))
+        if i in shown
     )
     return NeighbourhoodResult(
         center=EntityRef.of(center),

@@ -12,19 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-import networkx as nx
-
 from graph.model import Entity, EntityType
 from graph.registry import MEETING_POINTS, TIE_TYPES
 from graph.sectors import SECTORS_BY_ID
 from graph.store import Store
 from queries.errors import InvalidQuery
-from queries.paths import DEFAULT_HOPS, MAX_HOPS, Via, best_paths, explain, restrict
+from queries.paths import DEFAULT_HOPS, MAX_HOPS, Introductions, Via
 from queries.resolve import resolve_entity
 from queries.results import EntityRef, Partner, PartnerResult
 from queries.ties import ACTOR_TYPES, TieFilter, tie_network
 from queries.view import view_of
-from queries.walks import within_hops
 
 PARTICIPATION = frozenset({"party_to", "spoke_at", "organised", "attended", "established"})
 
@@ -78,22 +75,20 @@ def sector_partners(
         focus.pop(x, None)
     rule = TieFilter(types=TIE_TYPES, as_of=as_of, min_confidence=min_confidence)
     tg = tie_network(view, rule, [a.id])
-    ball = within_hops(tg, [a.id], hops)
-    tg.reach(ball)  # the edges among the nodes on the rim too
-    graph = restrict(tg, [a.id, *focus], excluded, via, within=ball)
+    introductions = Introductions(view, tg, rule)
+    near = introductions.within(a.id, hops, excluded, via)
     partners: list[Partner] = []
-    if a.id in graph:
-        reach = nx.single_source_dijkstra_path_length(graph, a.id, cutoff=2 * hops, weight="half")
-        for candidate in sorted(c for c in focus if c in reach):
-            found, _ = best_paths(tg, graph, a.id, candidate, 1, hops)
-            if not found:
-                continue
-            path = explain(tg, found[0], 1)
-            partners.append(
-                Partner(entity=EntityRef.of(tg.entities[candidate]), strength=path.strength, hops=path.hops,
-                        focus=tuple(sorted(focus[candidate])), path=path)
-            )
-    partners.sort(key=lambda p: (-p.strength, p.hops, p.entity.id))
+    for candidate in sorted(c for c in focus if c in near):
+        found, _ = introductions.paths(a.id, candidate, 1, hops, excluded, via)
+        if not found:
+            continue
+        path = found[0]
+        partners.append(
+            Partner(entity=EntityRef.of(tg.entities[candidate]), strength=path.strength, hops=path.hops,
+                    focus=tuple(sorted(focus[candidate])), path=path)
+        )
+    # The ranking of every path query (queries.ranking): fewest steps, then strongest, then id.
+    partners.sort(key=lambda p: (p.hops, -p.strength, p.entity.id))
     return PartnerResult(
         origin=EntityRef.of(a),
         sector=EntityRef.of(s),

@@ -4,35 +4,33 @@ Graph
     Nodes are actors (organisations, people, place-governments) and meeting
     points (agreements, events). Edges are introduction ties only, unless
     context is asked for (see ``queries.ties``). ``A -party_to-> MOU <-party_to- B``
-    is one step, "A and B are both parties to the MOU"; hops count such steps.
+    is one step, "A and B are both parties to the MOU". Moving inside one actor
+    (``queries.actors``) is no step. A place at either end may take one "located
+    in" step to an organisation in it ("FBRI, in Kobe"). Countries never stand
+    between the ends (they may be ends); with ``context`` they may, as context.
 
-Ranking
-    Each edge weighs ``-log(strength)`` with ``strength = registry strength x
-    confidence x 0.5^(evidence age / 6 years)`` (``queries.ties``). The best
-    path minimises the sum, i.e. maximises the product of strengths, which is
-    the path's reported ``strength``.
+Ranking (``queries.ranking``: one objective, documented there)
+    Fewest steps first, then the strongest (ties' strengths times each
+    intermediary's hub factor), then the node ids: the first answer never
+    depends on k and never on the process.
 
-Candidates (bounded search, not weighted Yen on the whole graph)
-    One bidirectional BFS finds every node on a path with the fewest edges
-    (``queries.shortest``); Yen's algorithm, weighted by strength
-    (``networkx.shortest_simple_paths``), then yields up to ``CANDIDATES``
-    strongest paths inside that small subgraph. Weighted Yen on the whole
-    graph examines every chain lighter than the answer, which on a
-    million-relation graph with hubs means most of the graph (seconds per
-    query); meeting in the middle takes milliseconds. So chains are short
-    first, and strength decides among the short ones.
+Candidates (bounded search)
+    One bidirectional bucket search finds every path with the fewest steps
+    (``queries.ranking.fewest_steps_dag``); Yen's algorithm, weighted by
+    strength, then ranks the paths inside that small union only. Weighted Yen
+    on the whole graph examines every chain lighter than the answer, which on a
+    million-relation graph with hubs means most of the graph.
 
 Alternatives (diversity)
-    A candidate's *substance* is the set of its intermediate nodes and its
-    edges. Candidates are taken in strength order, and one is kept only if,
+    A candidate's *substance* is the set of its intermediaries (the actors
+    between the ends, not their units, not meeting points), or its steps when
+    it has none. Candidates are taken in ranking order, and one is kept only if,
     against every path already kept, the shared substance is below half of the
-    smaller of the two substances (``OVERLAP_LIMIT``): the same chain with one
-    node swapped or a detour added shares at least half and is dropped. When
-    fewer than k survive (typically: all short candidates pass one hub), up to
-    ``DIVERSITY_ROUNDS`` more searches run on the graph without the kept
-    paths' edges, then also without their intermediate nodes, so the
-    alternatives may be longer. Kept paths are
-    reported in order of their strength.
+    smaller of the two substances (``OVERLAP_LIMIT``): another person met at the
+    same webinar is a real alternative; the same introducer with a detour is
+    not. When fewer than k survive, up to ``DIVERSITY_ROUNDS`` more searches run
+    without the kept paths' steps, then also without their intermediaries, so
+    the alternatives may be longer. Kept paths are reported in ranking order.
 
 Limits
     ``hops`` (default 6, hard cap 10) bounds the steps of every path kept; the
@@ -41,8 +39,9 @@ Limits
 
 No path
     The reason distinguishes: ``disconnected`` (no chain of ties at all),
-    ``only_context`` (only shared places/sectors link them), ``filtered_out``
-    (linked, but not under the as-of date, exclusions, via or confidence given),
+    ``only_context`` (only shared places/sectors link them), ``only_country``
+    (only a country stands between them), ``filtered_out`` (linked, but not
+    under the as-of date, exclusions, via or confidence given),
     ``beyond_hop_limit`` (linked in ``shortest_hops`` steps, more than allowed).
 """
 
@@ -51,19 +50,20 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
-import networkx as nx
-
-from graph.model import Entity, EntityType
-from graph.registry import CONTEXT_TYPES, MEETING_POINTS, RELATION_TYPES, TIE_TYPES
-from graph.rows import EntityRow
+from graph.model import EntityType
+from graph.registry import CONTEXT_TYPES, MEETING_POINTS, TIE_TYPES
+from graph.rows import RelationRow
 from graph.store import Store
+from queries import ranking
+from queries.actors import Actors
 from queries.errors import InvalidQuery
+from queries.geo import is_country
 from queries.resolve import resolve_entity
-from queries.results import EntityRef, IntroductionPath, PathResult, RelationRef, SourceRef, Step
-from queries.shortest import bidirectional_path, shortest_path_dag
+from queries.results import EntityRef, IntroductionPath, PathResult
+from queries.steps import Located, PathGraph, explain
 from queries.ties import HALF_LIFE_YEARS, TieFilter, TieGraph, tie_network
 from queries.view import GraphView, view_of
 from queries.walks import linked
@@ -79,10 +79,12 @@ CANDIDATES = 12
 DIVERSITY_ROUNDS = 2
 ROUND_CANDIDATES = 6
 UNBOUNDED = 10**6
+LOCATED_STRENGTH = 0.5  # a place reaching an organisation located in it (only at a path's ends)
 
 NO_PATH_REASONS = {
     "disconnected": "no chain of relationships links them at all",
     "only_context": "only shared context (a place or a sector) links them, which is not an introduction",
+    "only_country": "only a country stands between them, and a country introduces nobody",
     "filtered_out": "they are linked, but not under the options given (as-of date, exclusions, via, confidence)",
     "beyond_hop_limit": "they are linked, but only in more steps than the hop limit allows",
 }
@@ -91,60 +93,54 @@ ENDPOINT_TYPES = frozenset(
     {EntityType.ORGANISATION, EntityType.PERSON, EntityType.PLACE, EntityType.AGREEMENT, EntityType.EVENT}
 )
 
-_BOTH_EN = {
-    "party_to": "are both parties to",
-    "spoke_at": "both spoke at",
-    "attended": "both attended",
-    "organised": "both organised",
-    "established": "both established",
-    "focuses_on": "both focus on",
-}
-
 
 def _check_range(name: str, value: float, low: float, high: float) -> None:
     if not low <= value <= high:
         raise InvalidQuery(f"{name} must be between {low:g} and {high:g} (got {value:g})")
 
 
-def restrict(
-    tg: TieGraph,
-    endpoints: Sequence[str],
-    exclude: Sequence[str] = (),
-    via: Via | None = None,
-    within: Collection[str] | None = None,
-) -> nx.Graph:
-    """The tie graph without excluded nodes and without intermediates of the wrong kind
-    (and, given ``within``, without the nodes outside it).
+def _passable(
+    tg: TieGraph, actors: Actors, endpoints: Sequence[str], exclude: Sequence[str] = (), via: Via | None = None,
+    countries: bool = False,
+) -> Callable[[str], bool]:
+    """Which nodes may stand between the ends of a path.
 
-    Meeting points (agreements, events) always stay; ``via="organisations"``
-    allows organisations and place-governments as intermediates. A filtered
-    view, not a copy: copying a million-edge graph per query costs seconds.
+    Countries never do (they may be ends), unless shared context is asked for
+    (``countries``: sharing a country is context, not an introduction).
+    Excluded nodes never do. ``via`` keeps people, or organisations and
+    place-governments, as intermediaries; meeting points always pass, and so
+    do the units and staff of either end's own actor ("via people" from a
+    prefecture still walks through its own departments).
     """
     drop = frozenset(exclude) - set(endpoints)
-    inside = frozenset(within) if within is not None else None
-    if via is None and not drop:  # (an excluded node a grown graph has not reached yet may still come)
-        if inside is None:
-            return tg.graph
-        only: nx.Graph = nx.subgraph_view(tg.graph, filter_node=lambda node: node in inside)
-        return only
-    keep_types = MEETING_POINTS | (
-        {EntityType.PERSON} if via == "people" else {EntityType.ORGANISATION, EntityType.PLACE}
-        if via == "organisations" else set(EntityType)
-    )
-    ends = frozenset(endpoints)
+    ends = tuple(endpoints)
     entities = tg.entities
+    people_ok = {EntityType.PERSON} | MEETING_POINTS
+    orgs_ok = {EntityType.ORGANISATION, EntityType.PLACE} | MEETING_POINTS
 
-    def allowed(node: str) -> bool:
-        if inside is not None and node not in inside:
+    place = EntityType.PLACE
+    allowed = people_ok if via == "people" else orgs_ok
+
+    def passable(node: str) -> bool:
+        if node in drop:
             return False
-        return node in ends or (node not in drop and entities[node].type in keep_types)
+        entity = entities.get(node)
+        if entity is None or (not countries and entity.type is place and entity.kind == "country"):
+            return False
+        if via is None:
+            return True
+        return entity.type in allowed or any(actors.same(end, node) for end in ends)
 
-    view: nx.Graph = nx.subgraph_view(tg.graph, filter_node=allowed)
-    return view
+    return passable
 
 
-def substance(path: Sequence[str]) -> frozenset[object]:
-    """What a path is made of: its intermediate nodes and its edges."""
+def substance(path: Sequence[str], between: Sequence[str] = ()) -> frozenset[object]:
+    """What a path is made of: its intermediaries (actors between the ends), or, for a path with
+    none, its steps (meeting points and direct pairs). Meeting points shared with another path
+    do not make two paths the same: a different person met at the same webinar is a real
+    alternative."""
+    if between:
+        return frozenset(between)
     return frozenset([*path[1:-1], *(frozenset(e) for e in itertools.pairwise(path))])
 
 
@@ -152,188 +148,193 @@ def overlap(a: frozenset[object], b: frozenset[object]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def _date_of(entity: Entity | EntityRow) -> str | None:
-    return entity.signed or entity.start
+class Introductions:
+    """Ranked introduction paths over one tie graph (``queries.ranking`` states the objective)."""
 
+    def __init__(self, view: GraphView, tg: TieGraph, rule: TieFilter, countries: bool = False) -> None:
+        self.view = view
+        self.tg = tg
+        self.rule = rule
+        self.countries = countries
+        graph = tg.graph
 
-def _date_phrase(entity: Entity | EntityRow) -> str:
-    if entity.type is EntityType.AGREEMENT and entity.signed:
-        return f" (signed {entity.signed})"
-    if entity.type is EntityType.EVENT and entity.start:
-        return f" (held {entity.start})"
-    return ""
+        def upward(node: str, rel_type: str) -> list[RelationRow]:
+            found = view.adjacent([node], (rel_type,), "out")
+            return [rel for _, rel in found if rule.relation_usable(rel, tg.sources) is not None]
 
-
-def _edge_relations(tg: TieGraph, u: str, v: str) -> list[RelationRef]:
-    return [RelationRef.of(rel, s) for rel, s in tg.edge(u, v).relations]
-
-
-def _sources(tg: TieGraph, relations: Sequence[RelationRef]) -> tuple[SourceRef, ...]:
-    ids = sorted({s for r in relations for s in r.sources})
-    return tuple(SourceRef.of(tg.sources[i]) for i in ids if i in tg.sources)
-
-
-def _direct_step(tg: TieGraph, u: str, v: str) -> Step:
-    rels = _edge_relations(tg, u, v)
-    best = rels[0]
-    rt = RELATION_TYPES[best.type]
-    src, tgt = tg.entities[best.source], tg.entities[best.target]
-    role = f" as {best.role}" if best.role else ""
-    when = ""
-    if best.valid_from and best.valid_to:
-        when = f" ({best.valid_from} to {best.valid_to})"
-    elif best.valid_from:
-        when = f" (since {best.valid_from})"
-    elif best.valid_to:
-        when = f" (until {best.valid_to})"
-    meeting = next((e for e in (src, tgt) if e.type in MEETING_POINTS), None)
-    if meeting is not None and not when:
-        when = _date_phrase(meeting)
-    text_en = f"{src.name('en')} {rt.label_en} {tgt.name('en')}{role}{when}"
-    text_ja = f"{src.name('ja')}は{tgt.name('ja')}{rt.label_ja}"
-    date = best.valid_from or (meeting and _date_of(meeting)) or None
-    return Step(
-        start=EntityRef.of(tg.entities[u]),
-        end=EntityRef.of(tg.entities[v]),
-        via=None,
-        relations=tuple(rels),
-        strength=round(float(tg.edge(u, v).strength), 6),
-        date=date,
-        text_en=text_en,
-        text_ja=text_ja,
-        sources=_sources(tg, rels),
-    )
-
-
-def _meeting_step(tg: TieGraph, u: str, m: str, v: str) -> Step:
-    left, right = _edge_relations(tg, u, m), _edge_relations(tg, m, v)
-    a, b, meet = tg.entities[u], tg.entities[v], tg.entities[m]
-    ta, tb = left[0].type, right[0].type
-    when = _date_phrase(meet)
-    if ta == tb:
-        verb = _BOTH_EN.get(ta, f"are both linked ({ta}) to")
-        text_en = f"{a.name('en')} and {b.name('en')} {verb} {meet.name('en')}{when}"
-        text_ja = f"{a.name('ja')}と{b.name('ja')}はともに{meet.name('ja')}{RELATION_TYPES[ta].label_ja}"
-    else:
-        parts_en, parts_ja = [], []
-        for rel in (left[0], right[0]):
-            rt = RELATION_TYPES[rel.type]
-            src, tgt = tg.entities[rel.source], tg.entities[rel.target]
-            parts_en.append(f"{src.name('en')} {rt.label_en} {tgt.name('en')}")
-            parts_ja.append(f"{src.name('ja')}は{tgt.name('ja')}{rt.label_ja}")
-        text_en = f"{parts_en[0]}{when}, and {parts_en[1]}"
-        text_ja = "、".join(parts_ja)
-    rels = (*left, *right)
-    strength = tg.edge(u, m).strength * tg.edge(m, v).strength
-    return Step(
-        start=EntityRef.of(a),
-        end=EntityRef.of(b),
-        via=EntityRef.of(meet),
-        relations=rels,
-        strength=round(float(strength), 6),
-        date=_date_of(meet),
-        text_en=text_en,
-        text_ja=text_ja,
-        sources=_sources(tg, rels),
-    )
-
-
-def explain(tg: TieGraph, path: Sequence[str], rank: int) -> IntroductionPath:
-    """Turn a node path into worded steps, collapsing intermediate meeting points."""
-    steps: list[Step] = []
-    i = 0
-    last = len(path) - 1
-    while i < last:
-        if i + 1 < last and tg.is_meeting(path[i + 1]) and not tg.is_meeting(path[i]):
-            steps.append(_meeting_step(tg, path[i], path[i + 1], path[i + 2]))
-            i += 2
-        else:
-            steps.append(_direct_step(tg, path[i], path[i + 1]))
-            i += 1
-    strength = math.prod(tg.edge(*e).strength for e in itertools.pairwise(path))
-    return IntroductionPath(
-        rank=rank,
-        strength=round(float(strength), 6),
-        hops=len(steps),
-        nodes=tuple(EntityRef.of(tg.entities[n]) for n in path),
-        steps=tuple(steps),
-    )
-
-
-def _candidates(tg: TieGraph, graph: nx.Graph, a: str, b: str, limit: int, max_edges: int) -> list[list[str]]:
-    """Up to ``limit`` of the strongest a-b paths among those with the fewest edges.
-
-    One bidirectional BFS finds every fewest-edge path (``queries.shortest``);
-    Yen's algorithm, weighted by strength, then runs on their union only.
-    """
-    dag = shortest_path_dag(graph, a, b, max_edges, tg.reach)
-    if dag is None:
-        return []
-    paths: list[list[str]] = []
-    for path in nx.shortest_simple_paths(dag, a, b, weight="weight"):
-        paths.append(path)
-        if len(paths) >= limit:
-            break
-    return paths
-
-
-def best_paths(tg: TieGraph, graph: nx.Graph, a: str, b: str, k: int, hops: int) -> tuple[list[list[str]], int]:
-    """Up to k diverse paths in strength order, and the number of candidates examined."""
-    tg.reach((a, b))
-    if a not in graph or b not in graph:
-        return [], 0
-
-    def weight(path: list[str]) -> float:
-        return float(sum(graph.edges[u, v]["weight"] for u, v in itertools.pairwise(path)))
-
-    kept: list[list[str]] = []
-    kept_substance: list[frozenset[object]] = []
-    seen: set[tuple[str, ...]] = set()
-    examined = 0
-
-    def consider(pool: list[list[str]]) -> None:
-        nonlocal examined
-        for path in sorted(pool, key=lambda p: (weight(p), p)):
-            if tuple(path) in seen:
-                continue
-            seen.add(tuple(path))
-            examined += 1
-            if len(kept) == k or tg.hops(path) > hops:
-                continue
-            s = substance(path)
-            if all(overlap(s, t) < OVERLAP_LIMIT for t in kept_substance):
-                kept.append(path)
-                kept_substance.append(s)
-
-    # For k=1 the strongest fewest-edge path is Yen's first; more are drawn only if it breaks the hop limit.
-    consider(_candidates(tg, graph, a, b, 1 if k == 1 else CANDIDATES, 2 * hops))
-    if not kept and k == 1:
-        consider(_candidates(tg, graph, a, b, CANDIDATES, 2 * hops))
-    for round_ in range(DIVERSITY_ROUNDS):
-        if not kept or len(kept) == k:
-            break
-        # Alternatives that avoid what the kept paths are made of: first their
-        # edges, then (if still short) their intermediate nodes as well.
-        used_edges = {frozenset(e) for p in kept for e in itertools.pairwise(p)}
-        used_nodes = {n for p in kept for n in p[1:-1]} if round_ > 0 else set()
-        view = nx.subgraph_view(
-            graph,
-            filter_node=lambda n, banned=used_nodes: n not in banned,
-            filter_edge=lambda u, v, banned=used_edges: frozenset((u, v)) not in banned,
+        # Actor membership depends on the graph only: a cached whole graph keeps it across queries.
+        actors = tg.memo.get("actors")
+        if not isinstance(actors, Actors):
+            actors = tg.memo["actors"] = Actors(
+                entities=tg.entities,
+                upward=upward,
+                relations=lambda u, v: [rel for rel, _ in tg.edge(u, v).relations],
+                lookup=lambda i: view.get_entities([i]).get(i),
+            )
+        self.actors = actors
+        self.located: dict[frozenset[str], Located] = {}
+        self.pg = PathGraph(
+            entities=tg.entities,
+            sources=tg.sources,
+            relations=lambda u, v: tg.edge(u, v).relations,
+            actors=self.actors,
+            located=self.located,
+            degree=lambda n: int(graph.degree(n)) if n in graph else 0,
         )
-        consider(_candidates(tg, view, a, b, ROUND_CANDIDATES, 2 * hops))
-    kept.sort(key=lambda p: (weight(p), p))
-    return kept, examined
+
+    def located_in(self, place: str) -> dict[str, int]:
+        """Organisations located in ``place`` (not a country): one "located in" step, {id: half steps}."""
+        entity = self.view.get_entities([place]).get(place)
+        if entity is None or entity.type is not EntityType.PLACE or is_country(entity):
+            return {}
+        rule = TieFilter(frozenset({"located_in"}), self.rule.as_of, self.rule.min_confidence)
+        found = self.view.ties([place], rule.types, rule.as_of, rule.min_confidence)
+        ends = self.view.get_entities(sorted({rel.source for _, rel in found}))
+        orgs: dict[str, int] = {}
+        for _, rel in found:
+            org = ends.get(rel.source)
+            if rel.target != place or org is None or org.type is not EntityType.ORGANISATION:
+                continue
+            strength = LOCATED_STRENGTH * rel.confidence
+            self.located[frozenset((place, org.id))] = Located(place, org.id, rel, strength)
+            orgs[org.id] = 2
+        self.tg.reach(sorted(orgs))
+        return {o: h for o, h in orgs.items() if o in self.tg.graph}
+
+    def _half(self, u: str, v: str) -> int:
+        """An edge's cost in half steps, kept in the edge's data: it depends on the graph only."""
+        if self.located and frozenset((u, v)) in self.located:
+            return 2
+        data = self.tg.graph._adj[u][v]
+        found = data.get(ranking.STEPS_KEY)
+        if found is None:
+            found = data[ranking.STEPS_KEY] = 0 if self.actors.inside(u, v) else int(data["half"])
+        return int(found)
+
+    def _penalty(self, node: str, a: str, b: str) -> float:
+        if self.pg.is_meeting(node) or self.actors.same(node, a) or self.actors.same(node, b):
+            return 0.0
+        return ranking.hub_penalty(self.pg.degree(node))
+
+    def fewest_steps(self, a: str, b: str, exclude: Sequence[str] = (), via: Via | None = None) -> int | None:
+        """Steps of the shortest a-b path under the filters, with no hop limit (None: none)."""
+        graph = self.tg.graph
+        self.tg.reach((a, b))
+        if a not in graph or b not in graph:
+            return None
+        passable = _passable(self.tg, self.actors, [a, b], exclude, via, self.countries)
+        seeds = {end: self.located_in(end) for end in (a, b)}
+        found = ranking.fewest_steps_dag(graph, a, b, 2 * UNBOUNDED, self._half, passable, self.tg.reach, seeds)
+        if found is None:
+            return None
+        return (found[1] + int(self.tg.is_meeting(a)) + int(self.tg.is_meeting(b))) // 2
+
+    def within(self, a: str, hops: int, exclude: Sequence[str] = (), via: Via | None = None) -> dict[str, int]:
+        """Nodes within ``hops`` steps of ``a`` (half steps, counted as paths count them), level by level."""
+        tg = self.tg
+        tg.reach((a,))
+        if a not in tg.graph:
+            return {}
+        passable = _passable(tg, self.actors, [a], exclude, via, self.countries)
+        limit = 2 * hops
+        dist = {a: 0, **self.located_in(a)}
+        level = 0
+        while level <= limit:
+            queue = sorted(n for n, d in dist.items() if d == level)
+            done: set[str] = set()
+            while queue:
+                tg.reach(queue)
+                nxt: list[str] = []
+                for node in queue:
+                    if node in done:
+                        continue
+                    done.add(node)
+                    if node != a and not passable(node):
+                        continue
+                    for other in tg.graph.adj[node]:
+                        if not passable(other):
+                            continue
+                        nd = level + self._half(node, other)
+                        if nd <= limit and nd < dist.get(other, limit + 1):
+                            dist[other] = nd
+                            if nd == level:
+                                nxt.append(other)
+                queue = nxt
+            level += 1
+        return dist
+
+    def paths(
+        self, a: str, b: str, k: int, hops: int, exclude: Sequence[str] = (), via: Via | None = None,
+    ) -> tuple[list[IntroductionPath], int]:
+        """Up to k diverse paths: fewest steps first, then strongest, then node ids."""
+        tg = self.tg
+        graph = tg.graph
+        tg.reach((a, b))
+        if a not in graph or b not in graph:
+            return [], 0
+        passable = _passable(tg, self.actors, [a, b], exclude, via, self.countries)
+        seeds = {end: self.located_in(end) for end in (a, b)}
+        # An end that is a meeting point counts a whole step for its half.
+        max_half = 2 * hops - int(tg.is_meeting(a)) - int(tg.is_meeting(b))
+        penalties: dict[str, float] = {}
+
+        def penalty(node: str) -> float:
+            found = penalties.get(node)
+            if found is None:
+                found = penalties[node] = self._penalty(node, a, b)
+            return found
+
+        def weight(u: str, v: str) -> float:
+            return -math.log(self.pg.edge_strength(u, v)) + (penalty(u) + penalty(v)) / 2
+
+        kept: list[tuple[int, float, list[str]]] = []
+        kept_substance: list[frozenset[object]] = []
+        seen: set[tuple[str, ...]] = set()
+        examined = 0
+
+        def consider(usable: Callable[[str, str], bool] | None, limit: int) -> None:
+            nonlocal examined
+            found = ranking.fewest_steps_dag(graph, a, b, max_half, self._half, passable, self.tg.reach, seeds, usable)
+            if found is None:
+                return
+            dag, total = found
+            for w, path in ranking.strongest(dag, a, b, total, self._half, weight, limit):
+                if tuple(path) in seen:
+                    continue
+                seen.add(tuple(path))
+                examined += 1
+                if len(kept) == k:
+                    return
+                sub = substance(path, self.pg.intermediaries(path))
+                if all(overlap(sub, t) < OVERLAP_LIMIT for t in kept_substance):
+                    kept.append((total, w, path))
+                    kept_substance.append(sub)
+
+        consider(None, 1 if k == 1 else CANDIDATES)
+        for round_ in range(DIVERSITY_ROUNDS):
+            if not kept or len(kept) == k:
+                break
+            # Alternatives that avoid what the kept paths are made of: first their steps
+            # (moves inside an end's own actor stay open), then their intermediaries too.
+            used_edges = {frozenset(e) for _, _, p in kept for e in itertools.pairwise(p) if self._half(*e) > 0}
+            used_nodes = {n for _, _, p in kept for n in self.pg.intermediaries(p)} if round_ > 0 else set()
+
+            def usable(u: str, v: str, edges: set[frozenset[str]] = used_edges, nodes: set[str] = used_nodes) -> bool:
+                return frozenset((u, v)) not in edges and u not in nodes and v not in nodes
+
+            consider(usable, ROUND_CANDIDATES)
+        kept.sort(key=lambda t: (t[0], *ranking.order_key(t[1], t[2])))
+        return [explain(self.pg, p, rank) for rank, (_, _, p) in enumerate(kept, start=1)], examined
 
 
 def _reach(
-    view: GraphView, a: str, b: str, types: frozenset[str], rule: TieFilter, exclude: Sequence[str], via: Via | None
+    view: GraphView, a: str, b: str, types: frozenset[str], rule: TieFilter, exclude: Sequence[str], via: Via | None,
+    countries: bool = False,
 ) -> int | None:
-    """Steps of a fewest-edge a-b path under the filters and without a hop limit (None: unreachable)."""
+    """Fewest steps from a to b under the filters and without a hop limit (None: unreachable)."""
     rule = TieFilter(types, rule.as_of, rule.min_confidence)
     tg = tie_network(view, rule, [a, b])
-    path = bidirectional_path(restrict(tg, [a, b], exclude, via), a, b, tg.reach)
-    return tg.hops(path) if path is not None else None
+    return Introductions(view, tg, rule, countries).fewest_steps(a, b, exclude, via)
 
 
 def introduction_paths(
@@ -384,20 +385,21 @@ def introduction_paths(
     }
     view = view_of(store)
     tg = tie_network(view, rule, [a.id, b.id])
-    graph = restrict(tg, [a.id, b.id], excluded, via)
-    found, examined = best_paths(tg, graph, a.id, b.id, k, hops) if a.id in tg.entities else ([], 0)
-    paths = tuple(explain(tg, p, rank) for rank, p in enumerate(found, start=1))
+    found, examined = Introductions(view, tg, rule, context).paths(a.id, b.id, k, hops, excluded, via)
+    paths = tuple(found)
     code: str | None = None
     shortest: int | None = min((p.hops for p in paths), default=None)
     if not paths:
         if not rule.entity_usable(a) or not rule.entity_usable(b):
             code = "filtered_out"
         else:
-            shortest = _reach(view, a.id, b.id, rule.types, rule, excluded, via)
+            shortest = _reach(view, a.id, b.id, rule.types, rule, excluded, via, context)
             if shortest is not None:
                 code = "beyond_hop_limit"
-            elif _reach(view, a.id, b.id, rule.types, TieFilter(rule.types), (), None) is not None:
+            elif _reach(view, a.id, b.id, rule.types, TieFilter(rule.types), (), None, context) is not None:
                 code = "filtered_out"
+            elif not context and _reach(view, a.id, b.id, rule.types, rule, excluded, via, True) is not None:
+                code = "only_country"
             elif not context and linked(view, a.id, b.id):
                 code = "only_context"
             else:

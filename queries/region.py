@@ -7,8 +7,10 @@ member without a location of their own, and people working for any member
 introduction ties with meeting points collapsed as in paths: a member that is
 party to an agreement is tied to each other party *via* that agreement. A tie
 is cross-border when both ends have a known country and the countries differ
-(``queries.geo``). The aggregate counts ties per region pair and per country
-pair, with the agreements behind them.
+(``queries.geo``). The aggregates count *relationships* per region pair and per
+country pair: one per agreement or event however many people met there, one
+per direct tie, each listed by name (region pairs hold regions only, country
+pairs countries only).
 """
 
 from __future__ import annotations
@@ -108,29 +110,46 @@ def region_network(
             )
         )
 
+    def place_of(entity_id: str, level: str) -> str | None:
+        """The entity's region (never a country: region pairs keep the two apart) or its country."""
+        if level == "country":
+            return geo.country(entity_id)
+        found = geo.region(entity_id)
+        return found if found is not None and found != geo.country(entity_id) else None
+
     def aggregate(level: str) -> tuple[AggregateTie, ...]:
-        counts: dict[tuple[str, str], int] = defaultdict(int)
+        # A relationship is one agreement or event (however many people met there) or one
+        # direct tie: twenty speakers at one webinar are one relationship between two places.
+        found: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
         agreements: dict[tuple[str, str], set[str]] = defaultdict(set)
-        group = geo.region if level == "region" else geo.country
+        meeting_types = (EntityType.AGREEMENT.value, EntityType.EVENT.value)
         for tie in ties:
-            ra, rb = group(tie.member.id), group(tie.other.id)
+            ra, rb = place_of(tie.member.id, level), place_of(tie.other.id, level)
             if ra is None or rb is None or ra == rb:
                 continue
             key = (min(ra, rb), max(ra, rb))
-            counts[key] += 1
-            if tie.via is not None and tie.via.type == EntityType.AGREEMENT.value:
-                agreements[key].add(tie.via.id)
-        places = view.get_entities({p for key in counts for p in key})
+            meeting = tie.via or next((e for e in (tie.member, tie.other) if e.type in meeting_types), None)
+            if meeting is not None:
+                found[key][meeting.id] = meeting.name_en
+                if meeting.type == EntityType.AGREEMENT.value:
+                    agreements[key].add(meeting.id)
+            else:
+                found[key]["+".join(tie.relations)] = (
+                    f"{tie.member.name_en} – {tie.other.name_en} ({', '.join(tie.relation_types)})"
+                )
+        places = view.get_entities({p for key in found for p in key} | {x for xs in agreements.values() for x in xs})
         return tuple(
             AggregateTie(
                 a=a,
                 b=b,
                 a_name=places[a].name("en"),
                 b_name=places[b].name("en"),
-                ties=n,
+                ties=len(rels),
                 agreements=tuple(sorted(agreements[(a, b)])),
+                agreement_names=tuple(sorted(places[x].name("en") for x in agreements[(a, b)])),
+                relationships=tuple(sorted(rels.values())),
             )
-            for (a, b), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            for (a, b), rels in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         )
 
     return RegionResult(

@@ -116,6 +116,9 @@ class Step(Result):
     text_en: str
     text_ja: str
     sources: tuple[SourceRef, ...] = Field(description="The documents behind this step.")
+    kind: str = Field("tie", description="tie, meeting (both ends at one agreement or event) or located_in "
+                                          "(a place's own organisation, at a path's end).")
+    inferred: bool = Field(False, description="The step rests on inferred evidence only (confidence below 0.8).")
 
     @computed_field(description="Why this step holds, in the display language.")  # type: ignore[prop-decorator]
     @property
@@ -129,10 +132,16 @@ class Step(Result):
 
 class IntroductionPath(Result):
     rank: int
-    strength: float = Field(description="Product of the step strengths (1.0 = strongest).")
-    hops: int = Field(description="Number of steps.")
-    nodes: tuple[EntityRef, ...] = Field(description="Every node in order, meeting points included.")
+    strength: float = Field(description="Ranking strength: the ties' strengths times each intermediary's hub "
+                                        "factor (queries.ranking; 1.0 = strongest).")
+    hops: int = Field(description="Steps as the user sees them; moves inside one actor are none.")
+    nodes: tuple[EntityRef, ...] = Field(description="Every node in order, meeting points and units included.")
     steps: tuple[Step, ...]
+    label: str = Field("", description="strong (>= 0.3), medium (>= 0.02) or weak (queries.ranking).")
+    weakest_step: int | None = Field(None, description="1-based index of the weakest step.")
+    inferred: bool = Field(False, description="Some step rests on inferred evidence only.")
+    summary_en: str = Field("", description="The actors in order, each with its unit and staff.")
+    summary_ja: str = ""
 
 
 class PathResult(Result):
@@ -141,7 +150,8 @@ class PathResult(Result):
     paths: tuple[IntroductionPath, ...]
     options: dict[str, Any]
     reason_code: str | None = Field(
-        None, description="Why no path was found: disconnected, only_context, filtered_out, beyond_hop_limit."
+        None, description="Why no path was found: disconnected, only_context, only_country, filtered_out, "
+                          "beyond_hop_limit."
     )
     reason: str | None = None
     shortest_hops: int | None = Field(
@@ -156,6 +166,7 @@ class PathResult(Result):
 class NodeRef(Result):
     entity: EntityRef
     distance: int = Field(description="Steps from the centre.")
+    matched: bool = Field(True, description="Passes the entity filters (false: shown as the way to one that does).")
 
 
 class EdgeRef(Result):
@@ -202,12 +213,14 @@ class RegionTie(Result):
 
 
 class AggregateTie(Result):
-    a: str = Field(description="Entity id of a region or country (a <= b).")
+    a: str = Field(description="Entity id of a region or country (a <= b); region pairs never hold a country.")
     b: str
     a_name: str
     b_name: str
-    ties: int
-    agreements: tuple[str, ...]
+    ties: int = Field(description="Relationships, not pairs: one per agreement or event, one per direct tie.")
+    agreements: tuple[str, ...] = Field(description="Agreement ids.")
+    agreement_names: tuple[str, ...] = Field((), description="The same agreements by name (English).")
+    relationships: tuple[str, ...] = Field((), description="What the count counts, by name.")
 
 
 class RegionResult(Result):

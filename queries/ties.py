@@ -7,7 +7,10 @@ Filter (``TieFilter``)
     relation must be valid that day (``graph.dates.valid_on``), and agreements
     signed and events starting after it do not exist yet. The date asks which
     ties *held* then, judged on everything known now: a 2020 document telling
-    of a 1983 friendship agreement is evidence for 1983. ``min_confidence``
+    of a 1983 friendship agreement is evidence for 1983. A tie with no start
+    date holds on the date only if a document published by then tells of it
+    (an undated alumni tie first documented in 2019 is not assumed for 2005);
+    ``queries.steps`` words such ties "undated, documented 2019". ``min_confidence``
     applies to the strongest evidence.
 
 Strength (``relation_strength``)
@@ -41,7 +44,7 @@ import itertools
 import math
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import networkx as nx
 
@@ -56,6 +59,10 @@ if TYPE_CHECKING:
     from queries.view import GraphView
 
 HALF_LIFE_YEARS = 6.0
+AS_OF_HELP = (
+    "Only ties that held on this date: dated ties valid then, ties without a date only if documented by "
+    "then; agreements signed and events started by then."
+)
 UNDATED_AGE_YEARS = HALF_LIFE_YEARS
 CONTEXT_STRENGTH = 0.1
 MIN_STRENGTH = 1e-6  # floor so that -log stays finite
@@ -103,6 +110,17 @@ class TieFilter:
         if self.min_confidence and relation.confidence < self.min_confidence:
             return None
         return relation
+
+
+def documented_by(relation: Relation | RelationRow, sources: Mapping[str, Source], day: dt.date) -> bool:
+    """Whether some evidence of the relation was published by ``day`` (a document without a date
+    counts: nothing says it came later). A tie with no start date that only later documents tell
+    of is not assumed to have held on ``day``."""
+    for e in relation.evidence:
+        src = sources.get(e.source)
+        if src is None or src.published is None or earliest(src.published) <= day:
+            return True
+    return False
 
 
 class Decay:
@@ -190,6 +208,8 @@ class TieGraph:
     graph: nx.Graph
     reference: dt.date
     snapshot: Snapshot | None = field(default=None, repr=False)
+    # Structures queries derive from this graph (actor membership), kept as long as it is.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, rows: GraphRows, rule: TieFilter, reference: dt.date | None = None) -> TieGraph:
@@ -208,6 +228,8 @@ class TieGraph:
             u, v = rel.source, rel.target
             if u not in entities or v not in entities or usable(rel, sources) is None:
                 continue
+            if rule.as_of is not None and rel.valid_from is None and not documented_by(rel, sources, rule.as_of):
+                continue  # undated, and only later documents tell of it
             strength = relation_strength(rel, factor, reference, u in meeting or v in meeting)
             key = (u, v) if u < v else (v, u)
             found = edges.get(key)
@@ -299,6 +321,8 @@ class GrownTieGraph(TieGraph):
             other = rel.target if rel.source == node else rel.source
             if other not in self.entities:
                 continue
+            if rule.as_of is not None and rel.valid_from is None and not documented_by(rel, self.sources, rule.as_of):
+                continue  # (the view filters on dates and confidence; publication is judged here)
             pairs.setdefault((node, other), []).append(rel)
         first: dict[str, dict[str, str]] = {}  # node -> {neighbour: lowest relation id}
         for (node, other), rels in pairs.items():

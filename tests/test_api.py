@@ -518,7 +518,9 @@ def test_region_network_and_aggregates(client: TestClient) -> None:
     pair = countries["country_pairs"][0]
     assert {pair["a"], pair["b"]} == {"place:jp", "place:cn"}
     assert "agreement:kanagawa-liaoning" in pair["agreements"]
-    assert pair["ties"] == len(crossing)
+    # relationships, not pairs: each agreement or event once, however many took part
+    counted = {t["via"]["id"] if t["via"] else "+".join(t["relations"]) for t in crossing}
+    assert pair["ties"] == len(counted) == len(pair["relationships"])
     regions = client.get("/places/place:kanagawa/network", params={"aggregate": "region"}).json()
     assert regions["country_pairs"] == [] and regions["region_pairs"]
     assert_problem(client.get("/places/Li Wei/network"), 404)  # a person is no place

@@ -2,8 +2,10 @@
 
 Checked against an independent reading of the stored graph: every step is a
 stored, usable tie; paths are simple, distinct in substance, within k, hops,
-exclusions, via and as-of; and a path is found exactly when the collapsed
-actor graph (meeting points turned into direct links) has one within the limit.
+exclusions, via and as-of; ranked fewest steps first, then strongest; and the
+first path has exactly the fewest steps a reader counts (a tie one step, a
+meeting point one step, a move inside one actor none) when that is within the
+limit.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from graph.ids import relation_id
 from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Lang, Name, NameKind, Relation, Source
 from graph.registry import TIE_TYPES
 from queries.paths import OVERLAP_LIMIT, introduction_paths, overlap, substance
+from tests.actor_reading import Actors
 
 ACTORS = [("org", EntityType.ORGANISATION, "company"), ("person", EntityType.PERSON, None)]
 MEETINGS = [("agreement", EntityType.AGREEMENT, "mou"), ("event", EntityType.EVENT, "meeting")]
@@ -97,6 +100,11 @@ def usable(rel: Relation, spec: Spec, as_of: dt.date | None, min_conf: float) ->
     if as_of is not None:
         if not valid_on(rel.valid_from, rel.valid_to, as_of):
             return False
+        published = {src.id: src.published for src in spec.sources}
+        if rel.valid_from is None and all(
+            published.get(e.source) and earliest(str(published[e.source])) > as_of for e in evidence
+        ):
+            return False  # undated, and told of only by later documents
         ends = {e.id: e for e in spec.entities}
         for end in (ends[rel.source], ends[rel.target]):
             when = end.signed or end.start
@@ -105,16 +113,21 @@ def usable(rel: Relation, spec: Spec, as_of: dt.date | None, min_conf: float) ->
     return bool(evidence) and max(e.confidence for e in evidence) >= min_conf
 
 
-def collapsed_hops(spec: Spec, a: str, b: str, ok: list[Relation], exclude: set[str], via: str | None) -> int | None:
-    """Fewest steps between actors a and b with meeting points turned into direct links."""
+def fewest_steps(
+    spec: Spec, a: str, b: str, ok: list[Relation], exclude: set[str], via: str | None, actors: Actors
+) -> int | None:
+    """Fewest steps from a to b as users count them: a direct tie is one step, two ties
+    through a meeting point one step, a move inside one actor none (half steps: 2, 1, 0)."""
     kinds = {e.id: e.type for e in spec.entities}
     meeting = {i for i, t in kinds.items() if t in (EntityType.AGREEMENT, EntityType.EVENT)}
 
     def allowed(node: str) -> bool:
-        if node in (a, b):
+        if node in (a, b) or node in meeting:
             return True
         if node in exclude:
             return False
+        if actors.own(a, node) or actors.own(b, node):
+            return True
         if via == "people":
             return kinds[node] is EntityType.PERSON
         if via == "organisations":
@@ -122,19 +135,20 @@ def collapsed_hops(spec: Spec, a: str, b: str, ok: list[Relation], exclude: set[
         return True
 
     g = nx.Graph()
-    g.add_nodes_from(i for i in kinds if i not in meeting and allowed(i))
-    parties: dict[str, set[str]] = {}
+    g.add_nodes_from(i for i in kinds if allowed(i))
     for r in ok:
-        if r.target in meeting:
-            parties.setdefault(r.target, set()).add(r.source)
-        elif r.source in g and r.target in g:
-            g.add_edge(r.source, r.target)
-    for members in parties.values():
-        for u, v in itertools.combinations(sorted(members), 2):
-            if u in g and v in g:
-                g.add_edge(u, v)
+        if r.source not in g or r.target not in g:
+            continue
+        if r.source in meeting or r.target in meeting:
+            half = 1
+        elif actors.inside(r):
+            half = 0
+        else:
+            half = 2
+        if not g.has_edge(r.source, r.target) or g.edges[r.source, r.target]["half"] > half:
+            g.add_edge(r.source, r.target, half=half)
     try:
-        return int(nx.shortest_path_length(g, a, b))
+        return int(nx.shortest_path_length(g, a, b, weight="half")) // 2
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         return None
 
@@ -174,6 +188,8 @@ def test_paths_are_real_distinct_and_within_limits(
         finally:
             store.close()
     ok = [r for r in spec.relations if usable(r, spec, as_of, min_conf)]
+    records = [EntityRecord(entity=e) for e in spec.entities]
+    actors = Actors.of(Batch(entities=records, relations=ok))
     pairs = {frozenset((r.source, r.target)): r for r in ok}
     kinds = {e.id: e.type for e in spec.entities}
     assert len(result.paths) <= k
@@ -185,9 +201,7 @@ def test_paths_are_real_distinct_and_within_limits(
         assert not exclude & set(nodes)
         for u, v in itertools.pairwise(nodes):
             assert frozenset((u, v)) in pairs  # a real, usable stored tie
-        for node in nodes[1:-1]:
-            if kinds[node] in (EntityType.AGREEMENT, EntityType.EVENT):
-                continue
+        for node in actors.intermediaries(nodes):
             if via == "people":
                 assert kinds[node] is EntityType.PERSON
             if via == "organisations":
@@ -195,15 +209,16 @@ def test_paths_are_real_distinct_and_within_limits(
         for step in path.steps:
             for rel in step.relations:
                 assert rel.id in {r.id for r in ok}
-    strengths = [p.strength for p in result.paths]
-    assert strengths == sorted(strengths, reverse=True)
-    subs = [substance([n.id for n in p.nodes]) for p in result.paths]
+    # One ranking: fewest steps first, then strongest.
+    order = [(p.hops, -p.strength) for p in result.paths]
+    assert order == sorted(order)
+    subs = [substance([n.id for n in p.nodes], actors.intermediaries([n.id for n in p.nodes])) for p in result.paths]
     for x, y in itertools.combinations(subs, 2):
         assert x != y and overlap(x, y) < OVERLAP_LIMIT
-    expected = collapsed_hops(spec, a, b, ok, exclude, via)
+    expected = fewest_steps(spec, a, b, ok, exclude, via, actors)
     if expected is not None and expected <= hops:
         assert result.paths, result.reason
-        assert min(p.hops for p in result.paths) >= expected
+        assert result.paths[0].hops == expected
     else:
         assert not result.paths
         if expected is None:

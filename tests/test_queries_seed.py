@@ -92,3 +92,15 @@ def test_brokers_between_japan_and_europe_sit_on_the_webinar_series(seed: Embedd
     assert result.brokers
     top_ids = {b.entity.id for b in result.brokers}
     assert "place:kanagawa" not in top_ids and "place:liaoning" not in top_ids
+
+
+def test_region_pairs_count_relationships_not_pairs(seed: EmbeddedStore) -> None:
+    # 002: five Basque speakers and officials met Japanese ones at one March 2022 webinar: one relationship
+    result = region_network(seed, "バスク州")
+    pair = next(p for p in result.country_pairs if {p.a, p.b} == {"place:japan", "place:spain"})
+    webinar = "Mie Prefecture and the Basque Country: regional cooperation in industry, food and pilgrimage routes"
+    assert sum(1 for r in pair.relationships if r.startswith(webinar)) == 1
+    assert pair.ties == len(pair.relationships)
+    assert "Mie Prefecture - Basque Country memorandum of understanding (2018)" in pair.agreement_names
+    assert result.region_pairs  # Basque Country with Mie, with Alsace: regions only, never a country
+    assert not {x for p in result.region_pairs for x in (p.a, p.b)} & {"place:japan", "place:spain", "place:france"}

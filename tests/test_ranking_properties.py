@@ -39,7 +39,6 @@ def _ids(path: object) -> list[str]:
     return [n.id for n in path.nodes]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=False, reason="introduction ranking not yet in place")
 def test_first_answer_independent_of_k_and_never_weaker_first(graph: tuple[EmbeddedStore, list[str]]) -> None:
     store, actors = graph
     depends_on_k: list[tuple[str, str]] = []

@@ -20,6 +20,7 @@ from queries.partners import resolve_sector, sector_partners
 from queries.paths import DEFAULT_HOPS, MAX_HOPS
 from queries.region import region_network
 from queries.results import BrokerResult, PartnerResult, RegionResult
+from queries.ties import AS_OF_HELP
 
 router = APIRouter(tags=["network"], dependencies=[ReadAuth])
 
@@ -91,7 +92,7 @@ async def get_region_network(
     lang: LangDep,
     aggregate: Annotated[Literal["region", "country"] | None,
                          Query(description="Answer only the per-region or per-country pair counts.")] = None,
-    as_of: Annotated[IsoDate | None, Query(description="Only ties valid and documented on this date.")] = None,
+    as_of: Annotated[IsoDate | None, Query(description=AS_OF_HELP)] = None,
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="Ignore weaker evidence (0-1).")] = 0.0,
     include_people: Annotated[bool, Query(description="Count people working for members as members.")] = True,
     max_ties: Annotated[int, Query(ge=1, le=5000, description="Most ties listed (1-5000).")] = 2000,
@@ -125,7 +126,7 @@ async def get_brokers(
     cross_border: Annotated[bool, Query(description="Only chains whose ends lie in different countries.")] = False,
     between: Annotated[list[str], Query(max_length=2, description="Exactly two groups (countries or continents).",
                                         examples=[["JP", "Europe"]])] = [],  # noqa: B006
-    as_of: Annotated[IsoDate | None, Query(description="Only ties valid and documented on this date.")] = None,
+    as_of: Annotated[IsoDate | None, Query(description=AS_OF_HELP)] = None,
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="Ignore weaker evidence (0-1).")] = 0.0,
     samples: Annotated[int, Query(ge=1, le=1000, description="Source sample size on large graphs (1-1000).")] = 300,
 ) -> Response:
@@ -171,7 +172,7 @@ async def get_sector_partners(
                                 examples=["神奈川県"])],
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS, description=f"Most steps (1-{MAX_HOPS}).")] = DEFAULT_HOPS,
     top: Annotated[int, Query(ge=1, le=100, description="How many partners (1-100).")] = 10,
-    as_of: Annotated[IsoDate | None, Query(description="Only ties valid and documented on this date.")] = None,
+    as_of: Annotated[IsoDate | None, Query(description=AS_OF_HELP)] = None,
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="Ignore weaker evidence (0-1).")] = 0.0,
     exclude: Annotated[list[str], Query(max_length=MAX_EXCLUDE, description="Entities to avoid.")] = [],  # noqa: B006
     via: Annotated[Literal["people", "organisations"] | None,

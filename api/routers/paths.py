@@ -15,6 +15,7 @@ from api.models import DisplayLang, in_lang
 from graph.store import Store
 from queries.paths import MAX_HOPS, MAX_K, introduction_paths
 from queries.results import PathResult
+from queries.ties import AS_OF_HELP
 
 router = APIRouter(tags=["paths"], dependencies=[ReadAuth])
 
@@ -82,7 +83,7 @@ async def get_paths(
                              examples=["Li Wei"])],
     k: Annotated[int, Query(ge=1, le=MAX_K, description=f"How many paths (1-{MAX_K}).")] = 3,
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS, description=f"Most steps per path (1-{MAX_HOPS}).")] = 6,
-    as_of: Annotated[IsoDate | None, Query(description="Only ties valid and documented on this date.")] = None,
+    as_of: Annotated[IsoDate | None, Query(description=AS_OF_HELP)] = None,
     exclude: Annotated[list[str], Query(max_length=MAX_EXCLUDE,
                                         description=f"Entities to avoid (ids or names; at most {MAX_EXCLUDE}).")] = [],  # noqa: B006
     via: Annotated[Literal["people", "organisations"] | None,
