@@ -443,7 +443,7 @@ class SnapshotView:
         self, types: Collection[str], as_of: dt.date | None, min_confidence: float, page: int = 50_000
     ) -> Iterator[list[tuple[str, EntityType, str, EntityType]]]:
         """Every usable tie (one per pair of entities, like the tie graph's edges), a page at a time."""
-        from queries.ties import TieFilter
+        from queries.ties import TieFilter, documented_by
 
         rule = TieFilter(frozenset(types), as_of, min_confidence)
         sources = self.get_sources(self._source_ids) if as_of is not None else {}
@@ -459,6 +459,8 @@ class SnapshotView:
             (rel,) = self._relations(np.array([r]))
             if rule.relation_usable(rel, sources) is None:
                 continue
+            if as_of is not None and rel.valid_from is None and not documented_by(rel, sources, as_of):
+                continue  # undated, and only later documents tell of it (as the tie graphs are built)
             s, t = self._entity(src), self._entity(dst)
             if not (rule.entity_usable(s) and rule.entity_usable(t)):
                 continue
