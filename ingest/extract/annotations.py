@@ -11,8 +11,10 @@ context (an annotation may record them; they are neither found nor missed).
 
 Relations are scored as unlabelled pairs of entities: a predicted relation of
 any type between the entities standing for two gold entities finds every gold
-relation between them. Documents are scored separately (the same name in two
-documents is two facts) and the counts added.
+relation between them. A tie between two parties of one
+gold agreement restates the agreement and is neither found nor false.
+Documents are scored separately (the same name in two documents is two facts)
+and the counts added.
 """
 
 from __future__ import annotations
@@ -119,6 +121,13 @@ def score_document(gold: Batch, predicted: Batch, annotations: Annotations) -> R
             must_pairs.add(pair)
         if pair not in gold_type or must:
             gold_type[pair] = r.type
+    # Two parties of one gold agreement are one step apart through it: a tie between them
+    # restates the agreement, neither found nor false.
+    parties: dict[str, set[str]] = {}
+    for r in gold.relations:
+        if r.type == "party_to":
+            parties.setdefault(r.target, set()).add(r.source)
+    implied = {_pair(a, b) for group in parties.values() for a in group for b in group if a != b}
     predicted_pairs: dict[frozenset[str], str] = {}
     unmatched: dict[frozenset[str], str] = {}
     for r in predicted.relations:
@@ -127,7 +136,7 @@ def score_document(gold: Batch, predicted: Batch, annotations: Annotations) -> R
         a, b = mapping.get(r.source), mapping.get(r.target)
         if a is None or b is None:
             unmatched.setdefault(_pair(r.source, r.target), r.type)
-        elif a != b:
+        elif a != b and (_pair(a, b) in gold_type or _pair(a, b) not in implied):
             predicted_pairs.setdefault(_pair(a, b), r.type)
     for kind in set(gold_type.values()) | set(predicted_pairs.values()) | set(unmatched.values()):
         report.relations[kind].found = report.relations[kind].found or 0

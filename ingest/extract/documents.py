@@ -85,11 +85,38 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
     return (meta if isinstance(meta, dict) else {}), text[match.end() :]
 
 
+_HEADER_KEYS = {"source", "url", "title", "published", "date", "publisher"}
+_HEADER_LINE = re.compile(r"([A-Za-z]+):[ \t]*(.*)")
+
+
+def _header(text: str) -> tuple[dict[str, Any], str]:
+    """A mail-style header: leading ``KEY: value`` lines (SOURCE, TITLE, PUBLISHED…) and a blank line.
+
+    Values such as ``unknown`` carry nothing and are left out.
+    """
+    meta: dict[str, Any] = {}
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.strip():
+            if meta:
+                return meta, "\n".join(lines[i + 1 :])
+            return {}, text
+        match = _HEADER_LINE.fullmatch(line.strip())
+        if not match or match.group(1).lower() not in _HEADER_KEYS:
+            return {}, text
+        value = match.group(2).strip()
+        if value and value.lower() not in ("unknown", "n/a", "none", "-"):
+            meta[match.group(1).lower()] = value
+    return {}, text
+
+
 def _date_value(value: Any) -> str | None:
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, int | str) and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", str(value).strip()):
+        return str(value).strip()  # ISO, possibly partial: 2017, 2017-03
     if isinstance(value, int | str) and str(value).strip():
         return first_date(normalise_name(str(value)))
     return None
@@ -219,6 +246,12 @@ def read_document(path: str | Path) -> Document:
         meta, body = _html(text)
     else:
         meta, body = _front_matter(text.lstrip("\ufeff"))
+        if not meta:
+            meta, body = _header(body)
+            # A header's title is read like the text (it often names the parties): first, unless it leads already.
+            heading = normalise_name(str(meta.get("title") or ""))
+            if heading and heading not in normalise_text(body[: len(heading) + 200]):
+                body = f"{heading}\n\n{body}"
     normal = normalise_text(body)
     if not normal.strip():
         raise DocumentError(f"{path} has no text")

@@ -125,34 +125,43 @@ def match_entities(gold: Batch, predicted: Batch) -> dict[str, str]:
     for p in pred_entities.values():
         if p.type is EntityType.AGREEMENT:
             continue
-        hits = set().union(*(by_key.get((p.type, k), set()) for k in _keys(p)))
-        if not hits and p.type is EntityType.EVENT:
+        shared: dict[str, int] = defaultdict(int)  # gold id -> name keys in common
+        for k in _keys(p):
+            for gid in by_key.get((p.type, k), set()):
+                shared[gid] += 1
+        if not shared and p.type is EntityType.EVENT:
             pk = _keys(p)
-            hits = {
-                g.id
+            shared = {
+                g.id: 1
                 for g in gold_entities.values()
                 if g.type is EntityType.EVENT
                 and any(len(a) >= 4 and len(b) >= 4 and (a in b or b in a) for a in pk for b in _keys(g))
             }
-        if hits:
-            mapping[p.id] = sorted(hits)[0]
+        if shared:
+            # the gold entity sharing most names ("熊本市" and "Kumamoto" beat "Kumamoto" alone)
+            mapping[p.id] = min(shared, key=lambda gid: (-shared[gid], gid))
+    # Agreements by their parties: best-supported pairs first, each gold agreement once.
+    candidates: list[tuple[tuple[int, int], str, str]] = []
     for p in pred_entities.values():
         if p.type is not EntityType.AGREEMENT:
             continue
         parties = {mapping.get(x) for x in pred_parties.get(p.id, set())} - {None}
-        best = None
-        best_rank = (0, 0)
         for g in gold_entities.values():
-            if g.type is not EntityType.AGREEMENT or g.id in mapping.values():
+            if g.type is not EntityType.AGREEMENT:
                 continue
-            shared = parties & gold_parties.get(g.id, set())
+            common = parties & gold_parties.get(g.id, set())
             same_year = bool(p.signed and g.signed and p.signed[:4] == g.signed[:4])
-            if len(shared) >= 2 or (shared and (p.kind == g.kind or same_year)):
-                rank = (len(shared), int(p.kind == g.kind) + int(same_year))
-                if rank > best_rank:
-                    best, best_rank = g.id, rank
-        if best:
-            mapping[p.id] = best
+            if len(common) >= 2 or (common and (p.kind == g.kind or same_year)):
+                rank = (
+                    len(common) - len(parties ^ gold_parties.get(g.id, set())),
+                    int(p.kind == g.kind) + int(same_year),
+                )
+                candidates.append((rank, p.id, g.id))
+    taken: set[str] = set()
+    for _rank, pid, gid in sorted(candidates, key=lambda c: (-c[0][0], -c[0][1], c[1], c[2])):
+        if pid not in mapping and gid not in taken:
+            mapping[pid] = gid
+            taken.add(gid)
     return mapping
 
 

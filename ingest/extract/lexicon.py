@@ -32,6 +32,8 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("協会", OrganisationKind.ASSOCIATION),
             ("総会", OrganisationKind.ASSOCIATION),
             ("連合会", OrganisationKind.ASSOCIATION),
+            ("議員連盟", OrganisationKind.ASSOCIATION),
+            ("議連", OrganisationKind.ASSOCIATION),
             ("協議会", OrganisationKind.ASSOCIATION),
             ("学会", OrganisationKind.ASSOCIATION),
             ("財団", OrganisationKind.ASSOCIATION),
@@ -279,6 +281,10 @@ EVENT_WORDS: tuple[tuple[str, EventKind], ...] = (
     ("展示会", EventKind.EXHIBITION),
     ("見本市", EventKind.EXHIBITION),
     ("Expo", EventKind.EXHIBITION),
+    ("ミッション", EventKind.DELEGATION_VISIT),
+    ("使節団", EventKind.DELEGATION_VISIT),
+    ("スタディーツアー", EventKind.DELEGATION_VISIT),
+    ("定例会", EventKind.MEETING),
 )
 ORGANISER_WORDS = ("主催", "共催", "開催")
 SPEAKER_WORDS = (
@@ -312,12 +318,12 @@ _EXTRA_SECTOR_WORDS = {
     "environment": ("環境保護", "環境"),
     "semiconductors": ("半導体", "semiconductor"),
     "advanced_materials": ("新素材", "素材", "材料"),
-    "precision_manufacturing": ("精密加工", "超精密加工", "マイクロナノ製造"),
+    "precision_manufacturing": ("精密加工", "超精密加工"),
     "automotive": ("自動車部品", "自動車"),
     "textiles_apparel": ("繊維", "アパレル"),
     "food": ("食産業", "食品", "食"),
     "agritech": ("農業技術", "農業"),
-    "tourism": ("観光", "巡礼道", "tourism"),
+    "tourism": ("観光", "tourism"),
     "culture": ("文化交流", "文化", "青少年", "スポーツ"),
     "trade": ("越境貿易", "物品貿易", "貿易", "trade"),
     "investment": ("投資促進", "外資誘致", "投資", "investment"),
@@ -326,7 +332,7 @@ _EXTRA_SECTOR_WORDS = {
     "innovation": ("イノベーション", "innovation"),
     "energy_resources": ("天然資源", "天然ガス", "エネルギー"),
     "finance": ("金融",),
-    "real_estate": ("工業団地", "複合施設", "都市開発"),
+    "real_estate": ("工業団地", "都市開発"),
 }
 
 

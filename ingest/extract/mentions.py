@@ -53,7 +53,8 @@ LABELS: dict[str, tuple[EntityType, str | None]] = {
 _KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc]+"
 _PERSON_KATAKANA = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME}(?:[・=][ ]?{_KATAKANA_NAME})+)[ ]?"
-    r"(?=氏|さん|様|博士|大使|大統領|首相|所長|会長|社長|教授)"
+    r"(?=氏|さん|様|博士|大使|駐日大使|大統領|首相|所長|会長|社長|教授|州知事|知事|市長|副委員長|委員長|大臣|議長|代表|"
+    r"局長|理事|学長|副学長|病院長|処長|郷長|県長|\(\d{1,3}\))"
 )
 _TITLE_PERSON = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME})(?=大統領|首相|所長|大使|会長|社長|博士|教授|氏)"
@@ -112,8 +113,11 @@ _INTRO_ORG = re.compile(
 )
 # A quoted name that something is held under or attended: 「X」に参加, 「X」を開催, 「X」の会期中.
 _QUOTED_OCCASION = re.compile(
-    r"「([^「」]{4,40})」\s?(?=に(?:も)?(?:参加|出席|出展)|を(?:開催|主催|共催)|の会期|が開催)"
+    r"「([^「」]{4,40})」\s?(?=に(?:も)?(?:参加|出席|出展)|を(?:開催|主催|共催)|の会期|が開催"
+    r"|の[^\s、。「」]{0,8}(?:イベント|セミナー|シンポジウム|式典)(?:が|を|は))"
 )
+_VENUES = ("ホテル", "庁舎", "議事堂", "会館", "ホール", "庭園", "記念館", "スタジアム")
+_GOVERNMENT = re.compile(r"(.+?)(?:人民政府|人民委員会|政府|県庁|市役所|州政府|当局)")
 _KANJI_PERSON = re.compile(
     r"(?:(?<=[のは、 ・])|(?<=^))((?:[\u4e00-\u9fff]{1,4} )?[\u4e00-\u9fff]{2,4})(?=\s?氏)", re.MULTILINE
 )
@@ -265,10 +269,15 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     tokens = [(t.idx, t.idx + len(t.text)) for t in doc if not t.text.isspace()]
     candidates: list[Mention] = []
     # 1. gazetteer
-    for gm in gaz.find(text, tokens):
+    found_gaz = gaz.find(text, tokens)
+    ends = {gm.end for gm in found_gaz}
+    starts = {gm.start for gm in found_gaz}
+    for gm in found_gaz:
         after = text[gm.end : gm.end + 1]
         if gm.entry.type is PLACE and after in ("人", "語", "系", "製", "産", "風"):
             continue
+        if gm.entry.type is PLACE and _glued_katakana(text, gm.start, gm.end, ends, starts):
+            continue  # デルタ in ダッチ・グリーンハウス・デルタ, ディジョン in ディジョンメトロポール
         candidates.append(
             Mention(
                 gm.start,
@@ -282,6 +291,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             )
         )
     place_spans = [(c.start, c.end) for c in candidates]
+    title_end = text.find("\n") if "\n" in text else len(text)
+    gaz_places = [(c.start, c.end) for c in candidates if c.type is PLACE]
     # 2. suffix-built organisations, places and events over noun runs
     for a, b in _noun_runs(doc):
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
@@ -300,7 +311,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 b -= 1
         name, legal = _strip_legal(run)
         offset = e - len(name)
-        kind = None if re.match(r"第\d+回", name) else _org_kind(name)
+        kind = None if re.match(r"第\d+回", name) or _KATAKANA_PROVINCE.fullmatch(name) else _org_kind(name)
+        if kind and (name.endswith(_VENUES) or any(ps > offset and pe == e for ps, pe in gaz_places)):
+            kind = None  # a building (奈良ホテル, 州議事堂) or a place (中国陝西省) is not a body
         strong = any(name.endswith(x) for x in _STRONG) and len(name) >= 4 and not name.startswith(_DEICTIC)
         # A katakana name joined by ・ and ending in an org-type word names a body: メディコン・バレー・アライアンス.
         strong = strong or bool(_KATAKANA_JOINED.match(name))
@@ -328,9 +341,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 candidates.append(Mention(offset, e, name, ORG, kind, "suffix", legal_name=legal, confidence=0.75))
             continue
         ekind = _event_kind(name) or (EventKind.MEETING.value if re.match(r"第\d+回.+(会|祭)$", name) else None)
+        in_title = e <= title_end  # the page's title names its event (貿易・技術革新ミッション)
         if (
             ekind
-            and (re.match(r"第\d+回", name) or _proper(doc, a, b, place_spans))
+            and (re.match(r"第\d+回", name) or _proper(doc, a, b, place_spans) or in_title)
             and len(name) > 4
             and not (_GENERIC_EVENT.fullmatch(name))
         ):
@@ -350,11 +364,13 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             else:
                 continue
             ps, pe = doc[j].idx, tok.idx + len(tok.text)
+            ps = _joined_start(text, ps, pe, gaz_places)
             surface = text[ps:pe]
             if "・" in surface:
-                ps += surface.rindex("・") + 1
+                cut = _joined_start(text, ps + surface.rindex("・") + 1, pe, gaz_places)
+                ps = cut if cut < pe else ps
                 surface = text[ps:pe]
-            if not 2 <= len(surface) <= 8 or re.search(r"[0-9]", surface) or surface in _GENERIC_PLACES:
+            if not 2 <= len(surface) <= 14 or re.search(r"[0-9]", surface) or surface in _GENERIC_PLACES:
                 continue
             pk = _place_kind(surface)
             if pk and (
@@ -427,6 +443,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         ekind = _event_kind(re.sub(r"\d+$", "", name))
         if ekind:
             candidates.append(Mention(m.start(1), m.end(1), name, EVENT, ekind, "pattern", confidence=0.65))
+        elif (_org_kind(name) or name.endswith(_QUOTED_BODY)) and not re.search(r"[、。の]", name):
+            # 「東京21cクラブ」: a quoted name ending like a body is one, whatever its middle
+            kind = _org_kind(name) or OrganisationKind.ASSOCIATION.value
+            candidates.append(Mention(m.start(1), m.end(1), name, ORG, kind, "pattern", confidence=0.65))
+    candidates += _listed_bodies(text)
     # Kanji names before 氏 that GiNZA missed (「党部書記の厳衛群氏」).
     for m in _KANJI_PERSON.finditer(text):
         name, start = m.group(1), m.start(1)
@@ -494,8 +515,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             nxt = re.match(r"と|、|及び", text[office.end() : office.end() + 2])
             office = _OFFICE.match(text, office.end() + nxt.end()) if nxt else None
     # 3. persons by pattern
+    candidates += _tagged_persons(doc, text, {ps for ps, _pe in place_spans})
     for m in _PERSON_KATAKANA.finditer(text):
         name = re.sub(r"・\s+", "・", m.group(1))
+        if text.startswith("州", m.end(1)) and re.search(re.escape(name) + r"州(?!知事)", text):
+            continue  # 「X州知事」 where X州 is named elsewhere: the governor of a place, not a person X
         candidates.append(Mention(m.start(1), m.end(1), name, PERSON, None, "pattern", confidence=0.8))
     for m in _TITLE_PERSON.finditer(text):
         if len(m.group(1)) >= 3:
@@ -520,6 +544,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             name, legal = _strip_legal(surface)
             if name in SECTOR_WORDS or _GENERIC_EVENT.fullmatch(name) or (name.isascii() and _glued(text, s, e)):
                 continue
+            if name.endswith(_VENUES):
+                continue
             if name.endswith(("空港", "港", "駅")):
                 candidates.append(Mention(s, e, name, PLACE, PlaceKind.AREA.value, "ner", confidence=0.5))
                 continue
@@ -539,8 +565,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             )
         elif etype is PLACE:
             pk = _place_kind(surface)
-            if pk and len(surface) >= 2 and surface not in _GENERIC_PLACES:
+            if pk and len(surface) >= 2 and surface not in _GENERIC_PLACES and not surface.startswith(_DEICTIC):
                 candidates.append(Mention(s, e, surface, PLACE, pk, "ner", confidence=0.55))
+        elif etype is EVENT and re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", surface):
+            # a CamelCase word tagged as an event is a body's brand (BusinessOulu, EnterEspoo)
+            candidates.append(Mention(s, e, surface, ORG, OrganisationKind.OTHER.value, "ner", confidence=0.5))
         elif (
             etype is EVENT
             and len(surface) >= 4
@@ -557,15 +586,140 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 candidates.append(
                     Mention(m.start(), m.end(), name, ORG, OrganisationKind.OTHER.value, "pattern", confidence=0.6)
                 )
+    places = {(c.start, c.end): c for c in candidates if c.type is PLACE}
+    named_places = {c.text: c.kind for c in candidates if c.type is PLACE and c.kind}
     for c in candidates:
-        gov = re.fullmatch(r"(.+?)(?:政府|県庁|市役所|州政府|当局)", c.text) if c.type is ORG else None
+        gov = _GOVERNMENT.fullmatch(c.text) if c.type is ORG else None
         if gov:
+            # A place's government acts as the place: 台東県政府, 陝西省人民政府, X省人民委員会.
             entry = gaz.lookup(gov.group(1))
+            known = places.get((c.start, c.start + len(gov.group(1))))
             if entry is not None and entry.type is PLACE:
                 c.type, c.kind, c.entry, c.text = PLACE, entry.kind, entry, gov.group(1)
                 c.end = c.start + len(gov.group(1))
                 c.source = "gazetteer"
+            elif known is not None:
+                c.type, c.kind, c.text, c.end, c.source = PLACE, known.kind, known.text, known.end, known.source
+            elif gov.group(1) in named_places:
+                c.type, c.kind, c.text = PLACE, named_places[gov.group(1)], gov.group(1)
+                c.end = c.start + len(gov.group(1))
     return _select(candidates)
+
+
+# A province named in katakana (バリア・ブンタウ省); ministries carry kanji (タイ工業省).
+_KATAKANA_PROVINCE = re.compile(r"[\u30a1-\u30fa\u30fc・]+省")
+_JOINED_LEFT = re.compile(r"(?:[\u30a1-\u30fa\u30fc]{2,}・)+$")
+
+
+def _joined_start(text: str, start: int, end: int, known: list[tuple[int, int]]) -> int:
+    """Where a katakana name joined by ・ begins (ラングドック・ルシヨン州, バリア・ブンタウ省).
+
+    The name does not reach back over a known place before a ・ (フランス・ディジョン…):
+    that one only says where the name lies. Nor is a person's name before a post a place
+    (マルク・ファンデルベルク州執行委員): the joined name must occur without a post after it.
+    """
+    left = _JOINED_LEFT.search(text, max(0, start - 40), start)
+    if left is None:
+        return start
+    joined = text[left.start() : end]
+    if not re.search(re.escape(joined) + r"(?!" + _TITLE_ALT + r"|執行|議長|首相|知事)", text):
+        return start
+    begin = left.start()
+    for ks, ke in known:
+        if begin <= ks < start and ke < start and text[ke : ke + 1] == "・":
+            begin = ke + 1
+    return begin
+
+
+_NAME_STOP = ("同", "両", "各", "本", "当", "前", "元", "新")
+
+
+def _tagged_persons(doc: Any, text: str, place_starts: set[int]) -> list[Mention]:
+    """Family name (tagged 人名-姓) and given name: 三村申吾, 黄健庭, 郭 永平 — GiNZA's tagger
+    finds these where its entity recogniser cuts or misses them. The given name is the kanji
+    tokens that follow, up to a post, a place, a mark or four characters in all."""
+    found: list[Mention] = []
+    tokens = list(doc)
+    for i, tok in enumerate(tokens):
+        if "人名-姓" not in tok.tag_ or not re.fullmatch(r"[\u4e00-\u9fff々]{1,3}", tok.text):
+            continue
+        end, size, j = tok.idx + len(tok.text), len(tok.text), i + 1
+        if j < len(tokens) and tokens[j].text.isspace():
+            j += 1
+        while j < len(tokens):
+            nxt = tokens[j]
+            if (
+                not re.fullmatch(r"[\u4e00-\u9fff々]{1,3}", nxt.text)
+                or size + len(nxt.text) > 4
+                or nxt.text.startswith(_NAME_STOP)
+                or nxt.text in TITLES
+                or nxt.text.startswith(HONORIFICS)
+                or (size > len(tok.text) and text[end : nxt.idx].strip() == "" and nxt.idx > end)
+                or nxt.text.endswith(TITLES)
+                or (len(nxt.text) >= 2 and nxt.text[-1] in "長官")
+                or nxt.idx in place_starts
+                or ("人名" not in nxt.tag_ and "名詞" not in nxt.tag_)
+            ):
+                break
+            end, size, j = nxt.idx + len(nxt.text), size + len(nxt.text), j + 1
+        if size > len(tok.text):
+            name = text[tok.idx : end]
+            found.append(Mention(tok.idx, end, name, PERSON, None, "pattern", confidence=0.65))
+    return found
+
+
+_QUOTED_BODY = ("クラブ", "クラスター", "アライアンス", "プラットフォーム", "ハブ", "ネットワーク")
+# A label line (主催:) and its list items (‐X, ・X): the items name bodies.
+_LABEL_LIST = re.compile(
+    r"^(?:主催|共催|後援|協力|協賛|参加団体|実施機関)\s?[:：]\s*\n((?:[‐\-・•]\s?[^\n]+\n?)+)", re.MULTILINE
+)
+_LIST_ITEM = re.compile(r"^[‐\-・•]\s?([^\n]+)$", re.MULTILINE)
+
+
+def _listed_bodies(text: str) -> list[Mention]:
+    """Bodies listed under an organiser label, one per item: the item's Japanese name
+    (after an English one), or the whole item; a bracketed full name becomes an alias."""
+    found: list[Mention] = []
+    for block in _LABEL_LIST.finditer(text):
+        for item in _LIST_ITEM.finditer(text, block.start(1), block.end(1)):
+            raw = item.group(1).rstrip()
+            start = item.start(1)
+            latin = re.match(r"[A-Za-z][A-Za-z .&-]*[A-Za-z](?=\s+[^\sA-Za-z])\s+", raw)
+            if latin:
+                start += latin.end()
+                raw = raw[latin.end() :]
+            bracket = re.search(r"\(([^()]{2,30})\)$", raw)
+            name = raw[: bracket.start()] if bracket else raw
+            if not 2 <= len(name) <= 40 or re.search(r"[、。]", name):
+                continue
+            kind = _place_kind(name) if name.endswith(("市", "州", "県", "省")) else None
+            if kind:
+                found.append(Mention(start, start + len(name), name, PLACE, kind, "pattern", confidence=0.6))
+            else:
+                ok = _org_kind(name) or OrganisationKind.OTHER.value
+                mention = Mention(start, start + len(name), name, ORG, ok, "pattern", confidence=0.6)
+                if bracket:
+                    mention.aliases.append(bracket.group(1))
+                found.append(mention)
+    return found
+
+
+_KATA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+def _glued_katakana(text: str, s: int, e: int, known_ends: set[int], known_starts: set[int]) -> bool:
+    """A katakana place name that is only part of a longer katakana name.
+
+    A known place next to it (タジキスタンキルギス) or before the ・ (ドイツ・バイエルン州)
+    is a neighbour, not part of one name.
+    """
+    if not _KATA.match(text, s) or not _KATA.match(text, e - 1):
+        return False
+    if e < len(text) and _KATA.match(text, e) and e not in known_starts:
+        return True
+    if s > 0 and _KATA.match(text, s - 1) and s not in known_ends:
+        return True
+    return s > 1 and text[s - 1] == "・" and bool(_KATA.match(text, s - 2)) and (s - 1) not in known_ends
 
 
 def _glued(text: str, s: int, e: int) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from graph.model import AgreementKind, EntityType, PlaceKind
 from graph.names import name_key
 from ingest.extract.documents import Document
-from ingest.extract.gazetteer import GazEntry, Gazetteer
+from ingest.extract.gazetteer import GazEntry, Gazetteer, place_id
 from ingest.extract.jdates import DateMention, find_dates
 from ingest.extract.lexicon import (
     AGREEMENT_VERBS,
@@ -43,6 +43,23 @@ _SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 _SUBJECT_TAIL = (
     r"(?:の?(?:代表団|訪問団|視察団|使節団|一行)|" + "|".join(HEAD_TITLES) + r")?\s?(?:氏|さん|様)?(?:では|は|が)"
 )
+# A post right after a body's name: 市長 split as 市+長, 県知事, 副省長, 観光誘客担当課長, 会頭.
+_POST_AFTER = re.compile(
+    r"(?:長|知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員))(?=[\s、。・()「」はがとのもに]|$)"
+)
+_JAPAN = place_id("JP")
+# A head's post and the ending of what it heads: 知事 heads a 県 (都, 道, 府), 議長 a 議会.
+_HEAD_OF: dict[str, tuple[str, ...]] = {
+    "州知事": ("州",),
+    "知事": ("県", "都", "道", "府"),
+    "市長": ("市",),
+    "町長": ("町",),
+    "村長": ("村",),
+    "区長": ("区",),
+    "県長": ("県",),
+    "省長": ("省",),
+    "議長": ("議会",),
+}
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -105,6 +122,12 @@ class _Builder:
         for m in mentions:
             if m.type is PERSON:
                 m.text = clean_person(m.text)
+        full = _full_names([m.text for m in mentions if m.type is PERSON])
+        for m in sorted(mentions, key=lambda x: x.type is PERSON and x.text in full):
+            target = self.alias_keys.get(f"person:{name_key(full.get(m.text, ''))}") if m.type is PERSON else None
+            if target is not None:
+                # a family name alone (荒井知事, ボナッチーニ州知事) is the person named in full elsewhere
+                self.alias_keys.setdefault(f"person:{name_key(m.text)}", target)
             self._register(m)
 
     def _register(self, m: Mention) -> None:
@@ -159,6 +182,14 @@ class _Builder:
                 copy = Mention(m.start(), m.end(), m.group(1), PLACE, target.kind, "alias", confidence=0.55)
                 extra.append(copy)
                 self.of[id(copy)] = self.key(target)
+        # 「本県」「県と…」: the page's own prefecture (or city), the one it names most often.
+        bare = r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本|当)?(県|市)(?=と|は|が|では|の|、|内)"
+        for m in re.finditer(bare, self.text):
+            home = self._home(m.group(1))
+            if home is not None and not any(x.start <= m.start() < x.end for x in self.mentions):
+                copy = Mention(m.start(), m.end(), m.group(), PLACE, home.kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(home)
         for m in re.finditer(r"代表団|訪問団|一行", self.text):
             before = [x for x in self.mentions if x.end <= m.start() and x.type is ORG]
             if before and before[-1].end == m.start():
@@ -169,6 +200,35 @@ class _Builder:
                 extra.append(copy)
                 self.of[id(copy)] = self.key(target)
         self.mentions = sorted(self.mentions + extra, key=lambda x: x.start)
+
+    def _headed(self, pos: int, suffixes: tuple[str, ...]) -> Mention | None:
+        """What a head's post refers to: the last body or place before ``pos`` whose name ends so,
+        else the page's own prefecture or city."""
+        for m in reversed([x for x in self.mentions if x.end <= pos and x.type is not PERSON and self.actor(x)]):
+            names = self.entities[self.key(m)].names
+            if any(n.endswith(suffixes) for n in names):
+                return m
+        for suffix in suffixes:
+            if suffix in ("県", "市"):
+                home = self._home(suffix)
+                if home is not None:
+                    return home
+        return None
+
+    def _home(self, suffix: str) -> Mention | None:
+        """The Japanese prefecture (or city) named most often, or first: what a bare 県 (市) refers to."""
+        counts: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.type is not PLACE or m.kind not in ("region", "city"):
+                continue
+            names = [*self.entities[self.key(m)].names, *(n.text for n in (m.entry.names if m.entry else ()))]
+            japanese = m.entry is not None and m.entry.parent == _JAPAN
+            if japanese and any(n.endswith(suffix) for n in names):
+                counts.setdefault(self.key(m), []).append(m)
+        if not counts:
+            return None
+        ranked = sorted(counts.values(), key=lambda ms: (-len(ms), ms[0].start))
+        return ranked[0][0]  # most often named; on a tie, named first
 
     def _last_before(self, pos: int, etype: str, hints: tuple[str, ...]) -> Mention | None:
         for m in reversed([x for x in self.mentions if x.end <= pos]):
@@ -232,6 +292,7 @@ class _Builder:
                 last_subject = None
         self.structure()
         self.field_organisers()
+        self.list_organisers()
         self.speakers()
         self.matrix_sectors()
         self.name_sectors()
@@ -293,6 +354,39 @@ class _Builder:
                     emb = [q for q in ms if q.kind == "embassy" and q.end <= p.start]
                     if emb:
                         found.append((emb[-1], title))
+            if not found:
+                # 「長尾忠行平川市長」, 「黄健庭・台東県長」, 「林佳龍同市長」, 「古瀬誠松江商工会議所会頭」
+                gap = re.match(r"[・\s]?", after)
+                nxt = [q for q in ms if q.start == p.end + (gap.end() if gap else 0) and q.type is not PERSON]
+                if nxt and self.actor(nxt[0]) and nxt[0].kind != "country":
+                    q = max(nxt, key=lambda x: x.length)
+                    post = _POST_AFTER.match(self.text, q.end)
+                    if post:
+                        found.append((q, post.group()))
+            if not found:
+                # 「BusinessOuluでシニアアドバイザーを務める内田貴子さん」, 「X大学では楊帆学長」
+                before = self.text[max(0, p.start - 40) : p.start]
+                serve = re.search(r"(で|では)([^、。]{0,20}?)(?:を務める|として活躍する)?\s?$", before)
+                if serve:
+                    at = p.start - len(before) + serve.start()
+                    host = _closest([x for x in ms if x.end == at and self.actor(x) and x.type is not PERSON])
+                    role = serve.group(2) if "務める" in serve.group() else None
+                    if host is not None and (role or any(after.startswith(t) for t in TITLES)):
+                        found.append((host, role or ""))
+            if not found:
+                # 「本庶佑先生が理事長を務める医療産業都市推進機構」
+                serve = re.match(r"\s?(?:氏|さん|様|先生)?が([^、。]{1,12}?)を務める", after)
+                if serve:
+                    host = next((q for q in ms if q.start == p.end + serve.end() and q.type is not PERSON), None)
+                    if host is not None and self.actor(host):
+                        found.append((host, serve.group(1)))
+            if not found:
+                # 「三村申吾知事」, 「後藤三男(ごとう・みつお)町長」: a head's post names the kind of place it heads
+                post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(" + "|".join(_HEAD_OF) + ")", after)
+                if post:
+                    host = self._headed(p.start, _HEAD_OF[post.group(1)])
+                    if host is not None:
+                        found.append((host, post.group(1)))
             for q, between in found:
                 role = _role(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
                 self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
@@ -307,7 +401,7 @@ class _Builder:
             ):
                 continue  # 「オランダ・北ブラバント州」: the country only locates the party
             after = self._after(m)
-            if re.match(r"(?:代表団|訪問団|知事|市長)?(?:は|が|と|及び|および|、|・)|を訪問|を訪れ", after):
+            if re.match(r"(?:代表団|訪問団|知事|市長)?(?:は|が|では|と|及び|および|、|・)|を訪問|を訪れ", after):
                 if re.match(r"・", after) and not re.match(
                     r"・\S*?(?:は|が|と)", after[:0] + self.text[m.end : m.end + 30]
                 ):
@@ -337,10 +431,17 @@ class _Builder:
             if at < covered:
                 continue
             tail = sentence[at : at + 40]
+            pair = self._named_pair(s + at, ms) if word != "合意" else None
             if word == "合意":
                 if not re.match(r"合意(?:に達|し)", tail):
                     continue
-            elif not any(v in tail for v in AGREEMENT_VERBS):
+            elif not any(v in tail for v in AGREEMENT_VERBS) and pair is None:
+                continue
+            if pair is not None and not any(v in tail for v in AGREEMENT_VERBS):
+                # 「AとBの姉妹提携は…」: the agreement stated as a noun, its parties before it
+                date = self.date_in(s, e, before=s + at)
+                self._agreement(word, kind, pair, date, tail, sentence[: at + len(word)], s, e)
+                seg_start = at + len(word)
                 continue
             covered = at + min(tail.find(v) for v in AGREEMENT_VERBS if v in tail) if word != "合意" else at + 2
             pos = s + at
@@ -372,6 +473,26 @@ class _Builder:
                     self._agreement(word, kind, [lead, other], date, tail, seg_text, s, e)
                 continue
             self._agreement(word, kind, parties, date, tail, seg_text, s, e)
+
+    def _named_pair(self, pos: int, ms: list[Mention]) -> list[Mention] | None:
+        """「AとBの」, 「A・B間の」, 「AとBとの間の」 right before an agreement word."""
+        bodies = [m for m in ms if m.end <= pos and self.actor(m) and m.type is not PERSON]
+        joint = r"\s?(?:\([^()]*\))?(?:との間の|間の|の|との)"
+        right = [m for m in bodies if re.fullmatch(joint, self.text[m.end : pos])]
+        if not right:
+            return None
+        b = max(right, key=lambda x: (x.end, x.length))
+        left = [
+            m
+            for m in bodies
+            if m.end < b.start and re.fullmatch(r"\s?(?:\([^()]*\))?(?:と|・)", self.text[m.end : b.start])
+        ]
+        if not left:
+            return None
+        a = max(left, key=lambda x: (x.end, x.length))
+        if self.key(a) == self.key(b) or (a.kind == "country" and b.type is PLACE and self.text[a.end] == "・"):
+            return None
+        return [a, b]
 
     def _agreement(
         self,
@@ -505,8 +626,12 @@ class _Builder:
     def events(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         evs = [m for m in ms if m.type is EVENT]
         hosts: list[Mention] = []
-        if re.search(r"を開催|が開催し|は開催|を主催", sentence) and subject is not None and subject.type is not EVENT:
-            hosts = [subject]
+        if (
+            re.search(r"を開催|が開催し|は開催|を主催|を共催", sentence)
+            and subject is not None
+            and subject.type is not EVENT
+        ):
+            hosts = [subject, *self._coordinated(subject, ms)]
             for pm in re.finditer(r"と(?:の)?(?:連携|共同|協力|共催)(?:し|で|により|して)", sentence):
                 # co-organisers: 「Bと連携し…を開催」, 「Bと共催で…を開催」
                 near = _closest([m for m in ms if m.end <= s + pm.start() and self.actor(m) and m.type is not PERSON])
@@ -517,16 +642,16 @@ class _Builder:
             for m in ms:
                 if m is ev or not self.actor(m):
                     continue
-                after = self.text[m.end : m.end + 8]
-                if re.match(r"(?:政府|当局)?(?:が|の)?(?:主催|共催)", after):
-                    organisers.append(m)
+                after = self._after(m, 8)
+                if re.match(r"」?(?:政府|当局)?(?:が|の)?(?:主催|共催)", after):
+                    organisers += [m, *self._coordinated(m, ms)]
             if (
                 not organisers
-                and re.search(r"を開催|が開催し|は開催", sentence)
+                and re.search(r"を開催|が開催し|は開催|を共催|を主催", sentence)
                 and subject is not None
                 and subject is not ev
             ):
-                organisers.append(subject)
+                organisers += [subject, *self._coordinated(subject, ms)]
             if not organisers and ev.source != "ner":
                 organisers = list(self.last_organisers)
             for o in organisers:
@@ -542,6 +667,40 @@ class _Builder:
                 for h in hosts[1:]:
                     self.add("organised", self.key(h), self.key(ev), (s, e), 0.5)
         self.last_organisers = hosts
+
+    def _coordinated(self, m: Mention, ms: list[Mention]) -> list[Mention]:
+        """Bodies coordinated before ``m``: 「A及びBの主催」, 「「A」と「B(…)」は」 -> [B's partners]."""
+        out: list[Mention] = []
+        head = m
+        while True:
+            before = [
+                x
+                for x in ms
+                if x.end <= head.start
+                and self.actor(x)
+                and x.type is not PERSON
+                and re.fullmatch(
+                    r"」?\s?(?:\([^()]*\))?」?\s?(?:及び|および|と|、|,|並びに)\s?「?", self.text[x.end : head.start]
+                )
+            ]
+            if not before:
+                return out
+            head = max(before, key=lambda x: (x.end, x.length))
+            out.append(head)
+
+    def list_organisers(self) -> None:
+        """Bodies listed under a 主催:/共催: line organised the page's event."""
+        event = self._main_event()
+        if event is None:
+            return
+        for block in re.finditer(r"^(?:主催|共催)\s?[:：]\s*\n((?:[‐\-・•]\s?[^\n]+\n?)+)", self.text, re.MULTILINE):
+            for item in re.finditer(r"^[‐\-・•]\s?([^\n]+)$", self.text[block.start(1) : block.end(1)], re.MULTILINE):
+                start, end = block.start(1) + item.start(1), block.start(1) + item.end(1)
+                inside = [m for m in self.in_span(start, end) if self.actor(m) and m.type is not PERSON]
+                outer = [m for m in inside if not any(o is not m and _within(m, o) for o in inside)]
+                named = max(outer, key=lambda x: x.end, default=None)
+                if named is not None:
+                    self.add("organised", self.key(named), self.key(event), (start, end), 0.6)
 
     def partners(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         """「A、B などの組織と協力し」 -> partner_of; 「Eに出席」 -> attended; 「Pとの会談」 -> met_with."""
@@ -808,6 +967,32 @@ class _Builder:
             return
         for sector in _sectors(sentence):
             self._sector(self.key(subject), sector, (s, e), 0.5)
+
+
+def _full_names(names: list[str]) -> dict[str, str]:
+    """Short person names that stand for exactly one longer name of the document.
+
+    A kanji family name is the start of the full name (鈴木 -> 鈴木英敬); a katakana one
+    is its last part (ボナッチーニ -> ステファノ・ボナッチーニ).
+    """
+    out: dict[str, str] = {}
+    distinct = set(names)
+    for short in distinct:
+        if len(short) < 2:
+            continue
+        longer = {
+            n
+            for n in distinct
+            if len(n) > len(short)
+            and (
+                (re.fullmatch(r"[\u4e00-\u9fff々]+", short) and n.startswith(short))
+                or n.endswith("・" + short)
+                or n.startswith(short + "・")
+            )
+        }
+        if len(longer) == 1:
+            out[short] = longer.pop()
+    return out
 
 
 def _within(inner: Mention, outer: Mention) -> bool:
