@@ -10,9 +10,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# Runtime install: the API, the views and the embedded store.
-install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Runtime install: the API, the views and the embedded store. Reinstalled only when
+# pyproject.toml changes (the stamp file), so a second `make run` starts at once.
+STAMP := $(VENV)/.kizuna-installed
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -qq -e .
+	@touch $@
 
 # Everything the tests need: test tools, NLP models, Neo4j driver, the Cypher
 # linter (from the committed package-lock.json) and headless Chromium with its
@@ -23,7 +29,7 @@ install: $(BIN)/python
 APT_WAIT ?= 300
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk
 install-test: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,nlp,neo4j]'
+	$(BIN)/pip install -qq -e '.[test,nlp,neo4j]'
 	npm ci --prefix tools/cypher-lint --no-audit --no-fund --loglevel=error
 	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
 	    && fc-list :lang=ja 2>/dev/null | grep -q .; then :; \
@@ -34,6 +40,7 @@ install-test: $(BIN)/python
 	            "the browser tests will be SKIPPED - run 'make test' again later to include them"; \
 	else echo "NOTE: $(BROWSER_PACKAGES) are not installed (needs root and apt-get); the browser tests will be SKIPPED"; fi
 
+# `load --seed` skips the seed when the store already holds it and nothing was written since.
 run: install
 	$(BIN)/kizuna load --seed
 	$(BIN)/kizuna serve

@@ -10,10 +10,14 @@ Stages:
 
 ``load``      generate a synthetic graph and write it into a fresh embedded store;
               also writes the query plan (endpoints picked from the generator).
+``snapshot``  build the view snapshot; beside it, the in-memory index of earlier versions.
+``cold``      a fresh process: open the store and answer one path (the snapshot on disk).
 ``queries``   open the store and time the public query functions.
+``floor``     raw SQLite inserts of the loaded rows (integer keys, indexes after): the load's floor.
 ``baseline``  the same searches with plain networkx on an undirected graph of the same ties.
 ``api``       real uvicorn on the store: /paths and /neighbourhood beside /health.
 ``extract``   the extractor beside raw GiNZA on the same text.
+``cli``       ``kizuna path`` and ``--help`` on the seed store beside ``python -c pass``; ``make run`` to /health.
 ``ingest``    one document ingested into the size's store beside the same into an empty store.
 """
 
@@ -85,17 +89,24 @@ def stage_load(store: str, relations: int, seed: int, batch_size: int, queries: 
         stale.unlink(missing_ok=True)
     graph = SyntheticGraph(relations, seed=seed, batch_size=batch_size)
     started = time.perf_counter()
-    writing = 0.0
+    writing = cpu = 0.0
     records = 0
     opened = EmbeddedStore(path)
     try:
-        for batch in graph.batches():
-            records += len(batch)
-            t0 = time.perf_counter()
-            opened.write(batch)
+        t0 = time.perf_counter()
+        with opened.bulk(relations + relations // 3):  # about a third as many entities as relations
             writing += time.perf_counter() - t0
-            if batch.relations:
-                progress(f"{records:,} records written ({writing:.1f} s in writes)")
+            for batch in graph.batches():
+                records += len(batch)
+                t0, c0 = time.perf_counter(), time.process_time()
+                opened.write(batch)
+                writing += time.perf_counter() - t0
+                cpu += time.process_time() - c0
+                if batch.relations:
+                    progress(f"{records:,} records written ({writing:.1f} s in writes)")
+            t0, c0 = time.perf_counter(), time.process_time()
+        writing += time.perf_counter() - t0  # leaving the bulk load builds the deferred indexes
+        cpu += time.process_time() - c0
         stats = opened.stats()
     finally:
         opened.close()
@@ -114,6 +125,7 @@ def stage_load(store: str, relations: int, seed: int, batch_size: int, queries: 
         "entities": stats.entity_total,
         "records": records,
         "load_s": writing,
+        "load_cpu_s": cpu,
         "generate_s": total - writing,
         "load_records_per_s": records / writing,
         "store_mb": store_size_mb(path),
@@ -182,6 +194,90 @@ def stage_queries(store: str, queries: int) -> Figures:
     return figures
 
 
+def stage_floor(store: str, batch_size: int) -> Figures:
+    """What SQLite itself needs for the loaded rows: the store's own tables, rows already in memory,
+    inserted in key order in ``batch_size``-row transactions (WAL, synchronous=FULL), the secondary
+    indexes created after. No validation, merging or serialising: the load's floor on this machine."""
+    from graph.sqlite_schema import DEFERRED_INDEXES, TABLES, statements
+
+    path = Path(store)
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    tables = ("sources", "entities", "names", "entity_sources", "relations", "evidence")
+    try:
+        rows = {t: source.execute(f"SELECT * FROM {t}").fetchall() for t in tables}  # noqa: S608
+        columns = {t: len(source.execute(f"SELECT * FROM {t} LIMIT 0").description) for t in tables}  # noqa: S608
+    finally:
+        source.close()
+    floor = path.with_name(path.stem + ".floor.sqlite")
+    for stale in (floor, floor.with_name(floor.name + "-wal"), floor.with_name(floor.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    db = sqlite3.connect(floor, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA cache_size=-262144")
+        db.execute("PRAGMA wal_autocheckpoint=16384")
+        for statement in statements(TABLES):
+            db.execute(statement)
+        started = time.perf_counter()
+        for table in tables:
+            marks = ",".join("?" * columns[table])
+            for start in range(0, len(rows[table]), batch_size):
+                db.execute("BEGIN")
+                db.executemany(f"INSERT INTO {table} VALUES ({marks})",  # noqa: S608
+                               rows[table][start : start + batch_size])
+                db.execute("COMMIT")
+        db.execute("BEGIN")
+        for statement in DEFERRED_INDEXES.values():
+            db.execute(statement)
+        db.execute("COMMIT")
+        elapsed = time.perf_counter() - started
+    finally:
+        db.close()
+    for stale in (floor, floor.with_name(floor.name + "-wal"), floor.with_name(floor.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    return {"floor_s": elapsed, "floor_rows": sum(len(r) for r in rows.values())}
+
+
+def stage_snapshot(store: str) -> Figures:
+    """Build the view snapshot of the loaded store (once per store version), then, for comparison, the
+    in-memory index every querying process built before there were snapshots."""
+    from graph.embedded import EmbeddedStore
+    from graph.rows import gc_paused
+    from queries.index import GraphIndex
+    from queries.snapshot import load_or_build, snapshot_path
+
+    path = Path(store)
+    snapshot_path(path).unlink(missing_ok=True)
+    with EmbeddedStore(path) as opened:
+        version = opened.version()
+        t0 = time.perf_counter()
+        load_or_build(path, version)
+        figures: Figures = {"snapshot_build_s": time.perf_counter() - t0,
+                            "snapshot_mb": snapshot_path(path).stat().st_size / 1e6}
+        progress(f"snapshot built in {figures['snapshot_build_s']:.1f} s")
+        t0 = time.perf_counter()
+        with gc_paused():
+            GraphIndex.from_rows(version, opened.rows())
+        figures["index_build_s"] = time.perf_counter() - t0
+        progress(f"in-memory index built in {figures['index_build_s']:.1f} s")
+    return figures
+
+
+def stage_cold(store: str) -> Figures:
+    """A fresh process opens the store and answers one path (the snapshot is on disk): what a CLI command pays."""
+    from graph.embedded import EmbeddedStore
+    from queries.paths import introduction_paths
+
+    path = Path(store)
+    plan = json.loads(path.with_suffix(".plan.json").read_text(encoding="utf-8"))
+    a, b = plan["pairs"][0]
+    t0 = time.perf_counter()
+    with EmbeddedStore(path) as opened:
+        introduction_paths(opened, a, b, k=1)
+    return {"cold_first_path_s": time.perf_counter() - t0, "cold_rss_mb": peak_rss_mb()}
+
+
 def tie_graph_from_sqlite(path: Path) -> Any:
     """An undirected networkx graph of every introduction tie, read straight from SQLite.
 
@@ -196,8 +292,9 @@ def tie_graph_from_sqlite(path: Path) -> Any:
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         marks = ",".join("?" * len(TIE_TYPES))
-        cursor = db.execute(f"SELECT source, target FROM relations WHERE type IN ({marks})",  # noqa: S608
-                            sorted(TIE_TYPES))
+        cursor = db.execute(
+            "SELECT s.id, t.id FROM relations r JOIN entities s ON s.key = r.source "  # noqa: S608
+            f"JOIN entities t ON t.key = r.target WHERE r.type IN ({marks})", sorted(TIE_TYPES))
         graph.add_edges_from(cursor)
     finally:
         db.close()
@@ -273,6 +370,72 @@ def stage_api(store: str, requests: int, concurrency: int) -> Figures:
     return figures
 
 
+def _wall(command: list[str], env: dict[str, str], repeats: int) -> float:
+    """Median wall time of a command run to completion (it must succeed)."""
+    import subprocess
+
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _make_run_to_health(repo: Path, env: dict[str, str], timeout: float) -> float:
+    """Seconds from ``make run`` to a 200 from /health; the server is stopped afterwards."""
+    import os
+    import signal
+    import subprocess
+
+    import httpx
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(["make", "run"], cwd=repo, env=env, stdout=subprocess.DEVNULL,  # noqa: S607
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        while time.perf_counter() - t0 < timeout:
+            if proc.poll() is not None:
+                raise RuntimeError(f"make run exited with {proc.returncode}")
+            try:
+                if httpx.get(f"http://127.0.0.1:{env['KIZUNA_PORT']}/health", timeout=1).status_code == 200:
+                    return time.perf_counter() - t0
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)
+        raise RuntimeError(f"/health did not answer within {timeout:.0f} s")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def stage_cli(workdir: str, repeats: int) -> Figures:
+    """The command line on the seed store beside ``python -c pass``, and ``make run`` started a second time."""
+    import os
+    import shutil
+    import subprocess
+
+    from bench.api import free_port
+
+    folder = Path(workdir)
+    folder.mkdir(parents=True, exist_ok=True)
+    store = folder / "seed.sqlite"
+    kizuna = str(Path(sys.executable).with_name("kizuna"))
+    env = {**os.environ, "KIZUNA_STORE": str(store)}
+    subprocess.run([kizuna, "load", "--seed"], env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    figures: Figures = {
+        "python_pass_s": _wall([sys.executable, "-c", "pass"], env, repeats),
+        "path_s": _wall([kizuna, "path", "神奈川県", "遼寧省", "--json"], env, repeats),
+        "help_s": _wall([kizuna, "--help"], env, repeats),
+    }
+    repo = Path(__file__).resolve().parents[1]
+    if (repo / "Makefile").exists() and shutil.which("make"):
+        env = {**env, "KIZUNA_PORT": str(free_port()), "VENV": str(Path(sys.executable).parents[1])}
+        figures["make_run_first_s"] = _make_run_to_health(repo, env, 600)
+        figures["make_run_s"] = _make_run_to_health(repo, env, 600)
+    return figures
+
+
 def stage_extract(docs: list[str], rounds: int) -> Figures:
     from bench.extract import bench
 
@@ -319,8 +482,12 @@ STAGES: dict[str, Callable[..., Figures]] = {
     "load": stage_load,
     "queries": stage_queries,
     "baseline": stage_baseline,
+    "floor": stage_floor,
+    "snapshot": stage_snapshot,
+    "cold": stage_cold,
     "api": stage_api,
     "extract": stage_extract,
+    "cli": stage_cli,
     "ingest": stage_ingest,
 }
 

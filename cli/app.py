@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from cli import bench, copy, extract, queries, review, serve, show, viz
@@ -32,8 +31,6 @@ from cli.common import (
 from cli.helptext import Commands
 from cli.viz import LabelLang
 from graph.sectors import SECTORS
-from ingest.format import to_fact_file
-from ingest.load import load_files, seed_path
 
 
 class Root(Commands, KizunaGroup):
@@ -55,6 +52,10 @@ def load(
     as_json: JsonOpt = False,
 ) -> None:
     """Load fact files; each file is stored whole or not at all."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from ingest.load import load_files, seed_path
+
     paths: list[Path] = ([seed_path()] if seed else []) + list(files or [])
     if not paths:
         fail("name files to load, or --seed", as_json=as_json, title="Invalid usage", exit_code=2)
@@ -71,10 +72,13 @@ def load(
             loaded = load_files(st, paths, progress)
         totals = st.stats()
         if as_json:
-            print_json([{"file": f.path, **f.result.__dict__} for f in loaded])
+            print_json([{"file": f.path, "unchanged": f.unchanged, **f.result.__dict__} for f in loaded])
             return
         for item in loaded:
             r = item.result
+            if item.unchanged:
+                console.print(f"unchanged {item.path}: already loaded, nothing written since", highlight=False)
+                continue
             console.print(f"loaded {item.path}: {r.entities} entities, {r.relations} relations, {r.sources} sources",
                           highlight=False)
         # `stats` counts the sector vocabulary too, which every store holds besides what was loaded.
@@ -106,6 +110,7 @@ class ExportFormat(StrEnum):
     GRAPHML = "graphml"
     GEXF = "gexf"
     CSV = "csv"
+    NEO4J_ADMIN = "neo4j-admin"
 
 
 @app.command()
@@ -114,7 +119,8 @@ def export(
                                          "NAME.edges.csv beside it).")],
     fmt: Annotated[ExportFormat | None, typer.Option(
         "--format", help="What to write: a fact file (facts, reloadable with `kizuna load`), graphml (Cytoscape, "
-        "yEd, Gephi), gexf (Gephi) or csv (node and edge tables); default: from the output's suffix.")] = None,
+        "yEd, Gephi), gexf (Gephi), csv (node and edge tables) or neo4j-admin (CSV files for `neo4j-admin database "
+        "import full` into the folder OUTPUT; the command is printed); default: from the output's suffix.")] = None,
     region: Annotated[str | None, typer.Option(
         "--region", help="Only this place's region network (as `kizuna region` answers it).")] = None,
     path: Annotated[tuple[str, str] | None, typer.Option(
@@ -126,7 +132,16 @@ def export(
     """Write the graph, a region network or introduction paths for other tools, or as a fact file."""
     import yaml
 
-    chosen = fmt or next((f for f in ExportFormat if output.suffix.lower() == f".{f.value}"), ExportFormat.FACTS)
+    from ingest.format import to_fact_file
+
+    if fmt is ExportFormat.NEO4J_ADMIN:
+        if region or path:
+            fail("neo4j-admin exports the whole graph: leave out --region and --path", as_json=as_json,
+                 title="Invalid usage", exit_code=2)
+        export_neo4j_admin(output, store, as_json)
+        return
+    by_suffix = (f for f in ExportFormat if output.suffix.lower() == f".{f.value}")
+    chosen: ExportFormat = fmt or next(by_suffix, ExportFormat.FACTS)
     if chosen is ExportFormat.FACTS and (region or path):
         fail("--region and --path export graphs: add --format graphml, gexf or csv", as_json=as_json,
              title="Invalid usage", exit_code=2)
@@ -172,6 +187,25 @@ def export(
         print_json({**where, **({} if chosen is ExportFormat.FACTS else {"format": chosen.value}), **counts})
         return
     console.print(said, highlight=False)
+
+
+def export_neo4j_admin(folder: Path, store: str | None, as_json: bool) -> None:
+    """The whole graph as CSV files for Neo4j's bulk import, and the command that imports them."""
+    from graph.neo4j_admin import import_command, write_import_files
+
+    with store_at(store, as_json) as st:
+        batch = st.export()
+    with reporting(as_json):
+        try:
+            files = write_import_files(batch, folder)
+        except OSError as exc:
+            fail(f"cannot write {folder}: {exc.strerror or exc}", as_json=as_json, where=str(folder))
+    command = import_command(files)
+    if as_json:
+        print_json({"folder": str(folder), "files": {f.path.name: f.rows for f in files}, "command": command})
+        return
+    console.print(f"wrote {len(files)} files to {folder}; import them into a new database with:", highlight=False)
+    console.print(command, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -35,6 +35,8 @@ def register(app: typer.Typer) -> None:
         skip_api: Annotated[bool, typer.Option("--skip-api", help="Leave out the HTTP API rows.")] = False,
         skip_extract: Annotated[bool, typer.Option("--skip-extract", help="Leave out the extraction and ingest rows.")
                                 ] = False,
+        skip_cli: Annotated[bool, typer.Option("--skip-cli", help="Leave out the command-line and make run rows.")
+                            ] = False,
         extract_docs: Annotated[Path, typer.Option(help="Text for the extraction row.")] = DEFAULT_DOCS,
         workdir: Annotated[Path | None, typer.Option(help="Keep the stores here (default: a temporary folder).")
                            ] = None,
@@ -66,17 +68,26 @@ def register(app: typer.Typer) -> None:
         with tempfile.TemporaryDirectory(prefix="kizuna-bench-") as tmp:
             folder = workdir or Path(tmp)
             folder.mkdir(parents=True, exist_ok=True)
+            shared: dict[str, dict[str, Any]] = {"extract": extract} if extract else {}
+            cli_error = "skipped"
+            if not skip_cli and wanted:
+                err_console.print("[dim]command line…[/]")
+                cli_figures, error = run_stage("cli", {"workdir": str(folder / "cli"), "repeats": 5}, timeout)
+                cli_error = error or ""
+                if cli_figures:
+                    shared["cli"] = cli_figures
             for relations in wanted:
                 ingest_docs = None if skip_extract or not extract_docs.exists() else extract_docs
                 result = bench_size(relations, workdir=folder, seed=seed, queries=queries, batch_size=batch_size,
                                     timeout=timeout, api=not skip_api, api_requests=api_requests,
                                     ingest_docs=ingest_docs)
                 result["errors"].setdefault("extract", extract_error)
+                result["errors"].setdefault("cli", cli_error)
                 if ingest_docs is None:
                     result["errors"].setdefault("ingest", extract_error)
                 if skip_api:
                     result["errors"]["api"] = "skipped"
-                result["rows"] = row_values(result, extract)
+                result["rows"] = row_values(result, shared)
                 report["sizes"].append(result)
         for path in include or []:
             try:

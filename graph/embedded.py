@@ -3,26 +3,35 @@
 Why SQLite: a committed transaction survives SIGKILL and power loss
 (``synchronous=FULL``), a batch is one transaction so it lands whole or not at
 all, WAL lets readers in other processes read while one process writes, and
-reopening costs nothing. Records are JSON of the domain models; the tables
-beside them (names, sources per relation) exist only to answer lookups fast.
+reopening costs nothing. The tables are described in ``graph.sqlite_schema``:
+integer keys throughout, relations as columns with one row per piece of
+evidence, entities and sources as JSON records with a few columns beside them.
+
+Big loads go through ``bulk()``: the five secondary indexes are dropped, each
+batch is still its own committed transaction, and the indexes are built once
+at the end. A load killed half-way leaves every committed batch in place and
+the indexes are rebuilt when the store is next opened.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from graph import sqlite_schema as schema
 from graph.errors import Busy, StoreUnavailable
 from graph.limits import STORE_BUSY_SECONDS
-from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source, record_json
+from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Relation, Source, record_json
 from graph.names import name_key
 from graph.review import Judgement, MergeRecord, ReviewItem
 from graph.rows import EntityRow, EvidenceRow, GraphRows, RelationRow
@@ -39,107 +48,25 @@ from graph.store import (
     without_source,
 )
 
-SCHEMA_VERSION = 3  # 2: the row columns (see _ROW_COLUMNS); 3: claims
+SCHEMA_VERSION = schema.SCHEMA_VERSION
 CACHE_KIB = 256 * 1024
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS sources(id TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entities(id TEXT PRIMARY KEY, type TEXT NOT NULL, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entity_sources(
-    entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-    source_id TEXT NOT NULL,
-    PRIMARY KEY(entity_id, source_id));
-CREATE INDEX IF NOT EXISTS entity_sources_source ON entity_sources(source_id);
-CREATE TABLE IF NOT EXISTS names(
-    entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-    key TEXT NOT NULL,
-    text TEXT NOT NULL,
-    PRIMARY KEY(entity_id, text));
-CREATE INDEX IF NOT EXISTS names_key ON names(key);
-CREATE TABLE IF NOT EXISTS relations(
-    id TEXT PRIMARY KEY,
-    type TEXT NOT NULL,
-    source TEXT NOT NULL REFERENCES entities(id),
-    target TEXT NOT NULL REFERENCES entities(id),
-    confidence REAL NOT NULL,
-    data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS relations_source ON relations(source);
-CREATE INDEX IF NOT EXISTS relations_target ON relations(target);
-CREATE TABLE IF NOT EXISTS relation_sources(
-    relation_id TEXT NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
-    source_id TEXT NOT NULL,
-    PRIMARY KEY(relation_id, source_id));
-CREATE INDEX IF NOT EXISTS relation_sources_source ON relation_sources(source_id);
-CREATE TABLE IF NOT EXISTS judgements(
-    pair TEXT PRIMARY KEY, left_id TEXT NOT NULL, right_id TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS judgements_left ON judgements(left_id);
-CREATE INDEX IF NOT EXISTS judgements_right ON judgements(right_id);
-CREATE TABLE IF NOT EXISTS review_items(
-    key TEXT PRIMARY KEY, entity_id TEXT NOT NULL, source_id TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS review_items_source ON review_items(source_id);
-CREATE INDEX IF NOT EXISTS review_items_entity ON review_items(entity_id);
-CREATE TABLE IF NOT EXISTS merges(
-    id TEXT PRIMARY KEY, merged TEXT NOT NULL, survivor TEXT NOT NULL, undone INTEGER NOT NULL, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS writes(
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    entities INTEGER NOT NULL,
-    relations INTEGER NOT NULL,
-    sources INTEGER NOT NULL);
-"""
-
-
-# Row columns: copies of the few record fields that whole-graph indexes read
-# (``Store.rows``), kept beside the JSON so that indexing a million relations
-# parses no JSON. Written with every record; added and filled from the JSON
-# when a schema-1 store is opened.
-_ROW_COLUMNS = {
-    "entities": {
-        "kind": "json_extract(data, '$.kind')",
-        "signed": "json_extract(data, '$.signed')",
-        "start": "json_extract(data, '$.start')",
-        "iso_code": "json_extract(data, '$.iso_code')",
-        "name_en": "(SELECT json_extract(n.value, '$.text') FROM json_each(entities.data, '$.names') n ORDER BY "
-        "(json_extract(n.value, '$.lang') = 'en' AND json_extract(n.value, '$.kind') = 'primary') DESC, "
-        "json_extract(n.value, '$.lang') = 'en' DESC, json_extract(n.value, '$.kind') = 'primary' DESC, n.key LIMIT 1)",
-        "name_ja": "(SELECT json_extract(n.value, '$.text') FROM json_each(entities.data, '$.names') n ORDER BY "
-        "(json_extract(n.value, '$.lang') = 'ja' AND json_extract(n.value, '$.kind') = 'primary') DESC, "
-        "json_extract(n.value, '$.lang') = 'ja' DESC, json_extract(n.value, '$.kind') = 'primary' DESC, n.key LIMIT 1)",
-    },
-    "relations": {
-        "valid_from": "json_extract(data, '$.valid_from')",
-        "valid_to": "json_extract(data, '$.valid_to')",
-        "role": "json_extract(data, '$.role')",
-        "evidence": "(SELECT group_concat(json_extract(e.value, '$.source') || ' ' || "
-        "json_extract(e.value, '$.confidence'), ' ') FROM json_each(relations.data, '$.evidence') e)",
-    },
-}
-
-
-def _add_row_columns(db: sqlite3.Connection) -> None:
-    """Schema 1 -> 2: add the row columns and fill them from the JSON; 2 -> 3: the
-    claims column (``graph.store.Claims``; empty until a second source asserts a
-    record). Runs inside the opening transaction."""
-    for table, columns in _ROW_COLUMNS.items():
-        have = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
-        missing = [c for c in columns if c not in have]
-        for column in missing:
-            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
-        if missing:
-            sets = ", ".join(f"{c} = {columns[c]}" for c in missing)
-            db.execute(f"UPDATE {table} SET {sets}")  # noqa: S608 (constants only)
-        if "claims" not in have:
-            db.execute(f"ALTER TABLE {table} ADD COLUMN claims TEXT")
-
+BULK_THRESHOLD = 20_000  # records: below this, maintaining the indexes costs less than rebuilding them
+_CHUNK = 500  # ids per IN (...) list
 
 _PAIRS: dict[tuple[str, float], str] = {}
+_ENTITY_TYPES = {t.value: t for t in EntityType}
 
 
-def _evidence_text(rel: Relation) -> str:
-    """``source confidence`` pairs, space separated (ids never contain spaces).
-    A store holds few distinct pairs, so their text is made once."""
+def _evidence_text(evidence: Sequence[Evidence]) -> str:
+    """``source confidence`` pairs, space separated (ids never contain spaces): what whole-graph
+    reads need of the evidence, without a join. A store holds few distinct pairs, so their text is made once."""
+    if len(evidence) == 1:  # the common case
+        e = evidence[0]
+        text = _PAIRS.get((e.source, e.confidence))
+        if text is not None:
+            return text
     parts = []
-    for e in rel.evidence:
+    for e in evidence:
         key = (e.source, e.confidence)
         text = _PAIRS.get(key)
         if text is None:
@@ -150,12 +77,33 @@ def _evidence_text(rel: Relation) -> str:
     return " ".join(parts)
 
 
-_ENTITY_ROWS = "SELECT id, type, kind, name_en, name_ja, signed, start, iso_code FROM entities"
-_RELATION_ROWS = "SELECT id, type, source, target, evidence, valid_from, valid_to, role FROM relations"
-
-
 def _dump(model: BaseModel) -> str:
     return record_json(model)
+
+
+def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+_ENTITY_ROWS = "SELECT key, id, type, kind, name_en, name_ja, signed, start, iso_code FROM entities"
+_RELATION_COLUMNS = (
+    "SELECT r.key, r.id, r.type, s.id, t.id, r.role, r.valid_from, r.valid_to FROM relations r "
+    "JOIN entities s ON s.key = r.source JOIN entities t ON t.key = r.target"
+)
+_EVIDENCE = (
+    "SELECT e.relation, s.id, e.locator, e.asserted_by, e.confidence, e.quote FROM evidence e "
+    "JOIN sources s ON s.key = e.source"
+)
+
+
+@dataclass
+class _Known:
+    """Ids already stored, with their keys (and entities' rows), as a bulk load keeps them."""
+
+    entity_keys: dict[str, int]
+    relation_keys: dict[str, int]
+    entity_rows: dict[str, EntityRow]
 
 
 class EmbeddedStore(Store):
@@ -165,6 +113,8 @@ class EmbeddedStore(Store):
     the other (serialised by their own lock). In WAL mode reads never wait for a
     writer, so a write waiting on a lock another process holds stalls no read;
     the write itself waits at most ``STORE_BUSY_SECONDS`` and then raises ``Busy``.
+    Reads made inside a write transaction (by the thread writing) go through the
+    write connection, so they see what the transaction has written.
     """
 
     backend = "embedded"
@@ -173,32 +123,21 @@ class EmbeddedStore(Store):
         self.path = Path(path)
         self._lock = threading.RLock()  # the write connection
         self._read_lock = threading.RLock()  # the read connection
+        self._writer: int | None = None  # the thread inside a write transaction
+        self._known: _Known | None = None  # set during a bulk load
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._connect()
             self._read_db = self._connect()
-            self._db.execute("PRAGMA foreign_keys=ON")
-            # A big page cache keeps the id indexes in memory while a large load
-            # inserts at random places in them (the default 2 MB thrashes).
+            # A big page cache keeps the id indexes in memory while a large load inserts into them.
             self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             self._read_db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-            # Checkpoint the WAL every 64 MB rather than every 4 MB: index pages
-            # that successive batches touch again are copied back once, not each time.
+            # Checkpoint the WAL every 64 MB rather than every 4 MB: pages that successive
+            # batches touch again are copied back once, not each time.
             self._db.execute("PRAGMA wal_autocheckpoint=16384")
             if not self._schema_current():
-                with self._writing("preparing the store") as db:
-                    db.execute("PRAGMA journal_mode=WAL")
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            db.execute(statement)
-                    _add_row_columns(db)
-                    db.execute(
-                        "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                        (str(SCHEMA_VERSION),),
-                    )
-                    # A store recreated at the same path must not look like the old one to caches.
-                    db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', ?)", (uuid.uuid4().hex,))
+                self._open_schema()
+            self._db.execute("PRAGMA foreign_keys=ON")
         except (OSError, sqlite3.Error) as exc:
             raise StoreUnavailable(f"cannot open embedded store at {self.path}: {exc}") from None
 
@@ -210,13 +149,39 @@ class EmbeddedStore(Store):
         return db
 
     def _schema_current(self) -> bool:
-        """True when the store already has this schema: opening it then writes nothing
-        (so opening never waits for a writer in another process)."""
+        """True when the store already has this schema and all its indexes: opening it then
+        writes nothing (so opening never waits for a writer in another process)."""
+        db = self._read_db
         try:
-            rows = dict(self._read_db.execute("SELECT key, value FROM meta").fetchall())
+            rows = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            if rows.get("schema_version") != str(SCHEMA_VERSION) or "store_id" not in rows:
+                return False
+            return not schema.missing_indexes(db) or schema.bulk_owner_alive(db)
         except sqlite3.OperationalError:
             return False
-        return rows.get("schema_version") == str(SCHEMA_VERSION) and "store_id" in rows
+
+    def _open_schema(self) -> None:
+        """Create, upgrade or heal the schema in one transaction (foreign keys are off while tables move)."""
+        self._db.execute("PRAGMA foreign_keys=OFF")
+        with self._writing("preparing the store") as db:
+            version = schema.stored_version(db)
+            if version is not None and version > SCHEMA_VERSION:
+                raise StoreUnavailable(
+                    f"embedded store at {self.path} has schema {version}; this version of kizuna reads up to "
+                    f"{SCHEMA_VERSION}")
+            if version is not None and version < SCHEMA_VERSION:
+                schema.upgrade(db, version)
+            for statement in schema.statements(schema.TABLES):
+                db.execute(statement)
+            if not schema.bulk_owner_alive(db):
+                schema.restore_indexes(db)  # a new store, an upgraded one, or one whose bulk load was killed
+            db.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (str(SCHEMA_VERSION),),
+            )
+            # A store recreated at the same path must not look like the old one to caches.
+            db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', ?)", (uuid.uuid4().hex,))
 
     @contextmanager
     def _writing(self, what: str = "writing") -> Iterator[sqlite3.Connection]:
@@ -232,6 +197,7 @@ class EmbeddedStore(Store):
                 raise self._write_error(exc, what) from None
             except sqlite3.ProgrammingError as exc:
                 raise StoreUnavailable(f"embedded store at {self.path} is closed: {exc}") from None
+            outer, self._writer = self._writer, threading.get_ident()
             try:
                 yield db
                 db.execute("COMMIT")
@@ -241,6 +207,8 @@ class EmbeddedStore(Store):
                 if isinstance(exc, sqlite3.OperationalError):
                     raise self._write_error(exc, what) from None
                 raise
+            finally:
+                self._writer = outer
         finally:
             self._lock.release()
 
@@ -259,37 +227,107 @@ class EmbeddedStore(Store):
 
     # -- helpers -----------------------------------------------------------
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._read_lock:
+        if self._writer == threading.get_ident():  # inside this thread's write transaction: see its rows
+            lock, db = self._lock, self._db
+        else:
+            lock, db = self._read_lock, self._read_db
+        with lock:
             try:
-                return self._read_db.execute(sql, params).fetchall()
+                return db.execute(sql, params).fetchall()
             except sqlite3.ProgrammingError as exc:
                 raise StoreUnavailable(f"embedded store at {self.path} is closed: {exc}") from exc
             except sqlite3.OperationalError as exc:
                 raise StoreUnavailable(f"embedded store at {self.path} cannot be read: {exc}") from exc
 
-    def _in_chunks(self, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
-        """Run ``sql`` (with one ``{marks}`` placeholder list) over ids in chunks."""
+    def _in_chunks(self, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """Run ``sql`` (with one ``{marks}`` placeholder list) over values in chunks."""
         rows: list[tuple[Any, ...]] = []
-        unique = list(dict.fromkeys(ids))
-        for start in range(0, len(unique), 500):
-            chunk = unique[start : start + 500]
+        for chunk in _chunks(list(dict.fromkeys(values))):
             rows += self._query(sql.format(marks=",".join("?" * len(chunk))), chunk)
         return rows
 
-    def _records(self, rows: Iterable[tuple[str, str]]) -> dict[str, EntityRecord]:
-        """Entity rows (id, data) with their sources attached."""
+    def _keys(self, table: str, ids: Iterable[str]) -> dict[str, int]:
+        """Integer keys of stored ids (``table`` is one of ours, never user input)."""
+        if self._known is not None and table != "sources":
+            known = self._known.entity_keys if table == "entities" else self._known.relation_keys
+            return {i: known[i] for i in ids if i in known}
+        return dict(self._in_chunks(f"SELECT id, key FROM {table} WHERE id IN ({{marks}})", list(ids)))  # noqa: S608
+
+    def _records(self, rows: Iterable[tuple[int, str, str]]) -> dict[str, EntityRecord]:
+        """Entity rows (key, id, data) with their sources attached."""
         rows = list(rows)
-        sources: dict[str, list[str]] = {}
-        for entity_id, source_id in self._in_chunks(
-            "SELECT entity_id, source_id FROM entity_sources WHERE entity_id IN ({marks})", [r[0] for r in rows]
+        sources: dict[int, list[str]] = {}
+        for key, source_id in self._in_chunks(
+            "SELECT x.entity, s.id FROM entity_sources x JOIN sources s ON s.key = x.source "
+            "WHERE x.entity IN ({marks})", [r[0] for r in rows]
         ):
-            sources.setdefault(entity_id, []).append(source_id)
+            sources.setdefault(key, []).append(source_id)
         return {
-            i: EntityRecord(entity=Entity.model_validate_json(data), sources=tuple(sorted(sources.get(i, []))))
-            for i, data in rows
+            i: EntityRecord(entity=Entity.model_validate_json(data), sources=tuple(sorted(sources.get(k, []))))
+            for k, i, data in rows
         }
 
+    def _relations(self, where: str, params: Sequence[Any] = ()) -> list[Relation]:
+        """Relations (with their evidence) selected by a condition on ``r``, in key order."""
+        heads = self._query(f"{_RELATION_COLUMNS} {where} ORDER BY r.key", params)
+        return self._assemble(heads)
+
+    def _relations_by_keys(self, keys: Sequence[int]) -> dict[int, Relation]:
+        heads = self._in_chunks(f"{_RELATION_COLUMNS} WHERE r.key IN ({{marks}})", keys)
+        return {rel_key: rel for rel_key, rel in zip((h[0] for h in heads), self._assemble(heads), strict=True)}
+
+    def _assemble(self, heads: list[tuple[Any, ...]]) -> list[Relation]:
+        evidence: dict[int, list[dict[str, Any]]] = {}
+        for key, source, locator, by, confidence, quote in self._in_chunks(
+            f"{_EVIDENCE} WHERE e.relation IN ({{marks}}) ORDER BY e.relation, e.seq", [h[0] for h in heads]
+        ):
+            evidence.setdefault(key, []).append(
+                {"source": source, "locator": locator, "asserted_by": by, "confidence": confidence, "quote": quote})
+        return [
+            Relation.model_validate({
+                "id": rel_id, "type": rtype, "source": src, "target": dst, "role": role,
+                "valid_from": vf, "valid_to": vt, "evidence": evidence.get(key, ()),
+            })
+            for key, rel_id, rtype, src, dst, role, vf, vt in heads
+        ]
+
     # -- writing -----------------------------------------------------------
+    @contextmanager
+    def bulk(self, records: int) -> Iterator[None]:
+        """Defer the secondary indexes while ``records`` records are written, if that many make it pay.
+
+        Every ``write`` inside still commits on its own. While it lasts, the
+        store keeps every entity's key and row and every relation's key in
+        memory, so checking and merging a batch costs no id lookups in SQLite.
+        The indexes are built once on leaving, also after an error; if the
+        process dies instead, the next opening of the store builds them.
+        """
+        with self._lock:
+            stored = self._query("SELECT COUNT(*) FROM relations")[0][0] if records >= BULK_THRESHOLD else 0
+            if self._known is not None or records < max(BULK_THRESHOLD, stored // 2):
+                yield
+                return
+            with self._writing("deferring the indexes") as db:
+                db.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                           "value = excluded.value", (schema.BULK_MARK, str(os.getpid())))
+                for name in schema.DEFERRED_INDEXES:
+                    db.execute(f"DROP INDEX IF EXISTS {name}")
+            self._known = self._read_known()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._known = None
+                with self._writing("building the indexes") as db:
+                    schema.restore_indexes(db)
+
+    def _read_known(self) -> _Known:
+        return _Known(
+            entity_keys=dict(self._query("SELECT id, key FROM entities")),
+            relation_keys=dict(self._query("SELECT id, key FROM relations")),
+            entity_rows={row.id: row for _, row in self._entity_rows()},
+        )
+
     def _persist(
         self,
         sources: list[Source],
@@ -297,33 +335,38 @@ class EmbeddedStore(Store):
         relations: list[Relation],
         claims: dict[tuple[ClaimKind, str], Claims | None],
     ) -> None:
-        with self._writing("writing a batch") as db:
-            self._persist_in_transaction(sources, entities, relations)
+        added: list[_Known] = []
+
+        def work(db: sqlite3.Connection) -> None:
+            added.append(self._persist_in_transaction(sources, entities, relations))
             self._set_claims(db, claims)
+
+        with self._lock:
+            for attempt in (1, 2):
+                try:
+                    added.clear()
+                    self._transaction(work)
+                except sqlite3.IntegrityError:
+                    if self._known is None or attempt == 2:
+                        raise
+                    self._known = self._read_known()  # another writer added rows during the bulk load
+                    continue
+                if self._known is not None:  # only what is committed
+                    self._known.entity_keys.update(added[0].entity_keys)
+                    self._known.relation_keys.update(added[0].relation_keys)
+                    self._known.entity_rows.update(added[0].entity_rows)
+                return
 
     def _persist_in_transaction(
         self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]
-    ) -> None:
+    ) -> _Known:
         """The statements of one write; the caller holds the lock and the transaction."""
-        db = self._db
-        db.executemany(
-            "INSERT INTO sources(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data=excluded.data",
-            [(s.id, _dump(s)) for s in sources],
-        )
-        self._upsert_entities(db, entities)
-        db.executemany(
-            "INSERT OR IGNORE INTO entity_sources(entity_id, source_id) VALUES (?, ?)",
-            [(r.entity.id, s) for r in entities for s in r.sources],
-        )
-        self._upsert_relations(db, relations)
-        db.executemany(
-            "INSERT OR IGNORE INTO relation_sources(relation_id, source_id) VALUES (?, ?)",
-            [(r.id, s) for r in relations for s in r.sources],
-        )
-        db.execute(
+        added = self._write_rows(sources, entities, relations)
+        self._db.execute(
             "INSERT INTO writes(entities, relations, sources) VALUES (?, ?, ?)",
             (len(entities), len(relations), len(sources)),
         )
+        return added
 
     @staticmethod
     def _set_claims(db: sqlite3.Connection, claims: dict[tuple[ClaimKind, str], Claims | None]) -> None:
@@ -336,87 +379,154 @@ class EmbeddedStore(Store):
         rows = self._in_chunks(f"SELECT id, claims FROM {table} WHERE claims IS NOT NULL AND id IN ({{marks}})", ids)  # noqa: S608
         return {i: json.loads(c) for i, c in rows}
 
-    @staticmethod
-    def _upsert_entities(db: sqlite3.Connection, entities: list[EntityRecord]) -> None:
-        """Entity rows and their name keys (replacing the names they had)."""
-        db.executemany(
-            "INSERT INTO entities(id, type, data, kind, signed, start, iso_code, name_en, name_ja) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type=excluded.type, "
-            "data=excluded.data, kind=excluded.kind, signed=excluded.signed, start=excluded.start, "
-            "iso_code=excluded.iso_code, name_en=excluded.name_en, name_ja=excluded.name_ja",
-            [
-                (e.id, e.type.value, _dump(e), e.kind, e.signed, e.start, e.iso_code, e.name("en"), e.name("ja"))
-                for e in (r.entity for r in entities)
-            ],
-        )
-        db.executemany("DELETE FROM names WHERE entity_id = ?", [(r.entity.id,) for r in entities])
-        db.executemany(
-            "INSERT OR IGNORE INTO names(entity_id, key, text) VALUES (?, ?, ?)",
-            [(r.entity.id, name_key(n.text), n.text) for r in entities for n in r.entity.names],
-        )
+    def _next_key(self, table: str) -> int:
+        return int(self._db.execute(f"SELECT COALESCE(MAX(key), 0) + 1 FROM {table}").fetchone()[0])  # noqa: S608
 
-    @staticmethod
-    def _upsert_relations(db: sqlite3.Connection, relations: list[Relation]) -> None:
+    def _write_rows(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> _Known:
+        """Upsert in id order; new rows take the next integer keys, so each table and index grows at its end.
+        Returns the keys and rows written."""
+        db = self._db
         db.executemany(
-            "INSERT INTO relations(id, type, source, target, confidence, data, valid_from, valid_to, role, "
-            "evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-            "confidence=excluded.confidence, data=excluded.data, valid_from=excluded.valid_from, "
-            "valid_to=excluded.valid_to, role=excluded.role, evidence=excluded.evidence",
-            [
-                (r.id, r.type, r.source, r.target, r.confidence, _dump(r), r.valid_from, r.valid_to, r.role,
-                 _evidence_text(r))
-                for r in relations
-            ],
+            "INSERT INTO sources(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
+            [(s.id, _dump(s)) for s in sorted(sources, key=lambda s: s.id)],
         )
+        cited = {s for r in entities for s in r.sources} | {e.source for r in relations for e in r.evidence}
+        source_keys = self._keys("sources", sorted(cited))
+
+        entities = sorted(entities, key=lambda r: r.entity.id)
+        entity_keys = self._keys("entities", [r.entity.id for r in entities])
+        key = self._next_key("entities")
+        rows: dict[str, EntityRow] = {}
+        updated, inserted = [], []
+        for record in entities:
+            e = record.entity
+            row = rows[e.id] = EntityRow(e.id, e.type, e.kind, e.name("en"), e.name("ja"), e.signed, e.start,
+                                         e.iso_code)
+            columns = (e.type.value, _dump(e), e.kind, e.signed, e.start, e.iso_code, row.name_en, row.name_ja)
+            old = entity_keys.get(e.id)
+            if old is None:
+                entity_keys[e.id] = key
+                inserted.append((key, e.id, *columns))
+                key += 1
+            else:
+                updated.append((*columns, old))
+        db.executemany(
+            "UPDATE entities SET type = ?, data = ?, kind = ?, signed = ?, start = ?, iso_code = ?, name_en = ?, "
+            "name_ja = ? WHERE key = ?",
+            updated,
+        )
+        db.executemany("DELETE FROM names WHERE entity = ?", [(u[-1],) for u in updated])
+        db.executemany(
+            "INSERT INTO entities(key, id, type, data, kind, signed, start, iso_code, name_en, name_ja) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            inserted,
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO names(entity, key, text) VALUES (?, ?, ?)",
+            [(entity_keys[r.entity.id], name_key(n.text), n.text) for r in entities for n in r.entity.names],
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO entity_sources(entity, source) VALUES (?, ?)",
+            [(entity_keys[r.entity.id], source_keys[s]) for r in entities for s in r.sources],
+        )
+        relation_keys = (
+            self._write_relations(sorted(relations, key=lambda r: r.id), entity_keys, source_keys) if relations else {}
+        )
+        return _Known(entity_keys, relation_keys, rows)
+
+    def _write_relations(
+        self, relations: list[Relation], entity_keys: dict[str, int], source_keys: dict[str, int]
+    ) -> dict[str, int]:
+        db = self._db
+        ends = {e for r in relations for e in (r.source, r.target)} - entity_keys.keys()
+        entity_keys = {**entity_keys, **self._keys("entities", sorted(ends))}
+        relation_keys = self._keys("relations", [r.id for r in relations])
+        old = [(relation_keys[r.id], r) for r in relations if r.id in relation_keys]
+        db.executemany(
+            "UPDATE relations SET confidence = ?, valid_from = ?, valid_to = ?, role = ?, evidence = ? WHERE key = ?",
+            [(r.confidence, r.valid_from, r.valid_to, r.role, _evidence_text(r.evidence), k) for k, r in old],
+        )
+        db.executemany("DELETE FROM evidence WHERE relation = ?", [(k,) for k, _ in old])
+        key = self._next_key("relations")
+        new = []
+        evidence = []
+        for rel in relations:
+            rel_key = relation_keys.get(rel.id)
+            if rel_key is None:
+                rel_key = relation_keys[rel.id] = key
+                ev = rel.evidence
+                new.append((key, rel.id, rel.type, entity_keys[rel.source], entity_keys[rel.target],
+                            ev[0].confidence if len(ev) == 1 else max(e.confidence for e in ev),
+                            rel.valid_from, rel.valid_to, rel.role, _evidence_text(ev)))
+                key += 1
+            for seq, e in enumerate(rel.evidence):
+                evidence.append((rel_key, seq, source_keys[e.source], e.locator, e.asserted_by, e.confidence, e.quote))
+        db.executemany(
+            "INSERT INTO relations(key, id, type, source, target, confidence, valid_from, valid_to, role, evidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new,
+        )
+        db.executemany(
+            "INSERT INTO evidence(relation, seq, source, locator, asserted_by, confidence, quote) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            evidence,
+        )
+        return relation_keys
 
     def retract_source(self, source_id: str) -> RetractResult:
+        removed = kept = 0
+        orphans: list[int] = []
         with self._writing(f"retracting {source_id}") as db:
-            removed = kept = 0
-            claims: dict[tuple[ClaimKind, str], Claims | None] = {}
-            rebuilt_relations: list[Relation] = []
-            for rel_id, data, stored in db.execute(
-                "SELECT r.id, r.data, r.claims FROM relations r JOIN relation_sources s ON s.relation_id = r.id "
-                "WHERE s.source_id = ?",
-                (source_id,),
-            ).fetchall():
-                if stored:
-                    rest, claims[("relation", rel_id)] = rebuild_relation(json.loads(stored), source_id)
-                else:
-                    rest = without_source(Relation.model_validate_json(data), source_id)
-                if rest is None:
-                    removed += 1
-                    db.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
-                else:
-                    kept += 1
-                    rebuilt_relations.append(rest)
-            self._upsert_relations(db, rebuilt_relations)
-            db.execute("DELETE FROM relation_sources WHERE source_id = ?", (source_id,))
-            rebuilt_entities: list[EntityRecord] = []
-            for entity_id, stored in db.execute(
-                "SELECT e.id, e.claims FROM entities e JOIN entity_sources s ON s.entity_id = e.id "
-                "WHERE s.source_id = ? AND e.claims IS NOT NULL",
-                (source_id,),
-            ).fetchall():
-                record, claims[("entity", entity_id)] = rebuild_entity(json.loads(stored), source_id)
-                if record is not None:
-                    rebuilt_entities.append(record)
-            self._upsert_entities(db, rebuilt_entities)
-            orphans = [
-                r[0]
-                for r in db.execute(
-                    "SELECT e.entity_id FROM entity_sources e WHERE e.source_id = ? "
-                    "AND NOT EXISTS (SELECT 1 FROM entity_sources o WHERE o.entity_id = e.entity_id "
-                    "AND o.source_id != e.source_id) "
-                    "AND NOT EXISTS (SELECT 1 FROM relations r "
-                    "WHERE r.source = e.entity_id OR r.target = e.entity_id)",
-                    (source_id,),
+            found = db.execute("SELECT key FROM sources WHERE id = ?", (source_id,)).fetchone()
+            if found is not None:
+                (source_key,) = found
+                claims: dict[tuple[ClaimKind, str], Claims | None] = {}
+                rel_rows = db.execute(
+                    "SELECT r.key, r.id, r.claims FROM relations r WHERE r.key IN "
+                    "(SELECT DISTINCT relation FROM evidence WHERE source = ?) ORDER BY r.key", (source_key,),
                 ).fetchall()
-            ]
-            db.execute("DELETE FROM entity_sources WHERE source_id = ?", (source_id,))
-            self._set_claims(db, claims)
-            db.executemany("DELETE FROM entities WHERE id = ?", [(o,) for o in orphans])
-            db.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+                unclaimed = self._relations_by_keys([k for k, _, c in rel_rows if not c])
+                rebuilt_relations: list[Relation] = []
+                for rel_key, rel_id, stored in rel_rows:
+                    if stored:
+                        rest, claims[("relation", rel_id)] = rebuild_relation(json.loads(stored), source_id)
+                    else:
+                        rest = without_source(unclaimed[rel_key], source_id)
+                    if rest is None:
+                        removed += 1
+                        db.execute("DELETE FROM relations WHERE key = ?", (rel_key,))
+                    else:
+                        kept += 1
+                        rebuilt_relations.append(rest)
+                rebuilt_entities: list[EntityRecord] = []
+                for entity_id, stored in db.execute(
+                    "SELECT e.id, e.claims FROM entities e JOIN entity_sources x ON x.entity = e.key "
+                    "WHERE x.source = ? AND e.claims IS NOT NULL ORDER BY e.key",
+                    (source_key,),
+                ).fetchall():
+                    record, claims[("entity", entity_id)] = rebuild_entity(json.loads(stored), source_id)
+                    if record is not None:
+                        rebuilt_entities.append(record)
+                self._write_rows([], rebuilt_entities, rebuilt_relations)
+                orphans = [
+                    r[0]
+                    for r in db.execute(
+                        "SELECT x.entity FROM entity_sources x WHERE x.source = ? "
+                        "AND NOT EXISTS (SELECT 1 FROM entity_sources o WHERE o.entity = x.entity "
+                        "AND o.source != x.source) "
+                        "AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.source = x.entity) "
+                        "AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.target = x.entity)",
+                        (source_key,),
+                    ).fetchall()
+                ]
+                db.execute("DELETE FROM entity_sources WHERE source = ?", (source_key,))
+                self._set_claims(db, claims)
+                db.executemany("DELETE FROM entities WHERE key = ?", [(o,) for o in orphans])
+                db.execute("DELETE FROM sources WHERE key = ?", (source_key,))
             db.execute("INSERT INTO writes(entities, relations, sources) VALUES (?, ?, 1)", (len(orphans), removed))
+        with self._lock:
+            if self._known is not None:  # rows went away: read the maps again
+                self._known = self._read_known()
         return RetractResult(source_id, removed, kept, len(orphans))
 
     # -- identity decisions ------------------------------------------------
@@ -468,47 +578,50 @@ class EmbeddedStore(Store):
         entities: list[EntityRecord],
         relations: list[Relation],
     ) -> None:
-        def work(db: sqlite3.Connection) -> None:
+        def all_of_it(db: sqlite3.Connection) -> None:  # one transaction: deletions, records, the merge log
             db.executemany("DELETE FROM relations WHERE id = ?", [(i,) for i in delete_relations])
             db.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in delete_entities])
             # the records are stored exactly as given: their sources replace the stored ones
-            db.executemany("DELETE FROM entity_sources WHERE entity_id = ?", [(r.entity.id,) for r in entities])
+            db.executemany("DELETE FROM entity_sources WHERE entity = (SELECT key FROM entities WHERE id = ?)",
+                           [(r.entity.id,) for r in entities])
             db.execute(
                 "INSERT INTO merges(id, merged, survivor, undone, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) "
                 "DO UPDATE SET undone=excluded.undone, data=excluded.data",
                 (record.id, record.merged, record.survivor, int(record.undone), _dump(record)),
             )
-
-        def all_of_it(db: sqlite3.Connection) -> None:  # one transaction: deletions, records, the merge log
-            work(db)
             self._persist_in_transaction([], entities, relations)
 
-        self._transaction(all_of_it)
+        with self._lock:
+            self._transaction(all_of_it)
+            if self._known is not None:  # rows went away: read the maps again
+                self._known = self._read_known()
 
     def merges(self) -> list[MergeRecord]:
         return [MergeRecord.model_validate_json(r[0]) for r in self._query("SELECT data FROM merges ORDER BY id")]
 
     # -- reading -----------------------------------------------------------
     def get_entities(self, ids: Sequence[str]) -> dict[str, EntityRecord]:
-        rows = self._in_chunks("SELECT id, data FROM entities WHERE id IN ({marks})", ids)
-        return self._records((r[0], r[1]) for r in rows)
+        if self._known is not None:
+            ids = [i for i in ids if i in self._known.entity_keys]
+        rows = self._in_chunks("SELECT key, id, data FROM entities WHERE id IN ({marks})", ids)
+        return self._records((r[0], r[1], r[2]) for r in rows)
 
     def get_relations(self, ids: Sequence[str]) -> dict[str, Relation]:
-        rows = self._in_chunks("SELECT id, data FROM relations WHERE id IN ({marks})", ids)
-        return {r[0]: Relation.model_validate_json(r[1]) for r in rows}
+        keys = self._keys("relations", ids)
+        return {r.id: r for r in self._relations_by_keys(list(keys.values())).values()}
 
     def get_sources(self, ids: Sequence[str] | None = None) -> list[Source]:
         if ids is None:
             rows = self._query("SELECT data FROM sources ORDER BY id")
         else:
-            rows = self._in_chunks("SELECT data FROM sources WHERE id IN ({marks}) ORDER BY id", ids)
-        return [Source.model_validate_json(r[0]) for r in rows]
+            rows = sorted(self._in_chunks("SELECT id, data FROM sources WHERE id IN ({marks})", ids))
+        return [Source.model_validate_json(r[-1]) for r in rows]
 
     def resolve(self, name: str, type: EntityType | None = None) -> list[Entity]:
         key = name_key(name)
         if not key:
             return []
-        sql = "SELECT DISTINCT e.id, e.data FROM names n JOIN entities e ON e.id = n.entity_id WHERE n.key = ?"
+        sql = "SELECT DISTINCT e.id, e.data FROM names n JOIN entities e ON e.key = n.entity WHERE n.key = ?"
         params: list[Any] = [key]
         if type is not None:
             sql += " AND e.type = ?"
@@ -516,18 +629,20 @@ class EmbeddedStore(Store):
         return [Entity.model_validate_json(r[1]) for r in self._query(sql + " ORDER BY e.id", params)]
 
     def names_for_keys(self, keys: Sequence[str]) -> list[tuple[str, str, str]]:
-        rows = self._in_chunks("SELECT key, entity_id, text FROM names WHERE key IN ({marks})", keys)
+        rows = self._in_chunks("SELECT n.key, e.id, n.text FROM names n JOIN entities e ON e.key = n.entity "
+                               "WHERE n.key IN ({marks})", keys)
         return [(r[0], r[1], r[2]) for r in rows]
 
     def names_with_prefix(self, prefix: str) -> list[tuple[str, str, str]]:
         if not prefix:
             return list(self.iter_names())
-        rows = self._query("SELECT key, entity_id, text FROM names WHERE key >= ? AND key < ?",
-                           (prefix, prefix + "\U0010ffff"))
+        rows = self._query("SELECT n.key, e.id, n.text FROM names n JOIN entities e ON e.key = n.entity "
+                           "WHERE n.key >= ? AND n.key < ?", (prefix, prefix + "\U0010ffff"))
         return [(r[0], r[1], r[2]) for r in rows]
 
     def iter_names(self) -> Iterator[tuple[str, str, str]]:
-        yield from ((r[0], r[1], r[2]) for r in self._query("SELECT key, entity_id, text FROM names"))
+        rows = self._query("SELECT n.key, e.id, n.text FROM names n JOIN entities e ON e.key = n.entity")
+        yield from ((r[0], r[1], r[2]) for r in rows)
 
     def neighbours(
         self,
@@ -538,39 +653,43 @@ class EmbeddedStore(Store):
     ) -> list[Neighbour]:
         type_list = sorted(set(types)) if types is not None else None
         found: list[Neighbour] = []
+        keys = self._keys("entities", [entity_id])
+        if entity_id not in keys:
+            return found
         for outgoing, near, far in ((True, "source", "target"), (False, "target", "source")):
             if (direction == "out" and not outgoing) or (direction == "in" and outgoing):
                 continue
             # Column names are the constants above; every value is a parameter.
-            sql = (
-                f"SELECT r.data, e.data FROM relations r JOIN entities e ON e.id = r.{far} "  # noqa: S608
-                f"WHERE r.{near} = ? AND r.confidence >= ?"
-            )
-            params: list[Any] = [entity_id, min_confidence]
+            sql = f"SELECT r.key, e.data FROM relations r JOIN entities e ON e.key = r.{far} " \
+                  f"WHERE r.{near} = ? AND r.confidence >= ?"  # noqa: S608
+            params: list[Any] = [keys[entity_id], min_confidence]
             if type_list is not None:
                 sql += f" AND r.type IN ({','.join('?' * len(type_list))})"
                 params += type_list
-            for rel_data, ent_data in self._query(sql + " ORDER BY r.id", params):
-                found.append(
-                    Neighbour(Relation.model_validate_json(rel_data), Entity.model_validate_json(ent_data), outgoing)
-                )
+            rows = self._query(sql + " ORDER BY r.id", params)
+            relations = self._relations_by_keys([r[0] for r in rows])
+            for rel_key, ent_data in rows:
+                found.append(Neighbour(relations[rel_key], Entity.model_validate_json(ent_data), outgoing))
         return found
 
     def subgraph(self, ids: Sequence[str]) -> Batch:
         records = self.get_entities(ids)
-        rows = self._in_chunks("SELECT data FROM relations WHERE source IN ({marks})", list(records))
-        relations = [Relation.model_validate_json(r[0]) for r in rows]
-        relations = [r for r in relations if r.target in records]
+        keys = sorted(self._keys("entities", list(records)).values())
+        inside = set(keys)
+        rel_keys = [
+            r[0] for r in self._in_chunks("SELECT key, target FROM relations WHERE source IN ({marks})", keys)
+            if r[1] in inside
+        ]
+        relations = sorted(self._relations_by_keys(rel_keys).values(), key=lambda r: r.id)
         cited = {s for r in relations for s in r.sources} | {s for rec in records.values() for s in rec.sources}
         return Batch(sources=self.get_sources(sorted(cited)), entities=list(records.values()), relations=relations)
 
     def relations_citing(self, source_id: str) -> list[Relation]:
         rows = self._query(
-            "SELECT r.data FROM relations r JOIN relation_sources s ON s.relation_id = r.id "
-            "WHERE s.source_id = ? ORDER BY r.id",
+            "SELECT DISTINCT e.relation FROM evidence e JOIN sources s ON s.key = e.source WHERE s.id = ?",
             (source_id,),
         )
-        return [Relation.model_validate_json(r[0]) for r in rows]
+        return sorted(self._relations_by_keys([r[0] for r in rows]).values(), key=lambda r: r.id)
 
     def stats(self) -> Stats:
         entities = dict(self._query("SELECT type, COUNT(*) FROM entities GROUP BY type ORDER BY type"))
@@ -582,41 +701,58 @@ class EmbeddedStore(Store):
         with self._read_lock:
             self._read_db.execute("BEGIN")  # one consistent snapshot
             try:
-                records = self._records((r[0], r[1]) for r in self._query("SELECT id, data FROM entities ORDER BY id"))
-                relations = [
-                    Relation.model_validate_json(r[0]) for r in self._query("SELECT data FROM relations ORDER BY id")
-                ]
+                records = self._records(
+                    (r[0], r[1], r[2]) for r in self._query("SELECT key, id, data FROM entities ORDER BY id"))
+                relations = self._all_relations()
                 sources = self.get_sources()
             finally:
                 self._read_db.execute("COMMIT")
         return Batch(sources=sources, entities=list(records.values()), relations=relations)
 
-    def _entity_rows(self, where: str = "", params: Sequence[str] = ()) -> list[EntityRow]:
+    def _relation_fields(self) -> Iterator[dict[str, Any]]:
+        """Every relation's fields, read in two sequential scans merged by key."""
+        evidence: dict[int, list[dict[str, Any]]] = {}
+        for key, source, locator, by, confidence, quote in self._query(f"{_EVIDENCE} ORDER BY e.relation, e.seq"):
+            evidence.setdefault(key, []).append(
+                {"source": source, "locator": locator, "asserted_by": by, "confidence": confidence, "quote": quote})
+        for key, rel_id, rtype, src, dst, role, vf, vt in self._query(_RELATION_COLUMNS):
+            yield {"id": rel_id, "type": rtype, "source": src, "target": dst, "role": role,
+                   "valid_from": vf, "valid_to": vt, "evidence": evidence.get(key, ())}
+
+    def _all_relations(self) -> list[Relation]:
+        """Every relation, in id order."""
+        relations = [Relation.model_validate(fields) for fields in self._relation_fields()]
+        relations.sort(key=lambda r: r.id)
+        return relations
+
+    def _entity_rows(self, where: str = "", params: Sequence[str] = ()) -> list[tuple[int, EntityRow]]:
         return [
-            EntityRow(i, EntityType(t), k, en, ja, signed, start, iso)
-            for i, t, k, en, ja, signed, start, iso in self._query(_ENTITY_ROWS + where, params)
+            (key, EntityRow(i, _ENTITY_TYPES[t], k, en, ja, signed, start, iso))
+            for key, i, t, k, en, ja, signed, start, iso in self._query(_ENTITY_ROWS + where, params)
         ]
 
     def entity_rows(self, ids: Sequence[str]) -> dict[str, EntityRow]:
+        if self._known is not None:
+            rows = self._known.entity_rows
+            return {i: rows[i] for i in ids if i in rows}
         found: dict[str, EntityRow] = {}
-        unique = list(dict.fromkeys(ids))
-        for start in range(0, len(unique), 500):
-            chunk = unique[start : start + 500]
-            for row in self._entity_rows(f" WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            for _, row in self._entity_rows(f" WHERE id IN ({','.join('?' * len(chunk))})", chunk):
                 found[row.id] = row
         return found
 
     def rows(self) -> GraphRows:
-        """Read from the row columns: no JSON is parsed, no model validated."""
+        """Read from the columns: no JSON is parsed, no model validated."""
         with self._read_lock:
             self._read_db.execute("BEGIN")  # one consistent snapshot
             try:
-                entities = self._entity_rows()
-                relation_rows = self._query(_RELATION_ROWS)
+                keyed = self._entity_rows()
+                relation_rows = self._query(
+                    "SELECT id, type, source, target, evidence, valid_from, valid_to, role FROM relations")
                 sources = self.get_sources()
             finally:
                 self._read_db.execute("COMMIT")
-        ids = {e.id: e.id for e in entities}  # shared id strings: one copy per entity
+        ids = {key: e.id for key, e in keyed}  # shared id strings: one copy per entity
         evidence: dict[str, tuple[EvidenceRow, ...]] = {}  # few distinct evidence texts: share them too
 
         def parse(text: str) -> tuple[EvidenceRow, ...]:
@@ -629,33 +765,53 @@ class EmbeddedStore(Store):
             return found
 
         relations = [
-            RelationRow(rel_id, rtype, ids.get(src, src), ids.get(dst, dst), parse(ev), vf, vt, role)
+            RelationRow(rel_id, rtype, ids[src], ids[dst], parse(ev), vf, vt, role)
             for rel_id, rtype, src, dst, ev, vf, vt, role in relation_rows
         ]
         relations.sort(key=lambda r: r.id)
-        return GraphRows(sources=sources, entities=entities, relations=relations)
+        return GraphRows(sources=sources, entities=[e for _, e in keyed], relations=relations)
+
+    def relation_count_hint(self) -> int:
+        """About how many relations are stored (the highest key: one read, no count)."""
+        return int(self._query("SELECT COALESCE(MAX(key), 0) FROM relations")[0][0])
 
     def version(self) -> str:
         (store_id,) = self._query("SELECT value FROM meta WHERE key = 'store_id'")[0]
         (seq,) = self._query("SELECT COALESCE(MAX(seq), 0) FROM writes")[0]
         return f"{store_id}:{seq}"
 
+    def load_mark(self, name: str) -> str | None:
+        found = self._query("SELECT value FROM meta WHERE key = ?", (f"load:{name}",))
+        return str(found[0][0]) if found else None
+
+    def set_load_mark(self, name: str) -> None:
+        mark = self.version()
+        with self._writing("marking a loaded file") as db:
+            db.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (f"load:{name}", mark),
+            )
+
     def check(self) -> list[str]:
         problems = [r[0] for r in self._query("PRAGMA integrity_check") if r[0] != "ok"]
         problems += [f"dangling reference in {r[0]} row {r[1]}" for r in self._query("PRAGMA foreign_key_check")]
+        with self._lock:
+            if self._known is None:
+                problems += [f"index {name} is missing" for name in schema.missing_indexes(self._db)]
         for (entity_id,) in self._query(
-            "SELECT id FROM entities e WHERE NOT EXISTS (SELECT 1 FROM names n WHERE n.entity_id = e.id)"
+            "SELECT id FROM entities e WHERE NOT EXISTS (SELECT 1 FROM names n WHERE n.entity = e.key)"
         ):
             problems.append(f"entity {entity_id} has no names")
         for (rel_id,) in self._query(
-            "SELECT id FROM relations r WHERE NOT EXISTS (SELECT 1 FROM relation_sources s WHERE s.relation_id = r.id)"
+            "SELECT id FROM relations r WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relation = r.key)"
         ):
             problems.append(f"relation {rel_id} has no evidence")
-        for rel_id, data in self._query("SELECT id, data FROM relations"):
-            try:
-                Relation.model_validate_json(data)
-            except ValueError as exc:
-                problems.append(f"relation {rel_id} does not parse: {exc}")
+        for fields in self._relation_fields():
+            if fields["evidence"]:
+                try:
+                    Relation.model_validate(fields)
+                except ValueError as exc:
+                    problems.append(f"relation {fields['id']} does not parse: {exc}")
         return problems
 
     def ping(self) -> None:

@@ -54,6 +54,9 @@ GOVERNING_PLACE_KINDS = frozenset(
 )
 
 
+_GOVERNING_KIND_VALUES = frozenset(k.value for k in GOVERNING_PLACE_KINDS)
+
+
 class AgreementKind(StrEnum):
     MOU = "mou"  # memorandum of understanding
     FRIENDSHIP = "friendship"  # friendship / sister agreement
@@ -177,21 +180,22 @@ class Entity(Frozen):
         return self
 
     def name(self, lang: Lang | str = Lang.EN) -> str:
-        """The best display name in ``lang``, falling back to any primary name."""
-        lang = Lang(lang)
-        for candidate in (
-            [n for n in self.names if n.lang is lang and n.kind is NameKind.PRIMARY],
-            [n for n in self.names if n.lang is lang],
-            [n for n in self.names if n.kind is NameKind.PRIMARY],
-            list(self.names),
-        ):
-            if candidate:
-                return candidate[0].text
-        raise AssertionError("entities always have a name")
+        """The best display name in ``lang``: its first primary name, else its first name, else the
+        first primary name in any language, else the first name."""
+        if not isinstance(lang, Lang):
+            lang = Lang(lang)
+        best, rank = self.names[0], 3
+        for n in self.names:
+            here = (0 if n.lang is lang else 2) + (0 if n.kind is NameKind.PRIMARY else 1)
+            if here < rank:
+                best, rank = n, here
+                if rank == 0:
+                    break
+        return best.text
 
     @property
     def is_governing_place(self) -> bool:
-        return self.type is EntityType.PLACE and self.kind in {k.value for k in GOVERNING_PLACE_KINDS}
+        return self.type is EntityType.PLACE and self.kind in _GOVERNING_KIND_VALUES
 
 
 class Source(Frozen):
@@ -280,4 +284,4 @@ def entity_summary(entity: Entity) -> dict[str, Any]:
 def record_json(model: BaseModel) -> str:
     """A record as stored by every backend: pydantic's core serialiser (an order of
     magnitude faster than ``json.dumps`` of a dump), no null fields."""
-    return model.model_dump_json(exclude_none=True)
+    return model.__pydantic_serializer__.to_json(model, exclude_none=True).decode()

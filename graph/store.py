@@ -11,6 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -229,21 +230,27 @@ class Store(ABC):
             raise InvalidFact(f"evidence cites unknown source(s): {', '.join(sorted(missing_sources))}",
                               record=first)
         relations: dict[str, Relation] = {}
+        # Endpoint rules depend only on (relation type, each end's type and whether it governs a place):
+        # each combination is checked once per batch, not once per relation.
+        ends: dict[str, Entity | EntityRow] = {**stored, **{i: r.entity for i, r in in_batch.items()}}
+        shape = {i: (e.type, e.is_governing_place) for i, e in ends.items()}
+        checked: set[tuple[str, object, object]] = set()
         for index, rel in enumerate(batch.relations):
-            ends = []
-            for end in (rel.source, rel.target):
-                known = in_batch.get(end)
-                entity = known.entity if known is not None else stored.get(end)
-                if entity is None:
-                    raise InvalidFact(f"relation {rel.type} {rel.source} -> {rel.target}: unknown entity {end!r}",
-                                      record=("relations", index))
-                ends.append(entity)
-            try:
-                check_endpoints(rel.type, ends[0], ends[1])
-            except InvalidFact as exc:
-                raise InvalidFact(exc.message, record=("relations", index), **exc.extra) from None
-            rel = canonical(rel)
-            relations[rel.id] = merge_relation(relations.get(rel.id), rel)
+            key = (rel.type, shape.get(rel.source), shape.get(rel.target))
+            if key not in checked:
+                for end in (rel.source, rel.target):
+                    if end not in ends:
+                        raise InvalidFact(f"relation {rel.type} {rel.source} -> {rel.target}: unknown entity {end!r}",
+                                          record=("relations", index))
+                try:
+                    check_endpoints(rel.type, ends[rel.source], ends[rel.target])
+                except InvalidFact as exc:
+                    raise InvalidFact(exc.message, record=("relations", index), **exc.extra) from None
+                checked.add(key)
+            if rel.target < rel.source:
+                rel = canonical(rel)
+            before = relations.get(rel.id)
+            relations[rel.id] = rel if before is None else merge_relation(before, rel)
         old_entities = self.get_entities(sorted(in_batch))
         entities = []
         for index, (entity_id, record) in enumerate(in_batch.items()):
@@ -299,6 +306,16 @@ class Store(ABC):
     @abstractmethod
     def get_claims(self, kind: ClaimKind, ids: Sequence[str]) -> dict[str, Claims]:
         """Stored claims of the records among ``ids`` that have them."""
+
+    @contextmanager
+    def bulk(self, records: int) -> Iterator[None]:
+        """Wrap a load of about ``records`` records written in several batches.
+
+        Each ``write`` inside still stores its batch whole or not at all; a
+        backend may use the hint to load faster (the embedded store defers its
+        secondary indexes). The default does nothing.
+        """
+        yield
 
     @abstractmethod
     def retract_source(self, source_id: str) -> RetractResult:
@@ -434,6 +451,19 @@ class Store(ABC):
     @abstractmethod
     def version(self) -> str:
         """Changes whenever the stored graph changes (for caches)."""
+
+    def load_mark(self, name: str) -> str | None:
+        """The version recorded by ``set_load_mark(name)`` (None when absent, or when the backend keeps none)."""
+        return None
+
+    def set_load_mark(self, name: str) -> None:
+        """Record that ``name`` (a loaded file's digest) is in the store as of its current version.
+
+        Loaders skip a file whose mark equals the store's version: nothing was
+        written since it was loaded. A backend may keep no marks (then every
+        load writes again, which is safe: writes are idempotent).
+        """
+        return None
 
     @abstractmethod
     def check(self) -> list[str]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 
 from graph.errors import InvalidFact, InvalidFile, KizunaError
@@ -21,6 +23,7 @@ Progress = Callable[[str, int, int], None]  # (what, records done, records in th
 class FileLoaded:
     path: str
     result: WriteResult
+    unchanged: bool = False  # the same file was loaded and nothing was written since: skipped
 
 
 def seed_path() -> Path:
@@ -70,7 +73,8 @@ def load_facts(store: Store, facts: FactFile, origin: str, progress: Progress | 
     if progress:
         progress(f"{name}: writing", total, total)
     try:
-        return store.write(batch)
+        with store.bulk(len(batch)):
+            return store.write(batch)
     except InvalidFact as exc:
         record = exc.extra.get("record")
         where = ""
@@ -81,16 +85,30 @@ def load_facts(store: Store, facts: FactFile, origin: str, progress: Progress | 
         raise InvalidFile(f"{origin}: {where}{exc.message}") from None
 
 
+def file_digest(path: Path) -> str:
+    """Names a file's content as this version of Kizuna reads it."""
+    digest = hashlib.sha256(f"kizuna {version('kizuna')}\n".encode())
+    digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def load_files(store: Store, paths: Iterable[str | Path], progress: Progress | None = None) -> list[FileLoaded]:
     """Load files one batch each, in order.
 
     A bad file raises before anything of it is written; files loaded before it
-    stay loaded (each is complete on its own), and the message says which.
+    stay loaded (each is complete on its own), and the message says which. A
+    file loaded before, with nothing written to the store since, is skipped
+    (``unchanged``).
     """
     files = expand(paths)
     ensure_vocabulary(store)
+    digests = {path: file_digest(path) for path in files if path.is_file()}
+    current = store.version()
     done: list[FileLoaded] = []
     for number, path in enumerate(files, 1):
+        if path in digests and store.load_mark(digests[path]) == current:
+            done.append(FileLoaded(str(path), WriteResult(0, 0, 0), unchanged=True))
+            continue
         if progress:
             progress(f"{path.name}: reading", 0, 1)
         try:
@@ -99,7 +117,10 @@ def load_files(store: Store, paths: Iterable[str | Path], progress: Progress | N
         except KizunaError as exc:
             if len(files) == 1:
                 raise
-            kept = (f"; the {len(done)} file(s) before it stay loaded: {', '.join(Path(f.path).name for f in done)}"
-                    if done else "; nothing was loaded")
+            loaded = [f for f in done if not f.unchanged]
+            kept = (f"; the {len(loaded)} file(s) before it stay loaded: {', '.join(Path(f.path).name for f in loaded)}"
+                    if loaded else "; nothing was loaded")
             raise type(exc)(f"file {number} of {len(files)}: {exc.message}{kept}", **exc.extra) from None
+    for digest in digests.values():
+        store.set_load_mark(digest)
     return done

@@ -40,8 +40,6 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-import igraph as ig
-
 from graph.errors import UnknownEntity
 from graph.model import EntityType
 from graph.registry import TIE_TYPES
@@ -96,6 +94,8 @@ def _tie_snapshot(
                 pairs.add((u, v) if u < v else (v, u))
     nodes = sorted(types)
     index = {n: i for i, n in enumerate(nodes)}
+    import igraph as ig  # loaded by brokers only
+
     graph = ig.Graph(n=len(nodes), edges=sorted((index[u], index[v]) for u, v in pairs))
     return Snapshot(nodes, index, graph), types.__getitem__, None
 

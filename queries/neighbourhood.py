@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-from typing import TYPE_CHECKING
 
 from graph.dates import earliest, latest
 from graph.model import EntityType, Source
@@ -33,9 +32,6 @@ from queries.resolve import resolve_entity
 from queries.results import EdgeRef, EntityRef, NeighbourhoodResult, NodeRef, RelationRef, Truncation
 from queries.ties import ALL_TYPES, Decay, TieFilter, relation_strength
 from queries.view import GraphView, view_of
-
-if TYPE_CHECKING:
-    from queries.index import GraphIndex
 
 MAX_RADIUS = 3
 
@@ -108,10 +104,14 @@ class _Ranked:
         return found
 
 
-def warm_neighbourhoods(index: GraphIndex) -> int:
-    """Rank the relations of every hub for today's reference date; returns the number of hubs."""
-    hubs = [n for n, adj in index.adjacency.items() if len(adj) > HUB_DEGREE]
-    return _Ranked.of(index, dt.date.today()).warm(hubs)
+def warm_neighbourhoods(view: GraphView, hubs: list[str] | None = None) -> int:
+    """Rank the relations of every hub (``hubs``, else the index's nodes of more than ``HUB_DEGREE``
+    relations) for today's reference date; returns the number of hubs."""
+    if hubs is None:
+        from queries.index import GraphIndex
+
+        hubs = [n for n, adj in view.adjacency.items() if len(adj) > HUB_DEGREE] if isinstance(view, GraphIndex) else []
+    return _Ranked.of(view, dt.date.today()).warm(hubs)
 
 
 def neighbourhood(

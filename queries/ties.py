@@ -46,7 +46,6 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import igraph as ig
 import networkx as nx
 
 from graph.dates import earliest, latest, valid_on
@@ -55,6 +54,8 @@ from graph.registry import CONTEXT_TYPES, MEETING_POINTS, RELATION_TYPES, TIE_TY
 from graph.rows import EntityRow, GraphRows, RelationRow, gc_paused
 
 if TYPE_CHECKING:
+    import igraph as ig
+
     from queries.view import GraphView
 
 HALF_LIFE_YEARS = 6.0
@@ -174,6 +175,8 @@ class Snapshot:
 
 def snapshot(tg: TieGraph) -> Snapshot:
     """Taken once per tie graph (the cached whole graph is shared by every query)."""
+    import igraph as ig  # only brokers count over the whole graph: other commands never load igraph
+
     if tg.snapshot is None:
         with gc_paused(long_lived=True):
             nodes = [n for n in tg.graph if tg.graph.degree(n) > 0]

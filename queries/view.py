@@ -22,8 +22,10 @@ operation                          answers
                                    brokers (betweenness) need the whole tie graph
 =================================  ===============================================================
 
-Implementations: the embedded backend's cached index (``queries.index.GraphIndex``,
-built once per store version) and the Neo4j backend (``graph.neo4j_store.Neo4jView``,
+Implementations: the embedded backend's snapshot (``queries.snapshot``: arrays
+persisted beside the store, memory-mapped, rebuilt when the store's version
+changes), the in-memory index (``queries.index.GraphIndex``, built once per store
+version, for any other store) and the Neo4j backend (``graph.neo4j_store.Neo4jView``,
 one parameterised Cypher statement per call). ``memo`` keeps structures that
 walks derive (geography, ranked hub relations) for as long as the view lives.
 
@@ -105,10 +107,23 @@ class SupportsView(Protocol):
     def view(self) -> GraphView: ...
 
 
+# Below this many relations the in-memory index builds in a fraction of a second: a small store
+# needs no snapshot file (nor numpy loaded to read one).
+SNAPSHOT_MIN_RELATIONS = 20_000
+
+
 def view_of(store: Store) -> GraphView:
-    """The store's own view if it has one, else the cached in-memory index of its current version."""
+    """The store's own view if it has one; for an embedded store of ``SNAPSHOT_MIN_RELATIONS`` or more,
+    the snapshot of its current version (``queries.snapshot``: mapped from beside the store, built when
+    missing); else the cached in-memory index."""
     if isinstance(store, SupportsView):
         return store.view()
+    from graph.embedded import EmbeddedStore
+
+    if isinstance(store, EmbeddedStore) and store.relation_count_hint() >= SNAPSHOT_MIN_RELATIONS:
+        from queries.snapshot import embedded_view
+
+        return embedded_view(store.path, store.version())
     from queries.index import get_index
 
     return get_index(store)

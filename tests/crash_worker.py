@@ -2,6 +2,9 @@
 
 Each batch holds ``SIZE`` organisations tagged with the batch number and a
 chain of relations between them; after each commit it prints the number.
+With ``bulk``, batches are written in bulk loads of ``BULK_BATCHES`` batches
+each (secondary indexes dropped, rebuilt at the end of every load), so a kill
+lands in the writes of a bulk load or in its index rebuild.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from graph.ids import relation_id
 from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Name, Relation, Source
 
 SIZE = 200
+BULK_BATCHES = 5
 
 
 def batch(number: int) -> Batch:
@@ -35,15 +39,23 @@ def batch(number: int) -> Batch:
     return Batch(entities=entities, relations=relations)
 
 
-def main(path: str, start: int) -> None:
+def main(path: str, start: int, mode: str = "plain") -> None:
     store = EmbeddedStore(path)
     store.write(Batch(sources=[Source(id="crash", title="crash test")]))
     number = start
     while True:
-        store.write(batch(number))
-        print(number, flush=True)
-        number += 1
+        if mode == "bulk":
+            with store.bulk(10**9):
+                for _ in range(BULK_BATCHES):
+                    store.write(batch(number))
+                    print(number, flush=True)
+                    number += 1
+            print("indexes", flush=True)
+        else:
+            store.write(batch(number))
+            print(number, flush=True)
+            number += 1
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1], int(sys.argv[2]), *sys.argv[3:])

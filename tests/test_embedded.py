@@ -7,7 +7,10 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 from graph.embedded import SCHEMA_VERSION, EmbeddedStore
+from graph.model import Batch, Entity, EntityRecord, Relation, Source
 from ingest.load import load_files
 from tests.conftest import REPO
 from tests.crash_worker import SIZE, batch
@@ -96,44 +99,196 @@ def test_a_store_recreated_at_the_same_path_has_a_new_version(tmp_path: Path) ->
         assert second.version() != old
 
 
-def test_a_schema_1_store_gains_the_row_columns_on_opening(tmp_path: Path) -> None:
-    """Stores written before the row columns existed are upgraded in place, and rows() reads them right."""
+def _old_store(tmp_path: Path, version: int) -> tuple[Path, Batch]:
+    """A store written by schema 2 (the seed, dumped before integer keys) or schema 1 (without the row
+    columns), and the records its JSON says it holds: the expected answers, read without the store code."""
+    import gzip
     import sqlite3
 
-    from graph.embedded import _ROW_COLUMNS
-    from graph.rows import GraphRows
-    from ingest.load import load_files, seed_path
+    path = tmp_path / f"v{version}.sqlite"
+    db = sqlite3.connect(path)
+    with gzip.open(REPO / "tests/fixtures/store-v2-seed.sql.gz", "rt", encoding="utf-8") as dump:
+        db.executescript(dump.read())
+    if version == 1:
+        for table, columns in (("entities", ("kind", "signed", "start", "iso_code", "name_en", "name_ja")),
+                               ("relations", ("valid_from", "valid_to", "role", "evidence"))):
+            for column in columns:
+                db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        db.commit()
+    sources = {i: [] for (i,) in db.execute("SELECT id FROM entities")}
+    for entity_id, source_id in db.execute("SELECT entity_id, source_id FROM entity_sources"):
+        sources[entity_id].append(source_id)
+    expected = Batch(
+        sources=[Source.model_validate_json(d) for (d,) in db.execute("SELECT data FROM sources ORDER BY id")],
+        entities=[EntityRecord(entity=Entity.model_validate_json(d), sources=tuple(sorted(sources[i])))
+                  for i, d in db.execute("SELECT id, data FROM entities ORDER BY id")],
+        relations=[Relation.model_validate_json(d) for (d,) in db.execute("SELECT data FROM relations ORDER BY id")],
+    )
+    db.close()
+    return path, expected
 
-    path = tmp_path / "old.sqlite"
+
+def test_a_schema_3_store_gains_the_claims_column_on_opening(tmp_path: Path) -> None:
+    """Schema 3 (integer keys, no claims) is upgraded in place; its records keep no claims."""
+    import sqlite3
+
+    from ingest.load import seed_path
+
+    path = tmp_path / "s.sqlite"
     with EmbeddedStore(path) as store:
         load_files(store, [seed_path()])
-        expected = GraphRows.of(store.export())
+        before = store.export()
     db = sqlite3.connect(path)
-    for table, columns in _ROW_COLUMNS.items():
-        for column in columns:
-            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    db.execute("ALTER TABLE entities DROP COLUMN claims")
+    db.execute("ALTER TABLE relations DROP COLUMN claims")
+    db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     db.commit()
     db.close()
     with EmbeddedStore(path) as store:
-        rows = store.rows()
-        assert sorted(rows.entities) == sorted(expected.entities)
-        assert sorted(rows.relations) == sorted(expected.relations)
         assert store.check() == []
+        assert store.export() == before
+        assert store.get_claims("entity", [e.entity.id for e in before.entities]) == {}
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
+    assert "claims" in {r[1] for r in db.execute("PRAGMA table_info(relations)")}
+    db.close()
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_store_is_upgraded_on_opening_and_keeps_every_record(tmp_path: Path, version: int) -> None:
+    """Schema 1 and 2 stores (text keys, JSON relations) are rewritten as schema 3 in place."""
+    import sqlite3
+
+    from graph.rows import GraphRows
+
+    path, expected = _old_store(tmp_path, version)
+    with EmbeddedStore(path) as store:
+        assert store.check() == []
+        exported = store.export()
+        assert exported.sources == expected.sources
+        assert exported.entities == expected.entities
+        assert exported.relations == expected.relations
+        rows = store.rows()
+        assert sorted(rows.entities) == sorted(GraphRows.of(expected).entities)
+        assert sorted(rows.relations) == sorted(GraphRows.of(expected).relations)
+        some = expected.relations[0]
+        assert store.get_relations([some.id]) == {some.id: some}
     db = sqlite3.connect(path)
     assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
     db.close()
 
 
+def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    from graph.errors import StoreUnavailable
+
+    path = tmp_path / "s.sqlite"
+    EmbeddedStore(path).close()
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    db.commit()
+    db.close()
+    with pytest.raises(StoreUnavailable, match=f"schema {SCHEMA_VERSION + 1}"):
+        EmbeddedStore(path)
+
+
 def test_rows_match_the_records_after_merges_and_retraction(tmp_path: Path) -> None:
     """The row columns follow every write path: new evidence merged in, a source retracted."""
     from graph.rows import GraphRows
-    from ingest.load import load_files, seed_path
+    from ingest.files import read_fact_file
+    from ingest.load import load_facts, load_files, seed_path
 
     with EmbeddedStore(tmp_path / "s.sqlite") as store:
         load_files(store, [seed_path()])
-        load_files(store, [seed_path()])  # the same facts again: evidence merges, nothing doubles
+        load_facts(store, read_fact_file(seed_path()), "seed.yaml")  # the same facts again: evidence merges
         store.retract_source("seed:004-kanagawa-liaoning")
         rows, expected = store.rows(), GraphRows.of(store.export())
         assert sorted(rows.entities) == sorted(expected.entities)
         assert sorted(rows.relations) == sorted(expected.relations)
+
+
+def _indexes(path: Path) -> set[str]:
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    finally:
+        db.close()
+
+
+def test_a_bulk_load_defers_the_secondary_indexes_and_stores_the_same_graph(tmp_path: Path) -> None:
+    """Inside ``bulk`` the five secondary indexes are gone and every batch still commits; leaving rebuilds
+    them; the result equals the same batches written one by one, merges across batches included."""
+    from graph.sqlite_schema import DEFERRED_INDEXES
+
+    sources = Batch(sources=[Source(id="crash", title="crash test")])
+    batches = [sources] + [batch(n) for n in range(4)] + [batch(1)]  # batch 1 again: merges inside the bulk
+    with EmbeddedStore(tmp_path / "plain.sqlite") as plain:
+        for b in batches:
+            plain.write(b)
+        expected = plain.export()
+    path = tmp_path / "bulk.sqlite"
+    with EmbeddedStore(path) as store:
+        with store.bulk(10**6):
+            for b in batches:
+                store.write(b)
+                assert not set(DEFERRED_INDEXES) & _indexes(path)
+            with EmbeddedStore(path) as reader:  # another connection sees the committed batches
+                assert reader.stats().entities["organisation"] == 4 * SIZE
+        assert set(DEFERRED_INDEXES) <= _indexes(path)
+        assert store.check() == []
+        exported = store.export()
+    assert exported.entities == expected.entities
+    assert exported.relations == expected.relations
+
+
+def test_a_small_load_keeps_its_indexes(tmp_path: Path) -> None:
+    from graph.sqlite_schema import DEFERRED_INDEXES
+
+    path = tmp_path / "s.sqlite"
+    with EmbeddedStore(path) as store, store.bulk(100):
+        store.write(Batch(sources=[Source(id="crash", title="crash test")]))
+        store.write(batch(0))
+        assert set(DEFERRED_INDEXES) <= _indexes(path)
+
+
+def test_a_bulk_load_that_died_is_healed_on_opening(tmp_path: Path) -> None:
+    """The loading process is gone (its pid no longer runs): the next opening rebuilds the indexes."""
+    import sqlite3
+
+    from graph.sqlite_schema import BULK_MARK, DEFERRED_INDEXES
+
+    path = tmp_path / "s.sqlite"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    with EmbeddedStore(path) as store:
+        store.write(Batch(sources=[Source(id="crash", title="crash test")]))
+        store.write(batch(0))
+    db = sqlite3.connect(path)
+    for name in DEFERRED_INDEXES:
+        db.execute(f"DROP INDEX {name}")
+    db.execute("INSERT INTO meta(key, value) VALUES (?, ?)", (BULK_MARK, dead.stdout.strip()))
+    db.commit()
+    db.close()
+    with EmbeddedStore(path) as store:
+        assert store.check() == []
+        assert store.resolve("Company org:b0-1")[0].id == "org:b0-1"
+    assert set(DEFERRED_INDEXES) <= _indexes(path)
+
+
+def test_loading_the_same_file_again_is_skipped_until_the_store_changes(tmp_path: Path) -> None:
+    from ingest.load import load_files, seed_path
+
+    with EmbeddedStore(tmp_path / "s.sqlite") as store:
+        first = load_files(store, [seed_path()])
+        assert not first[0].unchanged and first[0].result.relations > 0
+        version = store.version()
+        again = load_files(store, [seed_path()])
+        assert again[0].unchanged and store.version() == version  # nothing written
+        store.retract_source("seed:004-kanagawa-liaoning")
+        after_change = load_files(store, [seed_path()])
+        assert not after_change[0].unchanged
+        assert any("seed:004-kanagawa-liaoning" in r.sources for r in store.relations_citing(
+            "seed:004-kanagawa-liaoning"))

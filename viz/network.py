@@ -33,14 +33,14 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
-from pyvis.network import Network
+from typing import TYPE_CHECKING, Any
 
 from graph.model import Batch, Entity, Lang, Relation, Source
 from graph.registry import RELATION_TYPES, relation_type
 from viz.messages import relation_name, script_messages, text, type_name
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 MAX_NODES = 10_000
 MAX_EDGES = 40_000
@@ -270,6 +270,8 @@ class Page:
 @functools.cache
 def templates() -> Environment:
     """The jinja2 environment of every page we render (views and the landing page); it escapes HTML values."""
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+
     ours = Path(str(resources.files("viz") / "templates"))
     pyvis_templates = Path(str(resources.files("pyvis") / "templates"))
     return Environment(
@@ -313,6 +315,8 @@ def render(page: Page, priority: Collection[str] = ()) -> str:
         )
         for node in page.nodes:
             node["x"], node["y"] = pos[node["id"]]
+    from pyvis.network import Network  # pyvis pulls in IPython: loaded only when a page is drawn
+
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
     net.nodes = page.nodes  # handed over whole: add_node/add_edge are quadratic
     net.edges = page.edges
