@@ -13,12 +13,27 @@ from typing import Any, Generic, Literal, TypeVar
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Entity, Evidence, Relation, Source
+from graph.model import Entity, Relation
 from graph.registry import RELATION_TYPES
+from queries.entity import (
+    EntityDetail,
+    EvidenceOut,
+    NameOut,
+    RelationOut,
+    SourceOut,
+    attributes,
+    evidence_out,
+    relation_label,
+    relation_out,
+    source_out,
+)
 from queries.results import DisplayLang, EntityRef
 
 T = TypeVar("T")
-__all__ = ["DisplayLang", "EntityRef"]
+__all__ = [
+    "DisplayLang", "EntityDetail", "EntityRef", "EvidenceOut", "NameOut", "RelationOut", "SourceOut", "attributes",
+    "evidence_out", "relation_label", "relation_out", "source_out",
+]
 
 
 class Out(BaseModel):
@@ -50,55 +65,6 @@ class Problem(BaseModel):
     detail: str
     instance: str | None = None
     request_id: str | None = None
-
-
-class NameOut(Out):
-    text: str
-    lang: str
-    kind: str
-
-
-class EvidenceOut(Out):
-    source: str
-    locator: str | None = None
-    asserted_by: str
-    confidence: float
-    quote: str | None = None
-
-
-class SourceOut(Out):
-    id: str
-    title: str
-    url: str | None = None
-    published: str | None = None
-    file: str | None = None
-    lang: str | None = None
-    publisher: str | None = None
-
-
-class RelationOut(Out):
-    """A relation seen from one entity: ``direction`` says which way it points."""
-
-    id: str
-    type: str
-    label: str = Field(description="The relation's reading in the display language.")
-    tie: bool = Field(description="True when the relation could carry an introduction; False for context.")
-    direction: Literal["out", "in"]
-    other: EntityRef
-    role: str | None = None
-    valid_from: str | None = None
-    valid_to: str | None = None
-    confidence: float
-    evidence: list[EvidenceOut]
-
-
-class EntityDetail(EntityRef):
-    names: list[NameOut]
-    attributes: dict[str, Any] = Field(
-        default_factory=dict, description="Type-specific fields that are set (iso_code, signed, start, url...)."
-    )
-    sources: list[SourceOut]
-    relations: list[RelationOut]
 
 
 class Page(Out, Generic[T]):
@@ -185,38 +151,6 @@ def in_lang(model: BaseModel, lang: DisplayLang) -> JSONResponse:
     return JSONResponse(model.model_dump(mode="json", context={"lang": lang}))
 
 
-def evidence_out(e: Evidence) -> EvidenceOut:
-    return EvidenceOut(**e.model_dump(mode="json"))
-
-
-def source_out(s: Source) -> SourceOut:
-    return SourceOut(**s.model_dump(mode="json"))
-
-
-def relation_label(type_name: str, lang: DisplayLang) -> str:
-    rt = RELATION_TYPES.get(type_name)
-    if rt is None:
-        return type_name
-    return rt.label_ja if lang == "ja" else rt.label_en
-
-
-def relation_out(relation: Relation, other: Entity, outgoing: bool, lang: DisplayLang) -> RelationOut:
-    rt = RELATION_TYPES.get(relation.type)
-    return RelationOut(
-        id=relation.id,
-        type=relation.type,
-        label=relation_label(relation.type, lang),
-        tie=bool(rt and rt.tie),
-        direction="out" if outgoing else "in",
-        other=EntityRef.of(other),
-        role=relation.role,
-        valid_from=relation.valid_from,
-        valid_to=relation.valid_to,
-        confidence=relation.confidence,
-        evidence=[evidence_out(e) for e in relation.evidence],
-    )
-
-
 def statement_out(relation: Relation, source: Entity, target: Entity, lang: DisplayLang) -> StatementOut:
     rt = RELATION_TYPES.get(relation.type)
     return StatementOut(
@@ -234,9 +168,3 @@ def statement_out(relation: Relation, source: Entity, target: Entity, lang: Disp
     )
 
 
-ATTRIBUTE_FIELDS = ("iso_code", "signed", "renewed", "status", "purpose", "start", "end", "description", "url")
-
-
-def attributes(entity: Entity) -> dict[str, Any]:
-    data = entity.model_dump(mode="json", include=set(ATTRIBUTE_FIELDS), exclude_none=True)
-    return {k: v for k, v in data.items() if v not in ((), [])}

@@ -14,11 +14,12 @@ from cli.tables import row, source_label, table
 from graph.model import Entity, Lang, Name, NameKind, Source
 from graph.registry import RELATION_TYPES, relation_type
 from graph.store import Store
+from queries.entity import entity_detail as detail_document
 from queries.resolve import resolve_entity, search
 
 
 def entity_detail(store: Store, text: str) -> dict[str, Any]:
-    """An entity with its names, relations (both ways) and their sources."""
+    """What the terminal page shows: the entity's records with each relation's sources resolved for display."""
     entity = resolve_entity(store, text)
     record = store.get_entity(entity.id)
     assert record is not None
@@ -125,10 +126,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """An entity with its relations and their sources."""
         with store_at(store, as_json) as st:
-            detail = entity_detail(st, entity)
-            if as_json:
-                print_json(detail)
+            if as_json:  # the document GET /entities/{id} answers
+                found = resolve_entity(st, entity)
+                print_json(detail_document(st, found).model_dump(mode="json", context={"lang": "en"}))
                 return
+            detail = entity_detail(st, entity)
             record = st.get_entity(detail["entity"]["id"])
         assert record is not None
         print_entity(record.entity, detail)

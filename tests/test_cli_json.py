@@ -133,6 +133,7 @@ def test_cli_json_is_the_api_response(seed_file: Path) -> None:
     where = ["--store", str(seed_file)]
     pairs = [
         (["path", "place:kanagawa", "place:liaoning"], "/paths", {"from": "place:kanagawa", "to": "place:liaoning"}),
+        (["show", "Liaoning"], "/entities/place:liaoning", {}),
         (["neighbours", "place:liaoning"], "/entities/place:liaoning/neighbourhood", {}),
         (["region", "place:liaoning"], "/places/place:liaoning/network", {}),
         (["partners", "--sector", "healthcare", "--from", "place:mie"], "/sectors/healthcare/partners",

@@ -173,7 +173,7 @@ def test_dedupe_cli_merge_resolves_old_id_and_undoes(tmp_path: Path) -> None:
     merge_id = json.loads(merged.stdout)["merge"]
     shown = _cli("show", "place:kanagawa-ken", "--store", str(db), "--json")  # the old id still answers
     assert shown.exit_code == 0, shown.output
-    assert json.loads(shown.stdout)["entity"]["id"] == "place:kanagawa"
+    assert json.loads(shown.stdout)["id"] == "place:kanagawa"
     with EmbeddedStore(db) as store:
         (works,) = [n for n in store.neighbours("person:sato") if n.relation.type == "works_for"]
         assert works.entity.id == "place:kanagawa" and works.relation.evidence[0].locator == "row 3"

@@ -14,17 +14,14 @@ from api.models import (
     DisplayLang,
     EntityDetail,
     EntityRef,
-    NameOut,
     Page,
-    attributes,
     in_lang,
-    relation_out,
-    source_out,
 )
 from api.paging import decode_cursor, encode_cursor
 from graph.model import EntityType
 from graph.registry import RELATION_TYPES
 from graph.store import Store
+from queries.entity import entity_detail
 from queries.neighbourhood import MAX_RADIUS, neighbourhood
 from queries.resolve import search
 from queries.results import NeighbourhoodResult, SearchHit
@@ -113,20 +110,7 @@ def list_entities(
     },
 )
 def get_entity(id: EntityId, store: StoreDep, lang: LangDep) -> Response:
-    entity = resolve(store, id, lang)
-    record = store.get_entity(entity.id)
-    sources = store.get_sources(list(record.sources)) if record else []
-    neighbours = store.neighbours(entity.id)
-    relations = [relation_out(n.relation, n.entity, n.outgoing, lang) for n in neighbours]
-    relations.sort(key=lambda r: (not r.tie, r.type, r.other.id))
-    detail = EntityDetail(
-        **EntityRef.of(entity).model_dump(exclude_computed_fields=True),
-        names=[NameOut(text=n.text, lang=n.lang.value, kind=n.kind.value) for n in entity.names],
-        attributes=attributes(entity),
-        sources=[source_out(s) for s in sources],
-        relations=relations,
-    )
-    return in_lang(detail, lang)
+    return in_lang(entity_detail(store, resolve(store, id, lang), lang), lang)
 
 
 if TYPE_CHECKING:
