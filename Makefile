@@ -52,7 +52,7 @@ lint: install-test
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/pytest -q -rs
+	$(BIN)/pytest -q -rsx
 	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
 	  || echo "NOTE: chromium was not available: the browser tests (views, API docs) were SKIPPED"
 
