@@ -78,3 +78,38 @@ def test_every_third_party_import_is_declared() -> None:
                     if not dists & declared:
                         undeclared.add(f"{root} ({source.relative_to(REPO)})")
     assert sorted(undeclared) == []
+
+
+def test_what_make_run_installs_is_enough_to_start() -> None:
+    """Module-level imports outside extraction and the bench come from the base dependencies.
+
+    ``make run`` installs the package without extras; an extra's module imported
+    when the CLI or the API starts would stop it on a fresh machine.
+    """
+    import ast
+    import sys
+    from importlib.metadata import packages_distributions
+
+    base = {_requirement_name(s) for s in tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["dependencies"]}
+    providers = packages_distributions()
+    missing = set()
+    for top in ("graph", "ingest", "queries", "api", "viz", "cli"):
+        for source in (REPO / top).rglob("*.py"):
+            if source.relative_to(REPO).parts[:2] == ("ingest", "extract"):
+                continue  # the NLP extra: imported only when a document is extracted
+            for node in ast.parse(source.read_text(encoding="utf-8")).body:
+                if isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    names = [node.module]
+                else:
+                    continue
+                for name in names:
+                    root = name.split(".")[0]
+                    if root in sys.stdlib_module_names or root in (*TOP_LEVEL, "tests"):
+                        continue
+                    dists = {d.lower().replace("_", "-") for d in providers.get(root, [root])}
+                    if not dists & base:
+                        missing.add(f"{root} ({source.relative_to(REPO)})")
+    assert sorted(missing) == []
