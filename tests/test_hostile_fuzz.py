@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
@@ -49,6 +50,7 @@ def render(data: Any, as_yaml: bool) -> str:
     return yaml.safe_dump(data, allow_unicode=True) if as_yaml else json.dumps(data, ensure_ascii=False)
 
 
+@pytest.mark.slow  # waits out timeouts / runs a fuzz pass
 @seed(17)
 @FUZZ
 @given(data=DOCUMENT, as_yaml=st.booleans())
@@ -70,6 +72,7 @@ def test_load_loads_or_refuses_cleanly(tmp_path_factory: Any, data: Any, as_yaml
         assert digest(path) == before
 
 
+@pytest.mark.slow  # waits out timeouts / runs a fuzz pass
 @seed(17)
 @FUZZ
 @given(data=DOCUMENT, as_yaml=st.booleans())

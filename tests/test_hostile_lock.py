@@ -42,6 +42,7 @@ def store_path(tmp_path: Path) -> Path:
     return build_store(tmp_path / "api.sqlite")
 
 
+@pytest.mark.slow  # waits out timeouts / runs a fuzz pass
 def test_a_write_waits_a_bounded_time_and_reads_go_on(store_path: Path) -> None:
     with EmbeddedStore(store_path) as store, write_lock_held_elsewhere(store_path):
         failure: list[BaseException] = []
@@ -67,6 +68,7 @@ def test_a_write_waits_a_bounded_time_and_reads_go_on(store_path: Path) -> None:
     assert elapsed < STORE_BUSY_SECONDS * 3
 
 
+@pytest.mark.slow  # waits out timeouts / runs a fuzz pass
 def test_the_api_answers_503_with_retry_after_and_health_stays_quick(store_path: Path) -> None:
     with TestClient(create_app(settings_for(store_path, warm_up=False))) as client:
         with write_lock_held_elsewhere(store_path):

@@ -281,6 +281,7 @@ def test_test_stores_get_fresh_valid_namespaces() -> None:
         Neo4jStore.for_tests("bolt://127.0.0.1:9", "neo4j", "x")
 
 
+@pytest.mark.slow  # waits out timeouts / runs a fuzz pass
 def test_reads_and_writes_on_a_lost_server_raise_store_unavailable() -> None:
     """A store whose server went away (real driver, nothing listening) fails cleanly, naming the URI."""
     from neo4j import GraphDatabase
