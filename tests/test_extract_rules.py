@@ -43,3 +43,29 @@ def test_a_country_the_page_never_names_is_not_a_place_found(tmp_path: Path) -> 
     assert "日本" not in _names(quiet, "place")
     named = _extract(tmp_path, "日本の秋田県は来月、県内の企業を視察する予定です。\n")
     assert "日本" in _names(named, "place")
+
+
+def test_a_visit_to_the_pages_own_prefecture_names_no_host(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岐阜県は海外との交流を進めている。\n"
+        "5月10日、フランスのリヨン市からジャン・デュポン市長が来県し、企業を視察した。\n"
+        "翌日、県庁を訪れたアンナ・シュミット大使は観光について説明した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    visits = _ties(facts, "visited")
+    assert (persons["ジャン・デュポン"], places["岐阜県"]) in visits
+    assert (persons["アンナ・シュミット"], places["岐阜県"]) in visits
+
+
+def test_a_courtesy_call_on_a_person_and_a_meeting_with_several(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "佐賀県の山口祥義知事は3日、ピーター・ミラー州首相(61)とマリア・ロッシ総領事と会談した。\n"
+        "同日、ハンス・ベッカー大使が山口祥義知事を表敬訪問した。\n",
+    )
+    persons = _names(facts, "person")
+    met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
+    assert (persons["山口祥義"], persons["ピーター・ミラー"]) in met
+    assert (persons["山口祥義"], persons["マリア・ロッシ"]) in met
+    assert (persons["ハンス・ベッカー"], persons["山口祥義"]) in _ties(facts, "visited")

@@ -53,7 +53,7 @@ LABELS: dict[str, tuple[EntityType, str | None]] = {
 _KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc]+"
 _PERSON_KATAKANA = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME}(?:[・=][ ]?{_KATAKANA_NAME})+)[ ]?"
-    r"(?=氏|さん|様|博士|大使|駐日大使|大統領|首相|所長|会長|社長|教授|州知事|知事|市長|副委員長|委員長|大臣|議長|代表|"
+    r"(?=氏|さん|様|博士|大使|駐日大使|総領事|大統領|首相|所長|会長|社長|教授|州知事|州首相|副知事|知事|副市長|市長|長官|副委員長|委員長|大臣|議長|代表|"
     r"局長|理事|学長|副学長|病院長|処長|郷長|県長|\(\d{1,3}\))"
 )
 _TITLE_PERSON = re.compile(
@@ -518,7 +518,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     candidates += _tagged_persons(doc, text, {ps for ps, _pe in place_spans})
     for m in _PERSON_KATAKANA.finditer(text):
         name = re.sub(r"・\s+", "・", m.group(1))
-        if text.startswith("州", m.end(1)) and re.search(re.escape(name) + r"州(?!知事)", text):
+        if text.startswith("州", m.end(1)) and re.search(re.escape(name) + r"州(?!知事|首相)", text):
             continue  # 「X州知事」 where X州 is named elsewhere: the governor of a place, not a person X
         candidates.append(Mention(m.start(1), m.end(1), name, PERSON, None, "pattern", confidence=0.8))
     for m in _TITLE_PERSON.finditer(text):
