@@ -69,3 +69,11 @@ def test_a_courtesy_call_on_a_person_and_a_meeting_with_several(tmp_path: Path) 
     assert (persons["山口祥義"], persons["ピーター・ミラー"]) in met
     assert (persons["山口祥義"], persons["マリア・ロッシ"]) in met
     assert (persons["ハンス・ベッカー"], persons["山口祥義"]) in _ties(facts, "visited")
+
+
+def test_a_known_citys_name_with_a_provinces_ending_is_the_province(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "広島県と済州道は観光交流に関する覚書を締結した。済州道知事が来日した。\n")
+    places = _names(facts, "place")
+    assert "済州道" in places and "済州" not in places
+    (agreement,) = [e["id"] for e in facts["entities"] if e["type"] == "agreement"]
+    assert {(places["広島県"], agreement), (places["済州道"], agreement)} <= _ties(facts, "party_to")

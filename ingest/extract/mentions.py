@@ -62,6 +62,7 @@ _TITLE_PERSON = re.compile(
 _LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(?=博士|教授|氏)")
 _ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
 _ALIAS_IKA = re.compile(r"\(以下[、,]?\s*[「\"“『]([^」\"”』]{1,30})[」\"”』]\s*(?:と(?:いう|呼ぶ|称する|略す))?\)?")
+_REGION_SUFFIX = re.compile(r"(?:道|省|州|県)(?=知事|庁|政府|議会|内|[^\u4e00-\u9fff]|$)")
 _PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都")
 _GENERIC_PLACES = {
     "省都",
@@ -278,6 +279,13 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             continue
         if gm.entry.type is PLACE and _glued_katakana(text, gm.start, gm.end, ends, starts):
             continue  # デルタ in ダッチ・グリーンハウス・デルタ, ディジョン in ディジョンメトロポール
+        unit = _REGION_SUFFIX.match(text, gm.end)
+        if gm.entry.type is PLACE and gm.entry.kind != PlaceKind.REGION.value and unit and gm.end not in starts:
+            # 済州道, 江原道: a known city's name with a province's ending names the province around it
+            name = text[gm.start : unit.end()]
+            candidates.append(Mention(gm.start, unit.end(), name, PLACE, PlaceKind.REGION.value, "suffix",
+                                      confidence=0.75))
+            continue
         candidates.append(
             Mention(
                 gm.start,
