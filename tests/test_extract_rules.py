@@ -77,3 +77,29 @@ def test_a_known_citys_name_with_a_provinces_ending_is_the_province(tmp_path: Pa
     assert "済州道" in places and "済州" not in places
     (agreement,) = [e["id"] for e in facts["entities"] if e["type"] == "agreement"]
     assert {(places["広島県"], agreement), (places["済州道"], agreement)} <= _ties(facts, "party_to")
+
+
+def _agreements(facts: dict[str, Any]) -> dict[str, set[str]]:
+    """Agreement name -> the ids of its parties."""
+    names = {e["id"]: e["name"]["ja"] for e in facts["entities"] if e["type"] == "agreement"}
+    out: dict[str, set[str]] = {n: set() for n in names.values()}
+    for source, target in _ties(facts, "party_to"):
+        out[names[target]].add(source)
+    return out
+
+
+def test_clauses_sharing_their_subject_share_the_parties(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "長野県と浙江省は1990年に友好提携を締結し、2019年には環境分野の協力を進める覚書を締結した。\n",
+    )
+    places = _names(facts, "place")
+    both = {places["長野県"], places["浙江省"]}
+    parties = _agreements(facts)
+    assert len(parties) == 2 and all(p == both for p in parties.values())
+
+
+def test_an_agreement_reached_is_an_agreement(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "共通点の多い群馬県と四川省は、1987年に姉妹提携に至った。\n")
+    places = _names(facts, "place")
+    assert list(_agreements(facts).values()) == [{places["群馬県"], places["四川省"]}]

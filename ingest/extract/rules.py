@@ -435,6 +435,7 @@ class _Builder:
         hits.sort()
         seg_start = 0
         covered = -1  # a keyword inside the previous one's wording: MOU(Memorandum of Understanding:覚書)を締結
+        last_parties: list[Mention] = []
         for at, word, kind in hits:
             if at < covered:
                 continue
@@ -471,9 +472,14 @@ class _Builder:
                 # 「Yを訪問。(そこで)…について合意」: the visit names both sides
                 parties = [self.last_visit[0], self.last_visit[1]]
             seg_text = sentence[seg_start : at + len(word)]
+            if len(parties) < 2 and last_parties and word != "合意" and not [m for m in segment if m.start < pos and self.actor(m)]:
+                # 「AとBは…協定を締結し、…覚書を締結した」: the clauses share their subject
+                parties = last_parties
+                seg_text = ""  # what lies between the two is about the first one
             seg_start = at + len(word)
             if len(parties) < 2:
                 continue
+            last_parties = parties
             lead = parties[0] if subject is not None and parties[0] is subject else None
             if lead is not None and len(parties) > 2 and not re.search(r"三者|共同|多国間", sentence):
                 # 「XはAとBを訪問し、協力協定を締結」: one bilateral agreement per counterpart
