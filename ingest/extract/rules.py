@@ -472,7 +472,8 @@ class _Builder:
                 # 「Yを訪問。(そこで)…について合意」: the visit names both sides
                 parties = [self.last_visit[0], self.last_visit[1]]
             seg_text = sentence[seg_start : at + len(word)]
-            if len(parties) < 2 and last_parties and word != "合意" and not [m for m in segment if m.start < pos and self.actor(m)]:
+            named = [m for m in segment if m.start < pos and self.actor(m)]
+            if len(parties) < 2 and last_parties and word != "合意" and not named:
                 # 「AとBは…協定を締結し、…覚書を締結した」: the clauses share their subject
                 parties = last_parties
                 seg_text = ""  # what lies between the two is about the first one
