@@ -886,6 +886,8 @@ class _Builder:
                     entry = self.gaz_entry(up)
                     if entry is None:
                         break
+                    if entry.kind == PlaceKind.COUNTRY.value and not any(n.text in self.text for n in entry.names):
+                        break  # a country the page never names is not a place it mentions
                     self.entities[up] = LocalEntity(
                         up,
                         entry.type,
