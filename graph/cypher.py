@@ -8,11 +8,13 @@ values travel as parameters; the only text substituted in is the namespace
 
 Graph layout (one label namespace; ``Entity`` stands for ``Entity<suffix>``):
 
-* ``(:Entity {id, type, data, sources, names_text, exists_from})`` — ``data``
+* ``(:Entity {id, type, data, sources, names_text, exists_from, exists_to})`` — ``data``
   is the entity's JSON exactly as the embedded store keeps it, so models
   round-trip unchanged; ``sources`` lists the source ids that asserted the
   entity; ``names_text`` (all names, one per line) feeds the full-text index;
-  ``exists_from`` is the first day an agreement/event exists (else null).
+  ``exists_from`` is the first day an agreement/event/organisation/place exists
+  (signed, started, founded; else null), ``exists_to`` the last day an
+  organisation or place exists (dissolved; else null).
 * ``(:Entity)-[:HAS_NAME]->(:Name {key, text, entity})`` — one node per name
   text, ``key`` is ``graph.names.name_key`` (indexed, for ``resolve``).
 * ``(:Source {id, data, published_day})`` — ``published_day`` is the first day
@@ -216,7 +218,7 @@ UPSERT_ENTITIES = _statement(
     "upsert_entities",
     """UNWIND $rows AS row MERGE (e:%Entity {id: row.id})
     SET e.type = row.type, e.data = row.data, e.sources = row.sources, e.names_text = row.names_text,
-        e.exists_from = row.exists_from""",
+        e.exists_from = row.exists_from, e.exists_to = row.exists_to""",
     ("rows",),
 )
 DELETE_NAMES = _statement(
@@ -437,8 +439,9 @@ CHECK_STRAY_NAMES = _statement(
 # * confidence: the best evidence reaches $min_confidence (``confidence`` is the
 #   best evidence's; an as-of date asks which ties held then, judged on
 #   everything known now, so evidence published later still counts);
-# * the other end exists on $as_of: agreements signed / events started by then
-#   (``exists_from`` is earliest(signed) or earliest(start), else null).
+# * the other end exists on $as_of: agreements signed / events started / organisations and
+#   places founded by then (``exists_from`` is earliest(signed) or earliest(start), else null),
+#   organisations and places not dissolved before it (``exists_to`` is latest(end), else null).
 # $as_of is an ISO day string or null (no date filter at all).
 VIEW_ADJACENT = _statement(
     "view_adjacent",
@@ -457,7 +460,8 @@ VIEW_TIES = _statement(
     WHERE r.type IN $types AND r.confidence >= $min_confidence
       AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
                               AND (r.to_day IS NULL OR r.to_day >= $as_of)
-                              AND (b.exists_from IS NULL OR b.exists_from <= $as_of)))
+                              AND (b.exists_from IS NULL OR b.exists_from <= $as_of)
+                              AND (b.exists_to IS NULL OR b.exists_to >= $as_of)))
     RETURN id AS node, r.id AS id, r.type AS type, startNode(r).id AS source, endNode(r).id AS target,
            r.ev_source AS ev_source, r.ev_confidence AS ev_confidence, r.valid_from AS valid_from,
            r.valid_to AS valid_to, r.role AS role""",
@@ -487,7 +491,9 @@ VIEW_TIE_PAGE = _statement(
       AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
                               AND (r.to_day IS NULL OR r.to_day >= $as_of)
                               AND (a.exists_from IS NULL OR a.exists_from <= $as_of)
-                              AND (b.exists_from IS NULL OR b.exists_from <= $as_of)))
+                              AND (a.exists_to IS NULL OR a.exists_to >= $as_of)
+                              AND (b.exists_from IS NULL OR b.exists_from <= $as_of)
+                              AND (b.exists_to IS NULL OR b.exists_to >= $as_of)))
     RETURN r.id AS id, a.id AS source, a.type AS source_type, b.id AS target, b.type AS target_type
     ORDER BY id LIMIT $limit""",
     ("after", "types", "min_confidence", "as_of", "limit"),
@@ -508,7 +514,9 @@ GDS_PROJECT_TIES = _statement(
       AND ($as_of IS NULL OR ((r.from_day IS NULL OR r.from_day <= $as_of)
                               AND (r.to_day IS NULL OR r.to_day >= $as_of)
                               AND (a.exists_from IS NULL OR a.exists_from <= $as_of)
-                              AND (b.exists_from IS NULL OR b.exists_from <= $as_of)))
+                              AND (a.exists_to IS NULL OR a.exists_to >= $as_of)
+                              AND (b.exists_from IS NULL OR b.exists_from <= $as_of)
+                              AND (b.exists_to IS NULL OR b.exists_to >= $as_of)))
     WITH DISTINCT CASE WHEN a.id < b.id THEN [a, b] ELSE [b, a] END AS pair
     WITH gds.graph.project($graph, pair[0], pair[1], {}, {undirectedRelationshipTypes: ['*']}) AS g,
          count(*) AS ties

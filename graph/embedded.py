@@ -86,7 +86,7 @@ def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
         yield items[start : start + _CHUNK]
 
 
-_ENTITY_ROWS = "SELECT key, id, type, kind, name_en, name_ja, signed, start, iso_code FROM entities"
+_ENTITY_ROWS = "SELECT key, id, type, kind, name_en, name_ja, signed, start, iso_code, end_date FROM entities"
 _RELATION_COLUMNS = (
     "SELECT r.key, r.id, r.type, s.id, t.id, r.role, r.valid_from, r.valid_to FROM relations r "
     "JOIN entities s ON s.key = r.source JOIN entities t ON t.key = r.target"
@@ -401,8 +401,8 @@ class EmbeddedStore(Store):
         for record in entities:
             e = record.entity
             row = rows[e.id] = EntityRow(e.id, e.type, e.kind, e.name("en"), e.name("ja"), e.signed, e.start,
-                                         e.iso_code)
-            columns = (e.type.value, _dump(e), e.kind, e.signed, e.start, e.iso_code, row.name_en, row.name_ja)
+                                         e.iso_code, e.end)
+            columns = (e.type.value, _dump(e), e.kind, e.signed, e.start, e.iso_code, row.name_en, row.name_ja, e.end)
             old = entity_keys.get(e.id)
             if old is None:
                 entity_keys[e.id] = key
@@ -412,13 +412,13 @@ class EmbeddedStore(Store):
                 updated.append((*columns, old))
         db.executemany(
             "UPDATE entities SET type = ?, data = ?, kind = ?, signed = ?, start = ?, iso_code = ?, name_en = ?, "
-            "name_ja = ? WHERE key = ?",
+            "name_ja = ?, end_date = ? WHERE key = ?",
             updated,
         )
         db.executemany("DELETE FROM names WHERE entity = ?", [(u[-1],) for u in updated])
         db.executemany(
-            "INSERT INTO entities(key, id, type, data, kind, signed, start, iso_code, name_en, name_ja) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO entities(key, id, type, data, kind, signed, start, iso_code, name_en, name_ja, end_date) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             inserted,
         )
         db.executemany(
@@ -727,8 +727,8 @@ class EmbeddedStore(Store):
 
     def _entity_rows(self, where: str = "", params: Sequence[str] = ()) -> list[tuple[int, EntityRow]]:
         return [
-            (key, EntityRow(i, _ENTITY_TYPES[t], k, en, ja, signed, start, iso))
-            for key, i, t, k, en, ja, signed, start, iso in self._query(_ENTITY_ROWS + where, params)
+            (key, EntityRow(i, _ENTITY_TYPES[t], k, en, ja, signed, start, iso, end))
+            for key, i, t, k, en, ja, signed, start, iso, end in self._query(_ENTITY_ROWS + where, params)
         ]
 
     def entity_rows(self, ids: Sequence[str]) -> dict[str, EntityRow]:

@@ -56,6 +56,10 @@ GOVERNING_PLACE_KINDS = frozenset(
 
 _GOVERNING_KIND_VALUES = frozenset(k.value for k in GOVERNING_PLACE_KINDS)
 
+# Entities with a lifetime (``start``/``end``): events are held; organisations and places are founded and may
+# be dissolved (a district carved out in 2007 did not exist in 2005).
+LIFETIME_TYPES = (EntityType.EVENT, EntityType.ORGANISATION, EntityType.PLACE)
+
 
 class AgreementKind(StrEnum):
     MOU = "mou"  # memorandum of understanding
@@ -128,7 +132,9 @@ class Entity(Frozen):
     renewed: tuple[PartialDate, ...] = ()
     status: Literal["active", "expired", "terminated", "unknown"] | None = None
     purpose: str | None = None
-    # event
+    # event: first and last day it was held; organisation or place: founded (established) and
+    # dissolved (abolished, merged away). An actor before its start or after its end takes no part in
+    # introductions on that date; an event stays a meeting point after it ends.
     start: PartialDate | None = None
     end: PartialDate | None = None
     # free text
@@ -163,20 +169,21 @@ class Entity(Frozen):
                     f"{', '.join(k.value for k in allowed)}"
                 )
         only = {
-            "iso_code": EntityType.PLACE,
-            "signed": EntityType.AGREEMENT,
-            "status": EntityType.AGREEMENT,
-            "purpose": EntityType.AGREEMENT,
-            "start": EntityType.EVENT,
-            "end": EntityType.EVENT,
+            "iso_code": (EntityType.PLACE,),
+            "signed": (EntityType.AGREEMENT,),
+            "status": (EntityType.AGREEMENT,),
+            "purpose": (EntityType.AGREEMENT,),
+            "start": LIFETIME_TYPES,
+            "end": LIFETIME_TYPES,
         }
-        for field, owner in only.items():
-            if getattr(self, field) is not None and self.type is not owner:
-                raise ValueError(f"field {field!r} belongs to {owner.value} entities, not {self.type.value}")
+        for field, owners in only.items():
+            if getattr(self, field) is not None and self.type not in owners:
+                raise ValueError(f"field {field!r} belongs to {' and '.join(o.value for o in owners)} entities, "
+                                 f"not {self.type.value}")
         if self.renewed and self.type is not EntityType.AGREEMENT:
             raise ValueError("field 'renewed' belongs to agreement entities")
         if self.start and self.end and latest(self.end) < earliest(self.start):  # 2018 may end after 2018-05-31
-            raise ValueError(f"event ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(f"{self.type.value} ends ({self.end}) before it starts ({self.start})")
         return self
 
     def name(self, lang: Lang | str = Lang.EN) -> str:

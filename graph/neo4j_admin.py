@@ -79,8 +79,9 @@ def write_import_files(batch: Batch, folder: Path, namespace: Namespace | None =
     add("sources.csv", "nodes", ["id:ID(Source)", "data", "published_day", ":LABEL"],
         ((r["id"], r["data"], r["published_day"], names["Source"]) for r in map(source_row, batch.sources)))
     add("entities.csv", "nodes",
-        ["id:ID(Entity)", "type", "data", "sources:string[]", "names_text", "exists_from", ":LABEL"],
-        ((r["id"], r["type"], r["data"], r["sources"], r["names_text"], r["exists_from"], names["Entity"])
+        ["id:ID(Entity)", "type", "data", "sources:string[]", "names_text", "exists_from", "exists_to", ":LABEL"],
+        ((r["id"], r["type"], r["data"], r["sources"], r["names_text"], r["exists_from"], r["exists_to"],
+          names["Entity"])
          for r in map(entity_row, batch.entities)))
     name_list = [n for record in batch.entities for n in name_rows(record.entity)]
     # A name node's import id is its position (not kept as a property): name texts may hold any character.

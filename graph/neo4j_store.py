@@ -65,11 +65,17 @@ def dump(model: Any) -> str:
 
 
 def exists_from(entity: Entity) -> str | None:
-    """First day an agreement (signed) or event (start) exists; None when always."""
-    if entity.type is EntityType.AGREEMENT and entity.signed:
-        return earliest(entity.signed).isoformat()
-    if entity.type is EntityType.EVENT and entity.start:
-        return earliest(entity.start).isoformat()
+    """First day an agreement (signed), event (start), organisation or place (founded) exists; None when always."""
+    if entity.type is EntityType.AGREEMENT:
+        return earliest(entity.signed).isoformat() if entity.signed else None
+    return earliest(entity.start).isoformat() if entity.start else None
+
+
+def exists_to(entity: Entity) -> str | None:
+    """Last day an organisation or place exists (dissolved); None when it still does. An event that has
+    ended stays a meeting point, so it has no last day here (``queries.ties.TieFilter.entity_usable``)."""
+    if entity.type in (EntityType.ORGANISATION, EntityType.PLACE) and entity.end:
+        return latest(entity.end).isoformat()
     return None
 
 
@@ -82,6 +88,7 @@ def entity_row(record: EntityRecord) -> dict[str, Any]:
         "sources": sorted(set(record.sources)),
         "names_text": "\n".join(n.text for n in entity.names),
         "exists_from": exists_from(entity),
+        "exists_to": exists_to(entity),
     }
 
 

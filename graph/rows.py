@@ -35,6 +35,7 @@ class EntityRow(NamedTuple):
     signed: str | None = None
     start: str | None = None
     iso_code: str | None = None
+    end: str | None = None  # an organisation's or place's end (``queries.ties.TieFilter``); an event's last day
 
     def name(self, lang: Lang | str = Lang.EN) -> str:
         """The display name (``Entity.name`` for en and ja; other languages fall back to English)."""
@@ -48,7 +49,7 @@ class EntityRow(NamedTuple):
     def of(cls, entity: Entity) -> EntityRow:
         return cls(
             entity.id, entity.type, entity.kind, entity.name(Lang.EN), entity.name(Lang.JA),
-            entity.signed, entity.start, entity.iso_code,
+            entity.signed, entity.start, entity.iso_code, entity.end,
         )
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import os
 import sqlite3
 
-SCHEMA_VERSION = 4  # 2: row columns beside the JSON; 3: integer keys, relations as columns, evidence rows; 4: claims
+SCHEMA_VERSION = 5  # 2: row columns beside the JSON; 3: integer keys, relations as columns, evidence rows; 4: claims;
+# 5: end_date (an organisation's or place's end, read with the rows; ``end`` is an SQL keyword)
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,7 +30,7 @@ CREATE TABLE IF NOT EXISTS entities(
     type TEXT NOT NULL,
     data TEXT NOT NULL,
     kind TEXT, signed TEXT, start TEXT, iso_code TEXT, name_en TEXT, name_ja TEXT,
-    claims TEXT);
+    claims TEXT, end_date TEXT);
 CREATE TABLE IF NOT EXISTS entity_sources(
     entity INTEGER NOT NULL REFERENCES entities(key) ON DELETE CASCADE,
     source INTEGER NOT NULL REFERENCES sources(key),
@@ -201,13 +202,24 @@ def _add_claims(db: sqlite3.Connection) -> None:
             db.execute(f"ALTER TABLE {table} ADD COLUMN claims TEXT")
 
 
-def upgrade(db: sqlite3.Connection, version: int) -> None:
-    """Bring a schema 1, 2 or 3 store to the current schema (inside the caller's transaction, foreign keys off).
+def _add_end_date(db: sqlite3.Connection) -> None:
+    """Schema 4 -> 5: the end_date column, filled from the JSON (events had ``end`` before; organisations and
+    places may carry it from schema 5 on)."""
+    if "end_date" not in {r[1] for r in db.execute("PRAGMA table_info(entities)")}:
+        db.execute("ALTER TABLE entities ADD COLUMN end_date TEXT")
+    db.execute("UPDATE entities SET end_date = json_extract(data, '$.end') "
+               "WHERE json_extract(data, '$.end') IS NOT NULL")
 
-    1 and 2 are rewritten as integer-keyed tables (which carry the claims column
-    from the start); 3 only gains the claims column."""
+
+def upgrade(db: sqlite3.Connection, version: int) -> None:
+    """Bring a schema 1 to 4 store to the current schema (inside the caller's transaction, foreign keys off).
+
+    1 and 2 are rewritten as integer-keyed tables (which carry the claims and
+    end_date columns from the start); 3 gains the claims column; every older
+    store gets end_date filled from its JSON."""
     if version >= 3:
         _add_claims(db)
+        _add_end_date(db)
         return
     if version < 2:
         _add_v2_columns(db)
@@ -221,3 +233,4 @@ def upgrade(db: sqlite3.Connection, version: int) -> None:
         db.execute(statement)
     for table in reversed(_OLD_TABLES):
         db.execute(f"DROP TABLE old_{table}")
+    _add_end_date(db)

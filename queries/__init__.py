@@ -33,7 +33,8 @@ How introduction paths are ranked (details in ``queries.ties`` and ``queries.pat
   k, the search is repeated without the kept paths' steps, then without
   their intermediaries. Countries never stand between the ends.
 * As-of: dated relations must be valid that day, undated ones documented by
-  then; agreements signed and events starting later do not exist yet.
+  then; agreements signed and events starting later do not exist yet, nor
+  organisations and places founded later or dissolved before.
 
 Results are immutable pydantic models (``queries.results``), dumped as they are by the CLI and the API.
 Every walk reads the store through the read view (``queries.view``): the

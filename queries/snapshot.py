@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from queries.ties import TieFilter, TieGraph
 
 MAGIC = b"KIZUNA-VIEW\n"
-FORMAT = 1
+FORMAT = 2  # 2: entity_attrs gained the end date
 _ALIGN = 64
 _HEADER_LEN = struct.Struct("<Q")
 _TYPES = list(EntityType)
@@ -102,7 +102,7 @@ def build_arrays(db: sqlite3.Connection, in_transaction: bool = False) -> tuple[
         db.execute("BEGIN")
     try:
         entities = db.execute(
-            "SELECT key, id, type, kind, name_en, name_ja, signed, start, iso_code FROM entities ORDER BY id"
+            "SELECT key, id, type, kind, name_en, name_ja, signed, start, iso_code, end_date FROM entities ORDER BY id"
         ).fetchall()
         relations = db.execute(
             "SELECT id, type, source, target, valid_from, valid_to, role, evidence FROM relations ORDER BY id"
@@ -122,8 +122,8 @@ def build_arrays(db: sqlite3.Connection, in_transaction: bool = False) -> tuple[
         "entity_id": np.array([r[1].encode("ascii") for r in entities], dtype=f"S{width}"),
         "entity_type": np.array([type_code[r[2]] for r in entities], dtype=np.int8),
         "entity_kind": np.array([kinds(r[3]) for r in entities], dtype=np.int32),
-        "entity_attrs": np.array([[texts(r[6]), texts(r[7]), texts(r[8])] for r in entities], dtype=np.int32
-                                 ).reshape(n, 3),
+        "entity_attrs": np.array([[texts(r[6]), texts(r[7]), texts(r[8]), texts(r[9])] for r in entities],
+                                 dtype=np.int32).reshape(n, 4),
     }
     arrays["name_en"], arrays["name_en_ptr"] = _strings([r[4] or "" for r in entities])
     arrays["name_ja"], arrays["name_ja_ptr"] = _strings([r[5] or "" for r in entities])
@@ -319,12 +319,12 @@ class SnapshotView:
             picked = np.array(todo, dtype=np.int64)
             columns = zip(todo, a["entity_id"][picked].tolist(), a["entity_type"][picked].tolist(),
                           a["entity_kind"][picked].tolist(), a["entity_attrs"][picked].tolist(), strict=True)
-            for i, raw, type_code, kind, (signed, start, iso) in columns:
+            for i, raw, type_code, kind, (signed, start, iso, end) in columns:
                 rows[i] = EntityRow(
                     raw.decode("ascii"), _TYPES[type_code], None if kind == _NONE else kinds[kind],
                     self._name("name_en", i), self._name("name_ja", i),
                     None if signed == _NONE else texts[signed], None if start == _NONE else texts[start],
-                    None if iso == _NONE else texts[iso])
+                    None if iso == _NONE else texts[iso], None if end == _NONE else texts[end])
         return [rows[i] for i in indices]
 
     def _relations(self, indices: Array, cache_rows: bool = True) -> list[RelationRow]:

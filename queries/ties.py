@@ -5,7 +5,8 @@ Filter (``TieFilter``)
     context relations (``located_in``, ``focuses_on``) only on request, since
     sharing a city or a sector is not an introduction. With an as-of date a
     relation must be valid that day (``graph.dates.valid_on``), and agreements
-    signed and events starting after it do not exist yet. The date asks which
+    signed and events starting after it do not exist yet, nor do organisations
+    and places founded after it or dissolved before it. The date asks which
     ties *held* then, judged on everything known now: a 2020 document telling
     of a 1983 friendship agreement is evidence for 1983. A tie with no start
     date holds on the date only if a document published by then tells of it
@@ -61,7 +62,8 @@ if TYPE_CHECKING:
 HALF_LIFE_YEARS = 6.0
 AS_OF_HELP = (
     "Only ties that held on this date: dated ties valid then, ties without a date only if documented by "
-    "then; agreements signed and events started by then."
+    "then; agreements signed and events started by then; organisations and places established by then "
+    "and not yet dissolved."
 )
 UNDATED_AGE_YEARS = HALF_LIFE_YEARS
 CONTEXT_STRENGTH = 0.1
@@ -94,12 +96,17 @@ class TieFilter:
     min_confidence: float = 0.0
 
     def entity_usable(self, entity: Entity | EntityRow) -> bool:
-        """Agreements not yet signed and events not yet started do not exist on ``as_of``."""
+        """Agreements not yet signed, events not yet started, and organisations or places not yet founded or
+        already dissolved do not exist on ``as_of``. Partial dates count at their widest (founded "2007"
+        exists from 2007-01-01; dissolved "2019-03" still exists on 2019-03-31), as relation validity does.
+        An event that has ended stays a meeting point: those who met there still know each other."""
         if self.as_of is None:
             return True
-        if entity.type is EntityType.AGREEMENT and entity.signed and earliest(entity.signed) > self.as_of:
+        if entity.type is EntityType.AGREEMENT:
+            return not (entity.signed and earliest(entity.signed) > self.as_of)
+        if entity.start and earliest(entity.start) > self.as_of:
             return False
-        return not (entity.type is EntityType.EVENT and entity.start and earliest(entity.start) > self.as_of)
+        return entity.type is EntityType.EVENT or not (entity.end and latest(entity.end) < self.as_of)
 
     def relation_usable(self, relation: Rel, sources: Mapping[str, Source]) -> Rel | None:
         """The relation if it counts under this filter, else None."""

@@ -127,7 +127,8 @@ def test_every_statement_lints_clean() -> None:
         "labels": [label for ns in NAMESPACES for label in ns.labels],
         "relationshipTypes": [t for ns in NAMESPACES for t in ns.relationship_types],
         "propertyKeys": sorted(
-            {"id", "type", "data", "sources", "names_text", "exists_from", "key", "text", "entity", "epoch", "seq",
+            {"id", "type", "data", "sources", "names_text", "exists_from", "exists_to", "key", "text", "entity",
+             "epoch", "seq",
              "published_day", "pair", "left", "right", "entity", "merged", "survivor", "undone",
              *relation_props(Relation(id="r", type="met_with", source="a", target="b",
                                                        evidence=(Evidence(source="s"),)))}

@@ -24,13 +24,14 @@ from graph.cypher import Namespace
 from graph.dates import valid_on
 from graph.embedded import EmbeddedStore, _dump
 from graph.errors import StoreUnavailable
-from graph.model import Batch, EntityType, Evidence, Relation, Source
+from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Name, Relation, Source
 from graph.names import name_key
 from graph.neo4j_store import (
     Neo4jStore,
     Neo4jView,
     entity_row,
     exists_from,
+    exists_to,
     fresh_test_namespace,
     lucene_escape,
     name_rows,
@@ -159,18 +160,39 @@ def test_entity_rows_round_trip_and_match_the_embedded_json(seed_batch: Batch) -
         assert row["names_text"].split("\n") == [n.text for n in record.entity.names]
 
 
-def test_exists_from(seed_batch: Batch) -> None:
+def _lifetimes() -> list[Entity]:
+    """Organisations and places with founding and ending dates, and an event that has ended."""
+    names = (Name(text="x"),)
+    return [
+        Entity(id="org:young", type=EntityType.ORGANISATION, kind="agency", names=names, start="2020-04"),
+        Entity(id="org:gone", type=EntityType.ORGANISATION, kind="company", names=names, start="2001", end="2018-06"),
+        Entity(id="place:new-district", type=EntityType.PLACE, kind="district", names=names, start="2007"),
+        Entity(id="event:past", type=EntityType.EVENT, kind="meeting", names=names, start="2016-11", end="2016-11"),
+    ]
+
+
+@pytest.mark.parametrize("day", [dt.date(2005, 1, 1), dt.date(2018, 6, 30), dt.date(2018, 7, 1), dt.date(2019, 1, 1),
+                                 dt.date(2020, 4, 1)])
+def test_exists_from_and_to_agree_with_the_tie_filter(seed_batch: Batch, day: dt.date) -> None:
+    """The Neo4j properties decide existence on a day exactly as ``TieFilter.entity_usable`` does."""
     seen = set()
-    for record in seed_batch.entities:
-        entity = record.entity
-        rule = TieFilter(as_of=dt.date(2019, 1, 1))
-        value = exists_from(entity)
-        if value is None:
-            assert rule.entity_usable(entity)
-        else:
+    rule = TieFilter(as_of=day)
+    for entity in [r.entity for r in seed_batch.entities] + _lifetimes():
+        first, last = exists_from(entity), exists_to(entity)
+        if first is not None or last is not None:
             seen.add(entity.type)
-            assert (value <= "2019-01-01") == rule.entity_usable(entity), entity.id
-    assert EntityType.AGREEMENT in seen
+        in_cypher = (first is None or first <= day.isoformat()) and (last is None or last >= day.isoformat())
+        assert in_cypher == rule.entity_usable(entity), (entity.id, day)
+    assert {EntityType.AGREEMENT, EntityType.EVENT, EntityType.ORGANISATION, EntityType.PLACE} <= seen
+
+
+def test_an_organisation_exists_from_its_founding_to_its_end() -> None:
+    young, gone, district, past = _lifetimes()
+    assert (exists_from(young), exists_to(young)) == ("2020-04-01", None)
+    assert (exists_from(gone), exists_to(gone)) == ("2001-01-01", "2018-06-30")
+    assert exists_from(district) == "2007-01-01"
+    assert (exists_from(past), exists_to(past)) == ("2016-11-01", None)  # an ended event stays a meeting point
+    assert entity_row(EntityRecord(entity=gone))["exists_to"] == "2018-06-30"
 
 
 def test_source_rows(seed_batch: Batch) -> None:
