@@ -50,8 +50,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Callable, Sequence
-from typing import Literal
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING, Literal
+
+import networkx as nx
 
 from graph.model import EntityType
 from graph.registry import CONTEXT_TYPES, MEETING_POINTS, TIE_TYPES
@@ -64,11 +66,17 @@ from queries.geo import is_country
 from queries.resolve import resolve_entity
 from queries.results import EntityRef, IntroductionPath, PathResult
 from queries.steps import Located, PathGraph, country_of, explain
-from queries.ties import HALF_LIFE_YEARS, TieFilter, TieGraph, tie_network
+from queries.ties import HALF_LIFE_YEARS, EdgeInfo, GrownTieGraph, TieFilter, TieGraph, tie_network
 from queries.view import GraphView, view_of
 from queries.walks import linked
 
+if TYPE_CHECKING:
+    from queries.search import TieArrays
+
 Via = Literal["people", "organisations"]
+# Tie graphs with at least this many ties are searched on arrays (``queries.search``); below it the
+# dict-based search is as fast and a command on a small store does not load numpy.
+ARRAY_SEARCH_MIN_TIES = 20_000
 
 DEFAULT_K = 3
 MAX_K = 10
@@ -79,6 +87,7 @@ CANDIDATES = 12
 DIVERSITY_ROUNDS = 2
 ROUND_CANDIDATES = 6
 UNBOUNDED = 10**6
+WEIGHT_KEY = "step_weight"  # an edge's -log(strength) as a step, kept in its data by ``_edge_weight``
 LOCATED_STRENGTH = 0.5  # a place reaching an organisation located in it (only at a path's ends)
 
 NO_PATH_REASONS = {
@@ -212,10 +221,87 @@ class Introductions:
             found = data[ranking.STEPS_KEY] = 0 if self.actors.inside(u, v) else int(data["half"])
         return int(found)
 
+    def arrays(self) -> TieArrays | None:
+        """The whole tie graph as search arrays (``queries.search``), built once per tie graph;
+        None for a graph grown frontier by frontier, which the dict-based search serves."""
+        memo = self.tg.memo
+        if isinstance(self.tg, GrownTieGraph):
+            return None
+        ties = memo.get("ties")
+        if not isinstance(ties, int):
+            ties = memo["ties"] = self.tg.graph.number_of_edges()  # counting walks the whole graph: once
+        if ties < ARRAY_SEARCH_MIN_TIES:
+            return None
+        from queries.search import TieArrays
+
+        found = self.tg.memo.get("search")
+        if not isinstance(found, TieArrays):
+            graph, entities = self.tg.graph, self.tg.entities
+
+            def cost(u: str, v: str) -> int:
+                data = graph._adj[u][v]
+                steps = data.get(ranking.STEPS_KEY)
+                if steps is None:
+                    steps = data[ranking.STEPS_KEY] = 0 if self.actors.inside(u, v) else int(data["half"])
+                return int(steps)
+
+            found = self.tg.memo["search"] = TieArrays.build(
+                list(graph), lambda n: graph._adj[n], cost, lambda n: is_country(entities[n]),
+            )
+        return found
+
+    def fewest(
+        self, a: str, b: str, max_half: int, exclude: Sequence[str], via: Via | None,
+        seeds: dict[str, dict[str, int]], used_edges: Collection[frozenset[str]] = (), used_nodes: Collection[str] = (),
+    ) -> tuple[nx.Graph, int] | None:
+        """The union of the fewest-step a-b paths (``ranking.fewest_steps_dag``), on the search arrays
+        when the whole tie graph is held and intermediaries are not restricted by kind."""
+        arrays = self.arrays() if via is None else None
+        if arrays is None:
+            passable = _passable(self.tg, self.actors, [a, b], exclude, via, self.countries)
+            usable = None
+            if used_edges or used_nodes:
+                edges, nodes = set(used_edges), set(used_nodes)
+
+                def usable(u: str, v: str) -> bool:
+                    return frozenset((u, v)) not in edges and u not in nodes and v not in nodes
+
+            return ranking.fewest_steps_dag(
+                self.tg.graph, a, b, max_half, self._half, passable, self.tg.reach, seeds, usable
+            )
+        from queries.search import fewest_steps_union
+
+        closed = [arrays.index[n] for n in (*exclude, *used_nodes) if n in arrays.index and n not in (a, b)]
+        open_nodes = arrays.passable(self.countries, closed)
+        closed_edges = arrays.edge_positions([(min(e), max(e)) for e in used_edges]) if used_edges else None
+        found = fewest_steps_union(arrays, a, b, max_half, open_nodes, seeds, closed_edges)
+        if found is None:
+            return None
+        pairs, total = found
+        dag = nx.Graph()
+        dag.add_edges_from(pairs)
+        return dag, total
+
+    def _edge_weight(self, u: str, v: str) -> float:
+        """``-log`` of a step's strength (``PathGraph.edge_strength``), kept in the edge's data: a
+        tie's strength depends on the graph only, a "located in" move on the query's ends."""
+        if self.located:
+            found = self.located.get(frozenset((u, v)))
+            if found is not None:
+                return -math.log(found.strength)
+        data = self.tg.graph._adj[u][v]
+        weight = data.get(WEIGHT_KEY)
+        if weight is None:
+            info: EdgeInfo = data["info"]
+            inside = self._half(u, v) == 0
+            strength = max(r.confidence for r, _ in info.relations) if inside else info.strength
+            weight = data[WEIGHT_KEY] = -math.log(strength)
+        return float(weight)
+
     def _penalty(self, node: str, a: str, b: str) -> float:
         if self.pg.is_meeting(node) or self.actors.same(node, a) or self.actors.same(node, b):
             return 0.0
-        return ranking.hub_penalty(self.pg.degree(node))
+        return ranking.hub_penalty(len(self.tg.graph._adj[node]))
 
     def fewest_steps(self, a: str, b: str, exclude: Sequence[str] = (), via: Via | None = None) -> int | None:
         """Steps of the shortest a-b path under the filters, with no hop limit (None: none)."""
@@ -223,9 +309,8 @@ class Introductions:
         self.tg.reach((a, b))
         if a not in graph or b not in graph:
             return None
-        passable = _passable(self.tg, self.actors, [a, b], exclude, via, self.countries)
         seeds = {end: self.located_in(end) for end in (a, b)}
-        found = ranking.fewest_steps_dag(graph, a, b, 2 * UNBOUNDED, self._half, passable, self.tg.reach, seeds)
+        found = self.fewest(a, b, 2 * UNBOUNDED, exclude, via, seeds)
         if found is None:
             return None
         return (found[1] + int(self.tg.is_meeting(a)) + int(self.tg.is_meeting(b))) // 2
@@ -273,7 +358,6 @@ class Introductions:
         tg.reach((a, b))
         if a not in graph or b not in graph:
             return [], 0
-        passable = _passable(tg, self.actors, [a, b], exclude, via, self.countries)
         seeds = {end: self.located_in(end) for end in (a, b)}
         # An end that is a meeting point counts a whole step for its half.
         max_half = 2 * hops - int(tg.is_meeting(a)) - int(tg.is_meeting(b))
@@ -286,16 +370,16 @@ class Introductions:
             return found
 
         def weight(u: str, v: str) -> float:
-            return -math.log(self.pg.edge_strength(u, v)) + (penalty(u) + penalty(v)) / 2
+            return self._edge_weight(u, v) + (penalty(u) + penalty(v)) / 2
 
         kept: list[tuple[int, float, list[str]]] = []
         kept_substance: list[frozenset[object]] = []
         seen: set[tuple[str, ...]] = set()
         examined = 0
 
-        def consider(usable: Callable[[str, str], bool] | None, limit: int) -> None:
+        def consider(limit: int, used_edges: Collection[frozenset[str]] = (), used_nodes: Collection[str] = ()) -> None:
             nonlocal examined
-            found = ranking.fewest_steps_dag(graph, a, b, max_half, self._half, passable, self.tg.reach, seeds, usable)
+            found = self.fewest(a, b, max_half, exclude, via, seeds, used_edges, used_nodes)
             if found is None:
                 return
             dag, total = found
@@ -311,7 +395,7 @@ class Introductions:
                     kept.append((total, w, path))
                     kept_substance.append(sub)
 
-        consider(None, 1 if k == 1 else CANDIDATES)
+        consider(1 if k == 1 else CANDIDATES)
         for round_ in range(DIVERSITY_ROUNDS):
             if not kept or len(kept) == k:
                 break
@@ -319,11 +403,7 @@ class Introductions:
             # (moves inside an end's own actor stay open), then their intermediaries too.
             used_edges = {frozenset(e) for _, _, p in kept for e in itertools.pairwise(p) if self._half(*e) > 0}
             used_nodes = {n for _, _, p in kept for n in self.pg.intermediaries(p)} if round_ > 0 else set()
-
-            def usable(u: str, v: str, edges: set[frozenset[str]] = used_edges, nodes: set[str] = used_nodes) -> bool:
-                return frozenset((u, v)) not in edges and u not in nodes and v not in nodes
-
-            consider(usable, ROUND_CANDIDATES)
+            consider(ROUND_CANDIDATES, used_edges, used_nodes)
         kept.sort(key=lambda t: (t[0], *ranking.order_key(t[1], t[2])))
         return [explain(self.pg, p, rank) for rank, (_, _, p) in enumerate(kept, start=1)], examined
 

@@ -18,11 +18,19 @@ from graph.store import Store
 from queries.geo import Geography
 from queries.index import GraphIndex
 from queries.neighbourhood import HUB_DEGREE, warm_neighbourhoods
+from queries.paths import Introductions
 from queries.snapshot import SnapshotView, warm
 from queries.ties import TieFilter
-from queries.view import view_of
+from queries.view import GraphView, WholeTieGraph, view_of
 
 log = logging.getLogger("kizuna.queries")
+
+
+def _search_arrays(view: GraphView) -> None:
+    """The default tie graph and, when it is big, its search arrays (``queries.search``)."""
+    rule = TieFilter()
+    if isinstance(view, WholeTieGraph):
+        Introductions(view, view.tie_graph(rule), rule).arrays()
 
 
 def warm_up(store: Store) -> None:
@@ -31,6 +39,7 @@ def warm_up(store: Store) -> None:
     started = time.perf_counter()
     if isinstance(store, EmbeddedStore) and isinstance(view_of(store), SnapshotView):
         view = warm(store.path, store.version(), TieFilter())
+        _search_arrays(view)
         Geography.of(view)
         warm_neighbourhoods(view, view.hubs(HUB_DEGREE))
         log.info("query view ready: %d entities, %d relations in %.1f s",
@@ -39,7 +48,7 @@ def warm_up(store: Store) -> None:
     index = view_of(store)
     if not isinstance(index, GraphIndex):
         return  # the backend answers the view natively; nothing to build here
-    index.tie_graph(TieFilter())
+    _search_arrays(index)
     Geography.of(index)
     warm_neighbourhoods(index)
     log.info("query index ready: %d entities, %d relations in %.1f s",
