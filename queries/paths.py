@@ -68,7 +68,7 @@ from queries.errors import InvalidQuery
 from queries.geo import is_country
 from queries.resolve import resolve_entity
 from queries.results import EntityRef, IntroductionPath, PathResult
-from queries.steps import Located, PathGraph, explain
+from queries.steps import Located, PathGraph, country_of, explain
 from queries.ties import HALF_LIFE_YEARS, EdgeInfo, GrownTieGraph, TieFilter, TieGraph, tie_network
 from queries.view import GraphView, view_of
 from queries.walks import linked
@@ -209,6 +209,7 @@ class Introductions:
             actors=self.actors,
             located=self.located,
             degree=lambda n: int(graph.degree(n)) if n in graph else 0,
+            country=country_of(view),
         )
 
     def located_in(self, place: str) -> dict[str, int]:

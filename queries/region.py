@@ -20,6 +20,7 @@ from collections import defaultdict
 
 from graph.model import EntityType
 from graph.registry import TIE_TYPES
+from graph.rows import gc_paused
 from graph.store import Store
 from queries.geo import Geography
 from queries.resolve import resolve_entity
@@ -41,6 +42,15 @@ def region_network(
     max_ties: int = 2000,
 ) -> RegionResult:
     """Members of ``place`` (id or name) and their ties, cross-border ties marked."""
+    # A large region's answer is thousands of small result objects and no reference cycles:
+    # without the pause, collections that walk the whole heap would run while it is built.
+    with gc_paused():
+        return _network(store, place, as_of, min_confidence, include_people, max_ties)
+
+
+def _network(
+    store: Store, place: str, as_of: dt.date | None, min_confidence: float, include_people: bool, max_ties: int
+) -> RegionResult:
     p = resolve_entity(store, place, types=[EntityType.PLACE])
     view = view_of(store)
     geo = Geography.of(view)
@@ -83,24 +93,43 @@ def region_network(
     truncated = len(keys) > max_ties
     kept = sorted(keys, key=lambda k: (k[0], k[1], k[2] or ""))[:max_ties]
     geo.prefetch({end for a, b, _ in kept for end in (a, b)})
+    refs = {m.entity.id: m.entity for m in members}
+
+    def ref(entity_id: str) -> EntityRef:
+        # One reference per entity, shared by every tie it is in (a member has dozens).
+        found = refs.get(entity_id)
+        if found is None:
+            found = refs[entity_id] = EntityRef.of(tg.entities[entity_id])
+        return found
+
+    # The relations, sources and types of each edge, read once: a member's edge to a
+    # big event is half of every tie it has through that event.
+    facts: dict[tuple[str, str], tuple[set[str], set[str], set[str]]] = {}
+
+    def edge_facts(u: str, v: str) -> tuple[set[str], set[str], set[str]]:
+        key = (u, v) if u < v else (v, u)
+        found = facts.get(key)
+        if found is None:
+            rels = [rel for rel, _ in tg.edge(u, v).relations]
+            found = facts[key] = (
+                {rel.id for rel in rels}, {e.source for rel in rels for e in rel.evidence}, {rel.type for rel in rels}
+            )
+        return found
+
     ties: list[RegionTie] = []
     for a, b, via in kept:
-        rels: set[str] = set()
-        srcs: set[str] = set()
-        rel_types: set[str] = set()
-        for u, v in ([(a, via), (via, b)] if via else [(a, b)]):
-            for rel, _ in tg.edge(u, v).relations:
-                rels.add(rel.id)
-                srcs.update(rel.sources)
-                rel_types.add(rel.type)
+        if via:
+            (rels_a, srcs_a, types_a), (rels_b, srcs_b, types_b) = edge_facts(a, via), edge_facts(via, b)
+            rels, srcs, rel_types = rels_a | rels_b, srcs_a | srcs_b, types_a | types_b
+        else:
+            rels, srcs, rel_types = edge_facts(a, b)
         ca, cb = geo.country(a), geo.country(b)
-        types = sorted(rel_types)
         ties.append(
             RegionTie(
-                member=EntityRef.of(tg.entities[a]),
-                other=EntityRef.of(tg.entities[b]),
-                via=EntityRef.of(tg.entities[via]) if via else None,
-                relation_types=tuple(types),
+                member=ref(a),
+                other=ref(b),
+                via=ref(via) if via else None,
+                relation_types=tuple(sorted(rel_types)),
                 relations=tuple(sorted(rels)),
                 other_is_member=b in why,
                 cross_border=ca is not None and cb is not None and ca != cb,
@@ -117,36 +146,43 @@ def region_network(
         found = geo.region(entity_id)
         return found if found is not None and found != geo.country(entity_id) else None
 
+    # What each tie counts as (a relationship is one agreement or event, however many people
+    # met there, or one direct tie: twenty speakers at one webinar are one relationship
+    # between two places): (member, other, what it is, its name, an agreement).
+    meeting_types = (EntityType.AGREEMENT.value, EntityType.EVENT.value)
+    counted: list[tuple[str, str, str, str, bool]] = []
+    for tie in ties:
+        meeting = tie.via or next((e for e in (tie.member, tie.other) if e.type in meeting_types), None)
+        if meeting is not None:
+            counted.append((tie.member.id, tie.other.id, meeting.id, meeting.name_en,
+                            meeting.type == EntityType.AGREEMENT.value))
+        else:
+            counted.append((tie.member.id, tie.other.id, "+".join(tie.relations),
+                            f"{tie.member.name_en} – {tie.other.name_en} ({', '.join(tie.relation_types)})", False))
+    ends = {end for a, b, *_ in counted for end in (a, b)}
+
     def aggregate(level: str) -> tuple[AggregateTie, ...]:
-        # A relationship is one agreement or event (however many people met there) or one
-        # direct tie: twenty speakers at one webinar are one relationship between two places.
+        where = {e: place_of(e, level) for e in ends}
         found: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
         agreements: dict[tuple[str, str], set[str]] = defaultdict(set)
-        meeting_types = (EntityType.AGREEMENT.value, EntityType.EVENT.value)
-        for tie in ties:
-            ra, rb = place_of(tie.member.id, level), place_of(tie.other.id, level)
+        for a, b, what, name, agreement in counted:
+            ra, rb = where[a], where[b]
             if ra is None or rb is None or ra == rb:
                 continue
-            key = (min(ra, rb), max(ra, rb))
-            meeting = tie.via or next((e for e in (tie.member, tie.other) if e.type in meeting_types), None)
-            if meeting is not None:
-                found[key][meeting.id] = meeting.name_en
-                if meeting.type == EntityType.AGREEMENT.value:
-                    agreements[key].add(meeting.id)
-            else:
-                found[key]["+".join(tie.relations)] = (
-                    f"{tie.member.name_en} – {tie.other.name_en} ({', '.join(tie.relation_types)})"
-                )
+            key = (ra, rb) if ra < rb else (rb, ra)
+            found[key][what] = name
+            if agreement:
+                agreements[key].add(what)
         places = view.get_entities({p for key in found for p in key} | {x for xs in agreements.values() for x in xs})
         return tuple(
             AggregateTie(
                 a=a,
                 b=b,
-                a_name=places[a].name("en"),
-                b_name=places[b].name("en"),
+                a_name=places[a].name_en,
+                b_name=places[b].name_en,
                 ties=len(rels),
                 agreements=tuple(sorted(agreements[(a, b)])),
-                agreement_names=tuple(sorted(places[x].name("en") for x in agreements[(a, b)])),
+                agreement_names=tuple(sorted(places[x].name_en for x in agreements[(a, b)])),
                 relationships=tuple(sorted(rels.values())),
             )
             for (a, b), rels in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))

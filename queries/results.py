@@ -52,6 +52,9 @@ class EntityRef(Result):
 
     @classmethod
     def of(cls, entity: Entity | EntityRow) -> EntityRef:
+        if isinstance(entity, EntityRow):  # names at hand: results list thousands of rows
+            return cls(id=entity.id, type=entity.type.value, kind=entity.kind, name_en=entity.name_en,
+                       name_ja=entity.name_ja)
         return cls(id=entity.id, type=entity.type.value, kind=entity.kind, name_en=entity.name(Lang.EN),
                    name_ja=entity.name(Lang.JA))
 
