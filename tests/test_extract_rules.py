@@ -135,3 +135,20 @@ def test_fragments_of_posts_and_ordinary_words_are_not_places(tmp_path: Path) ->
     places = set(_names(facts, "place"))
     assert "神戸市" in places
     assert not places & {"久元市", "和成副市", "来賓", "両県州"}
+
+
+def test_paired_list_rows_name_partners(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "本年度の採択案件は次のとおり。\n\n"
+        "  1. 静岡県-ドイツ・NRW州(医療機器)\n"
+        "  2. 福井県 — フランス・リヨン市 (リヨン商工会議所)\n"
+        "  3. 長野県南部地域-イタリア・ロンバルディア州(精密機械)\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    partners = _ties(facts, "partner_of") | {(b, a) for a, b in _ties(facts, "partner_of")}
+    assert (places["静岡県"], places["NRW州"]) in partners
+    assert (places["福井県"], places["リヨン市"]) in partners
+    assert (places["福井県"], orgs["リヨン商工会議所"]) in partners
+    assert "長野県南部地域" in places  # an area of a prefecture, named with it
+    assert not any(places["ドイツ"] in pair for pair in partners)

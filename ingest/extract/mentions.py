@@ -62,6 +62,7 @@ _TITLE_PERSON = re.compile(
 _LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(?=博士|教授|氏)")
 _ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
 _ALIAS_IKA = re.compile(r"\(以下[、,]?\s*[「\"“『]([^」\"”』]{1,30})[」\"”』]\s*(?:と(?:いう|呼ぶ|称する|略す))?\)?")
+_PART_OF_REGION = re.compile(r"県?(?:北|南|東|西|央|中)部?[\u4e00-\u9fff]{0,4}?地域")
 _REGION_SUFFIX = re.compile(r"(?:道|省|州|県)(?=知事|庁|政府|議会|内|[^\u4e00-\u9fff]|$)")
 _PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都", "町", "村", "鎮", "郷")
 _GENERIC_PLACES = {
@@ -281,6 +282,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             continue  # 来賓 (guests), 諸島 (islands): a place's name used as an ordinary word
         if gm.entry.type is PLACE and _glued_katakana(text, gm.start, gm.end, ends, starts):
             continue  # デルタ in ダッチ・グリーンハウス・デルタ, ディジョン in ディジョンメトロポール
+        area = _PART_OF_REGION.match(text, gm.end)
+        if gm.entry.type is PLACE and area:
+            # 茨城県北臨海地域, 長野県南部地域: an area of the prefecture, named with it
+            candidates.append(Mention(gm.start, area.end(), text[gm.start : area.end()], PLACE,
+                                      PlaceKind.AREA.value, "suffix", confidence=0.7))
+            continue
         unit = _REGION_SUFFIX.match(text, gm.end)
         if gm.entry.type is PLACE and gm.entry.kind != PlaceKind.REGION.value and unit and gm.end not in starts:
             # 済州道, 江原道: a known city's name with a province's ending names the province around it
@@ -405,6 +412,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                                               confidence=0.7, parent_start=ps))
                     continue
                 candidates.append(Mention(ps, pe, surface, PLACE, pk, "suffix", confidence=0.7))
+    # A state named by its Latin initials: BW州, NRW州.
+    for m in re.finditer(r"(?<![A-Za-z])[A-Z]{2,4}(?:州|省)", text):
+        candidates.append(Mention(m.start(), m.end(), m.group(), PLACE, PlaceKind.REGION.value, "suffix",
+                                  confidence=0.65))
     # Areas: a country and a direction (ドイツ北部, 中国東北地方).
     for c in [c for c in candidates if c.type is PLACE and c.kind == PlaceKind.COUNTRY.value]:
         area = _AREA.match(text, c.end)

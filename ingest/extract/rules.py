@@ -68,6 +68,12 @@ _HOSTED_VISIT = re.compile(
     r"|(?<![\u4e00-\u9fff\u30a1-\u30fa])(?P<office>県庁|市役所|市庁舎|区役所|町役場|村役場|道庁|府庁|都庁|本庁舎|庁舎)"
     r"(?:を|に)(?:表敬)?(?:訪問|訪れ|来訪)"
 )
+# A list row pairing two sides: an optional number or bullet, side A, a dash, side B, an optional bracket.
+_PAIRED_ROW = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.)．]|[(（]\d{1,2}[)）]|[・•\-])?[ \t]*(?P<a>[^\s\-—–－―|、。()（）]{2,30})[ \t]*[-—–－―][ \t]*"
+    r"(?P<b>[^\s\-—–－―|、。()（）]{2,30})[ \t]*(?:[(（](?P<c>[^()（）\n]{2,40})[)）])?[ \t]*$",
+    re.MULTILINE,
+)
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -299,6 +305,7 @@ class _Builder:
             elif sentence.strip() == "" or "\n\n" in self.text[max(0, s - 2) : s]:
                 last_subject = None
         self.structure()
+        self.paired_rows()
         self.field_organisers()
         self.list_organisers()
         self.speakers()
@@ -987,6 +994,28 @@ class _Builder:
                     )
                 self.add("located_in", ent.key, up, (m.start, m.end), 0.75)
                 break
+
+    def paired_rows(self) -> None:
+        """A list row pairing two sides, 「1. A県 - ドイツ・B州(自動車産業)」, 「A市 — B州 (C機関)」:
+        the sides are partners; a body in the bracket works with the first side."""
+        for row in _PAIRED_ROW.finditer(self.text):
+            left_s, left_e = row.span("a")
+            right_s, right_e = row.span("b")
+            left = [m for m in self.mentions if left_s <= m.start and m.end <= left_e and self.actor(m)]
+            right = [m for m in self.mentions if right_s <= m.start and m.end <= right_e and self.actor(m)]
+            if not left or not right or left[0].start - left_s > 2:
+                continue
+            a = left[0]
+            # 「ドイツ・BW州」: the country only locates the side named after it
+            named = [m for m in right if not (m.kind == "country" and self.text[m.end : m.end + 1] in "・の")]
+            b = (named or right)[0]
+            span = (row.start(), row.end())
+            self.add("partner_of", self.key(a), self.key(b), span, 0.55)
+            if row.group("c"):
+                c_s, c_e = row.span("c")
+                for m in self.mentions:
+                    if c_s <= m.start and m.end <= c_e and m.type is ORG:
+                        self.add("partner_of", self.key(a), self.key(m), span, 0.5)
 
     def _place_named(self, name: str) -> str | None:
         for m in self.mentions:
