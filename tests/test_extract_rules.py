@@ -152,3 +152,19 @@ def test_paired_list_rows_name_partners(tmp_path: Path) -> None:
     assert (places["福井県"], orgs["リヨン商工会議所"]) in partners
     assert "長野県南部地域" in places  # an area of a prefecture, named with it
     assert not any(places["ドイツ"] in pair for pair in partners)
+
+
+def test_a_name_then_a_places_head_post_works_for_that_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "山形県と黒竜江省は覚書を締結した。式では吉村美栄子・山形県知事、佐藤孝弘・山形市長、"
+        "土田正剛・東根市長が署名した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    works = {(p, q): r.get("role") for r in facts["relations"] if r["type"] == "works_for"
+             for p, q in [(r["source"], r["target"])]}
+    assert works.get((persons["吉村美栄子"], places["山形県"])) == "県知事"
+    assert works.get((persons["佐藤孝弘"], places["山形市"])) == "市長"
+    assert works.get((persons["土田正剛"], places["東根市"])) == "市長"
+    assert not set(persons) & {"山形", "東根"}
+    assert "吉村" not in places  # a family name ending like a village

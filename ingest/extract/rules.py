@@ -47,7 +47,7 @@ _SUBJECT_TAIL = (
 )
 # A post right after a body's name: 市長 split as 市+長, 県知事, 副省長, 観光誘客担当課長, 会頭.
 _POST_AFTER = re.compile(
-    r"(?:長|知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員))(?=[\s、。・()「」はがとのもに]|$)"
+    r"(?:長|[県州]?知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員))(?=[\s、。・()「」はがとのもに]|$)"
 )
 _JAPAN = place_id("JP")
 # A head's post and the ending of what it heads: 知事 heads a 県 (都, 道, 府), 議長 a 議会.
@@ -377,7 +377,9 @@ class _Builder:
                     q = max(nxt, key=lambda x: x.length)
                     post = _POST_AFTER.match(self.text, q.end)
                     if post:
-                        found.append((q, post.group()))
+                        # 「伊賀市長」: the post is 市長, the place's ending and 長
+                        unit = self.text[q.end - 1] if post.group() in ("長", "知事") else ""
+                        found.append((q, (unit if unit in "市県州省町村区" else "") + post.group()))
             if not found:
                 # 「BusinessOuluでシニアアドバイザーを務める内田貴子さん」, 「X大学では楊帆学長」
                 before = self.text[max(0, p.start - 40) : p.start]
