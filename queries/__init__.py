@@ -27,8 +27,8 @@ How introduction paths are ranked (details in ``queries.ties`` and ``queries.pat
   a meeting at one agreement or event; moving inside one actor is no step,
   ``queries.actors``), then the strongest (ties' strengths times each
   intermediary's hub factor), then node ids. All fewest-step paths are found
-  by one bidirectional bucket search, ranked by Yen's algorithm inside their
-  union; a candidate is kept only if it shares less than half of its
+  by one bidirectional bucket search, ranked by a best-first search inside
+  their union; a candidate is kept only if it shares less than half of its
   intermediaries with every path already kept; when that leaves fewer than
   k, the search is repeated without the kept paths' steps, then without
   their intermediaries. Countries never stand between the ends.

@@ -16,9 +16,11 @@ Ranking (``queries.ranking``: one objective, documented there)
 
 Candidates (bounded search)
     One bidirectional bucket search finds every path with the fewest steps
-    (``queries.ranking.fewest_steps_dag``); Yen's algorithm, weighted by
-    strength, then ranks the paths inside that small union only. Weighted Yen
-    on the whole graph examines every chain lighter than the answer, which on a
+    (``queries.ranking.fewest_steps_dag``, or ``queries.search`` on arrays when
+    the whole tie graph is held); a best-first search bounded by the lightest
+    completion (``queries.ranking.best_paths``) then takes the strongest paths
+    inside that small union only, in the stable order. A weighted search on the
+    whole graph examines every chain lighter than the answer, which on a
     million-relation graph with hubs means most of the graph.
 
 Alternatives (diversity)
@@ -51,6 +53,7 @@ import datetime as dt
 import itertools
 import math
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 import networkx as nx
@@ -65,13 +68,13 @@ from queries.errors import InvalidQuery
 from queries.geo import is_country
 from queries.resolve import resolve_entity
 from queries.results import EntityRef, IntroductionPath, PathResult
-from queries.steps import Located, PathGraph, explain
+from queries.steps import Located, PathGraph, country_of, explain
 from queries.ties import HALF_LIFE_YEARS, EdgeInfo, GrownTieGraph, TieFilter, TieGraph, tie_network
 from queries.view import GraphView, view_of
 from queries.walks import linked
 
 if TYPE_CHECKING:
-    from queries.search import TieArrays
+    from queries.search import TieArrays, Union
 
 Via = Literal["people", "organisations"]
 # Tie graphs with at least this many ties are searched on arrays (``queries.search``); below it the
@@ -157,6 +160,23 @@ def overlap(a: frozenset[object], b: frozenset[object]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
+@dataclass
+class Fewest:
+    """The union of the fewest-step paths between two nodes: from the array search (``union``) or the
+    dict-based one (``graph``); ``total`` is their half steps."""
+
+    total: int
+    graph: nx.Graph | None = None
+    union: Union | None = None
+
+    def dag(self) -> nx.Graph:
+        if self.graph is None:
+            assert self.union is not None
+            self.graph = nx.Graph()
+            self.graph.add_edges_from(self.union.pairs())
+        return self.graph
+
+
 class Introductions:
     """Ranked introduction paths over one tie graph (``queries.ranking`` states the objective)."""
 
@@ -189,20 +209,25 @@ class Introductions:
             actors=self.actors,
             located=self.located,
             degree=lambda n: int(graph.degree(n)) if n in graph else 0,
+            country=country_of(view),
         )
 
     def located_in(self, place: str) -> dict[str, int]:
-        """Organisations located in ``place`` (not a country): one "located in" step, {id: half steps}."""
+        """Organisations located in ``place`` (not a country) and not tied to it: one "located in" step,
+        {id: half steps}. An organisation tied to the place (a prefecture's own agency) is reached
+        through that tie instead."""
         entity = self.view.get_entities([place]).get(place)
         if entity is None or entity.type is not EntityType.PLACE or is_country(entity):
             return {}
+        self.tg.reach((place,))
+        tied = self.tg.graph.adj[place] if place in self.tg.graph else {}
         rule = TieFilter(frozenset({"located_in"}), self.rule.as_of, self.rule.min_confidence)
         found = self.view.ties([place], rule.types, rule.as_of, rule.min_confidence)
         ends = self.view.get_entities(sorted({rel.source for _, rel in found}))
         orgs: dict[str, int] = {}
         for _, rel in found:
             org = ends.get(rel.source)
-            if rel.target != place or org is None or org.type is not EntityType.ORGANISATION:
+            if rel.target != place or org is None or org.type is not EntityType.ORGANISATION or org.id in tied:
                 continue
             strength = LOCATED_STRENGTH * rel.confidence
             self.located[frozenset((place, org.id))] = Located(place, org.id, rel, strength)
@@ -211,9 +236,13 @@ class Introductions:
         return {o: h for o, h in orgs.items() if o in self.tg.graph}
 
     def _half(self, u: str, v: str) -> int:
-        """An edge's cost in half steps, kept in the edge's data: it depends on the graph only."""
+        """An edge's cost in half steps; a "located in" move at an end is a whole step."""
         if self.located and frozenset((u, v)) in self.located:
             return 2
+        return self._tie_half(u, v)
+
+    def _tie_half(self, u: str, v: str) -> int:
+        """A tie's cost in half steps, kept in the edge's data: it depends on the graph only."""
         data = self.tg.graph._adj[u][v]
         found = data.get(ranking.STEPS_KEY)
         if found is None:
@@ -236,23 +265,19 @@ class Introductions:
         found = self.tg.memo.get("search")
         if not isinstance(found, TieArrays):
             graph, entities = self.tg.graph, self.tg.entities
-
-            def cost(u: str, v: str) -> int:
-                data = graph._adj[u][v]
-                steps = data.get(ranking.STEPS_KEY)
-                if steps is None:
-                    steps = data[ranking.STEPS_KEY] = 0 if self.actors.inside(u, v) else int(data["half"])
-                return int(steps)
-
             found = self.tg.memo["search"] = TieArrays.build(
-                list(graph), lambda n: graph._adj[n], cost, lambda n: is_country(entities[n]),
+                list(graph),
+                lambda n: graph._adj[n],
+                lambda u, v: (self._tie_half(u, v), self._tie_weight(u, v)),
+                lambda n: 0.0 if self.pg.is_meeting(n) else ranking.hub_penalty(len(graph._adj[n])),
+                lambda n: is_country(entities[n]),
             )
         return found
 
     def fewest(
         self, a: str, b: str, max_half: int, exclude: Sequence[str], via: Via | None,
         seeds: dict[str, dict[str, int]], used_edges: Collection[frozenset[str]] = (), used_nodes: Collection[str] = (),
-    ) -> tuple[nx.Graph, int] | None:
+    ) -> Fewest | None:
         """The union of the fewest-step a-b paths (``ranking.fewest_steps_dag``), on the search arrays
         when the whole tie graph is held and intermediaries are not restricted by kind."""
         arrays = self.arrays() if via is None else None
@@ -265,40 +290,41 @@ class Introductions:
                 def usable(u: str, v: str) -> bool:
                     return frozenset((u, v)) not in edges and u not in nodes and v not in nodes
 
-            return ranking.fewest_steps_dag(
+            found = ranking.fewest_steps_dag(
                 self.tg.graph, a, b, max_half, self._half, passable, self.tg.reach, seeds, usable
             )
+            return None if found is None else Fewest(found[1], found[0])
         from queries.search import fewest_steps_union
 
         closed = [arrays.index[n] for n in (*exclude, *used_nodes) if n in arrays.index and n not in (a, b)]
         open_nodes = arrays.passable(self.countries, closed)
         closed_edges = arrays.edge_positions([(min(e), max(e)) for e in used_edges]) if used_edges else None
-        found = fewest_steps_union(arrays, a, b, max_half, open_nodes, seeds, closed_edges)
-        if found is None:
-            return None
-        pairs, total = found
-        dag = nx.Graph()
-        dag.add_edges_from(pairs)
-        return dag, total
+        union = fewest_steps_union(arrays, a, b, max_half, open_nodes, seeds, closed_edges)
+        return None if union is None else Fewest(union.total, union=union)
 
     def _edge_weight(self, u: str, v: str) -> float:
-        """``-log`` of a step's strength (``PathGraph.edge_strength``), kept in the edge's data: a
-        tie's strength depends on the graph only, a "located in" move on the query's ends."""
+        """``-log`` of a step's strength (``PathGraph.edge_strength``)."""
         if self.located:
             found = self.located.get(frozenset((u, v)))
             if found is not None:
                 return -math.log(found.strength)
+        return self._tie_weight(u, v)
+
+    def _tie_weight(self, u: str, v: str) -> float:
+        """``-log`` of a tie's strength as a step, kept in the edge's data: it depends on the graph only."""
         data = self.tg.graph._adj[u][v]
         weight = data.get(WEIGHT_KEY)
         if weight is None:
             info: EdgeInfo = data["info"]
-            inside = self._half(u, v) == 0
+            inside = self._tie_half(u, v) == 0
             strength = max(r.confidence for r, _ in info.relations) if inside else info.strength
             weight = data[WEIGHT_KEY] = -math.log(strength)
         return float(weight)
 
-    def _penalty(self, node: str, a: str, b: str) -> float:
-        if self.pg.is_meeting(node) or self.actors.same(node, a) or self.actors.same(node, b):
+    def _penalty(self, node: str, ends: frozenset[str]) -> float:
+        """The hub penalty of an intermediary; none for meeting points and the ends' own actors
+        (``ends``: the roots of both ends' actors)."""
+        if self.pg.is_meeting(node) or self.actors.roots(node) & ends:
             return 0.0
         return ranking.hub_penalty(len(self.tg.graph._adj[node]))
 
@@ -312,7 +338,7 @@ class Introductions:
         found = self.fewest(a, b, 2 * UNBOUNDED, exclude, via, seeds)
         if found is None:
             return None
-        return (found[1] + int(self.tg.is_meeting(a)) + int(self.tg.is_meeting(b))) // 2
+        return (found.total + int(self.tg.is_meeting(a)) + int(self.tg.is_meeting(b))) // 2
 
     def within(self, a: str, hops: int, exclude: Sequence[str] = (), via: Via | None = None) -> dict[str, int]:
         """Nodes within ``hops`` steps of ``a`` (half steps, counted as paths count them), level by level."""
@@ -361,11 +387,12 @@ class Introductions:
         # An end that is a meeting point counts a whole step for its half.
         max_half = 2 * hops - int(tg.is_meeting(a)) - int(tg.is_meeting(b))
         penalties: dict[str, float] = {}
+        ends = self.actors.roots(a) | self.actors.roots(b)
 
         def penalty(node: str) -> float:
             found = penalties.get(node)
             if found is None:
-                found = penalties[node] = self._penalty(node, a, b)
+                found = penalties[node] = self._penalty(node, ends)
             return found
 
         def weight(u: str, v: str) -> float:
@@ -381,8 +408,14 @@ class Introductions:
             found = self.fewest(a, b, max_half, exclude, via, seeds, used_edges, used_nodes)
             if found is None:
                 return
-            dag, total = found
-            for w, path in ranking.strongest(dag, a, b, total, self._half, weight, limit):
+            total = found.total
+            if found.union is not None:
+                union, ids = found.union, found.union.arrays.ids
+                free = {x for pair in union.edges for x in pair if self.actors.roots(ids[x]) & ends}
+                best = union.best(free, lambda x, y: weight(ids[x], ids[y]), limit)
+            else:
+                best = ranking.ranked(found.dag(), a, b, self._half, weight, limit)
+            for w, path in best:
                 if tuple(path) in seen:
                     continue
                 seen.add(tuple(path))

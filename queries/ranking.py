@@ -35,9 +35,10 @@ Labels
 
 from __future__ import annotations
 
-import itertools
+import heapq
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -47,9 +48,9 @@ MEDIUM = 0.02
 STATED = 0.8
 TIE_DECIMALS = 9
 STEPS_KEY = "steps"  # an edge's half-step cost, kept in its data by whoever computes it (``half``)
-EQUAL_DRAWS = 64  # equally strong paths drawn beyond the limit before the stable order picks
 
 Reach = Callable[[Iterable[str]], None]
+Node = TypeVar("Node", str, int)
 
 
 def hub_factor(degree: int) -> float:
@@ -229,37 +230,93 @@ def fewest_steps_dag(
     return dag, total
 
 
-def strongest(
+def _levels(dag: nx.Graph, a: str, half: Callable[[str, str], int]) -> dict[str, int]:
+    """Half steps from ``a`` to every node of a fewest-step union (exact: it holds every such path)."""
+    level = {a: 0}
+    heap = [(0, a)]
+    while heap:
+        here, node = heapq.heappop(heap)
+        if here > level[node]:
+            continue
+        for nbr in dag.adj[node]:
+            there = here + half(node, nbr)
+            if there < level.get(nbr, there + 1):
+                level[nbr] = there
+                heapq.heappush(heap, (there, nbr))
+    return level
+
+
+def best_paths(
+    a: Node,
+    b: Node,
+    forward: Mapping[Node, list[tuple[Any, Node, float]]],
+    backward: Mapping[Node, list[tuple[Node, float]]],
+    limit: int,
+) -> list[tuple[float, list[Node]]]:
+    """The ``limit`` lightest simple a-b paths over directed edges, in the stable order.
+
+    ``forward[u]`` holds (sort key, v, weight) of the edges out of u, ``backward`` the same edges
+    reversed. The lightest weight from each node to ``b`` (one Dijkstra) is an exact bound, so a
+    best-first search over partial paths, keyed by (bound to ``TIE_DECIMALS``, sort keys of the
+    path), completes paths exactly in ``order_key`` order: a path's prefix never sorts after it.
+    It expands only partial paths that can still finish among the first ``limit``.
+    """
+    rest = {b: 0.0}
+    heap: list[tuple[float, Node]] = [(0.0, b)]
+    while heap:
+        here, node = heapq.heappop(heap)
+        if here > rest[node]:
+            continue
+        for prev, w in backward.get(node, ()):
+            there = here + w
+            if there < rest.get(prev, math.inf):
+                rest[prev] = there
+                heapq.heappush(heap, (there, prev))
+    if a not in rest:
+        return []
+    found: list[tuple[float, list[Node]]] = []
+    frontier: list[tuple[float, tuple[Any, ...], float, list[Node]]] = [(round(rest[a], TIE_DECIMALS), (), 0.0, [a])]
+    while frontier and len(found) < limit:
+        entry = heapq.heappop(frontier)
+        keys: tuple[Any, ...] = entry[1]
+        done = entry[2]
+        path: list[Node] = entry[3]
+        node = path[-1]
+        if node == b:
+            found.append((done, path))
+            continue
+        for key, nxt, w in forward.get(node, ()):
+            below = rest.get(nxt)
+            if below is None or nxt in path:
+                continue
+            there = done + w
+            longer = path + [nxt]  # noqa: RUF005 (mypy reads the starred form as a list of lists)
+            heapq.heappush(frontier, (round(there + below, TIE_DECIMALS), (*keys, key), there, longer))
+    return found
+
+
+def ranked(
     dag: nx.Graph,
     a: str,
     b: str,
-    total: int,
     half: Callable[[str, str], int],
     weight: Callable[[str, str], float],
     limit: int,
 ) -> list[tuple[float, list[str]]]:
-    """Up to ``limit`` fewest-step paths inside ``dag``, strongest first, in the stable order.
+    """The ``limit`` strongest fewest-step paths inside ``dag``, in the stable order.
 
-    Yen's algorithm (networkx) yields paths lightest first; paths that leave the fewest-step
-    layering (possible in an undirected union) are skipped, and equally light ones are all
-    drawn before ordering so that the order never depends on the union's insertion order.
+    A fewest-step path walks every edge forward (its half steps add up to the level of the far
+    end), so ``best_paths`` over the forward edges, keyed by node id, gives them.
     """
+    level = _levels(dag, a, half)
+    if b not in level:
+        return []
+    forward: dict[str, list[tuple[str, str, float]]] = {}
+    backward: dict[str, list[tuple[str, float]]] = {}
     for u, v in dag.edges():
-        dag.edges[u, v]["w"] = weight(u, v)
-    found: list[tuple[float, list[str]]] = []
-    cutoff: float | None = None
-    drawn = 0
-    for path in nx.shortest_simple_paths(dag, a, b, weight="w"):
-        drawn += 1
-        w = float(sum(dag.edges[u, v]["w"] for u, v in itertools.pairwise(path)))
-        if cutoff is not None and round(w, TIE_DECIMALS) > cutoff:
-            break
-        if sum(half(u, v) for u, v in itertools.pairwise(path)) != total:
-            continue
-        found.append((w, path))
-        if len(found) >= limit:
-            cutoff = round(w, TIE_DECIMALS)
-        if drawn >= limit + EQUAL_DRAWS:
-            break
-    found.sort(key=lambda wp: order_key(*wp))
-    return found[:limit]
+        for x, y in ((u, v), (v, u)):
+            if x in level and y in level and level[y] == level[x] + half(x, y):
+                w = weight(x, y)
+                forward.setdefault(x, []).append((y, y, w))
+                backward.setdefault(y, []).append((x, w))
+    return best_paths(a, b, forward, backward, limit)

@@ -16,12 +16,14 @@ dict-based search, which asks the view only for what it visits.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from queries import ranking
 
 Array = npt.NDArray[Any]
 _FAR = np.int32(2**30)
@@ -39,25 +41,37 @@ class TieArrays:
     ptr: Array
     nbr: Array
     cost: Array
+    weight: Array  # each edge's -log(strength) as a step
+    penalty: Array  # each node's hub penalty as an intermediary (0 for meeting points)
+    rank: Array  # each node's place in id order
     blocked: Array
 
     @classmethod
     def build(
-        cls, ids: list[str], neighbours: Callable[[str], Iterable[str]], cost: Callable[[str, str], int],
+        cls, ids: list[str], neighbours: Callable[[str], Iterable[str]],
+        step: Callable[[str, str], tuple[int, float]], penalty: Callable[[str], float],
         blocked: Callable[[str], bool],
     ) -> TieArrays:
-        """From a graph's nodes (in its order), each node's neighbours (in its order) and edge costs."""
+        """From a graph's nodes (in its order), each node's neighbours (in its order), each edge's
+        (half steps, weight) and each node's hub penalty."""
         index = {n: i for i, n in enumerate(ids)}
         ptr = np.zeros(len(ids) + 1, dtype=np.int64)
         nbr: list[int] = []
         costs: list[int] = []
+        weights: list[float] = []
         for i, u in enumerate(ids):
             for v in neighbours(u):
                 nbr.append(index[v])
-                costs.append(cost(u, v))
+                cost, weight = step(u, v)
+                costs.append(cost)
+                weights.append(weight)
             ptr[i + 1] = len(nbr)
+        rank = np.empty(len(ids), dtype=np.int64)
+        rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
         return cls(
             ids, index, ptr, np.asarray(nbr, dtype=np.int32), np.asarray(costs, dtype=np.int8),
+            np.asarray(weights, dtype=np.float64),
+            np.fromiter((penalty(n) for n in ids), dtype=np.float64, count=len(ids)), rank,
             np.fromiter((blocked(n) for n in ids), dtype=bool, count=len(ids)),
         )
 
@@ -89,6 +103,54 @@ class TieArrays:
 
 
 @dataclass
+class Union:
+    """The union of all fewest-step paths between two nodes, as the search left it."""
+
+    arrays: TieArrays
+    a: int
+    b: int
+    total: int  # half steps of every path in it
+    edges: dict[tuple[int, int], int]  # node pair -> edge index (-1: a seed move, no graph edge)
+    level: Array  # each node's half steps from a on every path through it
+
+    def pairs(self) -> list[tuple[str, str]]:
+        ids = self.arrays.ids
+        return sorted((ids[x], ids[y]) for x, y in self.edges)
+
+    def best(
+        self, free: Collection[int], move_weight: Callable[[int, int], float], limit: int
+    ) -> list[tuple[float, list[str]]]:
+        """The ``limit`` strongest paths in the union, in the stable order: ``queries.ranking.ranked``
+        on arrays.
+
+        An edge weighs its ``weight`` plus half the hub penalty of each end; nodes in ``free``
+        (the ends' own actors) carry none. A seed move (no graph edge) is a whole step weighing
+        ``move_weight(x, y)``.
+        """
+        arrays, level = self.arrays, self.level
+        penalty = dict.fromkeys(free, 0.0)
+        forward: dict[int, list[tuple[int, int, float]]] = {}  # node -> (rank of next, next, weight)
+        backward: dict[int, list[tuple[int, float]]] = {}
+        pairs = {(min(x, y), max(x, y)): e for (x, y), e in self.edges.items()}
+        for (x, y), e in pairs.items():
+            if e < 0:
+                w, cost = move_weight(x, y), 2
+            else:
+                cost = int(arrays.cost[e])
+                px = penalty.get(x)
+                py = penalty.get(y)
+                w = float(arrays.weight[e]) + (
+                    (float(arrays.penalty[x]) if px is None else px) + (float(arrays.penalty[y]) if py is None else py)
+                ) / 2
+            for u, v in ((x, y), (y, x)):
+                if level[v] == level[u] + cost:
+                    forward.setdefault(u, []).append((int(arrays.rank[v]), v, w))
+                    backward.setdefault(v, []).append((u, w))
+        ids = arrays.ids
+        return [(w, [ids[i] for i in path]) for w, path in ranking.best_paths(self.a, self.b, forward, backward, limit)]
+
+
+@dataclass
 class _Side:
     end: int
     dist: Array
@@ -108,8 +170,8 @@ def fewest_steps_union(
     passable: Array,
     seeds: Mapping[str, Mapping[str, int]] | None = None,
     closed_edges: Array | None = None,
-) -> tuple[list[tuple[str, str]], int] | None:
-    """All edges of the a–b paths with the fewest half steps (sorted pairs) and that number.
+) -> Union | None:
+    """All edges of the a–b paths with the fewest half steps, and that number.
 
     ``passable[i]`` says whether node i may stand between the ends; ``closed_edges`` are edge
     indices the paths may not use; ``seeds[end]`` adds extra first moves from an end
@@ -199,8 +261,12 @@ def fewest_steps_union(
         settle(0 if work(sides[0], la) <= work(sides[1], lb) else 1)
     if best > max_half:
         return None
-    pairs = _union(arrays, sides, ia, ib, best, passable, open_edge, extra, a, b)
-    return (pairs, best) if pairs else None
+    edges = _union(arrays, sides, ia, ib, best, passable, open_edge, extra, a, b)
+    if not edges:
+        return None
+    da, db = sides[0].dist, sides[1].dist
+    level = np.where(sides[0].settled, da, best - db.astype(np.int64))
+    return Union(arrays, ia, ib, best, edges, level)
 
 
 def _union(
@@ -214,12 +280,12 @@ def _union(
     extra: Mapping[str, Mapping[str, int]],
     a: str,
     b: str,
-) -> list[tuple[str, str]]:
+) -> dict[tuple[int, int], int]:
     """Every fewest-step path crosses from a node settled by a's side to one settled by b's;
     walking back from the crossings along exact distances gives all of them."""
     da, db = sides[0].dist, sides[1].dist
     sa, sb = sides[0].settled, sides[1].settled
-    edges: set[tuple[int, int]] = set()
+    edges: dict[tuple[int, int], int] = {}  # (from a's side, to b's side) -> edge index, -1 for a seed move
     starts: list[set[int]] = [set(), set()]
     both = np.flatnonzero(sa & sb & (da.astype(np.int64) + db == total))
     for side_starts in starts:
@@ -234,8 +300,8 @@ def _union(
     hit = sb[v] & (da[u].astype(np.int64) + arrays.cost[idx] + db[v] == total)
     if open_edge is not None:
         hit &= open_edge[idx]
-    for x, y in zip(u[hit].tolist(), v[hit].tolist(), strict=True):
-        edges.add((x, y))
+    for x, y, e in zip(u[hit].tolist(), v[hit].tolist(), idx[hit].tolist(), strict=True):
+        edges[(x, y)] = e
         starts[0].add(x)
         starts[1].add(y)
     # A seed move (a place to an organisation in it) is no graph edge: it may be the crossing too.
@@ -247,12 +313,12 @@ def _union(
                 seeded[which][i] = cost
     for i, cost in seeded[0].items():
         if sb[i] and cost + int(db[i]) == total:
-            edges.add((ia, i))
+            edges.setdefault((ia, i), -1)
             starts[0].add(ia)
             starts[1].add(i)
     for i, cost in seeded[1].items():
         if sa[i] and int(da[i]) + cost == total:
-            edges.add((i, ib))
+            edges.setdefault((i, ib), -1)
             starts[0].add(i)
             starts[1].add(ib)
     for which, (dist, settled, end, other_end) in enumerate(((da, sa, ia, ib), (db, sb, ib, ia))):
@@ -264,7 +330,7 @@ def _union(
             for i in layer.tolist():
                 move = seeded[which].get(i)
                 if move is not None and i != end and int(dist[i]) == move:
-                    edges.add((end, i) if which == 0 else (i, end))
+                    edges.setdefault((end, i) if which == 0 else (i, end), -1)
             owner, idx = arrays.gather(layer)
             child = layer[owner]
             parent = arrays.nbr[idx].astype(np.int64)
@@ -276,14 +342,12 @@ def _union(
             )
             if open_edge is not None:
                 ok &= open_edge[idx]
-            parent, child = parent[ok], child[ok]
-            for p, c in zip(parent.tolist(), child.tolist(), strict=True):
-                edges.add((p, c) if which == 0 else (c, p))
+            parent, child, idx = parent[ok], child[ok], idx[ok]
+            for p, c, e in zip(parent.tolist(), child.tolist(), idx.tolist(), strict=True):
+                edges[(p, c) if which == 0 else (c, p)] = e
             up = np.unique(parent)
             layer = up[~seen[up]]
-    ids = arrays.ids
-    pairs = {(ids[x], ids[y]) for x, y in edges}
-    nodes = {n for pair in pairs for n in pair}
-    if a not in nodes or b not in nodes:
-        return []
-    return sorted(pairs)
+    nodes = {n for pair in edges for n in pair}
+    if ia not in nodes or ib not in nodes:
+        return {}
+    return edges

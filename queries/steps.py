@@ -6,7 +6,10 @@ step; the run of nodes becomes one actor shown with its unit and staff ("Mie Pre
 direct tie, two actors meeting at one agreement or event, or a place reaching an
 organisation located in it ("FBRI, in Kobe"). People are named with their employer and role;
 an alumna is an alumna, not a member; ties resting only on inferred evidence are marked, and
-undated ties say when they were documented.
+undated ties say when they were documented. A unit located in another country than its body
+(an office abroad: CLAIR's Paris office, JETRO's Dalian office) is marked with that country
+wherever it is named ("CLAIR Paris office, in France"; 「パリ事務所〔在フランス〕」), the
+countries read from ``located_in`` through ``queries.geo``.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from graph.registry import MEETING_POINTS, RELATION_TYPES
 from graph.rows import EntityRow, RelationRow
 from queries import ranking
 from queries.actors import Actors
+from queries.geo import Geography
 from queries.results import EntityRef, IntroductionPath, RelationRef, SourceRef, Step
+from queries.view import GraphView
 
 _BOTH_EN = {
     "party_to": "are both parties to",
@@ -50,9 +55,28 @@ class Located:
     strength: float
 
 
+CountryOf = Callable[[str], EntityRow | None]
+
+
+def _nowhere(_node: str) -> EntityRow | None:
+    return None
+
+
+def country_of(view: GraphView) -> CountryOf:
+    """An entity's country (its place row) as ``queries.geo`` finds it on ``view``; None when unknown."""
+    geo = Geography.of(view)
+
+    def country(node: str) -> EntityRow | None:
+        found = geo.country(node)
+        return geo.entity(found) if found else None
+
+    return country
+
+
 @dataclass
 class PathGraph:
-    """What explaining a path reads: entities, sources, edges' relations, actor membership."""
+    """What explaining a path reads: entities, sources, edges' relations, actor membership,
+    and where entities are (``country``: to mark offices abroad)."""
 
     entities: Mapping[str, EntityRow]
     sources: Mapping[str, Source]
@@ -60,6 +84,7 @@ class PathGraph:
     actors: Actors
     located: Mapping[frozenset[str], Located]
     degree: Callable[[str], int]
+    country: CountryOf = _nowhere
 
     def is_meeting(self, node: str) -> bool:
         return self.entities[node].type in MEETING_POINTS
@@ -91,20 +116,45 @@ class PathGraph:
     def hub_factor(self, path: Sequence[str]) -> float:
         return math.prod(ranking.hub_factor(self.degree(n)) for n in self.intermediaries(path))
 
+    def abroad(self, node: str) -> EntityRow | None:
+        """The country of an organisation unit located outside its body's country (an office abroad),
+        else None; nothing is marked when either country is unknown."""
+        entity = self.entities.get(node)
+        if entity is None or entity.type is not EntityType.ORGANISATION:
+            return None
+        bodies = self.actors.roots(node) - {node}
+        here = self.country(node) if bodies else None
+        if here is None:
+            return None
+        homes = {c.id if c is not None else None for c in map(self.country, sorted(bodies))}
+        return None if None in homes or here.id in homes else here
+
 
 def _name(entity: EntityRow, lang: str) -> str:
     return entity.name(lang)
 
 
+def _unit(pg: PathGraph, node: str, lang: str, alone: bool = False) -> str:
+    """A unit by name, marked with its country when it is an office abroad: inside a parenthesis
+    ("CLAIR Paris office, in France"; 「パリ事務所〔在フランス〕」) or ``alone`` ("JETRO Dalian (in China)")."""
+    name = _name(pg.entities[node], lang)
+    country = pg.abroad(node)
+    if country is None:
+        return name
+    if lang == "ja":
+        return f"{name}〔在{_name(country, lang)}〕"
+    return f"{name} (in {_name(country, lang)})" if alone else f"{name}, in {_name(country, lang)}"
+
+
 def _who(pg: PathGraph, node: str, lang: str) -> str:
-    """A person with employer and role; anyone else by name."""
+    """A person with employer and role; anyone else by name (an office abroad with its country)."""
     entity = pg.entities[node]
     if entity.type is not EntityType.PERSON:
-        return _name(entity, lang)
+        return _unit(pg, node, lang, alone=True)
     job = pg.actors.role(node)
     if job is None or job[0] not in pg.entities:
         return _name(entity, lang)
-    employer = _name(pg.entities[job[0]], lang)
+    employer = _unit(pg, job[0], lang)
     role = job[1]
     if lang == "ja":
         return f"{_name(entity, lang)}({employer}{' ' + role if role else ''})"
@@ -225,8 +275,29 @@ def _actor_line(pg: PathGraph, segment: Sequence[str], lang: str) -> str:
         return _who(pg, segment[0], lang)
     roots = pg.actors.roots(segment[0])
     head = next((n for n in segment if n in roots), segment[0])
-    units = [_name(pg.entities[n], lang) for n in segment if n != head]
-    return f"{_name(pg.entities[head], lang)} ({' · '.join(units)})"
+    units = [_unit(pg, n, lang) for n in segment if n != head]
+    return f"{_unit(pg, head, lang)} ({' · '.join(units)})"
+
+
+_NO_INTRODUCTION_JA = "紹介は不要です(組織の中でお尋ねください)。"
+
+
+def _same_actor_note(pg: PathGraph, path: Sequence[str], lang: str) -> str:
+    """What a path without steps means: both ends belong to one actor, so nobody needs to introduce them."""
+    a, b = pg.entities[path[0]], pg.entities[path[-1]]
+    shared = sorted(pg.actors.roots(path[0]) & pg.actors.roots(path[-1]))
+    body = next((pg.entities[r] for r in shared if r in pg.entities), None)
+    if body is not None and body.id in (a.id, b.id):
+        other = b if body.id == a.id else a
+        if lang == "ja":
+            return f"{_name(other, lang)}は{_name(body, lang)}に属しています。{_NO_INTRODUCTION_JA}"
+        return f"{_name(other, lang)} belongs to {_name(body, lang)}: no introduction is needed (ask within it)."
+    if lang == "ja":
+        where = f"同じ組織({_name(body, lang)})" if body is not None else "同じ組織"
+        return f"{_name(a, lang)}と{_name(b, lang)}は{where}に属しています。{_NO_INTRODUCTION_JA}"
+    where = f"the same actor, {_name(body, lang)}" if body is not None else "the same actor"
+    return (f"{_name(a, lang)} and {_name(b, lang)} belong to {where}: no introduction is needed "
+            f"(ask within it).")
 
 
 def explain(pg: PathGraph, path: Sequence[str], rank: int) -> IntroductionPath:
@@ -265,4 +336,7 @@ def explain(pg: PathGraph, path: Sequence[str], rank: int) -> IntroductionPath:
         inferred=any(s.inferred for s in steps),
         summary_en=summary_en,
         summary_ja=summary_ja,
+        same_actor=not steps,
+        note_en="" if steps else _same_actor_note(pg, path, "en"),
+        note_ja="" if steps else _same_actor_note(pg, path, "ja"),
     )

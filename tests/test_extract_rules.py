@@ -43,3 +43,63 @@ def test_a_country_the_page_never_names_is_not_a_place_found(tmp_path: Path) -> 
     assert "日本" not in _names(quiet, "place")
     named = _extract(tmp_path, "日本の秋田県は来月、県内の企業を視察する予定です。\n")
     assert "日本" in _names(named, "place")
+
+
+def test_a_visit_to_the_pages_own_prefecture_names_no_host(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岐阜県は海外との交流を進めている。\n"
+        "5月10日、フランスのリヨン市からジャン・デュポン市長が来県し、企業を視察した。\n"
+        "翌日、県庁を訪れたアンナ・シュミット大使は観光について説明した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    visits = _ties(facts, "visited")
+    assert (persons["ジャン・デュポン"], places["岐阜県"]) in visits
+    assert (persons["アンナ・シュミット"], places["岐阜県"]) in visits
+
+
+def test_a_courtesy_call_on_a_person_and_a_meeting_with_several(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "佐賀県の山口祥義知事は3日、ピーター・ミラー州首相(61)とマリア・ロッシ総領事と会談した。\n"
+        "同日、ハンス・ベッカー大使が山口祥義知事を表敬訪問した。\n",
+    )
+    persons = _names(facts, "person")
+    met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
+    assert (persons["山口祥義"], persons["ピーター・ミラー"]) in met
+    assert (persons["山口祥義"], persons["マリア・ロッシ"]) in met
+    assert (persons["ハンス・ベッカー"], persons["山口祥義"]) in _ties(facts, "visited")
+
+
+def test_a_known_citys_name_with_a_provinces_ending_is_the_province(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "広島県と済州道は観光交流に関する覚書を締結した。済州道知事が来日した。\n")
+    places = _names(facts, "place")
+    assert "済州道" in places and "済州" not in places
+    (agreement,) = [e["id"] for e in facts["entities"] if e["type"] == "agreement"]
+    assert {(places["広島県"], agreement), (places["済州道"], agreement)} <= _ties(facts, "party_to")
+
+
+def _agreements(facts: dict[str, Any]) -> dict[str, set[str]]:
+    """Agreement name -> the ids of its parties."""
+    names = {e["id"]: e["name"]["ja"] for e in facts["entities"] if e["type"] == "agreement"}
+    out: dict[str, set[str]] = {n: set() for n in names.values()}
+    for source, target in _ties(facts, "party_to"):
+        out[names[target]].add(source)
+    return out
+
+
+def test_clauses_sharing_their_subject_share_the_parties(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "長野県と浙江省は1990年に友好提携を締結し、2019年には環境分野の協力を進める覚書を締結した。\n",
+    )
+    places = _names(facts, "place")
+    both = {places["長野県"], places["浙江省"]}
+    parties = _agreements(facts)
+    assert len(parties) == 2 and all(p == both for p in parties.values())
+
+
+def test_an_agreement_reached_is_an_agreement(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "共通点の多い群馬県と四川省は、1987年に姉妹提携に至った。\n")
+    places = _names(facts, "place")
+    assert list(_agreements(facts).values()) == [{places["群馬県"], places["四川省"]}]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+import networkx as nx
 import pytest
 
 from bench.synthetic import SyntheticGraph
@@ -60,7 +61,7 @@ def _both(intro: Introductions, a: str, b: str, max_half: int, exclude: list[str
     closed = [arrays.index[n] for n in (*exclude, *used_nodes) if n in arrays.index]
     got = fewest_steps_union(arrays, a, b, max_half, arrays.passable(countries, closed), seeds,
                              arrays.edge_positions([(min(e), max(e)) for e in used_edges]) if used_edges else None)
-    actual = None if got is None else ({frozenset(e) for e in got[0]}, got[1])
+    actual = None if got is None else ({frozenset(e) for e in got.pairs()}, got.total)
     return expected, actual
 
 
@@ -121,3 +122,67 @@ def test_paths_are_identical_with_either_search(
     actual = [introduction_paths(store, a, b, **o).model_dump() for a, b, o in asked]
     assert actual == expected
     assert sum(bool(r["paths"]) for r in actual) > 20
+
+
+def _drawn(
+    dag: nx.Graph, a: str, b: str, total: int, half: Callable[[str, str], int],
+    weight: Callable[[str, str], float], limit: int,
+) -> list[tuple[float, list[str]]] | None:
+    """The reference ranking: draw paths lightest first (Yen's algorithm, networkx), skip those that
+    leave the fewest steps, draw on while equally light (to the stable order's decimals), sort by the
+    stable order. None when the draws ran out before the limit was reached or the ties were settled."""
+    for u, v in dag.edges():
+        dag.edges[u, v]["w"] = weight(u, v)
+    found: list[tuple[float, list[str]]] = []
+    cutoff: float | None = None
+    for drawn, path in enumerate(nx.shortest_simple_paths(dag, a, b, weight="w"), start=1):
+        w = float(sum(dag.edges[u, v]["w"] for u, v in itertools.pairwise(path)))
+        if cutoff is not None and round(w, ranking.TIE_DECIMALS) > cutoff:
+            break
+        if drawn > limit + 400:
+            return None
+        if sum(half(u, v) for u, v in itertools.pairwise(path)) != total:
+            continue
+        found.append((w, path))
+        if len(found) >= limit:
+            cutoff = round(w, ranking.TIE_DECIMALS)
+    found.sort(key=lambda wp: ranking.order_key(*wp))
+    return found[:limit]
+
+
+@pytest.mark.parametrize("limit", [1, 3, 12])
+def test_the_best_first_ranking_equals_drawing_paths_lightest_first(
+    seed_index: GraphIndex, synthetic_store: tuple[EmbeddedStore, SyntheticGraph], monkeypatch: pytest.MonkeyPatch,
+    limit: int,
+) -> None:
+    """``ranking.ranked`` (dict-based union) and ``Union.best`` (arrays) against Yen's draws in the stable
+    order, on the unions that path queries search."""
+    compared = 0
+    for view, nodes in ((seed_index, None), (get_index(synthetic_store[0]), synthetic_store[1].tied_actors())):
+        intro = _introductions(view, monkeypatch)
+        graph = intro.tg.graph
+        pool = nodes or sorted(n for n in graph if graph.degree(n) > 0)
+        rng = random.Random(7)
+        for _ in range(150):
+            a, b = rng.sample(pool, 2)
+            seeds = {end: intro.located_in(end) for end in (a, b)}
+            found = intro.fewest(a, b, 12, [], None, seeds)
+            if found is None:
+                continue
+            dag, total, union = found.dag(), found.total, found.union
+            assert union is not None
+            ends = intro.actors.roots(a) | intro.actors.roots(b)
+
+            def weight(u: str, v: str, ends: frozenset[str] = ends) -> float:
+                return intro._edge_weight(u, v) + (intro._penalty(u, ends) + intro._penalty(v, ends)) / 2
+
+            actual = ranking.ranked(dag, a, b, intro._half, weight, limit)
+            assert actual, (a, b)  # the union holds a fewest-step path by construction
+            ids = union.arrays.ids
+            free = {x for pair in union.edges for x in pair if intro.actors.roots(ids[x]) & ends}
+            assert union.best(free, lambda x, y: weight(ids[x], ids[y]), limit) == actual, (a, b)
+            expected = _drawn(dag.copy(), a, b, total, intro._half, weight, limit)
+            if expected is not None:
+                assert actual == expected, (a, b)
+                compared += 1
+    assert compared > 100

@@ -253,6 +253,7 @@ AGREEMENT_VERBS = (
     "かわす",
     "取り交わ",
     "合意",
+    "に至",
 )
 RENEWAL_VERBS = ("更新",)
 

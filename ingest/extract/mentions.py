@@ -53,7 +53,7 @@ LABELS: dict[str, tuple[EntityType, str | None]] = {
 _KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc]+"
 _PERSON_KATAKANA = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME}(?:[・=][ ]?{_KATAKANA_NAME})+)[ ]?"
-    r"(?=氏|さん|様|博士|大使|駐日大使|大統領|首相|所長|会長|社長|教授|州知事|知事|市長|副委員長|委員長|大臣|議長|代表|"
+    r"(?=氏|さん|様|博士|大使|駐日大使|総領事|大統領|首相|所長|会長|社長|教授|州知事|州首相|副知事|知事|副市長|市長|長官|副委員長|委員長|大臣|議長|代表|"
     r"局長|理事|学長|副学長|病院長|処長|郷長|県長|\(\d{1,3}\))"
 )
 _TITLE_PERSON = re.compile(
@@ -62,6 +62,7 @@ _TITLE_PERSON = re.compile(
 _LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(?=博士|教授|氏)")
 _ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
 _ALIAS_IKA = re.compile(r"\(以下[、,]?\s*[「\"“『]([^」\"”』]{1,30})[」\"”』]\s*(?:と(?:いう|呼ぶ|称する|略す))?\)?")
+_REGION_SUFFIX = re.compile(r"(?:道|省|州|県)(?=知事|庁|政府|議会|内|[^\u4e00-\u9fff]|$)")
 _PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都")
 _GENERIC_PLACES = {
     "省都",
@@ -278,6 +279,13 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             continue
         if gm.entry.type is PLACE and _glued_katakana(text, gm.start, gm.end, ends, starts):
             continue  # デルタ in ダッチ・グリーンハウス・デルタ, ディジョン in ディジョンメトロポール
+        unit = _REGION_SUFFIX.match(text, gm.end)
+        if gm.entry.type is PLACE and gm.entry.kind != PlaceKind.REGION.value and unit and gm.end not in starts:
+            # 済州道, 江原道: a known city's name with a province's ending names the province around it
+            name = text[gm.start : unit.end()]
+            candidates.append(Mention(gm.start, unit.end(), name, PLACE, PlaceKind.REGION.value, "suffix",
+                                      confidence=0.75))
+            continue
         candidates.append(
             Mention(
                 gm.start,
@@ -518,7 +526,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     candidates += _tagged_persons(doc, text, {ps for ps, _pe in place_spans})
     for m in _PERSON_KATAKANA.finditer(text):
         name = re.sub(r"・\s+", "・", m.group(1))
-        if text.startswith("州", m.end(1)) and re.search(re.escape(name) + r"州(?!知事)", text):
+        if text.startswith("州", m.end(1)) and re.search(re.escape(name) + r"州(?!知事|首相)", text):
             continue  # 「X州知事」 where X州 is named elsewhere: the governor of a place, not a person X
         candidates.append(Mention(m.start(1), m.end(1), name, PERSON, None, "pattern", confidence=0.8))
     for m in _TITLE_PERSON.finditer(text):

@@ -41,7 +41,9 @@ ORG, PERSON, PLACE, EVENT, AGREEMENT = (
 )
 _SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 _SUBJECT_TAIL = (
-    r"(?:の?(?:代表団|訪問団|視察団|使節団|一行)|" + "|".join(HEAD_TITLES) + r")?\s?(?:氏|さん|様)?(?:では|は|が)"
+    r"(?:の?(?:代表団|訪問団|視察団|使節団|一行)|"
+    + "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True))
+    + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:では|は|が)"
 )
 # A post right after a body's name: 市長 split as 市+長, 県知事, 副省長, 観光誘客担当課長, 会頭.
 _POST_AFTER = re.compile(
@@ -60,6 +62,12 @@ _HEAD_OF: dict[str, tuple[str, ...]] = {
     "省長": ("省",),
     "議長": ("議会",),
 }
+# A visit to the page's own government: 来県/来庁/来市, or its offices visited (県庁を訪れ, 市役所を表敬訪問).
+_HOSTED_VISIT = re.compile(
+    r"来(?P<came>県|庁|市|町|村|道|府|都)(?:し|した|する|され|中)"
+    r"|(?<![\u4e00-\u9fff\u30a1-\u30fa])(?P<office>県庁|市役所|市庁舎|区役所|町役場|村役場|道庁|府庁|都庁|本庁舎|庁舎)"
+    r"(?:を|に)(?:表敬)?(?:訪問|訪れ|来訪)"
+)
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -427,6 +435,7 @@ class _Builder:
         hits.sort()
         seg_start = 0
         covered = -1  # a keyword inside the previous one's wording: MOU(Memorandum of Understanding:覚書)を締結
+        last_parties: list[Mention] = []
         for at, word, kind in hits:
             if at < covered:
                 continue
@@ -463,9 +472,15 @@ class _Builder:
                 # 「Yを訪問。(そこで)…について合意」: the visit names both sides
                 parties = [self.last_visit[0], self.last_visit[1]]
             seg_text = sentence[seg_start : at + len(word)]
+            named = [m for m in segment if m.start < pos and self.actor(m)]
+            if len(parties) < 2 and last_parties and word != "合意" and not named:
+                # 「AとBは…協定を締結し、…覚書を締結した」: the clauses share their subject
+                parties = last_parties
+                seg_text = ""  # what lies between the two is about the first one
             seg_start = at + len(word)
             if len(parties) < 2:
                 continue
+            last_parties = parties
             lead = parties[0] if subject is not None and parties[0] is subject else None
             if lead is not None and len(parties) > 2 and not re.search(r"三者|共同|多国間", sentence):
                 # 「XはAとBを訪問し、協力協定を締結」: one bilateral agreement per counterpart
@@ -558,22 +573,37 @@ class _Builder:
                 return [left[0], chain[-1] if chain else right[0]]
         return None
 
+    def _visitor_after(self, end: int, ms: list[Mention]) -> Mention | None:
+        """「…を訪問したP」, 「来県したP」: the visitor named right after the verb's relative clause."""
+        clause = re.match(r"(?:し|され)?た(?:[^、。「」]{0,12}?の)?「?", self.text[end : end + 16])
+        if clause is None:
+            return None
+        after = [m for m in ms if m.start == end + clause.end() and self.actor(m)]
+        return max(after, key=lambda m: m.end) if after else None
+
     def visits(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
+        self._hosted_visits(sentence, s, e, ms, subject)
         for word in VISIT_WORDS:
             for vm in re.finditer(word, sentence):
                 pos = s + vm.start()
                 objs = []
                 for m in ms:
-                    if m.end > pos or not self.actor(m) or m.type is PERSON:
+                    if m.end > pos or not self.actor(m):
                         continue
                     gap = self.text[m.end : pos]
+                    if m.type is PERSON:
+                        # 「A知事を表敬訪問」: a courtesy call visits the person
+                        if re.fullmatch(r"[^\s、。を]{0,8}?(?:氏|さん|様)?を表敬", gap):
+                            objs.append(m)
+                        continue
                     if re.fullmatch(r"\s*(?:を|に|へ)?\s*(?:初めて|正式に|表敬)?\s*", gap) or re.fullmatch(r"と", gap):
                         objs.append(m)
                 # coordinated objects: 「AとBに赴き」
                 for m in list(objs):
                     before = [x for x in ms if x.end == m.start - 1 and self.text[x.end] == "と" and self.actor(x)]
                     objs += before
-                subj = self._subject([m for m in ms if m.start < pos]) or subject or self.narrator
+                later = self._visitor_after(pos + len(word), ms)
+                subj = later or self._subject([m for m in ms if m.start < pos]) or subject or self.narrator
                 if word in ("来日", "訪日"):
                     japan = [m for m in self.mentions if m.text == "日本"]
                     objs = japan[:1]
@@ -588,6 +618,29 @@ class _Builder:
                         d = self.date_in(s, e, before=pos)
                         self.add("visited", self.key(subj), self.key(o), (s, e), 0.65, valid_from=d.iso if d else None)
                         self.last_visit = (subj, o, s)
+
+    def _hosted_visits(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
+        """「来県」「県庁を訪れ」「市役所を表敬訪問」: a visit whose host is the page's own prefecture
+        (or city), named nowhere in the phrase."""
+        for hm in _HOSTED_VISIT.finditer(sentence):
+            office = hm.group("office") or hm.group("came")
+            suffix = "市" if office.startswith(("市", "区")) else office[0] if office[0] in "町村道府都" else "県"
+            host = self._home(suffix)
+            if host is None:
+                continue
+            pos, end = s + hm.start(), s + hm.end()
+            before = [m for m in ms if m.end <= pos]
+            visitor = (
+                self._visitor_after(end, ms)
+                or self._subject(before)
+                or _closest([m for m in before if m.type is PERSON and re.fullmatch(
+                    r"[^、。]{0,8}?(?:氏|さん|様)?(?:ら|一行)?(?:が|は)?", self.text[m.end : pos])])
+                or subject
+            )
+            if visitor is None or not self.actor(visitor) or self.key(visitor) == self.key(host):
+                continue
+            d = self.date_in(s, e, before=pos)
+            self.add("visited", self.key(visitor), self.key(host), (s, e), 0.6, valid_from=d.iso if d else None)
 
     def founding(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         for fm in re.finditer(r"設立", sentence):
@@ -744,12 +797,22 @@ class _Builder:
                     subj = self.narrator
                 if subj is not None and subj.type is not EVENT:
                     self.add("attended", self.key(subj), self.key(m), (s, e), 0.55)
-            if m.type is PERSON and re.match(
-                r"[^、。]{0,6}?(?:と|との)(?:会談|面会|面談)", self.text[m.end : m.end + 12]
-            ):
+            if m.type is PERSON and self._met(m, ms):
                 subj = self._subject([x for x in ms if x.start < m.start]) or subject
                 if subj is not None:
                     self.add("met_with", self.key(subj), self.key(m), (s, e), 0.55)
+
+    def _met(self, m: Mention, ms: list[Mention]) -> bool:
+        """「Pと会談」, 「P州知事(56)とQ大使と会談」: P is one of the people met."""
+        tail = r"[^、。と()]{0,10}?(?:\(\d{1,3}\))?(?:氏|さん|様)?"
+        rest = self.text[m.end : m.end + 24]
+        if re.match(tail + r"ら?(?:と|との)(?:会談|面会|面談|懇談)", rest):
+            return True
+        joined = re.match(tail + r"(?:と|、)", rest)
+        if joined is None:
+            return False
+        nxt = [x for x in ms if x.start == m.end + joined.end() and x.type is PERSON]
+        return bool(nxt) and self._met(nxt[0], ms)
 
     def membership(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         """「XはYに加盟/参画/加入」, 「XはYの会員(企業)」 -> X member_of Y."""
