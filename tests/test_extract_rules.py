@@ -182,3 +182,14 @@ def test_bodies_named_without_a_proper_noun_in_a_bodys_slot(tmp_path: Path) -> N
     assert (persons["川口花子"], orgs["ドイツ大使館経済部"]) in works
     assert (orgs["ドイツ大使館経済部"], orgs["ドイツ大使館"]) in _ties(facts, "part_of")
     assert "大阪駐福岡弁事処" in orgs
+
+
+def test_bodies_with_no_legal_suffix_sign(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "静岡県とSkyDrive社は空飛ぶクルマの実装に向けた連携協定を締結した。\n"
+        "また、県はエアモビリティ協会と覚書を交わした。\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    assert {places["静岡県"], orgs["SkyDrive"]} in _agreements(facts).values()
+    assert {places["静岡県"], orgs["エアモビリティ協会"]} in _agreements(facts).values()

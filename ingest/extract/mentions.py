@@ -65,6 +65,10 @@ _ALIAS_IKA = re.compile(r"\(以下[、,]?\s*[「\"“『]([^」\"”』]{1,30})[
 _HEAD_POST = re.compile(r"・([\u4e00-\u9fff]{1,4}?)(市|県|町|村|区|州|省)(?:長|知事|首相)")
 _BODY_SLOT_BEFORE = ("務める", "勤める", "所属する", "である")
 _BODY_SLOT_AFTER = re.compile(r"(?:と|が|は)(?:の)?(?:連携|協力|共同|覚書|協定|提携|主催|共催)")
+_COMPANY_SHA = re.compile(
+    r"(?<![A-Za-z0-9\u30a1-\u30fa\u30fc・])([A-Z][A-Za-z0-9&.\-]{1,30}|[\u30a1-\u30fa\u30fc]{3,}(?:・[\u30a1-\u30fa\u30fc]+)*)社"
+    r"(?![会長員内外屋殿])"
+)
 _PART_OF_REGION = re.compile(r"県?(?:北|南|東|西|央|中)部?[\u4e00-\u9fff]{0,4}?地域")
 _REGION_SUFFIX = re.compile(r"(?:道|省|州|県)(?=知事|庁|政府|議会|内|[^\u4e00-\u9fff]|$)")
 _PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都", "町", "村", "鎮", "郷")
@@ -236,6 +240,7 @@ def _noun_runs(doc: Any) -> list[tuple[int, int]]:
         ok = (
             tok.pos_ in _NAME_POS
             or tok.tag_.startswith(("接頭辞", "接尾辞-名詞", "名詞-固有名詞"))
+            or (tok.tag_.startswith("名詞-普通名詞") and re.fullmatch(r"[\u30a1-\u30fa\u30fc]{2,}", text) is not None)
             or (text in _PUNCT_OK and start is not None and i + 1 < len(tokens) and tokens[i + 1].pos_ in _NAME_POS)
             or (text.isascii() and text.isalnum())
         )
@@ -419,6 +424,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                                               confidence=0.7, parent_start=ps))
                     continue
                 candidates.append(Mention(ps, pe, surface, PLACE, pk, "suffix", confidence=0.7))
+    # 「SkyDrive社」, 「テラドローン社」: a Latin or katakana name marked as a company by 社.
+    for m in _COMPANY_SHA.finditer(text):
+        candidates.append(Mention(m.start(1), m.end(1), m.group(1), ORG, OrganisationKind.COMPANY.value, "pattern",
+                                  legal_name=m.group(), confidence=0.7))
     # A state named by its Latin initials: BW州, NRW州.
     for m in re.finditer(r"(?<![A-Za-z])[A-Z]{2,4}(?:州|省)", text):
         candidates.append(Mention(m.start(), m.end(), m.group(), PLACE, PlaceKind.REGION.value, "suffix",
