@@ -119,10 +119,16 @@ class Union:
         ids = self.arrays.ids
         return sorted((ids[x], ids[y]) for x, y in zip(self.x.tolist(), self.y.tolist(), strict=True))
 
-    def free(self, own: Callable[[str], bool]) -> set[int]:
-        """Nodes of the union that would carry a hub penalty but are ``own`` (the ends' actors)."""
+    def free(self, own: Callable[[str], bool], at_ends: bool) -> set[int]:
+        """Nodes of the union that would carry a hub penalty but are ``own`` (the ends' actors).
+
+        ``at_ends``: nothing was closed, so every member of an end's actor is reached from that end
+        at no step (level 0 or the last level) and only those nodes need asking."""
         nodes = np.unique(np.concatenate((self.x, self.y)))
         nodes = nodes[self.arrays.penalty[nodes] > 0]
+        if at_ends:
+            at = self.level[nodes]
+            nodes = nodes[(at == 0) | (at == self.total)]
         ids = self.arrays.ids
         return {n for n in nodes.tolist() if own(ids[n])}
 
@@ -150,17 +156,66 @@ class Union:
         cost[tie] = arrays.cost[index[tie]]
         for i in np.flatnonzero(~tie).tolist():
             weight[i] = move_weight(int(x[i]), int(y[i]))
-        forward: dict[int, list[tuple[int, int, float]]] = {}  # node -> (rank of next, next, weight)
-        backward: dict[int, list[tuple[int, float]]] = {}
-        rank = arrays.rank
-        for u, v in ((x, y), (y, x)):
-            ahead = level[v] == level[u] + cost
-            us, vs, ws = u[ahead].tolist(), v[ahead].tolist(), weight[ahead].tolist()
-            for a, b, w, r in zip(us, vs, ws, rank[v[ahead]].tolist(), strict=True):
-                forward.setdefault(a, []).append((r, b, w))
-                backward.setdefault(b, []).append((a, w))
-        ids = arrays.ids
-        return [(w, [ids[i] for i in path]) for w, path in ranking.best_paths(self.a, self.b, forward, backward, limit)]
+        # Forward edges: those a fewest-step path walks (its level grows by the edge's half steps).
+        ahead_xy = level[y] == level[x] + cost
+        ahead_yx = level[x] == level[y] + cost
+        u = np.concatenate((x[ahead_xy], y[ahead_yx]))
+        v = np.concatenate((y[ahead_xy], x[ahead_yx]))
+        w = np.concatenate((weight[ahead_xy], weight[ahead_yx]))
+        c = np.concatenate((cost[ahead_xy], cost[ahead_yx]))
+        nodes = np.unique(np.concatenate((u, v, [self.a, self.b])))
+        iu, iv = np.searchsorted(nodes, u), np.searchsorted(nodes, v)
+        ia, ib = int(np.searchsorted(nodes, self.a)), int(np.searchsorted(nodes, self.b))
+        at = level[nodes]
+        rest = _lightest(len(nodes), iu, iv, w, c, at[iu], self.total, ib, towards=True)
+        if not np.isfinite(rest[ia]):
+            return []
+        start = _lightest(len(nodes), iv, iu, w, c, at[iv], self.total, ia, towards=False)
+        # Only edges of paths light enough to rank can be used: widen until the limit is reached
+        # with room to spare (a path's every edge has start + weight + rest at most its weight).
+        slack = start[iu] + w + rest[iv] - rest[ia]
+        ids, rank = arrays.ids, arrays.rank
+        margin = 1e-6 if limit == 1 else 0.5
+        reach = np.isfinite(rest)
+        bound = dict(zip(nodes[reach].tolist(), rest[reach].tolist(), strict=True))
+        while True:
+            keep = slack <= margin
+            forward: dict[int, list[tuple[int, int, float]]] = {}  # node -> (rank of next, next, weight)
+            for p, q, weight_pq in zip(
+                nodes[iu[keep]].tolist(), nodes[iv[keep]].tolist(), w[keep].tolist(), strict=True
+            ):
+                forward.setdefault(p, []).append((int(rank[q]), q, weight_pq))
+            found = ranking.best_paths(self.a, self.b, forward, bound, limit)
+            if bool(keep.all()) or (len(found) == limit and found[-1][0] - rest[ia] < margin - 1e-7):
+                return [(weight_p, [ids[i] for i in path]) for weight_p, path in found]
+            margin *= 8
+
+
+def _lightest(
+    count: int, frm: Array, to: Array, weight: Array, cost: Array, frm_level: Array, total: int, end: int,
+    towards: bool,
+) -> Array:
+    """The lightest weight between every node and ``end`` over layered edges ``frm`` -> ``to`` (local
+    indices): level by level away from ``end`` (``towards``: the edges lead to it), repeating a
+    level's zero-step edges until nothing changes. Same sums as Dijkstra (weight plus the
+    neighbour's lightest), so the same values."""
+    best = np.full(count, np.inf)
+    best[end] = 0.0
+    levels = range(total, -1, -1) if towards else range(total + 1)
+    for lv in levels:
+        here = frm_level == lv
+        step = here & (cost > 0)
+        if step.any():
+            np.minimum.at(best, frm[step], weight[step] + best[to[step]])
+        flat = here & (cost == 0)
+        if flat.any():
+            f, t, fw = frm[flat], to[flat], weight[flat]
+            while True:
+                before = best[f].copy()
+                np.minimum.at(best, f, fw + best[t])
+                if np.array_equal(before, best[f]):
+                    break
+    return best
 
 
 @dataclass
