@@ -44,6 +44,10 @@ def _print_path(path: IntroductionPath) -> None:
     inferred = ", rests on inferred facts" if path.inferred else ""
     console.print(path.summary_en, style="bold")
     console.print(path.summary_ja, style="dim")
+    if path.same_actor:
+        console.print(f"Path {path.rank}: no step — {path.note_en}", style="yellow")
+        console.print(path.note_ja, style="yellow")
+        return
     out = table("#", "Step", "Date", "Sources", lines=True,
                 title=f"Path {path.rank}: {path.hops} step(s), {path.label} ({path.strength:.4g}){weakest}{inferred}")
     for i, step in enumerate(path.steps, start=1):

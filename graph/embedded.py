@@ -16,6 +16,7 @@ the indexes are rebuilt when the store is next opened.
 from __future__ import annotations
 
 import json
+import operator
 import os
 import sqlite3
 import threading
@@ -29,7 +30,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from graph import sqlite_schema as schema
-from graph.errors import Busy, StoreUnavailable
+from graph.errors import Busy, InvalidFact, StoreUnavailable
 from graph.limits import STORE_BUSY_SECONDS
 from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Relation, Source, record_json
 from graph.names import name_key
@@ -54,6 +55,8 @@ BULK_THRESHOLD = 20_000  # records: below this, maintaining the indexes costs le
 _CHUNK = 500  # ids per IN (...) list
 
 _PAIRS: dict[tuple[str, float], str] = {}
+_id = operator.attrgetter("id")
+_entity_id = operator.attrgetter("entity.id")
 _ENTITY_TYPES = {t.value: t for t in EntityType}
 
 
@@ -104,6 +107,7 @@ class _Known:
     entity_keys: dict[str, int]
     relation_keys: dict[str, int]
     entity_rows: dict[str, EntityRow]
+    seq: int = 0  # the store's last write when these were read or last written by this load
 
 
 class EmbeddedStore(Store):
@@ -125,6 +129,7 @@ class EmbeddedStore(Store):
         self._read_lock = threading.RLock()  # the read connection
         self._writer: int | None = None  # the thread inside a write transaction
         self._known: _Known | None = None  # set during a bulk load
+        self._foreign_keys = True  # the write connection's setting (off only for a bulk load's own batches)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._connect()
@@ -184,14 +189,18 @@ class EmbeddedStore(Store):
             db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', ?)", (uuid.uuid4().hex,))
 
     @contextmanager
-    def _writing(self, what: str = "writing") -> Iterator[sqlite3.Connection]:
+    def _writing(self, what: str = "writing", foreign_keys: bool = True) -> Iterator[sqlite3.Connection]:
         """One write transaction: waits at most ``STORE_BUSY_SECONDS`` for the lock,
-        rolls back on any error, and turns SQLite's failures into store errors."""
+        rolls back on any error, and turns SQLite's failures into store errors.
+        ``foreign_keys=False``: SQLite does not check references (the caller has)."""
         if not self._lock.acquire(timeout=STORE_BUSY_SECONDS):
             raise self._busy()
         try:
             db = self._db
             try:
+                if foreign_keys is not self._foreign_keys:  # a no-op inside a transaction: set before it
+                    db.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+                    self._foreign_keys = foreign_keys
                 db.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
                 raise self._write_error(exc, what) from None
@@ -326,7 +335,32 @@ class EmbeddedStore(Store):
             entity_keys=dict(self._query("SELECT id, key FROM entities")),
             relation_keys=dict(self._query("SELECT id, key FROM relations")),
             entity_rows={row.id: row for _, row in self._entity_rows()},
+            seq=self._last_write(),
         )
+
+    def _last_write(self) -> int:
+        return int(self._query("SELECT COALESCE(MAX(seq), 0) FROM writes")[0][0])
+
+    def _check_known(self, entities: list[EntityRecord], relations: list[Relation], sources: list[Source]) -> None:
+        """Inside a bulk load's write transaction: if another writer wrote since this load's last batch,
+        read the maps again and make sure everything the batch refers to is still stored. A bulk
+        load's batches are written without SQLite's reference checks (``write`` checked every
+        endpoint and source against these maps), so only a concurrent removal could break them."""
+        assert self._known is not None
+        if self._last_write() == self._known.seq:
+            return
+        self._known = known = self._read_known()
+        ids = {r.entity.id for r in entities}
+        for rel in relations:
+            for end in (rel.source, rel.target):
+                if end not in ids and end not in known.entity_keys:
+                    raise InvalidFact(f"relation {rel.id}: entity {end!r} was removed by another writer during the "
+                                      "load; nothing of this batch was stored")
+        cited = {s for r in entities for s in r.sources} | {e.source for r in relations for e in r.evidence}
+        missing = cited - {s.id for s in sources} - set(self._keys("sources", sorted(cited)))
+        if missing:
+            raise InvalidFact(f"source(s) {', '.join(sorted(missing))} were removed by another writer during the "
+                              "load; nothing of this batch was stored")
 
     def _persist(
         self,
@@ -338,14 +372,18 @@ class EmbeddedStore(Store):
         added: list[_Known] = []
 
         def work(db: sqlite3.Connection) -> None:
+            if self._known is not None:
+                self._check_known(entities, relations, sources)
             added.append(self._persist_in_transaction(sources, entities, relations))
             self._set_claims(db, claims)
+            if self._known is not None:
+                added[0].seq = self._last_write()
 
         with self._lock:
             for attempt in (1, 2):
                 try:
                     added.clear()
-                    self._transaction(work)
+                    self._transaction(work, foreign_keys=self._known is None)
                 except sqlite3.IntegrityError:
                     if self._known is None or attempt == 2:
                         raise
@@ -355,6 +393,7 @@ class EmbeddedStore(Store):
                     self._known.entity_keys.update(added[0].entity_keys)
                     self._known.relation_keys.update(added[0].relation_keys)
                     self._known.entity_rows.update(added[0].entity_rows)
+                    self._known.seq = added[0].seq
                 return
 
     def _persist_in_transaction(
@@ -393,7 +432,7 @@ class EmbeddedStore(Store):
         cited = {s for r in entities for s in r.sources} | {e.source for r in relations for e in r.evidence}
         source_keys = self._keys("sources", sorted(cited))
 
-        entities = sorted(entities, key=lambda r: r.entity.id)
+        entities = sorted(entities, key=_entity_id)
         entity_keys = self._keys("entities", [r.entity.id for r in entities])
         key = self._next_key("entities")
         rows: dict[str, EntityRow] = {}
@@ -430,37 +469,48 @@ class EmbeddedStore(Store):
             [(entity_keys[r.entity.id], source_keys[s]) for r in entities for s in r.sources],
         )
         relation_keys = (
-            self._write_relations(sorted(relations, key=lambda r: r.id), entity_keys, source_keys) if relations else {}
+            self._write_relations(sorted(relations, key=_id), entity_keys, source_keys) if relations else {}
         )
         return _Known(entity_keys, relation_keys, rows)
 
     def _write_relations(
         self, relations: list[Relation], entity_keys: dict[str, int], source_keys: dict[str, int]
     ) -> dict[str, int]:
+        """Relations and their evidence rows, made in one pass over the relations."""
         db = self._db
-        ends = {e for r in relations for e in (r.source, r.target)} - entity_keys.keys()
-        entity_keys = {**entity_keys, **self._keys("entities", sorted(ends))}
-        relation_keys = self._keys("relations", [r.id for r in relations])
-        old = [(relation_keys[r.id], r) for r in relations if r.id in relation_keys]
-        db.executemany(
-            "UPDATE relations SET confidence = ?, valid_from = ?, valid_to = ?, role = ?, evidence = ? WHERE key = ?",
-            [(r.confidence, r.valid_from, r.valid_to, r.role, _evidence_text(r.evidence), k) for k, r in old],
-        )
-        db.executemany("DELETE FROM evidence WHERE relation = ?", [(k,) for k, _ in old])
+        if self._known is None:
+            ends = {e for r in relations for e in (r.source, r.target)} - entity_keys.keys()
+            entity_keys = {**entity_keys, **self._keys("entities", sorted(ends))}
+            stored: dict[str, int] = self._keys("relations", [r.id for r in relations])
+            earlier: dict[str, int] = {}
+        else:  # a bulk load holds every stored key: no lookups, no merged copies of the maps
+            stored, earlier = self._known.relation_keys, self._known.entity_keys
         key = self._next_key("relations")
+        relation_keys: dict[str, int] = {}
+        old: list[tuple[float, str | None, str | None, str | None, str, int]] = []
         new = []
         evidence = []
         for rel in relations:
-            rel_key = relation_keys.get(rel.id)
+            ev = rel.evidence
+            confidence = ev[0].confidence if len(ev) == 1 else max(e.confidence for e in ev)
+            rel_key = stored.get(rel.id)
             if rel_key is None:
-                rel_key = relation_keys[rel.id] = key
-                ev = rel.evidence
-                new.append((key, rel.id, rel.type, entity_keys[rel.source], entity_keys[rel.target],
-                            ev[0].confidence if len(ev) == 1 else max(e.confidence for e in ev),
-                            rel.valid_from, rel.valid_to, rel.role, _evidence_text(ev)))
+                rel_key = key
                 key += 1
-            for seq, e in enumerate(rel.evidence):
+                source = entity_keys.get(rel.source) or earlier[rel.source]
+                target = entity_keys.get(rel.target) or earlier[rel.target]
+                new.append((rel_key, rel.id, rel.type, source, target, confidence, rel.valid_from, rel.valid_to,
+                            rel.role, _evidence_text(ev)))
+            else:
+                old.append((confidence, rel.valid_from, rel.valid_to, rel.role, _evidence_text(ev), rel_key))
+            relation_keys[rel.id] = rel_key
+            for seq, e in enumerate(ev):
                 evidence.append((rel_key, seq, source_keys[e.source], e.locator, e.asserted_by, e.confidence, e.quote))
+        db.executemany(
+            "UPDATE relations SET confidence = ?, valid_from = ?, valid_to = ?, role = ?, evidence = ? WHERE key = ?",
+            old,
+        )
+        db.executemany("DELETE FROM evidence WHERE relation = ?", [(o[-1],) for o in old])
         db.executemany(
             "INSERT INTO relations(key, id, type, source, target, confidence, valid_from, valid_to, role, evidence) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -530,9 +580,9 @@ class EmbeddedStore(Store):
         return RetractResult(source_id, removed, kept, len(orphans))
 
     # -- identity decisions ------------------------------------------------
-    def _transaction(self, work: Callable[[sqlite3.Connection], object]) -> None:
+    def _transaction(self, work: Callable[[sqlite3.Connection], object], foreign_keys: bool = True) -> None:
         """Run ``work`` in one write transaction (bounded wait for the lock, see ``_writing``)."""
-        with self._writing() as db:
+        with self._writing(foreign_keys=foreign_keys) as db:
             work(db)
 
     def add_judgements(self, judgements: Sequence[Judgement]) -> None:

@@ -278,14 +278,18 @@ class Store(ABC):
             old = old_entities.get(entity_id)
             return old.sources if old is not None else ()
 
-        shared_e = [r for r in new_entities if len({*r.sources, *old_sources(r.entity.id)}) > 1]
+        # Most records are new and asserted by one source: those are skipped without building a set.
+        shared_e = [r for r in new_entities
+                    if (len(r.sources) > 1 or r.entity.id in old_entities)
+                    and len({*r.sources, *old_sources(r.entity.id)}) > 1]
         stored_e = self.get_claims("entity", [r.entity.id for r in shared_e if r.entity.id in old_entities
                                               and len(old_entities[r.entity.id].sources) > 1])
         for record in shared_e:
             key = record.entity.id
             out[("entity", key)] = entity_claims(old_entities.get(key), stored_e.get(key), record)
         shared_r = [r for r in new_relations
-                    if len({*r.sources, *(old_relations[r.id].sources if r.id in old_relations else ())}) > 1]
+                    if (len(r.evidence) > 1 or r.id in old_relations)
+                    and len({*r.sources, *(old_relations[r.id].sources if r.id in old_relations else ())}) > 1]
         stored_r = self.get_claims("relation", [r.id for r in shared_r
                                                 if r.id in old_relations and len(old_relations[r.id].sources) > 1])
         for relation in shared_r:

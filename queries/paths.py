@@ -522,6 +522,10 @@ def introduction_paths(
         reason = f"No introduction path from {a.name('en')} to {b.name('en')}: {NO_PATH_REASONS[code]}"
         if code == "beyond_hop_limit":
             reason += f" (the shortest chain has {shortest} steps; the limit is {hops})"
+        for end in (a, b) if code == "filtered_out" else ():
+            why = rule.absence(end)
+            if why is not None:
+                reason += f" ({end.name('en')}: {why})"
     return PathResult(
         source=EntityRef.of(a),
         target=EntityRef.of(b),

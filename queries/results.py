@@ -145,6 +145,10 @@ class IntroductionPath(Result):
     inferred: bool = Field(False, description="Some step rests on inferred evidence only.")
     summary_en: str = Field("", description="The actors in order, each with its unit and staff.")
     summary_ja: str = ""
+    same_actor: bool = Field(False, description="Both ends belong to one actor (a body and its own unit or "
+                                                "staff): no introduction is needed; the path has no steps.")
+    note_en: str = Field("", description="For a path without steps: that both ends are in the same actor.")
+    note_ja: str = ""
 
 
 class PathResult(Result):

@@ -279,6 +279,27 @@ def _actor_line(pg: PathGraph, segment: Sequence[str], lang: str) -> str:
     return f"{_unit(pg, head, lang)} ({' · '.join(units)})"
 
 
+_NO_INTRODUCTION_JA = "紹介は不要です(組織の中でお尋ねください)。"
+
+
+def _same_actor_note(pg: PathGraph, path: Sequence[str], lang: str) -> str:
+    """What a path without steps means: both ends belong to one actor, so nobody needs to introduce them."""
+    a, b = pg.entities[path[0]], pg.entities[path[-1]]
+    shared = sorted(pg.actors.roots(path[0]) & pg.actors.roots(path[-1]))
+    body = next((pg.entities[r] for r in shared if r in pg.entities), None)
+    if body is not None and body.id in (a.id, b.id):
+        other = b if body.id == a.id else a
+        if lang == "ja":
+            return f"{_name(other, lang)}は{_name(body, lang)}に属しています。{_NO_INTRODUCTION_JA}"
+        return f"{_name(other, lang)} belongs to {_name(body, lang)}: no introduction is needed (ask within it)."
+    if lang == "ja":
+        where = f"同じ組織({_name(body, lang)})" if body is not None else "同じ組織"
+        return f"{_name(a, lang)}と{_name(b, lang)}は{where}に属しています。{_NO_INTRODUCTION_JA}"
+    where = f"the same actor, {_name(body, lang)}" if body is not None else "the same actor"
+    return (f"{_name(a, lang)} and {_name(b, lang)} belong to {where}: no introduction is needed "
+            f"(ask within it).")
+
+
 def explain(pg: PathGraph, path: Sequence[str], rank: int) -> IntroductionPath:
     """Worded steps of a node path: inside-actor moves folded into actors, meeting points into steps."""
     steps: list[Step] = []
@@ -315,4 +336,7 @@ def explain(pg: PathGraph, path: Sequence[str], rank: int) -> IntroductionPath:
         inferred=any(s.inferred for s in steps),
         summary_en=summary_en,
         summary_ja=summary_ja,
+        same_actor=not steps,
+        note_en="" if steps else _same_actor_note(pg, path, "en"),
+        note_ja="" if steps else _same_actor_note(pg, path, "ja"),
     )

@@ -245,6 +245,35 @@ def test_a_bulk_load_defers_the_secondary_indexes_and_stores_the_same_graph(tmp_
     assert exported.relations == expected.relations
 
 
+def test_a_bulk_load_notices_an_entity_removed_by_another_writer(tmp_path: Path) -> None:
+    """A bulk load's batches are stored without SQLite's reference checks (the store checked every endpoint
+    against its maps); when another writer removed an entity meanwhile, the next batch naming it is refused
+    with a one-line error, nothing of it is stored, and no reference dangles."""
+    from graph.errors import InvalidFact
+    from graph.ids import relation_id
+    from graph.model import EntityType, Evidence, Name
+
+    def org(i: str, source: str) -> EntityRecord:
+        entity = Entity(id=i, type=EntityType.ORGANISATION, kind="company", names=(Name(text=i),))
+        return EntityRecord(entity=entity, sources=(source,))
+
+    path = tmp_path / "s.sqlite"
+    with EmbeddedStore(path) as store, store.bulk(10**6):
+        store.write(Batch(sources=[Source(id="kept", title="kept"), Source(id="gone", title="gone")],
+                          entities=[org("org:y", "kept"), org("org:x", "gone")]))
+        with EmbeddedStore(path) as other:
+            other.retract_source("gone")  # org:x had nothing else: it goes too
+        link = Relation(id=relation_id("partner_of", "org:y", "org:x"), type="partner_of", source="org:y",
+                        target="org:x", evidence=(Evidence(source="kept"),))
+        with pytest.raises(InvalidFact, match="org:x.* removed by another writer"):
+            store.write(Batch(relations=[link]))
+        store.write(Batch(entities=[org("org:z", "kept")]))  # the load goes on with what is stored
+    with EmbeddedStore(path) as store:
+        assert store.check() == []
+        assert store.stats().relation_total == 0
+        assert sorted(store.get_entities(["org:x", "org:y", "org:z"])) == ["org:y", "org:z"]
+
+
 def test_a_small_load_keeps_its_indexes(tmp_path: Path) -> None:
     from graph.sqlite_schema import DEFERRED_INDEXES
 

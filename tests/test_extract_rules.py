@@ -103,3 +103,35 @@ def test_an_agreement_reached_is_an_agreement(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "共通点の多い群馬県と四川省は、1987年に姉妹提携に至った。\n")
     places = _names(facts, "place")
     assert list(_agreements(facts).values()) == [{places["群馬県"], places["四川省"]}]
+
+
+def test_townships_and_a_village_inside_its_prefectures_token(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "交流の面では、昨年5月に長野県阿智村と南投県埔里鎮が「観光交流に関する覚書」を締結した。\n"
+        "また新北市の坪林郷とも交流がある。\n",
+    )
+    places = _names(facts, "place")
+    assert {"長野県", "阿智村", "埔里鎮", "坪林郷"} <= set(places)
+    # the coordinated subject signs, not the topic before it nor the places that locate the parties
+    assert list(_agreements(facts).values()) == [{places["阿智村"], places["埔里鎮"]}]
+
+
+def test_a_pair_named_before_a_quoted_agreement_signs_it(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "2001年に岡山県と江西省が提携して以来、鳥取県と吉林省の「環境と観光分野における協力覚書」締結で5件目となる。\n",
+    )
+    places = _names(facts, "place")
+    assert {places["鳥取県"], places["吉林省"]} in list(_agreements(facts).values())
+    assert not any(places["岡山県"] in p and places["鳥取県"] in p for p in _agreements(facts).values())
+
+
+def test_fragments_of_posts_and_ordinary_words_are_not_places(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "神戸市の久元市長と阿児和成副市長が出席し、来賓の挨拶があった。両県州の代表も参加した。\n",
+    )
+    places = set(_names(facts, "place"))
+    assert "神戸市" in places
+    assert not places & {"久元市", "和成副市", "来賓", "両県州"}

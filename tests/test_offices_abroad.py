@@ -115,3 +115,34 @@ def test_seed_offices_abroad(tmp_path: Path) -> None:
         fbri = introduction_paths(s, "place:mie", "org:fbri").paths[0]
         assert "Sasayama" in fbri.summary_en and "FBRI Cluster Promotion Center ·" in fbri.summary_en
         assert "FBRI Cluster Promotion Center, in" not in fbri.summary_en
+
+
+def test_a_body_and_its_own_staff_are_the_same_actor(store: EmbeddedStore) -> None:
+    """A path without steps says plainly that no introduction is needed, in both languages."""
+    own = introduction_paths(store, "org:agency", "person:mori").paths[0]
+    assert (own.hops, own.steps, own.same_actor) == (0, (), True)
+    assert own.note_en == "Mori Ken belongs to Trade Agency: no introduction is needed (ask within it)."
+    assert own.note_ja == "森健は貿易機構に属しています。紹介は不要です(組織の中でお尋ねください)。"
+    colleagues = introduction_paths(store, "org:agency-dus", "person:ueda").paths[0]
+    assert colleagues.same_actor and colleagues.hops == 0
+    assert colleagues.note_en == ("Trade Agency Düsseldorf and Ueda Aya belong to the same actor, Trade Agency: "
+                                  "no introduction is needed (ask within it).")
+    assert "同じ組織(貿易機構)" in colleagues.note_ja
+    apart = introduction_paths(store, "org:agency", "org:cluster").paths[0]
+    assert (apart.same_actor, apart.note_en, apart.note_ja) == (False, "", "")
+
+
+def test_the_cli_says_same_actor_instead_of_an_empty_table(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cli.app import app
+
+    path = tmp_path / "cli.sqlite"
+    with EmbeddedStore(path) as s:
+        s.write(offices_batch())
+    out = CliRunner().invoke(app, ["path", "org:agency", "person:mori", "--store", str(path)],
+                             env={"COLUMNS": "200"})
+    assert out.exit_code == 0, out.output
+    text = " ".join(out.output.split())
+    assert "Path 1: no step — Mori Ken belongs to Trade Agency: no introduction is needed" in text
+    assert "Step" not in text  # no empty step table

@@ -221,6 +221,8 @@ def paths_html(
     )
     for path in result.paths:
         page.summary.append(text(lang, "panel.path", rank=path.rank, hops=path.hops, strength=f"{path.strength:.3g}"))
+        if path.same_actor:
+            page.summary.append(path.note_ja if lang is Lang.JA else path.note_en)
         for number, step in enumerate(path.steps, 1):
             said = step.text_ja if lang is Lang.JA else step.text_en
             page.summary.append(f"· {path.rank}.{number} {said}" + (f" ({step.date})" if step.date else ""))

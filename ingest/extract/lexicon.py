@@ -118,6 +118,8 @@ PLACE_SUFFIXES: tuple[tuple[str, PlaceKind], ...] = (
     ("区", PlaceKind.DISTRICT),
     ("町", PlaceKind.DISTRICT),
     ("村", PlaceKind.DISTRICT),
+    ("鎮", PlaceKind.DISTRICT),
+    ("郷", PlaceKind.DISTRICT),
 )
 
 # Honorifics and titles: they mark a person and never belong to the name.

@@ -63,7 +63,7 @@ _LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(
 _ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
 _ALIAS_IKA = re.compile(r"\(以下[、,]?\s*[「\"“『]([^」\"”』]{1,30})[」\"”』]\s*(?:と(?:いう|呼ぶ|称する|略す))?\)?")
 _REGION_SUFFIX = re.compile(r"(?:道|省|州|県)(?=知事|庁|政府|議会|内|[^\u4e00-\u9fff]|$)")
-_PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都")
+_PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都", "町", "村", "鎮", "郷")
 _GENERIC_PLACES = {
     "省都",
     "首都",
@@ -231,7 +231,7 @@ def _noun_runs(doc: Any) -> list[tuple[int, int]]:
             continue
         ok = (
             tok.pos_ in _NAME_POS
-            or tok.tag_.startswith(("接頭辞", "接尾辞-名詞"))
+            or tok.tag_.startswith(("接頭辞", "接尾辞-名詞", "名詞-固有名詞"))
             or (text in _PUNCT_OK and start is not None and i + 1 < len(tokens) and tokens[i + 1].pos_ in _NAME_POS)
             or (text.isascii() and text.isalnum())
         )
@@ -277,6 +277,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         after = text[gm.end : gm.end + 1]
         if gm.entry.type is PLACE and after in ("人", "語", "系", "製", "産", "風"):
             continue
+        if gm.entry.type is PLACE and _common_word(doc, gm.start, gm.end):
+            continue  # 来賓 (guests), 諸島 (islands): a place's name used as an ordinary word
         if gm.entry.type is PLACE and _glued_katakana(text, gm.start, gm.end, ends, starts):
             continue  # デルタ in ダッチ・グリーンハウス・デルタ, ディジョン in ディジョンメトロポール
         unit = _REGION_SUFFIX.match(text, gm.end)
@@ -380,12 +382,28 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 surface = text[ps:pe]
             if not 2 <= len(surface) <= 14 or re.search(r"[0-9]", surface) or surface in _GENERIC_PLACES:
                 continue
+            if surface.startswith(_DEICTIC) or (
+                _post_fragment(doc, j, i, text, pe)
+                and gaz.lookup(surface) is None
+                and not re.search(re.escape(surface) + r"(?!長)", text)
+            ):
+                continue
             pk = _place_kind(surface)
             if pk and (
                 any("固有名詞" in t.tag_ for t in doc[j : i + 1])
                 or re.fullmatch(r"[\u30a1-\u30fa\u30fc]{2,}(?:州|省|市)", surface)
                 or doc[j].ent_type_ in LABELS
             ):
+                inner = re.match(r"(.{2,4}?[都道府県])(.{2,})$", surface)
+                outer = gaz.lookup(inner.group(1)) if inner else None
+                if inner and outer is not None and outer.type is PLACE and _place_kind(inner.group(2)):
+                    # one token for two places: 熊本県南阿蘇村 is 熊本県 and its village 南阿蘇村
+                    cut = ps + len(inner.group(1))
+                    candidates.append(Mention(ps, cut, inner.group(1), PLACE, outer.kind, "gazetteer", outer,
+                                              confidence=0.85))
+                    candidates.append(Mention(cut, pe, inner.group(2), PLACE, _place_kind(inner.group(2)), "suffix",
+                                              confidence=0.7, parent_start=ps))
+                    continue
                 candidates.append(Mention(ps, pe, surface, PLACE, pk, "suffix", confidence=0.7))
     # Areas: a country and a direction (ドイツ北部, 中国東北地方).
     for c in [c for c in candidates if c.type is PLACE and c.kind == PlaceKind.COUNTRY.value]:
@@ -642,6 +660,26 @@ def _joined_start(text: str, start: int, end: int, known: list[tuple[int, int]])
 _NAME_STOP = ("同", "両", "各", "本", "当", "前", "元", "新")
 
 
+def _common_word(doc: Any, start: int, end: int) -> bool:
+    """A kanji name the tagger reads as one common noun, with no entity label, is a word here."""
+    toks = [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    return (
+        len(toks) == 1
+        and toks[0].idx == start
+        and len(toks[0].text) == end - start
+        and re.fullmatch(r"[\u4e00-\u9fff]+", toks[0].text) is not None
+        and "普通名詞" in toks[0].tag_
+        and not toks[0].ent_type_
+    )
+
+
+def _post_fragment(doc: Any, j: int, i: int, text: str, end: int) -> bool:
+    """「久元市長」, 「和成副市長」: a name (tagged 人名) or 副 before the post 市長 is no place."""
+    if text[end : end + 1] != "長":
+        return False
+    return any(t.text == "副" for t in doc[j : i + 1]) or all("人名" in t.tag_ for t in doc[j:i] if t.text)
+
+
 def _tagged_persons(doc: Any, text: str, place_starts: set[int]) -> list[Mention]:
     """Family name (tagged 人名-姓) and given name: 三村申吾, 黄健庭, 郭 永平 — GiNZA's tagger
     finds these where its entity recogniser cuts or misses them. The given name is the kanji
@@ -670,7 +708,7 @@ def _tagged_persons(doc: Any, text: str, place_starts: set[int]) -> list[Mention
             ):
                 break
             end, size, j = nxt.idx + len(nxt.text), size + len(nxt.text), j + 1
-        if size > len(tok.text):
+        if size > len(tok.text) and not (j < len(tokens) and tokens[j].text in _PLACE_CHARS):
             name = text[tok.idx : end]
             found.append(Mention(tok.idx, end, name, PERSON, None, "pattern", confidence=0.65))
     return found

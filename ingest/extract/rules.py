@@ -458,6 +458,10 @@ class _Builder:
             parties = self._parties(segment, pos, subject if subject and subject.start < s + seg_start else None)
             if subject is not None and subject in ms and subject.start < s + seg_start:
                 parties = [subject, *[p for p in parties if p is not subject]]
+            paired = pair or self._pair_subject(segment, pos)
+            if paired is not None:
+                # 「AとBの「…覚書」締結」, 「(Xでは、)AとBが…を締結」: the pair signs, not the topic
+                parties = paired
             date = self.date_in(s + seg_start, e, before=pos)
             if len(parties) < 2 and date is not None:
                 parties = self._fallback_pair(s) or parties
@@ -489,10 +493,30 @@ class _Builder:
                 continue
             self._agreement(word, kind, parties, date, tail, seg_text, s, e)
 
+    def _pair_subject(self, ms: list[Mention], pos: int) -> list[Mention] | None:
+        """「AとBが」, 「A・B両者は」: a coordinated pair of bodies as the subject before ``pos``."""
+        bodies = [m for m in ms if m.end <= pos and self.actor(m) and m.type is not PERSON]
+        for b in reversed(bodies):
+            tail = r"\s?(?:\([^()]*\))?(?:の?両者|の?双方|の?両[県市州省国])?(?:が|は)"
+            if not re.match(tail, self.text[b.end : pos]):
+                continue
+            first = b  # 「…と屏東県東港鎮が」: the place that locates B belongs to it
+            while (up := next((m for m in ms if m.end == first.start and m.type is PLACE), None)) is not None:
+                first = up
+            joint = r"\s?(?:\([^()]*\))?(?:と|及び|および)"
+            left = [a for a in bodies if a.end < first.start and re.fullmatch(joint, self.text[a.end : first.start])]
+            counterpart = any(
+                m is not b and (not left or m is not left[-1]) and re.match(r"と|及び", self._after(m)) for m in bodies
+            )
+            if left and self.key(left[-1]) != self.key(b) and not counterpart:  # not 「AとBがCと」
+                return [left[-1], b]
+            return None
+        return None
+
     def _named_pair(self, pos: int, ms: list[Mention]) -> list[Mention] | None:
         """「AとBの」, 「A・B間の」, 「AとBとの間の」 right before an agreement word."""
         bodies = [m for m in ms if m.end <= pos and self.actor(m) and m.type is not PERSON]
-        joint = r"\s?(?:\([^()]*\))?(?:との間の|間の|の|との)"
+        joint = r"\s?(?:\([^()]*\))?(?:との間の|間の|の|との)(?:「[^「」。]{0,30})?"  # 「AとBの「X協力覚書」」
         right = [m for m in bodies if re.fullmatch(joint, self.text[m.end : pos])]
         if not right:
             return None
