@@ -11,7 +11,7 @@ from rich.text import Text
 
 from cli.common import JsonOpt, StoreOpt, console, print_json, store_at
 from cli.tables import row, source_label, table
-from graph.model import Entity, Lang, Name, NameKind, Source
+from graph.model import Entity, EntityType, Lang, Name, NameKind, Source
 from graph.registry import RELATION_TYPES, relation_type
 from graph.store import Store
 from queries.entity import entity_detail as detail_document
@@ -82,9 +82,10 @@ def print_entity(e: Entity, detail: dict[str, Any]) -> None:
         row(names, script_of(n), n.text, n.kind.value)
     console.print(names)
     facts = table("field", "value", title="Facts")
+    lifetime = ("start", "end") if e.type is EntityType.EVENT else ("founded", "dissolved")
     for field, value in (("description", e.description), ("purpose", e.purpose),
                          ("signed", e.signed), ("renewed", ", ".join(map(str, e.renewed))), ("status", e.status),
-                         ("start", e.start), ("end", e.end), ("url", e.url), ("ISO code", e.iso_code)):
+                         (lifetime[0], e.start), (lifetime[1], e.end), ("url", e.url), ("ISO code", e.iso_code)):
         if value:
             row(facts, field, str(value))
     if facts.row_count:

@@ -125,7 +125,7 @@ def settle(store: Store, item: ReviewItem) -> Outcome:
         record["type"] = stored.entity.type.value
         if stored.entity.kind:
             record["kind"] = stored.entity.kind
-        for attr in ("iso_code", "signed", "start", "renewed"):
+        for attr in ("iso_code", "signed", "start", "end", "renewed"):
             if attr in record and stored.entity.type.value != item.type.value:
                 del record[attr]
     mapping = {item.entity: record["id"]}

@@ -411,7 +411,7 @@ class Introductions:
             total = found.total
             if found.union is not None:
                 union, ids = found.union, found.union.arrays.ids
-                free = {x for pair in union.edges for x in pair if self.actors.roots(ids[x]) & ends}
+                free = union.free(lambda n: bool(self.actors.roots(n) & ends), not exclude and not used_nodes)
                 best = union.best(free, lambda x, y: weight(ids[x], ids[y]), limit)
             else:
                 best = ranking.ranked(found.dag(), a, b, self._half, weight, limit)
@@ -522,6 +522,10 @@ def introduction_paths(
         reason = f"No introduction path from {a.name('en')} to {b.name('en')}: {NO_PATH_REASONS[code]}"
         if code == "beyond_hop_limit":
             reason += f" (the shortest chain has {shortest} steps; the limit is {hops})"
+        for end in (a, b) if code == "filtered_out" else ():
+            why = rule.absence(end)
+            if why is not None:
+                reason += f" ({end.name('en')}: {why})"
     return PathResult(
         source=EntityRef.of(a),
         target=EntityRef.of(b),

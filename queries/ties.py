@@ -108,6 +108,17 @@ class TieFilter:
             return False
         return entity.type is EntityType.EVENT or not (entity.end and latest(entity.end) < self.as_of)
 
+    def absence(self, entity: Entity | EntityRow) -> str | None:
+        """Why ``entity`` does not exist on ``as_of`` ("founded 2007, after 2005-01-01"); None when it does."""
+        if self.as_of is None or self.entity_usable(entity):
+            return None
+        if entity.type is EntityType.AGREEMENT:
+            return f"signed {entity.signed}, after {self.as_of}"
+        if entity.start and earliest(entity.start) > self.as_of:
+            started = "held from" if entity.type is EntityType.EVENT else "founded"
+            return f"{started} {entity.start}, after {self.as_of}"
+        return f"dissolved {entity.end}, before {self.as_of}"
+
     def relation_usable(self, relation: Rel, sources: Mapping[str, Source]) -> Rel | None:
         """The relation if it counts under this filter, else None."""
         if relation.type not in self.types:

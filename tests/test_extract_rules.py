@@ -135,3 +135,36 @@ def test_fragments_of_posts_and_ordinary_words_are_not_places(tmp_path: Path) ->
     places = set(_names(facts, "place"))
     assert "神戸市" in places
     assert not places & {"久元市", "和成副市", "来賓", "両県州"}
+
+
+def test_paired_list_rows_name_partners(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "本年度の採択案件は次のとおり。\n\n"
+        "  1. 静岡県-ドイツ・NRW州(医療機器)\n"
+        "  2. 福井県 — フランス・リヨン市 (リヨン商工会議所)\n"
+        "  3. 長野県南部地域-イタリア・ロンバルディア州(精密機械)\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    partners = _ties(facts, "partner_of") | {(b, a) for a, b in _ties(facts, "partner_of")}
+    assert (places["静岡県"], places["NRW州"]) in partners
+    assert (places["福井県"], places["リヨン市"]) in partners
+    assert (places["福井県"], orgs["リヨン商工会議所"]) in partners
+    assert "長野県南部地域" in places  # an area of a prefecture, named with it
+    assert not any(places["ドイツ"] in pair for pair in partners)
+
+
+def test_a_name_then_a_places_head_post_works_for_that_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "山形県と黒竜江省は覚書を締結した。式では吉村美栄子・山形県知事、佐藤孝弘・山形市長、"
+        "土田正剛・東根市長が署名した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    works = {(p, q): r.get("role") for r in facts["relations"] if r["type"] == "works_for"
+             for p, q in [(r["source"], r["target"])]}
+    assert works.get((persons["吉村美栄子"], places["山形県"])) == "県知事"
+    assert works.get((persons["佐藤孝弘"], places["山形市"])) == "市長"
+    assert works.get((persons["土田正剛"], places["東根市"])) == "市長"
+    assert not set(persons) & {"山形", "東根"}
+    assert "吉村" not in places  # a family name ending like a village

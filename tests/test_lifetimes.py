@@ -93,6 +93,9 @@ def test_between_the_two_lifetimes_nobody_links_them(store: EmbeddedStore) -> No
 def test_a_place_at_an_end_must_exist_on_the_date(store: EmbeddedStore) -> None:
     before = introduction_paths(store, "place:district", "org:other", as_of=dt.date(2005, 1, 1))
     assert before.paths == () and before.reason_code == "filtered_out"
+    assert before.reason is not None and before.reason.endswith("(New District: founded 2007, after 2005-01-01)")
+    gone = introduction_paths(store, "org:gone", "org:far", as_of=dt.date(2018, 1, 1))
+    assert gone.reason is not None and gone.reason.endswith("(Gone Company: dissolved 2015-06, before 2018-01-01)")
     after = introduction_paths(store, "place:district", "org:other", as_of=dt.date(2010, 1, 1))
     assert [n.id for n in after.paths[0].nodes] == ["place:district", "org:other"]
 
@@ -171,10 +174,15 @@ def test_fact_files_carry_founding_and_ending_dates(tmp_path: Path) -> None:
         " end: 2015-06, sources: [doc]}\n",
         encoding="utf-8",
     )
+    table = tmp_path / "entities.csv"
+    table.write_text("id,type,kind,name_en,start,end,sources\n"
+                     "org:young,organisation,agency,Young Agency,2020-04,,doc\n", encoding="utf-8")
     with EmbeddedStore(tmp_path / "f.sqlite") as s:
-        load_files(s, [facts])
+        load_files(s, [facts, table])
         stored = s.get_entity("org:gone")
         assert stored is not None and (stored.entity.start, stored.entity.end) == ("2001", "2015-06")
+        young = s.get_entity("org:young")
+        assert young is not None and (young.entity.start, young.entity.end) == ("2020-04", None)
 
 
 def test_the_as_of_help_says_dissolved_actors_are_left_out() -> None:
@@ -185,3 +193,15 @@ def test_the_as_of_help_says_dissolved_actors_are_left_out() -> None:
     assert "not yet dissolved" in " ".join(out.split())
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert "organisations and places founded by then and not yet dissolved" in " ".join(readme.split())
+
+
+def test_show_names_an_organisations_lifetime(tmp_path: Path) -> None:
+    from cli.app import app
+
+    path = tmp_path / "show.sqlite"
+    with EmbeddedStore(path) as s:
+        s.write(lifetime_batch())
+    out = CliRunner().invoke(app, ["show", "org:gone", "--store", str(path)], env={"COLUMNS": "200"}).output
+    assert "founded" in out and "2001" in out and "dissolved" in out and "2015-06" in out
+    event = CliRunner().invoke(app, ["show", "event:forum", "--store", str(path)], env={"COLUMNS": "200"}).output
+    assert "2003-05-01" in event and "founded" not in event

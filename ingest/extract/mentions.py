@@ -62,6 +62,8 @@ _TITLE_PERSON = re.compile(
 _LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(?=博士|教授|氏)")
 _ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
 _ALIAS_IKA = re.compile(r"\(以下[、,]?\s*[「\"“『]([^」\"”』]{1,30})[」\"”』]\s*(?:と(?:いう|呼ぶ|称する|略す))?\)?")
+_HEAD_POST = re.compile(r"・([\u4e00-\u9fff]{1,4}?)(市|県|町|村|区|州|省)(?:長|知事|首相)")
+_PART_OF_REGION = re.compile(r"県?(?:北|南|東|西|央|中)部?[\u4e00-\u9fff]{0,4}?地域")
 _REGION_SUFFIX = re.compile(r"(?:道|省|州|県)(?=知事|庁|政府|議会|内|[^\u4e00-\u9fff]|$)")
 _PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都", "町", "村", "鎮", "郷")
 _GENERIC_PLACES = {
@@ -281,6 +283,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             continue  # 来賓 (guests), 諸島 (islands): a place's name used as an ordinary word
         if gm.entry.type is PLACE and _glued_katakana(text, gm.start, gm.end, ends, starts):
             continue  # デルタ in ダッチ・グリーンハウス・デルタ, ディジョン in ディジョンメトロポール
+        area = _PART_OF_REGION.match(text, gm.end)
+        if gm.entry.type is PLACE and area:
+            # 茨城県北臨海地域, 長野県南部地域: an area of the prefecture, named with it
+            candidates.append(Mention(gm.start, area.end(), text[gm.start : area.end()], PLACE,
+                                      PlaceKind.AREA.value, "suffix", confidence=0.7))
+            continue
         unit = _REGION_SUFFIX.match(text, gm.end)
         if gm.entry.type is PLACE and gm.entry.kind != PlaceKind.REGION.value and unit and gm.end not in starts:
             # 済州道, 江原道: a known city's name with a province's ending names the province around it
@@ -365,6 +373,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             tok = doc[i]
             if tok.text[-1:] not in _PLACE_CHARS:
                 continue
+            if len(tok.text) >= 2 and "人名" in tok.tag_:
+                continue  # 吉村, 中村: a family name that ends like a village
             if len(tok.text) >= 2 and "固有名詞" in tok.tag_:
                 j = i
             elif len(tok.text) == 1 and i > a:
@@ -405,6 +415,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                                               confidence=0.7, parent_start=ps))
                     continue
                 candidates.append(Mention(ps, pe, surface, PLACE, pk, "suffix", confidence=0.7))
+    # A state named by its Latin initials: BW州, NRW州.
+    for m in re.finditer(r"(?<![A-Za-z])[A-Z]{2,4}(?:州|省)", text):
+        candidates.append(Mention(m.start(), m.end(), m.group(), PLACE, PlaceKind.REGION.value, "suffix",
+                                  confidence=0.65))
     # Areas: a country and a direction (ドイツ北部, 中国東北地方).
     for c in [c for c in candidates if c.type is PLACE and c.kind == PlaceKind.COUNTRY.value]:
         area = _AREA.match(text, c.end)
@@ -604,6 +618,19 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             and not any(t in surface for t in TITLES)
         ):
             candidates.append(Mention(s, e, surface, EVENT, _event_kind(surface) or kind, "ner", confidence=0.5))
+    # 「岡本栄・伊賀市長」, 「鈴木英敬・三重県知事」: after a name and ・, the place whose head the person is.
+    person_ends = {c.end for c in candidates if c.type is PERSON}
+    for m in _HEAD_POST.finditer(text):
+        if m.start() not in person_ends:
+            continue
+        name = m.group(1) + m.group(2)
+        entry = gaz.lookup(name)
+        if entry is not None and entry.type is PLACE:
+            candidates.append(Mention(m.start(1), m.end(2), name, PLACE, entry.kind, "gazetteer", entry,
+                                      confidence=0.85))
+        else:
+            candidates.append(Mention(m.start(1), m.end(2), name, PLACE, _place_kind(name), "suffix",
+                                      confidence=0.7))
     # A name found once by a pattern names the same body wherever it recurs in the document.
     found = {c.text for c in candidates if c.type is ORG and c.source == "pattern" and len(c.text) >= 4}
     for name in found:

@@ -47,7 +47,7 @@ _SUBJECT_TAIL = (
 )
 # A post right after a body's name: 市長 split as 市+長, 県知事, 副省長, 観光誘客担当課長, 会頭.
 _POST_AFTER = re.compile(
-    r"(?:長|知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員))(?=[\s、。・()「」はがとのもに]|$)"
+    r"(?:長|[県州]?知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員))(?=[\s、。・()「」はがとのもに]|$)"
 )
 _JAPAN = place_id("JP")
 # A head's post and the ending of what it heads: 知事 heads a 県 (都, 道, 府), 議長 a 議会.
@@ -67,6 +67,12 @@ _HOSTED_VISIT = re.compile(
     r"来(?P<came>県|庁|市|町|村|道|府|都)(?:し|した|する|され|中)"
     r"|(?<![\u4e00-\u9fff\u30a1-\u30fa])(?P<office>県庁|市役所|市庁舎|区役所|町役場|村役場|道庁|府庁|都庁|本庁舎|庁舎)"
     r"(?:を|に)(?:表敬)?(?:訪問|訪れ|来訪)"
+)
+# A list row pairing two sides: an optional number or bullet, side A, a dash, side B, an optional bracket.
+_PAIRED_ROW = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.)．]|[(（]\d{1,2}[)）]|[・•\-])?[ \t]*(?P<a>[^\s\-—–－―|、。()（）]{2,30})[ \t]*[-—–－―][ \t]*"
+    r"(?P<b>[^\s\-—–－―|、。()（）]{2,30})[ \t]*(?:[(（](?P<c>[^()（）\n]{2,40})[)）])?[ \t]*$",
+    re.MULTILINE,
 )
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
@@ -299,6 +305,7 @@ class _Builder:
             elif sentence.strip() == "" or "\n\n" in self.text[max(0, s - 2) : s]:
                 last_subject = None
         self.structure()
+        self.paired_rows()
         self.field_organisers()
         self.list_organisers()
         self.speakers()
@@ -370,7 +377,9 @@ class _Builder:
                     q = max(nxt, key=lambda x: x.length)
                     post = _POST_AFTER.match(self.text, q.end)
                     if post:
-                        found.append((q, post.group()))
+                        # 「伊賀市長」: the post is 市長, the place's ending and 長
+                        unit = self.text[q.end - 1] if post.group() in ("長", "知事") else ""
+                        found.append((q, (unit if unit in "市県州省町村区" else "") + post.group()))
             if not found:
                 # 「BusinessOuluでシニアアドバイザーを務める内田貴子さん」, 「X大学では楊帆学長」
                 before = self.text[max(0, p.start - 40) : p.start]
@@ -987,6 +996,28 @@ class _Builder:
                     )
                 self.add("located_in", ent.key, up, (m.start, m.end), 0.75)
                 break
+
+    def paired_rows(self) -> None:
+        """A list row pairing two sides, 「1. A県 - ドイツ・B州(自動車産業)」, 「A市 — B州 (C機関)」:
+        the sides are partners; a body in the bracket works with the first side."""
+        for row in _PAIRED_ROW.finditer(self.text):
+            left_s, left_e = row.span("a")
+            right_s, right_e = row.span("b")
+            left = [m for m in self.mentions if left_s <= m.start and m.end <= left_e and self.actor(m)]
+            right = [m for m in self.mentions if right_s <= m.start and m.end <= right_e and self.actor(m)]
+            if not left or not right or left[0].start - left_s > 2:
+                continue
+            a = left[0]
+            # 「ドイツ・BW州」: the country only locates the side named after it
+            named = [m for m in right if not (m.kind == "country" and self.text[m.end : m.end + 1] in "・の")]
+            b = (named or right)[0]
+            span = (row.start(), row.end())
+            self.add("partner_of", self.key(a), self.key(b), span, 0.55)
+            if row.group("c"):
+                c_s, c_e = row.span("c")
+                for m in self.mentions:
+                    if c_s <= m.start and m.end <= c_e and m.type is ORG:
+                        self.add("partner_of", self.key(a), self.key(m), span, 0.5)
 
     def _place_named(self, name: str) -> str | None:
         for m in self.mentions:
