@@ -411,7 +411,7 @@ class Introductions:
             total = found.total
             if found.union is not None:
                 union, ids = found.union, found.union.arrays.ids
-                free = {x for pair in union.edges for x in pair if self.actors.roots(ids[x]) & ends}
+                free = union.free(lambda n: bool(self.actors.roots(n) & ends), not exclude and not used_nodes)
                 best = union.best(free, lambda x, y: weight(ids[x], ids[y]), limit)
             else:
                 best = ranking.ranked(found.dag(), a, b, self._half, weight, limit)

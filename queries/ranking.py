@@ -246,21 +246,9 @@ def _levels(dag: nx.Graph, a: str, half: Callable[[str, str], int]) -> dict[str,
     return level
 
 
-def best_paths(
-    a: Node,
-    b: Node,
-    forward: Mapping[Node, list[tuple[Any, Node, float]]],
-    backward: Mapping[Node, list[tuple[Node, float]]],
-    limit: int,
-) -> list[tuple[float, list[Node]]]:
-    """The ``limit`` lightest simple a-b paths over directed edges, in the stable order.
-
-    ``forward[u]`` holds (sort key, v, weight) of the edges out of u, ``backward`` the same edges
-    reversed. The lightest weight from each node to ``b`` (one Dijkstra) is an exact bound, so a
-    best-first search over partial paths, keyed by (bound to ``TIE_DECIMALS``, sort keys of the
-    path), completes paths exactly in ``order_key`` order: a path's prefix never sorts after it.
-    It expands only partial paths that can still finish among the first ``limit``.
-    """
+def completions(b: Node, backward: Mapping[Node, list[tuple[Node, float]]]) -> dict[Node, float]:
+    """The lightest weight from each node to ``b`` over directed edges (``backward[v]``: (u, weight)
+    of the edges u -> v), by Dijkstra."""
     rest = {b: 0.0}
     heap: list[tuple[float, Node]] = [(0.0, b)]
     while heap:
@@ -272,6 +260,24 @@ def best_paths(
             if there < rest.get(prev, math.inf):
                 rest[prev] = there
                 heapq.heappush(heap, (there, prev))
+    return rest
+
+
+def best_paths(
+    a: Node,
+    b: Node,
+    forward: Mapping[Node, list[tuple[Any, Node, float]]],
+    rest: Mapping[Node, float],
+    limit: int,
+) -> list[tuple[float, list[Node]]]:
+    """The ``limit`` lightest simple a-b paths over directed edges, in the stable order.
+
+    ``forward[u]`` holds (sort key, v, weight) of the edges out of u; ``rest[v]`` is a lower bound
+    of the weight from v to ``b`` (``completions``), exact on the lightest paths. A best-first
+    search over partial paths, keyed by (bound to ``TIE_DECIMALS``, sort keys of the path), then
+    completes paths exactly in ``order_key`` order: a path's prefix never sorts after it. It
+    expands only partial paths that can still finish among the first ``limit``.
+    """
     if a not in rest:
         return []
     found: list[tuple[float, list[Node]]] = []
@@ -319,4 +325,4 @@ def ranked(
                 w = weight(x, y)
                 forward.setdefault(x, []).append((y, y, w))
                 backward.setdefault(y, []).append((x, w))
-    return best_paths(a, b, forward, backward, limit)
+    return best_paths(a, b, forward, completions(b, backward), limit)

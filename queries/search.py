@@ -110,12 +110,27 @@ class Union:
     a: int
     b: int
     total: int  # half steps of every path in it
-    edges: dict[tuple[int, int], int]  # node pair -> edge index (-1: a seed move, no graph edge)
+    x: Array  # its node pairs, each once, lower index first
+    y: Array
+    edge: Array  # the edge index of each pair (-1: a seed move, no graph edge)
     level: Array  # each node's half steps from a on every path through it
 
     def pairs(self) -> list[tuple[str, str]]:
         ids = self.arrays.ids
-        return sorted((ids[x], ids[y]) for x, y in self.edges)
+        return sorted((ids[x], ids[y]) for x, y in zip(self.x.tolist(), self.y.tolist(), strict=True))
+
+    def free(self, own: Callable[[str], bool], at_ends: bool) -> set[int]:
+        """Nodes of the union that would carry a hub penalty but are ``own`` (the ends' actors).
+
+        ``at_ends``: nothing was closed, so every member of an end's actor is reached from that end
+        at no step (level 0 or the last level) and only those nodes need asking."""
+        nodes = np.unique(np.concatenate((self.x, self.y)))
+        nodes = nodes[self.arrays.penalty[nodes] > 0]
+        if at_ends:
+            at = self.level[nodes]
+            nodes = nodes[(at == 0) | (at == self.total)]
+        ids = self.arrays.ids
+        return {n for n in nodes.tolist() if own(ids[n])}
 
     def best(
         self, free: Collection[int], move_weight: Callable[[int, int], float], limit: int
@@ -128,26 +143,79 @@ class Union:
         ``move_weight(x, y)``.
         """
         arrays, level = self.arrays, self.level
-        penalty = dict.fromkeys(free, 0.0)
-        forward: dict[int, list[tuple[int, int, float]]] = {}  # node -> (rank of next, next, weight)
-        backward: dict[int, list[tuple[int, float]]] = {}
-        pairs = {(min(x, y), max(x, y)): e for (x, y), e in self.edges.items()}
-        for (x, y), e in pairs.items():
-            if e < 0:
-                w, cost = move_weight(x, y), 2
-            else:
-                cost = int(arrays.cost[e])
-                px = penalty.get(x)
-                py = penalty.get(y)
-                w = float(arrays.weight[e]) + (
-                    (float(arrays.penalty[x]) if px is None else px) + (float(arrays.penalty[y]) if py is None else py)
-                ) / 2
-            for u, v in ((x, y), (y, x)):
-                if level[v] == level[u] + cost:
-                    forward.setdefault(u, []).append((int(arrays.rank[v]), v, w))
-                    backward.setdefault(v, []).append((u, w))
-        ids = arrays.ids
-        return [(w, [ids[i] for i in path]) for w, path in ranking.best_paths(self.a, self.b, forward, backward, limit)]
+        x, y, index = self.x, self.y, self.edge
+        tie = index >= 0
+        weight = np.zeros(len(x), dtype=np.float64)
+        cost = np.full(len(x), 2, dtype=np.int64)
+        px, py = arrays.penalty[x], arrays.penalty[y]
+        if len(free):
+            zero = np.fromiter(free, dtype=np.int64, count=len(free))
+            px = np.where(np.isin(x, zero), 0.0, px)
+            py = np.where(np.isin(y, zero), 0.0, py)
+        weight[tie] = arrays.weight[index[tie]] + (px[tie] + py[tie]) / 2
+        cost[tie] = arrays.cost[index[tie]]
+        for i in np.flatnonzero(~tie).tolist():
+            weight[i] = move_weight(int(x[i]), int(y[i]))
+        # Forward edges: those a fewest-step path walks (its level grows by the edge's half steps).
+        ahead_xy = level[y] == level[x] + cost
+        ahead_yx = level[x] == level[y] + cost
+        u = np.concatenate((x[ahead_xy], y[ahead_yx]))
+        v = np.concatenate((y[ahead_xy], x[ahead_yx]))
+        w = np.concatenate((weight[ahead_xy], weight[ahead_yx]))
+        c = np.concatenate((cost[ahead_xy], cost[ahead_yx]))
+        nodes = np.unique(np.concatenate((u, v, [self.a, self.b])))
+        iu, iv = np.searchsorted(nodes, u), np.searchsorted(nodes, v)
+        ia, ib = int(np.searchsorted(nodes, self.a)), int(np.searchsorted(nodes, self.b))
+        at = level[nodes]
+        rest = _lightest(len(nodes), iu, iv, w, c, at[iu], self.total, ib, towards=True)
+        if not np.isfinite(rest[ia]):
+            return []
+        start = _lightest(len(nodes), iv, iu, w, c, at[iv], self.total, ia, towards=False)
+        # Only edges of paths light enough to rank can be used: widen until the limit is reached
+        # with room to spare (a path's every edge has start + weight + rest at most its weight).
+        slack = start[iu] + w + rest[iv] - rest[ia]
+        ids, rank = arrays.ids, arrays.rank
+        margin = 1e-6 if limit == 1 else 0.5
+        reach = np.isfinite(rest)
+        bound = dict(zip(nodes[reach].tolist(), rest[reach].tolist(), strict=True))
+        while True:
+            keep = slack <= margin
+            forward: dict[int, list[tuple[int, int, float]]] = {}  # node -> (rank of next, next, weight)
+            for p, q, weight_pq in zip(
+                nodes[iu[keep]].tolist(), nodes[iv[keep]].tolist(), w[keep].tolist(), strict=True
+            ):
+                forward.setdefault(p, []).append((int(rank[q]), q, weight_pq))
+            found = ranking.best_paths(self.a, self.b, forward, bound, limit)
+            if bool(keep.all()) or (len(found) == limit and found[-1][0] - rest[ia] < margin - 1e-7):
+                return [(weight_p, [ids[i] for i in path]) for weight_p, path in found]
+            margin *= 8
+
+
+def _lightest(
+    count: int, frm: Array, to: Array, weight: Array, cost: Array, frm_level: Array, total: int, end: int,
+    towards: bool,
+) -> Array:
+    """The lightest weight between every node and ``end`` over layered edges ``frm`` -> ``to`` (local
+    indices): level by level away from ``end`` (``towards``: the edges lead to it), repeating a
+    level's zero-step edges until nothing changes. Same sums as Dijkstra (weight plus the
+    neighbour's lightest), so the same values."""
+    best = np.full(count, np.inf)
+    best[end] = 0.0
+    levels = range(total, -1, -1) if towards else range(total + 1)
+    for lv in levels:
+        here = frm_level == lv
+        step = here & (cost > 0)
+        if step.any():
+            np.minimum.at(best, frm[step], weight[step] + best[to[step]])
+        flat = here & (cost == 0)
+        if flat.any():
+            f, t, fw = frm[flat], to[flat], weight[flat]
+            while True:
+                before = best[f].copy()
+                np.minimum.at(best, f, fw + best[t])
+                if np.array_equal(before, best[f]):
+                    break
+    return best
 
 
 @dataclass
@@ -261,12 +329,12 @@ def fewest_steps_union(
         settle(0 if work(sides[0], la) <= work(sides[1], lb) else 1)
     if best > max_half:
         return None
-    edges = _union(arrays, sides, ia, ib, best, passable, open_edge, extra, a, b)
-    if not edges:
+    found = _union(arrays, sides, ia, ib, best, passable, open_edge, extra, a, b)
+    if found is None:
         return None
     da, db = sides[0].dist, sides[1].dist
     level = np.where(sides[0].settled, da, best - db.astype(np.int64))
-    return Union(arrays, ia, ib, best, edges, level)
+    return Union(arrays, ia, ib, best, *found, level)
 
 
 def _union(
@@ -280,19 +348,21 @@ def _union(
     extra: Mapping[str, Mapping[str, int]],
     a: str,
     b: str,
-) -> dict[tuple[int, int], int]:
+) -> tuple[Array, Array, Array] | None:
     """Every fewest-step path crosses from a node settled by a's side to one settled by b's;
-    walking back from the crossings along exact distances gives all of them."""
+    walking back from the crossings along exact distances gives all of them. Returns the
+    union's node pairs (each once, lower index first) and their edge indices (-1: a seed move)."""
     da, db = sides[0].dist, sides[1].dist
     sa, sb = sides[0].settled, sides[1].settled
-    edges: dict[tuple[int, int], int] = {}  # (from a's side, to b's side) -> edge index, -1 for a seed move
-    starts: list[set[int]] = [set(), set()]
-    both = np.flatnonzero(sa & sb & (da.astype(np.int64) + db == total))
-    for side_starts in starts:
-        side_starts.update(both.tolist())
+    xs: list[Array] = []  # pieces of (x, y, edge index)
+    ys: list[Array] = []
+    es: list[Array] = []
+    moves: list[tuple[int, int]] = []
+    on_path = sa & sb & (da.astype(np.int64) + db == total)
+    both = np.flatnonzero(on_path)
     # Crossing edges: from a node settled by a's side (an end or passable, not settled by both
     # on a fewest-step path: that one is a crossing itself) to one settled by b's.
-    cross = np.flatnonzero(sa & (da <= total) & ~(sb & (da.astype(np.int64) + db == total)))
+    cross = np.flatnonzero(sa & (da <= total) & ~on_path)
     cross = cross[(cross == ia) | (cross == ib) | passable[cross]]
     owner, idx = arrays.gather(cross)
     u = cross[owner]
@@ -300,10 +370,10 @@ def _union(
     hit = sb[v] & (da[u].astype(np.int64) + arrays.cost[idx] + db[v] == total)
     if open_edge is not None:
         hit &= open_edge[idx]
-    for x, y, e in zip(u[hit].tolist(), v[hit].tolist(), idx[hit].tolist(), strict=True):
-        edges[(x, y)] = e
-        starts[0].add(x)
-        starts[1].add(y)
+    xs.append(u[hit])
+    ys.append(v[hit])
+    es.append(idx[hit])
+    starts = [[both, u[hit]], [both, v[hit]]]
     # A seed move (a place to an organisation in it) is no graph edge: it may be the crossing too.
     seeded: list[dict[int, int]] = [{}, {}]
     for which, end_id in ((0, a), (1, b)):
@@ -313,24 +383,25 @@ def _union(
                 seeded[which][i] = cost
     for i, cost in seeded[0].items():
         if sb[i] and cost + int(db[i]) == total:
-            edges.setdefault((ia, i), -1)
-            starts[0].add(ia)
-            starts[1].add(i)
+            moves.append((ia, i))
+            starts[0].append(np.array([ia]))
+            starts[1].append(np.array([i]))
     for i, cost in seeded[1].items():
         if sa[i] and int(da[i]) + cost == total:
-            edges.setdefault((i, ib), -1)
-            starts[0].add(i)
-            starts[1].add(ib)
+            moves.append((i, ib))
+            starts[0].append(np.array([i]))
+            starts[1].append(np.array([ib]))
     for which, (dist, settled, end, other_end) in enumerate(((da, sa, ia, ib), (db, sb, ib, ia))):
         seen = np.zeros(len(dist), dtype=bool)
-        layer = np.array(sorted(starts[which]), dtype=np.int64)
+        layer = np.unique(np.concatenate(starts[which]).astype(np.int64))
         while len(layer):
             seen[layer] = True
             # A seed node's parent is its end (a first move that is no graph edge).
-            for i in layer.tolist():
-                move = seeded[which].get(i)
-                if move is not None and i != end and int(dist[i]) == move:
-                    edges.setdefault((end, i) if which == 0 else (i, end), -1)
+            if seeded[which]:
+                for i in layer.tolist():
+                    move = seeded[which].get(i)
+                    if move is not None and i != end and int(dist[i]) == move:
+                        moves.append((end, i))
             owner, idx = arrays.gather(layer)
             child = layer[owner]
             parent = arrays.nbr[idx].astype(np.int64)
@@ -342,12 +413,19 @@ def _union(
             )
             if open_edge is not None:
                 ok &= open_edge[idx]
-            parent, child, idx = parent[ok], child[ok], idx[ok]
-            for p, c, e in zip(parent.tolist(), child.tolist(), idx.tolist(), strict=True):
-                edges[(p, c) if which == 0 else (c, p)] = e
-            up = np.unique(parent)
+            xs.append(parent[ok])
+            ys.append(child[ok])
+            es.append(idx[ok])
+            up = np.unique(parent[ok])
             layer = up[~seen[up]]
-    nodes = {n for pair in edges for n in pair}
-    if ia not in nodes or ib not in nodes:
-        return {}
-    return edges
+    if moves:
+        xs.append(np.array([m[0] for m in moves], dtype=np.int64))
+        ys.append(np.array([m[1] for m in moves], dtype=np.int64))
+        es.append(np.full(len(moves), -1, dtype=np.int64))
+    x, y, e = np.concatenate(xs), np.concatenate(ys), np.concatenate(es)
+    low, high = np.minimum(x, y), np.maximum(x, y)
+    _, once = np.unique(low * len(arrays.ids) + high, return_index=True)
+    low, high, e = low[once], high[once], e[once]
+    if not (np.any(low == ia) or np.any(high == ia)) or not (np.any(low == ib) or np.any(high == ib)):
+        return None
+    return low, high, e

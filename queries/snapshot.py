@@ -46,6 +46,8 @@ _ALIGN = 64
 _HEADER_LEN = struct.Struct("<Q")
 _TYPES = list(EntityType)
 _NONE = -1
+ROW_CACHE = 300_000  # entity rows kept made; beyond it the cache starts again
+RELATION_CACHE = 500_000  # relation rows kept made
 
 Array = npt.NDArray[Any]
 
@@ -313,8 +315,9 @@ class SnapshotView:
         rows = self._rows
         todo = [i for i in indices if i not in rows]
         if todo:
-            if len(rows) > 300_000:
-                rows.clear()
+            if len(rows) > ROW_CACHE:
+                rows.clear()  # bounded: then every asked row is made again
+                todo = list(dict.fromkeys(indices))
             a, kinds, texts = self.a, self._kinds, self._texts
             picked = np.array(todo, dtype=np.int64)
             columns = zip(todo, a["entity_id"][picked].tolist(), a["entity_type"][picked].tolist(),
@@ -333,8 +336,9 @@ class SnapshotView:
         wanted = indices.tolist()
         todo = [r for r in wanted if r not in cache]
         if todo:
-            if cache_rows and len(cache) > 500_000:
-                cache.clear()
+            if cache_rows and len(cache) > RELATION_CACHE:
+                cache.clear()  # bounded: then every asked row is made again
+                todo = list(dict.fromkeys(wanted))
             a = self.a
             picked = np.array(todo, dtype=np.int64)
             ends = a["relation_ends"][picked].tolist()

@@ -179,7 +179,8 @@ def test_the_best_first_ranking_equals_drawing_paths_lightest_first(
             actual = ranking.ranked(dag, a, b, intro._half, weight, limit)
             assert actual, (a, b)  # the union holds a fewest-step path by construction
             ids = union.arrays.ids
-            free = {x for pair in union.edges for x in pair if intro.actors.roots(ids[x]) & ends}
+            free = union.free(lambda n, ends=ends: bool(intro.actors.roots(n) & ends), False)  # type: ignore[misc]
+            assert union.free(lambda n, ends=ends: bool(intro.actors.roots(n) & ends), True) == free  # type: ignore[misc]
             assert union.best(free, lambda x, y: weight(ids[x], ids[y]), limit) == actual, (a, b)
             expected = _drawn(dag.copy(), a, b, total, intro._half, weight, limit)
             if expected is not None:

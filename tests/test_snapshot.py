@@ -64,6 +64,22 @@ def test_every_view_call_answers_as_the_in_memory_index(synthetic: EmbeddedStore
         assert pairs(snap.tie_pages(TIE_TYPES, as_of, 0.0)) == pairs(index.tie_pages(TIE_TYPES, as_of, 0.0))
 
 
+def test_rows_made_past_the_cache_bounds_are_still_answered(
+    synthetic: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A walk that fills the row caches past their bounds starts them again and still gets every row
+    it asked for (the rows it had made before included)."""
+    monkeypatch.setattr("queries.snapshot.ROW_CACHE", 20)
+    monkeypatch.setattr("queries.snapshot.RELATION_CACHE", 30)
+    index, snap = both(synthetic)
+    ids = sorted(index.entities)
+    rng = random.Random(5)
+    for _ in range(40):
+        frontier = rng.sample(ids, rng.randint(1, 25))
+        assert snap.adjacent(frontier, RELATION_TYPES, "both") == index.adjacent(frontier, RELATION_TYPES, "both")
+        assert snap.get_entities(frontier) == index.get_entities(frontier)
+
+
 def test_the_snapshot_is_reused_and_rebuilt_when_the_store_changes(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path / "s.sqlite")
     load_files(store, [seed_path()])
