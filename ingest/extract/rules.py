@@ -400,12 +400,32 @@ class _Builder:
                     if host is not None and self.actor(host):
                         found.append((host, serve.group(1)))
             if not found:
+                # 「ダバオ市側からは、P市長が出席」: the side named before speaks through its people
+                side = _closest([
+                    x for x in ms
+                    if x.end <= p.start and x.type is not PERSON and self.actor(x)
+                    and re.match(r"側(?:から|では|は|も)", self.text[x.end : x.end + 4])
+                    and not re.search(r"[。]", self.text[x.end : p.start])
+                ])
+                post = next((t for t in TITLES if after.lstrip().startswith(t)), None)
+                if side is not None and post is not None:
+                    found.append((side, post))
+            if not found:
                 # 「三村申吾知事」, 「後藤三男(ごとう・みつお)町長」: a head's post names the kind of place it heads
                 post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(" + "|".join(_HEAD_OF) + ")", after)
                 if post:
                     host = self._headed(p.start, _HEAD_OF[post.group(1)])
                     if host is not None:
                         found.append((host, post.group(1)))
+            if not found:
+                # 「…太洋工業は…。細江美則社長は」: a company's head belongs to the company named just before
+                post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(代表取締役社長|社長|代表取締役|CEO|学長|総長)", after)
+                if post:
+                    wanted = "university" if post.group(1) in ("学長", "総長") else "company"
+                    near = [x for x in self.mentions if x.type is ORG and x.kind == wanted
+                            and x.end <= p.start and p.start - x.end <= 200]
+                    if near:
+                        found.append((near[-1], post.group(1)))
             for q, between in found:
                 role = _role(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
                 self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
