@@ -407,9 +407,9 @@ class _Builder:
                     and re.match(r"側(?:から|では|は|も)", self.text[x.end : x.end + 4])
                     and not re.search(r"[。]", self.text[x.end : p.start])
                 ])
-                post = next((t for t in TITLES if after.lstrip().startswith(t)), None)
-                if side is not None and post is not None:
-                    found.append((side, post))
+                title = next((t for t in TITLES if after.lstrip().startswith(t)), None)
+                if side is not None and title is not None:
+                    found.append((side, title))
             if not found:
                 # 「三村申吾知事」, 「後藤三男(ごとう・みつお)町長」: a head's post names the kind of place it heads
                 post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(" + "|".join(_HEAD_OF) + ")", after)
