@@ -300,6 +300,7 @@ class _Builder:
             self.events(sentence, s, e, ms, subject)
             self.partners(sentence, s, e, ms, subject)
             self.membership(sentence, s, e, ms, subject)
+            self.met_pairs(sentence, s, e, ms)
             self.topic_sectors(sentence, s, e, subject)
             self.prev_sentence = s
             if self._subject(ms):
@@ -856,6 +857,20 @@ class _Builder:
                 subj = self._subject([x for x in ms if x.start < m.start]) or subject
                 if subj is not None:
                     self.add("met_with", self.key(subj), self.key(m), (s, e), 0.55)
+
+    def met_pairs(self, sentence: str, s: int, e: int, ms: list[Mention]) -> None:
+        """「P知事とQ市長が(10日、県庁で)会談した」: two people as the subject of a meeting."""
+        for hit in re.finditer(r"会談|面会|面談|懇談", sentence):
+            pos = s + hit.start()
+            people = [m for m in ms if m.type is PERSON and m.end <= pos]
+            for q in reversed(people):
+                if not re.match(r"[^、。と()]{0,10}?(?:氏|さん|様)?(?:ら)?(?:が|は)", self.text[q.end : q.end + 14]):
+                    continue
+                gap = r"[^、。と()]{0,10}?(?:氏|さん|様)?と(?![\u3040-\u309f])[^、。()]{0,20}?"
+                earlier = [p for p in people if p.end < q.start and re.fullmatch(gap, self.text[p.end : q.start])]
+                if earlier and self.key(earlier[-1]) != self.key(q):
+                    self.add("met_with", self.key(earlier[-1]), self.key(q), (s, e), 0.55)
+                break
 
     def _met(self, m: Mention, ms: list[Mention]) -> bool:
         """「Pと会談」, 「P州知事(56)とQ大使と会談」: P is one of the people met."""
