@@ -303,18 +303,20 @@ def fewest_steps_union(
                 break
             far = other.dist[targets]
             best = min(best, int((reached + far).min()))
-            # Lowest reach per target, then only improvements count.
+            # Only improvements count (most targets were reached before), then the lowest per target.
+            better = reached < side.dist[targets]
+            targets, reached = targets[better], reached[better]
             order = np.lexsort((reached, targets))
             targets, reached = targets[order], reached[order]
             first = np.ones(len(targets), dtype=bool)
             first[1:] = targets[1:] != targets[:-1]
             targets, reached = targets[first], reached[first]
-            better = reached < side.dist[targets]
-            targets, reached = targets[better], reached[better]
             side.dist[targets] = reached
             same = reached == level
-            for cost_level in np.unique(reached[~same]).tolist():
-                side.buckets.setdefault(int(cost_level), []).append(targets[reached == cost_level])
+            for cost_level in (level + 1, level + 2):
+                there = targets[reached == cost_level]
+                if len(there):
+                    side.buckets.setdefault(cost_level, []).append(there)
             current = targets[same]
             current = current[~side.settled[current]]
 
