@@ -174,10 +174,15 @@ def test_fact_files_carry_founding_and_ending_dates(tmp_path: Path) -> None:
         " end: 2015-06, sources: [doc]}\n",
         encoding="utf-8",
     )
+    table = tmp_path / "entities.csv"
+    table.write_text("id,type,kind,name_en,start,end,sources\n"
+                     "org:young,organisation,agency,Young Agency,2020-04,,doc\n", encoding="utf-8")
     with EmbeddedStore(tmp_path / "f.sqlite") as s:
-        load_files(s, [facts])
+        load_files(s, [facts, table])
         stored = s.get_entity("org:gone")
         assert stored is not None and (stored.entity.start, stored.entity.end) == ("2001", "2015-06")
+        young = s.get_entity("org:young")
+        assert young is not None and (young.entity.start, young.entity.end) == ("2020-04", None)
 
 
 def test_the_as_of_help_says_dissolved_actors_are_left_out() -> None:
