@@ -60,14 +60,22 @@ def percentiles(seconds: list[float]) -> tuple[float, float]:
     return cuts[49] * 1000, cuts[94] * 1000
 
 
-def timed(calls: Sequence[Callable[[], Any]]) -> tuple[list[float], list[Any]]:
-    """Run each call once; return the durations and the results."""
-    durations, results = [], []
+def timed(
+    calls: Sequence[Callable[[], Any]], keep: Callable[[Any], Any] = lambda _: None
+) -> tuple[list[float], list[Any]]:
+    """Run each call once; return the durations and ``keep`` of each result.
+
+    Only what the figures need is kept, as a server drops each answer once sent: holding
+    every answer alive would make later collections of the cyclic GC walk all of them, and
+    charge that to the queries being timed."""
+    durations, kept = [], []
     for call in calls:
         started = time.perf_counter()
-        results.append(call())
+        result = call()
         durations.append(time.perf_counter() - started)
-    return durations, results
+        kept.append(keep(result))
+        del result
+    return durations, kept
 
 
 def store_size_mb(path: Path) -> float:
@@ -166,22 +174,23 @@ def stage_queries(store: str, queries: int) -> Figures:
 
         for k in (1, 3):
             calls = [partial(introduction_paths, opened, a, b, k=k) for a, b in pairs[1 : queries + 1]]
-            seconds, results = timed(calls)
+            seconds, found = timed(calls, keep=lambda r: bool(r.paths))
             figures[f"path_k{k}_p50_ms"], figures[f"path_k{k}_p95_ms"] = percentiles(seconds)
-            figures[f"path_k{k}_found"] = sum(1 for r in results if r.paths) / len(results)
-            figures[f"path_k{k}_count"] = len(results)
+            figures[f"path_k{k}_found"] = sum(found) / len(found)
+            figures[f"path_k{k}_count"] = len(found)
             progress(f"paths k={k}: p95 {figures[f'path_k{k}_p95_ms']:.1f} ms")
 
         neighbourhood(opened, centres[0], radius=2)  # warm-up
-        seconds, results = timed([partial(neighbourhood, opened, c, radius=2) for c in centres[1 : queries + 1]])
+        seconds, sizes = timed([partial(neighbourhood, opened, c, radius=2) for c in centres[1 : queries + 1]],
+                               keep=lambda r: len(r.nodes))
         figures["neighbourhood_p50_ms"], figures["neighbourhood_p95_ms"] = percentiles(seconds)
-        figures["neighbourhood_nodes"] = statistics.mean(len(r.nodes) for r in results)
+        figures["neighbourhood_nodes"] = statistics.mean(sizes)
         progress(f"neighbourhood: p95 {figures['neighbourhood_p95_ms']:.1f} ms")
 
         region_network(opened, regions[0])  # warm-up
-        seconds, results = timed([partial(region_network, opened, p) for p in regions[1:]])
+        seconds, sizes = timed([partial(region_network, opened, p) for p in regions[1:]], keep=lambda r: len(r.members))
         figures["region_p50_ms"], figures["region_p95_ms"] = percentiles(seconds)
-        figures["region_members"] = statistics.mean(len(r.members) for r in results)
+        figures["region_members"] = statistics.mean(sizes)
         progress(f"region network: p95 {figures['region_p95_ms']:.1f} ms")
 
         t0 = time.perf_counter()

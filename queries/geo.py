@@ -182,6 +182,16 @@ class Geography:
             found = self._region[entity_id] = self._walk(entity_id, ("region",)) or self.country(entity_id)
             return found
 
+    def locate_all(self, ids: Iterable[str]) -> None:
+        """Find the country and region of every entity in ``ids`` now (a server's warm-up): a region
+        network then reads them from memory instead of climbing from each of its ties' ends."""
+        ids = list(ids)
+        with gc_paused(long_lived=True):
+            self.prefetch(ids)
+            for entity_id in ids:
+                self.country(entity_id)
+                self.region(entity_id)
+
     def iso(self, country_id: str | None) -> str | None:
         entity = self.entity(country_id) if country_id else None
         return entity.iso_code.upper() if entity is not None and entity.iso_code else None

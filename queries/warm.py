@@ -34,13 +34,13 @@ def _search_arrays(view: GraphView) -> None:
 
 
 def warm_up(store: Store) -> None:
-    """Build the index, the default tie graph, the geography and the hubs' ranked relations
-    of the store's current version."""
+    """Build the index, the default tie graph, every entity's country and region and the hubs'
+    ranked relations of the store's current version."""
     started = time.perf_counter()
     if isinstance(store, EmbeddedStore) and isinstance(view_of(store), SnapshotView):
         view = warm(store.path, store.version(), TieFilter())
         _search_arrays(view)
-        Geography.of(view)
+        Geography.of(view).locate_all(e.decode("ascii") for e in view.a["entity_id"].tolist())
         warm_neighbourhoods(view, view.hubs(HUB_DEGREE))
         log.info("query view ready: %d entities, %d relations in %.1f s",
                  len(view.a["entity_id"]), len(view.a["relation_id"]), time.perf_counter() - started)
@@ -49,7 +49,7 @@ def warm_up(store: Store) -> None:
     if not isinstance(index, GraphIndex):
         return  # the backend answers the view natively; nothing to build here
     _search_arrays(index)
-    Geography.of(index)
+    Geography.of(index).locate_all(index.entities)
     warm_neighbourhoods(index)
     log.info("query index ready: %d entities, %d relations in %.1f s",
              len(index.entities), len(index.relations), time.perf_counter() - started)
