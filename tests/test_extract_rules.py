@@ -168,3 +168,28 @@ def test_a_name_then_a_places_head_post_works_for_that_place(tmp_path: Path) -> 
     assert works.get((persons["土田正剛"], places["東根市"])) == "市長"
     assert not set(persons) & {"山形", "東根"}
     assert "吉村" not in places  # a family name ending like a village
+
+
+def test_bodies_named_without_a_proper_noun_in_a_bodys_slot(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "山田太郎先生が理事長を務める地域産業技術振興機構は、地元企業を支援している。\n"
+        "登壇したのは、ドイツ大使館経済部で参事官を務める川口花子さんと、大阪駐福岡弁事処の王小明・処長。\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    works = _ties(facts, "works_for")
+    assert (persons["山田太郎"], orgs["地域産業技術振興機構"]) in works
+    assert (persons["川口花子"], orgs["ドイツ大使館経済部"]) in works
+    assert (orgs["ドイツ大使館経済部"], orgs["ドイツ大使館"]) in _ties(facts, "part_of")
+    assert "大阪駐福岡弁事処" in orgs
+
+
+def test_bodies_with_no_legal_suffix_sign(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "静岡県とSkyDrive社は空飛ぶクルマの実装に向けた連携協定を締結した。\n"
+        "また、県はエアモビリティ協会と覚書を交わした。\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    assert {places["静岡県"], orgs["SkyDrive"]} in _agreements(facts).values()
+    assert {places["静岡県"], orgs["エアモビリティ協会"]} in _agreements(facts).values()

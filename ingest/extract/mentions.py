@@ -63,6 +63,12 @@ _LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(
 _ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
 _ALIAS_IKA = re.compile(r"\(以下[、,]?\s*[「\"“『]([^」\"”』]{1,30})[」\"”』]\s*(?:と(?:いう|呼ぶ|称する|略す))?\)?")
 _HEAD_POST = re.compile(r"・([\u4e00-\u9fff]{1,4}?)(市|県|町|村|区|州|省)(?:長|知事|首相)")
+_BODY_SLOT_BEFORE = ("務める", "勤める", "所属する", "である")
+_BODY_SLOT_AFTER = re.compile(r"(?:と|が|は)(?:の)?(?:連携|協力|共同|覚書|協定|提携|主催|共催)")
+_COMPANY_SHA = re.compile(
+    r"(?<![A-Za-z0-9\u30a1-\u30fa\u30fc・])([A-Z][A-Za-z0-9&.\-]{1,30}|[\u30a1-\u30fa\u30fc]{3,}(?:・[\u30a1-\u30fa\u30fc]+)*)社"
+    r"(?![会長員内外屋殿])"
+)
 _PART_OF_REGION = re.compile(r"県?(?:北|南|東|西|央|中)部?[\u4e00-\u9fff]{0,4}?地域")
 _REGION_SUFFIX = re.compile(r"(?:道|省|州|県)(?=知事|庁|政府|議会|内|[^\u4e00-\u9fff]|$)")
 _PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都", "町", "村", "鎮", "郷")
@@ -234,6 +240,7 @@ def _noun_runs(doc: Any) -> list[tuple[int, int]]:
         ok = (
             tok.pos_ in _NAME_POS
             or tok.tag_.startswith(("接頭辞", "接尾辞-名詞", "名詞-固有名詞"))
+            or (tok.tag_.startswith("名詞-普通名詞") and re.fullmatch(r"[\u30a1-\u30fa\u30fc]{2,}", text) is not None)
             or (text in _PUNCT_OK and start is not None and i + 1 < len(tokens) and tokens[i + 1].pos_ in _NAME_POS)
             or (text.isascii() and text.isalnum())
         )
@@ -330,6 +337,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         name, legal = _strip_legal(run)
         offset = e - len(name)
         kind = None if re.match(r"第\d+回", name) or _KATAKANA_PROVINCE.fullmatch(name) else _org_kind(name)
+        if kind is None and name.endswith(DEPARTMENT_SUFFIXES) and _inner_org_end(name):
+            kind = OrganisationKind.OTHER.value  # a division of a complete body: X大使館商務部
         if kind and (name.endswith(_VENUES) or any(ps > offset and pe == e for ps, pe in gaz_places)):
             kind = None  # a building (奈良ホテル, 州議事堂) or a place (中国陝西省) is not a body
         strong = any(name.endswith(x) for x in _STRONG) and len(name) >= 4 and not name.startswith(_DEICTIC)
@@ -415,6 +424,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                                               confidence=0.7, parent_start=ps))
                     continue
                 candidates.append(Mention(ps, pe, surface, PLACE, pk, "suffix", confidence=0.7))
+    # 「SkyDrive社」, 「テラドローン社」: a Latin or katakana name marked as a company by 社.
+    for m in _COMPANY_SHA.finditer(text):
+        candidates.append(Mention(m.start(1), m.end(1), m.group(1), ORG, OrganisationKind.COMPANY.value, "pattern",
+                                  legal_name=m.group(), confidence=0.7))
     # A state named by its Latin initials: BW州, NRW州.
     for m in re.finditer(r"(?<![A-Za-z])[A-Z]{2,4}(?:州|省)", text):
         candidates.append(Mention(m.start(), m.end(), m.group(), PLACE, PlaceKind.REGION.value, "suffix",
@@ -596,7 +609,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 or (" " in name and not name.isascii())
             ):
                 continue
-            if not (re.fullmatch(r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*", name) or any("固有名詞" in t.tag_ for t in ent)):
+            if not (
+                re.fullmatch(r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*", name)
+                or any("固有名詞" in t.tag_ for t in ent)
+                or (len(name) >= 6 and _org_kind(name) and text[max(0, s - 8) : s].endswith(_BODY_SLOT_BEFORE))
+                or (len(name) >= 6 and _org_kind(name) and _BODY_SLOT_AFTER.match(text, e) is not None)
+            ):  # 「…を務める医療産業都市推進機構」: common words, but in a body's slot and ending like one
                 continue
             if re.search(r"[A-Za-z]", name) and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .&-]*", name):
                 continue
