@@ -52,7 +52,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -265,10 +265,21 @@ class Introductions:
         found = self.tg.memo.get("search")
         if not isinstance(found, TieArrays):
             graph, entities = self.tg.graph, self.tg.entities
+
+            def edges() -> Iterator[tuple[str, str, int, float]]:
+                # Each tie once; nothing kept in the edges' data (a million small dicts would grow).
+                for u, v, data in graph.edges(data=True):
+                    cost = data.get(ranking.STEPS_KEY)
+                    if cost is None:
+                        cost = 0 if self.actors.inside(u, v) else int(data["half"])
+                    weight = data.get(WEIGHT_KEY)
+                    if weight is None:
+                        weight = self._strength_weight(data["info"], cost == 0)
+                    yield u, v, int(cost), float(weight)
+
             found = self.tg.memo["search"] = TieArrays.build(
                 list(graph),
-                lambda n: graph._adj[n],
-                lambda u, v: (self._tie_half(u, v), self._tie_weight(u, v)),
+                edges(),
                 lambda n: 0.0 if self.pg.is_meeting(n) else ranking.hub_penalty(len(graph._adj[n])),
                 lambda n: is_country(entities[n]),
             )
@@ -315,11 +326,13 @@ class Introductions:
         data = self.tg.graph._adj[u][v]
         weight = data.get(WEIGHT_KEY)
         if weight is None:
-            info: EdgeInfo = data["info"]
-            inside = self._tie_half(u, v) == 0
-            strength = max(r.confidence for r, _ in info.relations) if inside else info.strength
-            weight = data[WEIGHT_KEY] = -math.log(strength)
+            weight = data[WEIGHT_KEY] = self._strength_weight(data["info"], self._tie_half(u, v) == 0)
         return float(weight)
+
+    @staticmethod
+    def _strength_weight(info: EdgeInfo, inside: bool) -> float:
+        """``-log`` of a tie's strength as a step; a move inside one actor weighs its evidence only."""
+        return -math.log(max(r.confidence for r, _ in info.relations) if inside else info.strength)
 
     def _penalty(self, node: str, ends: frozenset[str]) -> float:
         """The hub penalty of an intermediary; none for meeting points and the ends' own actors

@@ -92,7 +92,11 @@ def _network(
                 add(m, n, None)
     truncated = len(keys) > max_ties
     kept = sorted(keys, key=lambda k: (k[0], k[1], k[2] or ""))[:max_ties]
-    geo.prefetch({end for a, b, _ in kept for end in (a, b)})
+    ends = {end for a, b, _ in kept for end in (a, b)}
+    geo.prefetch(ends)
+    # Each end's country and region, looked up once (a member is in dozens of ties).
+    country = {e: geo.country(e) for e in ends}
+    region = {e: geo.region(e) for e in ends}
     refs = {m.entity.id: m.entity for m in members}
 
     def ref(entity_id: str) -> EntityRef:
@@ -123,7 +127,7 @@ def _network(
             rels, srcs, rel_types = rels_a | rels_b, srcs_a | srcs_b, types_a | types_b
         else:
             rels, srcs, rel_types = edge_facts(a, b)
-        ca, cb = geo.country(a), geo.country(b)
+        ca, cb = country[a], country[b]
         ties.append(
             RegionTie(
                 member=ref(a),
@@ -139,12 +143,11 @@ def _network(
             )
         )
 
-    def place_of(entity_id: str, level: str) -> str | None:
-        """The entity's region (never a country: region pairs keep the two apart) or its country."""
-        if level == "country":
-            return geo.country(entity_id)
-        found = geo.region(entity_id)
-        return found if found is not None and found != geo.country(entity_id) else None
+    # Where each end counts: its country, or its region (never a country: region pairs keep the two apart).
+    places_at = {
+        "country": country,
+        "region": {e: r if r is not None and r != country[e] else None for e, r in region.items()},
+    }
 
     # What each tie counts as (a relationship is one agreement or event, however many people
     # met there, or one direct tie: twenty speakers at one webinar are one relationship
@@ -159,10 +162,9 @@ def _network(
         else:
             counted.append((tie.member.id, tie.other.id, "+".join(tie.relations),
                             f"{tie.member.name_en} – {tie.other.name_en} ({', '.join(tie.relation_types)})", False))
-    ends = {end for a, b, *_ in counted for end in (a, b)}
 
     def aggregate(level: str) -> tuple[AggregateTie, ...]:
-        where = {e: place_of(e, level) for e in ends}
+        where = places_at[level]
         found: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
         agreements: dict[tuple[str, str], set[str]] = defaultdict(set)
         for a, b, what, name, agreement in counted:

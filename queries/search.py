@@ -16,8 +16,9 @@ dict-based search, which asks the view only for what it visits.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -48,29 +49,30 @@ class TieArrays:
 
     @classmethod
     def build(
-        cls, ids: list[str], neighbours: Callable[[str], Iterable[str]],
-        step: Callable[[str, str], tuple[int, float]], penalty: Callable[[str], float],
+        cls, ids: list[str], edges: Iterable[tuple[str, str, int, float]], penalty: Callable[[str], float],
         blocked: Callable[[str], bool],
     ) -> TieArrays:
-        """From a graph's nodes (in its order), each node's neighbours (in its order), each edge's
-        (half steps, weight) and each node's hub penalty."""
+        """From a graph's nodes, its edges once each as (u, v, half steps, weight) and each node's
+        hub penalty. Compact columns while reading: a million edges stay a few dozen megabytes."""
         index = {n: i for i, n in enumerate(ids)}
+        us, vs, costs, weights = array("q"), array("q"), array("b"), array("d")
+        for source, target, half_steps, step_weight in edges:
+            us.append(index[source])
+            vs.append(index[target])
+            costs.append(half_steps)
+            weights.append(step_weight)
+        u, v = np.frombuffer(us, dtype=np.int64), np.frombuffer(vs, dtype=np.int64)
+        ends = np.concatenate((u, v))
+        order = np.argsort(ends, kind="stable")
         ptr = np.zeros(len(ids) + 1, dtype=np.int64)
-        nbr: list[int] = []
-        costs: list[int] = []
-        weights: list[float] = []
-        for i, u in enumerate(ids):
-            for v in neighbours(u):
-                nbr.append(index[v])
-                cost, weight = step(u, v)
-                costs.append(cost)
-                weights.append(weight)
-            ptr[i + 1] = len(nbr)
+        np.cumsum(np.bincount(ends, minlength=len(ids)), out=ptr[1:])
+        cost = np.frombuffer(costs, dtype=np.int8)
+        weight = np.frombuffer(weights, dtype=np.float64)
         rank = np.empty(len(ids), dtype=np.int64)
         rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
         return cls(
-            ids, index, ptr, np.asarray(nbr, dtype=np.int32), np.asarray(costs, dtype=np.int8),
-            np.asarray(weights, dtype=np.float64),
+            ids, index, ptr, np.concatenate((v, u))[order].astype(np.int32), np.concatenate((cost, cost))[order],
+            np.concatenate((weight, weight))[order],
             np.fromiter((penalty(n) for n in ids), dtype=np.float64, count=len(ids)), rank,
             np.fromiter((blocked(n) for n in ids), dtype=bool, count=len(ids)),
         )
@@ -113,7 +115,11 @@ class Union:
     x: Array  # its node pairs, each once, lower index first
     y: Array
     edge: Array  # the edge index of each pair (-1: a seed move, no graph edge)
-    level: Array  # each node's half steps from a on every path through it
+    nodes: Array  # its nodes, in index order
+    level: Array  # each node's half steps from a on every path through it (aligned with ``nodes``)
+
+    def level_of(self, nodes: Array) -> Array:
+        return self.level[np.searchsorted(self.nodes, nodes)]
 
     def pairs(self) -> list[tuple[str, str]]:
         ids = self.arrays.ids
@@ -124,10 +130,9 @@ class Union:
 
         ``at_ends``: nothing was closed, so every member of an end's actor is reached from that end
         at no step (level 0 or the last level) and only those nodes need asking."""
-        nodes = np.unique(np.concatenate((self.x, self.y)))
-        nodes = nodes[self.arrays.penalty[nodes] > 0]
+        nodes = self.nodes[self.arrays.penalty[self.nodes] > 0]
         if at_ends:
-            at = self.level[nodes]
+            at = self.level_of(nodes)
             nodes = nodes[(at == 0) | (at == self.total)]
         ids = self.arrays.ids
         return {n for n in nodes.tolist() if own(ids[n])}
@@ -142,8 +147,9 @@ class Union:
         (the ends' own actors) carry none. A seed move (no graph edge) is a whole step weighing
         ``move_weight(x, y)``.
         """
-        arrays, level = self.arrays, self.level
+        arrays = self.arrays
         x, y, index = self.x, self.y, self.edge
+        level_x, level_y = self.level_of(x), self.level_of(y)
         tie = index >= 0
         weight = np.zeros(len(x), dtype=np.float64)
         cost = np.full(len(x), 2, dtype=np.int64)
@@ -157,8 +163,8 @@ class Union:
         for i in np.flatnonzero(~tie).tolist():
             weight[i] = move_weight(int(x[i]), int(y[i]))
         # Forward edges: those a fewest-step path walks (its level grows by the edge's half steps).
-        ahead_xy = level[y] == level[x] + cost
-        ahead_yx = level[x] == level[y] + cost
+        ahead_xy = level_y == level_x + cost
+        ahead_yx = level_x == level_y + cost
         u = np.concatenate((x[ahead_xy], y[ahead_yx]))
         v = np.concatenate((y[ahead_xy], x[ahead_yx]))
         w = np.concatenate((weight[ahead_xy], weight[ahead_yx]))
@@ -166,7 +172,7 @@ class Union:
         nodes = np.unique(np.concatenate((u, v, [self.a, self.b])))
         iu, iv = np.searchsorted(nodes, u), np.searchsorted(nodes, v)
         ia, ib = int(np.searchsorted(nodes, self.a)), int(np.searchsorted(nodes, self.b))
-        at = level[nodes]
+        at = self.level_of(nodes)
         rest = _lightest(len(nodes), iu, iv, w, c, at[iu], self.total, ib, towards=True)
         if not np.isfinite(rest[ia]):
             return []
@@ -224,6 +230,7 @@ class _Side:
     dist: Array
     settled: Array
     buckets: dict[int, list[Array]]
+    order: list[Array] = field(default_factory=list)  # the nodes settled, level by level
 
     def next_level(self) -> int | None:
         pending = [lv for lv, parts in self.buckets.items() if any(len(p) for p in parts)]
@@ -283,6 +290,7 @@ def fewest_steps_union(
         current = current[(side.dist[current] == level) & ~side.settled[current]]
         while len(current):
             side.settled[current] = True
+            side.order.append(current)
             met = other.dist[current]
             if len(met):
                 best = min(best, level + int(met.min()))
@@ -301,18 +309,20 @@ def fewest_steps_union(
                 break
             far = other.dist[targets]
             best = min(best, int((reached + far).min()))
-            # Lowest reach per target, then only improvements count.
+            # Only improvements count (most targets were reached before), then the lowest per target.
+            better = reached < side.dist[targets]
+            targets, reached = targets[better], reached[better]
             order = np.lexsort((reached, targets))
             targets, reached = targets[order], reached[order]
             first = np.ones(len(targets), dtype=bool)
             first[1:] = targets[1:] != targets[:-1]
             targets, reached = targets[first], reached[first]
-            better = reached < side.dist[targets]
-            targets, reached = targets[better], reached[better]
             side.dist[targets] = reached
             same = reached == level
-            for cost_level in np.unique(reached[~same]).tolist():
-                side.buckets.setdefault(int(cost_level), []).append(targets[reached == cost_level])
+            for cost_level in (level + 1, level + 2):
+                there = targets[reached == cost_level]
+                if len(there):
+                    side.buckets.setdefault(cost_level, []).append(there)
             current = targets[same]
             current = current[~side.settled[current]]
 
@@ -332,9 +342,10 @@ def fewest_steps_union(
     found = _union(arrays, sides, ia, ib, best, passable, open_edge, extra, a, b)
     if found is None:
         return None
-    da, db = sides[0].dist, sides[1].dist
-    level = np.where(sides[0].settled, da, best - db.astype(np.int64))
-    return Union(arrays, ia, ib, best, *found, level)
+    low, high, edge = found
+    nodes = np.unique(np.concatenate((low, high)))
+    level = np.where(sides[0].settled[nodes], sides[0].dist[nodes], best - sides[1].dist[nodes].astype(np.int64))
+    return Union(arrays, ia, ib, best, low, high, edge, nodes, level)
 
 
 def _union(
@@ -358,11 +369,12 @@ def _union(
     ys: list[Array] = []
     es: list[Array] = []
     moves: list[tuple[int, int]] = []
-    on_path = sa & sb & (da.astype(np.int64) + db == total)
-    both = np.flatnonzero(on_path)
+    settled_a = np.concatenate(sides[0].order) if sides[0].order else np.zeros(0, dtype=np.int64)
+    on_path = sb[settled_a] & (da[settled_a].astype(np.int64) + db[settled_a] == total)
+    both = settled_a[on_path]
     # Crossing edges: from a node settled by a's side (an end or passable, not settled by both
     # on a fewest-step path: that one is a crossing itself) to one settled by b's.
-    cross = np.flatnonzero(sa & (da <= total) & ~on_path)
+    cross = settled_a[(da[settled_a] <= total) & ~on_path]
     cross = cross[(cross == ia) | (cross == ib) | passable[cross]]
     owner, idx = arrays.gather(cross)
     u = cross[owner]

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from graph.embedded import SCHEMA_VERSION, EmbeddedStore
 from graph.model import Batch, Entity, EntityRecord, EntityType, Name, Source
-from graph.neo4j_store import entity_row, exists_from, exists_to, record_from_row
+from graph.neo4j_store import entity_row, entity_row_of, exists_from, exists_to, record_from_row
 from graph.rows import EntityRow, GraphRows
 from queries.paths import introduction_paths
 from queries.snapshot import load_or_build
@@ -126,6 +126,8 @@ def test_lifetimes_round_trip_through_the_neo4j_rows() -> None:
     for record in lifetime_batch().entities:
         row = entity_row(record)
         assert record_from_row(row["data"], row["sources"]) == record
+        assert entity_row_of(row["data"]) == EntityRow.of(record.entity)  # what the Neo4j read view hands out
+    assert entity_row_of(entity_row(lifetime_batch().entities[3])["data"]).end == "2015-06"
     gone = Entity(id="org:gone", type=EntityType.ORGANISATION, kind="company", names=(Name(text="Gone"),),
                   start="2001", end="2015-06")
     assert (exists_from(gone), exists_to(gone)) == ("2001-01-01", "2015-06-30")

@@ -119,3 +119,25 @@ def test_test_store_leaves_nothing_behind() -> None:
         schema, _, _ = driver.execute_query("SHOW INDEXES YIELD name RETURN collect(name) AS names")
     assert left[0]["n"] == 0
     assert [n for n in schema[0]["names"] if n.endswith(store.namespace.suffix)] == []
+
+
+def test_lifetimes_match_the_embedded_view() -> None:
+    """Organisations and places outside their lifetime are left out by VIEW_TIES as by the embedded view."""
+    from graph.neo4j_store import Neo4jStore
+    from tests.test_lifetimes import lifetime_batch
+
+    neo = Neo4jStore.for_tests(*_credentials())
+    try:
+        neo.write(lifetime_batch())
+        index = GraphIndex.from_batch("embedded", lifetime_batch())
+        view = neo.view()
+        ids = sorted(index.entities)
+        for as_of in (None, dt.date(2005, 1, 1), dt.date(2012, 1, 1), dt.date(2018, 1, 1), dt.date(2021, 1, 1)):
+            for frontier in [[i] for i in ids] + [ids]:
+                got = sorted(view.ties(frontier, TIE_TYPES, as_of, 0.0))
+                assert got == sorted(index.ties(frontier, TIE_TYPES, as_of, 0.0)), (frontier, as_of)
+            pages = {frozenset((u, v)) for page in view.tie_pages(TIE_TYPES, as_of, 0.0) for u, _, v, _ in page}
+            assert pages == {frozenset((u, v)) for page in index.tie_pages(TIE_TYPES, as_of, 0.0)
+                             for u, _, v, _ in page}, as_of
+    finally:
+        neo.close()
