@@ -227,3 +227,9 @@ def test_readings_in_brackets_and_prizes_are_not_names(tmp_path: Path) -> None:
     assert "みつお" not in _names(facts, "person")
     assert "後藤三男" in _names(facts, "person")
     assert "ノーベル賞" not in _names(facts, "organisation")
+
+
+def test_a_name_made_only_of_places_is_no_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "中国河南省の官僚ら12人が19日、三重県の知事を表敬訪問した。\n")
+    assert "中国河南省" not in _names(facts, "organisation")
+    assert "河南省" in _names(facts, "place")

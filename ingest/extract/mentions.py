@@ -601,6 +601,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
             if name.endswith(_VENUES):
                 continue
+            covered = {i for ps, pe in gaz_places for i in range(ps, pe)}
+            if all(i in covered for i in range(e - len(name), e)):
+                continue  # 中国河南省 tagged a government: places only, the places stand for it
             if name.endswith(("空港", "港", "駅")):
                 candidates.append(Mention(s, e, name, PLACE, PlaceKind.AREA.value, "ner", confidence=0.5))
                 continue
