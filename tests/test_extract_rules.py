@@ -233,3 +233,9 @@ def test_a_name_made_only_of_places_is_no_body(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "中国河南省の官僚ら12人が19日、三重県の知事を表敬訪問した。\n")
     assert "中国河南省" not in _names(facts, "organisation")
     assert "河南省" in _names(facts, "place")
+
+
+def test_a_kanji_ministry_is_a_body_and_a_province_a_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "経産省の支援を受け、岐阜県は河南省と覚書を締結した。\n")
+    assert "経産省" in _names(facts, "organisation") and "経産省" not in _names(facts, "place")
+    assert "河南省" in _names(facts, "place")
