@@ -47,15 +47,17 @@ def test_corpus_dev_cold(capsys: pytest.CaptureFixture[str]) -> None:
     report = _score("dev")
     _show(report, "corpus dev pages, cold start (relations as unlabelled pairs)", capsys)
     # Floors well under the measured figures, so a regression shows.
-    # Measured before the corpus rules: entities F1 0.589, relations F1 0.315; with them 0.736, 0.520.
-    assert report.total(report.entities).f1 >= 0.65
-    assert report.total(report.relations).f1 >= 0.42
+    # Measured before the corpus rules: entities F1 0.589, relations F1 0.315; with them 0.736, 0.520;
+    # with the second round of general constructions 0.808, 0.682.
+    assert report.total(report.entities).f1 >= 0.72
+    assert report.total(report.relations).f1 >= 0.56
 
 
 @pytest.mark.slow
 def test_corpus_held_out_cold(capsys: pytest.CaptureFixture[str]) -> None:
     report = _score("held-out")
     _show(report, "corpus held-out pages, cold start (relations as unlabelled pairs)", capsys)
-    # Measured before the corpus rules: entities F1 0.550, relations F1 0.223; with them 0.647, 0.347.
-    assert report.total(report.entities).f1 >= 0.55
-    assert report.total(report.relations).f1 >= 0.27
+    # Measured before the corpus rules: entities F1 0.550, relations F1 0.223; with them 0.647, 0.347;
+    # with the second round of general constructions 0.678, 0.404.
+    assert report.total(report.entities).f1 >= 0.60
+    assert report.total(report.relations).f1 >= 0.32

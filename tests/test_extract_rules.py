@@ -193,3 +193,27 @@ def test_bodies_with_no_legal_suffix_sign(tmp_path: Path) -> None:
     places, orgs = _names(facts, "place"), _names(facts, "organisation")
     assert {places["静岡県"], orgs["SkyDrive"]} in _agreements(facts).values()
     assert {places["静岡県"], orgs["エアモビリティ協会"]} in _agreements(facts).values()
+
+
+def test_posts_whose_body_is_named_in_a_neighbouring_construction(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "大分県と台湾の嘉義市は交流会議を開いた。嘉義市側からは、黄敏恵市長が出席した。\n"
+        "株式会社ミヤザキ精工は新工場を建設する。宮崎太郎社長は「海外に挑む」と語った。\n",
+    )
+    places, persons, orgs = _names(facts, "place"), _names(facts, "person"), _names(facts, "organisation")
+    works = _ties(facts, "works_for")
+    assert (persons["黄敏恵"], places["嘉義市"]) in works
+    assert (persons["宮崎太郎"], orgs["ミヤザキ精工"]) in works
+
+
+def test_two_people_as_the_subject_of_a_meeting_met(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岐阜県の古田肇知事とフランスのリヨン市のジャン・デュポン市長が10日、県庁で会談した。\n"
+        "後藤三男(ごとう・みつお)町長は、台湾の町とオンラインで会談した。\n",
+    )
+    persons = _names(facts, "person")
+    met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
+    assert (persons["古田肇"], persons["ジャン・デュポン"]) in met
+    assert not any(persons["後藤三男"] in pair for pair in met)  # a reading in brackets is no second person

@@ -339,6 +339,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         kind = None if re.match(r"第\d+回", name) or _KATAKANA_PROVINCE.fullmatch(name) else _org_kind(name)
         if kind is None and name.endswith(DEPARTMENT_SUFFIXES) and _inner_org_end(name):
             kind = OrganisationKind.OTHER.value  # a division of a complete body: X大使館商務部
+        if kind is None and legal and re.match(r"(?:株式|有限|合同)会社", legal) and not name.endswith(_VENUES):
+            kind = OrganisationKind.COMPANY.value  # 株式会社ミヤザキ精工: the legal form says what it is
         if kind and (name.endswith(_VENUES) or any(ps > offset and pe == e for ps, pe in gaz_places)):
             kind = None  # a building (奈良ホテル, 州議事堂) or a place (中国陝西省) is not a body
         strong = any(name.endswith(x) for x in _STRONG) and len(name) >= 4 and not name.startswith(_DEICTIC)

@@ -300,6 +300,7 @@ class _Builder:
             self.events(sentence, s, e, ms, subject)
             self.partners(sentence, s, e, ms, subject)
             self.membership(sentence, s, e, ms, subject)
+            self.met_pairs(sentence, s, e, ms)
             self.topic_sectors(sentence, s, e, subject)
             self.prev_sentence = s
             if self._subject(ms):
@@ -400,12 +401,32 @@ class _Builder:
                     if host is not None and self.actor(host):
                         found.append((host, serve.group(1)))
             if not found:
+                # 「ダバオ市側からは、P市長が出席」: the side named before speaks through its people
+                side = _closest([
+                    x for x in ms
+                    if x.end <= p.start and x.type is not PERSON and self.actor(x)
+                    and re.match(r"側(?:から|では|は|も)", self.text[x.end : x.end + 4])
+                    and not re.search(r"[。]", self.text[x.end : p.start])
+                ])
+                title = next((t for t in TITLES if after.lstrip().startswith(t)), None)
+                if side is not None and title is not None:
+                    found.append((side, title))
+            if not found:
                 # 「三村申吾知事」, 「後藤三男(ごとう・みつお)町長」: a head's post names the kind of place it heads
                 post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(" + "|".join(_HEAD_OF) + ")", after)
                 if post:
                     host = self._headed(p.start, _HEAD_OF[post.group(1)])
                     if host is not None:
                         found.append((host, post.group(1)))
+            if not found:
+                # 「…太洋工業は…。細江美則社長は」: a company's head belongs to the company named just before
+                post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(代表取締役社長|社長|代表取締役|CEO|学長|総長)", after)
+                if post:
+                    wanted = "university" if post.group(1) in ("学長", "総長") else "company"
+                    near = [x for x in self.mentions if x.type is ORG and x.kind == wanted
+                            and x.end <= p.start and p.start - x.end <= 200]
+                    if near:
+                        found.append((near[-1], post.group(1)))
             for q, between in found:
                 role = _role(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
                 self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
@@ -836,6 +857,20 @@ class _Builder:
                 subj = self._subject([x for x in ms if x.start < m.start]) or subject
                 if subj is not None:
                     self.add("met_with", self.key(subj), self.key(m), (s, e), 0.55)
+
+    def met_pairs(self, sentence: str, s: int, e: int, ms: list[Mention]) -> None:
+        """「P知事とQ市長が(10日、県庁で)会談した」: two people as the subject of a meeting."""
+        for hit in re.finditer(r"会談|面会|面談|懇談", sentence):
+            pos = s + hit.start()
+            people = [m for m in ms if m.type is PERSON and m.end <= pos]
+            for q in reversed(people):
+                if not re.match(r"[^、。と()]{0,10}?(?:氏|さん|様)?(?:ら)?(?:が|は)", self.text[q.end : q.end + 14]):
+                    continue
+                gap = r"[^、。と()]{0,10}?(?:氏|さん|様)?と(?![\u3040-\u309f])[^、。()]{0,20}?"
+                earlier = [p for p in people if p.end < q.start and re.fullmatch(gap, self.text[p.end : q.start])]
+                if earlier and self.key(earlier[-1]) != self.key(q):
+                    self.add("met_with", self.key(earlier[-1]), self.key(q), (s, e), 0.55)
+                break
 
     def _met(self, m: Mention, ms: list[Mention]) -> bool:
         """「Pと会談」, 「P州知事(56)とQ大使と会談」: P is one of the people met."""
