@@ -217,3 +217,19 @@ def test_two_people_as_the_subject_of_a_meeting_met(tmp_path: Path) -> None:
     met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
     assert (persons["古田肇"], persons["ジャン・デュポン"]) in met
     assert not any(persons["後藤三男"] in pair for pair in met)  # a reading in brackets is no second person
+
+
+def test_readings_in_brackets_and_prizes_are_not_names(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "菊陽町の後藤三男(ごとう・みつお)町長は、ノーベル賞を受けた研究者と懇談した。\n",
+    )
+    assert "みつお" not in _names(facts, "person")
+    assert "後藤三男" in _names(facts, "person")
+    assert "ノーベル賞" not in _names(facts, "organisation")
+
+
+def test_a_name_made_only_of_places_is_no_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "中国河南省の官僚ら12人が19日、三重県の知事を表敬訪問した。\n")
+    assert "中国河南省" not in _names(facts, "organisation")
+    assert "河南省" in _names(facts, "place")

@@ -601,6 +601,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
             if name.endswith(_VENUES):
                 continue
+            covered = {i for ps, pe in gaz_places for i in range(ps, pe)}
+            if all(i in covered for i in range(e - len(name), e)):
+                continue  # 中国河南省 tagged a government: places only, the places stand for it
             if name.endswith(("空港", "港", "駅")):
                 candidates.append(Mention(s, e, name, PLACE, PlaceKind.AREA.value, "ner", confidence=0.5))
                 continue
@@ -676,7 +679,15 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             elif gov.group(1) in named_places:
                 c.type, c.kind, c.text = PLACE, named_places[gov.group(1)], gov.group(1)
                 c.end = c.start + len(gov.group(1))
-    return _select(candidates)
+    return _select([c for c in candidates if not _not_a_name(c, text)])
+
+
+def _not_a_name(c: Mention, text: str) -> bool:
+    """A reading in brackets (後藤三男(ごとう・みつお)) is no person; a prize (ノーベル賞) is no body."""
+    if c.type is PERSON and re.fullmatch(r"[\u3041-\u309f・ー\s]+", c.text):
+        opened = text.rfind("(", 0, c.start)
+        return opened >= 0 and text.find(")", opened) >= c.end
+    return c.type is ORG and c.text.endswith(("賞", "アワード"))
 
 
 # A province named in katakana (バリア・ブンタウ省); ministries carry kanji (タイ工業省).
