@@ -522,7 +522,9 @@ def introduction_paths(
             shortest = _reach(view, a.id, b.id, rule.types, rule, excluded, via, context)
             if shortest is not None:
                 code = "beyond_hop_limit"
-            elif _reach(view, a.id, b.id, rule.types, TieFilter(rule.types), (), None, context) is not None:
+            elif (rule != TieFilter(rule.types) or excluded or via is not None) and _reach(
+                view, a.id, b.id, rule.types, TieFilter(rule.types), (), None, context
+            ) is not None:  # (without options to drop, that search is the one just made)
                 code = "filtered_out"
             elif not context and _reach(view, a.id, b.id, rule.types, rule, excluded, via, True) is not None:
                 code = "only_country"

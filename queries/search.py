@@ -297,14 +297,12 @@ def fewest_steps_union(
             # Walk on from the nodes this side may pass through: its own end and passable nodes, never the other end.
             walk = current[(current != other.end) & ((current == side.end) | passable[current])]
             _, edges = arrays.gather(walk)
-            targets = arrays.nbr[edges].astype(np.int64)
-            keep = enterable[targets]
+            targets = arrays.nbr[edges]
+            reached = arrays.cost[edges].astype(np.int32) + level
+            keep = enterable[targets] & (reached <= max_half)
             if open_edge is not None:
                 keep &= open_edge[edges]
-            targets = targets[keep]
-            reached = level + arrays.cost[edges[keep]].astype(np.int32)
-            inside = reached <= max_half
-            targets, reached = targets[inside], reached[inside]
+            targets, reached = targets[keep].astype(np.int64), reached[keep]
             if not len(targets):
                 break
             far = other.dist[targets]
