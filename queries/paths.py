@@ -250,11 +250,15 @@ class Introductions:
         return int(found)
 
     def arrays(self) -> TieArrays | None:
-        """The whole tie graph as search arrays (``queries.search``), built once per tie graph;
-        None for a graph grown frontier by frontier, which the dict-based search serves."""
+        """The whole tie graph as search arrays (``queries.search``), built once per tie graph. A graph
+        grown frontier by frontier takes the arrays persisted beside a big embedded store for the
+        default filter (``queries.search_file``); otherwise None: the dict-based search serves it."""
         memo = self.tg.memo
         if isinstance(self.tg, GrownTieGraph):
-            return None
+            if "persisted" not in memo:
+                memo["persisted"] = self._persisted()
+            found_persisted: TieArrays | None = memo["persisted"]
+            return found_persisted
         ties = memo.get("ties")
         if not isinstance(ties, int):
             ties = memo["ties"] = self.tg.graph.number_of_edges()  # counting walks the whole graph: once
@@ -284,6 +288,18 @@ class Introductions:
                 lambda n: is_country(entities[n]),
             )
         return found
+
+    def _persisted(self) -> TieArrays | None:
+        from queries.snapshot import SnapshotView
+
+        view = self.view
+        if not isinstance(view, SnapshotView) or view.store_path is None:
+            return None
+        from queries.search_file import default_rule, search_arrays
+
+        if self.rule != default_rule() or self.tg.reference != dt.date.today():
+            return None
+        return search_arrays(view, view.store_path, ARRAY_SEARCH_MIN_TIES)
 
     def fewest(
         self, a: str, b: str, max_half: int, exclude: Sequence[str], via: Via | None,
@@ -339,6 +355,9 @@ class Introductions:
         (``ends``: the roots of both ends' actors)."""
         if self.pg.is_meeting(node) or self.actors.roots(node) & ends:
             return 0.0
+        arrays = self.arrays()
+        if arrays is not None:  # (a grown graph knows a node's every tie only once it is reached)
+            return float(arrays.penalty[arrays.index[node]])
         return ranking.hub_penalty(len(self.tg.graph._adj[node]))
 
     def fewest_steps(self, a: str, b: str, exclude: Sequence[str] = (), via: Via | None = None) -> int | None:
@@ -429,6 +448,7 @@ class Introductions:
             else:
                 best = ranking.ranked(found.dag(), a, b, self._half, weight, limit)
             for w, path in best:
+                self.tg.reach(path)  # a grown graph: the path's ties, for its steps and explanation
                 if tuple(path) in seen:
                     continue
                 seen.add(tuple(path))

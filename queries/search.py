@@ -37,8 +37,8 @@ class TieArrays:
     a meeting point, 2 a direct tie); ``blocked`` marks nodes that never stand between the
     ends (countries)."""
 
-    ids: list[str]
-    index: dict[str, int]
+    ids: Sequence[str]
+    index: Mapping[str, int]
     ptr: Array
     nbr: Array
     cost: Array

@@ -261,6 +261,7 @@ class SnapshotView:
     vocab: dict[str, Any]
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _mapped: Any = field(default=None, repr=False)
+    store_path: Path | None = None  # the store it belongs to (files kept beside it: ``queries.search_file``)
 
     def __post_init__(self) -> None:
         self._kinds: list[str] = self.vocab["kinds"]
@@ -275,9 +276,9 @@ class SnapshotView:
         self._masks: dict[frozenset[str], Array] = {}
 
     @classmethod
-    def open(cls, path: Path, version: str) -> SnapshotView:
+    def open(cls, path: Path, version: str, store_path: Path | None = None) -> SnapshotView:
         arrays, vocab, mapped = read_snapshot(path, version)
-        return cls(version, arrays, vocab, _mapped=mapped)
+        return cls(version, arrays, vocab, _mapped=mapped, store_path=store_path)
 
     # -- lookups -------------------------------------------------------------------------------------
     def _index(self, entity_id: str) -> int | None:
@@ -527,7 +528,7 @@ def load_or_build(store_path: Path, version: str) -> SnapshotView:
     """
     path = snapshot_path(store_path)
     try:
-        return SnapshotView.open(path, version)
+        return SnapshotView.open(path, version, store_path)
     except SnapshotInvalid:
         pass
     db = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True, isolation_level=None)
@@ -542,9 +543,15 @@ def load_or_build(store_path: Path, version: str) -> SnapshotView:
         db.close()
     try:
         write_snapshot(path, built_version, arrays, vocab)
-        return SnapshotView.open(path, built_version)
+        view = SnapshotView.open(path, built_version, store_path)
     except (OSError, SnapshotInvalid):
         return SnapshotView(built_version, arrays, vocab)  # a read-only folder: keep it in memory
+    # The path search's arrays live as long as the snapshot: built with it (``queries.search_file``).
+    from queries.paths import ARRAY_SEARCH_MIN_TIES
+    from queries.search_file import search_arrays
+
+    search_arrays(view, store_path, ARRAY_SEARCH_MIN_TIES)
+    return view
 
 
 _views: dict[str, SnapshotView] = {}
@@ -559,6 +566,7 @@ def embedded_view(store_path: Path, version: str) -> SnapshotView:
         found = _views.get(key)
         if found is None:
             found = load_or_build(store_path, version)
+            found.store_path = store_path
             for stale in [k for k in _views if k.startswith(f"{store_path.resolve()}:")]:
                 del _views[stale]
             _views[key] = found
@@ -574,7 +582,7 @@ def warm(store_path: Path, version: str, rule: TieFilter) -> WholeSnapshotView:
     """
     view = embedded_view(store_path, version)
     if not isinstance(view, WholeSnapshotView):
-        view = WholeSnapshotView(view.version, view.a, view.vocab, _mapped=view._mapped)
+        view = WholeSnapshotView(view.version, view.a, view.vocab, _mapped=view._mapped, store_path=store_path)
         with _views_lock:
             _views[f"{store_path.resolve()}:{version}"] = view
     view.tie_graph(rule)
