@@ -233,3 +233,16 @@ def test_a_name_made_only_of_places_is_no_body(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "中国河南省の官僚ら12人が19日、三重県の知事を表敬訪問した。\n")
     assert "中国河南省" not in _names(facts, "organisation")
     assert "河南省" in _names(facts, "place")
+
+
+def test_a_kanji_ministry_is_a_body_and_a_province_a_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "経産省の支援を受け、岐阜県は河南省と覚書を締結した。\n")
+    assert "経産省" in _names(facts, "organisation") and "経産省" not in _names(facts, "place")
+    assert "河南省" in _names(facts, "place")
+
+
+def test_an_assembly_is_a_body_of_its_place_and_its_chair_works_for_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "宮城県議会の菅原実議長ら5人が来月、州議会を訪問する。\n")
+    orgs, places, persons = _names(facts, "organisation"), _names(facts, "place"), _names(facts, "person")
+    assert (orgs["宮城県議会"], places["宮城県"]) in _ties(facts, "part_of")
+    assert (persons["菅原実"], orgs["宮城県議会"]) in _ties(facts, "works_for")

@@ -71,6 +71,7 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("庁", OrganisationKind.GOVERNMENT_BODY),
             ("局", OrganisationKind.GOVERNMENT_BODY),
             ("委員会", OrganisationKind.GOVERNMENT_BODY),
+            ("議会", OrganisationKind.GOVERNMENT_BODY),
             ("政府", OrganisationKind.GOVERNMENT_BODY),
             ("Ministry", OrganisationKind.GOVERNMENT_BODY),
             ("クラスター", OrganisationKind.CLUSTER),

@@ -626,6 +626,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             candidates.append(
                 Mention(e - len(name), e, name, ORG, _org_kind(name) or kind, "ner", legal_name=legal, confidence=0.55)
             )
+        elif etype is PLACE and _ministry(surface, gaz):
+            candidates.append(Mention(s, e, surface, ORG, OrganisationKind.GOVERNMENT_BODY.value, "ner",
+                                      confidence=0.55))
         elif etype is PLACE:
             pk = _place_kind(surface)
             if pk and len(surface) >= 2 and surface not in _GENERIC_PLACES and not surface.startswith(_DEICTIC):
@@ -680,6 +683,13 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 c.type, c.kind, c.text = PLACE, named_places[gov.group(1)], gov.group(1)
                 c.end = c.start + len(gov.group(1))
     return _select([c for c in candidates if not _not_a_name(c, text)])
+
+
+def _ministry(name: str, gaz: Gazetteer) -> bool:
+    """A kanji X省 that names no known province (経産省, 農水省) is a ministry."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}省", name):
+        return False
+    return all(gaz.lookup(n) is None for n in (name, name[:-1]))
 
 
 def _not_a_name(c: Mention, text: str) -> bool:
