@@ -8,12 +8,16 @@ and where, and exit with status 1 (2 for usage errors).
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Sequence
+from copy import copy as shallow_copy
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from rich.table import Table
+from typer.core import TyperGroup
+from typer.main import get_command_name, get_group, get_install_completion_arguments
 
 from cli import bench, copy, extract, queries, review, serve, show, viz
 from cli.common import (
@@ -23,7 +27,6 @@ from cli.common import (
     console,
     err_console,
     fail,
-    new_app,
     print_json,
     reporting,
     store_at,
@@ -37,11 +40,38 @@ class Root(Commands, KizunaGroup):
     """The root group: plain value words in ``--help``; usage errors as JSON under ``--json``."""
 
 
-app = new_app(
+class Kizuna(typer.Typer):
+    """The ``kizuna`` entry point. Run as ``kizuna COMMAND ...`` it builds only COMMAND: typer
+    otherwise reads the signature of every command (some forty) before running one."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        lean = None if args or kwargs else self.lean_group(sys.argv[1:])
+        return super().__call__(*args, **kwargs) if lean is None else lean()
+
+    def lean_group(self, argv: Sequence[str]) -> TyperGroup | None:
+        """The group holding only the command ``argv`` starts with; None when it names none
+        (``--help``, a typo: those need every command, for the list and the suggestions)."""
+        chosen = argv[0] if argv else None
+        commands = [c for c in self.registered_commands
+                    if (c.name or get_command_name(c.callback.__name__ if c.callback else "")) == chosen]
+        groups = [g for g in self.registered_groups
+                  if (g.name or (g.typer_instance.info.name if g.typer_instance else None)) == chosen]
+        if not commands and not groups:
+            return None
+        lean = shallow_copy(self)
+        lean.registered_commands, lean.registered_groups = commands, groups
+        group = get_group(lean)
+        if self._add_completion:
+            group.params.extend(get_install_completion_arguments())
+        return group
+
+
+app = Kizuna(
     name="kizuna",
     help="Kizuna (絆): a knowledge graph of cross-border innovation ties.",
     no_args_is_help=True,
     cls=Root,
+    pretty_exceptions_enable=False,
 )
 
 @app.command()
@@ -90,6 +120,8 @@ def load(
 @app.command()
 def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Counts of entities and relations by type."""
+    from rich.table import Table
+
     with store_at(store, as_json) as st:
         s = st.stats()
     if as_json:

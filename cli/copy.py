@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass
 from typing import Annotated, TypeVar
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cli.common import JsonOpt, err_console, fail, print_json, store_at
 from graph.model import Batch
@@ -67,6 +66,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """Copy a whole graph between stores (embedded <-> Neo4j); safe to re-run."""
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
         if source.strip() == target.strip():
             fail("--from and --to name the same store", as_json=as_json, title="Invalid usage", exit_code=2)
         with store_at(source, as_json) as src, store_at(target, as_json) as dst, Progress(

@@ -13,17 +13,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-import yaml
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from cli.common import JsonOpt, StoreOpt, fail, print_json, reporting, store_at
 from cli.common import err_console as err
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from ingest.extract.intake import DocumentReport
 
 
 def _progress_bar(quiet: bool = False) -> tuple[Progress, Any]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
                    disable=quiet)
     task = bar.add_task("extracting", total=None)
@@ -76,6 +78,8 @@ def register(app: typer.Typer) -> None:
             "--json", help="One JSON document: counts, per-document reports, and the facts unless -o.")] = False,
     ) -> None:
         """Extract facts from documents into a fact file for review (resolved against the store unless --cold)."""
+        import yaml
+
         from ingest.extract.intake import checked
         from ingest.extract.pipeline import extract_paths, merge_fact_files
 

@@ -18,10 +18,7 @@ from cli.tables import TITLE_CHARS, joined, row, short, source_labels, table
 from graph.model import Lang
 from queries.brokers import DEFAULT_SAMPLES
 from queries.brokers import brokers as run_brokers
-from queries.neighbourhood import neighbourhood
-from queries.partners import sector_partners
 from queries.paths import DEFAULT_HOPS, DEFAULT_K, Via, introduction_paths
-from queries.region import region_network
 from queries.results import IntroductionPath, Step
 
 
@@ -124,6 +121,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """Entities and relations around ENTITY, capped and marked when truncated."""
+        from queries.neighbourhood import neighbourhood
+
         with store_at(store, as_json) as s:
             result = neighbourhood(
                 s, entity, radius=radius, entity_types=entity_type, kinds=kind, relation_types=relation,
@@ -161,6 +160,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """Everyone located in PLACE and their ties; cross-border ties marked."""
+        from queries.region import region_network
+
         with store_at(store, as_json) as s:
             result = region_network(s, place, as_of=parse_date(as_of, "--as-of"), min_confidence=min_confidence,
                                     include_people=people, max_ties=max_ties)
@@ -240,6 +241,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """Partners focusing on a sector, reachable from you, strongest path first."""
+        from queries.partners import sector_partners
+
         with store_at(store, as_json) as s:
             result = sector_partners(s, sector, origin, hops=hops, top=top, as_of=parse_date(as_of, "--as-of"),
                                      min_confidence=min_confidence)

@@ -10,7 +10,6 @@ import getpass
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from cli.common import JsonOpt, StoreOpt, console, print_json, store_at
 
@@ -73,6 +72,8 @@ def review_list(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     if not items:
         console.print("nothing waits for review")
         return
+    from rich.table import Table
+
     table = Table("key", "names", "document (chars)", "candidates (score)")
     for item in items:
         span = f" ({item.start}-{item.end})" if item.start is not None else ""
@@ -126,6 +127,8 @@ def dedupe_list(
     if not pairs:
         console.print("no likely duplicates")
         return
+    from rich.table import Table
+
     table = Table("score", "type", "left", "right")
     for p in pairs:
         table.add_row(f"{p.score:.0f}", p.type, f"{p.left} {p.left_name}", f"{p.right} {p.right_name}")

@@ -14,7 +14,6 @@ from cli.tables import row, source_label, table
 from graph.model import Entity, EntityType, Lang, Name, NameKind, Source
 from graph.registry import RELATION_TYPES, relation_type
 from graph.store import Store
-from queries.entity import entity_detail as detail_document
 from queries.resolve import resolve_entity, search
 
 
@@ -128,6 +127,8 @@ def register(app: typer.Typer) -> None:
         """An entity with its relations and their sources."""
         with store_at(store, as_json) as st:
             if as_json:  # the document GET /entities/{id} answers
+                from queries.entity import entity_detail as detail_document
+
                 found = resolve_entity(st, entity)
                 print_json(detail_document(st, found).model_dump(mode="json", context={"lang": "en"}))
                 return

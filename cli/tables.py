@@ -9,18 +9,23 @@ way everywhere, and sources are shown by title and date (``source_label``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 
-from graph.model import Source
-from graph.store import Store
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from graph.model import Source
+    from graph.store import Store
 
 TITLE_CHARS = 48  # a title longer than this is shortened in tables (``show`` prints it whole)
 
 
 def table(*columns: str, title: str | None = None, lines: bool = False) -> Table:
     """A table whose columns wrap (fold) rather than cut their cells."""
+    from rich.table import Table  # only for terminal output: --json never draws one
+
     out = Table(title=Text(title) if title else None, show_lines=lines)
     for column in columns:
         out.add_column(column, overflow="fold", justify="right" if column == "#" else "left")

@@ -15,8 +15,7 @@ import typer
 from cli.common import AsOfOpt, JsonOpt, MinConfOpt, StoreOpt, console, fail, new_app, parse_date, print_json, store_at
 from queries.neighbourhood import MAX_RADIUS
 from queries.paths import DEFAULT_HOPS, DEFAULT_K, MAX_HOPS, MAX_K
-from viz.network import MAX_NODES
-from viz.render import CONTEXT_PER_NODE, countries_html, neighbourhood_html, paths_html, region_html
+from viz.limits import CONTEXT_PER_NODE, MAX_NODES
 
 OutOpt = Annotated[Path, typer.Option("-o", "--output", help="Where to write the HTML page.")]
 class LabelLang(StrEnum):
@@ -59,6 +58,8 @@ def region_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """The network of a place: its members and everything tied to them, cross-border ties in red."""
+    from viz.render import region_html
+
     when = parse_date(as_of, "--as-of")
     with store_at(store, as_json) as st:
         html = region_html(st, place, lang=lang, include_people=people, min_confidence=min_confidence, as_of=when)
@@ -76,6 +77,8 @@ def entity_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """An entity's neighbourhood."""
+    from viz.render import neighbourhood_html
+
     with store_at(store, as_json) as st:
         html = neighbourhood_html(st, entity, lang=lang, radius=radius, max_nodes=max_nodes)
     _write(output, html, "entity", as_json)
@@ -98,6 +101,8 @@ def path_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """The introduction paths from SOURCE to TARGET, steps numbered, inside their surroundings."""
+    from viz.render import paths_html
+
     when = parse_date(as_of, "--as-of")
     with store_at(store, as_json) as st:
         html = paths_html(
@@ -118,6 +123,8 @@ def countries_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Countries and the number of ties between each pair of them."""
+    from viz.render import countries_html
+
     when = parse_date(as_of, "--as-of")
     with store_at(store, as_json) as st:
         html = countries_html(st, lang=lang, include_people=people, min_confidence=min_confidence, as_of=when)

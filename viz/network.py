@@ -37,12 +37,12 @@ from typing import TYPE_CHECKING, Any
 
 from graph.model import Batch, Entity, Lang, Relation, Source
 from graph.registry import RELATION_TYPES, relation_type
+from viz.limits import MAX_NODES as MAX_NODES
 from viz.messages import relation_name, script_messages, text, type_name
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-MAX_NODES = 10_000
 MAX_EDGES = 40_000
 PHYSICS_LIMIT = 2_000  # above this many nodes the layout is computed in Python and physics stays off
 SEED_LIMIT = 300  # above this many nodes physics starts from the Python layout (fewer iterations needed)

@@ -19,6 +19,7 @@ from queries.neighbourhood import neighbourhood
 from queries.paths import introduction_paths
 from queries.region import region_network
 from queries.view import view_of
+from viz.limits import CONTEXT_PER_NODE as CONTEXT_PER_NODE
 from viz.messages import text, type_name
 from viz.network import (
     CROSS_BORDER,
@@ -34,8 +35,6 @@ from viz.network import (
     group_communities,
     render,
 )
-
-CONTEXT_PER_NODE = 4  # surrounding entities drawn (faded) around each entity on an introduction path
 
 
 def _batch(store: Store, entity_ids: Iterable[str], relation_ids: Iterable[str]) -> Batch:
