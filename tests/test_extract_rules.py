@@ -246,3 +246,13 @@ def test_an_assembly_is_a_body_of_its_place_and_its_chair_works_for_it(tmp_path:
     orgs, places, persons = _names(facts, "organisation"), _names(facts, "place"), _names(facts, "person")
     assert (orgs["宮城県議会"], places["宮城県"]) in _ties(facts, "part_of")
     assert (persons["菅原実"], orgs["宮城県議会"]) in _ties(facts, "works_for")
+
+
+def test_a_head_signs_for_the_body_they_head(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "神奈川県の黒岩祐治知事は10日、オレゴン州とライフサイエンス分野の覚書を締結した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert list(_agreements(facts).values()) == [{places["神奈川県"], places["オレゴン州"]}]
+    assert (persons["黒岩祐治"], places["神奈川県"]) in _ties(facts, "works_for")

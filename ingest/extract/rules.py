@@ -74,6 +74,7 @@ _PAIRED_ROW = re.compile(
     r"(?P<b>[^\s\-—–－―|、。()（）]{2,30})[ \t]*(?:[(（](?P<c>[^()（）\n]{2,40})[)）])?[ \t]*$",
     re.MULTILINE,
 )
+_HEADS = ("知事", "市長", "町長", "村長", "区長", "県長", "省長", "首相", "大統領", "社長", "学長", "理事長", "会長")
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -434,8 +435,8 @@ class _Builder:
     def _parties(self, ms: list[Mention], upto: int, subject: Mention | None) -> list[Mention]:
         parties: list[Mention] = []
         for m in ms:
-            if m.start >= upto or not self.actor(m) or m.type is PERSON:
-                continue
+            if m.start >= upto or not self.actor(m) or (m.type is PERSON and self._body_of(m) is m):
+                continue  # a person signs only as the head of a body (「X知事は…と覚書を締結」)
             if m.kind == "country" and any(
                 x.type is PLACE and x.start in (m.end + 1, m.end) and x.start < upto for x in ms
             ):
@@ -576,6 +577,10 @@ class _Builder:
         s: int,
         e: int,
     ) -> None:
+        heads = [self._body_of(p) for p in parties]
+        parties = [p for i, p in enumerate(heads) if all(self.key(p) != self.key(q) for q in heads[:i])]
+        if len(parties) < 2:
+            return
         renew = any(v in tail for v in RENEWAL_VERBS)
         names = [self.entities[self.key(p)].name for p in parties[:3]]
         label = "・".join(names) + " " + word
@@ -603,6 +608,17 @@ class _Builder:
             for p in parties[:3]:
                 self._sector(self.key(p), sector, (s, e), 0.5)
         self._field_date(ent, word)
+
+    def _body_of(self, p: Mention) -> Mention:
+        """「黒岩知事が…MOUを締結」: a head signs for the body they head (found by the post rules)."""
+        if p.type is not PERSON:
+            return p
+        for f in self.facts:
+            if f.type == "works_for" and f.source == self.key(p) and f.role and f.role.endswith(_HEADS):
+                body = self.entities.get(f.target)
+                if body is not None and body.mentions:
+                    return body.mentions[0]
+        return p
 
     def _field_date(self, ent: LocalEntity, word: str) -> None:
         """A "締結時期 | 2018年5月8日" table row refines the date of the agreement it names."""
