@@ -268,6 +268,10 @@ class Introductions:
 
         found = self.tg.memo.get("search")
         if not isinstance(found, TieArrays):
+            found = self._persisted(build=False)  # the same arrays, when already beside the store
+            if found is not None:
+                self.tg.memo["search"] = found
+                return found
             graph, entities = self.tg.graph, self.tg.entities
 
             def edges() -> Iterator[tuple[str, str, int, float]]:
@@ -289,7 +293,7 @@ class Introductions:
             )
         return found
 
-    def _persisted(self) -> TieArrays | None:
+    def _persisted(self, build: bool = True) -> TieArrays | None:
         from queries.snapshot import SnapshotView
 
         view = self.view
@@ -299,7 +303,7 @@ class Introductions:
 
         if self.rule != default_rule() or self.tg.reference != dt.date.today():
             return None
-        return search_arrays(view, view.store_path, ARRAY_SEARCH_MIN_TIES)
+        return search_arrays(view, view.store_path, ARRAY_SEARCH_MIN_TIES, build)
 
     def fewest(
         self, a: str, b: str, max_half: int, exclude: Sequence[str], via: Via | None,

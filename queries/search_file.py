@@ -98,9 +98,10 @@ def _build(view: SnapshotView, day: dt.date) -> TieArrays | None:
     return intro.arrays()
 
 
-def search_arrays(view: SnapshotView, store_path: Path, min_ties: int) -> TieArrays | None:
-    """The persisted search arrays of this view's store version and today, built when missing or stale;
-    None for a store with fewer than ``min_ties`` tie relations (the dict-based search serves it)."""
+def search_arrays(view: SnapshotView, store_path: Path, min_ties: int, build: bool = True) -> TieArrays | None:
+    """The persisted search arrays of this view's store version and today, built when missing or stale
+    (unless not ``build``: a process holding the whole tie graph makes its own); None for a store with
+    fewer than ``min_ties`` tie relations (the dict-based search serves it)."""
     day = dt.date.today()
     found = view.memo.get("search_arrays")
     if isinstance(found, tuple) and found[0] == day:
@@ -111,6 +112,8 @@ def search_arrays(view: SnapshotView, store_path: Path, min_ties: int) -> TieArr
     path = search_path(store_path)
     with _lock:
         arrays = _open(view, path, day)
+        if arrays is None and not build:
+            return None
         if arrays is None:
             built = _build(view, day)
             if built is None:

@@ -17,7 +17,8 @@ from queries import paths, search_file
 from queries.index import GraphIndex, get_index
 from queries.paths import introduction_paths
 from queries.search_file import search_path
-from queries.snapshot import SnapshotView, write_snapshot
+from queries.snapshot import SnapshotView, warm, write_snapshot
+from queries.ties import TieFilter
 from queries.view import view_of
 
 
@@ -59,6 +60,11 @@ def test_a_fresh_view_searches_the_persisted_arrays_with_the_same_answers(
         whole = [introduction_paths(store, a, b, **o).model_dump() for a, b, o in asked]  # type: ignore[arg-type]
     assert cold == whole
     assert sum(bool(r["paths"]) for r in cold) > 15
+    # A warmed view (the whole tie graph in memory) takes the same arrays from beside the store.
+    warmed = warm(store.path, store.version(), TieFilter())
+    assert [introduction_paths(store, a, b, **o).model_dump() for a, b, o in asked] == cold  # type: ignore[arg-type]
+    tg = warmed.tie_graph(TieFilter())
+    assert tg.memo["search"] is warmed.memo["search_arrays"][1]
 
 
 @pytest.mark.parametrize("damage", ["truncate", "other_day", "garbage"])
