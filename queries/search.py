@@ -82,8 +82,12 @@ class TieArrays:
         starts = self.ptr[nodes]
         lengths = self.ptr[nodes + 1] - starts
         owner = np.repeat(np.arange(len(nodes)), lengths)
-        offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        return owner, starts[owner] + offsets
+        return owner, self.edges_of(starts, lengths)
+
+    def edges_of(self, starts: Array, lengths: Array) -> Array:
+        """Edge indices of the CSR rows starting at ``starts`` with ``lengths`` (one pass each)."""
+        shift = starts - (np.cumsum(lengths) - lengths)
+        return np.repeat(shift, lengths) + np.arange(int(lengths.sum()))
 
     def passable(self, countries: bool, closed: Sequence[int] = ()) -> Array:
         """Which nodes may stand between the ends: not countries (unless ``countries``), not ``closed``."""
@@ -296,13 +300,14 @@ def fewest_steps_union(
                 best = min(best, level + int(met.min()))
             # Walk on from the nodes this side may pass through: its own end and passable nodes, never the other end.
             walk = current[(current != other.end) & ((current == side.end) | passable[current])]
-            _, edges = arrays.gather(walk)
+            starts = arrays.ptr[walk]
+            edges = arrays.edges_of(starts, arrays.ptr[walk + 1] - starts)
             targets = arrays.nbr[edges]
             reached = arrays.cost[edges].astype(np.int32) + level
             keep = enterable[targets] & (reached <= max_half)
             if open_edge is not None:
                 keep &= open_edge[edges]
-            targets, reached = targets[keep].astype(np.int64), reached[keep]
+            targets, reached = targets[keep], reached[keep]
             if not len(targets):
                 break
             far = other.dist[targets]
