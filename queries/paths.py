@@ -241,12 +241,15 @@ class Introductions:
             return 2
         return self._tie_half(u, v)
 
-    def _tie_half(self, u: str, v: str) -> int:
-        """A tie's cost in half steps, kept in the edge's data: it depends on the graph only."""
+    def _tie_half(self, u: str, v: str, keep: bool = True) -> int:
+        """A tie's cost in half steps, kept in the edge's data (unless not ``keep``): it depends on the
+        graph only."""
         data = self.tg.graph._adj[u][v]
         found = data.get(ranking.STEPS_KEY)
         if found is None:
-            found = data[ranking.STEPS_KEY] = 0 if self.actors.inside(u, v) else int(data["half"])
+            found = 0 if self.actors.inside(u, v) else int(data["half"])
+            if keep:
+                data[ranking.STEPS_KEY] = found
         return int(found)
 
     def arrays(self) -> TieArrays | None:
@@ -276,14 +279,8 @@ class Introductions:
 
             def edges() -> Iterator[tuple[str, str, int, float]]:
                 # Each tie once; nothing kept in the edges' data (a million small dicts would grow).
-                for u, v, data in graph.edges(data=True):
-                    cost = data.get(ranking.STEPS_KEY)
-                    if cost is None:
-                        cost = 0 if self.actors.inside(u, v) else int(data["half"])
-                    weight = data.get(WEIGHT_KEY)
-                    if weight is None:
-                        weight = self._strength_weight(data["info"], cost == 0)
-                    yield u, v, int(cost), float(weight)
+                for u, v in graph.edges():
+                    yield u, v, self._tie_half(u, v, keep=False), self._tie_weight(u, v, keep=False)
 
             found = self.tg.memo["search"] = TieArrays.build(
                 list(graph),
@@ -341,18 +338,18 @@ class Introductions:
                 return -math.log(found.strength)
         return self._tie_weight(u, v)
 
-    def _tie_weight(self, u: str, v: str) -> float:
-        """``-log`` of a tie's strength as a step, kept in the edge's data: it depends on the graph only."""
+    def _tie_weight(self, u: str, v: str, keep: bool = True) -> float:
+        """``-log`` of a tie's strength as a step, kept in the edge's data (unless not ``keep``): it
+        depends on the graph only. A move inside one actor weighs its evidence only."""
         data = self.tg.graph._adj[u][v]
         weight = data.get(WEIGHT_KEY)
         if weight is None:
-            weight = data[WEIGHT_KEY] = self._strength_weight(data["info"], self._tie_half(u, v) == 0)
+            info: EdgeInfo = data["info"]
+            inside = self._tie_half(u, v, keep) == 0
+            weight = -math.log(max(r.confidence for r, _ in info.relations) if inside else info.strength)
+            if keep:
+                data[WEIGHT_KEY] = weight
         return float(weight)
-
-    @staticmethod
-    def _strength_weight(info: EdgeInfo, inside: bool) -> float:
-        """``-log`` of a tie's strength as a step; a move inside one actor weighs its evidence only."""
-        return -math.log(max(r.confidence for r, _ in info.relations) if inside else info.strength)
 
     def _penalty(self, node: str, ends: frozenset[str]) -> float:
         """The hub penalty of an intermediary; none for meeting points and the ends' own actors
