@@ -256,3 +256,28 @@ def test_a_head_signs_for_the_body_they_head(tmp_path: Path) -> None:
     places, persons = _names(facts, "place"), _names(facts, "person")
     assert list(_agreements(facts).values()) == [{places["神奈川県"], places["オレゴン州"]}]
     assert (persons["黒岩祐治"], places["神奈川県"]) in _ties(facts, "works_for")
+
+
+def test_visits_are_read_from_the_verbs_subject_and_coordinated_objects(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "長野県の阿部守一知事は、経済団体の代表らとともに、8月5日から、"
+        "タイのバンコク都とチェンマイ県、ベトナムのハノイ市を訪問した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    visits = _ties(facts, "visited")
+    for host in ("バンコク都", "チェンマイ県", "ハノイ市"):
+        assert (persons["阿部守一"], places[host]) in visits
+
+
+def test_a_bare_post_as_subject_is_the_person_named_in_it(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "福井県の杉本達治知事は、県内企業の視察団を率いて欧州を回っている。\n"
+        "知事は、12日にドイツのバイエルン州政府を、14日にはフランスのリヨン市を訪れた。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    visits = _ties(facts, "visited")
+    assert (persons["杉本達治"], places["バイエルン州"]) in visits
+    assert (persons["杉本達治"], places["リヨン市"]) in visits
+    assert (places["福井県"], places["リヨン市"]) not in visits
