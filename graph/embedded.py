@@ -52,6 +52,9 @@ from graph.store import (
 
 SCHEMA_VERSION = schema.SCHEMA_VERSION
 CACHE_KIB = 256 * 1024
+# The read connection answers lookups through the indexes and a few whole-table scans (stats, export),
+# which a big cache does not speed up: each process querying a big store would keep 256 MB of pages.
+READ_CACHE_KIB = 16 * 1024
 BULK_THRESHOLD = 20_000  # records: below this, maintaining the indexes costs less than rebuilding them
 _CHUNK = 500  # ids per IN (...) list
 
@@ -107,7 +110,7 @@ class EmbeddedStore(Store):
             self._read_db = self._connect()
             # A big page cache keeps the id indexes in memory while a large load inserts into them.
             self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-            self._read_db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            self._read_db.execute(f"PRAGMA cache_size=-{READ_CACHE_KIB}")
             # Checkpoint the WAL every 64 MB rather than every 4 MB: pages that successive
             # batches touch again are copied back once, not each time.
             self._db.execute("PRAGMA wal_autocheckpoint=16384")
