@@ -334,6 +334,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             e = s + len(run)
             while b > a and doc[b - 1].idx >= e:
                 b -= 1
+        role = re.search(r"(?:主催|共催|後援|協賛)$", run)
+        if role and len(run) > len(role.group()) + 1:  # 「X共催で」: the body is X
+            run = run[: role.start()]
+            e = s + len(run)
+            while b > a and doc[b - 1].idx >= e:
+                b -= 1
         name, legal = _strip_legal(run)
         offset = e - len(name)
         kind = None if re.match(r"第\d+回", name) or _KATAKANA_PROVINCE.fullmatch(name) else _org_kind(name)

@@ -77,6 +77,12 @@ _PAIRED_ROW = re.compile(
     re.MULTILINE,
 )
 _HEADS = ("知事", "市長", "町長", "村長", "区長", "県長", "省長", "首相", "大統領", "社長", "学長", "理事長", "会長")
+# A bare event word standing for the event named before: 「セミナーでは」, 「同フォーラムに」.
+_EVENT_ANAPHOR = re.compile(
+    r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z・])(?:同|本|当|この|その)?"
+    r"(?P<word>セミナー|フォーラム|シンポジウム|ウェビナー|カンファレンス|ミッション|スタディーツアー|ツアー|イベント"
+    r"|会議|大会|博覧会|展示会|見本市|サミット|交流会|説明会|商談会)(?=[はでにのをがもへ、])"
+)
 _DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
 _VERBS = {
     "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問"}),
@@ -216,6 +222,15 @@ class _Builder:
                 copy = Mention(m.start(), m.end(), m.group(), PLACE, home.kind, "alias", confidence=0.55)
                 extra.append(copy)
                 self.of[id(copy)] = self.key(home)
+        for m in _EVENT_ANAPHOR.finditer(self.text):
+            # 「セミナーでは」, 「同フォーラムに」: the last event named so
+            word = m.group("word")
+            named = [x for x in self.mentions if x.type is EVENT and x.end <= m.start()
+                     and (word == "イベント" or x.text.endswith(word))]
+            if named and not any(x.start <= m.start() < x.end for x in self.mentions):
+                copy = Mention(m.start(), m.end(), m.group(), EVENT, named[-1].kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(named[-1])
         for m in re.finditer(r"代表団|訪問団|一行", self.text):
             before = [x for x in self.mentions if x.end <= m.start() and x.type is ORG]
             if before and before[-1].end == m.start():
