@@ -23,7 +23,6 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +30,10 @@ from pydantic import BaseModel
 
 from graph import sqlite_schema as schema
 from graph.errors import Busy, InvalidFact, StoreUnavailable
-from graph.limits import STORE_BUSY_SECONDS
-from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Relation, Source, record_json
+from graph.limits import MAX_BATCH_RECORDS, STORE_BUSY_SECONDS
+from graph.model import Batch, Entity, EntityRecord, EntityType, Relation, Source, record_json
 from graph.names import name_key
+from graph.new_rows import SHAPE_BITS, Known, NewRows, NotNew, evidence_text, new_rows
 from graph.review import Judgement, MergeRecord, ReviewItem
 from graph.rows import EntityRow, EvidenceRow, GraphRows, RelationRow
 from graph.store import (
@@ -44,6 +44,7 @@ from graph.store import (
     RetractResult,
     Stats,
     Store,
+    WriteResult,
     rebuild_entity,
     rebuild_relation,
     without_source,
@@ -51,33 +52,16 @@ from graph.store import (
 
 SCHEMA_VERSION = schema.SCHEMA_VERSION
 CACHE_KIB = 256 * 1024
+# The read connection answers lookups through the indexes and a few whole-table scans (stats, export),
+# which a big cache does not speed up: each process querying a big store would keep 256 MB of pages.
+READ_CACHE_KIB = 16 * 1024
 BULK_THRESHOLD = 20_000  # records: below this, maintaining the indexes costs less than rebuilding them
 _CHUNK = 500  # ids per IN (...) list
 
-_PAIRS: dict[tuple[str, float], str] = {}
 _id = operator.attrgetter("id")
+Written = tuple[dict[str, int], dict[str, EntityRow]]  # the entities of a write: keys and rows by id
 _entity_id = operator.attrgetter("entity.id")
 _ENTITY_TYPES = {t.value: t for t in EntityType}
-
-
-def _evidence_text(evidence: Sequence[Evidence]) -> str:
-    """``source confidence`` pairs, space separated (ids never contain spaces): what whole-graph
-    reads need of the evidence, without a join. A store holds few distinct pairs, so their text is made once."""
-    if len(evidence) == 1:  # the common case
-        e = evidence[0]
-        text = _PAIRS.get((e.source, e.confidence))
-        if text is not None:
-            return text
-    parts = []
-    for e in evidence:
-        key = (e.source, e.confidence)
-        text = _PAIRS.get(key)
-        if text is None:
-            if len(_PAIRS) > 100_000:
-                _PAIRS.clear()
-            text = _PAIRS[key] = f"{e.source} {e.confidence!r}"
-        parts.append(text)
-    return " ".join(parts)
 
 
 def _dump(model: BaseModel) -> str:
@@ -100,16 +84,6 @@ _EVIDENCE = (
 )
 
 
-@dataclass
-class _Known:
-    """Ids already stored, with their keys (and entities' rows), as a bulk load keeps them."""
-
-    entity_keys: dict[str, int]
-    relation_keys: dict[str, int]
-    entity_rows: dict[str, EntityRow]
-    seq: int = 0  # the store's last write when these were read or last written by this load
-
-
 class EmbeddedStore(Store):
     """SQLite-backed store; safe to share between threads of one process.
 
@@ -128,7 +102,7 @@ class EmbeddedStore(Store):
         self._lock = threading.RLock()  # the write connection
         self._read_lock = threading.RLock()  # the read connection
         self._writer: int | None = None  # the thread inside a write transaction
-        self._known: _Known | None = None  # set during a bulk load
+        self._known: Known | None = None  # set during a bulk load
         self._foreign_keys = True  # the write connection's setting (off only for a bulk load's own batches)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +110,7 @@ class EmbeddedStore(Store):
             self._read_db = self._connect()
             # A big page cache keeps the id indexes in memory while a large load inserts into them.
             self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-            self._read_db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            self._read_db.execute(f"PRAGMA cache_size=-{READ_CACHE_KIB}")
             # Checkpoint the WAL every 64 MB rather than every 4 MB: pages that successive
             # batches touch again are copied back once, not each time.
             self._db.execute("PRAGMA wal_autocheckpoint=16384")
@@ -257,9 +231,9 @@ class EmbeddedStore(Store):
 
     def _keys(self, table: str, ids: Iterable[str]) -> dict[str, int]:
         """Integer keys of stored ids (``table`` is one of ours, never user input)."""
-        if self._known is not None and table != "sources":
-            known = self._known.entity_keys if table == "entities" else self._known.relation_keys
-            return {i: known[i] for i in ids if i in known}
+        if self._known is not None and table == "entities":
+            found = ((i, self._known.key(i)) for i in ids)
+            return {i: key for i, key in found if key is not None}
         return dict(self._in_chunks(f"SELECT id, key FROM {table} WHERE id IN ({{marks}})", list(ids)))  # noqa: S608
 
     def _records(self, rows: Iterable[tuple[int, str, str]]) -> dict[str, EntityRecord]:
@@ -306,8 +280,9 @@ class EmbeddedStore(Store):
         """Defer the secondary indexes while ``records`` records are written, if that many make it pay.
 
         Every ``write`` inside still commits on its own. While it lasts, the
-        store keeps every entity's key and row and every relation's key in
-        memory, so checking and merging a batch costs no id lookups in SQLite.
+        store keeps every entity's key and shape in memory (``Known``), so a
+        batch of new records is checked and made into rows in one pass with
+        no id lookups in SQLite (``graph.new_rows``).
         The indexes are built once on leaving, also after an error; if the
         process dies instead, the next opening of the store builds them.
         """
@@ -330,13 +305,79 @@ class EmbeddedStore(Store):
                 with self._writing("building the indexes") as db:
                     schema.restore_indexes(db)
 
-    def _read_known(self) -> _Known:
-        return _Known(
-            entity_keys=dict(self._query("SELECT id, key FROM entities")),
-            relation_keys=dict(self._query("SELECT id, key FROM relations")),
-            entity_rows={row.id: row for _, row in self._entity_rows()},
-            seq=self._last_write(),
+    def _validated_write(self, batch: Batch) -> WriteResult:
+        """In a bulk load, a batch of new records is checked and turned into rows in one pass
+        (``graph.new_rows``); anything else, or anything that pass cannot vouch for, takes the
+        general path, which merges or names the bad record."""
+        if self._known is not None and len(batch) <= MAX_BATCH_RECORDS:
+            written = self._write_new(batch)
+            if written is not None:
+                return written
+        return super()._validated_write(batch)
+
+    def _write_new(self, batch: Batch) -> WriteResult | None:
+        """Store a batch of records that are all new, in one transaction (None: nothing was written,
+        the batch needs the general path). Rows are made inside the transaction: the sources are
+        upserted first, so their keys are at hand, and no other writer can move the keys meanwhile."""
+        made: list[NewRows] = []
+        with self._lock:
+            known = self._known
+            if known is None:
+                return None
+            try:
+                with self._writing(foreign_keys=False) as db:
+                    if self._last_write() != known.seq:  # another writer wrote: the general path re-reads
+                        raise NotNew
+                    self._upsert_sources(batch.sources)
+                    source_keys: dict[str, int | None] = {}
+
+                    def source_key(source: str) -> int | None:
+                        if source not in source_keys:
+                            found = db.execute("SELECT key FROM sources WHERE id = ?", (source,)).fetchone()
+                            source_keys[source] = found[0] if found else None
+                        return source_keys[source]
+
+                    rows = new_rows(batch, known, source_key, self._next_key("entities"), self._next_key("relations"))
+                    made.append(rows)
+                    self._insert_new(db, rows)
+                    seq = db.execute("INSERT INTO writes(entities, relations, sources) VALUES (?, ?, ?)",
+                                     (len(rows.entities), len(rows.relations), len(batch.sources))).lastrowid
+            except NotNew:
+                return None
+            except sqlite3.IntegrityError:  # a relation is stored already (no other writer wrote: seq held)
+                return None
+            rows = made[0]
+            known.ends.update(rows.ends)
+            known.seq = int(seq or 0)
+        return WriteResult(len(rows.entities), len(rows.relations), len(batch.sources))
+
+    def _insert_new(self, db: sqlite3.Connection, rows: NewRows) -> None:
+        """The statements for new records: the same rows, in the same order, as ``_write_rows`` makes
+        for them, with each record's claims in its own row."""
+        db.executemany(
+            "INSERT INTO entities(key, id, type, data, kind, signed, start, iso_code, name_en, name_ja, end_date, "
+            "claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows.entities,
         )
+        db.executemany("INSERT OR IGNORE INTO names(entity, key, text) VALUES (?, ?, ?)", rows.names)
+        db.executemany("INSERT OR IGNORE INTO entity_sources(entity, source) VALUES (?, ?)", rows.entity_sources)
+        db.executemany(
+            "INSERT INTO relations(key, id, type, source, target, confidence, valid_from, valid_to, role, evidence, "
+            "claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows.relations,
+        )
+        db.executemany(
+            "INSERT INTO evidence(relation, seq, source, locator, asserted_by, confidence, quote) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows.evidence,
+        )
+
+    def _read_known(self) -> Known:
+        known = Known(seq=self._last_write())
+        code = known.shapes.code
+        known.ends = {i: key << SHAPE_BITS | code(t, kind)
+                      for i, key, t, kind in self._query("SELECT id, key, type, kind FROM entities")}
+        return known
 
     def _last_write(self) -> int:
         return int(self._query("SELECT COALESCE(MAX(seq), 0) FROM writes")[0][0])
@@ -353,7 +394,7 @@ class EmbeddedStore(Store):
         ids = {r.entity.id for r in entities}
         for rel in relations:
             for end in (rel.source, rel.target):
-                if end not in ids and end not in known.entity_keys:
+                if end not in ids and end not in known.ends:
                     raise InvalidFact(f"relation {rel.id}: entity {end!r} was removed by another writer during the "
                                       "load; nothing of this batch was stored")
         cited = {s for r in entities for s in r.sources} | {e.source for r in relations for e in r.evidence}
@@ -369,7 +410,8 @@ class EmbeddedStore(Store):
         relations: list[Relation],
         claims: dict[tuple[ClaimKind, str], Claims | None],
     ) -> None:
-        added: list[_Known] = []
+        added: list[Written] = []
+        seq: list[int] = []
 
         def work(db: sqlite3.Connection) -> None:
             if self._known is not None:
@@ -377,12 +419,13 @@ class EmbeddedStore(Store):
             added.append(self._persist_in_transaction(sources, entities, relations))
             self._set_claims(db, claims)
             if self._known is not None:
-                added[0].seq = self._last_write()
+                seq.append(self._last_write())
 
         with self._lock:
             for attempt in (1, 2):
                 try:
                     added.clear()
+                    seq.clear()
                     self._transaction(work, foreign_keys=self._known is None)
                 except sqlite3.IntegrityError:
                     if self._known is None or attempt == 2:
@@ -390,15 +433,13 @@ class EmbeddedStore(Store):
                     self._known = self._read_known()  # another writer added rows during the bulk load
                     continue
                 if self._known is not None:  # only what is committed
-                    self._known.entity_keys.update(added[0].entity_keys)
-                    self._known.relation_keys.update(added[0].relation_keys)
-                    self._known.entity_rows.update(added[0].entity_rows)
-                    self._known.seq = added[0].seq
+                    self._known.add(*added[0])
+                    self._known.seq = seq[0]
                 return
 
     def _persist_in_transaction(
         self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]
-    ) -> _Known:
+    ) -> Written:
         """The statements of one write; the caller holds the lock and the transaction."""
         added = self._write_rows(sources, entities, relations)
         self._db.execute(
@@ -421,14 +462,17 @@ class EmbeddedStore(Store):
     def _next_key(self, table: str) -> int:
         return int(self._db.execute(f"SELECT COALESCE(MAX(key), 0) + 1 FROM {table}").fetchone()[0])  # noqa: S608
 
-    def _write_rows(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> _Known:
-        """Upsert in id order; new rows take the next integer keys, so each table and index grows at its end.
-        Returns the keys and rows written."""
-        db = self._db
-        db.executemany(
+    def _upsert_sources(self, sources: list[Source]) -> None:
+        self._db.executemany(
             "INSERT INTO sources(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
             [(s.id, _dump(s)) for s in sorted(sources, key=lambda s: s.id)],
         )
+
+    def _write_rows(self, sources: list[Source], entities: list[EntityRecord], relations: list[Relation]) -> Written:
+        """Upsert in id order; new rows take the next integer keys, so each table and index grows at its end.
+        Returns the entities' keys and rows written."""
+        db = self._db
+        self._upsert_sources(sources)
         cited = {s for r in entities for s in r.sources} | {e.source for r in relations for e in r.evidence}
         source_keys = self._keys("sources", sorted(cited))
 
@@ -468,25 +512,19 @@ class EmbeddedStore(Store):
             "INSERT OR IGNORE INTO entity_sources(entity, source) VALUES (?, ?)",
             [(entity_keys[r.entity.id], source_keys[s]) for r in entities for s in r.sources],
         )
-        relation_keys = (
-            self._write_relations(sorted(relations, key=_id), entity_keys, source_keys) if relations else {}
-        )
-        return _Known(entity_keys, relation_keys, rows)
+        if relations:
+            self._write_relations(sorted(relations, key=_id), entity_keys, source_keys)
+        return entity_keys, rows
 
     def _write_relations(
         self, relations: list[Relation], entity_keys: dict[str, int], source_keys: dict[str, int]
-    ) -> dict[str, int]:
+    ) -> None:
         """Relations and their evidence rows, made in one pass over the relations."""
         db = self._db
-        if self._known is None:
-            ends = {e for r in relations for e in (r.source, r.target)} - entity_keys.keys()
-            entity_keys = {**entity_keys, **self._keys("entities", sorted(ends))}
-            stored: dict[str, int] = self._keys("relations", [r.id for r in relations])
-            earlier: dict[str, int] = {}
-        else:  # a bulk load holds every stored key: no lookups, no merged copies of the maps
-            stored, earlier = self._known.relation_keys, self._known.entity_keys
+        ends = {e for r in relations for e in (r.source, r.target)} - entity_keys.keys()
+        entity_keys = {**entity_keys, **self._keys("entities", sorted(ends))}
+        stored = self._keys("relations", [r.id for r in relations])
         key = self._next_key("relations")
-        relation_keys: dict[str, int] = {}
         old: list[tuple[float, str | None, str | None, str | None, str, int]] = []
         new = []
         evidence = []
@@ -497,13 +535,12 @@ class EmbeddedStore(Store):
             if rel_key is None:
                 rel_key = key
                 key += 1
-                source = entity_keys.get(rel.source) or earlier[rel.source]
-                target = entity_keys.get(rel.target) or earlier[rel.target]
+                source = entity_keys[rel.source]
+                target = entity_keys[rel.target]
                 new.append((rel_key, rel.id, rel.type, source, target, confidence, rel.valid_from, rel.valid_to,
-                            rel.role, _evidence_text(ev)))
+                            rel.role, evidence_text(ev)))
             else:
-                old.append((confidence, rel.valid_from, rel.valid_to, rel.role, _evidence_text(ev), rel_key))
-            relation_keys[rel.id] = rel_key
+                old.append((confidence, rel.valid_from, rel.valid_to, rel.role, evidence_text(ev), rel_key))
             for seq, e in enumerate(ev):
                 evidence.append((rel_key, seq, source_keys[e.source], e.locator, e.asserted_by, e.confidence, e.quote))
         db.executemany(
@@ -521,7 +558,6 @@ class EmbeddedStore(Store):
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             evidence,
         )
-        return relation_keys
 
     def retract_source(self, source_id: str) -> RetractResult:
         removed = kept = 0
@@ -652,7 +688,7 @@ class EmbeddedStore(Store):
     # -- reading -----------------------------------------------------------
     def get_entities(self, ids: Sequence[str]) -> dict[str, EntityRecord]:
         if self._known is not None:
-            ids = [i for i in ids if i in self._known.entity_keys]
+            ids = [i for i in ids if i in self._known.ends]
         rows = self._in_chunks("SELECT key, id, data FROM entities WHERE id IN ({marks})", ids)
         return self._records((r[0], r[1], r[2]) for r in rows)
 
@@ -782,9 +818,6 @@ class EmbeddedStore(Store):
         ]
 
     def entity_rows(self, ids: Sequence[str]) -> dict[str, EntityRow]:
-        if self._known is not None:
-            rows = self._known.entity_rows
-            return {i: rows[i] for i in ids if i in rows}
         found: dict[str, EntityRow] = {}
         for chunk in _chunks(list(dict.fromkeys(ids))):
             for _, row in self._entity_rows(f" WHERE id IN ({','.join('?' * len(chunk))})", chunk):

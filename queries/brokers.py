@@ -15,7 +15,9 @@ cached graph: networkx gives the same numbers (the tests compare them) but
 needs about twenty times longer, minutes on a million relations.
 
 Betweenness needs the whole tie graph. A view holding it in memory hands it
-over; any other view streams it with ``tie_pages``: pages of (id, type) ends
+over; a big embedded store gives its ties and their lengths from arrays
+(``queries.array_ties``; for a filter other than the default one, a tie graph is
+built for the count and dropped after); any other view streams it with ``tie_pages``: pages of (id, type) ends
 of the usable ties, never full records with their evidence. Only the top
 brokers' rows are read afterwards. On Neo4j with Graph Data Science
 installed, plain betweenness (mode ``all``) is counted in the server
@@ -48,8 +50,8 @@ from queries.errors import InvalidQuery
 from queries.geo import CONTINENT_NAMES, Geography, continent_code, is_country
 from queries.resolve import resolve_entity
 from queries.results import Broker, BrokerResult, EntityRef
-from queries.ties import ACTOR_TYPES, Snapshot, TieFilter, snapshot
-from queries.view import CountsBetweenness, GraphView, WholeTieGraph, view_of
+from queries.ties import ACTOR_TYPES, Snapshot, TieFilter, TieGraph, snapshot
+from queries.view import CountsBetweenness, GraphView, HoldsTieArrays, WholeTieGraph, view_of
 
 EXACT_LIMIT = 1000
 DEFAULT_SAMPLES = 100
@@ -79,12 +81,17 @@ def _tie_snapshot(
 ) -> tuple[Snapshot, Callable[[str], EntityType], list[float] | None]:
     """The tied nodes and their ties as an igraph graph, each node's type, and the ties'
     lengths (``1 - ln(strength)``: one per hop plus its weakness) when strengths are at hand."""
+    if isinstance(view, HoldsTieArrays) and not isinstance(view, WholeTieGraph):
+        found = view.array_tie_graph(rule)
+        if found is not None:
+            from queries.array_ties import tie_snapshot
+
+            entities = found.entities
+            snap, lengths = tie_snapshot(found)
+            return snap, lambda node: entities[node].type, lengths
+        return _whole_snapshot(view.built_tie_graph(rule))
     if isinstance(view, WholeTieGraph):
-        tg = view.tie_graph(rule)
-        snap = snapshot(tg)
-        lengths = [1.0 + float(tg.graph.edges[snap.nodes[e.source], snap.nodes[e.target]]["weight"])
-                   for e in snap.graph.es]
-        return snap, lambda node: tg.entities[node].type, lengths
+        return _whole_snapshot(view.tie_graph(rule))
     types: dict[str, EntityType] = {}
     pairs: set[tuple[str, str]] = set()
     for page in view.tie_pages(rule.types, rule.as_of, rule.min_confidence):
@@ -98,6 +105,13 @@ def _tie_snapshot(
 
     graph = ig.Graph(n=len(nodes), edges=sorted((index[u], index[v]) for u, v in pairs))
     return Snapshot(nodes, index, graph), types.__getitem__, None
+
+
+def _whole_snapshot(tg: TieGraph) -> tuple[Snapshot, Callable[[str], EntityType], list[float]]:
+    snap = snapshot(tg)
+    lengths = [1.0 + float(tg.graph.edges[snap.nodes[e.source], snap.nodes[e.target]]["weight"])
+               for e in snap.graph.es]
+    return snap, lambda node: tg.entities[node].type, lengths
 
 
 def _result(

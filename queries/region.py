@@ -106,19 +106,19 @@ def _network(
             found = refs[entity_id] = EntityRef.of(tg.entities[entity_id])
         return found
 
-    # The relations, sources and types of each edge, read once: a member's edge to a
-    # big event is half of every tie it has through that event.
-    facts: dict[tuple[str, str], tuple[set[str], set[str], set[str]]] = {}
+    # The relations, sources and types of each edge, read once and together: a member's edge
+    # to a big event is half of every tie it has through that event.
+    edges: set[tuple[str, str]] = set()
+    for a, b, via in kept:
+        for u, v in ((a, via), (via, b)) if via else ((a, b),):
+            edges.add((u, v) if u < v else (v, u))
+    facts = {
+        key: ({rel.id for rel in rels}, {e.source for rel in rels for e in rel.evidence}, {rel.type for rel in rels})
+        for key, rels in tg.edge_relations(sorted(edges)).items()
+    }
 
     def edge_facts(u: str, v: str) -> tuple[set[str], set[str], set[str]]:
-        key = (u, v) if u < v else (v, u)
-        found = facts.get(key)
-        if found is None:
-            rels = [rel for rel, _ in tg.edge(u, v).relations]
-            found = facts[key] = (
-                {rel.id for rel in rels}, {e.source for rel in rels for e in rel.evidence}, {rel.type for rel in rels}
-            )
-        return found
+        return facts[(u, v) if u < v else (v, u)]
 
     ties: list[RegionTie] = []
     for a, b, via in kept:

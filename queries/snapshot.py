@@ -39,6 +39,7 @@ from graph.model import EntityType, Source
 from graph.rows import EntityRow, EvidenceRow, GraphRows, RelationRow, gc_paused
 
 if TYPE_CHECKING:
+    from queries.array_ties import ArrayTieGraph
     from queries.ties import TieFilter, TieGraph
 
 MAGIC = b"KIZUNA-VIEW\n"
@@ -477,6 +478,29 @@ class SnapshotView:
             yield batch
 
 
+    def array_tie_graph(self, rule: TieFilter) -> ArrayTieGraph | None:
+        """The whole tie graph of the default filter read from arrays (``queries.array_ties``), when the
+        store is big enough to have search arrays; None otherwise."""
+        from queries.array_ties import array_tie_graph
+
+        return array_tie_graph(self, rule)
+
+    def built_tie_graph(self, rule: TieFilter) -> TieGraph:
+        """A whole networkx tie graph for ``rule``, built for one whole-graph count and not kept."""
+        from queries.ties import TieGraph
+
+        with gc_paused():
+            return TieGraph.build(self.rows(rule.types), rule, rule.as_of or dt.date.today())
+
+    def rows(self, types: Collection[str]) -> GraphRows:
+        """Every entity and every relation of ``types`` as rows (made for one build, not cached)."""
+        picked = np.flatnonzero(np.isin(self.a["relation_type"], self._type_codes(types)))
+        entities = self._entities(range(len(self.a["entity_id"])))
+        relations = self._relations(picked, cache_rows=False)
+        sources = list(self.get_sources(self._source_ids).values())
+        return GraphRows(sources=sources, entities=entities, relations=relations)
+
+
 class WholeSnapshotView(SnapshotView):
     """The snapshot view once warmed up: it also hands out the whole tie graph per filter
     (``queries.view.WholeTieGraph``), built from the arrays once per filter and day, so a
@@ -499,14 +523,6 @@ class WholeSnapshotView(SnapshotView):
                     graphs.pop(next(iter(graphs)))
                 graphs[key] = found
         return found
-
-    def rows(self, types: Collection[str]) -> GraphRows:
-        """Every entity and every relation of ``types`` as rows (made for one build, not cached)."""
-        picked = np.flatnonzero(np.isin(self.a["relation_type"], self._type_codes(types)))
-        entities = self._entities(range(len(self.a["entity_id"])))
-        relations = self._relations(picked, cache_rows=False)
-        sources = list(self.get_sources(self._source_ids).values())
-        return GraphRows(sources=sources, entities=entities, relations=relations)
 
 
 # -- one per store version -----------------------------------------------------------------------------

@@ -31,7 +31,8 @@ Meeting points
 
 Whole or grown (``tie_network``)
     A view holding the whole graph hands out its complete ``TieGraph``
-    (cached per filter). Any other view gets a ``GrownTieGraph``: it starts
+    (cached per filter); a big embedded store's view hands out the whole graph of the
+    default filter read from arrays (``queries.array_ties``). Any other view gets a ``GrownTieGraph``: it starts
     empty and a walk calls ``reach(frontier)`` before reading the adjacency of
     those nodes, which asks the view for their ties (one call per frontier).
     Both hold the same nodes, edges, weights and neighbour order for every
@@ -273,6 +274,11 @@ class TieGraph:
         info: EdgeInfo = self.graph.edges[u, v]["info"]
         return info
 
+    def edge_relations(self, pairs: Collection[tuple[str, str]]) -> dict[tuple[str, str], list[RelationRow]]:
+        """The relations of each edge in ``pairs``, in id order (a walk that needs many edges' relations
+        but not their strengths asks for them together)."""
+        return {(u, v): sorted((rel for rel, _ in self.edge(u, v).relations), key=lambda r: r.id) for u, v in pairs}
+
     def is_meeting(self, node: str) -> bool:
         return self.entities[node].type in MEETING_POINTS
 
@@ -360,10 +366,14 @@ class GrownTieGraph(TieGraph):
 
 def tie_network(view: GraphView, rule: TieFilter, seeds: Iterable[str] = ()) -> TieGraph:
     """The tie graph under ``rule``: the view's whole one when it holds it, else one grown from ``seeds``."""
-    from queries.view import WholeTieGraph
+    from queries.view import HoldsTieArrays, WholeTieGraph
 
     if isinstance(view, WholeTieGraph):
         return view.tie_graph(rule)
+    if isinstance(view, HoldsTieArrays):
+        found = view.array_tie_graph(rule)
+        if found is not None:
+            return found
     tg = GrownTieGraph(view, rule)
     tg.reach(seeds)
     return tg

@@ -45,6 +45,7 @@ from graph.rows import EntityRow, RelationRow
 from graph.store import Store
 
 if TYPE_CHECKING:
+    from queries.array_ties import ArrayTieGraph
     from queries.ties import TieFilter, TieGraph
 
 Direction = Literal["out", "in", "both"]
@@ -84,6 +85,16 @@ class WholeTieGraph(Protocol):
     """A view holding the whole graph in memory: its complete tie graph per filter, cached."""
 
     def tie_graph(self, rule: TieFilter) -> TieGraph: ...
+
+
+@runtime_checkable
+class HoldsTieArrays(Protocol):
+    """A view whose whole tie graph under the default filter is read from arrays (``queries.array_ties``:
+    a big embedded store), with no networkx graph held."""
+
+    def array_tie_graph(self, rule: TieFilter) -> ArrayTieGraph | None: ...
+
+    def built_tie_graph(self, rule: TieFilter) -> TieGraph: ...
 
 
 @runtime_checkable

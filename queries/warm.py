@@ -1,10 +1,12 @@
-"""Building the whole tie graph (and the in-memory index, for stores without a snapshot) before queries need it.
+"""Building what queries read (the whole tie graph, or the in-memory index for stores without a snapshot)
+before queries need it.
 
 The embedded store's view is a mapped snapshot that answers a first query at
-once by growing its tie graph frontier by frontier; a server that answers many
-queries is faster from the whole tie graph, which at a million relations takes
-tens of seconds to build. The API starts this in a background thread, so the
-server answers at once (``/health``) and no user query waits for it.
+once. A big store's tie graph is read from arrays beside it (``queries.array_ties``):
+the warm-up only makes sure they are there. A smaller one grows its tie graph
+frontier by frontier until the warm-up has built it whole. Geography and the hubs'
+ranked relations are found for every entity. The API starts this in a background
+thread, so the server answers at once (``/health``) and no user query waits for it.
 """
 
 from __future__ import annotations
@@ -37,15 +39,20 @@ def warm_up(store: Store) -> None:
     """Build the index, the default tie graph, every entity's country and region and the hubs'
     ranked relations of the store's current version."""
     started = time.perf_counter()
-    if isinstance(store, EmbeddedStore) and isinstance(view_of(store), SnapshotView):
-        view = warm(store.path, store.version(), TieFilter())
-        _search_arrays(view)
+    current = view_of(store)
+    if isinstance(store, EmbeddedStore) and isinstance(current, SnapshotView):
+        # A big store's tie graph is read from arrays (its search arrays built now when missing);
+        # a smaller one is held whole.
+        view: SnapshotView = current
+        if current.array_tie_graph(TieFilter()) is None:
+            view = warm(store.path, store.version(), TieFilter())
+            _search_arrays(view)
         Geography.of(view).locate_all(e.decode("ascii") for e in view.a["entity_id"].tolist())
         warm_neighbourhoods(view, view.hubs(HUB_DEGREE))
         log.info("query view ready: %d entities, %d relations in %.1f s",
                  len(view.a["entity_id"]), len(view.a["relation_id"]), time.perf_counter() - started)
         return
-    index = view_of(store)
+    index = current
     if not isinstance(index, GraphIndex):
         return  # the backend answers the view natively; nothing to build here
     _search_arrays(index)

@@ -256,3 +256,53 @@ def test_a_head_signs_for_the_body_they_head(tmp_path: Path) -> None:
     places, persons = _names(facts, "place"), _names(facts, "person")
     assert list(_agreements(facts).values()) == [{places["神奈川県"], places["オレゴン州"]}]
     assert (persons["黒岩祐治"], places["神奈川県"]) in _ties(facts, "works_for")
+
+
+def test_visits_are_read_from_the_verbs_subject_and_coordinated_objects(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "長野県の阿部守一知事は、経済団体の代表らとともに、8月5日から、"
+        "タイのバンコク都とチェンマイ県、ベトナムのハノイ市を訪問した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    visits = _ties(facts, "visited")
+    for host in ("バンコク都", "チェンマイ県", "ハノイ市"):
+        assert (persons["阿部守一"], places[host]) in visits
+
+
+def test_a_bare_post_as_subject_is_the_person_named_in_it(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "福井県の杉本達治知事は、県内企業の視察団を率いて欧州を回っている。\n"
+        "知事は、12日にドイツのバイエルン州政府を、14日にはフランスのリヨン市を訪れた。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    visits = _ties(facts, "visited")
+    assert (persons["杉本達治"], places["バイエルン州"]) in visits
+    assert (persons["杉本達治"], places["リヨン市"]) in visits
+    assert (places["福井県"], places["リヨン市"]) not in visits
+
+
+def test_a_bare_event_word_stands_for_the_event_named_before_it(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岡山県は5月20日、「日独水素ビジネスセミナー」を開催した。"
+        "昨年派遣した「ドイツ水素産業ミッション」の成果を紹介する催しである。\n"
+        "セミナーでは、岡山大学の田中一郎教授と川崎重工業の佐藤次郎部長が講演した。\n",
+    )
+    events, persons = _names(facts, "event"), _names(facts, "person")
+    talks = _ties(facts, "spoke_at")
+    for speaker in ("田中一郎", "佐藤次郎"):
+        assert (persons[speaker], events["日独水素ビジネスセミナー"]) in talks
+        assert (persons[speaker], events["ドイツ水素産業ミッション"]) not in talks
+
+
+def test_a_body_named_before_its_co_organisers_role_organised_the_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "6月3日、東北経済連合会主催、仙台観光国際協会及びみやぎ産業振興機構共催で「東北水素フォーラム」を開催した。\n",
+    )
+    bodies, events = _names(facts, "organisation"), _names(facts, "event")
+    hosts = _ties(facts, "organised")
+    for body in ("東北経済連合会", "仙台観光国際協会", "みやぎ産業振興機構"):
+        assert (bodies[body], events["東北水素フォーラム"]) in hosts

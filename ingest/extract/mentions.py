@@ -334,6 +334,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             e = s + len(run)
             while b > a and doc[b - 1].idx >= e:
                 b -= 1
+        role = re.search(r"(?:主催|共催|後援|協賛)$", run)
+        if role and len(run) > len(role.group()) + 1:  # 「X共催で」: the body is X
+            run = run[: role.start()]
+            e = s + len(run)
+            while b > a and doc[b - 1].idx >= e:
+                b -= 1
         name, legal = _strip_legal(run)
         offset = e - len(name)
         kind = None if re.match(r"第\d+回", name) or _KATAKANA_PROVINCE.fullmatch(name) else _org_kind(name)
@@ -730,11 +736,10 @@ _NAME_STOP = ("同", "両", "各", "本", "当", "前", "元", "新")
 
 def _common_word(doc: Any, start: int, end: int) -> bool:
     """A kanji name the tagger reads as one common noun, with no entity label, is a word here."""
-    toks = [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    span = doc.char_span(start, end)
+    toks = list(span) if span is not None else []
     return (
         len(toks) == 1
-        and toks[0].idx == start
-        and len(toks[0].text) == end - start
         and re.fullmatch(r"[\u4e00-\u9fff]+", toks[0].text) is not None
         and "普通名詞" in toks[0].tag_
         and not toks[0].ent_type_

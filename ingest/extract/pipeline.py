@@ -30,13 +30,15 @@ from ingest.extract.rules import Extraction, extract_relations
 
 VERSION = "0.1"
 ASSERTED_BY = f"kizuna-extract/{VERSION}"
-PIPES_EXCLUDED = ("parser", "compound_splitter", "bunsetu_recognizer")
+# The dependency parser stays: the argument rules read verbs' subjects and objects from it.
+# Compound splitting is off in ja_ginza and bunsetu spans are not read.
+PIPES_EXCLUDED = ("compound_splitter", "bunsetu_recognizer")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 @functools.cache
 def load_nlp() -> Any:
-    """GiNZA with only the components the rules read (tokens, tags, entities)."""
+    """GiNZA with only the components the rules read (tokens, tags, dependencies, entities)."""
     import spacy
 
     return spacy.load("ja_ginza", exclude=list(PIPES_EXCLUDED))
@@ -103,7 +105,7 @@ def to_facts(parsed: Parsed, gaz: Gazetteer, resolver: Resolver) -> tuple[dict[s
     document = parsed.document
     mentions = recognise(parsed.doc, document.text, gaz)
     capture_aliases(document.text, mentions)
-    extraction = extract_relations(document, mentions, gaz)
+    extraction = extract_relations(document, mentions, gaz, parsed.doc)
     return build_fact_file(document, extraction, resolver)
 
 

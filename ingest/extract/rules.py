@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.model import AgreementKind, EntityType, PlaceKind
 from graph.names import name_key
@@ -31,6 +32,7 @@ from ingest.extract.lexicon import (
     WEAK_SECTOR_WORDS,
 )
 from ingest.extract.mentions import Mention, clean_person
+from ingest.extract.syntax import Arg, arguments, conjuncts, phrase, predicates, subject_of
 
 ORG, PERSON, PLACE, EVENT, AGREEMENT = (
     EntityType.ORGANISATION,
@@ -75,6 +77,18 @@ _PAIRED_ROW = re.compile(
     re.MULTILINE,
 )
 _HEADS = ("知事", "市長", "町長", "村長", "区長", "県長", "省長", "首相", "大統領", "社長", "学長", "理事長", "会長")
+# A bare event word standing for the event named before: 「セミナーでは」, 「同フォーラムに」.
+_EVENT_ANAPHOR = re.compile(
+    r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z・])(?:同|本|当|この|その)?"
+    r"(?P<word>セミナー|フォーラム|シンポジウム|ウェビナー|カンファレンス|ミッション|スタディーツアー|ツアー|イベント"
+    r"|会議|大会|博覧会|展示会|見本市|サミット|交流会|説明会|商談会)(?=[はでにのをがもへ、])"
+)
+_DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
+_VERBS = {
+    "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問"}),
+    "attend": frozenset({"出席", "参加", "参列", "出展"}),
+    "meet": frozenset({"会談", "面会", "面談", "懇談", "会見"}),
+}
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -124,8 +138,11 @@ def _key_of(m: Mention) -> str:
 
 
 class _Builder:
-    def __init__(self, doc: Document, mentions: list[Mention], gaz: Gazetteer | None = None) -> None:
+    def __init__(
+        self, doc: Document, mentions: list[Mention], gaz: Gazetteer | None = None, parse: Any = None
+    ) -> None:
         self.gaz = gaz
+        self.parse = parse
         self.doc = doc
         self.text = doc.text
         self.entities: dict[str, LocalEntity] = {}
@@ -205,6 +222,15 @@ class _Builder:
                 copy = Mention(m.start(), m.end(), m.group(), PLACE, home.kind, "alias", confidence=0.55)
                 extra.append(copy)
                 self.of[id(copy)] = self.key(home)
+        for m in _EVENT_ANAPHOR.finditer(self.text):
+            # 「セミナーでは」, 「同フォーラムに」: the last event named so
+            word = m.group("word")
+            named = [x for x in self.mentions if x.type is EVENT and x.end <= m.start()
+                     and (word == "イベント" or x.text.endswith(word))]
+            if named and not any(x.start <= m.start() < x.end for x in self.mentions):
+                copy = Mention(m.start(), m.end(), m.group(), EVENT, named[-1].kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(named[-1])
         for m in re.finditer(r"代表団|訪問団|一行", self.text):
             before = [x for x in self.mentions if x.end <= m.start() and x.type is ORG]
             if before and before[-1].end == m.start():
@@ -308,6 +334,7 @@ class _Builder:
                 last_subject = self._subject(ms)
             elif sentence.strip() == "" or "\n\n" in self.text[max(0, s - 2) : s]:
                 last_subject = None
+        self.argument_relations()
         self.structure()
         self.paired_rows()
         self.field_organisers()
@@ -685,6 +712,7 @@ class _Builder:
                     subj = head[-1]
                 if subj is None:
                     continue
+                subj = self._holder(subj)
                 for o in objs:
                     if self.key(o) != self.key(subj):
                         d = self.date_in(s, e, before=pos)
@@ -955,6 +983,108 @@ class _Builder:
                 if m.type is PERSON:
                     self.add("spoke_at", self.key(m), self.key(ev), (ev.start, m.end), 0.6)
 
+    # -- verbs and their arguments (dependency parse) ---------------------------
+    def _named(self, start: int, end: int, people: bool = True) -> Mention | None:
+        """The mention a noun phrase stands for: a person in it first (「佐藤一郎教授」), else the
+        actor ending last in it; a delegation (「X市の代表団」) stands for who sends it."""
+        inside = [m for m in self.mentions if m.start < end and m.end > start and m.end <= end + 1 and m.length]
+        persons = [m for m in inside if m.type is PERSON]
+        if persons and people:
+            return persons[-1]
+        actors = [m for m in inside if self.actor(m) and m.type is not PERSON]
+        if actors:
+            return max(actors, key=lambda m: (m.end, m.length))
+        events = [m for m in inside if m.type is EVENT]
+        return max(events, key=lambda m: (m.end, m.length)) if events else None
+
+    def _arg_mentions(self, token: Any, people: bool = True) -> list[Mention]:
+        out = []
+        for c in conjuncts(token):
+            start, end = phrase(c)
+            m = self._named(start, end, people)
+            if m is None and self.text[start:end].endswith(_DELEGATIONS):
+                sender = [x for x in c.children if "の" in {y.text for y in x.children}]
+                if sender:
+                    m = self._named(*phrase(sender[-1]), people=False)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _arg(self, args: list[Arg], dep: str | None, particles: tuple[str, ...]) -> list[Mention]:
+        out: list[Mention] = []
+        for a in args:
+            if (dep is None or a.dep == dep or (dep == "obl" and a.dep in ("obl", "nmod", "iobj"))) and (
+                not particles or set(a.cases) & set(particles)
+            ):
+                out += self._arg_mentions(a.head)
+        return out
+
+    def _subjects(self, verb: Any) -> list[Mention]:
+        subj, modified = subject_of(verb)
+        if subj is not None:
+            found = self._arg_mentions(subj.head)
+        elif modified is not None:
+            found = self._arg_mentions(modified)
+        else:
+            return []
+        return [self._holder(m) for m in found]
+
+    def _holder(self, m: Mention) -> Mention:
+        """A bare post as subject (「知事は…訪問」) is the person the page names in that post."""
+        if m.source != "alias" or m.text not in _HEAD_OF:
+            return m
+        for f in self.facts:
+            if f.type == "works_for" and f.target == self.key(m) and f.role and f.role.endswith(m.text):
+                person = self.entities[f.source]
+                if person.mentions:
+                    return person.mentions[0]
+        return m
+
+    def _span_of(self, verb: Any) -> tuple[int, int]:
+        return _sentence_at(self.text, verb.idx)
+
+    def argument_relations(self) -> None:
+        """Visits, attendance, meetings and talks read from the verb's subject and objects, so
+        coordinated lists (「A、B、Cを訪問」) and subjects far from the verb are found."""
+        if self.parse is None or not self.parse.has_annotation("DEP"):
+            return
+        have = {(f.type, f.source, f.target) for f in self.facts}
+        verbs = predicates(self.parse, _VERBS)
+
+        def add(kind: str, a: Mention, b: Mention, span: tuple[int, int], at: int) -> None:
+            ka, kb = self.key(a), self.key(b)
+            if ka == kb or (kind, ka, kb) in have:
+                return
+            have.add((kind, ka, kb))
+            d = self.date_in(span[0], span[1], before=at) if kind == "visited" else None
+            self.add(kind, ka, kb, span, 0.55, valid_from=d.iso if d else None)
+
+        for verb in verbs["visit"]:
+            span = self._span_of(verb)
+            args = arguments(verb)
+            courtesy = "表敬" in self.text[max(0, verb.idx - 3) : verb.idx + 4]
+            hosts = [m for m in self._arg(args, None, ("を", "に", "へ")) if self.actor(m)]
+            hosts = [m for m in hosts if m.type is not PERSON or courtesy]
+            for v in self._subjects(verb):
+                if not self.actor(v):
+                    continue
+                for h in hosts:
+                    add("visited", v, h, span, verb.idx)
+        for verb in verbs["attend"]:
+            span = self._span_of(verb)
+            events = [m for m in self._arg(arguments(verb), None, ("に",)) if m.type is EVENT]
+            for v in self._subjects(verb):
+                if self.actor(v):
+                    for ev in events:
+                        add("attended", v, ev, span, verb.idx)
+        for verb in verbs["meet"]:
+            span = self._span_of(verb)
+            others = [m for m in self._arg(arguments(verb), None, ("と",)) if m.type is PERSON]
+            for v in self._subjects(verb):
+                if v.type is PERSON:
+                    for o in others:
+                        add("met_with", v, o, span, verb.idx)
+
     def structure(self) -> None:
         """located_in from adjacency, sub-units and the gazetteer; part_of for sub-units."""
         for m in self.mentions:
@@ -1142,6 +1272,13 @@ class _Builder:
             self._sector(self.key(subject), sector, (s, e), 0.5)
 
 
+def _sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (as the sentence rules cut them) around ``pos``."""
+    start = max(text.rfind(ch, 0, pos) for ch in "。!?\n") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in "。!?\n") if i >= 0]
+    return start, min(ends) + 1 if ends else len(text)
+
+
 def _full_names(names: list[str]) -> dict[str, str]:
     """Short person names that stand for exactly one longer name of the document.
 
@@ -1207,6 +1344,9 @@ def _sectors(text: str, strict: bool = True) -> list[str]:
     return found
 
 
-def extract_relations(doc: Document, mentions: list[Mention], gaz: Gazetteer | None = None) -> Extraction:
-    """Local entities and facts of one document."""
-    return _Builder(doc, mentions, gaz).run()
+def extract_relations(
+    doc: Document, mentions: list[Mention], gaz: Gazetteer | None = None, parse: Any = None
+) -> Extraction:
+    """Local entities and facts of one document; ``parse`` (a spaCy Doc with GiNZA's
+    dependency parse) lets the argument rules read verbs' subjects and objects."""
+    return _Builder(doc, mentions, gaz, parse).run()

@@ -1,0 +1,295 @@
+"""The embedded store's rows for a batch of new records, made in one pass per table.
+
+Why: in a bulk load nearly every batch holds only records the store has never
+seen. For those, merging, claims of earlier sources and keyed lookups have
+nothing to do, and the general write path's separate passes (check the ends,
+canonicalise, merge, collect sources, build rows, set claims) cost more than
+SQLite's own inserts. Here one pass over the entities and one over the
+relations check each record against the load's in-memory maps and build its
+rows, claims included, exactly as the general path would store them.
+
+Anything that is not plainly new and valid (an id already stored or repeated
+in the batch, an unknown end or source, an end of the wrong type) raises
+``NotNew``: the caller then writes the batch through the general path, which
+merges it or names the bad record. So this module never decides an error.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.errors import InvalidFact
+from graph.model import Batch, EntityRecord, EntityType, Evidence, Lang, Name, NameKind, Relation, record_json
+from graph.names import name_key
+from graph.registry import check_endpoints, relation_type
+from graph.rows import EntityRow
+from graph.store import canonical, entity_claims
+
+_PAIRS: dict[tuple[str, float], str] = {}
+_id = operator.attrgetter("id")
+_entity_id = operator.attrgetter("entity.id")
+
+Row = tuple[Any, ...]
+
+
+def evidence_text(evidence: Sequence[Evidence]) -> str:
+    """``source confidence`` pairs, space separated (ids never contain spaces): what whole-graph
+    reads need of the evidence, without a join. A store holds few distinct pairs, so their text is made once."""
+    if len(evidence) == 1:  # the common case
+        e = evidence[0]
+        text = _PAIRS.get((e.source, e.confidence))
+        if text is not None:
+            return text
+    parts = []
+    for e in evidence:
+        key = (e.source, e.confidence)
+        text = _PAIRS.get(key)
+        if text is None:
+            if len(_PAIRS) > 100_000:
+                _PAIRS.clear()
+            text = _PAIRS[key] = f"{e.source} {e.confidence!r}"
+        parts.append(text)
+    return " ".join(parts)
+
+
+def display_names(names: Sequence[Name]) -> tuple[str, str]:
+    """``(entity.name(EN), entity.name(JA))`` in one pass over the names (the same choice, see ``Entity.name``)."""
+    first = names[0]
+    if len(names) == 1:
+        return first.text, first.text
+    en = ja = first
+    en_rank = ja_rank = 3
+    primary, english, japanese = NameKind.PRIMARY, Lang.EN, Lang.JA
+    for n in names:
+        rest = 0 if n.kind is primary else 1
+        lang = n.lang
+        rank = (0 if lang is english else 2) + rest
+        if rank < en_rank:
+            en, en_rank = n, rank
+        rank = (0 if lang is japanese else 2) + rest
+        if rank < ja_rank:
+            ja, ja_rank = n, rank
+    return en.text, ja.text
+
+
+SHAPE_BITS = 16  # an entity's place in ``Known.ends``: its key above these bits, its shape's code below
+
+
+class Shapes:
+    """Codes for the (type, kind) pairs of stored entities: what the endpoint rules read of an entity."""
+
+    def __init__(self) -> None:
+        self.codes: dict[tuple[str, str | None], int] = {}
+        self.rows: list[EntityRow] = []  # per code: a row of that type and kind, for ``check_endpoints``
+
+    def code(self, etype: str, kind: str | None) -> int:
+        found = self.codes.get((etype, kind))
+        if found is None:
+            found = self.codes[(etype, kind)] = len(self.rows)
+            if found >> SHAPE_BITS:
+                raise ValueError(f"more than {1 << SHAPE_BITS} entity types and kinds")
+            self.rows.append(EntityRow("", EntityType(etype), kind, "", ""))
+        return found
+
+
+@dataclass
+class Known:
+    """What a bulk load keeps of the stored entities: each id's key and shape, in one int per entity
+    (``key << SHAPE_BITS | shape``): one lookup gives both, and the map holds no object for the
+    collector to walk."""
+
+    ends: dict[str, int] = field(default_factory=dict)
+    shapes: Shapes = field(default_factory=Shapes)
+    seq: int = 0  # the store's last write when these were read or last written by this load
+
+    def add(self, keys: dict[str, int], rows: dict[str, EntityRow]) -> None:
+        """Entities written (``keys`` and ``rows`` by id)."""
+        code = self.shapes.code
+        for entity_id, row in rows.items():
+            self.ends[entity_id] = keys[entity_id] << SHAPE_BITS | code(row.type._value_, row.kind)
+
+    def key(self, entity_id: str) -> int | None:
+        found = self.ends.get(entity_id)
+        return None if found is None else found >> SHAPE_BITS
+
+
+class NotNew(Exception):
+    """The batch holds something stored, repeated or invalid: write it through the general path."""
+
+
+@dataclass
+class NewRows:
+    """What one batch of new records adds: rows per table and its entities' ``Known.ends`` entries."""
+
+    entities: list[Row] = field(default_factory=list)
+    names: list[Row] = field(default_factory=list)
+    entity_sources: list[Row] = field(default_factory=list)
+    relations: list[Row] = field(default_factory=list)
+    evidence: list[Row] = field(default_factory=list)
+    ends: dict[str, int] = field(default_factory=dict)
+
+
+def new_rows(
+    batch: Batch, known: Known, source_key: Callable[[str], int | None], entity_key: int, relation_key: int
+) -> NewRows:
+    """Rows of ``batch`` with keys from ``entity_key`` and ``relation_key`` on, in id order like the
+    general path (``source_key``: a source's key, None when it is not stored). Raises ``NotNew``."""
+    out = NewRows()
+    if batch.entities:
+        _entities(batch.entities, known, source_key, entity_key, out)
+    if batch.relations:
+        _relations(batch.relations, known, source_key, relation_key, out)
+    return out
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # what ``json.dumps(..., ensure_ascii=False)`` uses
+
+
+def _claims(claims: dict[str, str] | None) -> str | None:
+    return _ENCODER.encode(claims) if claims else None
+
+
+def _relation_claims(relation: Relation, evidence_json: dict[int, str]) -> str | None:
+    """``_claims(relation_claims(None, None, relation))`` for a new relation, without a model per source.
+
+    Each claim is the relation as one source asserted it: its JSON without the evidence (``evidence``
+    is the model's last field), then that source's evidence, each serialised once per batch
+    (``evidence_json``, by object)."""
+    serialise = Evidence.__pydantic_serializer__.to_json
+    parts: dict[str, list[str]] = {}
+    for e in relation.evidence:
+        text = evidence_json.get(id(e))
+        if text is None:
+            text = evidence_json[id(e)] = serialise(e, exclude_none=True).decode()
+        parts.setdefault(e.source, []).append(text)
+    if len(parts) < 2:
+        return None
+    head = Relation.__pydantic_serializer__.to_json(relation, exclude=_EVIDENCE, exclude_none=True).decode()
+    head = head[:-1] + ',"evidence":['
+    return _claims({source: head + ",".join(parts[source]) + "]}" for source in sorted(parts)})
+
+
+_EVIDENCE = {"evidence"}
+
+
+def _ranks(ids: list[str], first: int) -> dict[str, int]:
+    """Each id's key when keys are given in id order from ``first`` on (``NotNew`` when an id repeats)."""
+    ranks = dict(zip(sorted(ids), range(first, first + len(ids)), strict=True))
+    if len(ranks) != len(ids):
+        raise NotNew
+    return ranks
+
+
+# Rows are made in the batch's order, which is the order its records sit in memory, and sorted by key
+# afterwards: visiting tens of thousands of records in id order instead costs a cache miss on almost
+# every attribute read, more than the rest of the work together.
+
+
+def _entities(
+    records: list[EntityRecord], known: Known, source_key: Callable[[str], int | None], key: int, out: NewRows
+) -> None:
+    stored, code = known.ends, known.shapes.code
+    rows, names, entity_sources, ends = out.entities, out.names, out.entity_sources, out.ends
+    keys = _ranks([r.entity.id for r in records], key)
+    name_keys: dict[str, str] = {}
+    for record in records:
+        e = record.entity
+        entity_id = e.id
+        if entity_id in stored:
+            raise NotNew
+        key = keys[entity_id]
+        sources = record.sources
+        for source in sources:
+            found = source_key(source)
+            if found is None:
+                raise NotNew
+            entity_sources.append((key, found))
+        claims = None
+        if len(sources) > 1 and len(set(sources)) > 1:  # what ``Store._claims_after`` keeps for a new record
+            claims = _claims(entity_claims(None, None, record))
+        en, ja = display_names(e.names)
+        etype, kind = e.type._value_, e.kind
+        rows.append((key, entity_id, etype, record_json(e), kind, e.signed, e.start, e.iso_code, en, ja, e.end,
+                     claims))
+        for n in e.names:
+            text = n.text
+            folded = name_keys.get(text)
+            if folded is None:
+                folded = name_keys[text] = name_key(text)
+            names.append((key, folded, text))
+        ends[entity_id] = key << SHAPE_BITS | code(etype, kind)
+    rows.sort(key=_first)
+    names.sort(key=_first)  # stable: each entity's names stay in their order
+    entity_sources.sort(key=_first)
+
+
+def _first(row: Row) -> Any:
+    return row[0]
+
+
+def _relations(
+    relations: list[Relation], known: Known, source_key: Callable[[str], int | None], key: int, out: NewRows
+) -> None:
+    """Relation and evidence rows. A relation already stored is left to SQLite's unique id to notice
+    (the caller then takes the general path): the load keeps no map of a million relation ids."""
+    stored, in_batch, shapes = known.ends, out.ends, known.shapes.rows
+    mask = (1 << SHAPE_BITS) - 1
+    rows, evidence = out.relations, out.evidence
+    keys = _ranks([r.id for r in relations], key)
+    # Endpoint rules depend only on the relation type and each end's type and kind: checked once per
+    # combination, which also tells whether the type is symmetric.
+    checked: dict[tuple[str, int, int], bool] = {}
+    single: dict[int, tuple[Row, float, str]] = {}  # per evidence object (alive with the batch): its row's tail
+    evidence_json: dict[int, str] = {}
+    for rel in relations:
+        rel_id, rtype, source, target = rel.id, rel.type, rel.source, rel.target
+        key = keys[rel_id]
+        if in_batch:
+            source_end = in_batch.get(source) or stored.get(source)
+            target_end = in_batch.get(target) or stored.get(target)
+        else:
+            source_end = stored.get(source)
+            target_end = stored.get(target)
+        if source_end is None or target_end is None:
+            raise NotNew
+        shape = (rtype, source_end & mask, target_end & mask)
+        symmetric = checked.get(shape)
+        if symmetric is None:
+            try:
+                check_endpoints(rtype, shapes[shape[1]], shapes[shape[2]])
+            except InvalidFact:
+                raise NotNew from None
+            symmetric = checked[shape] = relation_type(rtype).symmetric
+        swapped = symmetric and target < source
+        if swapped:
+            source_end, target_end = target_end, source_end
+        ev = rel.evidence
+        claims = None
+        if len(ev) == 1:
+            e = ev[0]
+            made = single.get(id(e))
+            if made is None:
+                found = source_key(e.source)
+                if found is None:
+                    raise NotNew
+                made = single[id(e)] = ((found, e.locator, e.asserted_by, e.confidence, e.quote), e.confidence,
+                                        evidence_text(ev))
+            tail, confidence, text = made
+            evidence.append((key, 0, *tail))
+        else:
+            for seq, e in enumerate(ev):
+                found = source_key(e.source)
+                if found is None:
+                    raise NotNew
+                evidence.append((key, seq, found, e.locator, e.asserted_by, e.confidence, e.quote))
+            confidence = max(e.confidence for e in ev)
+            text = evidence_text(ev)
+            claims = _relation_claims(canonical(rel) if swapped else rel, evidence_json)
+        rows.append((key, rel_id, rtype, source_end >> SHAPE_BITS, target_end >> SHAPE_BITS, confidence,
+                     rel.valid_from, rel.valid_to, rel.role, text, claims))
+    rows.sort(key=_first)
+    evidence.sort(key=_first)  # stable: each relation's evidence stays in its order

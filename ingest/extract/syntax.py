@@ -1,0 +1,115 @@
+"""Predicate arguments from GiNZA's dependency parse.
+
+Surface patterns see only what lies next to a verb; the parse links a verb
+to its subject, object and obliques however far apart they stand and
+whatever sits between (dates, places, relative clauses). Japanese marks
+each argument with a case particle (が/は, を, に, と, で), and GiNZA
+attaches coordinated nouns (「AとBが」, 「A、B、Cを」) as ``nmod`` children of
+the last one, marked by と or a comma: :func:`conjuncts` reads them back.
+
+Everything here works on tokens and character offsets; which mentions the
+offsets stand for is the rules' business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+_PHRASE_DEPS = frozenset({"compound", "flat", "fixed", "nummod", "amod"})
+_COORDINATORS = frozenset({"と", "、", ",", "及び", "および", "並びに", "・"})
+_ARG_DEPS = frozenset({"nsubj", "obj", "obl", "iobj", "nmod", "csubj"})
+_CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp"})
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argument of a predicate: its head token, the particles marking it and its span."""
+
+    head: Any  # spacy Token
+    dep: str
+    cases: tuple[str, ...]
+    start: int  # characters of the noun phrase, particles left out
+    end: int
+
+
+def _dep(token: Any) -> str:
+    return str(token.dep_).split("_", 1)[0]  # without the bunsetu recogniser GiNZA labels read "obl_bunsetu"
+
+
+def cases(token: Any) -> tuple[str, ...]:
+    """The particles attached to ``token`` (「式典には」 -> に, は)."""
+    return tuple(c.text for c in token.children if _dep(c) in ("case", "mark"))
+
+
+def phrase(token: Any) -> tuple[int, int]:
+    """Character span of the noun phrase ``token`` heads: its compound run, no particles."""
+    chain = {token.i}
+    left = token.i
+    doc = token.doc
+    while left > 0 and doc[left - 1].head.i in chain and _dep(doc[left - 1]) in _PHRASE_DEPS:
+        left -= 1
+        chain.add(left)
+    return doc[left].idx, token.idx + len(token.text)
+
+
+def _coordinated(token: Any) -> bool:
+    marks = [c.text for c in token.children if _dep(c) in ("case", "punct", "cc")]
+    return bool(marks) and marks[-1] in _COORDINATORS and "の" not in marks
+
+
+def conjuncts(token: Any) -> list[Any]:
+    """``token`` and the nouns coordinated with it: 「AとBの C」 under C reaches A through B."""
+    out = [token]
+    stack = [c for c in token.children if _dep(c) == "nmod"]
+    while stack:
+        child = stack.pop()
+        if _coordinated(child):
+            out.append(child)
+            stack += [c for c in child.children if _dep(c) == "nmod"]
+        elif "の" in cases(child):  # 「米国のB市」: a modifier of a conjunct, look inside it
+            stack += [c for c in child.children if _dep(c) == "nmod" and _coordinated(c)]
+    return sorted(out, key=lambda t: t.i)
+
+
+def arguments(verb: Any) -> list[Arg]:
+    """The verb's own arguments, in text order."""
+    args = []
+    for c in verb.children:
+        dep = _dep(c)
+        if dep in _ARG_DEPS:
+            start, end = phrase(c)
+            args.append(Arg(c, dep, cases(c), start, end))
+    return sorted(args, key=lambda a: a.head.i)
+
+
+def subject_of(verb: Any) -> tuple[Arg | None, Any | None]:
+    """The verb's subject, else its clause's (「Aは、Bを訪れ、Cと面会した」 share A).
+
+    A verb in a relative clause (「Bを訪問したA」) describes the noun it modifies:
+    that noun is returned second.
+    """
+    seen = 0
+    while seen < 6:
+        for a in arguments(verb):
+            if a.dep == "nsubj" or (a.dep in ("obl", "nmod") and set(a.cases) & {"は", "が"} and "に" not in a.cases
+                                    and "で" not in a.cases):
+                return a, None
+        dep = _dep(verb)
+        if dep == "acl":
+            return None, verb.head
+        if dep not in _CLAUSE_DEPS or verb.head is verb:
+            return None, None
+        verb = verb.head
+        seen += 1
+    return None, None
+
+
+def predicates(doc: Any, groups: dict[str, frozenset[str]]) -> dict[str, list[Any]]:
+    """Per group, the tokens whose lemma or text is one of its words (one pass over ``doc``)."""
+    out: dict[str, list[Any]] = {name: [] for name in groups}
+    for token in doc:
+        for name, words in groups.items():
+            if token.lemma_ in words or token.text in words:
+                out[name].append(token)
+    return out
