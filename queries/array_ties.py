@@ -378,7 +378,8 @@ def tie_snapshot(tg: ArrayTieGraph) -> tuple[Snapshot, list[float]]:
     tied[pair_hi] = True
     position = np.cumsum(tied) - 1
     nodes = [raw.decode("ascii") for raw in a["entity_id"][tied].tolist()]
-    edges = np.stack((position[pair_lo], position[pair_hi]), axis=1)
     lengths_out = [1.0 + -math.log(s) for s in pair_strength.tolist()]
-    snap = Snapshot(nodes, {n: i for i, n in enumerate(nodes)}, ig.Graph(n=len(nodes), edges=edges.tolist()))
+    # Edges handed over one pair at a time: a list of a million pairs would cost a hundred megabytes.
+    edges = zip(position[pair_lo].tolist(), position[pair_hi].tolist(), strict=True)
+    snap = Snapshot(nodes, {n: i for i, n in enumerate(nodes)}, ig.Graph(n=len(nodes), edges=edges))
     return snap, lengths_out

@@ -40,6 +40,7 @@ from graph.rows import EntityRow, EvidenceRow, GraphRows, RelationRow, gc_paused
 
 if TYPE_CHECKING:
     from queries.array_ties import ArrayTieGraph
+    from queries.geo import Geography
     from queries.ties import TieFilter, TieGraph
 
 MAGIC = b"KIZUNA-VIEW\n"
@@ -477,6 +478,12 @@ class SnapshotView:
         if batch:
             yield batch
 
+
+    def geography(self) -> Geography:
+        """Countries and regions found over the arrays (``queries.array_geo``)."""
+        from queries.array_geo import ArrayGeography
+
+        return ArrayGeography(self)
 
     def array_tie_graph(self, rule: TieFilter) -> ArrayTieGraph | None:
         """The whole tie graph of the default filter read from arrays (``queries.array_ties``), when the
