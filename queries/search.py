@@ -193,9 +193,12 @@ class Union:
         ids, rank = arrays.ids, arrays.rank
         margin = 1e-6 if limit == 1 else 0.5
         reach = np.isfinite(rest)
-        bound = dict(zip(nodes[reach].tolist(), rest[reach].tolist(), strict=True))
         while True:
             keep = slack <= margin
+            # The bounds the search reads: those of a and of the kept edges' far ends.
+            asked = np.unique(np.concatenate((iv[keep], [ia])))
+            asked = asked[reach[asked]]
+            bound = dict(zip(nodes[asked].tolist(), rest[asked].tolist(), strict=True))
             forward: dict[int, list[tuple[int, int, float]]] = {}  # node -> (rank of next, next, weight)
             for p, q, weight_pq in zip(
                 nodes[iu[keep]].tolist(), nodes[iv[keep]].tolist(), w[keep].tolist(), strict=True
@@ -217,15 +220,21 @@ def _lightest(
     neighbour's lightest), so the same values."""
     best = np.full(count, np.inf)
     best[end] = 0.0
+    order = np.argsort(frm_level, kind="stable")  # each level's edges, once, in a slice
+    frm, to, weight, cost, frm_level = frm[order], to[order], weight[order], cost[order], frm_level[order]
+    cuts = np.searchsorted(frm_level, np.arange(total + 2)).tolist()
     levels = range(total, -1, -1) if towards else range(total + 1)
     for lv in levels:
-        here = frm_level == lv
-        step = here & (cost > 0)
+        lo, hi = cuts[lv], cuts[lv + 1]
+        if lo == hi:
+            continue
+        f, t, w, c = frm[lo:hi], to[lo:hi], weight[lo:hi], cost[lo:hi]
+        step = c > 0
         if step.any():
-            np.minimum.at(best, frm[step], weight[step] + best[to[step]])
-        flat = here & (cost == 0)
+            np.minimum.at(best, f[step], w[step] + best[t[step]])
+        flat = ~step
         if flat.any():
-            f, t, fw = frm[flat], to[flat], weight[flat]
+            f, t, fw = f[flat], t[flat], w[flat]
             while True:
                 before = best[f].copy()
                 np.minimum.at(best, f, fw + best[t])
@@ -436,20 +445,22 @@ def _union(
                     if move is not None and i != end and int(dist[i]) == move:
                         moves.append((end, i))
             owner, idx = arrays.gather(layer)
-            child = layer[owner]
-            parent = arrays.nbr[idx].astype(np.int64)
+            parent = arrays.nbr[idx]
+            # Most neighbours were never settled by this side: drop them before the costlier checks.
+            mine = settled[parent]
+            owner, idx, parent = owner[mine], idx[mine], parent[mine]
             ok = (
-                settled[parent]
+                (dist[parent] + arrays.cost[idx] == dist[layer][owner])
                 & (parent != other_end)
                 & ((parent == end) | passable[parent])
-                & (dist[parent].astype(np.int64) + arrays.cost[idx] == dist[child])
             )
             if open_edge is not None:
                 ok &= open_edge[idx]
-            xs.append(parent[ok])
-            ys.append(child[ok])
+            parent = parent[ok].astype(np.int64)
+            xs.append(parent)
+            ys.append(layer[owner[ok]])
             es.append(idx[ok])
-            up = _distinct(parent[ok], len(dist))
+            up = _distinct(parent, len(dist))
             layer = up[~seen[up]]
     if moves:
         xs.append(np.array([m[0] for m in moves], dtype=np.int64))

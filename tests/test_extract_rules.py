@@ -306,3 +306,9 @@ def test_a_body_named_before_its_co_organisers_role_organised_the_event(tmp_path
     hosts = _ties(facts, "organised")
     for body in ("東北経済連合会", "仙台観光国際協会", "みやぎ産業振興機構"):
         assert (bodies[body], events["東北水素フォーラム"]) in hosts
+
+
+def test_a_person_works_for_the_body_named_through_their_post(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "交流会には、バイエルン州経済省の参事官(局長級)のハンス・ミュラーさんが出席した。\n")
+    bodies, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert (persons["ハンス・ミュラー"], bodies["バイエルン州経済省"]) in _ties(facts, "works_for")
