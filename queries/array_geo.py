@@ -57,6 +57,7 @@ class ArrayGeography(Geography):
         self._up_located = (types[keep] == located).astype(np.uint8).tobytes()
         self._found = {kind: array("i", [_UNKNOWN]) * count for kind in _KINDS}
         self._chain = {kind: array("i", [_UNKNOWN]) * count for kind in _KINDS}  # ``located_in`` answers
+        self._ids: dict[int, str] = {}
 
     # -- the walks, on entity indices ------------------------------------------------------------------
     def _parents_of(self, node: int, located_only: bool) -> list[int]:
@@ -113,7 +114,12 @@ class ArrayGeography(Geography):
         return found
 
     def _id(self, index: int) -> str | None:
-        return None if index == _NONE else bytes(self.snap.a["entity_id"][index]).decode("ascii")
+        if index == _NONE:
+            return None
+        found = self._ids.get(index)  # countries and regions: a few thousand at most
+        if found is None:
+            found = self._ids[index] = bytes(self.snap.a["entity_id"][index]).decode("ascii")
+        return found
 
     # -- Geography -------------------------------------------------------------------------------------
     def country(self, entity_id: str) -> str | None:

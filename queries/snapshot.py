@@ -479,6 +479,15 @@ class SnapshotView:
             yield batch
 
 
+    def ranked_relations(
+        self, nodes: list[str], types: Collection[str], reference: dt.date
+    ) -> dict[str, Sequence[tuple[float, str, RelationRow]]]:
+        """Each node's relations ranked for the neighbourhood's fan-out cap, kept compact
+        (``queries.array_ties.ranked_relations``)."""
+        from queries.array_ties import ranked_relations
+
+        return dict(ranked_relations(self, nodes, types, reference))
+
     def geography(self) -> Geography:
         """Countries and regions found over the arrays (``queries.array_geo``)."""
         from queries.array_geo import ArrayGeography
