@@ -265,8 +265,7 @@ def _evidence_tail(e: Evidence, source: int) -> Row:
     return source, 0 if locator is None else locator, e.asserted_by, e.confidence, 0 if quote is None else quote
 
 
-def _first(row: Row) -> Any:
-    return row[0]
+_first = operator.itemgetter(0)  # sorts by key; a stable sort keeps each record's names and evidence in order
 
 
 def _relations(
