@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Collection, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast, overload
 
 import networkx as nx
 import numpy as np
@@ -139,6 +139,7 @@ class ArrayGraph:
         self.meeting: Array = np.isin(a["entity_type"], meeting)
         self._decay = Decay(view.get_sources(view._source_ids), reference)
         self._neighbours: dict[int, _Neighbours] = {}
+        self.meeting_of: dict[str, bool] = {}  # whether a listed neighbour is a meeting point (walks ask often)
         self._listed = 0
         self._edges: dict[tuple[int, int], _EdgeData] = {}
         self._adj = self.adj = _Adjacency(self)
@@ -190,7 +191,9 @@ class ArrayGraph:
         found = _Neighbours(self, i, ids, ordered.tolist(), edges.tolist(), relations, others)
         if self._listed > NEIGHBOUR_CACHE:
             self._neighbours.clear()  # bounded: lists asked for again are made again
+            self.meeting_of.clear()
             self._listed = 0
+        self.meeting_of.update(zip(ids, self.meeting[ordered].tolist(), strict=True))
         self._neighbours[i] = found
         self._listed += len(ids)
         return found
@@ -245,21 +248,41 @@ class ArrayGraph:
 
 
     def relations_between(self, pairs: Collection[tuple[str, str]]) -> dict[tuple[str, str], list[RelationRow]]:
-        """The relations of each edge in ``pairs``, in id order, their rows made together."""
-        index = self.view._index
-        picked: list[Array] = []
-        for u, v in pairs:
-            i, j = index(u), index(v)
+        """The relations of each edge in ``pairs``, in id order, their rows made together. Each pair is
+        looked up from an end whose neighbours are listed already (else the end with fewer ties), all
+        pairs of one end at once."""
+        pairs = list(pairs)
+        index, listed, ptr = self.view._index, self._neighbours, self.arrays.ptr
+        groups: dict[int, tuple[list[int], list[int]]] = {}
+        for p, (u, v) in enumerate(pairs):
+            i = index(u)
+            near = listed.get(i) if i is not None else None
+            if near is not None and v in near._at:  # (the other end's index is at hand)
+                j: int | None = near._at[v][0]
+            else:
+                j = index(v)
             if i is None or j is None:
                 raise KeyError((u, v))
-            picked.append(self.neighbours(i).relations_to(j))
+            if near is None and (j in listed or int(ptr[j + 1] - ptr[j]) < int(ptr[i + 1] - ptr[i])):
+                i, j = j, i
+            positions, others = groups.setdefault(i, ([], []))
+            positions.append(p)
+            others.append(j)
+        spans: list[tuple[int, int]] = [(0, 0)] * len(pairs)
+        picked: list[Array] = []
+        total = 0
+        for i, (positions, others) in groups.items():
+            found = self.neighbours(i)
+            ends = np.asarray(others)
+            lo, hi = np.searchsorted(found._ends, ends, "left"), np.searchsorted(found._ends, ends, "right")
+            lengths = hi - lo
+            picked.append(found._relations[np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)
+                                           + np.arange(int(lengths.sum()))])
+            for p, count in zip(positions, lengths.tolist(), strict=True):
+                spans[p] = (total, count)
+                total += count
         rows = self.view._relations(np.concatenate(picked)) if picked else []
-        found: dict[tuple[str, str], list[RelationRow]] = {}
-        start = 0
-        for pair, relations in zip(pairs, picked, strict=True):
-            found[pair] = rows[start : start + len(relations)]
-            start += len(relations)
-        return found
+        return {pair: rows[start : start + count] for pair, (start, count) in zip(pairs, spans, strict=True)}
 
 
 class _Entities(Mapping[str, EntityRow]):
@@ -301,6 +324,9 @@ class ArrayTieGraph(TieGraph):
         return self.array_graph.relations_between(pairs)
 
     def is_meeting(self, node: str) -> bool:
+        found = self.array_graph.meeting_of.get(node)
+        if found is not None:
+            return found
         i = self.array_graph.view._index(node)
         if i is None:
             raise KeyError(node)
@@ -329,6 +355,96 @@ def array_tie_graph(view: SnapshotView, rule: TieFilter) -> ArrayTieGraph | None
     return tg
 
 
+def relation_strengths(view: SnapshotView, relations: Array, half: Array, decay: Decay) -> Array:
+    """``relation_strength`` of each relation (``half``: as one half of a meeting step), column by column
+    with the same floating-point operations: each relation's type strength times its best evidence
+    (confidence times the age decay of its document, the square root of it for a half)."""
+    a = view.a
+    key = f"decay:{decay.reference.isoformat()}"
+    factor = view.memo.get(key)
+    if not isinstance(factor, np.ndarray):  # one number per source document and day
+        factor = view.memo[key] = np.array([decay(s) for s in view._source_ids] or [1.0], dtype=np.float64)
+    ev_ptr = a["evidence_ptr"]
+    starts, lengths = ev_ptr[relations], ev_ptr[relations + 1] - ev_ptr[relations]
+    offsets = np.cumsum(lengths) - lengths
+    items = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
+    item_factor = factor[a["evidence_source"][items]]
+    item_factor = np.where(np.repeat(half, lengths), np.sqrt(item_factor), item_factor)
+    value = a["evidence_confidence"][items] * item_factor
+    best = np.zeros(len(relations), dtype=np.float64)
+    has = lengths > 0
+    if has.any():
+        best[has] = np.maximum(0.0, np.maximum.reduceat(value, offsets[has]))
+    type_of = np.array([type_strength(t) for t in view._rel_types] or [0.0])
+    found: Array = np.maximum(MIN_STRENGTH, type_of[a["relation_type"][relations]] * best)
+    return found
+
+
+class RankedRelations(Sequence[tuple[float, str, RelationRow]]):
+    """One node's relations as (strength, other end, relation) in a given order, kept as indices and
+    strengths; rows made a few at a time as they are read (a hub's list is read from its start)."""
+
+    CHUNK = 32
+
+    def __init__(self, view: SnapshotView, node: str, relations: Array, strengths: Array) -> None:
+        self._view, self._node = view, node
+        self._relations, self._strengths = relations, strengths
+
+    def __len__(self) -> int:
+        return len(self._relations)
+
+    @overload
+    def __getitem__(self, k: int) -> tuple[float, str, RelationRow]: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[tuple[float, str, RelationRow]]: ...
+
+    def __getitem__(
+        self, k: int | slice
+    ) -> tuple[float, str, RelationRow] | list[tuple[float, str, RelationRow]]:
+        if isinstance(k, slice):
+            return self._made(self._relations[k], self._strengths[k])
+        if not -len(self) <= k < len(self):
+            raise IndexError(k)
+        return self._made(self._relations[k : k + 1 or None], self._strengths[k : k + 1 or None])[0]
+
+    def __iter__(self) -> Iterator[tuple[float, str, RelationRow]]:
+        for start in range(0, len(self), self.CHUNK):
+            end = start + self.CHUNK
+            yield from self._made(self._relations[start:end], self._strengths[start:end])
+
+    def _made(self, relations: Array, strengths: Array) -> list[tuple[float, str, RelationRow]]:
+        node = self._node
+        return [(strength, rel.target if rel.source == node else rel.source, rel)
+                for strength, rel in zip(strengths.tolist(), self._view._relations(relations), strict=True)]
+
+
+def ranked_relations(
+    view: SnapshotView, nodes: Sequence[str], types: Collection[str], reference: dt.date
+) -> dict[str, RankedRelations]:
+    """Each node's relations of ``types`` with their strengths on ``reference``, ties before context,
+    stronger first, then by id (the order the neighbourhood's fan-out cap keeps them)."""
+    a = view.a
+    index = [(node, i) for node in nodes if (i := view._index(node)) is not None]
+    ptr = a["adjacency_ptr"]
+    where = np.array([i for _, i in index], dtype=np.int64)
+    starts, lengths = ptr[where], ptr[where + 1] - ptr[where]
+    relations = a["adjacency"][np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+                               + np.arange(int(lengths.sum()))].astype(np.int64)
+    owner = np.repeat(np.arange(len(index)), lengths)
+    keep = view._type_mask(types)[a["relation_type"][relations]]
+    relations, owner = relations[keep], owner[keep]
+    strength = relation_strengths(view, relations, np.zeros(len(relations), dtype=bool),
+                                  Decay(view.get_sources(view._source_ids), reference))
+    context = ~view._type_mask(TIE_TYPES)[a["relation_type"][relations]]
+    order = np.lexsort((relations, -strength, context, owner))
+    relations, strength, owner = relations[order], strength[order], owner[order]
+    bounds = np.searchsorted(owner, np.arange(len(index) + 1))
+    found = {node: RankedRelations(view, node, relations[lo:hi], strength[lo:hi])
+             for (node, _), lo, hi in zip(index, bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)}
+    return {node: found.get(node, RankedRelations(view, node, relations[:0], strength[:0])) for node in nodes}
+
+
 def tie_snapshot(tg: ArrayTieGraph) -> tuple[Snapshot, list[float]]:
     """The tied nodes and ties as igraph (``queries.ties.snapshot`` of the whole tie graph: nodes in
     id order, edges in networkx's order) and each tie's length ``1 - ln(strength)`` as brokers count it.
@@ -345,21 +461,7 @@ def tie_snapshot(tg: ArrayTieGraph) -> tuple[Snapshot, list[float]]:
     ends = a["relation_ends"][relations].astype(np.int64)
     u, v = ends[:, 0], ends[:, 1]
     half = graph.meeting[u] | graph.meeting[v]
-    ev_ptr = a["evidence_ptr"]
-    starts, lengths = ev_ptr[relations], ev_ptr[relations + 1] - ev_ptr[relations]
-    items = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
-    factor = np.array([graph._decay(s) for s in view._source_ids] or [1.0], dtype=np.float64)
-    item_factor = factor[a["evidence_source"][items]]
-    item_half = np.repeat(half, lengths)
-    item_factor = np.where(item_half, np.sqrt(item_factor), item_factor)
-    value = a["evidence_confidence"][items] * item_factor
-    best = np.zeros(len(relations), dtype=np.float64)
-    has = lengths > 0
-    if has.any():
-        offsets = np.cumsum(lengths) - lengths
-        best[has] = np.maximum(0.0, np.maximum.reduceat(value, offsets[has]))
-    type_of = np.array([type_strength(t) if t in TIE_TYPES else 0.0 for t in view._rel_types] or [0.0])
-    strength = np.maximum(MIN_STRENGTH, type_of[a["relation_type"][relations]] * best)
+    strength = relation_strengths(view, relations, half, graph._decay)
     lo, hi = np.minimum(u, v), np.maximum(u, v)
     # One edge per pair: its strongest relation decides; edges in the order networkx lists them
     # (by lower end, then by the first relation joining the pair).
@@ -378,7 +480,8 @@ def tie_snapshot(tg: ArrayTieGraph) -> tuple[Snapshot, list[float]]:
     tied[pair_hi] = True
     position = np.cumsum(tied) - 1
     nodes = [raw.decode("ascii") for raw in a["entity_id"][tied].tolist()]
-    edges = np.stack((position[pair_lo], position[pair_hi]), axis=1)
     lengths_out = [1.0 + -math.log(s) for s in pair_strength.tolist()]
-    snap = Snapshot(nodes, {n: i for i, n in enumerate(nodes)}, ig.Graph(n=len(nodes), edges=edges.tolist()))
+    # Edges handed over one pair at a time: a list of a million pairs would cost a hundred megabytes.
+    edges = zip(position[pair_lo].tolist(), position[pair_hi].tolist(), strict=True)
+    snap = Snapshot(nodes, {n: i for i, n in enumerate(nodes)}, ig.Graph(n=len(nodes), edges=edges))
     return snap, lengths_out

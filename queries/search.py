@@ -121,9 +121,13 @@ class Union:
     edge: Array  # the edge index of each pair (-1: a seed move, no graph edge)
     nodes: Array  # its nodes, in index order
     level: Array  # each node's half steps from a on every path through it (aligned with ``nodes``)
+    levels: Array | None = field(default=None, repr=False)  # ``level`` by node index, made when first asked
 
     def level_of(self, nodes: Array) -> Array:
-        return self.level[np.searchsorted(self.nodes, nodes)]
+        if self.levels is None:  # looked up by index: the union may hold tens of thousands of nodes
+            self.levels = np.full(len(self.arrays.ids), -1, dtype=np.int64)
+            self.levels[self.nodes] = self.level
+        return self.levels[nodes]
 
     def pairs(self) -> list[tuple[str, str]]:
         ids = self.arrays.ids
@@ -173,9 +177,11 @@ class Union:
         v = np.concatenate((y[ahead_xy], x[ahead_yx]))
         w = np.concatenate((weight[ahead_xy], weight[ahead_yx]))
         c = np.concatenate((cost[ahead_xy], cost[ahead_yx]))
-        nodes = np.unique(np.concatenate((u, v, [self.a, self.b])))
-        iu, iv = np.searchsorted(nodes, u), np.searchsorted(nodes, v)
-        ia, ib = int(np.searchsorted(nodes, self.a)), int(np.searchsorted(nodes, self.b))
+        nodes = _distinct(np.concatenate((u, v, [self.a, self.b])), len(arrays.ids))
+        local = np.empty(len(arrays.ids), dtype=np.int64)  # node index -> its place in ``nodes``
+        local[nodes] = np.arange(len(nodes))
+        iu, iv = local[u], local[v]
+        ia, ib = int(local[self.a]), int(local[self.b])
         at = self.level_of(nodes)
         rest = _lightest(len(nodes), iu, iv, w, c, at[iu], self.total, ib, towards=True)
         if not np.isfinite(rest[ia]):
@@ -187,9 +193,12 @@ class Union:
         ids, rank = arrays.ids, arrays.rank
         margin = 1e-6 if limit == 1 else 0.5
         reach = np.isfinite(rest)
-        bound = dict(zip(nodes[reach].tolist(), rest[reach].tolist(), strict=True))
         while True:
             keep = slack <= margin
+            # The bounds the search reads: those of a and of the kept edges' far ends.
+            asked = np.unique(np.concatenate((iv[keep], [ia])))
+            asked = asked[reach[asked]]
+            bound = dict(zip(nodes[asked].tolist(), rest[asked].tolist(), strict=True))
             forward: dict[int, list[tuple[int, int, float]]] = {}  # node -> (rank of next, next, weight)
             for p, q, weight_pq in zip(
                 nodes[iu[keep]].tolist(), nodes[iv[keep]].tolist(), w[keep].tolist(), strict=True
@@ -211,21 +220,36 @@ def _lightest(
     neighbour's lightest), so the same values."""
     best = np.full(count, np.inf)
     best[end] = 0.0
+    order = np.argsort(frm_level, kind="stable")  # each level's edges, once, in a slice
+    frm, to, weight, cost, frm_level = frm[order], to[order], weight[order], cost[order], frm_level[order]
+    cuts = np.searchsorted(frm_level, np.arange(total + 2)).tolist()
     levels = range(total, -1, -1) if towards else range(total + 1)
     for lv in levels:
-        here = frm_level == lv
-        step = here & (cost > 0)
+        lo, hi = cuts[lv], cuts[lv + 1]
+        if lo == hi:
+            continue
+        f, t, w, c = frm[lo:hi], to[lo:hi], weight[lo:hi], cost[lo:hi]
+        step = c > 0
         if step.any():
-            np.minimum.at(best, frm[step], weight[step] + best[to[step]])
-        flat = here & (cost == 0)
+            np.minimum.at(best, f[step], w[step] + best[t[step]])
+        flat = ~step
         if flat.any():
-            f, t, fw = frm[flat], to[flat], weight[flat]
+            f, t, fw = f[flat], t[flat], w[flat]
             while True:
                 before = best[f].copy()
                 np.minimum.at(best, f, fw + best[t])
                 if np.array_equal(before, best[f]):
                     break
     return best
+
+
+def _distinct(nodes: Array, count: int) -> Array:
+    """``np.unique`` of node indices below ``count``: a big set is marked on a table, not sorted."""
+    if len(nodes) < 2048:
+        return np.unique(nodes)
+    table = np.zeros(count, dtype=bool)
+    table[nodes] = True
+    return np.flatnonzero(table)
 
 
 @dataclass
@@ -290,7 +314,7 @@ def fewest_steps_union(
         if level is None:
             return
         parts = side.buckets.pop(level)
-        current = np.unique(np.concatenate(parts))
+        current = _distinct(np.concatenate(parts), n)
         current = current[(side.dist[current] == level) & ~side.settled[current]]
         while len(current):
             side.settled[current] = True
@@ -303,30 +327,31 @@ def fewest_steps_union(
             starts = arrays.ptr[walk]
             edges = arrays.edges_of(starts, arrays.ptr[walk + 1] - starts)
             targets = arrays.nbr[edges]
-            reached = arrays.cost[edges].astype(np.int32) + level
-            keep = enterable[targets] & (reached <= max_half)
+            cost = arrays.cost[edges]
+            keep = enterable[targets]
+            if level + 2 > max_half:
+                keep &= cost <= max_half - level
             if open_edge is not None:
                 keep &= open_edge[edges]
-            targets, reached = targets[keep], reached[keep]
+            targets, cost = targets[keep], cost[keep]
             if not len(targets):
                 break
-            far = other.dist[targets]
-            best = min(best, int((reached + far).min()))
-            # Only improvements count (most targets were reached before), then the lowest per target.
-            better = reached < side.dist[targets]
-            targets, reached = targets[better], reached[better]
-            order = np.lexsort((reached, targets))
-            targets, reached = targets[order], reached[order]
-            first = np.ones(len(targets), dtype=bool)
-            first[1:] = targets[1:] != targets[:-1]
-            targets, reached = targets[first], reached[first]
-            side.dist[targets] = reached
-            same = reached == level
-            for cost_level in (level + 1, level + 2):
-                there = targets[reached == cost_level]
-                if len(there):
-                    side.buckets.setdefault(cost_level, []).append(there)
-            current = targets[same]
+            best = min(best, level + int((other.dist[targets] + cost).min()))
+            # Only improvements count (most targets were reached before): cheapest moves first,
+            # so a target keeps its lowest distance.
+            dist = side.dist
+            same = np.zeros(0, dtype=np.int64)
+            for step in (0, 1, 2):
+                there = targets[cost == step]
+                there = there[dist[there] > level + step]
+                if not len(there):
+                    continue
+                dist[there] = level + step
+                if step:
+                    side.buckets.setdefault(level + step, []).append(there)
+                else:
+                    same = _distinct(there, n)
+            current = same
             current = current[~side.settled[current]]
 
     def work(side: _Side, level: int) -> int:
@@ -346,7 +371,7 @@ def fewest_steps_union(
     if found is None:
         return None
     low, high, edge = found
-    nodes = np.unique(np.concatenate((low, high)))
+    nodes = _distinct(np.concatenate((low, high)), n)
     level = np.where(sides[0].settled[nodes], sides[0].dist[nodes], best - sides[1].dist[nodes].astype(np.int64))
     return Union(arrays, ia, ib, best, low, high, edge, nodes, level)
 
@@ -376,8 +401,10 @@ def _union(
     on_path = sb[settled_a] & (da[settled_a].astype(np.int64) + db[settled_a] == total)
     both = settled_a[on_path]
     # Crossing edges: from a node settled by a's side (an end or passable, not settled by both
-    # on a fewest-step path: that one is a crossing itself) to one settled by b's.
-    cross = settled_a[(da[settled_a] <= total) & ~on_path]
+    # on a fewest-step path: that one is a crossing itself) to one settled by b's. b's side walked
+    # each such edge when it settled its end, so the node's distance from b is known through it:
+    # only nodes whose two distances add up to the total can start one.
+    cross = settled_a[(da[settled_a].astype(np.int64) + db[settled_a] == total) & ~on_path]
     cross = cross[(cross == ia) | (cross == ib) | passable[cross]]
     owner, idx = arrays.gather(cross)
     u = cross[owner]
@@ -408,7 +435,7 @@ def _union(
             starts[1].append(np.array([ib]))
     for which, (dist, settled, end, other_end) in enumerate(((da, sa, ia, ib), (db, sb, ib, ia))):
         seen = np.zeros(len(dist), dtype=bool)
-        layer = np.unique(np.concatenate(starts[which]).astype(np.int64))
+        layer = _distinct(np.concatenate(starts[which]).astype(np.int64), len(dist))
         while len(layer):
             seen[layer] = True
             # A seed node's parent is its end (a first move that is no graph edge).
@@ -418,20 +445,22 @@ def _union(
                     if move is not None and i != end and int(dist[i]) == move:
                         moves.append((end, i))
             owner, idx = arrays.gather(layer)
-            child = layer[owner]
-            parent = arrays.nbr[idx].astype(np.int64)
+            parent = arrays.nbr[idx]
+            # Most neighbours were never settled by this side: drop them before the costlier checks.
+            mine = settled[parent]
+            owner, idx, parent = owner[mine], idx[mine], parent[mine]
             ok = (
-                settled[parent]
+                (dist[parent] + arrays.cost[idx] == dist[layer][owner])
                 & (parent != other_end)
                 & ((parent == end) | passable[parent])
-                & (dist[parent].astype(np.int64) + arrays.cost[idx] == dist[child])
             )
             if open_edge is not None:
                 ok &= open_edge[idx]
-            xs.append(parent[ok])
-            ys.append(child[ok])
+            parent = parent[ok].astype(np.int64)
+            xs.append(parent)
+            ys.append(layer[owner[ok]])
             es.append(idx[ok])
-            up = np.unique(parent[ok])
+            up = _distinct(parent, len(dist))
             layer = up[~seen[up]]
     if moves:
         xs.append(np.array([m[0] for m in moves], dtype=np.int64))

@@ -28,6 +28,7 @@ import threading
 import zlib
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,7 @@ from graph.rows import EntityRow, EvidenceRow, GraphRows, RelationRow, gc_paused
 
 if TYPE_CHECKING:
     from queries.array_ties import ArrayTieGraph
+    from queries.geo import Geography
     from queries.ties import TieFilter, TieGraph
 
 MAGIC = b"KIZUNA-VIEW\n"
@@ -47,8 +49,10 @@ _ALIGN = 64
 _HEADER_LEN = struct.Struct("<Q")
 _TYPES = list(EntityType)
 _NONE = -1
-ROW_CACHE = 300_000  # entity rows kept made; beyond it the cache starts again
+ROW_CACHE = 300_000  # entity rows kept made; beyond it the oldest go first
 RELATION_CACHE = 500_000  # relation rows kept made
+POSITION_CACHE = 300_000  # entity ids kept with their index
+EVIDENCE_CACHE = 100_000  # distinct evidence tuples kept
 
 Array = npt.NDArray[Any]
 
@@ -295,8 +299,7 @@ class SnapshotView:
             return None
         i = int(np.searchsorted(ids, key))
         if i < len(ids) and ids[i] == key:
-            if len(self._positions) > 300_000:
-                self._positions.clear()
+            _make_room(self._positions, 1, POSITION_CACHE)
             self._positions[entity_id] = i
             return i
         return None
@@ -317,9 +320,8 @@ class SnapshotView:
         rows = self._rows
         todo = [i for i in indices if i not in rows]
         if todo:
-            if len(rows) > ROW_CACHE:
-                rows.clear()  # bounded: then every asked row is made again
-                todo = list(dict.fromkeys(indices))
+            if _make_room(rows, len(todo), ROW_CACHE):
+                todo = [i for i in dict.fromkeys(indices) if i not in rows]
             a, kinds, texts = self.a, self._kinds, self._texts
             picked = np.array(todo, dtype=np.int64)
             columns = zip(todo, a["entity_id"][picked].tolist(), a["entity_type"][picked].tolist(),
@@ -338,9 +340,8 @@ class SnapshotView:
         wanted = indices.tolist()
         todo = [r for r in wanted if r not in cache]
         if todo:
-            if cache_rows and len(cache) > RELATION_CACHE:
-                cache.clear()  # bounded: then every asked row is made again
-                todo = list(dict.fromkeys(wanted))
+            if cache_rows and _make_room(cache, len(todo), RELATION_CACHE):
+                todo = [r for r in dict.fromkeys(wanted) if r not in cache]
             a = self.a
             picked = np.array(todo, dtype=np.int64)
             ends = a["relation_ends"][picked].tolist()
@@ -355,8 +356,7 @@ class SnapshotView:
                 shared = (tuple(codes), tuple(confidences))
                 evidence = self._evidence.get(shared)
                 if evidence is None:
-                    if len(self._evidence) > 100_000:
-                        self._evidence.clear()
+                    _make_room(self._evidence, 1, EVIDENCE_CACHE)
                     evidence = self._evidence[shared] = tuple(
                         EvidenceRow(sources[c], x) for c, x in zip(codes, confidences, strict=True))
                 cache[r] = RelationRow(
@@ -478,6 +478,21 @@ class SnapshotView:
         if batch:
             yield batch
 
+
+    def ranked_relations(
+        self, nodes: list[str], types: Collection[str], reference: dt.date
+    ) -> dict[str, Sequence[tuple[float, str, RelationRow]]]:
+        """Each node's relations ranked for the neighbourhood's fan-out cap, kept compact
+        (``queries.array_ties.ranked_relations``)."""
+        from queries.array_ties import ranked_relations
+
+        return dict(ranked_relations(self, nodes, types, reference))
+
+    def geography(self) -> Geography:
+        """Countries and regions found over the arrays (``queries.array_geo``)."""
+        from queries.array_geo import ArrayGeography
+
+        return ArrayGeography(self)
 
     def array_tie_graph(self, rule: TieFilter) -> ArrayTieGraph | None:
         """The whole tie graph of the default filter read from arrays (``queries.array_ties``), when the
@@ -603,3 +618,16 @@ def warm(store_path: Path, version: str, rule: TieFilter) -> WholeSnapshotView:
             _views[f"{store_path.resolve()}:{version}"] = view
     view.tie_graph(rule)
     return view
+
+
+def _make_room(cache: dict[Any, Any], adding: int, bound: int) -> bool:
+    """Drop the oldest entries so that ``adding`` more keep ``cache`` within ``bound``, at least a
+    64th of it at a time. Queries free about what they add: dropping a whole full cache at once
+    (hundreds of thousands of rows) would stall the one query that happened to fill it. True if
+    anything was dropped."""
+    excess = len(cache) + adding - bound
+    if excess <= 0:
+        return False
+    for key in list(islice(cache, max(excess, bound // 64))):
+        del cache[key]
+    return True

@@ -140,3 +140,40 @@ def test_a_filter_other_than_the_default_grows_its_tie_graph(
     assert isinstance(view, SnapshotView)
     assert view.array_tie_graph(TieFilter(min_confidence=0.5)) is None
     assert isinstance(view.array_tie_graph(TieFilter()), ArrayTieGraph)
+
+
+def test_ranked_relations_and_neighbourhoods_match_the_in_memory_index(
+    big: tuple[EmbeddedStore, SyntheticGraph, GraphIndex],
+) -> None:
+    import datetime as dt
+
+    from queries.neighbourhood import HUB_DEGREE, _Ranked, neighbourhood
+    from queries.ties import ALL_TYPES
+
+    store, _, index = big
+    view = view_of(store)
+    assert isinstance(view, SnapshotView)
+    hubs = view.hubs(HUB_DEGREE)
+    assert len(hubs) > 5
+    rng = random.Random(4)
+    centres = [*hubs[:6], *rng.sample(sorted(index.entities), 20)]
+    reference = dt.date(2024, 6, 1)
+    expected = _Ranked(index, reference).rank(centres)
+    mine = view.ranked_relations(centres, ALL_TYPES, reference)
+    for node in centres:
+        assert list(mine[node]) == list(expected[node])
+        assert len(mine[node]) == len(expected[node])
+        if len(expected[node]) > 3:
+            assert mine[node][2] == expected[node][2] and mine[node][-1] == expected[node][-1]
+            assert mine[node][1:40] == list(expected[node][1:40])
+    options: list[dict[str, Any]] = [
+        {"radius": 2}, {"radius": 1, "max_per_node": 5}, {"radius": 2, "relation_types": ["party_to", "works_for"]},
+        {"radius": 2, "min_confidence": 0.8}, {"radius": 2, "date_from": dt.date(2015, 1, 1)},
+        {"radius": 3, "entity_types": ["person"], "max_nodes": 60}, {"radius": 2, "date_to": dt.date(2019, 1, 1)},
+    ]
+    from queries import neighbourhood as module
+
+    for centre in centres[:12]:
+        for option in options:
+            found = module.neighbourhood(store, centre, **option)
+            assert found == _on_index(index, "neighbourhood", lambda c=centre, o=option: neighbourhood(store, c, **o))

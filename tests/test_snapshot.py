@@ -67,8 +67,8 @@ def test_every_view_call_answers_as_the_in_memory_index(synthetic: EmbeddedStore
 def test_rows_made_past_the_cache_bounds_are_still_answered(
     synthetic: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A walk that fills the row caches past their bounds starts them again and still gets every row
-    it asked for (the rows it had made before included)."""
+    """A walk that fills the row caches past their bounds drops the oldest rows, stays near the bound
+    and still gets every row it asked for (the rows it had made before included)."""
     monkeypatch.setattr("queries.snapshot.ROW_CACHE", 20)
     monkeypatch.setattr("queries.snapshot.RELATION_CACHE", 30)
     index, snap = both(synthetic)
@@ -76,8 +76,14 @@ def test_rows_made_past_the_cache_bounds_are_still_answered(
     rng = random.Random(5)
     for _ in range(40):
         frontier = rng.sample(ids, rng.randint(1, 25))
-        assert snap.adjacent(frontier, RELATION_TYPES, "both") == index.adjacent(frontier, RELATION_TYPES, "both")
+        found = snap.adjacent(frontier, RELATION_TYPES, "both")
+        assert found == index.adjacent(frontier, RELATION_TYPES, "both")
         assert snap.get_entities(frontier) == index.get_entities(frontier)
+        asked = {*frontier, *(e for _, rel in found for e in (rel.source, rel.target))}
+        assert len(snap._rows) <= 20 + len(asked) and len(snap._relation_rows) <= 30 + len(found)
+    last = rng.sample(ids, 3)
+    snap.get_entities(last)
+    assert {snap._index(e) for e in last} <= set(snap._rows)  # the newest rows are kept
 
 
 def test_the_snapshot_is_reused_and_rebuilt_when_the_store_changes(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ from ingest.extract.lexicon import (
 )
 from ingest.extract.mentions import Mention, clean_person
 from ingest.extract.syntax import Arg, arguments, conjuncts, phrase, predicates, subject_of
+from ingest.extract.syntax import dep_label as _dep_label
 
 ORG, PERSON, PLACE, EVENT, AGREEMENT = (
     EntityType.ORGANISATION,
@@ -313,6 +314,7 @@ class _Builder:
         self.last_organisers: list[Mention] = []
         self.last_visit: tuple[Mention, Mention, int] | None = None
         self.prev_sentence = 0
+        self.topics: dict[int, Mention | None] = {}  # sentence start -> its subject (or the one carried over)
         for sm in _SENTENCE.finditer(self.text):
             s, e = sm.start(), sm.end()
             sentence = sm.group()
@@ -320,6 +322,7 @@ class _Builder:
             if "\n\n" in self.text[max(0, s - 2) : s]:
                 last_subject = None  # a new paragraph does not inherit the last one's subject
             subject = self._subject(ms) or last_subject
+            self.topics[s] = subject
             self.affiliation(ms)
             self.agreements(sentence, s, e, ms, subject)
             self.visits(sentence, s, e, ms, subject)
@@ -1026,7 +1029,9 @@ class _Builder:
         elif modified is not None:
             found = self._arg_mentions(modified)
         else:
-            return []
+            # no subject in the sentence: the topic carried over from the sentences before
+            topic = self.topics.get(_sentence_at(self.text, verb.idx)[0])
+            found = [topic] if topic is not None else []
         return [self._holder(m) for m in found]
 
     def _holder(self, m: Mention) -> Mention:
@@ -1039,6 +1044,27 @@ class _Builder:
                 if person.mentions:
                     return person.mentions[0]
         return m
+
+    def _employer(self, p: Mention) -> Mention | None:
+        """「X大学医学部のP教授」, 「X社社長のP氏」: the body named in an の-modifier of the person's phrase."""
+        span = self.parse.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span[-1]
+        while _dep_label(head) in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        for _level in range(3):  # 「X省の参事官のP」: through a post to the body that has it
+            modifiers = [
+                c for c in head.children
+                if _dep_label(c) == "nmod" and "の" in {x.text for x in c.children if _dep_label(x) == "case"}
+            ]
+            if not modifiers:
+                return None
+            head = max(modifiers, key=lambda t: t.i)
+            m = self._named(*phrase(head), people=False)
+            if m is not None:
+                return m if self.actor(m) and m.type is not PERSON and m.kind != "country" else None
+        return None
 
     def _span_of(self, verb: Any) -> tuple[int, int]:
         return _sentence_at(self.text, verb.idx)
@@ -1077,6 +1103,14 @@ class _Builder:
                 if self.actor(v):
                     for ev in events:
                         add("attended", v, ev, span, verb.idx)
+        employed = {f.source for f in self.facts if f.type == "works_for"}
+        for p in self.mentions:
+            if p.type is not PERSON or p.source == "alias" or self.key(p) in employed:
+                continue
+            body = self._employer(p)
+            if body is not None:
+                employed.add(self.key(p))
+                add("works_for", p, body, _sentence_at(self.text, p.start), p.start)
         for verb in verbs["meet"]:
             span = self._span_of(verb)
             others = [m for m in self._arg(arguments(verb), None, ("と",)) if m.type is PERSON]

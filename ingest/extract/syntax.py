@@ -33,8 +33,12 @@ class Arg:
     end: int
 
 
-def _dep(token: Any) -> str:
-    return str(token.dep_).split("_", 1)[0]  # without the bunsetu recogniser GiNZA labels read "obl_bunsetu"
+def dep_label(token: Any) -> str:
+    """The token's dependency label (GiNZA without its bunsetu recogniser writes "obl_bunsetu")."""
+    return str(token.dep_).split("_", 1)[0]
+
+
+_dep = dep_label
 
 
 def cases(token: Any) -> tuple[str, ...]:
