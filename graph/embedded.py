@@ -28,6 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from graph import new_rows as new
 from graph import sqlite_schema as schema
 from graph.errors import Busy, InvalidFact, StoreUnavailable
 from graph.limits import MAX_BATCH_RECORDS, STORE_BUSY_SECONDS
@@ -354,23 +355,11 @@ class EmbeddedStore(Store):
     def _insert_new(self, db: sqlite3.Connection, rows: NewRows) -> None:
         """The statements for new records: the same rows, in the same order, as ``_write_rows`` makes
         for them, with each record's claims in its own row."""
-        db.executemany(
-            "INSERT INTO entities(key, id, type, data, kind, signed, start, iso_code, name_en, name_ja, end_date, "
-            "claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows.entities,
-        )
-        db.executemany("INSERT OR IGNORE INTO names(entity, key, text) VALUES (?, ?, ?)", rows.names)
-        db.executemany("INSERT OR IGNORE INTO entity_sources(entity, source) VALUES (?, ?)", rows.entity_sources)
-        db.executemany(
-            "INSERT INTO relations(key, id, type, source, target, confidence, valid_from, valid_to, role, evidence, "
-            "claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows.relations,
-        )
-        db.executemany(
-            "INSERT INTO evidence(relation, seq, source, locator, asserted_by, confidence, quote) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows.evidence,
-        )
+        db.executemany(new.INSERT_ENTITIES, rows.entities)
+        db.executemany(new.INSERT_NAMES, rows.names)
+        db.executemany(new.INSERT_ENTITY_SOURCES, rows.entity_sources)
+        db.executemany(new.INSERT_RELATIONS, rows.relations)
+        db.executemany(new.INSERT_EVIDENCE, rows.evidence)
 
     def _read_known(self) -> Known:
         known = Known(seq=self._last_write())

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.errors import InvalidFact
-from graph.model import Batch, EntityRecord, EntityType, Evidence, Lang, Name, NameKind, Relation, record_json
+from graph.model import Batch, Entity, EntityRecord, EntityType, Evidence, Lang, Name, NameKind, Relation
 from graph.names import name_key
 from graph.registry import check_endpoints, relation_type
 from graph.rows import EntityRow
@@ -121,9 +121,30 @@ class NotNew(Exception):
     """The batch holds something stored, repeated or invalid: write it through the general path."""
 
 
+# Python's sqlite3 binds None only after an adapter lookup (a dict probe and two attribute lookups per
+# value), which costs more than binding the rest of a row. So these rows carry 0 for a missing text and
+# the statements turn it back into NULL: ``NULLIF(?, 0)`` keeps every bound text, "0" and "" included (a
+# text never equals the integer 0), and every nullable column written here is text.
+INSERT_ENTITIES = (
+    "INSERT INTO entities(key, id, type, data, kind, signed, start, iso_code, name_en, name_ja, end_date, claims) "
+    "VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?, NULLIF(?, 0), NULLIF(?, 0))"
+)
+INSERT_NAMES = "INSERT OR IGNORE INTO names(entity, key, text) VALUES (?, ?, ?)"
+INSERT_ENTITY_SOURCES = "INSERT OR IGNORE INTO entity_sources(entity, source) VALUES (?, ?)"
+INSERT_RELATIONS = (
+    "INSERT INTO relations(key, id, type, source, target, confidence, valid_from, valid_to, role, evidence, claims) "
+    "VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, NULLIF(?, 0))"
+)
+INSERT_EVIDENCE = (
+    "INSERT INTO evidence(relation, seq, source, locator, asserted_by, confidence, quote) "
+    "VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, NULLIF(?, 0))"
+)
+
+
 @dataclass
 class NewRows:
-    """What one batch of new records adds: rows per table and its entities' ``Known.ends`` entries."""
+    """What one batch of new records adds: rows per table (for the ``INSERT_*`` statements, in key order)
+    and its entities' ``Known.ends`` entries."""
 
     entities: list[Row] = field(default_factory=list)
     names: list[Row] = field(default_factory=list)
@@ -149,11 +170,11 @@ def new_rows(
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # what ``json.dumps(..., ensure_ascii=False)`` uses
 
 
-def _claims(claims: dict[str, str] | None) -> str | None:
-    return _ENCODER.encode(claims) if claims else None
+def _claims(claims: dict[str, str] | None) -> str | int:
+    return _ENCODER.encode(claims) if claims else 0
 
 
-def _relation_claims(relation: Relation, evidence_json: dict[int, str]) -> str | None:
+def _relation_claims(relation: Relation, evidence_json: dict[int, str]) -> str | int:
     """``_claims(relation_claims(None, None, relation))`` for a new relation, without a model per source.
 
     Each claim is the relation as one source asserted it: its JSON without the evidence (``evidence``
@@ -167,7 +188,7 @@ def _relation_claims(relation: Relation, evidence_json: dict[int, str]) -> str |
             text = evidence_json[id(e)] = serialise(e, exclude_none=True).decode()
         parts.setdefault(e.source, []).append(text)
     if len(parts) < 2:
-        return None
+        return 0
     head = Relation.__pydantic_serializer__.to_json(relation, exclude=_EVIDENCE, exclude_none=True).decode()
     head = head[:-1] + ',"evidence":['
     return _claims({source: head + ",".join(parts[source]) + "]}" for source in sorted(parts)})
@@ -192,10 +213,12 @@ def _ranks(ids: list[str], first: int) -> dict[str, int]:
 def _entities(
     records: list[EntityRecord], known: Known, source_key: Callable[[str], int | None], key: int, out: NewRows
 ) -> None:
-    stored, code = known.ends, known.shapes.code
+    stored, code, codes = known.ends, known.shapes.code, known.shapes.codes
     rows, names, entity_sources, ends = out.entities, out.names, out.entity_sources, out.ends
     keys = _ranks([r.entity.id for r in records], key)
+    serialise = Entity.__pydantic_serializer__.to_json  # ``record_json``
     name_keys: dict[str, str] = {}
+    source_keys: dict[str, int] = {}
     for record in records:
         e = record.entity
         entity_id = e.id
@@ -204,31 +227,45 @@ def _entities(
         key = keys[entity_id]
         sources = record.sources
         for source in sources:
-            found = source_key(source)
+            found = source_keys.get(source)
             if found is None:
-                raise NotNew
+                found = source_key(source)
+                if found is None:
+                    raise NotNew
+                source_keys[source] = found
             entity_sources.append((key, found))
-        claims = None
+        claims: str | int = 0
         if len(sources) > 1 and len(set(sources)) > 1:  # what ``Store._claims_after`` keeps for a new record
             claims = _claims(entity_claims(None, None, record))
-        en, ja = display_names(e.names)
-        etype, kind = e.type._value_, e.kind
-        rows.append((key, entity_id, etype, record_json(e), kind, e.signed, e.start, e.iso_code, en, ja, e.end,
-                     claims))
-        for n in e.names:
+        all_names = e.names
+        if len(all_names) == 1:
+            en = ja = all_names[0].text
+        else:
+            en, ja = display_names(all_names)
+        etype, kind, signed, start, iso_code, end = e.type._value_, e.kind, e.signed, e.start, e.iso_code, e.end
+        rows.append((key, entity_id, etype, serialise(e, exclude_none=True).decode(), 0 if kind is None else kind,
+                     0 if signed is None else signed, 0 if start is None else start,
+                     0 if iso_code is None else iso_code, en, ja, 0 if end is None else end, claims))
+        for n in all_names:
             text = n.text
             folded = name_keys.get(text)
             if folded is None:
                 folded = name_keys[text] = name_key(text)
             names.append((key, folded, text))
-        ends[entity_id] = key << SHAPE_BITS | code(etype, kind)
+        shape = codes.get((etype, kind))
+        ends[entity_id] = key << SHAPE_BITS | (code(etype, kind) if shape is None else shape)
     rows.sort(key=_first)
     names.sort(key=_first)  # stable: each entity's names stay in their order
     entity_sources.sort(key=_first)
 
 
-def _first(row: Row) -> Any:
-    return row[0]
+def _evidence_tail(e: Evidence, source: int) -> Row:
+    """An evidence row after its relation and seq (0 for a missing text, see ``INSERT_EVIDENCE``)."""
+    locator, quote = e.locator, e.quote
+    return source, 0 if locator is None else locator, e.asserted_by, e.confidence, 0 if quote is None else quote
+
+
+_first = operator.itemgetter(0)  # sorts by key; a stable sort keeps each record's names and evidence in order
 
 
 def _relations(
@@ -245,6 +282,17 @@ def _relations(
     checked: dict[tuple[str, int, int], bool] = {}
     single: dict[int, tuple[Row, float, str]] = {}  # per evidence object (alive with the batch): its row's tail
     evidence_json: dict[int, str] = {}
+    source_keys: dict[str, int] = {}
+
+    def source_of(e: Evidence) -> int:
+        found = source_keys.get(e.source)
+        if found is None:
+            found = source_key(e.source)
+            if found is None:
+                raise NotNew
+            source_keys[e.source] = found
+        return found
+
     for rel in relations:
         rel_id, rtype, source, target = rel.id, rel.type, rel.source, rel.target
         key = keys[rel_id]
@@ -268,28 +316,23 @@ def _relations(
         if swapped:
             source_end, target_end = target_end, source_end
         ev = rel.evidence
-        claims = None
+        claims: str | int = 0
         if len(ev) == 1:
             e = ev[0]
             made = single.get(id(e))
             if made is None:
-                found = source_key(e.source)
-                if found is None:
-                    raise NotNew
-                made = single[id(e)] = ((found, e.locator, e.asserted_by, e.confidence, e.quote), e.confidence,
-                                        evidence_text(ev))
+                made = single[id(e)] = (_evidence_tail(e, source_of(e)), e.confidence, evidence_text(ev))
             tail, confidence, text = made
             evidence.append((key, 0, *tail))
         else:
             for seq, e in enumerate(ev):
-                found = source_key(e.source)
-                if found is None:
-                    raise NotNew
-                evidence.append((key, seq, found, e.locator, e.asserted_by, e.confidence, e.quote))
+                evidence.append((key, seq, *_evidence_tail(e, source_of(e))))
             confidence = max(e.confidence for e in ev)
             text = evidence_text(ev)
             claims = _relation_claims(canonical(rel) if swapped else rel, evidence_json)
+        valid_from, valid_to, role = rel.valid_from, rel.valid_to, rel.role
         rows.append((key, rel_id, rtype, source_end >> SHAPE_BITS, target_end >> SHAPE_BITS, confidence,
-                     rel.valid_from, rel.valid_to, rel.role, text, claims))
+                     0 if valid_from is None else valid_from, 0 if valid_to is None else valid_to,
+                     0 if role is None else role, text, claims))
     rows.sort(key=_first)
     evidence.sort(key=_first)  # stable: each relation's evidence stays in its order

@@ -71,6 +71,9 @@ def awkward_batches() -> list[Batch]:
             link("partner_of", "org:a", "org:c", Evidence(source="s3", locator="a"), Evidence(source="s3", locator="b")),
             link("party_to", "org:a", "agreement:x", Evidence(source="s1"), role="signatory"),
             link("located_in", "org:c", "place:jp", Evidence(source="s3", confidence=0.5)),
+            # texts that look like the bulk rows' stand-in for NULL are stored as given
+            link("partner_of", "org:c", "org:b", Evidence(source="s1", locator="", quote="0"), role="0"),
+            link("partner_of", "org:b", "place:jp", Evidence(source="s2", locator="0", quote=""), role=""),
         ],
     )
     later = Batch(entities=[org("org:d", "s1")],
@@ -117,6 +120,8 @@ def test_a_bulk_load_stores_exactly_the_rows_of_plain_writes(tmp_path: Path) -> 
     # the synthetic batches and the first two awkward ones are new records; the last three merge or repeat
     assert taken == [True] * (len(batches) - 3) + [False] * 3
     assert any(row[-1] for row in bulk["relations"]) and any(row[-2] for row in bulk["entities"])  # claims kept
+    assert {(row[4], row[7]) for row in bulk["evidence"]} >= {("", "0"), ("0", "")}  # locator, quote
+    assert {row[9] for row in bulk["relations"]} >= {"", "0", None}  # role
 
 
 @pytest.mark.parametrize(("bad", "message", "record"), [

@@ -312,3 +312,14 @@ def test_a_person_works_for_the_body_named_through_their_post(tmp_path: Path) ->
     facts = _extract(tmp_path, "交流会には、バイエルン州経済省の参事官(局長級)のハンス・ミュラーさんが出席した。\n")
     bodies, persons = _names(facts, "organisation"), _names(facts, "person")
     assert (persons["ハンス・ミュラー"], bodies["バイエルン州経済省"]) in _ties(facts, "works_for")
+
+
+def test_an_event_named_by_its_purpose_is_found_where_it_is_held_or_sent(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "北海道は来月、水素分野の経済交流使節団を派遣する。\n"
+        "また、札幌市では12月に環境技術ビジネス商談会が開催される。\n",
+    )
+    events = _names(facts, "event")
+    assert "経済交流使節団" in events
+    assert "環境技術ビジネス商談会" in events

@@ -293,6 +293,9 @@ EVENT_WORDS: tuple[tuple[str, EventKind], ...] = (
     ("使節団", EventKind.DELEGATION_VISIT),
     ("スタディーツアー", EventKind.DELEGATION_VISIT),
     ("定例会", EventKind.MEETING),
+    ("商談会", EventKind.MEETING),
+    ("交流会", EventKind.MEETING),
+    ("説明会", EventKind.MEETING),
 )
 ORGANISER_WORDS = ("主催", "共催", "開催")
 SPEAKER_WORDS = (

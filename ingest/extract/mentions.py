@@ -135,6 +135,9 @@ _UNIT_SPLIT = ("局", "部")
 _GENERIC_EVENT = re.compile(
     r"(?:国際|年次|全体|実務者|定例|各種)*(?:会議|博覧会|シンポジウム|フォーラム|セミナー|大会|ウェビナー)"
 )
+_EVENT_SLOT = re.compile(
+    r"」?\s?(?:を|が|は|に|へ|も)?(?:開催|派遣|実施|主催|共催|企画|組成|参加|出席|催|行われ|行い|行っ|開か|開い|受け入れ)"
+)
 _STRONG = ("大学", "株式会社", "ホールディングス", "大使館", "総領事館", "研究所", "商工会議所", "協会")
 _DEICTIC = ("同", "各", "本", "当", "両", "その", "この", "全")
 _EN_ORG = re.compile(
@@ -329,6 +332,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         if len(run) < 2:
             continue
         group = re.search(r"(?:代表団|訪問団|使節団|一行|関係者)$", run)
+        if group and group.group() == "使節団" and not _proper(doc, a, b, place_spans) and _EVENT_SLOT.match(text, e):
+            group = None  # 「経済交流使節団を派遣」: a mission named by its purpose is an event, not a body's group
         if group and len(run) > len(group.group()) + 1:  # 「X代表団」: the body is X
             run = run[: group.start()]
             e = s + len(run)
@@ -377,9 +382,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             continue
         ekind = _event_kind(name) or (EventKind.MEETING.value if re.match(r"第\d+回.+(会|祭)$", name) else None)
         in_title = e <= title_end  # the page's title names its event (貿易・技術革新ミッション)
+        # 「…ビジネスセミナーを開催」, 「貿易使節団を派遣」: a run held, sent or joined is an event
+        held = _EVENT_SLOT.match(text, e) is not None
         if (
             ekind
-            and (re.match(r"第\d+回", name) or _proper(doc, a, b, place_spans) or in_title)
+            and (re.match(r"第\d+回", name) or _proper(doc, a, b, place_spans) or in_title or held)
             and len(name) > 4
             and not (_GENERIC_EVENT.fullmatch(name))
         ):
