@@ -338,3 +338,10 @@ def test_a_credit_names_no_one_who_took_part(tmp_path: Path) -> None:
 def test_a_name_ending_in_a_word_for_something_held_is_an_event(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "愛媛県は松山市とともに、来春開幕の「2030瀋陽国際園芸博覧会」へ愛媛の庭を出品する。\n")
     assert "瀋陽国際園芸博覧会" not in _names(facts, "organisation")
+
+
+def test_a_person_working_with_a_body_is_no_partner_of_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "大阪大学の山田一郎教授は、ミュンヘン工科大学と協力して新素材を研究している。\n")
+    bodies, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert (persons["山田一郎"], bodies["大阪大学"]) in _ties(facts, "works_for")
+    assert not {pair for pair in _ties(facts, "partner_of") if persons["山田一郎"] in pair}
