@@ -167,11 +167,15 @@ def new_rows(
     return out
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False)  # what ``json.dumps(..., ensure_ascii=False)`` uses
+_quote = json.encoder.encode_basestring  # how ``json.dumps(..., ensure_ascii=False)`` writes a string
 
 
 def _claims(claims: dict[str, str] | None) -> str | int:
-    return _ENCODER.encode(claims) if claims else 0
+    """``json.dumps(claims, ensure_ascii=False)`` as the general path stores them (0: none, see ``INSERT_*``),
+    written directly: the encoder's set-up costs more than encoding two strings."""
+    if not claims:
+        return 0
+    return "{" + ", ".join(f"{_quote(source)}: {_quote(claim)}" for source, claim in claims.items()) + "}"
 
 
 def _relation_claims(relation: Relation, evidence_json: dict[int, str]) -> str | int:
