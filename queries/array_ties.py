@@ -194,6 +194,7 @@ class ArrayGraph:
             self.meeting_of.clear()
             self._listed = 0
         self.meeting_of.update(zip(ids, self.meeting[ordered].tolist(), strict=True))
+        self.view._positions.update(zip(ids, ordered.tolist(), strict=True))  # their ids are looked up next
         self._neighbours[i] = found
         self._listed += len(ids)
         return found
@@ -247,11 +248,10 @@ class ArrayGraph:
         return edge_attributes(strengths, meeting)
 
 
-    def relations_between(self, pairs: Collection[tuple[str, str]]) -> dict[tuple[str, str], list[RelationRow]]:
-        """The relations of each edge in ``pairs``, in id order, their rows made together. Each pair is
-        looked up from an end whose neighbours are listed already (else the end with fewer ties), all
-        pairs of one end at once."""
-        pairs = list(pairs)
+    def _pair_relations(self, pairs: list[tuple[str, str]]) -> tuple[Array, list[tuple[int, int]]]:
+        """The ties of each pair (relation indices, id order within a pair) and each pair's (start, count)
+        in them. A pair is looked up from an end whose neighbours are listed already (else the end with
+        fewer ties), all pairs of one end at once."""
         index, listed, ptr = self.view._index, self._neighbours, self.arrays.ptr
         groups: dict[int, tuple[list[int], list[int]]] = {}
         for p, (u, v) in enumerate(pairs):
@@ -281,8 +281,25 @@ class ArrayGraph:
             for p, count in zip(positions, lengths.tolist(), strict=True):
                 spans[p] = (total, count)
                 total += count
-        rows = self.view._relations(np.concatenate(picked)) if picked else []
-        return {pair: rows[start : start + count] for pair, (start, count) in zip(pairs, spans, strict=True)}
+        return (np.concatenate(picked) if picked else np.zeros(0, dtype=np.int64)), spans
+
+    def relation_facts(
+        self, pairs: Collection[tuple[str, str]]
+    ) -> dict[tuple[str, str], tuple[set[str], set[str], set[str]]]:
+        """(relation ids, source ids, relation types) of each edge in ``pairs``, read from the columns."""
+        pairs = list(pairs)
+        picked, spans = self._pair_relations(pairs)
+        view, a = self.view, self.view.a
+        ids = [raw.decode("ascii") for raw in a["relation_id"][picked].tolist()]
+        types = [view._rel_types[code] for code in a["relation_type"][picked].tolist()]
+        ev_ptr = a["evidence_ptr"]
+        starts, lengths = ev_ptr[picked], ev_ptr[picked + 1] - ev_ptr[picked]
+        items = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
+        sources = [view._source_ids[code] for code in a["evidence_source"][items].tolist()]
+        bounds = [0, *np.cumsum(lengths).tolist()]
+        return {pair: (set(ids[start : start + count]), set(sources[bounds[start] : bounds[start + count]]),
+                       set(types[start : start + count]))
+                for pair, (start, count) in zip(pairs, spans, strict=True)}
 
 
 class _Entities(Mapping[str, EntityRow]):
@@ -320,8 +337,10 @@ class ArrayTieGraph(TieGraph):
         self.memo["ties"] = graph.number_of_edges()
         self.memo["search"] = arrays
 
-    def edge_relations(self, pairs: Collection[tuple[str, str]]) -> dict[tuple[str, str], list[RelationRow]]:
-        return self.array_graph.relations_between(pairs)
+    def relation_facts(
+        self, pairs: Collection[tuple[str, str]]
+    ) -> dict[tuple[str, str], tuple[set[str], set[str], set[str]]]:
+        return self.array_graph.relation_facts(pairs)
 
     def is_meeting(self, node: str) -> bool:
         found = self.array_graph.meeting_of.get(node)

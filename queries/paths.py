@@ -187,9 +187,12 @@ class Introductions:
         self.countries = countries
         graph = tg.graph
 
-        def upward(node: str, rel_type: str) -> list[RelationRow]:
-            found = view.adjacent([node], (rel_type,), "out")
-            return [rel for _, rel in found if rule.relation_usable(rel, tg.sources) is not None]
+        def upward(nodes: Sequence[str], rel_type: str) -> dict[str, list[RelationRow]]:
+            found: dict[str, list[RelationRow]] = {}
+            for node, rel in view.adjacent(nodes, (rel_type,), "out"):
+                if rule.relation_usable(rel, tg.sources) is not None:
+                    found.setdefault(node, []).append(rel)
+            return found
 
         # Actor membership depends on the graph only: a cached whole graph keeps it across queries.
         actors = tg.memo.get("actors")
@@ -198,7 +201,7 @@ class Introductions:
                 entities=tg.entities,
                 upward=upward,
                 relations=lambda u, v: [rel for rel, _ in tg.edge(u, v).relations],
-                lookup=lambda i: view.get_entities([i]).get(i),
+                lookup=view.get_entities,
             )
         self.actors = actors
         self.located: dict[frozenset[str], Located] = {}
@@ -444,7 +447,9 @@ class Introductions:
             total = found.total
             if found.union is not None:
                 union, ids = found.union, found.union.arrays.ids
-                free = union.free(lambda n: bool(self.actors.roots(n) & ends), not exclude and not used_nodes)
+                free = union.free(
+                    lambda n: bool(self.actors.roots(n) & ends), not exclude and not used_nodes, self.actors.prime
+                )
                 best = union.best(free, lambda x, y: weight(ids[x], ids[y]), limit)
             else:
                 best = ranking.ranked(found.dag(), a, b, self._half, weight, limit)

@@ -98,12 +98,13 @@ def _network(
     country = {e: geo.country(e) for e in ends}
     region = {e: geo.region(e) for e in ends}
     refs = {m.entity.id: m.entity for m in members}
+    others = view.get_entities(sorted({x for a, b, via in kept for x in (a, b, via) if x and x not in refs}))
 
     def ref(entity_id: str) -> EntityRef:
         # One reference per entity, shared by every tie it is in (a member has dozens).
         found = refs.get(entity_id)
         if found is None:
-            found = refs[entity_id] = EntityRef.of(tg.entities[entity_id])
+            found = refs[entity_id] = EntityRef.of(others[entity_id])
         return found
 
     # The relations, sources and types of each edge, read once and together: a member's edge
@@ -112,10 +113,7 @@ def _network(
     for a, b, via in kept:
         for u, v in ((a, via), (via, b)) if via else ((a, b),):
             edges.add((u, v) if u < v else (v, u))
-    facts = {
-        key: ({rel.id for rel in rels}, {e.source for rel in rels for e in rel.evidence}, {rel.type for rel in rels})
-        for key, rels in tg.edge_relations(sorted(edges)).items()
-    }
+    facts = tg.relation_facts(sorted(edges))
 
     def edge_facts(u: str, v: str) -> tuple[set[str], set[str], set[str]]:
         return facts[(u, v) if u < v else (v, u)]

@@ -133,7 +133,9 @@ class Union:
         ids = self.arrays.ids
         return sorted((ids[x], ids[y]) for x, y in zip(self.x.tolist(), self.y.tolist(), strict=True))
 
-    def free(self, own: Callable[[str], bool], at_ends: bool) -> set[int]:
+    def free(
+        self, own: Callable[[str], bool], at_ends: bool, prime: Callable[[list[str]], None] | None = None
+    ) -> set[int]:
         """Nodes of the union that would carry a hub penalty but are ``own`` (the ends' actors).
 
         ``at_ends``: nothing was closed, so every member of an end's actor is reached from that end
@@ -143,7 +145,10 @@ class Union:
             at = self.level_of(nodes)
             nodes = nodes[(at == 0) | (at == self.total)]
         ids = self.arrays.ids
-        return {n for n in nodes.tolist() if own(ids[n])}
+        asked = nodes.tolist()
+        if prime is not None:  # ``own`` of them all answered together first
+            prime([ids[n] for n in asked])
+        return {n for n in asked if own(ids[n])}
 
     def best(
         self, free: Collection[int], move_weight: Callable[[int, int], float], limit: int

@@ -274,10 +274,17 @@ class TieGraph:
         info: EdgeInfo = self.graph.edges[u, v]["info"]
         return info
 
-    def edge_relations(self, pairs: Collection[tuple[str, str]]) -> dict[tuple[str, str], list[RelationRow]]:
-        """The relations of each edge in ``pairs``, in id order (a walk that needs many edges' relations
-        but not their strengths asks for them together)."""
-        return {(u, v): sorted((rel for rel, _ in self.edge(u, v).relations), key=lambda r: r.id) for u, v in pairs}
+    def relation_facts(
+        self, pairs: Collection[tuple[str, str]]
+    ) -> dict[tuple[str, str], tuple[set[str], set[str], set[str]]]:
+        """(relation ids, source ids, relation types) of each edge in ``pairs``: what a walk that lists
+        many edges but not their strengths reads, asked for together."""
+        found = {}
+        for u, v in pairs:
+            rels = [rel for rel, _ in self.edge(u, v).relations]
+            found[(u, v)] = ({rel.id for rel in rels}, {e.source for rel in rels for e in rel.evidence},
+                             {rel.type for rel in rels})
+        return found
 
     def is_meeting(self, node: str) -> bool:
         return self.entities[node].type in MEETING_POINTS

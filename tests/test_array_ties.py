@@ -70,7 +70,7 @@ def test_the_graph_read_from_arrays_is_the_whole_tie_graph(
         assert (mine["half"], mine["weight"]) == (theirs["half"], theirs["weight"])
         assert mine["info"] == theirs["info"]
         assert lean.edge(v, u) == whole.edge(v, u)
-        assert lean.edge_relations([(u, v)]) == whole.edge_relations([(u, v)])
+        assert lean.relation_facts([(u, v)]) == whole.relation_facts([(u, v)])
     assert lean.entities["place:mie"] == whole.entities["place:mie"]
     assert "nobody" not in lean.graph and "nobody" not in lean.entities
     with pytest.raises(KeyError):

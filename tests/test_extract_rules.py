@@ -323,3 +323,25 @@ def test_an_event_named_by_its_purpose_is_found_where_it_is_held_or_sent(tmp_pat
     events = _names(facts, "event")
     assert "経済交流使節団" in events
     assert "環境技術ビジネス商談会" in events
+
+
+def test_a_credit_names_no_one_who_took_part(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "宮城県と台南市は10日、観光交流に関する覚書を締結した。(写真:佐藤美咲/東北日報社)\n",
+    )
+    assert "佐藤美咲" not in _names(facts, "person")
+    assert "東北日報社" not in _names(facts, "organisation")
+    assert "宮城県" in _names(facts, "place")
+
+
+def test_a_name_ending_in_a_word_for_something_held_is_an_event(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "愛媛県は松山市とともに、来春開幕の「2030瀋陽国際園芸博覧会」へ愛媛の庭を出品する。\n")
+    assert "瀋陽国際園芸博覧会" not in _names(facts, "organisation")
+
+
+def test_a_person_working_with_a_body_is_no_partner_of_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "大阪大学の山田一郎教授は、ミュンヘン工科大学と協力して新素材を研究している。\n")
+    bodies, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert (persons["山田一郎"], bodies["大阪大学"]) in _ties(facts, "works_for")
+    assert not {pair for pair in _ties(facts, "partner_of") if persons["山田一郎"] in pair}

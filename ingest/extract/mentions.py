@@ -138,6 +138,14 @@ _GENERIC_EVENT = re.compile(
 _EVENT_SLOT = re.compile(
     r"」?\s?(?:を|が|は|に|へ|も)?(?:開催|派遣|実施|主催|共催|企画|組成|参加|出席|催|行われ|行い|行っ|開か|開い|受け入れ)"
 )
+_CREDIT = re.compile(
+    r"[(（](?:写真|編集|文|撮影|取材|記者|出典|画像|提供|翻訳)[^()（）\n]{0,3}?[:：／/][^()（）\n]{1,60}[)）]"
+)
+# Event words that never end a body's name (unlike 協議会, 会議, フォーラム).
+_HELD_ONLY = (
+    "博覧会", "万博", "展示会", "見本市", "セミナー", "シンポジウム",
+    "ウェビナー", "カンファレンス", "商談会", "説明会", "Expo",
+)
 _STRONG = ("大学", "株式会社", "ホールディングス", "大使館", "総領事館", "研究所", "商工会議所", "協会")
 _DEICTIC = ("同", "各", "本", "当", "両", "その", "この", "全")
 _EN_ORG = re.compile(
@@ -695,6 +703,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             elif gov.group(1) in named_places:
                 c.type, c.kind, c.text = PLACE, named_places[gov.group(1)], gov.group(1)
                 c.end = c.start + len(gov.group(1))
+    for c in candidates:
+        if c.type is ORG and c.entry is None and c.text.endswith(_HELD_ONLY) and len(c.text) > 4:
+            c.type, c.kind = EVENT, _event_kind(c.text)  # 「…世界園芸博覧会」 is held, not a body
+    # A credit (「(写真:X/Y通信社)」, 「(編集:X)」) names who made the page, not who took part in anything.
+    credits = [(c.start(), c.end()) for c in _CREDIT.finditer(text)]
+    candidates = [c for c in candidates if not any(cs <= c.start < ce for cs, ce in credits)]
     return _select([c for c in candidates if not _not_a_name(c, text)])
 
 

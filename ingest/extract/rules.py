@@ -879,6 +879,8 @@ class _Builder:
                     chain.append(m)
                 else:
                     break
+            if subj.type is PERSON:
+                continue  # a person working with a body works for or with it: no partnership of bodies
             for m in chain:
                 if self.key(m) != self.key(subj):
                     self.add("partner_of", self.key(subj), self.key(m), (s, e), 0.55)
