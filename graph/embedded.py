@@ -355,11 +355,11 @@ class EmbeddedStore(Store):
     def _insert_new(self, db: sqlite3.Connection, rows: NewRows) -> None:
         """The statements for new records: the same rows, in the same order, as ``_write_rows`` makes
         for them, with each record's claims in its own row."""
-        db.executemany(new.INSERT_ENTITIES, rows.entities)
-        db.executemany(new.INSERT_NAMES, rows.names)
-        db.executemany(new.INSERT_ENTITY_SOURCES, rows.entity_sources)
-        db.executemany(new.INSERT_RELATIONS, rows.relations)
-        db.executemany(new.INSERT_EVIDENCE, rows.evidence)
+        new.insert(db, new.INSERT_ENTITIES, rows.entities)
+        new.insert(db, new.INSERT_NAMES, rows.names)
+        new.insert(db, new.INSERT_ENTITY_SOURCES, rows.entity_sources)
+        new.insert(db, new.INSERT_RELATIONS, rows.relations)
+        new.insert(db, new.INSERT_EVIDENCE, rows.evidence)
 
     def _read_known(self) -> Known:
         known = Known(seq=self._last_write())

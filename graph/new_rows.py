@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import json
 import operator
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from graph.errors import InvalidFact
@@ -125,20 +127,38 @@ class NotNew(Exception):
 # value), which costs more than binding the rest of a row. So these rows carry 0 for a missing text and
 # the statements turn it back into NULL: ``NULLIF(?, 0)`` keeps every bound text, "0" and "" included (a
 # text never equals the integer 0), and every nullable column written here is text.
+# Each statement is (the INSERT up to VALUES, one row's values).
 INSERT_ENTITIES = (
     "INSERT INTO entities(key, id, type, data, kind, signed, start, iso_code, name_en, name_ja, end_date, claims) "
-    "VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?, NULLIF(?, 0), NULLIF(?, 0))"
+    "VALUES ",
+    "(?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?, NULLIF(?, 0), NULLIF(?, 0))",
 )
-INSERT_NAMES = "INSERT OR IGNORE INTO names(entity, key, text) VALUES (?, ?, ?)"
-INSERT_ENTITY_SOURCES = "INSERT OR IGNORE INTO entity_sources(entity, source) VALUES (?, ?)"
+INSERT_NAMES = ("INSERT OR IGNORE INTO names(entity, key, text) VALUES ", "(?, ?, ?)")
+INSERT_ENTITY_SOURCES = ("INSERT OR IGNORE INTO entity_sources(entity, source) VALUES ", "(?, ?)")
 INSERT_RELATIONS = (
     "INSERT INTO relations(key, id, type, source, target, confidence, valid_from, valid_to, role, evidence, claims) "
-    "VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, NULLIF(?, 0))"
+    "VALUES ",
+    "(?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, NULLIF(?, 0))",
 )
 INSERT_EVIDENCE = (
-    "INSERT INTO evidence(relation, seq, source, locator, asserted_by, confidence, quote) "
-    "VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, NULLIF(?, 0))"
+    "INSERT INTO evidence(relation, seq, source, locator, asserted_by, confidence, quote) VALUES ",
+    "(?, ?, ?, NULLIF(?, 0), ?, ?, NULLIF(?, 0))",
 )
+ROWS_PER_STATEMENT = 100
+
+
+def insert(db: sqlite3.Connection, statement: tuple[str, str], rows: list[Row]) -> None:
+    """Insert ``rows`` in order, ``ROWS_PER_STATEMENT`` to a statement: each execution of a statement costs
+    Python's sqlite3 about as much again as binding a row's values (measured: 1.4 µs a row one at a time,
+    0.8 µs a hundred at a time)."""
+    head, values = statement
+    whole = len(rows) - len(rows) % ROWS_PER_STATEMENT
+    if whole:
+        many = head + ",".join([values] * ROWS_PER_STATEMENT)
+        db.executemany(many, (tuple(chain.from_iterable(rows[at : at + ROWS_PER_STATEMENT]))
+                              for at in range(0, whole, ROWS_PER_STATEMENT)))
+    if whole < len(rows):
+        db.executemany(head + values, rows[whole:])
 
 
 @dataclass
@@ -167,11 +187,15 @@ def new_rows(
     return out
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False)  # what ``json.dumps(..., ensure_ascii=False)`` uses
+_quote = json.encoder.encode_basestring  # how ``json.dumps(..., ensure_ascii=False)`` writes a string
 
 
 def _claims(claims: dict[str, str] | None) -> str | int:
-    return _ENCODER.encode(claims) if claims else 0
+    """``json.dumps(claims, ensure_ascii=False)`` as the general path stores them (0: none, see ``INSERT_*``),
+    written directly: the encoder's set-up costs more than encoding two strings."""
+    if not claims:
+        return 0
+    return "{" + ", ".join(f"{_quote(source)}: {_quote(claim)}" for source, claim in claims.items()) + "}"
 
 
 def _relation_claims(relation: Relation, evidence_json: dict[int, str]) -> str | int:

@@ -12,12 +12,14 @@ version, length and CRC-32; written to a temporary file and renamed; anything to
 or stale is rebuilt, never trusted). Step weights age with the day (evidence decays
 from its publication to today), so the file also names the day it was built for and
 is rebuilt on the first search of another day. Built from the whole tie graph of the
-default filter, by the same code as in a warm process, so answers are identical.
+default filter, by the same code as in a warm process, so answers are identical; for another
+day of the same store version only the step weights are computed again, column by column.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -115,7 +117,7 @@ def search_arrays(view: SnapshotView, store_path: Path, min_ties: int, build: bo
         if arrays is None and not build:
             return None
         if arrays is None:
-            built = _build(view, day)
+            built = _reweighed(view, path, day) or _build(view, day)
             if built is None:
                 return None
             columns = {name: np.asarray(getattr(built, name)) for name in _COLUMNS}
@@ -128,6 +130,54 @@ def search_arrays(view: SnapshotView, store_path: Path, min_ties: int, build: bo
                 arrays = built
         view.memo["search_arrays"] = (day, arrays)
     return arrays
+
+
+def _reweighed(view: SnapshotView, path: Path, day: dt.date) -> TieArrays | None:
+    """This store version's arrays of another day, with the step weights of ``day``: only they age.
+
+    A step's half steps, a node's hub penalty, rank and whether it is a country do not depend on the day,
+    nor does the weight of a move inside one actor (its best confidence). A tie's weight is ``-log`` of
+    its strength, the strongest of its relations; those are computed column by column with the same
+    arithmetic as ``relation_strength`` (``queries.array_ties.relation_strengths``), so no tie graph is
+    built. None when there is no such file (then the arrays are built from the whole tie graph)."""
+    from graph.model import EntityType
+    from graph.registry import MEETING_POINTS
+    from queries.array_ties import relation_strengths
+    from queries.ties import Decay
+
+    try:
+        columns, vocab, mapped = read_snapshot(path, view.version)
+    except SnapshotInvalid:
+        return None
+    try:
+        if set(columns) != set(_COLUMNS) or vocab.get("day") == day.isoformat():
+            return None
+        fresh = {name: np.array(columns[name]) for name in _COLUMNS}  # (copied out of the map)
+    finally:
+        columns.clear()
+        mapped.close()
+    a = view.a
+    count = len(a["entity_id"])
+    relations = np.flatnonzero(view._type_mask(TIE_TYPES)[a["relation_type"]])
+    ends = a["relation_ends"][relations].astype(np.int64)
+    meeting = np.isin(a["entity_type"], [list(EntityType).index(t) for t in MEETING_POINTS])
+    strength = relation_strengths(view, relations, meeting[ends[:, 0]] | meeting[ends[:, 1]],
+                                  Decay(view.get_sources(view._source_ids), day))
+    key = np.minimum(ends[:, 0], ends[:, 1]) * count + np.maximum(ends[:, 0], ends[:, 1])
+    order = np.argsort(key, kind="stable")
+    key, strength = key[order], strength[order]
+    heads = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
+    pair_key = key[heads]
+    pair_weight = np.array([-math.log(s) for s in np.maximum.reduceat(strength, heads).tolist()]
+                           if len(heads) else [], dtype=np.float64)
+    owner = np.repeat(np.arange(count, dtype=np.int64), np.diff(fresh["ptr"]))
+    other = fresh["nbr"].astype(np.int64)
+    at = np.searchsorted(pair_key, np.minimum(owner, other) * count + np.maximum(owner, other))
+    if len(at) and (int(at.max()) >= len(pair_key) or not np.array_equal(
+            pair_key[at], np.minimum(owner, other) * count + np.maximum(owner, other))):
+        return None  # not the ties of this snapshot after all: build them anew
+    fresh["weight"] = np.where(fresh["cost"] == 0, fresh["weight"], pair_weight[at] if len(at) else fresh["weight"])
+    return TieArrays(_Ids(view), _Index(view), *(fresh[name] for name in _COLUMNS))
 
 
 def _open(view: SnapshotView, path: Path, day: dt.date) -> TieArrays | None:

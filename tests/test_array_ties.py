@@ -177,3 +177,38 @@ def test_ranked_relations_and_neighbourhoods_match_the_in_memory_index(
         for option in options:
             found = module.neighbourhood(store, centre, **option)
             assert found == _on_index(index, "neighbourhood", lambda c=centre, o=option: neighbourhood(store, c, **o))
+
+
+def test_another_days_search_arrays_are_reweighed_without_a_tie_graph(
+    big: tuple[EmbeddedStore, SyntheticGraph, GraphIndex], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On a new day only the step weights age: they are computed again from the columns (no networkx tie
+    graph), equal to those a build from the whole tie graph gives."""
+    import datetime as dt
+
+    import numpy as np
+
+    from queries import search_file
+    from queries.snapshot import read_snapshot, write_snapshot
+
+    store, _, _ = big
+    view = view_of(store)
+    assert isinstance(view, SnapshotView)
+    assert search_file.search_arrays(view, store.path, 0) is not None
+    path = search_file.search_path(store.path)
+    columns, vocab, mapped = read_snapshot(path, view.version)
+    assert vocab["day"] == dt.date.today().isoformat()
+    today = {name: np.array(columns[name]) for name in columns}
+    columns.clear()
+    mapped.close()
+    assert (today["cost"] == 0).any() and (today["cost"] > 0).any()
+    stale = dict(today)
+    stale["weight"] = np.where(today["cost"] == 0, today["weight"], today["weight"] * 3 + 1)
+    write_snapshot(path, view.version, stale, {"day": "2001-02-03"})
+    view.memo.clear()
+    monkeypatch.setattr(search_file, "_build", lambda *_: pytest.fail("built from a tie graph"))
+    again = search_file.search_arrays(view, store.path, 0)
+    assert again is not None
+    for name in today:
+        assert np.array_equal(np.asarray(getattr(again, name)), today[name]), name
+    assert read_snapshot(path, view.version)[1]["day"] == dt.date.today().isoformat()
