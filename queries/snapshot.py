@@ -518,9 +518,11 @@ class SnapshotView:
 
 
 class WholeSnapshotView(SnapshotView):
-    """The snapshot view once warmed up: it also hands out the whole tie graph per filter
-    (``queries.view.WholeTieGraph``), built from the arrays once per filter and day, so a
-    long-running server answers paths from memory as the in-memory index did."""
+    """The snapshot view of a store too small for search arrays, once warmed up: it also hands
+    out the whole tie graph per filter (``queries.view.WholeTieGraph``), built from the arrays once
+    per filter and day, so a long-running server answers paths from memory as the in-memory index
+    did. (A big store's tie graph is read from arrays instead: ``queries.array_ties``; the search
+    arrays are built from one of these, once per store version.)"""
 
     def tie_graph(self, rule: TieFilter) -> TieGraph:
         from queries.ties import TieGraph
@@ -608,8 +610,8 @@ def warm(store_path: Path, version: str, rule: TieFilter) -> WholeSnapshotView:
     """Turn this version's view into one holding whole tie graphs, and build the one for ``rule``.
 
     Until then walks grow their tie graph frontier by frontier: a command that
-    asks one question starts at once. A server warms up in the background and
-    then answers from the whole graph.
+    asks one question starts at once. A server on a store too small for search
+    arrays warms up in the background and then answers from the whole graph.
     """
     view = embedded_view(store_path, version)
     if not isinstance(view, WholeSnapshotView):

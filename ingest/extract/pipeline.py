@@ -85,9 +85,15 @@ def parse(document: Document) -> Parsed:
     parts = pieces(document.text)
     if len(parts) == 1:
         return Parsed(document, nlp(document.text))
+    import warnings
+
     from spacy.tokens import Doc
 
-    return Parsed(document, Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False))
+    docs = list(nlp.pipe(parts))
+    with warnings.catch_warnings():
+        # The tokenizer's per-token user data (sub-token splits, which nothing here reads) has no merge rule.
+        warnings.filterwarnings("ignore", message=r"\[W102\]", category=UserWarning)
+        return Parsed(document, Doc.from_docs(docs, ensure_whitespace=False))
 
 
 def _lang(text: str) -> Lang:
