@@ -4,7 +4,10 @@ Each batch holds ``SIZE`` organisations tagged with the batch number and a
 chain of relations between them; after each commit it prints the number.
 With ``bulk``, batches are written in bulk loads of ``BULK_BATCHES`` batches
 each (secondary indexes dropped, rebuilt at the end of every load), so a kill
-lands in the writes of a bulk load or in its index rebuild.
+lands in the writes of a bulk load or in its index rebuild. Every third batch
+of a bulk load is followed by the previous batch again: records already
+stored, which the load's one pass for new records hands to the merging path
+(after rolling its own transaction back), so a kill lands there too.
 """
 
 from __future__ import annotations
@@ -46,9 +49,11 @@ def main(path: str, start: int, mode: str = "plain") -> None:
     while True:
         if mode == "bulk":
             with store.bulk(10**9):
-                for _ in range(BULK_BATCHES):
+                for n in range(BULK_BATCHES):
                     store.write(batch(number))
                     print(number, flush=True)
+                    if n % 3 == 2:
+                        store.write(batch(number - 1))  # stored already: merged, nothing changes
                     number += 1
             print("indexes", flush=True)
         else:
