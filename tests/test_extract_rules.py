@@ -345,3 +345,10 @@ def test_a_person_working_with_a_body_is_no_partner_of_it(tmp_path: Path) -> Non
     bodies, persons = _names(facts, "organisation"), _names(facts, "person")
     assert (persons["山田一郎"], bodies["大阪大学"]) in _ties(facts, "works_for")
     assert not {pair for pair in _ties(facts, "partner_of") if persons["山田一郎"] in pair}
+
+
+def test_a_university_by_its_short_name(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "筑波大や東北大の研究者が参加し、共同研究を最大限に拡大した。\n")
+    bodies = _names(facts, "organisation")
+    assert {"筑波大", "東北大"} <= set(bodies)
+    assert not {"最大", "拡大"} & set(bodies)

@@ -357,6 +357,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         name, legal = _strip_legal(run)
         offset = e - len(name)
         kind = None if re.match(r"第\d+回", name) or _KATAKANA_PROVINCE.fullmatch(name) else _org_kind(name)
+        if (
+            kind is None and b - a >= 2 and every[b - 1].text == "大" and every[b - 1].tag_.startswith("接尾辞")
+            and "固有名詞" in every[b - 2].tag_ and offset == every[a].idx
+        ):
+            kind = OrganisationKind.UNIVERSITY.value  # 筑波大, 東北大: a university by its short name
         if kind is None and name.endswith(DEPARTMENT_SUFFIXES) and _inner_org_end(name):
             kind = OrganisationKind.OTHER.value  # a division of a complete body: X大使館商務部
         if kind is None and legal and re.match(r"(?:株式|有限|合同)会社", legal) and not name.endswith(_VENUES):
