@@ -352,3 +352,13 @@ def test_a_university_by_its_short_name(tmp_path: Path) -> None:
     bodies = _names(facts, "organisation")
     assert {"筑波大", "東北大"} <= set(bodies)
     assert not {"最大", "拡大"} & set(bodies)
+
+
+def test_an_office_named_with_its_purpose_is_a_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "大阪府は、欧州企業の誘致を担う関西ビジネス推進オフィスを開設した。会員向けのシェアオフィスも設けた。\n",
+    )
+    bodies = _names(facts, "organisation")
+    assert "関西ビジネス推進オフィス" in bodies
+    assert "シェアオフィス" not in bodies
