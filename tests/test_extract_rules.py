@@ -362,3 +362,8 @@ def test_an_office_named_with_its_purpose_is_a_body(tmp_path: Path) -> None:
     bodies = _names(facts, "organisation")
     assert "関西ビジネス推進オフィス" in bodies
     assert "シェアオフィス" not in bodies
+
+
+def test_a_common_word_the_recogniser_calls_a_person_is_no_one(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "式典には両国の関係者が出席し、両国首相が祝辞を述べた。\n")
+    assert "両国" not in _names(facts, "person")

@@ -619,8 +619,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         surface = text[s:e]
         if etype is PERSON:
             surface, s, e = _person_span(text, s, e)
-            if len(surface) < 2 or not _person_ok(doc, ent, text, e):
-                continue
+            if len(surface) < 2 or not _person_ok(doc, ent, text, e) or _common_word(doc, s, e, person=True):
+                continue  # 両国 (both countries) is a word, not someone's name
             candidates.append(Mention(s, e, surface, PERSON, None, "ner", confidence=0.7))
         elif etype is ORG:
             name, legal = _strip_legal(surface)
@@ -761,15 +761,16 @@ def _joined_start(text: str, start: int, end: int, known: list[tuple[int, int]])
 _NAME_STOP = ("同", "両", "各", "本", "当", "前", "元", "新")
 
 
-def _common_word(doc: Any, start: int, end: int) -> bool:
-    """A kanji name the tagger reads as one common noun, with no entity label, is a word here."""
+def _common_word(doc: Any, start: int, end: int, person: bool = False) -> bool:
+    """A kanji name the tagger reads as one common noun, with no entity label, is a word here
+    (for a person, whatever the entity recogniser says: it names no one)."""
     span = doc.char_span(start, end)
     toks = list(span) if span is not None else []
     return (
         len(toks) == 1
         and re.fullmatch(r"[\u4e00-\u9fff]+", toks[0].text) is not None
         and "普通名詞" in toks[0].tag_
-        and not toks[0].ent_type_
+        and (person or not toks[0].ent_type_)
     )
 
 
