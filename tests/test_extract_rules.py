@@ -345,3 +345,20 @@ def test_a_person_working_with_a_body_is_no_partner_of_it(tmp_path: Path) -> Non
     bodies, persons = _names(facts, "organisation"), _names(facts, "person")
     assert (persons["山田一郎"], bodies["大阪大学"]) in _ties(facts, "works_for")
     assert not {pair for pair in _ties(facts, "partner_of") if persons["山田一郎"] in pair}
+
+
+def test_a_university_by_its_short_name(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "筑波大や東北大の研究者が参加し、共同研究を最大限に拡大した。\n")
+    bodies = _names(facts, "organisation")
+    assert {"筑波大", "東北大"} <= set(bodies)
+    assert not {"最大", "拡大"} & set(bodies)
+
+
+def test_an_office_named_with_its_purpose_is_a_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "大阪府は、欧州企業の誘致を担う関西ビジネス推進オフィスを開設した。会員向けのシェアオフィスも設けた。\n",
+    )
+    bodies = _names(facts, "organisation")
+    assert "関西ビジネス推進オフィス" in bodies
+    assert "シェアオフィス" not in bodies

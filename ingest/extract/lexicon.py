@@ -65,6 +65,7 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("エージェンシー", OrganisationKind.AGENCY),
             ("Agency", OrganisationKind.AGENCY),
             ("センター", OrganisationKind.AGENCY),
+            ("オフィス", OrganisationKind.OTHER),
             ("Center", OrganisationKind.AGENCY),
             ("Centre", OrganisationKind.AGENCY),
             ("省", OrganisationKind.GOVERNMENT_BODY),

@@ -234,11 +234,11 @@ def _strip_legal(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _noun_runs(doc: Any) -> list[tuple[int, int]]:
+def _noun_runs(doc: Any, tokens: list[Any] | None = None) -> list[tuple[int, int]]:
     """Token index ranges of name-like runs (nouns, proper nouns, ・ joins, Latin)."""
     runs: list[tuple[int, int]] = []
     start = None
-    tokens = list(doc)
+    tokens = tokens if tokens is not None else list(doc)
     for i, tok in enumerate(tokens):
         text = tok.text
         if text.isspace() or tok.tag_.startswith(("空白", "代名詞")):
@@ -287,7 +287,8 @@ def _proper(doc: Any, a: int, b: int, places: list[tuple[int, int]]) -> bool:
 
 def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     """All mentions in a parsed document, non-overlapping, in text order."""
-    tokens = [(t.idx, t.idx + len(t.text)) for t in doc if not t.text.isspace()]
+    every = list(doc)  # made once: each pass over a Doc builds its Token objects again
+    tokens = [(t.idx, t.idx + len(t.text)) for t in every if not t.text.isspace()]
     candidates: list[Mention] = []
     # 1. gazetteer
     found_gaz = gaz.find(text, tokens)
@@ -330,7 +331,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     title_end = text.find("\n") if "\n" in text else len(text)
     gaz_places = [(c.start, c.end) for c in candidates if c.type is PLACE]
     # 2. suffix-built organisations, places and events over noun runs
-    for a, b in _noun_runs(doc):
+    for a, b in _noun_runs(doc, every):
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         run = text[s:e]
         lead = re.match(r"[・*\d.]+", run)
@@ -356,6 +357,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         name, legal = _strip_legal(run)
         offset = e - len(name)
         kind = None if re.match(r"第\d+回", name) or _KATAKANA_PROVINCE.fullmatch(name) else _org_kind(name)
+        if (
+            kind is None and b - a >= 2 and every[b - 1].text == "大" and every[b - 1].tag_.startswith("接尾辞")
+            and "固有名詞" in every[b - 2].tag_ and offset == every[a].idx
+        ):
+            kind = OrganisationKind.UNIVERSITY.value  # 筑波大, 東北大: a university by its short name
         if kind is None and name.endswith(DEPARTMENT_SUFFIXES) and _inner_org_end(name):
             kind = OrganisationKind.OTHER.value  # a division of a complete body: X大使館商務部
         if kind is None and legal and re.match(r"(?:株式|有限|合同)会社", legal) and not name.endswith(_VENUES):
@@ -591,7 +597,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             nxt = re.match(r"と|、|及び", text[office.end() : office.end() + 2])
             office = _OFFICE.match(text, office.end() + nxt.end()) if nxt else None
     # 3. persons by pattern
-    candidates += _tagged_persons(doc, text, {ps for ps, _pe in place_spans})
+    candidates += _tagged_persons(doc, text, {ps for ps, _pe in place_spans}, every)
     for m in _PERSON_KATAKANA.finditer(text):
         name = re.sub(r"・\s+", "・", m.group(1))
         if text.startswith("州", m.end(1)) and re.search(re.escape(name) + r"州(?!知事|首相)", text):
@@ -774,12 +780,12 @@ def _post_fragment(doc: Any, j: int, i: int, text: str, end: int) -> bool:
     return any(t.text == "副" for t in doc[j : i + 1]) or all("人名" in t.tag_ for t in doc[j:i] if t.text)
 
 
-def _tagged_persons(doc: Any, text: str, place_starts: set[int]) -> list[Mention]:
+def _tagged_persons(doc: Any, text: str, place_starts: set[int], tokens: list[Any] | None = None) -> list[Mention]:
     """Family name (tagged 人名-姓) and given name: 三村申吾, 黄健庭, 郭 永平 — GiNZA's tagger
     finds these where its entity recogniser cuts or misses them. The given name is the kanji
     tokens that follow, up to a post, a place, a mark or four characters in all."""
     found: list[Mention] = []
-    tokens = list(doc)
+    tokens = tokens if tokens is not None else list(doc)
     for i, tok in enumerate(tokens):
         if "人名-姓" not in tok.tag_ or not re.fullmatch(r"[\u4e00-\u9fff々]{1,3}", tok.text):
             continue
