@@ -32,8 +32,6 @@ from graph.rows import EntityRow
 from graph.store import canonical, entity_claims
 
 _PAIRS: dict[tuple[str, float], str] = {}
-_id = operator.attrgetter("id")
-_entity_id = operator.attrgetter("entity.id")
 
 Row = tuple[Any, ...]
 

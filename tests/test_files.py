@@ -93,3 +93,37 @@ def test_unsupported_and_missing_files(tmp_path: Path) -> None:
         read_fact_file(tmp_path / "missing.yaml")
     with pytest.raises(InvalidFile, match="cannot tell what the CSV holds"):
         read_fact_file(write(tmp_path, "a.csv", "foo,bar\n1,2\n"))
+
+
+def test_a_bad_record_in_a_bulk_loaded_file_is_named_as_in_a_plain_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big file is written inside a bulk load, whose one pass for new records hands a bad record to the
+    merging path: the message names the same file, line and record as a small file's."""
+    import graph.embedded
+
+    good = write(tmp_path, "good.yaml", GOOD)
+    bad = write(tmp_path, "bad.yaml", GOOD.replace("doc-1", "doc-9").replace("org:acme", "org:other")
+                .replace("target: place:jp, valid", "target: place:nowhere, valid"))
+    tried: list[bool] = []
+    one_pass = EmbeddedStore._write_new
+
+    def spy(self: EmbeddedStore, batch: object) -> object:
+        result = one_pass(self, batch)  # type: ignore[arg-type]
+        tried.append(result is not None)
+        return result
+
+    monkeypatch.setattr(EmbeddedStore, "_write_new", spy)
+    messages = []
+    for threshold in (graph.embedded.BULK_THRESHOLD, 1):  # 1: every load is a bulk load
+        monkeypatch.setattr(graph.embedded, "BULK_THRESHOLD", threshold)
+        with EmbeddedStore(tmp_path / f"s{threshold}.sqlite") as store:
+            load_files(store, [good])
+            before = store.export().model_dump()
+            with pytest.raises(InvalidFile) as info:
+                load_files(store, [bad])
+            assert store.export().model_dump() == before
+        messages.append(info.value.message)
+    assert tried == [True, False]  # in the bulk load: the good file took the one pass, the bad one did not
+    assert messages[0] == messages[1]
+    assert str(bad) in messages[1] and "unknown entity 'place:nowhere'" in messages[1] and "\n" not in messages[1]
