@@ -367,3 +367,39 @@ def test_an_office_named_with_its_purpose_is_a_body(tmp_path: Path) -> None:
 def test_a_common_word_the_recogniser_calls_a_person_is_no_one(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "式典には両国の関係者が出席し、両国首相が祝辞を述べた。\n")
     assert "両国" not in _names(facts, "person")
+
+
+def test_the_subject_of_a_first_clause_is_shared_by_the_next(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "静岡県は、フランスで開かれた国際食品展「サロン・ド・グルメ2026」に県内企業とともに出展した。"
+        "展示会には川村二郎知事も参加し、地元の経済団体のピエール・デュボワ会長と面談した。\n",
+    )
+    events, persons = _names(facts, "event"), _names(facts, "person")
+    fair = events["サロン・ド・グルメ2026"]
+    assert (persons["川村二郎"], persons["ピエール・デュボワ"]) in _ties(facts, "met_with")
+    assert {(persons["川村二郎"], fair), (_names(facts, "place")["静岡県"], fair)} <= _ties(facts, "attended")
+
+
+def test_a_mission_sent_abroad_is_organised_by_its_sender_and_visits_its_goal(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "青森県は9月、タイのチェンマイ県に農業ミッションを派遣した。"
+        "農業ミッションには県内の生産者が参加し、山本三郎副知事が団長を務めた。"
+        "一行はチェンマイ県人民委員会を表敬し、チェンマイ大学を視察した。\n",
+    )
+    events, places = _names(facts, "event"), _names(facts, "place")
+    mission = events["農業ミッション"]
+    assert len({i for i in events.values()}) == 1
+    assert (places["青森県"], mission) in _ties(facts, "organised")
+    assert (places["青森県"], places["チェンマイ県"]) in _ties(facts, "visited")
+    assert (_names(facts, "person")["山本三郎"], mission) in _ties(facts, "attended")
+    assert (places["青森県"], _names(facts, "organisation")["チェンマイ大学"]) in _ties(facts, "visited")
+    assert "チェンマイ県人民委員会" not in events
+
+
+def test_places_listed_with_ya_are_each_visited(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "田中四郎市長は、ダナン工科大学やフエ医科大学を視察した。\n")
+    persons, bodies = _names(facts, "person"), _names(facts, "organisation")
+    assert (persons["田中四郎"], bodies["ダナン工科大学"]) in _ties(facts, "visited")
+    assert (persons["田中四郎"], bodies["フエ医科大学"]) in _ties(facts, "visited")
