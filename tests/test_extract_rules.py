@@ -403,3 +403,17 @@ def test_places_listed_with_ya_are_each_visited(tmp_path: Path) -> None:
     persons, bodies = _names(facts, "person"), _names(facts, "organisation")
     assert (persons["田中四郎"], bodies["ダナン工科大学"]) in _ties(facts, "visited")
     assert (persons["田中四郎"], bodies["フエ医科大学"]) in _ties(facts, "visited")
+
+
+def test_the_bodies_listed_under_a_visits_heading_were_visited(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "北欧イノベーション視察ツアー実施報告\n\n"
+        "札幌市は、市内の企業6社とともに北欧イノベーション視察ツアーを実施した。\n"
+        "【主な訪問先】\n・オスロ大学\n・ノルウェー投資庁\n"
+        "参加者は各訪問先で意見を交わした。\n",
+    )
+    events, bodies, city = _names(facts, "event"), _names(facts, "organisation"), _names(facts, "place")["札幌市"]
+    assert "北欧イノベーション視察ツアー" in events and not any("報告" in n for n in events)
+    assert (city, events["北欧イノベーション視察ツアー"]) in _ties(facts, "organised")
+    assert {(city, bodies["オスロ大学"]), (city, bodies["ノルウェー投資庁"])} <= _ties(facts, "visited")

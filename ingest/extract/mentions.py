@@ -133,6 +133,7 @@ _KANJI_PERSON = re.compile(
 )
 _UNIT = re.compile(r"[^\s、。,()「」]{1,30}?(?:本部室|部局|部|局|課|室|グループ)(?=[\s、。,()]|$)")
 _UNIT_SPLIT = ("局", "部")
+_REPORT_TAIL = re.compile(r"(?:の)?(?:開催|実施)?(?:報告書?|レポート|結果|概要|(?:ご|の)?案内|(?:の)?お知らせ)$")
 _GENERIC_EVENT = re.compile(
     r"(?:国際|年次|全体|実務者|定例|各種)*(?:会議|博覧会|シンポジウム|フォーラム|セミナー|大会|ウェビナー)"
 )
@@ -620,6 +621,15 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         etype, kind = mapped
         s, e = ent.start_char, ent.end_char
         surface = text[s:e]
+        if surface != surface.rstrip():  # the recogniser can run a title line into the blank after it
+            e = s + len(surface.rstrip())
+            surface = text[s:e]
+        if etype is EVENT:
+            # 「…視察ツアー報告」: a page's title names the event it reports on, not the report
+            cut = _REPORT_TAIL.search(surface)
+            if cut and cut.start() >= 4:
+                e = s + cut.start()
+                surface = text[s:e]
         if etype is PERSON:
             surface, s, e = _person_span(text, s, e)
             if len(surface) < 2 or not _person_ok(doc, ent, text, e) or _common_word(doc, s, e, person=True):

@@ -85,12 +85,18 @@ _EVENT_ANAPHOR = re.compile(
     r"(?P<word>セミナー|フォーラム|シンポジウム|ウェビナー|カンファレンス|ミッション|スタディーツアー|ツアー|イベント"
     r"|会議|大会|博覧会|展示会|見本市|サミット|交流会|説明会|商談会)(?=[はでにのをがもへ、])"
 )
+# A heading over the places a delegation went: 「【主な訪問先】」, 「視察先:」.
+_ITINERARY = re.compile(
+    r"(?:^[ \t]*[■◆●]?[ \t]*|【)(?:主な)?(?:訪問先|視察先|訪問機関|訪問地)(?:一覧)?"
+    r"(?:】[ \t]*[:：]?|[ \t]*[:：])[ \t]*",
+    re.MULTILINE,
+)
 _DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
 _VERBS = {
     "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問"}),
     "attend": frozenset({"出席", "参加", "参列", "出展"}),
     "meet": frozenset({"会談", "面会", "面談", "懇談", "会見"}),
-    "hold": frozenset({"開催", "主催", "共催", "派遣", "企画"}),
+    "hold": frozenset({"開催", "主催", "共催", "派遣", "企画", "実施"}),
     "serve": frozenset({"務める", "務め"}),
 }
 _LEADS = ("団長", "副団長", "団長代理")
@@ -356,6 +362,7 @@ class _Builder:
         self.argument_relations()
         self.structure()
         self.paired_rows()
+        self.itinerary()
         self.field_organisers()
         self.list_organisers()
         self.speakers()
@@ -1273,6 +1280,30 @@ class _Builder:
                     )
                 self.add("located_in", ent.key, up, (m.start, m.end), 0.75)
                 break
+
+    def itinerary(self) -> None:
+        """「【主な訪問先】」 and the list under it: each body or place listed was visited by the
+        delegation the page reports on (who organised it), else by the subject written before."""
+        for head in _ITINERARY.finditer(self.text):
+            visitor = self._sender(head.start()) or self.topics.get(_sentence_at(self.text, head.start())[0])
+            if visitor is None or not self.actor(visitor):
+                continue
+            rest = self.text[head.end() :]
+            inline = rest.split("\n", 1)[0]
+            if inline.strip():  # 「訪問先:A社、B大学」 on the heading's own line
+                items = [(head.end() + m.start(), head.end() + m.end()) for m in re.finditer(r"[^、,\n]+", inline)]
+            else:
+                items = []
+                pos = head.end() + len(inline) + 1
+                for line in self.text[pos:].split("\n"):
+                    if not re.match(r"\s*(?:[・\-*●○◆■]|\d+[.)．]|[(（]?\d+[)）])", line):
+                        break
+                    items.append((pos, pos + len(line)))
+                    pos += len(line) + 1
+            for s, e in items:
+                listed = [m for m in self.in_span(s, e) if self.actor(m) and m.type is not PERSON and m.length]
+                if listed:
+                    self.add("visited", self.key(visitor), self.key(listed[0]), (s, e), 0.55)
 
     def paired_rows(self) -> None:
         """A list row pairing two sides, 「1. A県 - ドイツ・B州(自動車産業)」, 「A市 — B州 (C機関)」:
