@@ -626,9 +626,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             surface = text[s:e]
         if etype is EVENT:
             # 「…視察ツアー報告」: a page's title names the event it reports on, not the report
-            cut = _REPORT_TAIL.search(surface)
-            if cut and cut.start() >= 4:
-                e = s + cut.start()
+            tail = _REPORT_TAIL.search(surface)
+            if tail and tail.start() >= 4:
+                e = s + tail.start()
                 surface = text[s:e]
         if etype is PERSON:
             surface, s, e = _person_span(text, s, e)
