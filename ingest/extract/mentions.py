@@ -626,9 +626,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             surface = text[s:e]
         if etype is EVENT:
             # 「…視察ツアー報告」: a page's title names the event it reports on, not the report
-            tail = _REPORT_TAIL.search(surface)
-            if tail and tail.start() >= 4:
-                e = s + tail.start()
+            report = _REPORT_TAIL.search(surface)
+            if report and report.start() >= 4:
+                e = s + report.start()
                 surface = text[s:e]
         if etype is PERSON:
             surface, s, e = _person_span(text, s, e)
