@@ -395,3 +395,52 @@ def test_the_same_parties_signing_in_two_years_made_two_agreements(tmp_path: Pat
     assert list(parties.values()) == [both, both]
     signed = sorted(str(e.get("signed")) for e in facts["entities"] if e["type"] == "agreement")
     assert signed == ["2015", "2019-10"]  # the survey of the counterpart (締結先) signs nothing
+
+def test_the_subject_of_a_first_clause_is_shared_by_the_next(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "静岡県は、フランスで開かれた国際食品展「サロン・ド・グルメ2026」に県内企業とともに出展した。"
+        "展示会には川村二郎知事も参加し、地元の経済団体のピエール・デュボワ会長と面談した。\n",
+    )
+    events, persons = _names(facts, "event"), _names(facts, "person")
+    fair = events["サロン・ド・グルメ2026"]
+    assert (persons["川村二郎"], persons["ピエール・デュボワ"]) in _ties(facts, "met_with")
+    assert {(persons["川村二郎"], fair), (_names(facts, "place")["静岡県"], fair)} <= _ties(facts, "attended")
+
+
+def test_a_mission_sent_abroad_is_organised_by_its_sender_and_visits_its_goal(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "青森県は9月、タイのチェンマイ県に農業ミッションを派遣した。"
+        "農業ミッションには県内の生産者が参加し、山本三郎副知事が団長を務めた。"
+        "一行はチェンマイ県人民委員会を表敬し、チェンマイ大学を視察した。\n",
+    )
+    events, places = _names(facts, "event"), _names(facts, "place")
+    mission = events["農業ミッション"]
+    assert len({i for i in events.values()}) == 1
+    assert (places["青森県"], mission) in _ties(facts, "organised")
+    assert (places["青森県"], places["チェンマイ県"]) in _ties(facts, "visited")
+    assert (_names(facts, "person")["山本三郎"], mission) in _ties(facts, "attended")
+    assert (places["青森県"], _names(facts, "organisation")["チェンマイ大学"]) in _ties(facts, "visited")
+    assert "チェンマイ県人民委員会" not in events
+
+
+def test_places_listed_with_ya_are_each_visited(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "田中四郎市長は、ダナン工科大学やフエ医科大学を視察した。\n")
+    persons, bodies = _names(facts, "person"), _names(facts, "organisation")
+    assert (persons["田中四郎"], bodies["ダナン工科大学"]) in _ties(facts, "visited")
+    assert (persons["田中四郎"], bodies["フエ医科大学"]) in _ties(facts, "visited")
+
+
+def test_the_bodies_listed_under_a_visits_heading_were_visited(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "北欧イノベーション視察ツアー実施報告\n\n"
+        "札幌市は、市内の企業6社とともに北欧イノベーション視察ツアーを実施した。\n"
+        "【主な訪問先】\n・オスロ大学\n・ノルウェー投資庁\n"
+        "参加者は各訪問先で意見を交わした。\n",
+    )
+    events, bodies, city = _names(facts, "event"), _names(facts, "organisation"), _names(facts, "place")["札幌市"]
+    assert "北欧イノベーション視察ツアー" in events and not any("報告" in n for n in events)
+    assert (city, events["北欧イノベーション視察ツアー"]) in _ties(facts, "organised")
+    assert {(city, bodies["オスロ大学"]), (city, bodies["ノルウェー投資庁"])} <= _ties(facts, "visited")

@@ -293,6 +293,8 @@ EVENT_WORDS: tuple[tuple[str, EventKind], ...] = (
     ("ミッション", EventKind.DELEGATION_VISIT),
     ("使節団", EventKind.DELEGATION_VISIT),
     ("スタディーツアー", EventKind.DELEGATION_VISIT),
+    ("視察ツアー", EventKind.DELEGATION_VISIT),
+    ("研修ツアー", EventKind.DELEGATION_VISIT),
     ("定例会", EventKind.MEETING),
     ("商談会", EventKind.MEETING),
     ("交流会", EventKind.MEETING),

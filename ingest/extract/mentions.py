@@ -101,7 +101,8 @@ _KATAKANA_BODY = re.compile(
     r"(?<![\u30a1-\u30fa\u30fc・])([\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fc]+)+)\s?\(([^()]{2,10})\)"
 )
 _QUOTED_EVENT = re.compile(
-    r"(?P<w1>ウェビナー|シンポジウム|セミナー|フォーラム|会議|大会|講演会)\s*「(?P<t1>[^「」]{4,80})」"
+    r"(?P<w1>ウェビナー|シンポジウム|セミナー|フォーラム|会議|大会|講演会|展示会|見本市|博覧会|商談会|交流会|説明会"
+    r"|(?<=[\u4e00-\u9fff\u30a1-\u30fa\u30fc])展)\s*「(?P<t1>[^「」]{4,80})」"
     r"|「(?P<t2>[^「」]{4,80})」\s*(?:と題し(?:た|て)?)?\s*(?P<w2>ウェビナー|シンポジウム|セミナー|フォーラム|会議|大会|講演会)?"
 )
 _QUOTED_NAME = re.compile(r"「([^「」]{3,40})」")
@@ -132,6 +133,7 @@ _KANJI_PERSON = re.compile(
 )
 _UNIT = re.compile(r"[^\s、。,()「」]{1,30}?(?:本部室|部局|部|局|課|室|グループ)(?=[\s、。,()]|$)")
 _UNIT_SPLIT = ("局", "部")
+_REPORT_TAIL = re.compile(r"(?:の)?(?:開催|実施)?(?:報告書?|レポート|結果|概要|(?:ご|の)?案内|(?:の)?お知らせ)$")
 _GENERIC_EVENT = re.compile(
     r"(?:国際|年次|全体|実務者|定例|各種)*(?:会議|博覧会|シンポジウム|フォーラム|セミナー|大会|ウェビナー)"
 )
@@ -499,7 +501,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             )
             word = near[-1] if near else None
         if title and word and not _event_kind(title):
-            kind = next((k.value for w, k in EVENT_WORDS if w == word), EventKind.MEETING.value)
+            kind = next((k.value for w, k in EVENT_WORDS if w == word), None) or (
+                EventKind.EXHIBITION.value if word == "展" else EventKind.MEETING.value
+            )
             start = m.start("t1") if m.group("t1") else m.start("t2")
             candidates.append(Mention(start, start + len(title), title, EVENT, kind, "pattern", confidence=0.6))
     for m in _INTRO_ORG.finditer(text):
@@ -617,6 +621,15 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         etype, kind = mapped
         s, e = ent.start_char, ent.end_char
         surface = text[s:e]
+        if surface != surface.rstrip():  # the recogniser can run a title line into the blank after it
+            e = s + len(surface.rstrip())
+            surface = text[s:e]
+        if etype is EVENT:
+            # 「…視察ツアー報告」: a page's title names the event it reports on, not the report
+            report = _REPORT_TAIL.search(surface)
+            if report and report.start() >= 4:
+                e = s + report.start()
+                surface = text[s:e]
         if etype is PERSON:
             surface, s, e = _person_span(text, s, e)
             if len(surface) < 2 or not _person_ok(doc, ent, text, e) or _common_word(doc, s, e, person=True):
@@ -695,7 +708,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     places = {(c.start, c.end): c for c in candidates if c.type is PLACE}
     named_places = {c.text: c.kind for c in candidates if c.type is PLACE and c.kind}
     for c in candidates:
-        gov = _GOVERNMENT.fullmatch(c.text) if c.type is ORG else None
+        # 「X市人民委員会」 tagged as an event is the body governing X, never something held
+        gov = _GOVERNMENT.fullmatch(c.text) if c.type is ORG or (c.type is EVENT and c.source == "ner") else None
         if gov:
             # A place's government acts as the place: 台東県政府, 陝西省人民政府, X省人民委員会.
             entry = gaz.lookup(gov.group(1))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import AgreementKind, EntityType, PlaceKind
+from graph.model import AgreementKind, EntityType, EventKind, PlaceKind
 from graph.names import name_key
 from ingest.extract.documents import Document
 from ingest.extract.gazetteer import GazEntry, Gazetteer, place_id
@@ -22,6 +22,7 @@ from ingest.extract.lexicon import (
     AGREEMENT_VERBS,
     AGREEMENT_WORDS,
     COREFERENCE,
+    EVENT_WORDS,
     HEAD_TITLES,
     HONORIFICS,
     RENEWAL_VERBS,
@@ -84,12 +85,21 @@ _EVENT_ANAPHOR = re.compile(
     r"(?P<word>セミナー|フォーラム|シンポジウム|ウェビナー|カンファレンス|ミッション|スタディーツアー|ツアー|イベント"
     r"|会議|大会|博覧会|展示会|見本市|サミット|交流会|説明会|商談会)(?=[はでにのをがもへ、])"
 )
+# A heading over the places a delegation went: 「【主な訪問先】」, 「視察先:」.
+_ITINERARY = re.compile(
+    r"(?:^[ \t]*[■◆●]?[ \t]*|【)(?:主な)?(?:訪問先|視察先|訪問機関|訪問地)(?:一覧)?"
+    r"(?:】[ \t]*[:：]?|[ \t]*[:：])[ \t]*",
+    re.MULTILINE,
+)
 _DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
 _VERBS = {
     "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問"}),
     "attend": frozenset({"出席", "参加", "参列", "出展"}),
     "meet": frozenset({"会談", "面会", "面談", "懇談", "会見"}),
+    "hold": frozenset({"開催", "主催", "共催", "派遣", "企画", "実施"}),
+    "serve": frozenset({"務める", "務め"}),
 }
+_LEADS = ("団長", "副団長", "団長代理")
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -164,7 +174,7 @@ class _Builder:
             self._register(m)
 
     def _register(self, m: Mention) -> None:
-        key = self.alias_keys.get(f"{m.type.value}:{name_key(m.text)}") or _key_of(m)
+        key = self.alias_keys.get(f"{m.type.value}:{name_key(m.text)}") or self._shortened(m) or _key_of(m)
         ent = self.entities.get(key)
         if ent is None:
             ent = LocalEntity(key, m.type, m.kind, confidence=m.confidence)
@@ -179,6 +189,15 @@ class _Builder:
         if ent.kind is None and m.kind:
             ent.kind = m.kind
         self.of[id(m)] = key
+
+    def _shortened(self, m: Mention) -> str | None:
+        """「ベトナム経済ミッション」 then 「経済ミッション」: an event named again without its qualifier."""
+        if m.type is not EVENT or len(m.text) < 4:
+            return None
+        for ent in self.entities.values():
+            if ent.type is EVENT and any(n.endswith(m.text) and n != m.text for n in ent.names):
+                return ent.key
+        return None
 
     def key(self, m: Mention) -> str:
         return self.of[id(m)]
@@ -226,8 +245,11 @@ class _Builder:
         for m in _EVENT_ANAPHOR.finditer(self.text):
             # 「セミナーでは」, 「同フォーラムに」: the last event named so
             word = m.group("word")
-            named = [x for x in self.mentions if x.type is EVENT and x.end <= m.start()
-                     and (word == "イベント" or x.text.endswith(word))]
+            before = [x for x in self.mentions if x.type is EVENT and x.end <= m.start()]
+            named = [x for x in before if word == "イベント" or x.text.endswith(word)]
+            if not named:  # 「展示会には」 after 「…展「X」」: the last event of that kind, however named
+                kind = next((k.value for w, k in EVENT_WORDS if w == word), None)
+                named = [x for x in before if kind is not None and x.kind == kind]
             if named and not any(x.start <= m.start() < x.end for x in self.mentions):
                 copy = Mention(m.start(), m.end(), m.group(), EVENT, named[-1].kind, "alias", confidence=0.55)
                 extra.append(copy)
@@ -340,6 +362,7 @@ class _Builder:
         self.argument_relations()
         self.structure()
         self.paired_rows()
+        self.itinerary()
         self.field_organisers()
         self.list_organisers()
         self.speakers()
@@ -1021,13 +1044,30 @@ class _Builder:
         for c in conjuncts(token):
             start, end = phrase(c)
             m = self._named(start, end, people)
+            if m is None and people:
+                # 「…のP会頭と」: the parser hangs the name off the post it precedes
+                m = next((x for x in self.mentions if x.type is PERSON and x.end == start and x.length), None)
             if m is None and self.text[start:end].endswith(_DELEGATIONS):
                 sender = [x for x in c.children if "の" in {y.text for y in x.children}]
                 if sender:
                     m = self._named(*phrase(sender[-1]), people=False)
+                elif self.text[start:end] in _DELEGATIONS:
+                    m = self._sender(start)
             if m is not None:
                 out.append(m)
         return out
+
+    def _sender(self, pos: int) -> Mention | None:
+        """A bare 「一行」「代表団」 is the delegation last named before ``pos``: who organised it."""
+        missions = [m for m in self.mentions if m.type is EVENT and m.end <= pos
+                    and m.kind == EventKind.DELEGATION_VISIT.value]
+        if not missions:
+            return None
+        key = self.key(missions[-1])
+        for f in self.facts:
+            if f.type == "organised" and f.target == key and self.entities[f.source].type is not EVENT:
+                return self.entities[f.source].mentions[0] if self.entities[f.source].mentions else None
+        return None
 
     def _arg(self, args: list[Arg], dep: str | None, particles: tuple[str, ...]) -> list[Mention]:
         out: list[Mention] = []
@@ -1101,6 +1141,21 @@ class _Builder:
             d = self.date_in(span[0], span[1], before=at) if kind == "visited" else None
             self.add(kind, ka, kb, span, 0.55, valid_from=d.iso if d else None)
 
+        for verb in verbs["hold"]:
+            # 「XはYにミッションを派遣」, 「Xが…セミナーを開催」: X organised it; a mission sent to Y visits Y
+            args = arguments(verb)
+            events = [m for m in self._arg(args, "obj", ("を",)) if m.type is EVENT]
+            if not events:
+                continue
+            span = self._span_of(verb)
+            senders = [v for v in self._subjects(verb) if self.actor(v) and v.type is not PERSON]
+            goals = [m for m in self._arg(args, "obl", ("に", "へ")) if self.actor(m) and m.type is not PERSON]
+            for v in senders:
+                for ev in events:
+                    add("organised", v, ev, span, verb.idx)
+                if verb.lemma_ == "派遣":
+                    for g in goals:
+                        add("visited", v, g, span, verb.idx)
         for verb in verbs["visit"]:
             span = self._span_of(verb)
             args = arguments(verb)
@@ -1119,6 +1174,16 @@ class _Builder:
                 if self.actor(v):
                     for ev in events:
                         add("attended", v, ev, span, verb.idx)
+        for verb in verbs["serve"]:
+            # 「P知事が団長を務めた」: the leader of a delegation takes part in it
+            if not any(self.text[a.start : a.end].endswith(_LEADS) for a in arguments(verb) if a.dep == "obj"):
+                continue
+            missions = [m for m in self.mentions if m.type is EVENT and m.start < verb.idx
+                        and m.kind == EventKind.DELEGATION_VISIT.value]
+            if missions:
+                for v in self._subjects(verb):
+                    if v.type is PERSON:
+                        add("attended", v, missions[-1], self._span_of(verb), verb.idx)
         employed = {f.source for f in self.facts if f.type == "works_for"}
         for p in self.mentions:
             if p.type is not PERSON or p.source == "alias" or self.key(p) in employed:
@@ -1229,6 +1294,30 @@ class _Builder:
                     )
                 self.add("located_in", ent.key, up, (m.start, m.end), 0.75)
                 break
+
+    def itinerary(self) -> None:
+        """「【主な訪問先】」 and the list under it: each body or place listed was visited by the
+        delegation the page reports on (who organised it), else by the subject written before."""
+        for head in _ITINERARY.finditer(self.text):
+            visitor = self._sender(head.start()) or self.topics.get(_sentence_at(self.text, head.start())[0])
+            if visitor is None or not self.actor(visitor):
+                continue
+            rest = self.text[head.end() :]
+            inline = rest.split("\n", 1)[0]
+            if inline.strip():  # 「訪問先:A社、B大学」 on the heading's own line
+                items = [(head.end() + m.start(), head.end() + m.end()) for m in re.finditer(r"[^、,\n]+", inline)]
+            else:
+                items = []
+                pos = head.end() + len(inline) + 1
+                for line in self.text[pos:].split("\n"):
+                    if not re.match(r"\s*(?:[・\-*●○◆■]|\d+[.)．]|[(（]?\d+[)）])", line):
+                        break
+                    items.append((pos, pos + len(line)))
+                    pos += len(line) + 1
+            for s, e in items:
+                listed = [m for m in self.in_span(s, e) if self.actor(m) and m.type is not PERSON and m.length]
+                if listed:
+                    self.add("visited", self.key(visitor), self.key(listed[0]), (s, e), 0.55)
 
     def paired_rows(self) -> None:
         """A list row pairing two sides, 「1. A県 - ドイツ・B州(自動車産業)」, 「A市 — B州 (C機関)」:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _PHRASE_DEPS = frozenset({"compound", "flat", "fixed", "nummod", "amod"})
-_COORDINATORS = frozenset({"と", "、", ",", "及び", "および", "並びに", "・"})
+_COORDINATORS = frozenset({"と", "や", "、", ",", "及び", "および", "並びに", "・"})
 _ARG_DEPS = frozenset({"nsubj", "obj", "obl", "iobj", "nmod", "csubj"})
 _CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp"})
 
@@ -87,6 +87,14 @@ def arguments(verb: Any) -> list[Arg]:
     return sorted(args, key=lambda a: a.head.i)
 
 
+def _own_subject(verb: Any) -> Arg | None:
+    for a in arguments(verb):
+        if a.dep == "nsubj" or (a.dep in ("obl", "nmod") and set(a.cases) & {"は", "が"} and "に" not in a.cases
+                                and "で" not in a.cases):
+            return a
+    return None
+
+
 def subject_of(verb: Any) -> tuple[Arg | None, Any | None]:
     """The verb's subject, else its clause's (「Aは、Bを訪れ、Cと面会した」 share A).
 
@@ -95,10 +103,14 @@ def subject_of(verb: Any) -> tuple[Arg | None, Any | None]:
     """
     seen = 0
     while seen < 6:
-        for a in arguments(verb):
-            if a.dep == "nsubj" or (a.dep in ("obl", "nmod") and set(a.cases) & {"は", "が"} and "に" not in a.cases
-                                    and "で" not in a.cases):
-                return a, None
+        own = _own_subject(verb)
+        if own is not None:
+            return own, None
+        # 「Aも参加し、Bと面談した」: the chained clause before the verb names the subject they share
+        for clause in sorted((c for c in verb.children if _dep(c) == "advcl" and c.i < verb.i), key=lambda c: c.i):
+            own = _own_subject(clause)
+            if own is not None:
+                return own, None
         dep = _dep(verb)
         if dep == "acl":
             return None, verb.head
