@@ -409,6 +409,34 @@ def test_two_or_three_kanji_before_a_post_name_a_person(tmp_path: Path) -> None:
     assert "筆頭" not in persons
 
 
+def test_a_pair_before_an_agreement_stated_as_a_noun_signs_it(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "9月3日、カナダのマニトバ州政府庁舎ではマニトバ州と岩手県花巻市の間における観光覚書の署名式が開かれた。\n"
+        "今年は福井県と浙江省の経済交流協定締結から10年になる。\n",
+    )
+    places = _names(facts, "place")
+    agreements = list(_agreements(facts).values())
+    assert {places["マニトバ州"], places["花巻市"]} in agreements  # the prefecture only locates the city
+    assert {places["福井県"], places["浙江省"]} in agreements
+    assert not any("カナダ" in places and places["カナダ"] in p for p in agreements)
+
+
+def test_the_same_parties_signing_in_two_years_made_two_agreements(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "2015年に、高知県とアチェ州の間で教育交流に関する覚書が締結された。\n"
+        "2019年10月、高知県とアチェ州は防災協力に関する覚書を締結した。\n"
+        "2021年に高知県が覚書締結先の機関に行った調査では、交流は順調である。\n",
+    )
+    places = _names(facts, "place")
+    both = {places["高知県"], places["アチェ州"]}
+    parties = _agreements(facts)
+    assert list(parties.values()) == [both, both]
+    signed = sorted(str(e.get("signed")) for e in facts["entities"] if e["type"] == "agreement")
+    assert signed == ["2015", "2019-10"]  # the survey of the counterpart (締結先) signs nothing
+
+
 def test_the_subject_of_a_first_clause_is_shared_by_the_next(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
