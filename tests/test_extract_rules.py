@@ -369,6 +369,74 @@ def test_a_common_word_the_recogniser_calls_a_person_is_no_one(tmp_path: Path) -
     assert "両国" not in _names(facts, "person")
 
 
+def test_a_name_runs_to_its_reading_or_to_the_kanji_after_a_rare_one(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "県議会の早乙女裕久彦(さおとめ・ゆきひこ)議長が同行した。医学講座の大橋𠮷男教授も講演した。\n",
+    )
+    persons = _names(facts, "person")
+    assert {"早乙女裕久彦", "大橋𠮷男"} <= set(persons)
+    assert not {"早乙女裕", "久彦", "大橋"} & set(persons)
+
+
+def test_a_name_after_a_post_in_a_list_of_signatories(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "署名者\n\nノルマンディー州議長 ミカエル・アラリ\n\n岐阜県知事 山本 太郎\n")
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert (persons["ミカエル・アラリ"], places["ノルマンディー州"]) in _ties(facts, "works_for")
+    assert (persons["山本太郎"], places["岐阜県"]) in _ties(facts, "works_for")
+
+
+def test_a_byline_and_a_mascot_are_no_one(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "市のマスコット「しのぶ」や県の「鳥羽志摩男さん」も登場し、市長は交流を続けたいと述べた。【山本拓也】\n",
+    )
+    assert not {"しのぶ", "鳥羽志摩男", "志摩男", "山本拓也"} & set(_names(facts, "person"))
+
+
+def test_part_of_a_katakana_word_is_no_one(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "祭りでは(先住民)ルカイ族の歌と太鼓が披露された。\n")
+    assert "ルカ" not in _names(facts, "person")
+
+
+def test_two_or_three_kanji_before_a_post_name_a_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "静岡県は河北省と覚書を締結した。同省の才利民副省長が署名し、同市の筆頭副市長も出席した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert (persons["才利民"], places["河北省"]) in _ties(facts, "works_for")
+    assert "筆頭" not in persons
+
+
+def test_a_pair_before_an_agreement_stated_as_a_noun_signs_it(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "9月3日、カナダのマニトバ州政府庁舎ではマニトバ州と岩手県花巻市の間における観光覚書の署名式が開かれた。\n"
+        "今年は福井県と浙江省の経済交流協定締結から10年になる。\n",
+    )
+    places = _names(facts, "place")
+    agreements = list(_agreements(facts).values())
+    assert {places["マニトバ州"], places["花巻市"]} in agreements  # the prefecture only locates the city
+    assert {places["福井県"], places["浙江省"]} in agreements
+    assert not any("カナダ" in places and places["カナダ"] in p for p in agreements)
+
+
+def test_the_same_parties_signing_in_two_years_made_two_agreements(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "2015年に、高知県とアチェ州の間で教育交流に関する覚書が締結された。\n"
+        "2019年10月、高知県とアチェ州は防災協力に関する覚書を締結した。\n"
+        "2021年に高知県が覚書締結先の機関に行った調査では、交流は順調である。\n",
+    )
+    places = _names(facts, "place")
+    both = {places["高知県"], places["アチェ州"]}
+    parties = _agreements(facts)
+    assert list(parties.values()) == [both, both]
+    signed = sorted(str(e.get("signed")) for e in facts["entities"] if e["type"] == "agreement")
+    assert signed == ["2015", "2019-10"]  # the survey of the counterpart (締結先) signs nothing
+
+
 def test_the_subject_of_a_first_clause_is_shared_by_the_next(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

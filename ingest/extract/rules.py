@@ -542,7 +542,8 @@ class _Builder:
         for at, word, kind in hits:
             if at < covered:
                 continue
-            tail = sentence[at : at + 40]
+            # 「MOU締結先機関」: the counterpart (締結先) of an agreement signs nothing there
+            tail = re.sub(r"(?:締結|調印|署名)先", "先", sentence[at : at + 40])
             pair = self._named_pair(s + at, ms) if word != "合意" else None
             if word == "合意":
                 if not re.match(r"合意(?:に達|し)", tail):
@@ -597,10 +598,10 @@ class _Builder:
             self._agreement(word, kind, parties, date, tail, seg_text, s, e)
 
     def _pair_subject(self, ms: list[Mention], pos: int) -> list[Mention] | None:
-        """「AとBが」, 「A・B両者は」: a coordinated pair of bodies as the subject before ``pos``."""
+        """「AとBが」, 「A・B両者は」, 「AとBの間で」: a coordinated pair of bodies as the subject before ``pos``."""
         bodies = [m for m in ms if m.end <= pos and self.actor(m) and m.type is not PERSON]
         for b in reversed(bodies):
-            tail = r"\s?(?:\([^()]*\))?(?:の?両者|の?双方|の?両[県市州省国])?(?:が|は)"
+            tail = r"\s?(?:\([^()]*\))?(?:(?:の?両者|の?双方|の?両[県市州省国])?(?:が|は)|(?:との|の)間で)"
             if not re.match(tail, self.text[b.end : pos]):
                 continue
             first = b  # 「…と屏東県東港鎮が」: the place that locates B belongs to it
@@ -619,15 +620,23 @@ class _Builder:
     def _named_pair(self, pos: int, ms: list[Mention]) -> list[Mention] | None:
         """「AとBの」, 「A・B間の」, 「AとBとの間の」 right before an agreement word."""
         bodies = [m for m in ms if m.end <= pos and self.actor(m) and m.type is not PERSON]
-        joint = r"\s?(?:\([^()]*\))?(?:との間の|間の|の|との)(?:「[^「」。]{0,30})?"  # 「AとBの「X協力覚書」」
+        # 「AとBの「X協力覚書」」, 「AとBの交流協定」, 「AとBの間における協力覚書」: a compound noun may
+        # say what the agreement is about between the pair and the agreement word
+        joint = (
+            r"\s?(?:\([^()]*\))?(?:(?:との|の)?間(?:における|での|の)|の|との)"
+            r"(?:「[^「」。]{0,30}|[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{0,8})?"
+        )
         right = [m for m in bodies if re.fullmatch(joint, self.text[m.end : pos])]
         if not right:
             return None
         b = max(right, key=lambda x: (x.end, x.length))
+        first = b  # 「Aと新潟県B市の」: the place that locates B belongs to it
+        while (up := next((m for m in ms if m.end == first.start and m.type is PLACE), None)) is not None:
+            first = up
         left = [
             m
             for m in bodies
-            if m.end < b.start and re.fullmatch(r"\s?(?:\([^()]*\))?(?:と|・)", self.text[m.end : b.start])
+            if m.end < first.start and re.fullmatch(r"\s?(?:\([^()]*\))?(?:と|・)", self.text[m.end : first.start])
         ]
         if not left:
             return None
@@ -655,6 +664,11 @@ class _Builder:
         names = [self.entities[self.key(p)].name for p in parties[:3]]
         label = "・".join(names) + " " + word
         akey = f"agreement:{kind.value}:" + "+".join(sorted(self.key(p) for p in parties[:3]))
+        signed = self.entities[akey].attrs.get("signed") if akey in self.entities else None
+        if date and not renew and isinstance(signed, str) and signed[:4] != date.iso[:4]:
+            # signed in another year, not a renewal: an earlier, different agreement of the same parties
+            akey += f":{date.iso[:4]}"
+            label += f" ({date.iso[:4]})"
         ent = self.entities.get(akey) or LocalEntity(akey, AGREEMENT, kind.value, [label], confidence=0.65)
         self.entities[akey] = ent
         if date and not renew:
