@@ -197,7 +197,7 @@ class _Builder:
         if m.type is not EVENT or len(m.text) < 4:
             return None
         for ent in self.entities.values():
-            if ent.type is EVENT and any(n.endswith(m.text) and n != m.text for n in ent.names):
+            if ent.type is EVENT and any(_unyeared(n).endswith(_unyeared(m.text)) and n != m.text for n in ent.names):
                 return ent.key
         return None
 
@@ -248,7 +248,7 @@ class _Builder:
             # 「セミナーでは」, 「同フォーラムに」: the last event named so
             word = m.group("word")
             before = [x for x in self.mentions if x.type is EVENT and x.end <= m.start()]
-            named = [x for x in before if word == "イベント" or x.text.endswith(word)]
+            named = [x for x in before if word == "イベント" or _unyeared(x.text).endswith(word)]
             if not named:  # 「展示会には」 after 「…展「X」」: the last event of that kind, however named
                 kind = next((k.value for w, k in EVENT_WORDS if w == word), None)
                 named = [x for x in before if kind is not None and x.kind == kind]
@@ -1447,6 +1447,11 @@ class _Builder:
             return
         for sector in _sectors(sentence):
             self._sector(self.key(subject), sector, (s, e), 0.5)
+
+
+def _unyeared(name: str) -> str:
+    """「日豪水素サミット2026」 is named again as 「サミット」: compare names without their year."""
+    return re.sub(r"\s?(?:19|20)\d\d(?:年)?$", "", name)
 
 
 def _sentence_at(text: str, pos: int) -> tuple[int, int]:
