@@ -444,3 +444,21 @@ def test_the_bodies_listed_under_a_visits_heading_were_visited(tmp_path: Path) -
     assert "北欧イノベーション視察ツアー" in events and not any("報告" in n for n in events)
     assert (city, events["北欧イノベーション視察ツアー"]) in _ties(facts, "organised")
     assert {(city, bodies["オスロ大学"]), (city, bodies["ノルウェー投資庁"])} <= _ties(facts, "visited")
+
+
+def test_a_bare_agreement_word_is_the_named_agreement_of_the_same_parties(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岐阜県と高山市がボローニャ市と協定締結\n\n"
+        "岐阜県と高山市は2024年5月2日、イタリアのボローニャ市と友好交流協定を締結した。\n"
+        "県は1990年にも同市と文化協定を結んでいる。\n",
+    )
+    places = _names(facts, "place")
+    signed = {e["name"]["ja"]: str(e.get("signed")) for e in facts["entities"] if e["type"] == "agreement"}
+    parties = _agreements(facts)
+    three = {places["岐阜県"], places["高山市"], places["ボローニャ市"]}
+    # the headline's 協定 is the friendship agreement; the one signed in 1990 is another
+    assert sorted(map(sorted, parties.values())) == sorted(
+        map(sorted, [three, {places["岐阜県"], places["ボローニャ市"]}])
+    )
+    assert sorted(signed.values()) == ["1990", "2024-05-02"]

@@ -100,6 +100,7 @@ _VERBS = {
     "serve": frozenset({"務める", "務め"}),
 }
 _LEADS = ("団長", "副団長", "団長代理")
+_GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -162,6 +163,7 @@ class _Builder:
         self.of: dict[int, str] = {}  # id(mention) -> entity key
         self.mentions = mentions
         self.dates = find_dates(self.text, doc.date)
+        self.agreement_words: dict[str, set[str]] = {}  # agreement key -> the words that named it
         for m in mentions:
             if m.type is PERSON:
                 m.text = clean_person(m.text)
@@ -368,6 +370,7 @@ class _Builder:
         self.speakers()
         self.matrix_sectors()
         self.name_sectors()
+        self.merge_generic_agreements()
         return Extraction(self.entities, self.facts)
 
     def _narrator(self) -> Mention | None:
@@ -654,6 +657,7 @@ class _Builder:
             label += f" ({date.iso[:4]})"
         ent = self.entities.get(akey) or LocalEntity(akey, AGREEMENT, kind.value, [label], confidence=0.65)
         self.entities[akey] = ent
+        self.agreement_words.setdefault(akey, set()).add(word)
         if date and not renew:
             ent.attrs["signed"] = date.iso
         elif date:
@@ -675,6 +679,45 @@ class _Builder:
             for p in parties[:3]:
                 self._sector(self.key(p), sector, (s, e), 0.5)
         self._field_date(ent, word)
+
+    def merge_generic_agreements(self) -> None:
+        """「県と平川市が協定締結」 beside 「…が友好交流協定を締結」: an agreement named only by a bare
+        協定 (or 合意) whose parties all sign a more specific agreement of the page is that agreement,
+        unless the two were signed in different years or are named in one sentence."""
+        parties: dict[str, set[str]] = {}
+        spans: dict[str, set[int]] = {}  # the sentences stating each agreement
+        for f in self.facts:
+            if f.type == "party_to" and f.target in self.agreement_words:
+                parties.setdefault(f.target, set()).add(f.source)
+                spans.setdefault(f.target, set()).add(f.start)
+        merged: dict[str, str] = {}
+        for key, words in self.agreement_words.items():
+            if not words <= _GENERIC_AGREEMENT_WORDS or key not in parties:
+                continue
+            signed = str(self.entities[key].attrs.get("signed") or "")
+            wider = [
+                other for other, ws in self.agreement_words.items()
+                if other != key and not ws <= _GENERIC_AGREEMENT_WORDS and parties[key] <= parties.get(other, set())
+                and (not signed or str(self.entities[other].attrs.get("signed") or "")[:4] == signed[:4])
+                and not spans[key] & spans[other]  # two agreements named in one sentence are two
+            ]
+            if len(wider) == 1:
+                merged[key] = wider[0]
+        if not merged:
+            return
+        for key, into in merged.items():
+            target = self.entities[into]
+            for attr, value in self.entities.pop(key).attrs.items():
+                target.attrs.setdefault(attr, value)
+            del self.agreement_words[key]
+        seen: set[tuple[str, str, str]] = set()
+        facts = []
+        for f in self.facts:
+            f.source, f.target = merged.get(f.source, f.source), merged.get(f.target, f.target)
+            if (f.type, f.source, f.target) not in seen:
+                seen.add((f.type, f.source, f.target))
+                facts.append(f)
+        self.facts = facts
 
     def _body_of(self, p: Mention) -> Mention:
         """「黒岩知事が…MOUを締結」: a head signs for the body they head (found by the post rules)."""
