@@ -462,3 +462,24 @@ def test_a_bare_agreement_word_is_the_named_agreement_of_the_same_parties(tmp_pa
         map(sorted, [three, {places["岐阜県"], places["ボローニャ市"]}])
     )
     assert sorted(signed.values()) == ["1990", "2024-05-02"]
+
+
+def test_the_signing_clauses_subject_and_its_counterparts_sign(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "静岡県ではこれまで唯一、浜松市がロチェスター市と2005年に「友好都市協定」を締結している。\n"
+        "なお、県と市が一緒に海外の自治体と締結するのは、2010年4月に愛媛県・松山市が済州市と「観光交流覚書」を"
+        "締結して以来となる。\n"
+        "台南市政府は10日、長崎県佐世保市および平戸市と「観光連携に関する覚書」を締結した。\n",
+    )
+    places = _names(facts, "place")
+    assert sorted(map(sorted, _agreements(facts).values())) == sorted(
+        map(
+            sorted,
+            [
+                {places["浜松市"], places["ロチェスター市"]},  # not the prefecture named as the scope
+                {places["愛媛県"], places["松山市"], places["済州市"]},  # not the earlier clause's 県
+                {places["台南市"], places["佐世保市"], places["平戸市"]},  # one agreement, not one per city
+            ],
+        )
+    )

@@ -549,9 +549,12 @@ class _Builder:
             if subject is not None and subject in ms and subject.start < s + seg_start:
                 parties = [subject, *[p for p in parties if p is not subject]]
             paired = pair or self._pair_subject(segment, pos)
+            framed = None if paired is not None else self._frame(segment, pos)
             if paired is not None:
                 # 「AとBの「…覚書」締結」, 「(Xでは、)AとBが…を締結」: the pair signs, not the topic
                 parties = paired
+            elif framed is not None:
+                parties = framed
             date = self.date_in(s + seg_start, e, before=pos)
             if len(parties) < 2 and date is not None:
                 parties = self._fallback_pair(s) or parties
@@ -575,13 +578,59 @@ class _Builder:
             if len(parties) < 2:
                 continue
             last_parties = parties
-            lead = parties[0] if subject is not None and parties[0] is subject else None
+            lead = parties[0] if subject is not None and parties[0] is subject and framed is None else None
             if lead is not None and len(parties) > 2 and not re.search(r"三者|共同|多国間", sentence):
                 # 「XはAとBを訪問し、協力協定を締結」: one bilateral agreement per counterpart
                 for other in parties[1:]:
                     self._agreement(word, kind, [lead, other], date, tail, seg_text, s, e)
                 continue
             self._agreement(word, kind, parties, date, tail, seg_text, s, e)
+
+    def _frame(self, ms: list[Mention], pos: int) -> list[Mention] | None:
+        """「(Xでは、)AがBと…覚書を締結」, 「A政府は…B市およびC市と「…」を締結」: the subject of the
+        signing clause and the list of counterparts marked by と before ``pos`` sign, not a topic or
+        scope named before them. None unless both are found."""
+        actors = [m for m in ms if m.end <= pos and self.actor(m)]
+        outer = [m for m in actors if not any(o is not m and _within(m, o) for o in actors)]
+        titles = "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True))
+        marked = r"\s?(?:\([^()]*\))?(?:" + titles + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?"
+        counterparts: list[Mention] = []
+        for m in sorted(outer, key=lambda x: x.end, reverse=True):
+            rest = self.text[m.end : pos]
+            if not counterparts:
+                hit = re.match(marked + r"と(?:の間で)?", rest)
+                if hit is None or re.search(r"[。]", rest):
+                    continue
+                if any(x.start == m.end + hit.end() for x in outer):
+                    continue  # 「AとBが」, 「AとBを」: coordinated, not a counterpart
+                counterparts.append(m)
+            elif re.fullmatch(marked + r"(?:、|,|及び|および|並びに|と|・)", self.text[m.end : counterparts[-1].start]):
+                counterparts.append(m)  # 「B、CおよびDと」
+            else:
+                break
+        subject_mark = marked + r"(?:政府|当局)?(?:は|が)(?!で)"
+        if not counterparts or any(
+            m.start >= counterparts[0].end and re.match(subject_mark, self.text[m.end : m.end + 30]) for m in outer
+        ):
+            return None  # 「…Bと…、AとCは覚書を」: a subject after the counterpart heads its own clause
+        first = min(counterparts, key=lambda x: x.start)
+        before = [m for m in outer if m.end <= first.start]
+        subject = next(
+            (
+                m for m in reversed(before)
+                if re.match(subject_mark, self.text[m.end : m.end + 30])
+                and not re.search(r"[。]", self.text[m.end : first.start])
+            ),
+            None,
+        )
+        if subject is None:
+            return None
+        group = [subject, *self._coordinated(subject, ms)]
+        while (joined := next((m for m in outer if m.end + 1 == group[-1].start and m.kind != "country"
+                               and self.text[m.end] == "・"), None)) is not None:
+            group.append(joined)  # 「熊本県・熊本市が」: a prefecture and its city sign together
+        parties = sorted(group, key=lambda x: x.start) + sorted(counterparts, key=lambda x: x.start)
+        return parties if len({self.key(self._body_of(p)) for p in parties}) >= 2 else None
 
     def _pair_subject(self, ms: list[Mention], pos: int) -> list[Mention] | None:
         """「AとBが」, 「A・B両者は」, 「AとBの間で」: a coordinated pair of bodies as the subject before ``pos``."""
