@@ -369,6 +369,46 @@ def test_a_common_word_the_recogniser_calls_a_person_is_no_one(tmp_path: Path) -
     assert "両国" not in _names(facts, "person")
 
 
+def test_a_name_runs_to_its_reading_or_to_the_kanji_after_a_rare_one(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "県議会の早乙女裕久彦(さおとめ・ゆきひこ)議長が同行した。医学講座の大橋𠮷男教授も講演した。\n",
+    )
+    persons = _names(facts, "person")
+    assert {"早乙女裕久彦", "大橋𠮷男"} <= set(persons)
+    assert not {"早乙女裕", "久彦", "大橋"} & set(persons)
+
+
+def test_a_name_after_a_post_in_a_list_of_signatories(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "署名者\n\nノルマンディー州議長 ミカエル・アラリ\n\n岐阜県知事 山本 太郎\n")
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert (persons["ミカエル・アラリ"], places["ノルマンディー州"]) in _ties(facts, "works_for")
+    assert (persons["山本太郎"], places["岐阜県"]) in _ties(facts, "works_for")
+
+
+def test_a_byline_and_a_mascot_are_no_one(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "市のマスコット「しのぶ」や県の「鳥羽志摩男さん」も登場し、市長は交流を続けたいと述べた。【山本拓也】\n",
+    )
+    assert not {"しのぶ", "鳥羽志摩男", "志摩男", "山本拓也"} & set(_names(facts, "person"))
+
+
+def test_part_of_a_katakana_word_is_no_one(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "祭りでは(先住民)ルカイ族の歌と太鼓が披露された。\n")
+    assert "ルカ" not in _names(facts, "person")
+
+
+def test_two_or_three_kanji_before_a_post_name_a_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "静岡県は河北省と覚書を締結した。同省の才利民副省長が署名し、同市の筆頭副市長も出席した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert (persons["才利民"], places["河北省"]) in _ties(facts, "works_for")
+    assert "筆頭" not in persons
+
+
 def test_a_pair_before_an_agreement_stated_as_a_noun_signs_it(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -395,6 +435,7 @@ def test_the_same_parties_signing_in_two_years_made_two_agreements(tmp_path: Pat
     assert list(parties.values()) == [both, both]
     signed = sorted(str(e.get("signed")) for e in facts["entities"] if e["type"] == "agreement")
     assert signed == ["2015", "2019-10"]  # the survey of the counterpart (締結先) signs nothing
+
 
 def test_the_subject_of_a_first_clause_is_shared_by_the_next(tmp_path: Path) -> None:
     facts = _extract(

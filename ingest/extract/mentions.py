@@ -51,10 +51,18 @@ LABELS: dict[str, tuple[EntityType, str | None]] = {
     "Occasion_Other": (EVENT, EventKind.MEETING.value),
 }
 _KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc]+"
+# Kanji for names, with the rarer ideographs some names are written in (𠮷, 﨑: extension blocks, compatibility forms).
+_KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _PERSON_KATAKANA = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME}(?:[・=][ ]?{_KATAKANA_NAME})+)[ ]?"
     r"(?=氏|さん|様|博士|大使|駐日大使|総領事|大統領|首相|所長|会長|社長|教授|州知事|州首相|副知事|知事|副市長|市長|長官|副委員長|委員長|大臣|議長|代表|"
     r"局長|理事|学長|副学長|病院長|処長|郷長|県長|\(\d{1,3}\))"
+)
+# 「…州議長 ダミアン・アラリ」: a post, a space, then a katakana name (a list of signatories).
+_NAME_AFTER_POST = re.compile(
+    r"(?:" + "|".join(TITLES) + rf")[ \u3000]+({_KATAKANA_NAME}(?:・{_KATAKANA_NAME})+)"
+    r"(?=[ \u3000]*(?:$|氏|さん|様|、))",
+    re.MULTILINE,
 )
 _TITLE_PERSON = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME})(?=大統領|首相|所長|大使|会長|社長|博士|教授|氏)"
@@ -129,7 +137,7 @@ _QUOTED_OCCASION = re.compile(
 _VENUES = ("ホテル", "庁舎", "議事堂", "会館", "ホール", "庭園", "記念館", "スタジアム")
 _GOVERNMENT = re.compile(r"(.+?)(?:人民政府|人民委員会|政府|県庁|市役所|州政府|当局)")
 _KANJI_PERSON = re.compile(
-    r"(?:(?<=[のは、 ・])|(?<=^))((?:[\u4e00-\u9fff]{1,4} )?[\u4e00-\u9fff]{2,4})(?=\s?氏)", re.MULTILINE
+    rf"(?:(?<=[のは、 ・])|(?<=^))((?:[{_KANJI}]{{1,4}} )?[{_KANJI}]{{2,4}})(?=\s?氏)", re.MULTILINE
 )
 _UNIT = re.compile(r"[^\s、。,()「」]{1,30}?(?:本部室|部局|部|局|課|室|グループ)(?=[\s、。,()]|$)")
 _UNIT_SPLIT = ("局", "部")
@@ -602,6 +610,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             office = _OFFICE.match(text, office.end() + nxt.end()) if nxt else None
     # 3. persons by pattern
     candidates += _tagged_persons(doc, text, {ps for ps, _pe in place_spans}, every)
+    candidates += _posted_names(doc, text)
+    for m in _NAME_AFTER_POST.finditer(text):
+        # 「…州議長 ダミアン・アラリ」: a signatory list gives the post, then the name
+        candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.7))
     for m in _PERSON_KATAKANA.finditer(text):
         name = re.sub(r"・\s+", "・", m.group(1))
         if text.startswith("州", m.end(1)) and re.search(re.escape(name) + r"州(?!知事|首相)", text):
@@ -632,8 +644,21 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 surface = text[s:e]
         if etype is PERSON:
             surface, s, e = _person_span(text, s, e)
+            rest = _NAME_REST.match(text, e)
+            if (
+                rest and re.fullmatch(rf"[{_KANJI}々]+", surface) and len(surface) + len(rest.group(1)) <= 5
+                and not set(rest.group(1)) & {*_NOT_SURNAME, *_PLACE_CHARS}
+                and (
+                    all("人名" in t.tag_ for t in _tokens_at(doc, e, rest.end()))
+                    or any("記号" in t.tag_ for t in _tokens_at(doc, s, e))
+                )
+            ):
+                # 「山岡𠮷生教授」: a kanji the dictionary lacks (tagged a mark) cuts the name before its end
+                surface, e = surface + rest.group(1), e + len(rest.group(1))
             if len(surface) < 2 or not _person_ok(doc, ent, text, e) or _common_word(doc, s, e, person=True):
                 continue  # 両国 (both countries) is a word, not someone's name
+            if _glued_katakana(text, s, e, set(), set()):
+                continue  # ルカ in ルカイ族: part of a longer katakana word
             candidates.append(Mention(s, e, surface, PERSON, None, "ner", confidence=0.7))
         elif etype is ORG:
             name, legal = _strip_legal(surface)
@@ -729,6 +754,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     # A credit (「(写真:X/Y通信社)」, 「(編集:X)」) names who made the page, not who took part in anything.
     credits = [(c.start(), c.end()) for c in _CREDIT.finditer(text)]
     candidates = [c for c in candidates if not any(cs <= c.start < ce for cs, ce in credits)]
+    candidates = [c for c in candidates if not (c.type is PERSON and _not_a_participant(text, c.start, c.end))]
     return _select([c for c in candidates if not _not_a_name(c, text)])
 
 
@@ -745,6 +771,23 @@ def _not_a_name(c: Mention, text: str) -> bool:
         opened = text.rfind("(", 0, c.start)
         return opened >= 0 and text.find(")", opened) >= c.end
     return c.type is ORG and c.text.endswith(("賞", "アワード"))
+
+
+# A byline (「…と述べた。【山田太郎】」) and a character's name in quotes (「しのぶ」, 「みえ太郎さん」).
+_BYLINE = re.compile(r"【\s*(?P<n>[^【】\s]{2,12})\s*】")
+_QUOTED_NICKNAME = re.compile(r"「(?P<n>[^「」、。\s]{1,12}?)(?:さん|くん|君|ちゃん)?」")
+
+
+def _not_a_participant(text: str, start: int, end: int) -> bool:
+    """A name that is a whole byline in 【】 names the writer; a name that is a whole quote, or a
+    quote's end before さん/くん/ちゃん, names a mascot or a character: neither takes part in anything."""
+    open_at = text.rfind("【", max(0, start - 2), start + 1)
+    byline = _BYLINE.match(text, open_at) if open_at >= 0 else None
+    if byline and byline.start("n") == start and byline.end("n") == end:
+        return True
+    quote_at = text.rfind("「", max(0, start - 12), start + 1)
+    quoted = _QUOTED_NICKNAME.match(text, quote_at) if quote_at >= 0 else None
+    return bool(quoted and quoted.end("n") == end and start >= quoted.start("n"))
 
 
 # A province named in katakana (バリア・ブンタウ省); ministries carry kanji (タイ工業省).
@@ -802,7 +845,7 @@ def _tagged_persons(doc: Any, text: str, place_starts: set[int], tokens: list[An
     found: list[Mention] = []
     tokens = tokens if tokens is not None else list(doc)
     for i, tok in enumerate(tokens):
-        if "人名-姓" not in tok.tag_ or not re.fullmatch(r"[\u4e00-\u9fff々]{1,3}", tok.text):
+        if "人名-姓" not in tok.tag_ or not re.fullmatch(rf"[{_KANJI}々]{{1,3}}", tok.text):
             continue
         end, size, j = tok.idx + len(tok.text), len(tok.text), i + 1
         if j < len(tokens) and tokens[j].text.isspace():
@@ -810,7 +853,7 @@ def _tagged_persons(doc: Any, text: str, place_starts: set[int], tokens: list[An
         while j < len(tokens):
             nxt = tokens[j]
             if (
-                not re.fullmatch(r"[\u4e00-\u9fff々]{1,3}", nxt.text)
+                not re.fullmatch(rf"[{_KANJI}々]{{1,3}}", nxt.text)
                 or size + len(nxt.text) > 4
                 or nxt.text.startswith(_NAME_STOP)
                 or nxt.text in TITLES
@@ -818,15 +861,53 @@ def _tagged_persons(doc: Any, text: str, place_starts: set[int], tokens: list[An
                 or (size > len(tok.text) and text[end : nxt.idx].strip() == "" and nxt.idx > end)
                 or nxt.text.endswith(TITLES)
                 or (len(nxt.text) >= 2 and nxt.text[-1] in "長官")
+                or (nxt.text[-1] in _PLACE_CHARS and text.startswith("長", nxt.idx + len(nxt.text)))
                 or nxt.idx in place_starts
                 or ("人名" not in nxt.tag_ and "名詞" not in nxt.tag_)
             ):
                 break
             end, size, j = nxt.idx + len(nxt.text), size + len(nxt.text), j + 1
-        if size > len(tok.text) and not (j < len(tokens) and tokens[j].text in _PLACE_CHARS):
-            name = text[tok.idx : end]
-            found.append(Mention(tok.idx, end, name, PERSON, None, "pattern", confidence=0.65))
+        start = tok.idx
+        reading = _READING.match(text, start)
+        if reading:  # 「五月女裕久彦(そうとめ・ゆきひこ)」: the reading after it marks where the name ends
+            end, size = reading.end(1), len(reading.group(1))
+        if size > len(tok.text) and not (j < len(tokens) and tokens[j].text in _PLACE_CHARS and not reading):
+            found.append(Mention(start, end, text[start:end], PERSON, None, "pattern", confidence=0.65))
     return found
+
+
+# Two or three kanji right before a post of a head or an officer (「同省の王建国省長」, 「…処の余明勲処長」):
+# how Chinese names stand before their post; the tagger often splits them into ordinary words.
+_POSTED_NAME = re.compile(
+    rf"(?:(?<=[の・、\s「(])|(?<=^))(?P<n>[{_KANJI}]{{2,3}})(?=副?(?:省長|市長|県長|区長|郷長|鎮長|州長|知事|主席|書記"
+    r"|処長|庁長|局長|主任|理事長|会長|社長|院長|所長|学長)(?:[はがとのも、。]|\s|$))",
+    re.MULTILINE,
+)
+_NOT_A_NAME_END = set("役員務当事者任理頭協会部課局室処庁省市県区州郷鎮")
+
+
+def _posted_names(doc: Any, text: str) -> list[Mention]:
+    """Names before a post that are no dictionary word (a single common noun such as 筆頭 or 常務
+    is a qualifier of the post) and no place."""
+    found: list[Mention] = []
+    for m in _POSTED_NAME.finditer(text):
+        name, start, end = m.group("n"), m.start("n"), m.end("n")
+        if name[0] in _NOT_SURNAME or name[0] in "第党常筆" or name[-1] in _NOT_A_NAME_END:
+            continue
+        toks = _tokens_at(doc, start, end)
+        if not toks or toks[0].idx != start or any("地名" in t.tag_ or "数詞" in t.tag_ for t in toks):
+            continue
+        if len(toks) == 1 and "人名" not in toks[0].tag_:
+            continue  # one ordinary word: 筆頭副市長, 常務理事長
+        found.append(Mention(start, end, name, PERSON, None, "pattern", confidence=0.6))
+    return found
+
+
+# A name's reading in brackets: family and given name in hiragana, joined by ・.
+_READING = re.compile(rf"([{_KANJI}々]{{2,7}})\s?\([\u3041-\u309f]+・[\u3041-\u309f]+\)")
+# The last kanji of a name before a post or honorific (not a place's ending, not 副/前/元 of the post).
+_NAME_REST = re.compile(rf"([{_KANJI}]{{1,2}}?)(?=\s?(?:" + "|".join((*TITLES, *HONORIFICS)) + "))")
+_NOT_SURNAME = set("同両各本当前元新現副故旧総首次全上下諸")
 
 
 _QUOTED_BODY = ("クラブ", "クラスター", "アライアンス", "プラットフォーム", "ハブ", "ネットワーク")
@@ -922,9 +1003,14 @@ def _person_span(text: str, s: int, e: int) -> tuple[str, int, int]:
 
 def clean_person(name: str) -> str:
     """笹山 美紀子 -> 笹山美紀子; katakana and Latin names keep their separators."""
-    if re.fullmatch(r"[\u4e00-\u9fff々]+ [\u4e00-\u9fff々]+", name):
+    if re.fullmatch(rf"[{_KANJI}々]+ [{_KANJI}々]+", name):
         return name.replace(" ", "")
     return re.sub(r"・\s+", "・", name)
+
+
+def _tokens_at(doc: Any, start: int, end: int) -> list[Any]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 def _person_ok(doc: Any, ent: Any, text: str, e: int) -> bool:
