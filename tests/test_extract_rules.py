@@ -566,3 +566,13 @@ def test_the_signing_clauses_subject_and_its_counterparts_sign(tmp_path: Path) -
             ],
         )
     )
+
+
+def test_a_state_named_with_its_abbreviation_inside_is_one_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "愛知県とノルトライン・ヴェストファーレン(NRW)州の交流は長い。NRW州政府の担当者が来日し、NRW州の企業を紹介した。\n",
+    )
+    places = _names(facts, "place")
+    assert places["ノルトライン・ヴェストファーレン州"] == places["NRW州"]
+    assert "NRW州政府" not in _names(facts, "organisation") and "NRW" not in _names(facts, "organisation")

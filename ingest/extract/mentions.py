@@ -160,6 +160,7 @@ _STRONG = ("大学", "株式会社", "ホールディングス", "大使館", "�
 _KATAKANA_STEM_COMPANY = re.compile(
     r"[\u30a1-\u30fa\u30fc]{3,}(?:電機|製作所|重工|物産|精機|製鉄|製薬|商事)"
 )
+_ABBREVIATED_STATE = re.compile(r"([\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)*)\(([A-Z]{2,4})\)(州|省)")
 _DEICTIC = ("同", "各", "本", "当", "両", "その", "この", "全")
 _EN_ORG = re.compile(
     r"\b(?:(?:Embassy|Consulate(?: General)?) of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: in [A-Z][a-z]+)?"
@@ -718,6 +719,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             and not any(t in surface for t in TITLES)
         ):
             candidates.append(Mention(s, e, surface, EVENT, _event_kind(surface) or kind, "ner", confidence=0.5))
+    # 「ミナス・ジェライス(MG)州」: a state named with its abbreviation inside, which later stands alone (MG州).
+    for m in _ABBREVIATED_STATE.finditer(text):
+        candidates.append(
+            Mention(m.start(), m.end(), m.group(1) + m.group(3), PLACE, PlaceKind.REGION.value, "pattern",
+                    confidence=0.8, aliases=[m.group(2) + m.group(3)])
+        )
     # 「岡本栄・伊賀市長」, 「鈴木英敬・三重県知事」: after a name and ・, the place whose head the person is.
     person_ends = {c.end for c in candidates if c.type is PERSON}
     for m in _HEAD_POST.finditer(text):
@@ -744,6 +751,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     for c in candidates:
         # 「X市人民委員会」 tagged as an event is the body governing X, never something held
         gov = _GOVERNMENT.fullmatch(c.text) if c.type is ORG or (c.type is EVENT and c.source == "ner") else None
+        if gov and c.text.endswith("州政府") and gov.group(1) + "州" in named_places:
+            gov = re.fullmatch(r"(.+州)(政府)", c.text)  # 「MG州政府」: the government of MG州, not of "MG"
         if gov:
             # A place's government acts as the place: 台東県政府, 陝西省人民政府, X省人民委員会.
             entry = gaz.lookup(gov.group(1))
