@@ -576,3 +576,16 @@ def test_a_state_named_with_its_abbreviation_inside_is_one_place(tmp_path: Path)
     places = _names(facts, "place")
     assert places["ノルトライン・ヴェストファーレン州"] == places["NRW州"]
     assert "NRW州政府" not in _names(facts, "organisation") and "NRW" not in _names(facts, "organisation")
+
+
+def test_a_katakana_city_the_tokenizer_cuts_is_one_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "視察団は、ウェストラント市とオランダ企業庁を訪れた。\n")
+    places = _names(facts, "place")
+    assert "ウェストラント市" in places and "ラント市" not in places
+
+
+def test_a_citys_government_building_names_the_city_not_a_place_called_shiseifu(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "山口太郎知事は台中市政府庁舎で林佳龍同市長と会談した。\n")
+    places = _names(facts, "place")
+    assert "市政府" not in places
+    assert (_names(facts, "person")["林佳龍"], places["台中"]) in _ties(facts, "works_for")

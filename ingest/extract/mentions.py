@@ -81,6 +81,12 @@ _PART_OF_REGION = re.compile(r"県?(?:北|南|東|西|央|中)部?[\u4e00-\u9fff
 _REGION_SUFFIX = re.compile(r"(?:道|省|州|県)(?=知事|庁|政府|議会|内|[^\u4e00-\u9fff]|$)")
 _PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都", "町", "村", "鎮", "郷")
 _GENERIC_PLACES = {
+    # a government named by its level alone (「台中市政府」 read as 台中 + 市政府)
+    "市政府",
+    "県政府",
+    "州政府",
+    "省政府",
+    "府政府",
     "省都",
     "首都",
     "州都",
@@ -161,6 +167,7 @@ _KATAKANA_STEM_COMPANY = re.compile(
     r"[\u30a1-\u30fa\u30fc]{3,}(?:電機|製作所|重工|物産|精機|製鉄|製薬|商事)"
 )
 _ABBREVIATED_STATE = re.compile(r"([\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)*)\(([A-Z]{2,4})\)(州|省)")
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _DEICTIC = ("同", "各", "本", "当", "両", "その", "この", "全")
 _EN_ORG = re.compile(
     r"\b(?:(?:Embassy|Consulate(?: General)?) of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: in [A-Z][a-z]+)?"
@@ -429,8 +436,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         # Places by suffix: 光明区, バスク州 (token by token so 深圳市光明区 gives two).
         for i in range(a, b):
             tok = doc[i]
-            if tok.text[-1:] not in _PLACE_CHARS:
-                continue
+            if tok.text[-1:] not in _PLACE_CHARS or tok.text.endswith("政府"):
+                continue  # 「…市政府」: a government, never a place named 市政府
             if len(tok.text) >= 2 and "人名" in tok.tag_:
                 continue  # 吉村, 中村: a family name that ends like a village
             if len(tok.text) >= 2 and "固有名詞" in tok.tag_:
@@ -438,6 +445,14 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             elif len(tok.text) == 1 and i > a:
                 j = i - 1
                 if len(doc[j].text) == 1 and j - 1 >= a and doc[j - 1].text[-1:] not in _PLACE_CHARS:
+                    j -= 1
+                # 「ウェストラント市」: a katakana name the tokenizer cut in two
+                while (
+                    j - 1 >= a
+                    and _KATAKANA_WORD.fullmatch(doc[j].text)
+                    and _KATAKANA_WORD.fullmatch(doc[j - 1].text)
+                    and doc[j - 1].idx + len(doc[j - 1].text) == doc[j].idx
+                ):
                     j -= 1
             else:
                 continue
