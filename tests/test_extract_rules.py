@@ -589,3 +589,8 @@ def test_a_citys_government_building_names_the_city_not_a_place_called_shiseifu(
     places = _names(facts, "place")
     assert "市政府" not in places
     assert (_names(facts, "person")["林佳龍"], places["台中"]) in _ties(facts, "works_for")
+
+
+def test_a_place_and_a_kind_of_body_describe_bodies_but_name_none(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "同センターはベトナム政府機関が所管し、タイの関係団体や日本企業と連携している。\n")
+    assert not {"ベトナム政府機関", "タイの関係団体", "日本企業"} & set(_names(facts, "organisation"))

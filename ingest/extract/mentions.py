@@ -784,11 +784,28 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     for c in candidates:
         if c.type is ORG and c.entry is None and c.text.endswith(_HELD_ONLY) and len(c.text) > 4:
             c.type, c.kind = EVENT, _event_kind(c.text)  # 「…世界園芸博覧会」 is held, not a body
+    # 「シンガポール政府機関」, 「台湾の関係団体」: a place and a kind of body describe bodies, they name none.
+    candidates = [c for c in candidates if not (c.type is ORG and _described(c.text, gaz))]
     # A credit (「(写真:X/Y通信社)」, 「(編集:X)」) names who made the page, not who took part in anything.
     credits = [(c.start(), c.end()) for c in _CREDIT.finditer(text)]
     candidates = [c for c in candidates if not any(cs <= c.start < ce for cs, ce in credits)]
     candidates = [c for c in candidates if not (c.type is PERSON and _not_a_participant(text, c.start, c.end))]
     return _select([c for c in candidates if not _not_a_name(c, text)])
+
+
+_DESCRIPTIONS = (
+    "政府機関", "政府系機関", "関係機関", "支援機関", "行政機関", "研究機関", "医療機関", "金融機関", "教育機関",
+    "関係団体", "経済団体", "業界団体", "企業", "政府関係者",
+)
+
+
+def _described(name: str, gaz: Gazetteer) -> bool:
+    for word in _DESCRIPTIONS:
+        if name.endswith(word):
+            stem = name[: -len(word)].rstrip("の")
+            entry = gaz.lookup(stem) if stem else None
+            return not stem or (entry is not None and entry.type is PLACE)
+    return False
 
 
 def _ministry(name: str, gaz: Gazetteer) -> bool:
