@@ -507,3 +507,19 @@ def test_a_clause_between_a_body_and_a_person_is_no_post(tmp_path: Path) -> None
     employers = {b for p, b in _ties(facts, "works_for") if p in (persons["田中"], persons["古田一郎"])}
     assert employers == {places["岐阜県"]}
     assert bodies["北陸経済連合会"] not in employers
+
+
+def test_a_place_between_a_katakana_name_and_its_post_is_no_part_of_the_name(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "知事はセバスチャン・ロドリゲス・ダバオ市長と会談した。翌日はアナ・パラシェ・クイーンズランド州首相と面会した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert (persons["セバスチャン・ロドリゲス"], places["ダバオ市"]) in _ties(facts, "works_for")
+    assert (persons["アナ・パラシェ"], places["クイーンズランド州"]) in _ties(facts, "works_for")
+
+
+def test_a_state_premier_works_for_the_state_named_before(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "知事はクイーンズランド州を訪れ、アナ・パラシェ州首相と会談した。\n")
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert (persons["アナ・パラシェ"], places["クイーンズランド州"]) in _ties(facts, "works_for")

@@ -57,6 +57,7 @@ _JAPAN = place_id("JP")
 # A head's post and the ending of what it heads: 知事 heads a 県 (都, 道, 府), 議長 a 議会.
 _HEAD_OF: dict[str, tuple[str, ...]] = {
     "州知事": ("州",),
+    "州首相": ("州",),
     "知事": ("県", "都", "道", "府"),
     "市長": ("市",),
     "町長": ("町",),
