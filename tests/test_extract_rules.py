@@ -523,3 +523,42 @@ def test_a_state_premier_works_for_the_state_named_before(tmp_path: Path) -> Non
     facts = _extract(tmp_path, "知事はクイーンズランド州を訪れ、アナ・パラシェ州首相と会談した。\n")
     places, persons = _names(facts, "place"), _names(facts, "person")
     assert (persons["アナ・パラシェ"], places["クイーンズランド州"]) in _ties(facts, "works_for")
+
+
+def test_a_bare_agreement_word_is_the_named_agreement_of_the_same_parties(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岐阜県と高山市がボローニャ市と協定締結\n\n"
+        "岐阜県と高山市は2024年5月2日、イタリアのボローニャ市と友好交流協定を締結した。\n"
+        "県は1990年にも同市と文化協定を結んでいる。\n",
+    )
+    places = _names(facts, "place")
+    signed = {e["name"]["ja"]: str(e.get("signed")) for e in facts["entities"] if e["type"] == "agreement"}
+    parties = _agreements(facts)
+    three = {places["岐阜県"], places["高山市"], places["ボローニャ市"]}
+    # the headline's 協定 is the friendship agreement; the one signed in 1990 is another
+    assert sorted(map(sorted, parties.values())) == sorted(
+        map(sorted, [three, {places["岐阜県"], places["ボローニャ市"]}])
+    )
+    assert sorted(signed.values()) == ["1990", "2024-05-02"]
+
+
+def test_the_signing_clauses_subject_and_its_counterparts_sign(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "静岡県ではこれまで唯一、浜松市がロチェスター市と2005年に「友好都市協定」を締結している。\n"
+        "なお、県と市が一緒に海外の自治体と締結するのは、2010年4月に愛媛県・松山市が済州市と「観光交流覚書」を"
+        "締結して以来となる。\n"
+        "台南市政府は10日、長崎県佐世保市および平戸市と「観光連携に関する覚書」を締結した。\n",
+    )
+    places = _names(facts, "place")
+    assert sorted(map(sorted, _agreements(facts).values())) == sorted(
+        map(
+            sorted,
+            [
+                {places["浜松市"], places["ロチェスター市"]},  # not the prefecture named as the scope
+                {places["愛媛県"], places["松山市"], places["済州市"]},  # not the earlier clause's 県
+                {places["台南市"], places["佐世保市"], places["平戸市"]},  # one agreement, not one per city
+            ],
+        )
+    )

@@ -101,6 +101,7 @@ _VERBS = {
     "serve": frozenset({"務める", "務め"}),
 }
 _LEADS = ("団長", "副団長", "団長代理")
+_GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -163,6 +164,7 @@ class _Builder:
         self.of: dict[int, str] = {}  # id(mention) -> entity key
         self.mentions = mentions
         self.dates = find_dates(self.text, doc.date)
+        self.agreement_words: dict[str, set[str]] = {}  # agreement key -> the words that named it
         for m in mentions:
             if m.type is PERSON:
                 m.text = clean_person(m.text)
@@ -373,6 +375,7 @@ class _Builder:
         self.speakers()
         self.matrix_sectors()
         self.name_sectors()
+        self.merge_generic_agreements()
         return Extraction(self.entities, self.facts)
 
     def _narrator(self) -> Mention | None:
@@ -552,9 +555,12 @@ class _Builder:
             if subject is not None and subject in ms and subject.start < s + seg_start:
                 parties = [subject, *[p for p in parties if p is not subject]]
             paired = pair or self._pair_subject(segment, pos)
+            framed = None if paired is not None else self._frame(segment, pos)
             if paired is not None:
                 # 「AとBの「…覚書」締結」, 「(Xでは、)AとBが…を締結」: the pair signs, not the topic
                 parties = paired
+            elif framed is not None:
+                parties = framed
             date = self.date_in(s + seg_start, e, before=pos)
             if len(parties) < 2 and date is not None:
                 parties = self._fallback_pair(s) or parties
@@ -578,13 +584,59 @@ class _Builder:
             if len(parties) < 2:
                 continue
             last_parties = parties
-            lead = parties[0] if subject is not None and parties[0] is subject else None
+            lead = parties[0] if subject is not None and parties[0] is subject and framed is None else None
             if lead is not None and len(parties) > 2 and not re.search(r"三者|共同|多国間", sentence):
                 # 「XはAとBを訪問し、協力協定を締結」: one bilateral agreement per counterpart
                 for other in parties[1:]:
                     self._agreement(word, kind, [lead, other], date, tail, seg_text, s, e)
                 continue
             self._agreement(word, kind, parties, date, tail, seg_text, s, e)
+
+    def _frame(self, ms: list[Mention], pos: int) -> list[Mention] | None:
+        """「(Xでは、)AがBと…覚書を締結」, 「A政府は…B市およびC市と「…」を締結」: the subject of the
+        signing clause and the list of counterparts marked by と before ``pos`` sign, not a topic or
+        scope named before them. None unless both are found."""
+        actors = [m for m in ms if m.end <= pos and self.actor(m)]
+        outer = [m for m in actors if not any(o is not m and _within(m, o) for o in actors)]
+        titles = "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True))
+        marked = r"\s?(?:\([^()]*\))?(?:" + titles + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?"
+        counterparts: list[Mention] = []
+        for m in sorted(outer, key=lambda x: x.end, reverse=True):
+            rest = self.text[m.end : pos]
+            if not counterparts:
+                hit = re.match(marked + r"と(?:の間で)?", rest)
+                if hit is None or re.search(r"[。]", rest):
+                    continue
+                if any(x.start == m.end + hit.end() for x in outer):
+                    continue  # 「AとBが」, 「AとBを」: coordinated, not a counterpart
+                counterparts.append(m)
+            elif re.fullmatch(marked + r"(?:、|,|及び|および|並びに|と|・)", self.text[m.end : counterparts[-1].start]):
+                counterparts.append(m)  # 「B、CおよびDと」
+            else:
+                break
+        subject_mark = marked + r"(?:政府|当局)?(?:は|が)(?!で)"
+        if not counterparts or any(
+            m.start >= counterparts[0].end and re.match(subject_mark, self.text[m.end : m.end + 30]) for m in outer
+        ):
+            return None  # 「…Bと…、AとCは覚書を」: a subject after the counterpart heads its own clause
+        first = min(counterparts, key=lambda x: x.start)
+        before = [m for m in outer if m.end <= first.start]
+        subject = next(
+            (
+                m for m in reversed(before)
+                if re.match(subject_mark, self.text[m.end : m.end + 30])
+                and not re.search(r"[。]", self.text[m.end : first.start])
+            ),
+            None,
+        )
+        if subject is None:
+            return None
+        group = [subject, *self._coordinated(subject, ms)]
+        while (joined := next((m for m in outer if m.end + 1 == group[-1].start and m.kind != "country"
+                               and self.text[m.end] == "・"), None)) is not None:
+            group.append(joined)  # 「熊本県・熊本市が」: a prefecture and its city sign together
+        parties = sorted(group, key=lambda x: x.start) + sorted(counterparts, key=lambda x: x.start)
+        return parties if len({self.key(self._body_of(p)) for p in parties}) >= 2 else None
 
     def _pair_subject(self, ms: list[Mention], pos: int) -> list[Mention] | None:
         """「AとBが」, 「A・B両者は」, 「AとBの間で」: a coordinated pair of bodies as the subject before ``pos``."""
@@ -660,6 +712,7 @@ class _Builder:
             label += f" ({date.iso[:4]})"
         ent = self.entities.get(akey) or LocalEntity(akey, AGREEMENT, kind.value, [label], confidence=0.65)
         self.entities[akey] = ent
+        self.agreement_words.setdefault(akey, set()).add(word)
         if date and not renew:
             ent.attrs["signed"] = date.iso
         elif date:
@@ -681,6 +734,45 @@ class _Builder:
             for p in parties[:3]:
                 self._sector(self.key(p), sector, (s, e), 0.5)
         self._field_date(ent, word)
+
+    def merge_generic_agreements(self) -> None:
+        """「県と平川市が協定締結」 beside 「…が友好交流協定を締結」: an agreement named only by a bare
+        協定 (or 合意) whose parties all sign a more specific agreement of the page is that agreement,
+        unless the two were signed in different years or are named in one sentence."""
+        parties: dict[str, set[str]] = {}
+        spans: dict[str, set[int]] = {}  # the sentences stating each agreement
+        for f in self.facts:
+            if f.type == "party_to" and f.target in self.agreement_words:
+                parties.setdefault(f.target, set()).add(f.source)
+                spans.setdefault(f.target, set()).add(f.start)
+        merged: dict[str, str] = {}
+        for key, words in self.agreement_words.items():
+            if not words <= _GENERIC_AGREEMENT_WORDS or key not in parties:
+                continue
+            signed = str(self.entities[key].attrs.get("signed") or "")
+            wider = [
+                other for other, ws in self.agreement_words.items()
+                if other != key and not ws <= _GENERIC_AGREEMENT_WORDS and parties[key] <= parties.get(other, set())
+                and (not signed or str(self.entities[other].attrs.get("signed") or "")[:4] == signed[:4])
+                and not spans[key] & spans[other]  # two agreements named in one sentence are two
+            ]
+            if len(wider) == 1:
+                merged[key] = wider[0]
+        if not merged:
+            return
+        for key, into in merged.items():
+            target = self.entities[into]
+            for attr, value in self.entities.pop(key).attrs.items():
+                target.attrs.setdefault(attr, value)
+            del self.agreement_words[key]
+        seen: set[tuple[str, str, str]] = set()
+        facts = []
+        for f in self.facts:
+            f.source, f.target = merged.get(f.source, f.source), merged.get(f.target, f.target)
+            if (f.type, f.source, f.target) not in seen:
+                seen.add((f.type, f.source, f.target))
+                facts.append(f)
+        self.facts = facts
 
     def _body_of(self, p: Mention) -> Mention:
         """「黒岩知事が…MOUを締結」: a head signs for the body they head (found by the post rules)."""
