@@ -525,6 +525,48 @@ def test_a_state_premier_works_for_the_state_named_before(tmp_path: Path) -> Non
     assert (persons["アナ・パラシェ"], places["クイーンズランド州"]) in _ties(facts, "works_for")
 
 
+def test_a_tour_of_a_bodys_site_is_a_visit_to_the_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "長野県の視察団は、プラハ市内の日立製作所の工場を見学した。\n")
+    assert (_names(facts, "place")["長野県"], _names(facts, "organisation")["日立製作所"]) in _ties(
+        facts, "visited"
+    )
+
+
+def test_an_exchange_of_views_with_someone_is_a_meeting(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "中村六郎市長は、オークランド市のフィル・ゴフ氏と意見交換を行った。\n")
+    persons = _names(facts, "person")
+    assert (persons["中村六郎"], persons["フィル・ゴフ"]) in _ties(facts, "met_with")
+
+
+def test_the_bodies_listed_as_taking_part_attended_the_pages_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "日加バイオ交流会2026 開催報告\n\n日加バイオ交流会2026を6月2日に開催しました。\n"
+        "【参加団体】\n・トロント大学\n・京都大学\n",
+    )
+    event = _names(facts, "event")["日加バイオ交流会2026"]
+    bodies = _names(facts, "organisation")
+    assert {(bodies["トロント大学"], event), (bodies["京都大学"], event)} <= _ties(facts, "attended")
+
+
+def test_a_company_named_by_its_maker_and_trade(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "住友地所と、ボッシュ電機の工場を視察した。エネルギー産業と電気自動車の展示もあった。\n")
+    bodies = _names(facts, "organisation")
+    assert {"住友地所", "ボッシュ電機"} <= set(bodies)
+    assert not {"エネルギー産業", "電気自動車"} & set(bodies)
+
+
+def test_the_subject_of_a_relative_clause_does_not_hold_the_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "森ビルが運営する「六本木イノベーションクラブ」は、5月10日に「アジア起業家フォーラム」を開催した。\n",
+    )
+    event = _names(facts, "event")["アジア起業家フォーラム"]
+    bodies = _names(facts, "organisation")
+    assert (bodies["六本木イノベーションクラブ"], event) in _ties(facts, "organised")
+    assert (bodies.get("森ビル"), event) not in _ties(facts, "organised")
+
+
 def test_a_bare_agreement_word_is_the_named_agreement_of_the_same_parties(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -163,6 +163,9 @@ _HELD_ONLY = (
     "ウェビナー", "カンファレンス", "商談会", "説明会", "Expo",
 )
 _STRONG = ("大学", "株式会社", "ホールディングス", "大使館", "総領事館", "研究所", "商工会議所", "協会")
+_KATAKANA_STEM_COMPANY = re.compile(
+    r"[\u30a1-\u30fa\u30fc]{3,}(?:電機|製作所|重工|物産|精機|製鉄|製薬|商事)"
+)
 _DEICTIC = ("同", "各", "本", "当", "両", "その", "この", "全")
 _EN_ORG = re.compile(
     r"\b(?:(?:Embassy|Consulate(?: General)?) of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: in [A-Z][a-z]+)?"
@@ -387,6 +390,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         strong = any(name.endswith(x) for x in _STRONG) and len(name) >= 4 and not name.startswith(_DEICTIC)
         # A katakana name joined by ・ and ending in an org-type word names a body: メディコン・バレー・アライアンス.
         strong = strong or bool(_KATAKANA_JOINED.match(name))
+        # A katakana maker's name and its trade: ボッシュ電機, ミツワ製作所 (the tagger seldom knows the name;
+        # trades that also follow loanwords, such as 産業 in エネルギー産業, are left out).
+        strong = strong or bool(kind == OrganisationKind.COMPANY.value and _KATAKANA_STEM_COMPANY.fullmatch(name))
         # A body name right before a title and a person: 「X協力センター専務理事 …氏」.
         strong = strong or (len(name) >= 5 and not name.startswith(_DEICTIC) and bool(_BEFORE_TITLE.match(text, e)))
         if kind and name not in _GENERIC and (_proper(doc, a, b, place_spans) or legal or strong):
@@ -410,7 +416,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             else:
                 candidates.append(Mention(offset, e, name, ORG, kind, "suffix", legal_name=legal, confidence=0.75))
             continue
-        ekind = _event_kind(name) or (EventKind.MEETING.value if re.match(r"第\d+回.+(会|祭)$", name) else None)
+        # 「…交流会2026」: an event's name often ends in its year
+        ekind = _event_kind(re.sub(r"\s?(?:19|20)\d\d$", "", name)) or (
+            EventKind.MEETING.value if re.match(r"第\d+回.+(会|祭)$", name) else None
+        )
         in_title = e <= title_end  # the page's title names its event (貿易・技術革新ミッション)
         # 「…ビジネスセミナーを開催」, 「貿易使節団を派遣」: a run held, sent or joined is an event
         held = _EVENT_SLOT.match(text, e) is not None
