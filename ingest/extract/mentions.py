@@ -109,6 +109,12 @@ _GENERIC_PLACES = {
     "地区",
     "自治区",
     "東京都",
+    # 台中|市政府: a place's government cut from the place's name, not a place
+    "市政府",
+    "県政府",
+    "省政府",
+    "州政府",
+    "区政府",
 }
 _AREA = re.compile(r"(?:東北部|東北地方|西北部|東南部|西南部|北部|南部|東部|西部|中部|沿岸部|内陸部)")
 _KATAKANA_BODY = re.compile(
@@ -643,7 +649,13 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         name = re.sub(r"・\s+", "・", m.group(1))
         if text.startswith("州", m.end(1)) and re.search(re.escape(name) + r"州(?!知事|首相)", text):
             continue  # 「X州知事」 where X州 is named elsewhere: the governor of a place, not a person X
-        candidates.append(Mention(m.start(1), m.end(1), name, PERSON, None, "pattern", confidence=0.8))
+        end = m.end(1)
+        place = _place_in_name(doc, text, name, end, gaz)
+        if place is not None:
+            # 「アナ・パラシェ・クイーンズランド州首相」: the name's last part and the post's ending are the place
+            candidates.append(place)
+            name, end = name[: place.start - 1 - m.start(1)], place.start - 1
+        candidates.append(Mention(m.start(1), end, name, PERSON, None, "pattern", confidence=0.8))
     for m in _TITLE_PERSON.finditer(text):
         if len(m.group(1)) >= 3:
             candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.7))
@@ -821,6 +833,23 @@ def _not_a_name(c: Mention, text: str) -> bool:
         opened = text.rfind("(", 0, c.start)
         return opened >= 0 and text.find(")", opened) >= c.end
     return c.type is ORG and c.text.endswith(("賞", "アワード"))
+
+
+def _place_in_name(doc: Any, text: str, name: str, end: int, gaz: Gazetteer) -> Mention | None:
+    """The place at the end of 「P・X市長」: X and the post's first character (市, 州, 県 …) name a place
+    the gazetteer knows, the tagger reads as a place name, or the page names without a post after it."""
+    unit = text[end : end + 1]
+    if "・" not in name or unit not in _PLACE_CHARS:
+        return None
+    tail = name.rsplit("・", 1)[1]
+    place = tail + unit
+    entry = next((x for x in (gaz.lookup(place), gaz.lookup(tail)) if x is not None and x.type is PLACE), None)
+    start = end - len(tail)
+    tagged = any("地名" in t.tag_ for t in _tokens_at(doc, start, end))
+    if entry is None and not tagged and not re.search(re.escape(place) + r"(?!長|知事|首相|議長)", text):
+        return None
+    kind = entry.kind if entry is not None else _place_kind(place)
+    return Mention(start, end + 1, place, PLACE, kind, "gazetteer" if entry else "suffix", entry, confidence=0.8)
 
 
 # A byline (「…と述べた。【山田太郎】」) and a character's name in quotes (「しのぶ」, 「みえ太郎さん」).

@@ -57,6 +57,7 @@ _JAPAN = place_id("JP")
 # A head's post and the ending of what it heads: 知事 heads a 県 (都, 道, 府), 議長 a 議会.
 _HEAD_OF: dict[str, tuple[str, ...]] = {
     "州知事": ("州",),
+    "州首相": ("州",),
     "知事": ("県", "都", "道", "府"),
     "市長": ("市",),
     "町長": ("町",),
@@ -304,10 +305,14 @@ class _Builder:
                 continue
             if m.type is PERSON:
                 continue
-            if hints and not any(m.text.endswith(h) or m.kind == h for h in hints):
-                continue
+            if hints and not any(n.endswith(h) or m.kind == h for h in hints for n in self._all_names(m)):
+                continue  # 同市 after 台中 (the city's known name is 台中市)
             return m
         return None
+
+    def _all_names(self, m: Mention) -> list[str]:
+        """A mention's text and its gazetteer entry's names."""
+        return [m.text, *(n.text for n in (m.entry.names if m.entry else ()))]
 
     # -- helpers --------------------------------------------------------------
     def in_span(self, s: int, e: int) -> list[Mention]:
@@ -429,8 +434,8 @@ class _Builder:
                             break
                         continue
                     between = self.text[q.end : limit]
-                    if len(between) > 45 or re.search(r"[、。,]|を|が|は|と|\)", between):
-                        break
+                    if len(between) > 45 or re.search(r"[、。,]|を|が|は|と|で(?!ある)|に|した|する|\)", between):
+                        break  # 「X市政府で P」, 「Xに参加した双日・P」: a clause lies between, no post
                     if not self.actor(q):
                         continue
                     found.append((q, between))
@@ -465,8 +470,9 @@ class _Builder:
                     at = p.start - len(before) + serve.start()
                     host = _closest([x for x in ms if x.end == at and self.actor(x) and x.type is not PERSON])
                     role = serve.group(2) if "務める" in serve.group() else None
-                    if host is not None and (role or any(after.startswith(t) for t in TITLES)):
-                        found.append((host, role or ""))
+                    titled = any(after.startswith(t) for t in TITLES)
+                    if host is not None and (role or (titled and (serve.group(1) == "では" or host.type is ORG))):
+                        found.append((host, role or ""))  # 「台北市で P知事は」: where, not for whom
             if not found:
                 # 「本庶佑先生が理事長を務める医療産業都市推進機構」
                 serve = re.match(r"\s?(?:氏|さん|様|先生)?が([^、。]{1,12}?)を務める", after)
