@@ -632,3 +632,11 @@ def test_a_citys_government_building_names_the_city_not_a_place_called_shiseifu(
 def test_a_place_and_a_kind_of_body_describe_bodies_but_name_none(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "同センターはベトナム政府機関が所管し、タイの関係団体や日本企業と連携している。\n")
     assert not {"ベトナム政府機関", "タイの関係団体", "日本企業"} & set(_names(facts, "organisation"))
+
+
+def test_a_body_named_in_quotes_after_its_kind_or_by_a_katakana_name_and_a_body_word(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "石川県は、ドイツのスタートアップ「ルミナ」と連携する。オランダのアグリバレー財団とも協力する。\n",
+    )
+    assert {"ルミナ", "アグリバレー財団"} <= set(_names(facts, "organisation"))
