@@ -82,6 +82,9 @@ _REGION_SUFFIX = re.compile(r"(?:道|省|州|県)(?=知事|庁|政府|議会|内
 _PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都", "町", "村", "鎮", "郷")
 _GENERIC_PLACES = {
     "府政府",
+    "全州",
+    "各州",
+    "全省",
     "省都",
     "首都",
     "州都",
@@ -329,6 +332,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         after = text[gm.end : gm.end + 1]
         if gm.entry.type is PLACE and after in ("人", "語", "系", "製", "産", "風"):
             continue
+        if gm.entry.type is PLACE and text[gm.start : gm.end] in _GENERIC_PLACES:
+            continue  # 「全州において」: every state, not 全州 (Jeonju), which pages write 全州市
         if gm.entry.type is PLACE and _common_word(doc, gm.start, gm.end):
             continue  # 来賓 (guests), 諸島 (islands): a place's name used as an ordinary word
         if gm.entry.type is PLACE and _glued_katakana(text, gm.start, gm.end, ends, starts):
