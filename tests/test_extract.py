@@ -87,6 +87,18 @@ def test_a_bad_document_is_reported_not_raised() -> None:
     assert not isinstance(results[DOCS / "fukui_zhejiang.md"], DocumentError)
 
 
+def test_a_country_name_with_a_note_in_brackets_gives_whole_names_only() -> None:
+    from ingest.extract.gazetteer import base_gazetteer
+
+    gaz = base_gazetteer()
+    cocos = gaz.lookup("ココス諸島")
+    assert cocos is not None and cocos.kind == "country"
+    assert gaz.lookup("キーリング諸島") is cocos
+    assert gaz.lookup("諸島") is None  # 「太平洋諸島センター」 names no country
+    assert gaz.lookup("仏領") is None
+    assert gaz.lookup("韓国") is gaz.lookup("大韓民国") is not None
+
+
 def test_gazetteer_meets_variant_characters() -> None:
     from ingest.extract.gazetteer import base_gazetteer
 

@@ -487,6 +487,86 @@ def test_the_bodies_listed_under_a_visits_heading_were_visited(tmp_path: Path) -
     assert {(city, bodies["オスロ大学"]), (city, bodies["ノルウェー投資庁"])} <= _ties(facts, "visited")
 
 
+def test_a_citys_government_cut_from_its_name_stands_for_the_city(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "県は高雄市と覚書を結んだ。知事は高雄市政府庁舎で陳文華同市長と面会した。\n")
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert "市政府" not in places
+    assert (persons["陳文華"], places["高雄市"]) in _ties(facts, "works_for")
+    # 同市 is the city last named, whatever form of its name was used (高雄 for 高雄市)
+    short = _extract(tmp_path, "知事は台湾の高雄を訪れ、陳文華同市長と面会した。\n")
+    assert (_names(short, "person")["陳文華"], _names(short, "place")["高雄"]) in _ties(short, "works_for")
+
+
+def test_a_clause_between_a_body_and_a_person_is_no_post(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "北陸経済連合会は訪問団を派遣した。同訪問団に参加した大東商事・田中氏が現地の様子を報告した。\n"
+        "岐阜県の古田一郎知事は台湾を訪れた。台北市で古田一郎知事は講演した。\n",
+    )
+    places, persons, bodies = _names(facts, "place"), _names(facts, "person"), _names(facts, "organisation")
+    employers = {b for p, b in _ties(facts, "works_for") if p in (persons["田中"], persons["古田一郎"])}
+    assert employers == {places["岐阜県"]}
+    assert bodies["北陸経済連合会"] not in employers
+
+
+def test_a_place_between_a_katakana_name_and_its_post_is_no_part_of_the_name(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "知事はセバスチャン・ロドリゲス・ダバオ市長と会談した。翌日はアナ・パラシェ・クイーンズランド州首相と面会した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert (persons["セバスチャン・ロドリゲス"], places["ダバオ市"]) in _ties(facts, "works_for")
+    assert (persons["アナ・パラシェ"], places["クイーンズランド州"]) in _ties(facts, "works_for")
+
+
+def test_a_state_premier_works_for_the_state_named_before(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "知事はクイーンズランド州を訪れ、アナ・パラシェ州首相と会談した。\n")
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert (persons["アナ・パラシェ"], places["クイーンズランド州"]) in _ties(facts, "works_for")
+
+
+def test_a_tour_of_a_bodys_site_is_a_visit_to_the_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "長野県の視察団は、プラハ市内の日立製作所の工場を見学した。\n")
+    assert (_names(facts, "place")["長野県"], _names(facts, "organisation")["日立製作所"]) in _ties(
+        facts, "visited"
+    )
+
+
+def test_an_exchange_of_views_with_someone_is_a_meeting(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "中村六郎市長は、オークランド市のフィル・ゴフ氏と意見交換を行った。\n")
+    persons = _names(facts, "person")
+    assert (persons["中村六郎"], persons["フィル・ゴフ"]) in _ties(facts, "met_with")
+
+
+def test_the_bodies_listed_as_taking_part_attended_the_pages_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "日加バイオ交流会2026 開催報告\n\n日加バイオ交流会2026を6月2日に開催しました。\n"
+        "【参加団体】\n・トロント大学\n・京都大学\n",
+    )
+    event = _names(facts, "event")["日加バイオ交流会2026"]
+    bodies = _names(facts, "organisation")
+    assert {(bodies["トロント大学"], event), (bodies["京都大学"], event)} <= _ties(facts, "attended")
+
+
+def test_a_company_named_by_its_maker_and_trade(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "住友地所と、ボッシュ電機の工場を視察した。エネルギー産業と電気自動車の展示もあった。\n")
+    bodies = _names(facts, "organisation")
+    assert {"住友地所", "ボッシュ電機"} <= set(bodies)
+    assert not {"エネルギー産業", "電気自動車"} & set(bodies)
+
+
+def test_the_subject_of_a_relative_clause_does_not_hold_the_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "森ビルが運営する「六本木イノベーションクラブ」は、5月10日に「アジア起業家フォーラム」を開催した。\n",
+    )
+    event = _names(facts, "event")["アジア起業家フォーラム"]
+    bodies = _names(facts, "organisation")
+    assert (bodies["六本木イノベーションクラブ"], event) in _ties(facts, "organised")
+    assert (bodies.get("森ビル"), event) not in _ties(facts, "organised")
+
+
 def test_a_bare_agreement_word_is_the_named_agreement_of_the_same_parties(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -217,6 +217,18 @@ def place_id(iso_or_name: str) -> str:
     return entity_id("place", iso_or_name)
 
 
+def _bracketed(name: str) -> list[str]:
+    """「大韓民国 (韓国)」 gives both names; 「ココス (キーリング) 諸島」 gives ココス諸島 and キーリング諸島,
+    never 諸島 alone; 「サンマルタン (仏領)」 gives サンマルタン, never 仏領."""
+    m = re.fullmatch(r"\s*(.+?)\s*[(（]\s*(.+?)\s*[)）]\s*(.*)", name)
+    if m is None:
+        return [name.strip()]
+    head, inner, tail = m.groups()
+    if tail:
+        return [head + tail, inner + tail]
+    return [head] if inner.endswith(("領", "领")) else [head, inner]
+
+
 def _countries(gaz: Gazetteer) -> dict[str, str]:
     import pycountry
 
@@ -225,9 +237,9 @@ def _countries(gaz: Gazetteer) -> dict[str, str]:
     ids: dict[str, str] = {}
     for c in pycountry.countries:
         en = [getattr(c, "common_name", None) or c.name, c.name, getattr(c, "official_name", None) or ""]
-        ja_names = [*_COUNTRY_SHORT.get(c.alpha_2, ()), *re.split(r"\s*[()]\s*", ja.gettext(c.name))]
+        ja_names = [*_COUNTRY_SHORT.get(c.alpha_2, ()), *_bracketed(ja.gettext(c.name))]
         ja_names = [n for n in ja_names if n and _CJK.search(n)]
-        zh_names = [n for n in re.split(r"\s*[()]\s*", zh.gettext(c.name)) if n and _CJK.search(n)]
+        zh_names = [n for n in _bracketed(zh.gettext(c.name)) if n and _CJK.search(n)]
         ident = place_id(c.alpha_2)
         ids[c.alpha_2] = ident
         entry = GazEntry(ident, EntityType.PLACE, PlaceKind.COUNTRY.value, _names(ja_names, en, zh_names), c.alpha_2)

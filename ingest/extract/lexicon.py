@@ -22,6 +22,11 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("銀行", OrganisationKind.COMPANY),
             ("製薬", OrganisationKind.COMPANY),
             ("工業", OrganisationKind.COMPANY),
+            # a company's name is often its maker's name and its trade (トヨタ自動車, 三菱地所)
+            *((w, OrganisationKind.COMPANY) for w in (
+                "自動車", "電機", "製作所", "重工", "物産", "証券", "精機", "製鉄", "地所", "製紙", "酒造", "薬品",
+                "海運", "商会",
+            )),
             ("Inc.", OrganisationKind.COMPANY),
             ("Ltd.", OrganisationKind.COMPANY),
             ("Co., Ltd.", OrganisationKind.COMPANY),

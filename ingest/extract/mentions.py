@@ -103,6 +103,12 @@ _GENERIC_PLACES = {
     "地区",
     "自治区",
     "東京都",
+    # 台中|市政府: a place's government cut from the place's name, not a place
+    "市政府",
+    "県政府",
+    "省政府",
+    "州政府",
+    "区政府",
 }
 _AREA = re.compile(r"(?:東北部|東北地方|西北部|東南部|西南部|北部|南部|東部|西部|中部|沿岸部|内陸部)")
 _KATAKANA_BODY = re.compile(
@@ -157,6 +163,9 @@ _HELD_ONLY = (
     "ウェビナー", "カンファレンス", "商談会", "説明会", "Expo",
 )
 _STRONG = ("大学", "株式会社", "ホールディングス", "大使館", "総領事館", "研究所", "商工会議所", "協会")
+_KATAKANA_STEM_COMPANY = re.compile(
+    r"[\u30a1-\u30fa\u30fc]{3,}(?:電機|製作所|重工|物産|精機|製鉄|製薬|商事)"
+)
 _DEICTIC = ("同", "各", "本", "当", "両", "その", "この", "全")
 _EN_ORG = re.compile(
     r"\b(?:(?:Embassy|Consulate(?: General)?) of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: in [A-Z][a-z]+)?"
@@ -381,6 +390,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         strong = any(name.endswith(x) for x in _STRONG) and len(name) >= 4 and not name.startswith(_DEICTIC)
         # A katakana name joined by ・ and ending in an org-type word names a body: メディコン・バレー・アライアンス.
         strong = strong or bool(_KATAKANA_JOINED.match(name))
+        # A katakana maker's name and its trade: ボッシュ電機, ミツワ製作所 (the tagger seldom knows the name;
+        # trades that also follow loanwords, such as 産業 in エネルギー産業, are left out).
+        strong = strong or bool(kind == OrganisationKind.COMPANY.value and _KATAKANA_STEM_COMPANY.fullmatch(name))
         # A body name right before a title and a person: 「X協力センター専務理事 …氏」.
         strong = strong or (len(name) >= 5 and not name.startswith(_DEICTIC) and bool(_BEFORE_TITLE.match(text, e)))
         if kind and name not in _GENERIC and (_proper(doc, a, b, place_spans) or legal or strong):
@@ -404,7 +416,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             else:
                 candidates.append(Mention(offset, e, name, ORG, kind, "suffix", legal_name=legal, confidence=0.75))
             continue
-        ekind = _event_kind(name) or (EventKind.MEETING.value if re.match(r"第\d+回.+(会|祭)$", name) else None)
+        # 「…交流会2026」: an event's name often ends in its year
+        ekind = _event_kind(re.sub(r"\s?(?:19|20)\d\d$", "", name)) or (
+            EventKind.MEETING.value if re.match(r"第\d+回.+(会|祭)$", name) else None
+        )
         in_title = e <= title_end  # the page's title names its event (貿易・技術革新ミッション)
         # 「…ビジネスセミナーを開催」, 「貿易使節団を派遣」: a run held, sent or joined is an event
         held = _EVENT_SLOT.match(text, e) is not None
@@ -618,7 +633,13 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         name = re.sub(r"・\s+", "・", m.group(1))
         if text.startswith("州", m.end(1)) and re.search(re.escape(name) + r"州(?!知事|首相)", text):
             continue  # 「X州知事」 where X州 is named elsewhere: the governor of a place, not a person X
-        candidates.append(Mention(m.start(1), m.end(1), name, PERSON, None, "pattern", confidence=0.8))
+        end = m.end(1)
+        place = _place_in_name(doc, text, name, end, gaz)
+        if place is not None:
+            # 「アナ・パラシェ・クイーンズランド州首相」: the name's last part and the post's ending are the place
+            candidates.append(place)
+            name, end = name[: place.start - 1 - m.start(1)], place.start - 1
+        candidates.append(Mention(m.start(1), end, name, PERSON, None, "pattern", confidence=0.8))
     for m in _TITLE_PERSON.finditer(text):
         if len(m.group(1)) >= 3:
             candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.7))
@@ -771,6 +792,23 @@ def _not_a_name(c: Mention, text: str) -> bool:
         opened = text.rfind("(", 0, c.start)
         return opened >= 0 and text.find(")", opened) >= c.end
     return c.type is ORG and c.text.endswith(("賞", "アワード"))
+
+
+def _place_in_name(doc: Any, text: str, name: str, end: int, gaz: Gazetteer) -> Mention | None:
+    """The place at the end of 「P・X市長」: X and the post's first character (市, 州, 県 …) name a place
+    the gazetteer knows, the tagger reads as a place name, or the page names without a post after it."""
+    unit = text[end : end + 1]
+    if "・" not in name or unit not in _PLACE_CHARS:
+        return None
+    tail = name.rsplit("・", 1)[1]
+    place = tail + unit
+    entry = next((x for x in (gaz.lookup(place), gaz.lookup(tail)) if x is not None and x.type is PLACE), None)
+    start = end - len(tail)
+    tagged = any("地名" in t.tag_ for t in _tokens_at(doc, start, end))
+    if entry is None and not tagged and not re.search(re.escape(place) + r"(?!長|知事|首相|議長)", text):
+        return None
+    kind = entry.kind if entry is not None else _place_kind(place)
+    return Mention(start, end + 1, place, PLACE, kind, "gazetteer" if entry else "suffix", entry, confidence=0.8)
 
 
 # A byline (「…と述べた。【山田太郎】」) and a character's name in quotes (「しのぶ」, 「みえ太郎さん」).

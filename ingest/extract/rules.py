@@ -57,6 +57,7 @@ _JAPAN = place_id("JP")
 # A head's post and the ending of what it heads: 知事 heads a 県 (都, 道, 府), 議長 a 議会.
 _HEAD_OF: dict[str, tuple[str, ...]] = {
     "州知事": ("州",),
+    "州首相": ("州",),
     "知事": ("県", "都", "道", "府"),
     "市長": ("市",),
     "町長": ("町",),
@@ -86,15 +87,17 @@ _EVENT_ANAPHOR = re.compile(
     r"(?P<word>セミナー|フォーラム|シンポジウム|ウェビナー|カンファレンス|ミッション|スタディーツアー|ツアー|イベント"
     r"|会議|大会|博覧会|展示会|見本市|サミット|交流会|説明会|商談会)(?=[はでにのをがもへ、])"
 )
-# A heading over the places a delegation went: 「【主な訪問先】」, 「視察先:」.
-_ITINERARY = re.compile(
-    r"(?:^[ \t]*[■◆●]?[ \t]*|【)(?:主な)?(?:訪問先|視察先|訪問機関|訪問地)(?:一覧)?"
-    r"(?:】[ \t]*[:：]?|[ \t]*[:：])[ \t]*",
+# A heading over a list: where a delegation went (「【主な訪問先】」, 「視察先:」) or who took part (「【参加団体】」).
+_ATTENDEE_HEADINGS = ("参加団体", "参加企業", "参加機関", "出展者", "出展企業", "出展団体")
+_LIST_HEADING = re.compile(
+    r"(?:^[ \t]*[■◆●]?[ \t]*|【)(?:主な)?(?P<word>訪問先|視察先|訪問機関|訪問地|" + "|".join(_ATTENDEE_HEADINGS) + r")"
+    r"(?:一覧)?(?:】[ \t]*[:：]?|[ \t]*[:：])[ \t]*",
     re.MULTILINE,
 )
+_FACILITIES = ("工場", "本社", "本部", "拠点", "施設", "研究所", "キャンパス", "事業所", "庁舎", "ブース")
 _DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
 _VERBS = {
-    "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問"}),
+    "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問", "見学"}),
     "attend": frozenset({"出席", "参加", "参列", "出展"}),
     "meet": frozenset({"会談", "面会", "面談", "懇談", "会見"}),
     "hold": frozenset({"開催", "主催", "共催", "派遣", "企画", "実施"}),
@@ -202,7 +205,7 @@ class _Builder:
         if m.type is not EVENT or len(m.text) < 4:
             return None
         for ent in self.entities.values():
-            if ent.type is EVENT and any(n.endswith(m.text) and n != m.text for n in ent.names):
+            if ent.type is EVENT and any(_unyeared(n).endswith(_unyeared(m.text)) and n != m.text for n in ent.names):
                 return ent.key
         return None
 
@@ -253,7 +256,7 @@ class _Builder:
             # 「セミナーでは」, 「同フォーラムに」: the last event named so
             word = m.group("word")
             before = [x for x in self.mentions if x.type is EVENT and x.end <= m.start()]
-            named = [x for x in before if word == "イベント" or x.text.endswith(word)]
+            named = [x for x in before if word == "イベント" or _unyeared(x.text).endswith(word)]
             if not named:  # 「展示会には」 after 「…展「X」」: the last event of that kind, however named
                 kind = next((k.value for w, k in EVENT_WORDS if w == word), None)
                 named = [x for x in before if kind is not None and x.kind == kind]
@@ -310,10 +313,14 @@ class _Builder:
                 continue
             if m.type is PERSON:
                 continue
-            if hints and not any(m.text.endswith(h) or m.kind == h for h in hints):
-                continue
+            if hints and not any(n.endswith(h) or m.kind == h for h in hints for n in self._all_names(m)):
+                continue  # 同市 after 台中 (the city's known name is 台中市)
             return m
         return None
+
+    def _all_names(self, m: Mention) -> list[str]:
+        """A mention's text and its gazetteer entry's names."""
+        return [m.text, *(n.text for n in (m.entry.names if m.entry else ()))]
 
     # -- helpers --------------------------------------------------------------
     def in_span(self, s: int, e: int) -> list[Mention]:
@@ -354,12 +361,14 @@ class _Builder:
             if "\n\n" in self.text[max(0, s - 2) : s]:
                 last_subject = None  # a new paragraph does not inherit the last one's subject
             subject = self._subject(ms) or last_subject
-            self.topics[s] = subject
+            # who acts in the sentence is its own subject (「Aが運営するBは…を共催」: B, not A)
+            main = self._subject(ms, main=True) or last_subject
+            self.topics[s] = main
             self.affiliation(ms)
             self.agreements(sentence, s, e, ms, subject)
             self.visits(sentence, s, e, ms, subject)
             self.founding(sentence, s, e, ms, subject)
-            self.events(sentence, s, e, ms, subject)
+            self.events(sentence, s, e, ms, main)
             self.partners(sentence, s, e, ms, subject)
             self.membership(sentence, s, e, ms, subject)
             self.met_pairs(sentence, s, e, ms)
@@ -389,14 +398,27 @@ class _Builder:
         before = _closest([m for m in self.mentions if m.end == hit.start() and self.actor(m) and m.type is not PERSON])
         return before
 
-    def _subject(self, ms: list[Mention]) -> Mention | None:
+    def _subject(self, ms: list[Mention], main: bool = False) -> Mention | None:
+        """The first actor marked as a subject; with ``main``, not one inside a relative clause."""
         for m in ms:
             if not self.actor(m):
                 continue
             after = self._after(m, 14)
-            if re.match(_SUBJECT_TAIL, after):
+            if re.match(_SUBJECT_TAIL, after) and not (main and self._in_relative_clause(m)):
                 return m
         return None
+
+    def _in_relative_clause(self, m: Mention) -> bool:
+        """「Aが運営するBは…」: A is the subject of a clause describing B, not of the sentence."""
+        if self.parse is None or not m.length:
+            return False
+        span = self.parse.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span[-1]
+        while _dep_label(head) in ("compound", "flat", "nmod") and head.head.i > head.i and head.head.idx < m.end + 4:
+            head = head.head
+        return _dep_label(head) == "nsubj" and _dep_label(head.head) == "acl"
 
     def affiliation(self, ms: list[Mention]) -> None:
         """「A県 B部 課長 C氏」, 「Aの B責任者である C氏」, 「C氏(A … 責任者)」 -> works_for with role."""
@@ -420,8 +442,8 @@ class _Builder:
                             break
                         continue
                     between = self.text[q.end : limit]
-                    if len(between) > 45 or re.search(r"[、。,]|を|が|は|と|\)", between):
-                        break
+                    if len(between) > 45 or re.search(r"[、。,]|を|が|は|と|で(?!ある)|に|した|する|\)", between):
+                        break  # 「X市政府で P」, 「Xに参加した双日・P」: a clause lies between, no post
                     if not self.actor(q):
                         continue
                     found.append((q, between))
@@ -456,8 +478,9 @@ class _Builder:
                     at = p.start - len(before) + serve.start()
                     host = _closest([x for x in ms if x.end == at and self.actor(x) and x.type is not PERSON])
                     role = serve.group(2) if "務める" in serve.group() else None
-                    if host is not None and (role or any(after.startswith(t) for t in TITLES)):
-                        found.append((host, role or ""))
+                    titled = any(after.startswith(t) for t in TITLES)
+                    if host is not None and (role or (titled and (serve.group(1) == "では" or host.type is ORG))):
+                        found.append((host, role or ""))  # 「台北市で P知事は」: where, not for whom
             if not found:
                 # 「本庶佑先生が理事長を務める医療産業都市推進機構」
                 serve = re.match(r"\s?(?:氏|さん|様|先生)?が([^、。]{1,12}?)を務める", after)
@@ -1056,7 +1079,7 @@ class _Builder:
 
     def met_pairs(self, sentence: str, s: int, e: int, ms: list[Mention]) -> None:
         """「P知事とQ市長が(10日、県庁で)会談した」: two people as the subject of a meeting."""
-        for hit in re.finditer(r"会談|面会|面談|懇談", sentence):
+        for hit in re.finditer(r"会談|面会|面談|懇談|意見交換", sentence):
             pos = s + hit.start()
             people = [m for m in ms if m.type is PERSON and m.end <= pos]
             for q in reversed(people):
@@ -1072,7 +1095,7 @@ class _Builder:
         """「Pと会談」, 「P州知事(56)とQ大使と会談」: P is one of the people met."""
         tail = r"[^、。と()]{0,10}?(?:\(\d{1,3}\))?(?:氏|さん|様)?"
         rest = self.text[m.end : m.end + 24]
-        if re.match(tail + r"ら?(?:と|との)(?:会談|面会|面談|懇談)", rest):
+        if re.match(tail + r"ら?(?:と|との)(?:会談|面会|面談|懇談|意見交換)", rest):
             return True
         joined = re.match(tail + r"(?:と|、)", rest)
         if joined is None:
@@ -1157,15 +1180,22 @@ class _Builder:
             if m is None and people:
                 # 「…のP会頭と」: the parser hangs the name off the post it precedes
                 m = next((x for x in self.mentions if x.type is PERSON and x.end == start and x.length), None)
-            if m is None and self.text[start:end].endswith(_DELEGATIONS):
+            if m is None and self.text[start:end].endswith((*_DELEGATIONS, *_FACILITIES)):
+                # 「X県の代表団」 is X's; 「X社の工場」 is X's site: the body in the の-modifier
                 sender = [x for x in c.children if "の" in {y.text for y in x.children}]
                 if sender:
                     m = self._named(*phrase(sender[-1]), people=False)
+                    if m is not None and m.type is not ORG and self.text[start:end].endswith(_FACILITIES):
+                        m = None  # 「X市の本社」 says where a site is, not whose
                 elif self.text[start:end] in _DELEGATIONS:
                     m = self._sender(start)
             if m is not None:
                 out.append(m)
         return out
+
+    def _sender_event(self, pos: int) -> Mention | None:
+        before = [m for m in self.mentions if m.type is EVENT and m.end <= pos]
+        return before[-1] if before else None
 
     def _sender(self, pos: int) -> Mention | None:
         """A bare 「一行」「代表団」 is the delegation last named before ``pos``: who organised it."""
@@ -1407,27 +1437,41 @@ class _Builder:
 
     def itinerary(self) -> None:
         """「【主な訪問先】」 and the list under it: each body or place listed was visited by the
-        delegation the page reports on (who organised it), else by the subject written before."""
-        for head in _ITINERARY.finditer(self.text):
+        delegation the page reports on (who organised it), else by the subject written before;
+        「【参加団体】」: each body listed attended the page's event."""
+        for head in _LIST_HEADING.finditer(self.text):
+            if head.group("word") in _ATTENDEE_HEADINGS:
+                event = self._main_event() or self._sender_event(head.start())
+                for m in self._listed(head):
+                    if event is not None:
+                        self.add("attended", self.key(m), self.key(event), (m.start, m.end), 0.55)
+                continue
             visitor = self._sender(head.start()) or self.topics.get(_sentence_at(self.text, head.start())[0])
             if visitor is None or not self.actor(visitor):
                 continue
-            rest = self.text[head.end() :]
-            inline = rest.split("\n", 1)[0]
-            if inline.strip():  # 「訪問先:A社、B大学」 on the heading's own line
-                items = [(head.end() + m.start(), head.end() + m.end()) for m in re.finditer(r"[^、,\n]+", inline)]
-            else:
-                items = []
-                pos = head.end() + len(inline) + 1
-                for line in self.text[pos:].split("\n"):
-                    if not re.match(r"\s*(?:[・\-*●○◆■]|\d+[.)．]|[(（]?\d+[)）])", line):
-                        break
-                    items.append((pos, pos + len(line)))
-                    pos += len(line) + 1
-            for s, e in items:
-                listed = [m for m in self.in_span(s, e) if self.actor(m) and m.type is not PERSON and m.length]
-                if listed:
-                    self.add("visited", self.key(visitor), self.key(listed[0]), (s, e), 0.55)
+            for m in self._listed(head):
+                self.add("visited", self.key(visitor), self.key(m), (m.start, m.end), 0.55)
+
+    def _listed(self, head: re.Match[str]) -> list[Mention]:
+        """The first body or place of each item listed after a heading: on its line (「訪問先:A社、B大学」)
+        or on the bulleted or numbered lines under it."""
+        inline = self.text[head.end() :].split("\n", 1)[0]
+        if inline.strip():
+            items = [(head.end() + m.start(), head.end() + m.end()) for m in re.finditer(r"[^、,\n]+", inline)]
+        else:
+            items = []
+            pos = head.end() + len(inline) + 1
+            for line in self.text[pos:].split("\n"):
+                if not re.match(r"\s*(?:[・\-*●○◆■]|\d+[.)．]|[(（]?\d+[)）])", line):
+                    break
+                items.append((pos, pos + len(line)))
+                pos += len(line) + 1
+        out = []
+        for s, e in items:
+            listed = [m for m in self.in_span(s, e) if self.actor(m) and m.type is not PERSON and m.length]
+            if listed:
+                out.append(listed[0])
+        return out
 
     def paired_rows(self) -> None:
         """A list row pairing two sides, 「1. A県 - ドイツ・B州(自動車産業)」, 「A市 — B州 (C機関)」:
@@ -1519,6 +1563,11 @@ class _Builder:
             return
         for sector in _sectors(sentence):
             self._sector(self.key(subject), sector, (s, e), 0.5)
+
+
+def _unyeared(name: str) -> str:
+    """「日豪水素サミット2026」 is named again as 「サミット」: compare names without their year."""
+    return re.sub(r"\s?(?:19|20)\d\d(?:年)?$", "", name)
 
 
 def _sentence_at(text: str, pos: int) -> tuple[int, int]:
