@@ -622,3 +622,31 @@ def test_a_government_named_after_a_place_the_tagger_knows_is_the_place(tmp_path
     places, persons = _names(facts, "place"), _names(facts, "person")
     assert "ウェールズ政府" not in _names(facts, "organisation")
     assert (persons["アラン・ジョーンズ"], places["ウェールズ"]) in _ties(facts, "works_for")
+
+
+def test_a_state_named_with_its_abbreviation_inside_is_one_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "愛知県とノルトライン・ヴェストファーレン(NRW)州の交流は長い。NRW州政府の担当者が来日し、NRW州の企業を紹介した。\n",
+    )
+    places = _names(facts, "place")
+    assert places["ノルトライン・ヴェストファーレン州"] == places["NRW州"]
+    assert "NRW州政府" not in _names(facts, "organisation") and "NRW" not in _names(facts, "organisation")
+
+
+def test_a_katakana_city_the_tokenizer_cuts_is_one_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "視察団は、ウェストラント市とオランダ企業庁を訪れた。\n")
+    places = _names(facts, "place")
+    assert "ウェストラント市" in places and "ラント市" not in places
+
+
+def test_a_citys_government_building_names_the_city_not_a_place_called_shiseifu(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "山口太郎知事は台中市政府庁舎で林佳龍同市長と会談した。\n")
+    places = _names(facts, "place")
+    assert "市政府" not in places
+    assert (_names(facts, "person")["林佳龍"], places["台中"]) in _ties(facts, "works_for")
+
+
+def test_a_place_and_a_kind_of_body_describe_bodies_but_name_none(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "同センターはベトナム政府機関が所管し、タイの関係団体や日本企業と連携している。\n")
+    assert not {"ベトナム政府機関", "タイの関係団体", "日本企業"} & set(_names(facts, "organisation"))

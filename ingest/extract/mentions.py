@@ -85,6 +85,12 @@ _PART_OF_REGION = re.compile(r"県?(?:北|南|東|西|央|中)部?[\u4e00-\u9fff
 _REGION_SUFFIX = re.compile(r"(?:道|省|州|県)(?=知事|庁|政府|議会|内|[^\u4e00-\u9fff]|$)")
 _PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都", "町", "村", "鎮", "郷")
 _GENERIC_PLACES = {
+    # a government named by its level alone (「台中市政府」 read as 台中 + 市政府)
+    "市政府",
+    "県政府",
+    "州政府",
+    "省政府",
+    "府政府",
     "省都",
     "首都",
     "州都",
@@ -170,6 +176,8 @@ _STRONG = ("大学", "株式会社", "ホールディングス", "大使館", "�
 _KATAKANA_STEM_COMPANY = re.compile(
     r"[\u30a1-\u30fa\u30fc]{3,}(?:電機|製作所|重工|物産|精機|製鉄|製薬|商事)"
 )
+_ABBREVIATED_STATE = re.compile(r"([\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)*)\(([A-Z]{2,4})\)(州|省)")
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _DEICTIC = ("同", "各", "本", "当", "両", "その", "この", "全")
 _EN_ORG = re.compile(
     r"\b(?:(?:Embassy|Consulate(?: General)?) of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: in [A-Z][a-z]+)?"
@@ -438,8 +446,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         # Places by suffix: 光明区, バスク州 (token by token so 深圳市光明区 gives two).
         for i in range(a, b):
             tok = doc[i]
-            if tok.text[-1:] not in _PLACE_CHARS:
-                continue
+            if tok.text[-1:] not in _PLACE_CHARS or tok.text.endswith("政府"):
+                continue  # 「…市政府」: a government, never a place named 市政府
             if len(tok.text) >= 2 and "人名" in tok.tag_:
                 continue  # 吉村, 中村: a family name that ends like a village
             if len(tok.text) >= 2 and "固有名詞" in tok.tag_:
@@ -447,6 +455,14 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             elif len(tok.text) == 1 and i > a:
                 j = i - 1
                 if len(doc[j].text) == 1 and j - 1 >= a and doc[j - 1].text[-1:] not in _PLACE_CHARS:
+                    j -= 1
+                # 「ウェストラント市」: a katakana name the tokenizer cut in two
+                while (
+                    j - 1 >= a
+                    and _KATAKANA_WORD.fullmatch(doc[j].text)
+                    and _KATAKANA_WORD.fullmatch(doc[j - 1].text)
+                    and doc[j - 1].idx + len(doc[j - 1].text) == doc[j].idx
+                ):
                     j -= 1
             else:
                 continue
@@ -742,6 +758,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             and not any(t in surface for t in TITLES)
         ):
             candidates.append(Mention(s, e, surface, EVENT, _event_kind(surface) or kind, "ner", confidence=0.5))
+    # 「ミナス・ジェライス(MG)州」: a state named with its abbreviation inside, which later stands alone (MG州).
+    for m in _ABBREVIATED_STATE.finditer(text):
+        candidates.append(
+            Mention(m.start(), m.end(), m.group(1) + m.group(3), PLACE, PlaceKind.REGION.value, "pattern",
+                    confidence=0.8, aliases=[m.group(2) + m.group(3)])
+        )
     # 「岡本栄・伊賀市長」, 「鈴木英敬・三重県知事」: after a name and ・, the place whose head the person is.
     person_ends = {c.end for c in candidates if c.type is PERSON}
     for m in _HEAD_POST.finditer(text):
@@ -768,6 +790,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     for c in candidates:
         # 「X市人民委員会」 tagged as an event is the body governing X, never something held
         gov = _GOVERNMENT.fullmatch(c.text) if c.type is ORG or (c.type is EVENT and c.source == "ner") else None
+        if gov and c.text.endswith("州政府") and gov.group(1) + "州" in named_places:
+            gov = re.fullmatch(r"(.+州)(政府)", c.text)  # 「MG州政府」: the government of MG州, not of "MG"
         if gov:
             # A place's government acts as the place: 台東県政府, 陝西省人民政府, X省人民委員会.
             entry = gaz.lookup(gov.group(1))
@@ -792,6 +816,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     for c in candidates:
         if c.type is ORG and c.entry is None and c.text.endswith(_HELD_ONLY) and len(c.text) > 4:
             c.type, c.kind = EVENT, _event_kind(c.text)  # 「…世界園芸博覧会」 is held, not a body
+    # 「シンガポール政府機関」, 「台湾の関係団体」: a place and a kind of body describe bodies, they name none.
+    candidates = [c for c in candidates if not (c.type is ORG and _described(c.text, gaz))]
     # A credit (「(写真:X/Y通信社)」, 「(編集:X)」) names who made the page, not who took part in anything.
     credits = [(c.start(), c.end()) for c in _CREDIT.finditer(text)]
     candidates = [c for c in candidates if not any(cs <= c.start < ce for cs, ce in credits)]
@@ -799,6 +825,21 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     # the name and the post's field are no body (ソムチャイ・ウォン工業 of 「…工業大臣」)
     candidates = [c for c in candidates if not (c.type is ORG and c.entry is None and (c.start, c.end) in posted)]
     return _select([c for c in candidates if not _not_a_name(c, text)])
+
+
+_DESCRIPTIONS = (
+    "政府機関", "政府系機関", "関係機関", "支援機関", "行政機関", "研究機関", "医療機関", "金融機関", "教育機関",
+    "関係団体", "経済団体", "業界団体", "企業", "政府関係者",
+)
+
+
+def _described(name: str, gaz: Gazetteer) -> bool:
+    for word in _DESCRIPTIONS:
+        if name.endswith(word):
+            stem = name[: -len(word)].rstrip("の")
+            entry = gaz.lookup(stem) if stem else None
+            return not stem or (entry is not None and entry.type is PLACE)
+    return False
 
 
 def _ministry(name: str, gaz: Gazetteer) -> bool:
