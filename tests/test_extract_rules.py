@@ -624,6 +624,33 @@ def test_a_government_named_after_a_place_the_tagger_knows_is_the_place(tmp_path
     assert (persons["アラン・ジョーンズ"], places["ウェールズ"]) in _ties(facts, "works_for")
 
 
+def test_only_bodies_sign_and_a_signing_agreed_on_is_dated_when_it_is_done(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "2023年8月、愛知県の大村秀章知事はビクトリア州を訪問し、「観光協力に関する覚書」を締結することで合意した。\n"
+        "2024年1月、愛知県とビクトリア州は正式に同覚書を締結した。\n"
+        "2015年、本学の田中一郎教授がトロント大学のジョン・スミス教授と共同研究協定を締結した。\n",
+    )
+    places = _names(facts, "place")
+    agreements = [e for e in facts["entities"] if e["type"] == "agreement"]
+    # one agreement, signed when it was signed, not when the signing was agreed on; researchers sign for no one
+    assert [str(e.get("signed")) for e in agreements] == ["2024-01"]
+    assert list(_agreements(facts).values()) == [{places["愛知県"], places["ビクトリア州"]}]
+    visit = _extract(tmp_path, "佐藤花子教授は4月にカナダを訪問した。その際、2019年5月に協定を締結した。\n")
+    assert not _agreements(visit)  # the visitor heads no body: no party
+
+
+def test_a_mayors_party_is_the_mayors_town(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "東川町は昨年、大阪駐福岡弁事処の王小明・処長から交流先として台南市を紹介された。\n"
+        "2024年1月13日に山本太郎町長一行は台南市を訪問し、友好都市協定を締結した。\n",
+    )
+    places = _names(facts, "place")
+    # 「町長一行」 is the mayor's party, not the office named before it
+    assert list(_agreements(facts).values()) == [{places["東川町"], places["台南市"]}]
+
+
 def test_a_state_named_with_its_abbreviation_inside_is_one_place(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -113,6 +113,7 @@ _GENERIC_PLACES = {
     "地区",
     "自治区",
     "東京都",
+    # 台中|市政府: a place's government cut from the place's name, not a place
     "区政府",
 }
 _AREA = re.compile(r"(?:東北部|東北地方|西北部|東南部|西南部|北部|南部|東部|西部|中部|沿岸部|内陸部)")

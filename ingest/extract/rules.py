@@ -79,6 +79,7 @@ _PAIRED_ROW = re.compile(
     r"(?P<b>[^\s\-—–－―|、。()（）]{2,30})[ \t]*(?:[(（](?P<c>[^()（）\n]{2,40})[)）])?[ \t]*$",
     re.MULTILINE,
 )
+_LEADER_POST = r"\s?(?:" + "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True)) + r")?\s?(?:氏|さん|様)?"
 _HEADS = ("知事", "市長", "町長", "村長", "区長", "県長", "省長", "首相", "大統領", "社長", "学長", "理事長", "会長")
 # A bare event word standing for the event named before: 「セミナーでは」, 「同フォーラムに」.
 _EVENT_ANAPHOR = re.compile(
@@ -104,6 +105,10 @@ _VERBS = {
 }
 _LEADS = ("団長", "副団長", "団長代理")
 _GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
+# A signing still to come: 「締結することで合意」, 「締結に向けて」, 「締結を目指す」, 「締結を進めていく」.
+_PLANNED = re.compile(
+    r"(?:締結|調印|署名|結ぶ|交わす)(?:する|の)?(?:ことで合意|ことに合意|に向け|を目指|を進め|を検討|方向)"
+)
 _GOVERNING = {k.value for k in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT)}
 
 
@@ -263,6 +268,9 @@ class _Builder:
             before = [x for x in self.mentions if x.end <= m.start() and x.type is ORG]
             if before and before[-1].end == m.start():
                 continue  # 「X代表団」: X is already the mention
+            people = [x for x in self.mentions if x.end <= m.start() and x.type is PERSON]
+            if people and re.fullmatch(_LEADER_POST, self.text[people[-1].end : m.start()]):
+                continue  # 「吉本町長一行」: the group of the person named, not the last body
             target = self._last_before(m.start(), "organisation", ())
             if target is not None:
                 copy = Mention(m.start(), m.end(), m.group(), ORG, target.kind, "alias", confidence=0.55)
@@ -579,8 +587,15 @@ class _Builder:
             elif framed is not None:
                 parties = framed
             date = self.date_in(s + seg_start, e, before=pos)
+            if word != "合意" and _PLANNED.match(sentence, covered):
+                date = None  # 「…を締結することで合意」, 「締結に向けて」: not signed yet, so not signed then
             if len(parties) < 2 and date is not None:
-                parties = self._fallback_pair(s) or parties
+                # 「同年5月に覚書を締結」: the parties are the pair named just before, if it includes
+                # every body this clause names
+                fallback = self._fallback_pair(s) or []
+                named_here = {self.key(m) for m in segment if m.end <= pos and self.actor(m) and m.type is not PERSON}
+                if len(fallback) == 2 and named_here <= {self.key(m) for m in fallback}:
+                    parties = fallback
             if (
                 len(parties) < 2
                 and self.last_visit
@@ -653,6 +668,8 @@ class _Builder:
                                and self.text[m.end] == "・"), None)) is not None:
             group.append(joined)  # 「熊本県・熊本市が」: a prefecture and its city sign together
         parties = sorted(group, key=lambda x: x.start) + sorted(counterparts, key=lambda x: x.start)
+        # a person signs only as the head of a body (「X知事は…」); researchers are no parties
+        parties = [p for p in parties if self._body_of(p).type is not PERSON]
         return parties if len({self.key(self._body_of(p)) for p in parties}) >= 2 else None
 
     def _pair_subject(self, ms: list[Mention], pos: int) -> list[Mention] | None:
@@ -714,7 +731,8 @@ class _Builder:
         s: int,
         e: int,
     ) -> None:
-        heads = [self._body_of(p) for p in parties]
+        # a person signs for the body they head; one heading none (a researcher, a visitor) is no party
+        heads = [h for h in (self._body_of(p) for p in parties) if h.type is not PERSON]
         parties = [p for i, p in enumerate(heads) if all(self.key(p) != self.key(q) for q in heads[:i])]
         if len(parties) < 2:
             return
