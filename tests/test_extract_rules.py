@@ -705,3 +705,9 @@ def test_a_courtesy_call_received_is_a_meeting_and_a_visit_to_the_hosts_body(tmp
     places, persons = _names(facts, "place"), _names(facts, "person")
     assert (persons["内堀雅雄"], persons["ボー・タン・ドゥック"]) in _ties(facts, "met_with")
     assert (persons["ボー・タン・ドゥック"], places["福島県"]) in _ties(facts, "visited")
+
+
+def test_a_universitys_campus_is_a_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "セミナーでは、インド工科大学マドラス校のラメシュ・クマール教授が講演した。\n")
+    bodies, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert (persons["ラメシュ・クマール"], bodies["インド工科大学マドラス校"]) in _ties(facts, "works_for")
