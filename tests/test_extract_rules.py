@@ -711,3 +711,17 @@ def test_a_universitys_campus_is_a_body(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "セミナーでは、インド工科大学マドラス校のラメシュ・クマール教授が講演した。\n")
     bodies, persons = _names(facts, "organisation"), _names(facts, "person")
     assert (persons["ラメシュ・クマール"], bodies["インド工科大学マドラス校"]) in _ties(facts, "works_for")
+
+
+def test_each_row_under_a_list_of_twinned_regions_is_a_friendship_agreement(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岡山県の友好提携先\n\n岡山県は、次の地域と友好提携を結んでいます。\n"
+        "| 提携先 | 国 | 提携年 |\n| 江西省 | 中国 | 1992年 |\n| ミズーリ州 | アメリカ | 2011年 |\n",
+    )
+    places = _names(facts, "place")
+    parties = _ties(facts, "party_to")
+    for partner in ("江西省", "ミズーリ州"):
+        agreement = next(a for p, a in parties if p == places[partner])
+        assert (places["岡山県"], agreement) in parties
+    assert not any(places["中国"] == p or places["アメリカ"] == p for p, _a in parties)
