@@ -659,3 +659,16 @@ def test_a_citys_government_building_names_the_city_not_a_place_called_shiseifu(
 def test_a_place_and_a_kind_of_body_describe_bodies_but_name_none(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "同センターはベトナム政府機関が所管し、タイの関係団体や日本企業と連携している。\n")
     assert not {"ベトナム政府機関", "タイの関係団体", "日本企業"} & set(_names(facts, "organisation"))
+
+
+def test_a_friendship_partner_named_in_apposition(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "石川県の馳浩知事は10日、同県の友好提携都市、フランスのオクシタニー州を来月訪問すると発表した。\n"
+        "金沢市の姉妹都市であるナンシー市の代表団も来日した。\n",
+    )
+    places = _names(facts, "place")
+    parties = list(_agreements(facts).values())
+    assert {places["石川県"], places["オクシタニー州"]} in parties  # not France, which only locates it
+    assert {places["金沢市"], places["ナンシー市"]} in parties
+    assert len(parties) == 2
