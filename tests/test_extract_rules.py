@@ -672,3 +672,13 @@ def test_a_friendship_partner_named_in_apposition(tmp_path: Path) -> None:
     assert {places["石川県"], places["オクシタニー州"]} in parties  # not France, which only locates it
     assert {places["金沢市"], places["ナンシー市"]} in parties
     assert len(parties) == 2
+
+
+def test_same_and_a_bodys_ending_is_that_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "北陸の企業を支援する「日欧技術交流推進オフィス」の仲介で交流が始まった。\n"
+        "同オフィスと富山県は2015年に技術連携に関する覚書を締結している。同年、県は視察団を派遣した。\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    assert list(_agreements(facts).values()) == [{orgs["日欧技術交流推進オフィス"], places["富山県"]}]

@@ -105,6 +105,10 @@ _VERBS = {
 }
 _LEADS = ("団長", "副団長", "団長代理")
 _GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
+# 「同オフィス」, 「同協議会」: 同 and the ending of a body's name (checked against the bodies named before).
+_SAME_BODY = re.compile(
+    r"(?<![\u4e00-\u9fff])同(?P<ending>[\u30a1-\u30fa\u30fc]{2,12}|[\u4e00-\u9fff]{2,5}?)(?=[はがとのもをにへで、])"
+)
 # A signing still to come: 「締結することで合意」, 「締結に向けて」, 「締結を目指す」, 「締結を進めていく」.
 _PLANNED = re.compile(
     r"(?:締結|調印|署名|結ぶ|交わす)(?:する|の)?(?:ことで合意|ことに合意|に向け|を目指|を進め|を検討|方向)"
@@ -237,6 +241,17 @@ class _Builder:
                     copy = Mention(m.start(), m.end(), word, target.type, target.kind, "alias", confidence=0.6)
                     extra.append(copy)
                     self.of[id(copy)] = self.key(target)
+        for m in _SAME_BODY.finditer(self.text):
+            # 「同オフィス」, 「同協議会」: the last body named before whose name ends so
+            if m.group() in COREFERENCE or any(x.start <= m.start() < x.end for x in self.mentions + extra):
+                continue
+            ending = m.group("ending")
+            named = [x for x in self.mentions if x.type is ORG and x.end <= m.start() and x.text.endswith(ending)
+                     and len(x.text) > len(ending)]
+            if named:
+                copy = Mention(m.start(), m.end(), m.group(), ORG, named[-1].kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(named[-1])
         for m in re.finditer(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(県知事|知事|市長|省長|州首相)(?=が|は)", self.text):
             hint = {"県知事": "県", "知事": "県", "市長": "市", "省長": "省", "州首相": "州"}[m.group(1)]
             target = self._last_before(m.start(), "place", (hint,))
