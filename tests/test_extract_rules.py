@@ -606,6 +606,24 @@ def test_the_signing_clauses_subject_and_its_counterparts_sign(tmp_path: Path) -
     )
 
 
+def test_a_foreign_name_before_the_field_of_its_post_is_a_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "タイ政府のソムチャイ・ウォン工業大臣が来日した。メディコン・バレー・アライアンス事務局長も講演した。\n",
+    )
+    persons, bodies = _names(facts, "person"), _names(facts, "organisation")
+    assert "ソムチャイ・ウォン" in persons
+    assert "ソムチャイ・ウォン工業" not in bodies
+    assert "メディコン・バレー・アライアンス" not in persons
+
+
+def test_a_government_named_after_a_place_the_tagger_knows_is_the_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "ウェールズ政府のアラン・ジョーンズ経済大臣が来県した。\n")
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert "ウェールズ政府" not in _names(facts, "organisation")
+    assert (persons["アラン・ジョーンズ"], places["ウェールズ"]) in _ties(facts, "works_for")
+
+
 def test_only_bodies_sign_and_a_signing_agreed_on_is_dated_when_it_is_done(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -64,6 +64,10 @@ _NAME_AFTER_POST = re.compile(
     r"(?=[ \u3000]*(?:$|氏|さん|様|、))",
     re.MULTILINE,
 )
+_KATAKANA_BEFORE_POST = re.compile(
+    rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME}(?:・{_KATAKANA_NAME})+)([{_KANJI}]{{1,5}}?)"
+    r"(?=" + "|".join(t for t in TITLES if re.fullmatch(r"[\u4e00-\u9fff]+", t)) + ")"
+)
 _TITLE_PERSON = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME})(?=大統領|首相|所長|大使|会長|社長|博士|教授|氏)"
 )
@@ -638,6 +642,14 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     # 3. persons by pattern
     candidates += _tagged_persons(doc, text, {ps for ps, _pe in place_spans}, every)
     candidates += _posted_names(doc, text)
+    posted: list[tuple[int, int]] = []
+    for m in _KATAKANA_BEFORE_POST.finditer(text):
+        # 「ケビン・メセベルー観光局長」, 「ソムチャイ・ウォン工業大臣」: a foreign name (its first part tagged as a
+        # person's name), then the field of the post; a body's name before a post starts with an ordinary word
+        first = _tokens_at(doc, m.start(1), m.start(1) + len(m.group(1).split("・")[0]))
+        if first and "人名" in first[0].tag_ and m.group(2)[0] not in (*_PLACE_CHARS, "社"):
+            candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.75))
+            posted.append((m.start(1), m.end(2)))
     for m in _NAME_AFTER_POST.finditer(text):
         # 「…州議長 ダミアン・アラリ」: a signatory list gives the post, then the name
         candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.7))
@@ -789,6 +801,14 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             elif gov.group(1) in named_places:
                 c.type, c.kind, c.text = PLACE, named_places[gov.group(1)], gov.group(1)
                 c.end = c.start + len(gov.group(1))
+            elif all("地名" in t.tag_ for t in _tokens_at(doc, c.start, c.start + len(gov.group(1)))):
+                # スコットランド政府: a place name the tagger knows, though the gazetteer does not
+                end = c.start + len(gov.group(1))
+                toks = _tokens_at(doc, c.start, end)
+                if toks and toks[0].idx == c.start and toks[-1].idx + len(toks[-1].text) == end:
+                    own_kind = _place_kind(gov.group(1)) or PlaceKind.REGION.value
+                    c.kind = PlaceKind.COUNTRY.value if any("地名-国" in t.tag_ for t in toks) else own_kind
+                    c.type, c.text, c.end = PLACE, gov.group(1), end
     for c in candidates:
         if c.type is ORG and c.entry is None and c.text.endswith(_HELD_ONLY) and len(c.text) > 4:
             c.type, c.kind = EVENT, _event_kind(c.text)  # 「…世界園芸博覧会」 is held, not a body
@@ -798,6 +818,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     credits = [(c.start(), c.end()) for c in _CREDIT.finditer(text)]
     candidates = [c for c in candidates if not any(cs <= c.start < ce for cs, ce in credits)]
     candidates = [c for c in candidates if not (c.type is PERSON and _not_a_participant(text, c.start, c.end))]
+    # the name and the post's field are no body (ソムチャイ・ウォン工業 of 「…工業大臣」)
+    candidates = [c for c in candidates if not (c.type is ORG and c.entry is None and (c.start, c.end) in posted)]
     return _select([c for c in candidates if not _not_a_name(c, text)])
 
 
