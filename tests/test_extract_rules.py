@@ -677,3 +677,13 @@ def test_a_citys_government_building_names_the_city_not_a_place_called_shiseifu(
 def test_a_place_and_a_kind_of_body_describe_bodies_but_name_none(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "同センターはベトナム政府機関が所管し、タイの関係団体や日本企業と連携している。\n")
     assert not {"ベトナム政府機関", "タイの関係団体", "日本企業"} & set(_names(facts, "organisation"))
+
+
+def test_a_name_before_an_ambassadors_posting_is_a_person(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "冒頭、タナカマル駐日パラオ大使が挨拶し、ラウラ・ベルティ駐日イタリア大使も登壇した。\n")
+    assert {"タナカマル", "ラウラ・ベルティ"} <= set(_names(facts, "person"))
+
+
+def test_a_credit_line_names_no_one_who_took_part(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "福島県は郡山市で水素フォーラムを開いた。\n\n取材・文・写真/小野寺花子\n")
+    assert "小野寺花子" not in _names(facts, "person")
