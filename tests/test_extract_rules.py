@@ -698,3 +698,16 @@ def test_a_foreign_name_spelt_two_ways_on_a_page_is_one_person(tmp_path: Path) -
     persons = _names(facts, "person")
     assert persons["チャン・ミン・トゥアン"] == persons["チャン・ミン・トゥン"]
     assert persons["マリア・ガルシア"] != persons["マリオ・ガルシア"]
+
+
+def test_a_body_named_in_quotes_after_its_kind_or_by_a_katakana_name_and_a_body_word(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "石川県は、ドイツのスタートアップ「ルミナ」と連携する。オランダのアグリバレー財団とも協力する。\n",
+    )
+    assert {"ルミナ", "アグリバレー財団"} <= set(_names(facts, "organisation"))
+
+
+def test_every_state_is_no_city(tmp_path: Path) -> None:
+    assert "全州" not in _names(_extract(tmp_path, "ブラジルでは今年、全州において知事選が行われる。\n"), "place")
+    assert "全州市" in _names(_extract(tmp_path, "韓国の全州市とは交流がある。\n"), "place")

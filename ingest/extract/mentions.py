@@ -85,12 +85,10 @@ _PART_OF_REGION = re.compile(r"県?(?:北|南|東|西|央|中)部?[\u4e00-\u9fff
 _REGION_SUFFIX = re.compile(r"(?:道|省|州|県)(?=知事|庁|政府|議会|内|[^\u4e00-\u9fff]|$)")
 _PLACE_CHARS = ("区", "州", "市", "県", "省", "府", "都", "町", "村", "鎮", "郷")
 _GENERIC_PLACES = {
-    # a government named by its level alone (「台中市政府」 read as 台中 + 市政府)
-    "市政府",
-    "県政府",
-    "州政府",
-    "省政府",
     "府政府",
+    "全州",
+    "各州",
+    "全省",
     "省都",
     "首都",
     "州都",
@@ -138,8 +136,10 @@ _PROGRAMME_BODY = re.compile(
 _KATAKANA_JOINED = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)+")
 # A katakana name introduced by an org-type noun: 「支援機関であるX」, 「クラスター「X」」.
 _INTRO_ORG = re.compile(
-    r"(?:機関|団体|組織|クラスター|ネットワーク|企業|会社|ベンチャー|協会|財団|エージェンシー)(?:である|の)?\s?「?"
-    r"(?P<n>[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)+)(?![\u30a1-\u30fa\u30fc・])」?"
+    r"(?:機関|団体|組織|クラスター|ネットワーク|企業|会社|ベンチャー|スタートアップ|協会|財団|エージェンシー)(?:である|の)?\s?"
+    r"(?:「?(?P<n>[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)+)(?![\u30a1-\u30fa\u30fc・])」?"
+    # 「スタートアップ「ミラクル」」: one quoted word after a kind of body is that body's name
+    r"|「(?P<q>[\u30a1-\u30fa\u30fcA-Za-z][\u30a1-\u30fa\u30fcA-Za-z0-9 .&-]{1,24})」)"
 )
 # A quoted name that something is held under or attended: 「X」に参加, 「X」を開催, 「X」の会期中.
 _QUOTED_OCCASION = re.compile(
@@ -163,7 +163,8 @@ _EVENT_SLOT = re.compile(
 _CREDIT = re.compile(
     r"[(（](?:写真|編集|文|撮影|取材|記者|出典|画像|提供|翻訳)[^()（）\n]{0,3}?[:：／/][^()（）\n]{1,60}[)）]"
     # a credit line of its own: 「取材・文・写真/X」, 「撮影:X」
-    r"|^[ \t]*(?:取材|文|写真|撮影|編集|構成|記者|翻訳)(?:[・、](?:取材|文|写真|撮影|編集|構成|翻訳))*[ \t]*[:：／/][^\n]{1,40}$",
+    r"|^[ \t]*(?:取材|文|写真|撮影|編集|構成|記者|翻訳)(?:[・、](?:取材|文|写真|撮影|編集|構成|翻訳))*"
+    r"[ \t]*[:：／/][^\n]{1,40}$",
     re.MULTILINE,
 )
 # Event words that never end a body's name (unlike 協議会, 会議, フォーラム).
@@ -177,6 +178,8 @@ _KATAKANA_STEM_COMPANY = re.compile(
 )
 _ABBREVIATED_STATE = re.compile(r"([\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)*)\(([A-Z]{2,4})\)(州|省)")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+_KATAKANA_STEM_BODY = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}(?:財団|機構|大学|研究所|銀行|商工会議所)")
+_NOT_NAME_SUFFIXES = frozenset({"とも", "ども", "ら", "たち", "など", "等"})
 _DEICTIC = ("同", "各", "本", "当", "両", "その", "この", "全")
 _EN_ORG = re.compile(
     r"\b(?:(?:Embassy|Consulate(?: General)?) of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: in [A-Z][a-z]+)?"
@@ -278,6 +281,11 @@ def _noun_runs(doc: Any, tokens: list[Any] | None = None) -> list[tuple[int, int
             continue
         if start is None and (tok.tag_.startswith("接尾辞") or text in _PUNCT_OK or tok.pos_ == "NUM"):
             continue
+        if text in _NOT_NAME_SUFFIXES:  # 「X財団とも協力」: とも is a particle the tagger calls a suffix
+            if start is not None:
+                runs.append((start, i))
+                start = None
+            continue
         ok = (
             tok.pos_ in _NAME_POS
             or tok.tag_.startswith(("接頭辞", "接尾辞-名詞", "名詞-固有名詞"))
@@ -328,6 +336,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         after = text[gm.end : gm.end + 1]
         if gm.entry.type is PLACE and after in ("人", "語", "系", "製", "産", "風"):
             continue
+        if gm.entry.type is PLACE and text[gm.start : gm.end] in _GENERIC_PLACES:
+            continue  # 「全州において」: every state, not 全州 (Jeonju), which pages write 全州市
         if gm.entry.type is PLACE and _common_word(doc, gm.start, gm.end):
             continue  # 来賓 (guests), 諸島 (islands): a place's name used as an ordinary word
         if gm.entry.type is PLACE and _glued_katakana(text, gm.start, gm.end, ends, starts):
@@ -404,6 +414,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         # A katakana maker's name and its trade: ボッシュ電機, ミツワ製作所 (the tagger seldom knows the name;
         # trades that also follow loanwords, such as 産業 in エネルギー産業, are left out).
         strong = strong or bool(kind == OrganisationKind.COMPANY.value and _KATAKANA_STEM_COMPANY.fullmatch(name))
+        # 「フードバレー財団」: a katakana name before the word for a body that only names bodies
+        strong = strong or bool(_KATAKANA_STEM_BODY.fullmatch(name))
         # A body name right before a title and a person: 「X協力センター専務理事 …氏」.
         strong = strong or (len(name) >= 5 and not name.startswith(_DEICTIC) and bool(_BEFORE_TITLE.match(text, e)))
         if kind and name not in _GENERIC and (_proper(doc, a, b, place_spans) or legal or strong):
@@ -549,11 +561,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             start = m.start("t1") if m.group("t1") else m.start("t2")
             candidates.append(Mention(start, start + len(title), title, EVENT, kind, "pattern", confidence=0.6))
     for m in _INTRO_ORG.finditer(text):
+        part = "n" if m.group("n") else "q"
         if not text[m.end() : m.end() + 3].lstrip().startswith((*HONORIFICS, *TITLES)):
             candidates.append(
-                Mention(
-                    m.start("n"), m.end("n"), m.group("n"), ORG, OrganisationKind.OTHER.value, "pattern", confidence=0.6
-                )
+                Mention(m.start(part), m.end(part), m.group(part), ORG, OrganisationKind.OTHER.value, "pattern",
+                        confidence=0.6)
             )
     for m in _PROGRAMME_BODY.finditer(text):
         candidates.append(
