@@ -711,3 +711,24 @@ def test_a_body_named_in_quotes_after_its_kind_or_by_a_katakana_name_and_a_body_
 def test_every_state_is_no_city(tmp_path: Path) -> None:
     assert "全州" not in _names(_extract(tmp_path, "ブラジルでは今年、全州において知事選が行われる。\n"), "place")
     assert "全州市" in _names(_extract(tmp_path, "韓国の全州市とは交流がある。\n"), "place")
+
+
+def test_a_delegation_sent_under_a_leader_visits_its_goal(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "岩手県は、達増拓也知事を団長とする訪問団をベトナムのフエ省に派遣した。\n")
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert {(places["岩手県"], places["フエ省"]), (persons["達増拓也"], places["フエ省"])} <= _ties(facts, "visited")
+
+
+def test_a_courtesy_call_received_is_a_meeting_and_a_visit_to_the_hosts_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "福島県の内堀雅雄知事は3日、ベトナム・ドンナイ省のボー・タン・ドゥック委員長の表敬訪問を受けた。\n"
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert (persons["内堀雅雄"], persons["ボー・タン・ドゥック"]) in _ties(facts, "met_with")
+    assert (persons["ボー・タン・ドゥック"], places["福島県"]) in _ties(facts, "visited")
+
+
+def test_a_universitys_campus_is_a_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "セミナーでは、インド工科大学マドラス校のラメシュ・クマール教授が講演した。\n")
+    bodies, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert (persons["ラメシュ・クマール"], bodies["インド工科大学マドラス校"]) in _ties(facts, "works_for")

@@ -402,6 +402,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             and "固有名詞" in every[b - 2].tag_ and offset == every[a].idx
         ):
             kind = OrganisationKind.UNIVERSITY.value  # 筑波大, 東北大: a university by its short name
+        if kind is None and re.fullmatch(r".{2,}大学.{1,10}(?:校|キャンパス)", name):
+            kind = OrganisationKind.UNIVERSITY.value  # インド工科大学デリー校: a university's campus
         if kind is None and name.endswith(DEPARTMENT_SUFFIXES) and _inner_org_end(name):
             kind = OrganisationKind.OTHER.value  # a division of a complete body: X大使館商務部
         if kind is None and legal and re.match(r"(?:株式|有限|合同)会社", legal) and not name.endswith(_VENUES):

@@ -10,6 +10,7 @@ coreference (同社, 同省, 代表団 …) points back to the last fitting enti
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,6 +105,7 @@ _VERBS = {
     "meet": frozenset({"会談", "面会", "面談", "懇談", "会見"}),
     "hold": frozenset({"開催", "主催", "共催", "派遣", "企画", "実施"}),
     "serve": frozenset({"務める", "務め"}),
+    "receive": frozenset({"受ける", "受け"}),
 }
 _LEADS = ("団長", "副団長", "団長代理")
 _GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
@@ -1264,6 +1266,46 @@ class _Builder:
                 return m if self.actor(m) and m.type is not PERSON and m.kind != "country" else None
         return None
 
+    def _sent_delegation(self, verb: Any, args: list[Arg], add: Callable[..., None]) -> None:
+        """「XはP知事を団長とする訪問団をYに派遣」: X's delegation, and P who leads it, visit Y."""
+        groups = [a for a in args if a.dep == "obj" and self.text[a.start : a.end].endswith(_DELEGATIONS)]
+        if not groups:
+            return
+        goals = [m for m in self._arg(args, "obl", ("に", "へ")) if self.actor(m) and m.type is not PERSON]
+        senders = [v for v in self._subjects(verb) if self.actor(v) and v.type is not PERSON]
+        leaders = []
+        for clause in (c for g in groups for c in g.head.children if _dep_label(c) == "acl"):
+            cargs = arguments(clause)
+            if any(self.text[a.start : a.end].endswith(_LEADS) for a in cargs if "と" in a.cases):
+                leaders += [m for m in self._arg(cargs, "obj", ("を",)) if m.type is PERSON]
+        span = self._span_of(verb)
+        for v in [*senders, *leaders]:
+            for g in goals:
+                add("visited", v, g, span, verb.idx)
+
+    def _courtesy_call(self, verb: Any, add: Callable[..., None]) -> None:
+        """「P知事はQ首相の表敬訪問を受けた」: Q called on P (a meeting) and visited P's body."""
+        calls = [c for c in verb.children if _dep_label(c) == "obj" and c.text in ("訪問", "表敬", "来訪", "表敬訪問")]
+        if not calls:
+            return
+        callers = [m for c in calls for x in c.children if _dep_label(x) == "nmod"
+                   for m in self._arg_mentions(x) if self.actor(m)]
+        span = self._span_of(verb)
+        for host in self._subjects(verb):
+            body = self._employer_of(host) if host.type is PERSON else host
+            for caller in callers:
+                if host.type is PERSON and caller.type is PERSON:
+                    add("met_with", host, caller, span, verb.idx)
+                if body is not None and self.actor(body):
+                    add("visited", caller, body, span, verb.idx)
+
+    def _employer_of(self, person: Mention) -> Mention | None:
+        key = self.key(person)
+        for f in self.facts:
+            if f.type == "works_for" and f.source == key and self.entities[f.target].mentions:
+                return self.entities[f.target].mentions[0]
+        return None
+
     def _span_of(self, verb: Any) -> tuple[int, int]:
         return _sentence_at(self.text, verb.idx)
 
@@ -1287,6 +1329,8 @@ class _Builder:
             # 「XはYにミッションを派遣」, 「Xが…セミナーを開催」: X organised it; a mission sent to Y visits Y
             args = arguments(verb)
             events = [m for m in self._arg(args, "obj", ("を",)) if m.type is EVENT]
+            if verb.lemma_ == "派遣":
+                self._sent_delegation(verb, args, add)
             if not events:
                 continue
             span = self._span_of(verb)
@@ -1316,6 +1360,8 @@ class _Builder:
                 if self.actor(v):
                     for ev in events:
                         add("attended", v, ev, span, verb.idx)
+        for verb in verbs["receive"]:
+            self._courtesy_call(verb, add)
         for verb in verbs["serve"]:
             # 「P知事が団長を務めた」: the leader of a delegation takes part in it
             if not any(self.text[a.start : a.end].endswith(_LEADS) for a in arguments(verb) if a.dep == "obj"):
