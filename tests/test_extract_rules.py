@@ -700,6 +700,29 @@ def test_a_foreign_name_spelt_two_ways_on_a_page_is_one_person(tmp_path: Path) -
     assert persons["マリア・ガルシア"] != persons["マリオ・ガルシア"]
 
 
+def test_a_friendship_partner_named_in_apposition(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "石川県の馳浩知事は10日、同県の友好提携都市、フランスのオクシタニー州を来月訪問すると発表した。\n"
+        "金沢市の姉妹都市であるナンシー市の代表団も来日した。\n",
+    )
+    places = _names(facts, "place")
+    parties = list(_agreements(facts).values())
+    assert {places["石川県"], places["オクシタニー州"]} in parties  # not France, which only locates it
+    assert {places["金沢市"], places["ナンシー市"]} in parties
+    assert len(parties) == 2
+
+
+def test_same_and_a_bodys_ending_is_that_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "北陸の企業を支援する「日欧技術交流推進オフィス」の仲介で交流が始まった。\n"
+        "同オフィスと富山県は2015年に技術連携に関する覚書を締結している。同年、県は視察団を派遣した。\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    assert list(_agreements(facts).values()) == [{orgs["日欧技術交流推進オフィス"], places["富山県"]}]
+
+
 def test_a_body_named_in_quotes_after_its_kind_or_by_a_katakana_name_and_a_body_word(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -109,6 +109,10 @@ _VERBS = {
 }
 _LEADS = ("団長", "副団長", "団長代理")
 _GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
+# 「同オフィス」, 「同協議会」: 同 and the ending of a body's name (checked against the bodies named before).
+_SAME_BODY = re.compile(
+    r"(?<![\u4e00-\u9fff])同(?P<ending>[\u30a1-\u30fa\u30fc]{2,12}|[\u4e00-\u9fff]{2,5}?)(?=[はがとのもをにへで、])"
+)
 # A signing still to come: 「締結することで合意」, 「締結に向けて」, 「締結を目指す」, 「締結を進めていく」.
 _PLANNED = re.compile(
     r"(?:締結|調印|署名|結ぶ|交わす)(?:する|の)?(?:ことで合意|ことに合意|に向け|を目指|を進め|を検討|方向)"
@@ -241,6 +245,17 @@ class _Builder:
                     copy = Mention(m.start(), m.end(), word, target.type, target.kind, "alias", confidence=0.6)
                     extra.append(copy)
                     self.of[id(copy)] = self.key(target)
+        for m in _SAME_BODY.finditer(self.text):
+            # 「同オフィス」, 「同協議会」: the last body named before whose name ends so
+            if m.group() in COREFERENCE or any(x.start <= m.start() < x.end for x in self.mentions + extra):
+                continue
+            ending = m.group("ending")
+            named = [x for x in self.mentions if x.type is ORG and x.end <= m.start() and x.text.endswith(ending)
+                     and len(x.text) > len(ending)]
+            if named:
+                copy = Mention(m.start(), m.end(), m.group(), ORG, named[-1].kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(named[-1])
         for m in re.finditer(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(県知事|知事|市長|省長|州首相)(?=が|は)", self.text):
             hint = {"県知事": "県", "知事": "県", "市長": "市", "省長": "省", "州首相": "州"}[m.group(1)]
             target = self._last_before(m.start(), "place", (hint,))
@@ -566,6 +581,11 @@ class _Builder:
             # 「MOU締結先機関」: the counterpart (締結先) of an agreement signs nothing there
             tail = re.sub(r"(?:締結|調印|署名)先", "先", sentence[at : at + 40])
             pair = self._named_pair(s + at, ms) if word != "合意" else None
+            partner = self._apposed_partner(s + at, word, ms) if kind is AgreementKind.FRIENDSHIP else None
+            if partner is not None and not any(v in tail for v in AGREEMENT_VERBS):
+                # 「A県の友好提携都市、B州を訪問」: B is A's partner under a friendship agreement
+                self._agreement(word, kind, partner, None, tail, "", s, e)
+                continue
             if word == "合意":
                 if not re.match(r"合意(?:に達|し)", tail):
                     continue
@@ -627,6 +647,25 @@ class _Builder:
                     self._agreement(word, kind, [lead, other], date, tail, seg_text, s, e)
                 continue
             self._agreement(word, kind, parties, date, tail, seg_text, s, e)
+
+    def _apposed_partner(self, pos: int, word: str, ms: list[Mention]) -> list[Mention] | None:
+        """「A県の友好提携都市、(イタリアの)B州」, 「A市の姉妹都市であるB市」: A and the partner named
+        in apposition to the friendship word at ``pos``."""
+        owner = _closest([m for m in ms if m.end <= pos and self.actor(m) and m.type is not PERSON])
+        if owner is None or not re.fullmatch(r"\s?の", self.text[owner.end : pos]):
+            return None
+        end = pos + len(word)
+        rest = re.match(r"(?:都市|州|県|省|市|町|村|提携先)?(?:である|の|、)\s?", self.text[end : end + 8])
+        if rest is None:
+            return None
+        after = [m for m in ms if m.start >= end + rest.end() and self.actor(m) and m.type is not PERSON]
+        first = max((m for m in after if m.start == end + rest.end()), key=lambda m: m.length, default=None)
+        while first is not None and first.kind == "country" and self.text[first.end : first.end + 1] in ("の", "・"):
+            # 「イタリアのB州」: the country only locates the partner
+            first = max((m for m in after if m.start == first.end + 1), key=lambda m: m.length, default=None)
+        if first is None:
+            return None
+        return [owner, first] if self.key(owner) != self.key(first) else None
 
     def _frame(self, ms: list[Mention], pos: int) -> list[Mention] | None:
         """「(Xでは、)AがBと…覚書を締結」, 「A政府は…B市およびC市と「…」を締結」: the subject of the
