@@ -679,6 +679,27 @@ def test_a_place_and_a_kind_of_body_describe_bodies_but_name_none(tmp_path: Path
     assert not {"ベトナム政府機関", "タイの関係団体", "日本企業"} & set(_names(facts, "organisation"))
 
 
+def test_a_name_before_an_ambassadors_posting_is_a_person(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "冒頭、タナカマル駐日パラオ大使が挨拶し、ラウラ・ベルティ駐日イタリア大使も登壇した。\n")
+    assert {"タナカマル", "ラウラ・ベルティ"} <= set(_names(facts, "person"))
+
+
+def test_a_credit_line_names_no_one_who_took_part(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "福島県は郡山市で水素フォーラムを開いた。\n\n取材・文・写真/小野寺花子\n")
+    assert "小野寺花子" not in _names(facts, "person")
+
+
+def test_a_foreign_name_spelt_two_ways_on_a_page_is_one_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "ハノイ市のチャン・ミン・トゥアン副市長が来県した。\n"
+        "知事との会見で、チャン・ミン・トゥン副市長は交流の拡大に期待を示した。マリア・ガルシア氏とマリオ・ガルシア氏も同行した。\n",
+    )
+    persons = _names(facts, "person")
+    assert persons["チャン・ミン・トゥアン"] == persons["チャン・ミン・トゥン"]
+    assert persons["マリア・ガルシア"] != persons["マリオ・ガルシア"]
+
+
 def test_a_friendship_partner_named_in_apposition(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from graph.model import AgreementKind, EntityType, EventKind, PlaceKind
 from graph.names import name_key
 from ingest.extract.documents import Document
@@ -1720,7 +1722,24 @@ def _full_names(names: list[str]) -> dict[str, str]:
         }
         if len(longer) == 1:
             out[short] = longer.pop()
+    # the same foreign name spelt two ways on one page (グエン・タイン・ロン, later グエン・タン・ロン)
+    ordered = list(dict.fromkeys(names))
+    for i, later in enumerate(ordered):
+        if later in out:
+            continue
+        first = next((n for n in ordered[:i] if _spelt_alike(n, later)), None)
+        if first is not None:
+            out[later] = out.get(first, first)
     return out
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Two katakana names of as many parts, all alike but one, and that one close in sound and length."""
+    pa, pb = a.split("・"), b.split("・")
+    if len(pa) < 2 or len(pa) != len(pb) or not re.fullmatch(r"[\u30a1-\u30fa\u30fc・]+", a + b):
+        return False
+    differ = [(x, y) for x, y in zip(pa, pb, strict=True) if x != y]
+    return len(differ) == 1 and fuzz.ratio(*differ[0]) >= 75
 
 
 def _within(inner: Mention, outer: Mention) -> bool:
