@@ -769,3 +769,13 @@ def test_each_row_under_a_list_of_twinned_regions_is_a_friendship_agreement(tmp_
         agreement = next(a for p, a in parties if p == places[partner])
         assert (places["岡山県"], agreement) in parties
     assert not any(places["中国"] == p or places["アメリカ"] == p for p, _a in parties)
+
+
+def test_bodies_named_by_an_abbreviation_in_brackets_an_institute_word_or_an_apposition(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "韓国の電子通信研究院(ETRI)、中国科学院、米国のベンチャーキャピタル、スカイ・ブリッジ・ベンチャーズが参加した。\n",
+    )
+    bodies = _names(facts, "organisation")
+    assert {"電子通信研究院", "中国科学院", "スカイ・ブリッジ・ベンチャーズ"} <= set(bodies)
+    assert bodies["ETRI"] == bodies["電子通信研究院"]
