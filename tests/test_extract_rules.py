@@ -694,6 +694,27 @@ def test_a_place_and_a_kind_of_body_describe_bodies_but_name_none(tmp_path: Path
     assert not {"ベトナム政府機関", "タイの関係団体", "日本企業"} & set(_names(facts, "organisation"))
 
 
+def test_a_name_before_an_ambassadors_posting_is_a_person(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "冒頭、タナカマル駐日パラオ大使が挨拶し、ラウラ・ベルティ駐日イタリア大使も登壇した。\n")
+    assert {"タナカマル", "ラウラ・ベルティ"} <= set(_names(facts, "person"))
+
+
+def test_a_credit_line_names_no_one_who_took_part(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "福島県は郡山市で水素フォーラムを開いた。\n\n取材・文・写真/小野寺花子\n")
+    assert "小野寺花子" not in _names(facts, "person")
+
+
+def test_a_foreign_name_spelt_two_ways_on_a_page_is_one_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "ハノイ市のチャン・ミン・トゥアン副市長が来県した。\n"
+        "知事との会見で、チャン・ミン・トゥン副市長は交流の拡大に期待を示した。マリア・ガルシア氏とマリオ・ガルシア氏も同行した。\n",
+    )
+    persons = _names(facts, "person")
+    assert persons["チャン・ミン・トゥアン"] == persons["チャン・ミン・トゥン"]
+    assert persons["マリア・ガルシア"] != persons["マリオ・ガルシア"]
+
+
 def test_a_friendship_partner_named_in_apposition(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -749,3 +770,17 @@ def test_a_universitys_campus_is_a_body(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "セミナーでは、インド工科大学マドラス校のラメシュ・クマール教授が講演した。\n")
     bodies, persons = _names(facts, "organisation"), _names(facts, "person")
     assert (persons["ラメシュ・クマール"], bodies["インド工科大学マドラス校"]) in _ties(facts, "works_for")
+
+
+def test_each_row_under_a_list_of_twinned_regions_is_a_friendship_agreement(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岡山県の友好提携先\n\n岡山県は、次の地域と友好提携を結んでいます。\n"
+        "| 提携先 | 国 | 提携年 |\n| 江西省 | 中国 | 1992年 |\n| ミズーリ州 | アメリカ | 2011年 |\n",
+    )
+    places = _names(facts, "place")
+    parties = _ties(facts, "party_to")
+    for partner in ("江西省", "ミズーリ州"):
+        agreement = next(a for p, a in parties if p == places[partner])
+        assert (places["岡山県"], agreement) in parties
+    assert not any(places["中国"] == p or places["アメリカ"] == p for p, _a in parties)

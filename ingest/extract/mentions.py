@@ -55,7 +55,7 @@ _KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc]+"
 _KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _PERSON_KATAKANA = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME}(?:[・=][ ]?{_KATAKANA_NAME})+)[ ]?"
-    r"(?=氏|さん|様|博士|大使|駐日大使|総領事|大統領|首相|所長|会長|社長|教授|州知事|州首相|副知事|知事|副市長|市長|長官|副委員長|委員長|大臣|議長|代表|"
+    r"(?=氏|さん|様|博士|大使|駐日|総領事|大統領|首相|所長|会長|社長|教授|州知事|州首相|副知事|知事|副市長|市長|長官|副委員長|委員長|大臣|議長|代表|"
     r"局長|理事|学長|副学長|病院長|処長|郷長|県長|\(\d{1,3}\))"
 )
 # 「…州議長 ダミアン・アラリ」: a post, a space, then a katakana name (a list of signatories).
@@ -69,7 +69,7 @@ _KATAKANA_BEFORE_POST = re.compile(
     r"(?=" + "|".join(t for t in TITLES if re.fullmatch(r"[\u4e00-\u9fff]+", t)) + ")"
 )
 _TITLE_PERSON = re.compile(
-    rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME})(?=大統領|首相|所長|大使|会長|社長|博士|教授|氏)"
+    rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME})(?=大統領|首相|所長|大使|駐日|会長|社長|博士|教授|氏)"
 )
 _LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(?=博士|教授|氏)")
 _ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
@@ -162,6 +162,10 @@ _EVENT_SLOT = re.compile(
 )
 _CREDIT = re.compile(
     r"[(（](?:写真|編集|文|撮影|取材|記者|出典|画像|提供|翻訳)[^()（）\n]{0,3}?[:：／/][^()（）\n]{1,60}[)）]"
+    # a credit line of its own: 「取材・文・写真/X」, 「撮影:X」
+    r"|^[ \t]*(?:取材|文|写真|撮影|編集|構成|記者|翻訳)(?:[・、](?:取材|文|写真|撮影|編集|構成|翻訳))*"
+    r"[ \t]*[:：／/][^\n]{1,40}$",
+    re.MULTILINE,
 )
 # Event words that never end a body's name (unlike 協議会, 会議, フォーラム).
 _HELD_ONLY = (

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from graph.model import AgreementKind, EntityType, EventKind, PlaceKind
 from graph.names import name_key
 from ingest.extract.documents import Document
@@ -96,6 +98,11 @@ _LIST_HEADING = re.compile(
     re.MULTILINE,
 )
 _FACILITIES = ("工場", "本社", "本部", "拠点", "施設", "研究所", "キャンパス", "事業所", "庁舎", "ブース")
+# A line introducing a list of partners: 「静岡県の友好提携先」, 「…は、次の地域と姉妹・友好提携を結んでいます」.
+_PARTNER_HEADING = re.compile(
+    r"^[^\n]{0,40}?(?P<word>(?:姉妹|友好|交流|連携)[・\w]{0,6}?(?:提携先|都市|先|提携))(?:一覧)?[^\n]{0,30}$",
+    re.MULTILINE,
+)
 _DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
 _VERBS = {
     "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問", "見学"}),
@@ -457,6 +464,7 @@ class _Builder:
         self.structure()
         self.paired_rows()
         self.itinerary()
+        self.partner_lists()
         self.field_organisers()
         self.list_organisers()
         self.speakers()
@@ -1595,6 +1603,35 @@ class _Builder:
             for m in self._listed(head):
                 self.add("visited", self.key(visitor), self.key(m), (m.start, m.end), 0.55)
 
+    def partner_lists(self) -> None:
+        """「静岡県の友好提携先」 or 「兵庫県は、次の地域と姉妹・友好提携を結んでいます。」 over a list or a table:
+        each row names a partner (the first place or body in it that is not only its country), with the year
+        the row gives; twinning words make each row a friendship agreement."""
+        for head in _PARTNER_HEADING.finditer(self.text):
+            line_s, line_e = head.start(), head.end()
+            homes = [m for m in self.in_span(line_s, line_e) if self.actor(m) and m.type is not PERSON
+                     and m.kind != "country" and m.end <= line_s + head.start("word") - head.start()]
+            home = homes[-1] if homes else self._home("県") or self._home("市")
+            if home is None:
+                continue
+            twinning = bool(re.search(r"姉妹|友好", head.group("word")))
+            pos = line_e + 1
+            for line in self.text[pos:].split("\n"):
+                if not re.match(r"\s*(?:[・\-*●○◆■|｜]|\d+[.)．]|[(（]?\d+[)）])", line):
+                    break
+                s, e = pos, pos + len(line)
+                pos = e + 1
+                found = [m for m in self.in_span(s, e) if self.actor(m) and m.type is not PERSON and m.length
+                         and self.key(m) != self.key(home)]
+                partner = next((m for m in found if m.kind != "country"), found[0] if found else None)
+                if partner is None:
+                    continue
+                if twinning:
+                    self._agreement("友好提携", AgreementKind.FRIENDSHIP, [home, partner], self.date_in(s, e), "",
+                                    line, s, e)
+                else:
+                    self.add("partner_of", self.key(home), self.key(partner), (s, e), 0.55)
+
     def _listed(self, head: re.Match[str]) -> list[Mention]:
         """The first body or place of each item listed after a heading: on its line (「訪問先:A社、B大学」)
         or on the bulleted or numbered lines under it."""
@@ -1743,7 +1780,24 @@ def _full_names(names: list[str]) -> dict[str, str]:
         }
         if len(longer) == 1:
             out[short] = longer.pop()
+    # the same foreign name spelt two ways on one page (グエン・タイン・ロン, later グエン・タン・ロン)
+    ordered = list(dict.fromkeys(names))
+    for i, later in enumerate(ordered):
+        if later in out:
+            continue
+        first = next((n for n in ordered[:i] if _spelt_alike(n, later)), None)
+        if first is not None:
+            out[later] = out.get(first, first)
     return out
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Two katakana names of as many parts, all alike but one, and that one close in sound and length."""
+    pa, pb = a.split("・"), b.split("・")
+    if len(pa) < 2 or len(pa) != len(pb) or not re.fullmatch(r"[\u30a1-\u30fa\u30fc・]+", a + b):
+        return False
+    differ = [(x, y) for x, y in zip(pa, pb, strict=True) if x != y]
+    return len(differ) == 1 and fuzz.ratio(*differ[0]) >= 75
 
 
 def _within(inner: Mention, outer: Mention) -> bool:
