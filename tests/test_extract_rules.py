@@ -258,6 +258,21 @@ def test_a_head_signs_for_the_body_they_head(tmp_path: Path) -> None:
     assert (persons["黒岩祐治"], places["神奈川県"]) in _ties(facts, "works_for")
 
 
+def test_bodies_with_no_suffix_listed_in_the_party_slot_sign(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "熊本市は4月10日、リヨン・メトロポール、九州産業振興協議会、バイオウエストとスタートアップ支援に関するMOU締結を発表した。\n"
+        "神戸市は、カナダのスタートアップ支援機関・NBX(ノースブリッジ)と覚書を締結した。\n"
+        "また、県は、スタートアップとパートナーシップ協定を締結した。\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    parties = list(_agreements(facts).values())
+    four = {places["熊本市"], orgs["リヨン・メトロポール"], orgs["九州産業振興協議会"], orgs["バイオウエスト"]}
+    assert four in parties  # one agreement of the four, not one per counterpart
+    assert {places["神戸市"], orgs["NBX"]} in parties
+    assert not {"スタートアップ", "MOU"} & set(orgs)
+
+
 def test_visits_are_read_from_the_verbs_subject_and_coordinated_objects(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
