@@ -794,3 +794,19 @@ def test_bodies_named_by_an_abbreviation_in_brackets_an_institute_word_or_an_app
     bodies = _names(facts, "organisation")
     assert {"電子通信研究院", "中国科学院", "スカイ・ブリッジ・ベンチャーズ"} <= set(bodies)
     assert bodies["ETRI"] == bodies["電子通信研究院"]
+
+
+def test_a_katakana_region_glued_to_a_bracket_or_named_with_chiikiken_is_a_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "1. 福井県 — スウェーデン・スコーネ県(ライフサイエンス)\n石川県とフランスのブルターニュ地域圏が覚書を締結した。\n",
+    )
+    places = _names(facts, "place")
+    assert {"スコーネ県", "ブルターニュ地域圏"} <= set(places)
+    assert (places["福井県"], places["スコーネ県"]) in _ties(facts, "partner_of")
+
+
+def test_a_word_joined_before_a_countrys_name_names_its_agency(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "ジェトロはビジネス・スウェーデンと連携し、フランス・リヨンで商談会を開いた。\n")
+    assert "ビジネス・スウェーデン" in _names(facts, "organisation")
+    assert "フランス・リヨン" not in _names(facts, "organisation")

@@ -181,6 +181,10 @@ _ABBREVIATED_STATE = re.compile(r"([\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u3
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _KATAKANA_STEM_BODY = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}(?:財団|機構|大学|研究所|銀行|商工会議所)")
 _NOT_NAME_SUFFIXES = frozenset({"とも", "ども", "ら", "たち", "など", "等"})
+_KATAKANA_UNIT = re.compile(
+    r"(?<![\u30a1-\u30fa\u30fc・])([\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]{2,})*)(地域圏|州|県|省|市)"
+    r"(?![\u4e00-\u9fff\u30a1-\u30fa\u30fc])"
+)
 _DEICTIC = ("同", "各", "本", "当", "両", "その", "この", "全")
 _EN_ORG = re.compile(
     r"\b(?:(?:Embassy|Consulate(?: General)?) of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: in [A-Z][a-z]+)?"
@@ -774,6 +778,27 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             and not any(t in surface for t in TITLES)
         ):
             candidates.append(Mention(s, e, surface, EVENT, _event_kind(surface) or kind, "ner", confidence=0.5))
+    # 「ウーシマー県(…)」, 「オクシタニー地域圏」: a katakana name and a unit's ending, which the tokenizer can glue
+    # to a bracket or split from its name; a country before it (フィンランド・) only locates it.
+    for m in _KATAKANA_UNIT.finditer(text):
+        parts = m.group(1).split("・")
+        while len(parts) > 1 and (entry := gaz.lookup(parts[0])) is not None and entry.type is PLACE:
+            parts = parts[1:]
+        name = "・".join(parts) + m.group(2)
+        start = m.end() - len(name)
+        if not any(c.start <= start and m.end() <= c.end for c in candidates):
+            kind = PlaceKind.REGION.value if m.group(2) != "市" else PlaceKind.CITY.value
+            candidates.append(Mention(start, m.end(), name, PLACE, kind, "suffix", confidence=0.65))
+    # 「イノベーション・ノルウェー」, 「ビジネス・フィンランド」: a word before a country's name names its agency.
+    for m in _KATAKANA_JOINED.finditer(text):
+        parts = m.group().split("・")
+        if len(parts) != 2 or text[m.end() : m.end() + 1] in _PLACE_CHARS or text[m.end() : m.end() + 3] == "地域圏":
+            continue
+        first, last = gaz.lookup(parts[0]), gaz.lookup(parts[1])
+        # the country last (「フランス・パリ」, 「シンガポール・ワンノース」 with it first are places)
+        if first is None and last is not None and last.type is PLACE and last.kind == PlaceKind.COUNTRY.value:
+            candidates.append(Mention(m.start(), m.end(), m.group(), ORG, OrganisationKind.AGENCY.value, "pattern",
+                                      confidence=0.6))
     # 「ミナス・ジェライス(MG)州」: a state named with its abbreviation inside, which later stands alone (MG州).
     for m in _ABBREVIATED_STATE.finditer(text):
         candidates.append(
