@@ -810,3 +810,12 @@ def test_a_word_joined_before_a_countrys_name_names_its_agency(tmp_path: Path) -
     facts = _extract(tmp_path, "ジェトロはビジネス・スウェーデンと連携し、フランス・リヨンで商談会を開いた。\n")
     assert "ビジネス・スウェーデン" in _names(facts, "organisation")
     assert "フランス・リヨン" not in _names(facts, "organisation")
+
+
+def test_a_proper_noun_coordinated_with_a_signing_party_is_a_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "ノキアと仙台市は、5Gの活用に関する連携協定を締結した。データとデジタルの活用を進める。\n")
+    bodies = _names(facts, "organisation")
+    assert "ノキア" in bodies and "データ" not in bodies
+    parties = _ties(facts, "party_to")
+    agreement = next(a for p, a in parties if p == bodies["ノキア"])
+    assert (_names(facts, "place")["仙台市"], agreement) in parties
