@@ -273,6 +273,16 @@ def test_bodies_with_no_suffix_listed_in_the_party_slot_sign(tmp_path: Path) -> 
     assert not {"スタートアップ", "MOU"} & set(orgs)
 
 
+def test_a_head_working_with_a_body_makes_their_body_its_partner(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "京都市の山田太郎市長は、「起業家を育てる京都産業振興機構とも連携し、支援を強めたい」と述べた。\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    partners = _ties(facts, "partner_of") | {(b, a) for a, b in _ties(facts, "partner_of")}
+    assert (places["京都市"], orgs["京都産業振興機構"]) in partners
+
+
 def test_visits_are_read_from_the_verbs_subject_and_coordinated_objects(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
