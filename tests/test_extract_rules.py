@@ -755,3 +755,14 @@ def test_a_universitys_campus_is_a_body(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "セミナーでは、インド工科大学マドラス校のラメシュ・クマール教授が講演した。\n")
     bodies, persons = _names(facts, "organisation"), _names(facts, "person")
     assert (persons["ラメシュ・クマール"], bodies["インド工科大学マドラス校"]) in _ties(facts, "works_for")
+
+
+def test_a_consul_works_for_no_country_an_ambassador_does(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "来賓\n\n在名古屋フランス総領事 ピエール・デュポン\n\n駐日イタリア大使 ラウラ・ベルティ\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    employers = _ties(facts, "works_for")
+    assert (persons["ピエール・デュポン"], places["フランス"]) not in employers
+    assert (persons["ラウラ・ベルティ"], places["イタリア"]) in employers
