@@ -258,6 +258,21 @@ def test_a_head_signs_for_the_body_they_head(tmp_path: Path) -> None:
     assert (persons["黒岩祐治"], places["神奈川県"]) in _ties(facts, "works_for")
 
 
+def test_bodies_with_no_suffix_listed_in_the_party_slot_sign(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "熊本市は4月10日、リヨン・メトロポール、九州産業振興協議会、バイオウエストとスタートアップ支援に関するMOU締結を発表した。\n"
+        "神戸市は、カナダのスタートアップ支援機関・NBX(ノースブリッジ)と覚書を締結した。\n"
+        "また、県は、スタートアップとパートナーシップ協定を締結した。\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    parties = list(_agreements(facts).values())
+    four = {places["熊本市"], orgs["リヨン・メトロポール"], orgs["九州産業振興協議会"], orgs["バイオウエスト"]}
+    assert four in parties  # one agreement of the four, not one per counterpart
+    assert {places["神戸市"], orgs["NBX"]} in parties
+    assert not {"スタートアップ", "MOU"} & set(orgs)
+
+
 def test_visits_are_read_from_the_verbs_subject_and_coordinated_objects(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -766,3 +781,27 @@ def test_a_consul_works_for_no_country_an_ambassador_does(tmp_path: Path) -> Non
     employers = _ties(facts, "works_for")
     assert (persons["ピエール・デュポン"], places["フランス"]) not in employers
     assert (persons["ラウラ・ベルティ"], places["イタリア"]) in employers
+
+
+def test_each_row_under_a_list_of_twinned_regions_is_a_friendship_agreement(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岡山県の友好提携先\n\n岡山県は、次の地域と友好提携を結んでいます。\n"
+        "| 提携先 | 国 | 提携年 |\n| 江西省 | 中国 | 1992年 |\n| ミズーリ州 | アメリカ | 2011年 |\n",
+    )
+    places = _names(facts, "place")
+    parties = _ties(facts, "party_to")
+    for partner in ("江西省", "ミズーリ州"):
+        agreement = next(a for p, a in parties if p == places[partner])
+        assert (places["岡山県"], agreement) in parties
+    assert not any(places["中国"] == p or places["アメリカ"] == p for p, _a in parties)
+
+
+def test_bodies_named_by_an_abbreviation_in_brackets_an_institute_word_or_an_apposition(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "韓国の電子通信研究院(ETRI)、中国科学院、米国のベンチャーキャピタル、スカイ・ブリッジ・ベンチャーズが参加した。\n",
+    )
+    bodies = _names(facts, "organisation")
+    assert {"電子通信研究院", "中国科学院", "スカイ・ブリッジ・ベンチャーズ"} <= set(bodies)
+    assert bodies["ETRI"] == bodies["電子通信研究院"]

@@ -98,6 +98,11 @@ _LIST_HEADING = re.compile(
     re.MULTILINE,
 )
 _FACILITIES = ("工場", "本社", "本部", "拠点", "施設", "研究所", "キャンパス", "事業所", "庁舎", "ブース")
+# A line introducing a list of partners: 「静岡県の友好提携先」, 「…は、次の地域と姉妹・友好提携を結んでいます」.
+_PARTNER_HEADING = re.compile(
+    r"^[^\n]{0,40}?(?P<word>(?:姉妹|友好|交流|連携)[・\w]{0,6}?(?:提携先|都市|先|提携))(?:一覧)?[^\n]{0,30}$",
+    re.MULTILINE,
+)
 _DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
 _VERBS = {
     "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問", "見学"}),
@@ -109,6 +114,14 @@ _VERBS = {
 }
 _LEADS = ("団長", "副団長", "団長代理")
 _GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
+# The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
+_PARTY_SLOT = re.compile(
+    r"と(?:の間で)?[^、。と]{0,20}?(?:" + "|".join(re.escape(w) for w, _k in AGREEMENT_WORDS if w != "合意")
+    + r")(?:\([^()]{0,30}\))?[^、。]{0,6}?(?:締結|調印|署名|交わ|結)"
+)
+_LATIN_NAME = r"[A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&.\-]{1,15}){0,3}"
+_KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・ ]{2,24}"
+_NOT_NAMES = frozenset({"MOU", "MoU", "IT", "AI", "IoT", "ICT", "DX", "PR", "LOI", "NDA"})
 # 「同オフィス」, 「同協議会」: 同 and the ending of a body's name (checked against the bodies named before).
 _SAME_BODY = re.compile(
     r"(?<![\u4e00-\u9fff])同(?P<ending>[\u30a1-\u30fa\u30fc]{2,12}|[\u4e00-\u9fff]{2,5}?)(?=[はがとのもをにへで、])"
@@ -297,6 +310,55 @@ class _Builder:
                 self.of[id(copy)] = self.key(target)
         self.mentions = sorted(self.mentions + extra, key=lambda x: x.start)
 
+    def listed_parties(self) -> None:
+        """Bodies with no legal-form suffix in the と-slot of an agreement: 「A、Bメトロポール、Cウエストと
+        …MOU締結」, 「Xのスタートアップ機関・ACE(…)とMOUを締結」. A Latin name counts anywhere in the slot;
+        a katakana one when the tagger calls part of it a proper noun or a recognised body is listed with it."""
+        for slot in _PARTY_SLOT.finditer(self.text):
+            end = slot.start()
+            start = max(self.text.rfind(ch, 0, end) for ch in "。\n") + 1
+            items = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^、,]+", self.text[start:end])]
+            found: list[tuple[int, int]] = []
+            listed_body = False
+            for i_start, i_end in reversed(items):
+                item = self.text[i_start:i_end]
+                lead = re.match(r"\s*(?:および|及び|並びに|と)?\s*", item)
+                b_start = i_start + (lead.end() if lead else 0)
+                bare = re.sub(r"\s?\([^()]*\)\s?$", "", self.text[b_start:i_end])  # 「ACE(…)」
+                b_end = b_start + len(bare)
+                if any(m.start <= b_start and b_end <= m.end and self.actor(m) for m in self.mentions):
+                    listed_body = True
+                    continue
+                name = re.search(r"(?:^|[の・])(" + _LATIN_NAME + r"|" + _KATAKANA_NAME + r")$", bare)
+                if name is None:
+                    break
+                n_start, n_end = b_start + name.start(1), b_start + name.end(1)
+                if re.fullmatch(_KATAKANA_NAME, bare):
+                    n_start = b_start  # 「ボルドー・メトロポール」: the whole item
+                found.append((n_start, n_end))
+                if name.start() > 0:
+                    break  # 「Xの機関・ACE」: the list starts here
+            for n_start, n_end in found:
+                text = self.text[n_start:n_end]
+                last = n_start + text.rfind("・") + 1  # 「リヨン・メトロポール」: a place named inside a body's name
+                if text in _NOT_NAMES or any(
+                    m.start < n_end and n_start < m.end
+                    and (m.type is not PLACE or m.start < n_start or m.end > n_end or m.end > last)
+                    for m in self.mentions
+                ):
+                    continue
+                if not re.fullmatch(_LATIN_NAME, text) and not listed_body and not self._proper(n_start, n_end):
+                    continue  # 「スタートアップと協定を締結」: a common word, not a body
+                m = Mention(n_start, n_end, text, ORG, "other", "context", confidence=0.55)
+                self.mentions.append(m)
+                self._register(m)
+        self.mentions.sort(key=lambda x: x.start)
+
+    def _proper(self, start: int, end: int) -> bool:
+        """Whether the tagger reads part of the span as a proper noun or an entity."""
+        span = self.parse.char_span(start, end, alignment_mode="expand") if self.parse is not None else None
+        return span is not None and any("固有名詞" in t.tag_ or t.ent_type_ for t in span)
+
     def _headed(self, pos: int, suffixes: tuple[str, ...]) -> Mention | None:
         """What a head's post refers to: the last body or place before ``pos`` whose name ends so,
         else the page's own prefecture or city."""
@@ -367,6 +429,7 @@ class _Builder:
     # -- rules ------------------------------------------------------------------
     def run(self) -> Extraction:
         self.coreference()
+        self.listed_parties()
         self.narrator = self._narrator()
         last_subject: Mention | None = None
         self.last_organisers: list[Mention] = []
@@ -401,6 +464,7 @@ class _Builder:
         self.structure()
         self.paired_rows()
         self.itinerary()
+        self.partner_lists()
         self.field_organisers()
         self.list_organisers()
         self.speakers()
@@ -537,7 +601,7 @@ class _Builder:
             for q, between in found:
                 role = _role(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
                 if q.kind == "country" and role and "領事" in role:
-                    continue  # 「在X日本国総領事 P」: a consul serves a consulate the page does not name, not the country
+                    continue  # 「在X日本国総領事 P」: a consul serves a consulate the page leaves unnamed
                 self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
 
     def _parties(self, ms: list[Mention], upto: int, subject: Mention | None) -> list[Mention]:
@@ -782,9 +846,9 @@ class _Builder:
         if len(parties) < 2:
             return
         renew = any(v in tail for v in RENEWAL_VERBS)
-        names = [self.entities[self.key(p)].name for p in parties[:3]]
+        names = [self.entities[self.key(p)].name for p in parties[:6]]
         label = "・".join(names) + " " + word
-        akey = f"agreement:{kind.value}:" + "+".join(sorted(self.key(p) for p in parties[:3]))
+        akey = f"agreement:{kind.value}:" + "+".join(sorted(self.key(p) for p in parties[:6]))
         signed = self.entities[akey].attrs.get("signed") if akey in self.entities else None
         if date and not renew and isinstance(signed, str) and signed[:4] != date.iso[:4]:
             # signed in another year, not a renewal: an earlier, different agreement of the same parties
@@ -801,7 +865,7 @@ class _Builder:
                 renewed.append(date.iso)
         if kind in (AgreementKind.MOU, AgreementKind.FRIENDSHIP, AgreementKind.BASIC) and len(parties) == 2:
             self.add("partner_of", self.key(parties[0]), self.key(parties[1]), (s, e), 0.5)
-        for p in parties[:3]:
+        for p in parties[:6]:
             self.add(
                 "party_to", self.key(p), akey, (s, e), 0.7, role="signatory", valid_from=date.iso if date else None
             )
@@ -811,7 +875,7 @@ class _Builder:
                 sectors += [x for x in _sectors(value) if x not in sectors]
         for sector in sectors:
             self._sector(akey, sector, (s, e))
-            for p in parties[:3]:
+            for p in parties[:6]:
                 self._sector(self.key(p), sector, (s, e), 0.5)
         self._field_date(ent, word)
 
@@ -1540,6 +1604,35 @@ class _Builder:
                 continue
             for m in self._listed(head):
                 self.add("visited", self.key(visitor), self.key(m), (m.start, m.end), 0.55)
+
+    def partner_lists(self) -> None:
+        """「静岡県の友好提携先」 or 「兵庫県は、次の地域と姉妹・友好提携を結んでいます。」 over a list or a table:
+        each row names a partner (the first place or body in it that is not only its country), with the year
+        the row gives; twinning words make each row a friendship agreement."""
+        for head in _PARTNER_HEADING.finditer(self.text):
+            line_s, line_e = head.start(), head.end()
+            homes = [m for m in self.in_span(line_s, line_e) if self.actor(m) and m.type is not PERSON
+                     and m.kind != "country" and m.end <= line_s + head.start("word") - head.start()]
+            home = homes[-1] if homes else self._home("県") or self._home("市")
+            if home is None:
+                continue
+            twinning = bool(re.search(r"姉妹|友好", head.group("word")))
+            pos = line_e + 1
+            for line in self.text[pos:].split("\n"):
+                if not re.match(r"\s*(?:[・\-*●○◆■|｜]|\d+[.)．]|[(（]?\d+[)）])", line):
+                    break
+                s, e = pos, pos + len(line)
+                pos = e + 1
+                found = [m for m in self.in_span(s, e) if self.actor(m) and m.type is not PERSON and m.length
+                         and self.key(m) != self.key(home)]
+                partner = next((m for m in found if m.kind != "country"), found[0] if found else None)
+                if partner is None:
+                    continue
+                if twinning:
+                    self._agreement("友好提携", AgreementKind.FRIENDSHIP, [home, partner], self.date_in(s, e), "",
+                                    line, s, e)
+                else:
+                    self.add("partner_of", self.key(home), self.key(partner), (s, e), 0.55)
 
     def _listed(self, head: re.Match[str]) -> list[Mention]:
         """The first body or place of each item listed after a heading: on its line (「訪問先:A社、B大学」)
