@@ -782,6 +782,17 @@ def test_a_universitys_campus_is_a_body(tmp_path: Path) -> None:
     assert (persons["ラメシュ・クマール"], bodies["インド工科大学マドラス校"]) in _ties(facts, "works_for")
 
 
+def test_a_consul_works_for_no_country_an_ambassador_does(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "来賓\n\n在名古屋フランス総領事 ピエール・デュポン\n\n駐日イタリア大使 ラウラ・ベルティ\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    employers = _ties(facts, "works_for")
+    assert (persons["ピエール・デュポン"], places["フランス"]) not in employers
+    assert (persons["ラウラ・ベルティ"], places["イタリア"]) in employers
+
+
 def test_each_row_under_a_list_of_twinned_regions_is_a_friendship_agreement(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -794,3 +805,13 @@ def test_each_row_under_a_list_of_twinned_regions_is_a_friendship_agreement(tmp_
         agreement = next(a for p, a in parties if p == places[partner])
         assert (places["岡山県"], agreement) in parties
     assert not any(places["中国"] == p or places["アメリカ"] == p for p, _a in parties)
+
+
+def test_bodies_named_by_an_abbreviation_in_brackets_an_institute_word_or_an_apposition(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "韓国の電子通信研究院(ETRI)、中国科学院、米国のベンチャーキャピタル、スカイ・ブリッジ・ベンチャーズが参加した。\n",
+    )
+    bodies = _names(facts, "organisation")
+    assert {"電子通信研究院", "中国科学院", "スカイ・ブリッジ・ベンチャーズ"} <= set(bodies)
+    assert bodies["ETRI"] == bodies["電子通信研究院"]

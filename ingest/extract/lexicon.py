@@ -58,6 +58,10 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("大学院", OrganisationKind.UNIVERSITY),
             ("University", OrganisationKind.UNIVERSITY),
             ("研究所", OrganisationKind.RESEARCH_INSTITUTE),
+            # institutes named so in Chinese, Taiwanese and Korean usage: 工業技術研究院, 中国科学院
+            ("研究院", OrganisationKind.RESEARCH_INSTITUTE),
+            ("科学院", OrganisationKind.RESEARCH_INSTITUTE),
+            ("技術院", OrganisationKind.RESEARCH_INSTITUTE),
             ("研究会", OrganisationKind.ASSOCIATION),
             ("研究機構", OrganisationKind.RESEARCH_INSTITUTE),
             ("研究センター", OrganisationKind.RESEARCH_INSTITUTE),

@@ -136,7 +136,8 @@ _PROGRAMME_BODY = re.compile(
 _KATAKANA_JOINED = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)+")
 # A katakana name introduced by an org-type noun: 「支援機関であるX」, 「クラスター「X」」.
 _INTRO_ORG = re.compile(
-    r"(?:機関|団体|組織|クラスター|ネットワーク|企業|会社|ベンチャー|スタートアップ|協会|財団|エージェンシー)(?:である|の)?\s?"
+    r"(?:機関|団体|組織|クラスター|ネットワーク|企業|会社|ベンチャー|スタートアップ|協会|財団|エージェンシー"
+    r"|キャピタル|ファンド|アクセラレーター)(?:である|の|、)?\s?"
     r"(?:「?(?P<n>[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)+)(?![\u30a1-\u30fa\u30fc・])」?"
     # 「スタートアップ「ミラクル」」: one quoted word after a kind of body is that body's name
     r"|「(?P<q>[\u30a1-\u30fa\u30fcA-Za-z][\u30a1-\u30fa\u30fcA-Za-z0-9 .&-]{1,24})」)"
@@ -416,6 +417,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         # A katakana maker's name and its trade: ボッシュ電機, ミツワ製作所 (the tagger seldom knows the name;
         # trades that also follow loanwords, such as 産業 in エネルギー産業, are left out).
         strong = strong or bool(kind == OrganisationKind.COMPANY.value and _KATAKANA_STEM_COMPANY.fullmatch(name))
+        # 「工業技術研究院(ITRI)」: a body's name is what an abbreviation in brackets stands for
+        strong = strong or bool(len(name) >= 4 and re.match(r"\s?\([A-Z][A-Za-z&]{1,7}\)", text[e : e + 12]))
         # 「フードバレー財団」: a katakana name before the word for a body that only names bodies
         strong = strong or bool(_KATAKANA_STEM_BODY.fullmatch(name))
         # A body name right before a title and a person: 「X協力センター専務理事 …氏」.

@@ -600,6 +600,8 @@ class _Builder:
                         found.append((near[-1], post.group(1)))
             for q, between in found:
                 role = _role(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
+                if q.kind == "country" and role and "領事" in role:
+                    continue  # 「在X日本国総領事 P」: a consul serves a consulate the page leaves unnamed
                 self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
 
     def _parties(self, ms: list[Mention], upto: int, subject: Mention | None) -> list[Mention]:
