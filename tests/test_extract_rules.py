@@ -273,6 +273,16 @@ def test_bodies_with_no_suffix_listed_in_the_party_slot_sign(tmp_path: Path) -> 
     assert not {"スタートアップ", "MOU"} & set(orgs)
 
 
+def test_a_head_working_with_a_body_makes_their_body_its_partner(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "京都市の山田太郎市長は、「起業家を育てる京都産業振興機構とも連携し、支援を強めたい」と述べた。\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    partners = _ties(facts, "partner_of") | {(b, a) for a, b in _ties(facts, "partner_of")}
+    assert (places["京都市"], orgs["京都産業振興機構"]) in partners
+
+
 def test_visits_are_read_from_the_verbs_subject_and_coordinated_objects(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -770,6 +780,17 @@ def test_a_universitys_campus_is_a_body(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "セミナーでは、インド工科大学マドラス校のラメシュ・クマール教授が講演した。\n")
     bodies, persons = _names(facts, "organisation"), _names(facts, "person")
     assert (persons["ラメシュ・クマール"], bodies["インド工科大学マドラス校"]) in _ties(facts, "works_for")
+
+
+def test_a_consul_works_for_no_country_an_ambassador_does(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "来賓\n\n在名古屋フランス総領事 ピエール・デュポン\n\n駐日イタリア大使 ラウラ・ベルティ\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    employers = _ties(facts, "works_for")
+    assert (persons["ピエール・デュポン"], places["フランス"]) not in employers
+    assert (persons["ラウラ・ベルティ"], places["イタリア"]) in employers
 
 
 def test_each_row_under_a_list_of_twinned_regions_is_a_friendship_agreement(tmp_path: Path) -> None:
