@@ -273,6 +273,16 @@ def test_bodies_with_no_suffix_listed_in_the_party_slot_sign(tmp_path: Path) -> 
     assert not {"スタートアップ", "MOU"} & set(orgs)
 
 
+def test_a_head_working_with_a_body_makes_their_body_its_partner(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "京都市の山田太郎市長は、「起業家を育てる京都産業振興機構とも連携し、支援を強めたい」と述べた。\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    partners = _ties(facts, "partner_of") | {(b, a) for a, b in _ties(facts, "partner_of")}
+    assert (places["京都市"], orgs["京都産業振興機構"]) in partners
+
+
 def test_visits_are_read_from_the_verbs_subject_and_coordinated_objects(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -813,3 +823,28 @@ def test_a_full_name_before_a_body_is_no_part_of_the_body(tmp_path: Path) -> Non
     assert not [name for name in bodies if "田中誠一" in name]
     assert (persons["田中誠一"], bodies["北陸ベトナム協会"]) in _ties(facts, "works_for")
     assert {b for p, b in _ties(facts, "works_for") if p == persons["田中誠一"]} == {bodies["北陸ベトナム協会"]}
+
+
+def test_a_katakana_region_glued_to_a_bracket_or_named_with_chiikiken_is_a_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "1. 福井県 — スウェーデン・スコーネ県(ライフサイエンス)\n石川県とフランスのブルターニュ地域圏が覚書を締結した。\n",
+    )
+    places = _names(facts, "place")
+    assert {"スコーネ県", "ブルターニュ地域圏"} <= set(places)
+    assert (places["福井県"], places["スコーネ県"]) in _ties(facts, "partner_of")
+
+
+def test_a_word_joined_before_a_countrys_name_names_its_agency(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "ジェトロはビジネス・スウェーデンと連携し、フランス・リヨンで商談会を開いた。\n")
+    assert "ビジネス・スウェーデン" in _names(facts, "organisation")
+    assert "フランス・リヨン" not in _names(facts, "organisation")
+
+
+def test_a_proper_noun_coordinated_with_a_signing_party_is_a_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "ノキアと仙台市は、5Gの活用に関する連携協定を締結した。データとデジタルの活用を進める。\n")
+    bodies = _names(facts, "organisation")
+    assert "ノキア" in bodies and "データ" not in bodies
+    parties = _ties(facts, "party_to")
+    agreement = next(a for p, a in parties if p == bodies["ノキア"])
+    assert (_names(facts, "place")["仙台市"], agreement) in parties

@@ -181,6 +181,10 @@ _ABBREVIATED_STATE = re.compile(r"([\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u3
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _KATAKANA_STEM_BODY = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}(?:財団|機構|大学|研究所|銀行|商工会議所)")
 _NOT_NAME_SUFFIXES = frozenset({"とも", "ども", "ら", "たち", "など", "等"})
+_KATAKANA_UNIT = re.compile(
+    r"(?<![\u30a1-\u30fa\u30fc・])([\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]{2,})*)(地域圏|州|県|省|市)"
+    r"(?![\u4e00-\u9fff\u30a1-\u30fa\u30fc])"
+)
 _DEICTIC = ("同", "各", "本", "当", "両", "その", "この", "全")
 _EN_ORG = re.compile(
     r"\b(?:(?:Embassy|Consulate(?: General)?) of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: in [A-Z][a-z]+)?"
@@ -775,6 +779,28 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             and not any(t in surface for t in TITLES)
         ):
             candidates.append(Mention(s, e, surface, EVENT, _event_kind(surface) or kind, "ner", confidence=0.5))
+    # 「ウーシマー県(…)」, 「オクシタニー地域圏」: a katakana name and a unit's ending, which the tokenizer can glue
+    # to a bracket or split from its name; a country before it (フィンランド・) only locates it.
+    for m in _KATAKANA_UNIT.finditer(text):
+        parts = m.group(1).split("・")
+        while len(parts) > 1 and (entry := gaz.lookup(parts[0])) is not None and entry.type is PLACE:
+            parts = parts[1:]
+        name = "・".join(parts) + m.group(2)
+        start = m.end() - len(name)
+        if not any(c.start <= start and m.end() <= c.end for c in candidates):
+            kind = PlaceKind.REGION.value if m.group(2) != "市" else PlaceKind.CITY.value
+            candidates.append(Mention(start, m.end(), name, PLACE, kind, "suffix", confidence=0.65))
+    candidates += _signing_parties(every, text, candidates)
+    # 「イノベーション・ノルウェー」, 「ビジネス・フィンランド」: a word before a country's name names its agency.
+    for m in _KATAKANA_JOINED.finditer(text):
+        parts = m.group().split("・")
+        if len(parts) != 2 or text[m.end() : m.end() + 1] in _PLACE_CHARS or text[m.end() : m.end() + 3] == "地域圏":
+            continue
+        first, last = gaz.lookup(parts[0]), gaz.lookup(parts[1])
+        # the country last (「フランス・パリ」, 「シンガポール・ワンノース」 with it first are places)
+        if first is None and last is not None and last.type is PLACE and last.kind == PlaceKind.COUNTRY.value:
+            candidates.append(Mention(m.start(), m.end(), m.group(), ORG, OrganisationKind.AGENCY.value, "pattern",
+                                      confidence=0.6))
     # 「ミナス・ジェライス(MG)州」: a state named with its abbreviation inside, which later stands alone (MG州).
     for m in _ABBREVIATED_STATE.finditer(text):
         candidates.append(
@@ -857,6 +883,43 @@ def _described(name: str, gaz: Gazetteer) -> bool:
             entry = gaz.lookup(stem) if stem else None
             return not stem or (entry is not None and entry.type is PLACE)
     return False
+
+
+_FOREIGN_WORD = re.compile(r"[\u30a1-\u30fa\u30fcA-Za-z][\u30a1-\u30fa\u30fcA-Za-z0-9]+")
+_SIGNING = re.compile(r"(?:協定|覚書|MOU|MoU|提携)[^。]{0,16}?(?:締結|署名|調印|結ん|結び|結ぶ|交わし)")
+
+
+def _signing_parties(tokens: list[Any], text: str, known: list[Mention]) -> list[Mention]:
+    """「ノキアと札幌市は…連携協定を締結」: a proper noun (katakana or Latin, no legal form) coordinated with a
+    party of a signing is a body, although nothing in its name says so."""
+    taken = {i for c in known for i in range(c.start, c.end)}
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not (tok.tag_.startswith("名詞-固有名詞-一般") and _FOREIGN_WORD.fullmatch(tok.text)):
+            i += 1
+            continue
+        j = i + 1  # 「ダッソー・システムズ」: katakana joined on
+        while j + 1 < len(tokens) and tokens[j].text == "・" and _FOREIGN_WORD.fullmatch(tokens[j + 1].text):
+            j += 2
+        start, end = tok.idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+        i = j
+        if any(k in taken for k in range(start, end)) or end - start < 3:
+            continue
+        after, before = text[end : end + 2], text[max(0, start - 1) : start]
+        if not re.match(r"と|及び|および|、|は|が", after) or (before and before not in "、。「 \nと"):
+            continue
+        s0 = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+        e0 = min(x for x in (text.find("。", end), text.find("\n", end), len(text)) if x >= 0)
+        if not _SIGNING.search(text, s0, e0):
+            continue
+        # coordinated with a party: 「XとY」 or 「YとX」
+        actors = [c for c in known if c.type in (ORG, PLACE) and s0 <= c.start < e0]
+        if any(0 <= c.start - end <= 2 or 0 <= start - c.end <= 1 for c in actors):
+            out.append(Mention(start, end, text[start:end], ORG, OrganisationKind.OTHER.value, "pattern",
+                               confidence=0.6))
+    return out
 
 
 def _ministry(name: str, gaz: Gazetteer) -> bool:

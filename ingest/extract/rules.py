@@ -1140,11 +1140,12 @@ class _Builder:
     def partners(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         """「A、B などの組織と協力し」 -> partner_of; 「Eに出席」 -> attended; 「Pとの会談」 -> met_with."""
         bodies = [m for m in ms if self.actor(m) and m.type is not PERSON]
-        for pm in re.finditer(r"と(?:の)?(?:連携|協力|共同|提携)", sentence):
+        for pm in re.finditer(r"と(?:も|の)?(?:連携|協力|共同|提携)", sentence):
             pos = s + pm.start()
             subj = self._subject([m for m in ms if m.start < pos]) or subject
             if subj is None:
                 continue
+            subj = self._body_of(subj)  # 「X市長は…Yとも連携し」: the mayor speaks for the city
             chain: list[Mention] = []
             outer = [b for b in bodies if b.end <= pos and not any(o is not b and _within(b, o) for o in bodies)]
             for m in sorted(outer, key=lambda x: x.end, reverse=True):
