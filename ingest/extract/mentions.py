@@ -687,7 +687,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         if place is not None:
             # 「アナ・パラシェ・クイーンズランド州首相」: the name's last part and the post's ending are the place
             candidates.append(place)
-            name, end = name[: place.start - 1 - m.start(1)], place.start - 1
+            name, end = name.rsplit("・", 1)[0], m.start(1) + m.group(1).rindex("・")
         candidates.append(Mention(m.start(1), end, name, PERSON, None, "pattern", confidence=0.8))
     for m in _TITLE_PERSON.finditer(text):
         if len(m.group(1)) >= 3:
