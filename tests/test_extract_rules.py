@@ -817,6 +817,14 @@ def test_bodies_named_by_an_abbreviation_in_brackets_an_institute_word_or_an_app
     assert bodies["ETRI"] == bodies["電子通信研究院"]
 
 
+def test_a_full_name_before_a_body_is_no_part_of_the_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "県はベトナム経済視察団(団長・田中誠一北陸ベトナム協会会長)を派遣した。\n")
+    bodies, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert not [name for name in bodies if "田中誠一" in name]
+    assert (persons["田中誠一"], bodies["北陸ベトナム協会"]) in _ties(facts, "works_for")
+    assert {b for p, b in _ties(facts, "works_for") if p == persons["田中誠一"]} == {bodies["北陸ベトナム協会"]}
+
+
 def test_a_katakana_region_glued_to_a_bracket_or_named_with_chiikiken_is_a_place(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

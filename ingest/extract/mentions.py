@@ -380,6 +380,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     gaz_places = [(c.start, c.end) for c in candidates if c.type is PLACE]
     # 2. suffix-built organisations, places and events over noun runs
     for a, b in _noun_runs(doc, every):
+        a = _after_full_name(every, a, b)
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         run = text[s:e]
         lead = re.match(r"[・*\d.]+", run)
@@ -689,7 +690,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         if place is not None:
             # 「アナ・パラシェ・クイーンズランド州首相」: the name's last part and the post's ending are the place
             candidates.append(place)
-            name, end = name[: place.start - 1 - m.start(1)], place.start - 1
+            name, end = name.rsplit("・", 1)[0], m.start(1) + m.group(1).rindex("・")
         candidates.append(Mention(m.start(1), end, name, PERSON, None, "pattern", confidence=0.8))
     for m in _TITLE_PERSON.finditer(text):
         if len(m.group(1)) >= 3:
@@ -1189,6 +1190,15 @@ def clean_person(name: str) -> str:
     if re.fullmatch(rf"[{_KANJI}々]+ [{_KANJI}々]+", name):
         return name.replace(" ", "")
     return re.sub(r"・\s+", "・", name)
+
+
+def _after_full_name(tokens: list[Any], a: int, b: int) -> int:
+    """Where a name run starts after a person's full name in it (family then given name, tagged so):
+    「山根常正山陰インド協会会長」 names a person, then the body they head."""
+    for i in range(b - 2, a, -1):
+        if "人名-名" in tokens[i].tag_ and "人名-姓" in tokens[i - 1].tag_:
+            return i + 1
+    return a
 
 
 def _tokens_at(doc: Any, start: int, end: int) -> list[Any]:

@@ -528,8 +528,8 @@ class _Builder:
                             break
                         continue
                     between = self.text[q.end : limit]
-                    if len(between) > 45 or re.search(r"[、。,]|を|が|は|と|で(?!ある)|に|した|する|\)", between):
-                        break  # 「X市政府で P」, 「Xに参加した双日・P」: a clause lies between, no post
+                    if len(between) > 45 or re.search(r"[、。,]|を|が|は|と|で(?!ある)|に|した|する|\)|.\(", between):
+                        break  # 「X市政府で P」, 「Xに参加した双日・P」, 「X視察団(代表・P」: no post of X
                     if not self.actor(q):
                         continue
                     found.append((q, between))
