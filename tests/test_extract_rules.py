@@ -864,3 +864,12 @@ def test_a_twinning_stated_as_standing_is_a_friendship_agreement(tmp_path: Path)
     assert (places["ナンシー市"], agreement) in parties
     agreements = [e for e in facts["entities"] if e["type"] == "agreement"]
     assert [a.get("kind") for a in agreements] == ["friendship"]
+
+
+def test_a_numbered_visits_heading_lists_visits_too(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "仙台市は、市内企業とともに北欧視察ツアーを実施した。\n3 主な訪問先\n・オーフス大学\n・デンマーク投資庁\n",
+    )
+    city, bodies = _names(facts, "place")["仙台市"], _names(facts, "organisation")
+    assert {(city, bodies["オーフス大学"]), (city, bodies["デンマーク投資庁"])} <= _ties(facts, "visited")

@@ -93,8 +93,9 @@ _EVENT_ANAPHOR = re.compile(
 # A heading over a list: where a delegation went (「【主な訪問先】」, 「視察先:」) or who took part (「【参加団体】」).
 _ATTENDEE_HEADINGS = ("参加団体", "参加企業", "参加機関", "出展者", "出展企業", "出展団体")
 _LIST_HEADING = re.compile(
-    r"(?:^[ \t]*[■◆●]?[ \t]*|【)(?:主な)?(?P<word>訪問先|視察先|訪問機関|訪問地|" + "|".join(_ATTENDEE_HEADINGS) + r")"
-    r"(?:一覧)?(?:】[ \t]*[:：]?|[ \t]*[:：])[ \t]*",
+    r"(?:^[ \t]*(?:[■◆●]|\d{1,2}[.)．]?)?[ \t]*|【)(?:主な)?"
+    r"(?P<word>訪問先|視察先|訪問機関|訪問地|" + "|".join(_ATTENDEE_HEADINGS) + r")"
+    r"(?:一覧)?(?:】[ \t]*[:：]?|[ \t]*[:：]|[ \t]*$)[ \t]*",
     re.MULTILINE,
 )
 _FACILITIES = ("工場", "本社", "本部", "拠点", "施設", "研究所", "キャンパス", "事業所", "庁舎", "ブース")
