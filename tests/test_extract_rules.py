@@ -859,3 +859,19 @@ def test_a_proper_noun_coordinated_with_a_signing_party_is_a_body(tmp_path: Path
     parties = _ties(facts, "party_to")
     agreement = next(a for p, a in parties if p == bodies["ノキア"])
     assert (_names(facts, "place")["仙台市"], agreement) in parties
+
+
+def test_a_news_agencys_dateline_names_no_place_of_the_story(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "(高雄 8日 中央社)屏東県と愛媛県は、農業交流に関する覚書を締結した。\n")
+    places = _names(facts, "place")
+    assert "高雄" not in places and {"屏東県", "愛媛県"} <= set(places)
+
+
+def test_a_twinning_stated_as_standing_is_a_friendship_agreement(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "金沢市とナンシー市は姉妹都市である。両市は文化交流を続けている。\n")
+    places = _names(facts, "place")
+    parties = _ties(facts, "party_to")
+    agreement = next(a for p, a in parties if p == places["金沢市"])
+    assert (places["ナンシー市"], agreement) in parties
+    agreements = [e for e in facts["entities"] if e["type"] == "agreement"]
+    assert [a.get("kind") for a in agreements] == ["friendship"]

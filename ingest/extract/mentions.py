@@ -165,7 +165,10 @@ _CREDIT = re.compile(
     r"[(（](?:写真|編集|文|撮影|取材|記者|出典|画像|提供|翻訳)[^()（）\n]{0,3}?[:：／/][^()（）\n]{1,60}[)）]"
     # a credit line of its own: 「取材・文・写真/X」, 「撮影:X」
     r"|^[ \t]*(?:取材|文|写真|撮影|編集|構成|記者|翻訳)(?:[・、](?:取材|文|写真|撮影|編集|構成|翻訳))*"
-    r"[ \t]*[:：／/][^\n]{1,40}$",
+    r"[ \t]*[:：／/][^\n]{1,40}$"
+    # a news agency's dateline: 「(台北 23日 中央社)」, 「【ワシントン共同】」, 「[北京 5日 ロイター]」
+    r"|[(（【\[][^()（）【】\[\]\n]{1,12}?\s?(?:\d{1,2}日\s?)?[=＝]?(?:中央社|共同|時事|新華社|聯合|ロイター|AFP|AP|ブルームバーグ)"
+    r"(?:通信)?[)）】\]]",
     re.MULTILINE,
 )
 # Event words that never end a body's name (unlike 協議会, 会議, フォーラム).
@@ -687,7 +690,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         if place is not None:
             # 「アナ・パラシェ・クイーンズランド州首相」: the name's last part and the post's ending are the place
             candidates.append(place)
-            name, end = name[: place.start - 1 - m.start(1)], place.start - 1
+            name, end = name.rsplit("・", 1)[0], m.start(1) + m.group(1).rindex("・")
         candidates.append(Mention(m.start(1), end, name, PERSON, None, "pattern", confidence=0.8))
     for m in _TITLE_PERSON.finditer(text):
         if len(m.group(1)) >= 3:

@@ -98,6 +98,8 @@ _LIST_HEADING = re.compile(
     re.MULTILINE,
 )
 _FACILITIES = ("工場", "本社", "本部", "拠点", "施設", "研究所", "キャンパス", "事業所", "庁舎", "ブース")
+_TWINNED = re.compile(r"(?:姉妹|友好)(?:都市|州|県|省|提携|交流都市)")
+_STANDING = re.compile(r"である|関係にあ|の関係|提携している|提携を結んでいる|周年")
 # A line introducing a list of partners: 「静岡県の友好提携先」, 「…は、次の地域と姉妹・友好提携を結んでいます」.
 _PARTNER_HEADING = re.compile(
     r"^[^\n]{0,40}?(?P<word>(?:姉妹|友好|交流|連携)[・\w]{0,6}?(?:提携先|都市|先|提携))(?:一覧)?[^\n]{0,30}$",
@@ -448,6 +450,7 @@ class _Builder:
             self.topics[s] = main
             self.affiliation(ms)
             self.agreements(sentence, s, e, ms, subject)
+            self.standing_twinning(sentence, s, e, ms)
             self.visits(sentence, s, e, ms, subject)
             self.founding(sentence, s, e, ms, subject)
             self.events(sentence, s, e, ms, main)
@@ -1617,6 +1620,23 @@ class _Builder:
                 continue
             for m in self._listed(head):
                 self.add("visited", self.key(visitor), self.key(m), (m.start, m.end), 0.55)
+
+    def standing_twinning(self, sentence: str, s: int, e: int, ms: list[Mention]) -> None:
+        """「北九州市と大連市は友好都市である」, 「XはYと姉妹提携の関係にあり」: a twinning stated as standing, not
+        as signed, is still the friendship agreement between the two places."""
+        word = _TWINNED.search(sentence)
+        if word is None or not _STANDING.search(sentence):
+            return
+        if any(f.type == "party_to" and s <= f.start < e for f in self.facts):
+            return  # the sentence's signing was read already
+        sides: list[Mention] = []
+        for m in ms:
+            fits = m.type is PLACE and m.kind != "country" and self.actor(m) and m.length
+            if fits and all(self.key(m) != self.key(x) for x in sides):
+                sides.append(m)
+        if len(sides) == 2:
+            # no sectors: the sentence names the twinning in passing, its topics are another matter's
+            self._agreement(word.group(), AgreementKind.FRIENDSHIP, sides, None, "", "", s, e)
 
     def partner_lists(self) -> None:
         """「静岡県の友好提携先」 or 「兵庫県は、次の地域と姉妹・友好提携を結んでいます。」 over a list or a table:
