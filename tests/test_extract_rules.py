@@ -283,6 +283,17 @@ def test_a_head_working_with_a_body_makes_their_body_its_partner(tmp_path: Path)
     assert (places["京都市"], orgs["京都産業振興機構"]) in partners
 
 
+def test_a_plan_that_is_signed_is_no_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "2018年5月、両市は高知市において「高知・ナント姉妹都市交流協力計画2019年〜2021年」に調印した。\n"
+        "また、「日仏観光交流フォーラム」を高知市で開催した。\n",
+    )
+    events = set(_names(facts, "event"))
+    assert "日仏観光交流フォーラム" in events
+    assert not any(name.startswith("高知・ナント") for name in events)
+
+
 def test_visits_are_read_from_the_verbs_subject_and_coordinated_objects(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -475,6 +475,7 @@ class _Builder:
         self.matrix_sectors()
         self.name_sectors()
         self.merge_generic_agreements()
+        self.drop_signed_events()
         return Extraction(self.entities, self.facts)
 
     def _narrator(self) -> Mention | None:
@@ -882,6 +883,17 @@ class _Builder:
             for p in parties[:6]:
                 self._sector(self.key(p), sector, (s, e), 0.5)
         self._field_date(ent, word)
+
+    def drop_signed_events(self) -> None:
+        """「「A・B交流協力計画」に調印した」: a name the recogniser calls an event but which is signed is the
+        document signed, not something held; it is no event (its parties are not named with it)."""
+        signed = re.compile(r"(?:[^「」。、]{0,12}」)?\s?(?:に|を)(?:調印|締結|署名)")  # 「…計画2017年〜2019年」に調印
+        for key, ent in list(self.entities.items()):
+            if ent.type is EVENT and ent.mentions and all(
+                m.source != "alias" and signed.match(self.text, m.end) for m in ent.mentions
+            ):
+                del self.entities[key]
+                self.facts = [f for f in self.facts if key not in (f.source, f.target)]
 
     def merge_generic_agreements(self) -> None:
         """「県と平川市が協定締結」 beside 「…が友好交流協定を締結」: an agreement named only by a bare
