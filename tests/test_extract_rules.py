@@ -884,3 +884,12 @@ def test_a_numbered_visits_heading_lists_visits_too(tmp_path: Path) -> None:
     )
     city, bodies = _names(facts, "place")["仙台市"], _names(facts, "organisation")
     assert {(city, bodies["オーフス大学"]), (city, bodies["デンマーク投資庁"])} <= _ties(facts, "visited")
+
+
+def test_a_quoted_body_after_its_kind_signs_and_the_kind_is_no_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "信州大学は、ドイツの光技術クラスター「フォトニクスBW」と連携協定を締結した。\n")
+    bodies = _names(facts, "organisation")
+    assert "光技術クラスター" not in bodies
+    parties = _ties(facts, "party_to")
+    agreement = next(a for p, a in parties if p == bodies["フォトニクスBW"])
+    assert (bodies["信州大学"], agreement) in parties

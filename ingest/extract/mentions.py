@@ -188,6 +188,8 @@ _KATAKANA_UNIT = re.compile(
     r"(?<![\u30a1-\u30fa\u30fc・])([\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]{2,})*)(地域圏|州|県|省|市)"
     r"(?![\u4e00-\u9fff\u30a1-\u30fa\u30fc])"
 )
+_KIND_WORDS = ("クラスター", "機関", "団体", "組織", "ネットワーク", "コミュニティ", "プラットフォーム", "企業", "財団",
+               "協会", "アクセラレーター", "ファンド")
 _DEICTIC = ("同", "各", "本", "当", "両", "その", "この", "全")
 _EN_ORG = re.compile(
     r"\b(?:(?:Embassy|Consulate(?: General)?) of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: in [A-Z][a-z]+)?"
@@ -862,6 +864,13 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     for c in candidates:
         if c.type is ORG and c.entry is None and c.text.endswith(_HELD_ONLY) and len(c.text) > 4:
             c.type, c.kind = EVENT, _event_kind(c.text)  # 「…世界園芸博覧会」 is held, not a body
+    # 「…・クラスター「X」」, 「ビジネスコミュニティ「X」」: the words before a quoted name say what X is.
+    quoted_starts = {c.start for c in candidates if c.type in (ORG, EVENT)}
+    candidates = [
+        c for c in candidates
+        if not (c.type is ORG and c.end + 1 in quoted_starts and text[c.end : c.end + 1] == "「"
+                and c.text.endswith(_KIND_WORDS))
+    ]
     # 「シンガポール政府機関」, 「台湾の関係団体」: a place and a kind of body describe bodies, they name none.
     candidates = [c for c in candidates if not (c.type is ORG and _described(c.text, gaz))]
     # A credit (「(写真:X/Y通信社)」, 「(編集:X)」) names who made the page, not who took part in anything.
