@@ -893,3 +893,14 @@ def test_a_quoted_body_after_its_kind_signs_and_the_kind_is_no_body(tmp_path: Pa
     parties = _ties(facts, "party_to")
     agreement = next(a for p, a in parties if p == bodies["フォトニクスBW"])
     assert (bodies["信州大学"], agreement) in parties
+
+
+def test_a_titles_site_name_after_its_separator_is_a_clean_name(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "TITLE: ハノイ工科大学と学術交流協定を締結しました|北陸工業大学\n\n本文は短い。\n", encoding="utf-8"
+    )
+    gaz = base_gazetteer()
+    facts = strip_private(to_facts(parse(read_document(page)), gaz, Resolver(gaz, None))[0])
+    bodies = _names(facts, "organisation")
+    assert "北陸工業大学" in bodies and not any(n.startswith("|") for n in bodies)

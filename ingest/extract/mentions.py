@@ -385,7 +385,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         a = _after_full_name(every, a, b)
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         run = text[s:e]
-        lead = re.match(r"[・*\d.]+", run)
+        lead = re.match(r"[・*\d.|｜]+", run)  # 「…|金沢工業大学」: a title's separator before the site's name
         if lead:
             s += lead.end()
             run = run[lead.end() :]
