@@ -904,3 +904,15 @@ def test_a_titles_site_name_after_its_separator_is_a_clean_name(tmp_path: Path) 
     facts = strip_private(to_facts(parse(read_document(page)), gaz, Resolver(gaz, None))[0])
     bodies = _names(facts, "organisation")
     assert "北陸工業大学" in bodies and not any(n.startswith("|") for n in bodies)
+
+
+def test_a_foreign_mayor_named_in_katakana_heads_the_foreign_city(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "松江市とニューオーリンズ市が姉妹都市提携を更新\n\n松江市は5日、更新の調印式を行った。"
+        "式には上定昭仁市長とラトーヤ・カントレル市長が出席した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    works = _ties(facts, "works_for")
+    assert (persons["ラトーヤ・カントレル"], places["ニューオーリンズ市"]) in works
+    assert (persons["上定昭仁"], places["松江市"]) in works
