@@ -916,3 +916,12 @@ def test_a_foreign_mayor_named_in_katakana_heads_the_foreign_city(tmp_path: Path
     works = _ties(facts, "works_for")
     assert (persons["ラトーヤ・カントレル"], places["ニューオーリンズ市"]) in works
     assert (persons["上定昭仁"], places["松江市"]) in works
+
+
+def test_a_meeting_marked_tomo_is_a_meeting_too(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "鈴木英敬知事は、タイのスリヤ工業大臣と会談した。また、在大阪タイ総領事館のナロン・サシトン総領事とも懇談した。\n",
+    )
+    persons = _names(facts, "person")
+    assert (persons["鈴木英敬"], persons["ナロン・サシトン"]) in _ties(facts, "met_with")
