@@ -939,3 +939,24 @@ def test_honbun_stays_unnamed_when_the_title_names_only_the_partner(tmp_path: Pa
     employers = {b for a, b in _ties(facts, "works_for") if a == persons["田中一郎"]}
     assert bodies["東海海洋大学"] not in employers  # 本学の学長 is not the partner's president
     assert (persons["ソムチャイ・ウォン"], bodies["東海海洋大学"]) in _ties(facts, "works_for")
+
+
+def test_a_foreign_mayor_named_in_katakana_heads_the_foreign_city(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "松江市とニューオーリンズ市が姉妹都市提携を更新\n\n松江市は5日、更新の調印式を行った。"
+        "式には上定昭仁市長とラトーヤ・カントレル市長が出席した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    works = _ties(facts, "works_for")
+    assert (persons["ラトーヤ・カントレル"], places["ニューオーリンズ市"]) in works
+    assert (persons["上定昭仁"], places["松江市"]) in works
+
+
+def test_a_meeting_marked_tomo_is_a_meeting_too(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "鈴木英敬知事は、タイのスリヤ工業大臣と会談した。また、在大阪タイ総領事館のナロン・サシトン総領事とも懇談した。\n",
+    )
+    persons = _names(facts, "person")
+    assert (persons["鈴木英敬"], persons["ナロン・サシトン"]) in _ties(facts, "met_with")
