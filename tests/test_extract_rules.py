@@ -904,3 +904,15 @@ def test_a_titles_site_name_after_its_separator_is_a_clean_name(tmp_path: Path) 
     facts = strip_private(to_facts(parse(read_document(page)), gaz, Resolver(gaz, None))[0])
     bodies = _names(facts, "organisation")
     assert "北陸工業大学" in bodies and not any(n.startswith("|") for n in bodies)
+
+
+def test_a_co_organiser_counts_when_the_event_is_held_online_or_at_a_venue(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "富山県は、株式会社ホクリクエナジーとの共催で「北陸蓄電池ウェビナー」をオンラインで開催します。\n"
+        "石川県は、フランスのブルターニュ地域圏と共同で「日仏海洋技術フォーラム」を金沢市内にて開催した。\n",
+    )
+    bodies, places, events = _names(facts, "organisation"), _names(facts, "place"), _names(facts, "event")
+    hosts = _ties(facts, "organised")
+    assert (bodies["ホクリクエナジー"], events["北陸蓄電池ウェビナー"]) in hosts
+    assert (places["ブルターニュ地域圏"], events["日仏海洋技術フォーラム"]) in hosts

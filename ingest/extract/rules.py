@@ -129,6 +129,8 @@ _NOT_NAMES = frozenset({"MOU", "MoU", "IT", "AI", "IoT", "ICT", "DX", "PR", "LOI
 _SAME_BODY = re.compile(
     r"(?<![\u4e00-\u9fff])同(?P<ending>[\u30a1-\u30fa\u30fc]{2,12}|[\u4e00-\u9fff]{2,5}?)(?=[はがとのもをにへで、])"
 )
+# Holding an event: 「…を開催」, also with where or how between (「…をオンラインで開催」, 「…を県庁にて共催」).
+_HOLDS = re.compile(r"を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?(?:開催|主催|共催)|が開催し|は開催")
 # A signing still to come: 「締結することで合意」, 「締結に向けて」, 「締結を目指す」, 「締結を進めていく」.
 _PLANNED = re.compile(
     r"(?:締結|調印|署名|結ぶ|交わす)(?:する|の)?(?:ことで合意|ことに合意|に向け|を目指|を進め|を検討|方向)"
@@ -1080,7 +1082,7 @@ class _Builder:
         evs = [m for m in ms if m.type is EVENT]
         hosts: list[Mention] = []
         if (
-            re.search(r"を開催|が開催し|は開催|を主催|を共催", sentence)
+            _HOLDS.search(sentence)
             and subject is not None
             and subject.type is not EVENT
         ):
@@ -1100,7 +1102,7 @@ class _Builder:
                     organisers += [m, *self._coordinated(m, ms)]
             if (
                 not organisers
-                and re.search(r"を開催|が開催し|は開催|を共催|を主催", sentence)
+                and _HOLDS.search(sentence)
                 and subject is not None
                 and subject is not ev
             ):
