@@ -906,6 +906,27 @@ def test_a_titles_site_name_after_its_separator_is_a_clean_name(tmp_path: Path) 
     assert "北陸工業大学" in bodies and not any(n.startswith("|") for n in bodies)
 
 
+def test_a_foreign_mayor_named_in_katakana_heads_the_foreign_city(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "松江市とニューオーリンズ市が姉妹都市提携を更新\n\n松江市は5日、更新の調印式を行った。"
+        "式には上定昭仁市長とラトーヤ・カントレル市長が出席した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    works = _ties(facts, "works_for")
+    assert (persons["ラトーヤ・カントレル"], places["ニューオーリンズ市"]) in works
+    assert (persons["上定昭仁"], places["松江市"]) in works
+
+
+def test_a_meeting_marked_tomo_is_a_meeting_too(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "鈴木英敬知事は、タイのスリヤ工業大臣と会談した。また、在大阪タイ総領事館のナロン・サシトン総領事とも懇談した。\n",
+    )
+    persons = _names(facts, "person")
+    assert (persons["鈴木英敬"], persons["ナロン・サシトン"]) in _ties(facts, "met_with")
+
+
 def test_a_co_organiser_counts_when_the_event_is_held_online_or_at_a_venue(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -367,13 +367,16 @@ class _Builder:
         span = self.parse.char_span(start, end, alignment_mode="expand") if self.parse is not None else None
         return span is not None and any("固有名詞" in t.tag_ or t.ent_type_ for t in span)
 
-    def _headed(self, pos: int, suffixes: tuple[str, ...]) -> Mention | None:
-        """What a head's post refers to: the last body or place before ``pos`` whose name ends so,
-        else the page's own prefecture or city."""
-        for m in reversed([x for x in self.mentions if x.end <= pos and x.type is not PERSON and self.actor(x)]):
-            names = self.entities[self.key(m)].names
-            if any(n.endswith(suffixes) for n in names):
-                return m
+    def _headed(self, pos: int, suffixes: tuple[str, ...], foreign: bool = False) -> Mention | None:
+        """What a head's post refers to: the last body or place before ``pos`` whose name ends so
+        (with ``foreign``, one named in katakana first), else the page's own prefecture or city."""
+        before = [x for x in self.mentions if x.end <= pos and x.type is not PERSON and self.actor(x)]
+        fitting = [m for m in before if any(n.endswith(suffixes) for n in self.entities[self.key(m)].names)]
+        katakana = [m for m in fitting if re.match(r"[\u30a1-\u30fa\u30fc]", m.text)]
+        if foreign and katakana:
+            return katakana[-1]
+        if fitting:
+            return fitting[-1]
         for suffix in suffixes:
             if suffix in ("県", "市"):
                 home = self._home(suffix)
@@ -598,7 +601,9 @@ class _Builder:
                 # 「三村申吾知事」, 「後藤三男(ごとう・みつお)町長」: a head's post names the kind of place it heads
                 post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(" + "|".join(_HEAD_OF) + ")", after)
                 if post:
-                    host = self._headed(p.start, _HEAD_OF[post.group(1)])
+                    # 「門川大作市長とダリオ・ナルデッラ市長」: a name in katakana heads a place named in katakana
+                    foreign = bool(re.fullmatch(r"[\u30a1-\u30fa\u30fc・=＝ ]+", p.text))
+                    host = self._headed(p.start, _HEAD_OF[post.group(1)], foreign)
                     if host is not None:
                         found.append((host, post.group(1)))
             if not found:

@@ -41,9 +41,23 @@ def dep_label(token: Any) -> str:
 _dep = dep_label
 
 
+# Particles the tokenizer can leave joined: 「…総領事とも懇談」 is と + も.
+_JOINED_CASES = {
+    "とも": ("と", "も"),
+    "にも": ("に", "も"),
+    "へも": ("へ", "も"),
+    "では": ("で", "は"),
+    "とは": ("と", "は"),
+}
+
+
 def cases(token: Any) -> tuple[str, ...]:
     """The particles attached to ``token`` (「式典には」 -> に, は)."""
-    return tuple(c.text for c in token.children if _dep(c) in ("case", "mark"))
+    out: list[str] = []
+    for c in token.children:
+        if _dep(c) in ("case", "mark"):
+            out += _JOINED_CASES.get(c.text, (c.text,))
+    return tuple(out)
 
 
 def phrase(token: Any) -> tuple[int, int]:
