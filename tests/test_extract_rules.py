@@ -925,3 +925,11 @@ def test_a_meeting_marked_tomo_is_a_meeting_too(tmp_path: Path) -> None:
     )
     persons = _names(facts, "person")
     assert (persons["鈴木英敬"], persons["ナロン・サシトン"]) in _ties(facts, "met_with")
+
+
+def test_a_latin_name_coordinated_with_a_signing_party_is_a_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "Business Sweden Tokyoと広島県は、水素分野に関する覚書を締結した。\n")
+    bodies = _names(facts, "organisation")
+    parties = _ties(facts, "party_to")
+    agreement = next(a for p, a in parties if p == bodies["Business Sweden Tokyo"])
+    assert (_names(facts, "place")["広島県"], agreement) in parties
