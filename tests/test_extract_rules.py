@@ -933,3 +933,10 @@ def test_a_latin_name_coordinated_with_a_signing_party_is_a_body(tmp_path: Path)
     parties = _ties(facts, "party_to")
     agreement = next(a for p, a in parties if p == bodies["Business Sweden Tokyo"])
     assert (_names(facts, "place")["広島県"], agreement) in parties
+
+
+def test_a_proper_noun_a_body_works_with_is_a_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "福井県は、ノキアと連携し、港湾の自動化を進める。データとデジタルを活用する。\n")
+    bodies = _names(facts, "organisation")
+    assert "データ" not in bodies
+    assert (_names(facts, "place")["福井県"], bodies["ノキア"]) in _ties(facts, "partner_of")

@@ -898,7 +898,9 @@ def _described(name: str, gaz: Gazetteer) -> bool:
 
 
 _FOREIGN_WORD = re.compile(r"[\u30a1-\u30fa\u30fcA-Za-z][\u30a1-\u30fa\u30fcA-Za-z0-9]+")
-_SIGNING = re.compile(r"(?:協定|覚書|MOU|MoU|提携)[^。]{0,16}?(?:締結|署名|調印|結ん|結び|結ぶ|交わし)")
+_SIGNING = re.compile(
+    r"(?:協定|覚書|MOU|MoU|提携)[^。]{0,16}?(?:締結|署名|調印|結ん|結び|結ぶ|交わし)|と(?:も)?(?:連携|協力|提携)(?:し|する|して)"
+)
 
 
 def _signing_parties(tokens: list[Any], text: str, known: list[Mention]) -> list[Mention]:
@@ -937,7 +939,8 @@ def _signing_parties(tokens: list[Any], text: str, known: list[Mention]) -> list
             continue
         # coordinated with a party: 「XとY」 or 「YとX」
         actors = [c for c in known if c.type in (ORG, PLACE) and s0 <= c.start < e0]
-        if any(0 <= c.start - end <= 2 or 0 <= start - c.end <= 1 for c in actors):
+        if any(0 <= c.start - end <= 2 or (c.end <= start and re.fullmatch(r"(?:は|が)?、?|と", text[c.end : start]))
+               for c in actors):
             out.append(Mention(start, end, text[start:end], ORG, OrganisationKind.OTHER.value, "pattern",
                                confidence=0.6))
     return out
