@@ -940,3 +940,27 @@ def test_a_proper_noun_a_body_works_with_is_a_body(tmp_path: Path) -> None:
     bodies = _names(facts, "organisation")
     assert "データ" not in bodies
     assert (_names(facts, "place")["福井県"], bodies["ノキア"]) in _ties(facts, "partner_of")
+
+
+def test_a_co_organiser_counts_when_the_event_is_held_online_or_at_a_venue(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "富山県は、株式会社ホクリクエナジーとの共催で「北陸蓄電池ウェビナー」をオンラインで開催します。\n"
+        "石川県は、フランスのブルターニュ地域圏と共同で「日仏海洋技術フォーラム」を金沢市内にて開催した。\n",
+    )
+    bodies, places, events = _names(facts, "organisation"), _names(facts, "place"), _names(facts, "event")
+    hosts = _ties(facts, "organised")
+    assert (bodies["ホクリクエナジー"], events["北陸蓄電池ウェビナー"]) in hosts
+    assert (places["ブルターニュ地域圏"], events["日仏海洋技術フォーラム"]) in hosts
+
+
+def test_bodies_named_in_quotes_before_the_topic_marker_host_the_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "北陸銀行が運営するビジネスコミュニティ「北陸起業家クラブ」と産学連携プラットフォーム「HIA(Hokuriku Innovation Alliance)」は、"
+        "10月2日に「北欧ヘルステック交流会」を共催しました。\n",
+    )
+    bodies, events = _names(facts, "organisation"), _names(facts, "event")
+    hosts = _ties(facts, "organised")
+    assert (bodies["北陸起業家クラブ"], events["北欧ヘルステック交流会"]) in hosts
+    assert (bodies["Hokuriku Innovation Alliance"], events["北欧ヘルステック交流会"]) in hosts

@@ -129,6 +129,11 @@ _NOT_NAMES = frozenset({"MOU", "MoU", "IT", "AI", "IoT", "ICT", "DX", "PR", "LOI
 _SAME_BODY = re.compile(
     r"(?<![\u4e00-\u9fff])同(?P<ending>[\u30a1-\u30fa\u30fc]{2,12}|[\u4e00-\u9fff]{2,5}?)(?=[はがとのもをにへで、])"
 )
+# Holding an event: 「…を開催」, also with where or how between (「…をオンラインで開催」, 「…を県庁にて共催」).
+_HOLDS = re.compile(r"を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?(?:開催|主催|共催)|が開催し|は開催")
+# A quoted host before its topic marker (「「X」は」, 「「TX(Tokyo X)」は」) and a quoted partner described before it.
+_QUOTED_SUBJECT = re.compile(r"\)?」(?:\s?\([^()]*\))?\s?(?:は|が)、?")
+_QUOTED_PARTNER = re.compile(r"」(?:と|及び|および|並びに|、)[^、。「」()]{0,30}「[^「」()]{0,16}\(?")
 # A signing still to come: 「締結することで合意」, 「締結に向けて」, 「締結を目指す」, 「締結を進めていく」.
 _PLANNED = re.compile(
     r"(?:締結|調印|署名|結ぶ|交わす)(?:する|の)?(?:ことで合意|ことに合意|に向け|を目指|を進め|を検討|方向)"
@@ -1084,12 +1089,14 @@ class _Builder:
     def events(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         evs = [m for m in ms if m.type is EVENT]
         hosts: list[Mention] = []
+        quoted = self._quoted_hosts(ms) if subject is None and evs and _HOLDS.search(sentence) else []
+        subject = quoted[0] if quoted else subject
         if (
-            re.search(r"を開催|が開催し|は開催|を主催|を共催", sentence)
+            _HOLDS.search(sentence)
             and subject is not None
             and subject.type is not EVENT
         ):
-            hosts = [subject, *self._coordinated(subject, ms)]
+            hosts = [subject, *self._coordinated(subject, ms), *quoted[1:]]
             for pm in re.finditer(r"と(?:の)?(?:連携|共同|協力|共催)(?:し|で|により|して)", sentence):
                 # co-organisers: 「Bと連携し…を開催」, 「Bと共催で…を開催」
                 near = _closest([m for m in ms if m.end <= s + pm.start() and self.actor(m) and m.type is not PERSON])
@@ -1105,7 +1112,7 @@ class _Builder:
                     organisers += [m, *self._coordinated(m, ms)]
             if (
                 not organisers
-                and re.search(r"を開催|が開催し|は開催|を共催|を主催", sentence)
+                and _HOLDS.search(sentence)
                 and subject is not None
                 and subject is not ev
             ):
@@ -1125,6 +1132,22 @@ class _Builder:
                 for h in hosts[1:]:
                     self.add("organised", self.key(h), self.key(ev), (s, e), 0.5)
         self.last_organisers = hosts
+
+    def _quoted_hosts(self, ms: list[Mention]) -> list[Mention]:
+        """A host named in quotes, maybe with its full name in brackets (「「TX(Tokyo X)」は…を共催」),
+        then a body quoted before it with its own description (「「A」と…プラットフォーム「TX」は」)."""
+        for m in ms:
+            if self.actor(m) and m.type is not PERSON and _QUOTED_SUBJECT.match(self.text, m.end):
+                partners = [
+                    x
+                    for x in ms
+                    if x.end < m.start
+                    and self.actor(x)
+                    and x.type is not PERSON
+                    and _QUOTED_PARTNER.fullmatch(self.text, x.end, m.start)
+                ]
+                return [m, *partners[:1]]
+        return []
 
     def _coordinated(self, m: Mention, ms: list[Mention]) -> list[Mention]:
         """Bodies coordinated before ``m``: 「A及びBの主催」, 「「A」と「B(…)」は」 -> [B's partners]."""
