@@ -949,3 +949,18 @@ def test_bodies_named_in_quotes_before_the_topic_marker_host_the_event(tmp_path:
     hosts = _ties(facts, "organised")
     assert (bodies["北陸起業家クラブ"], events["北欧ヘルステック交流会"]) in hosts
     assert (bodies["Hokuriku Innovation Alliance"], events["北欧ヘルステック交流会"]) in hosts
+
+
+def test_bodies_on_a_one_line_organiser_row_organised_the_titled_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "SOURCE: https://example.jp/notice\nTITLE: 日豪食品商談会のご案内\nPUBLISHED: 2024-05-01\n\n"
+        "岐阜県は6月に「日豪食品商談会」を開きます。\n\n"
+        "主催:岐阜県、岐阜商工会議所\n"
+        "共催:大垣商工会議所/後援:在日オーストラリア大使館\n",
+    )
+    bodies, events = _names(facts, "organisation"), _names(facts, "event")
+    hosts = _ties(facts, "organised")
+    for body in ("岐阜商工会議所", "大垣商工会議所"):
+        assert (bodies[body], events["日豪食品商談会"]) in hosts
+    assert (bodies["在日オーストラリア大使館"], events["日豪食品商談会"]) not in hosts

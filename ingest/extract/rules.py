@@ -134,6 +134,12 @@ _HOLDS = re.compile(r"を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?(?:開催
 # A quoted host before its topic marker (「「X」は」, 「「TX(Tokyo X)」は」) and a quoted partner described before it.
 _QUOTED_SUBJECT = re.compile(r"\)?」(?:\s?\([^()]*\))?\s?(?:は|が)、?")
 _QUOTED_PARTNER = re.compile(r"」(?:と|及び|および|並びに|、)[^、。「」()]{0,30}「[^「」()]{0,16}\(?")
+# A one-line organiser row: 「主催:A、B」, 「【共催】A」, 「主催:A/共催:B/後援:C」 (the bodies up to the next label).
+_ORGANISER_ROW = re.compile(
+    r"(?:^|[/／|]\s?)[【\[]?(?:主催|共催)(?:者|団体)?(?:[】\]]\s?[:：]?|\s?[:：])[ \t]*"
+    r"(?P<bodies>[^\n/／|]+?)[ \t]*(?=[/／|]|$)",
+    re.MULTILINE,
+)
 # A signing still to come: 「締結することで合意」, 「締結に向けて」, 「締結を目指す」, 「締結を進めていく」.
 _PLANNED = re.compile(
     r"(?:締結|調印|署名|結ぶ|交わす)(?:する|の)?(?:ことで合意|ことに合意|に向け|を目指|を進め|を検討|方向)"
@@ -1182,6 +1188,13 @@ class _Builder:
                 named = max(outer, key=lambda x: x.end, default=None)
                 if named is not None:
                     self.add("organised", self.key(named), self.key(event), (start, end), 0.6)
+        for row in _ORGANISER_ROW.finditer(self.text):
+            # 「主催:A、B」 on one line, or 「主催:A/共催:B/後援:C」 (only the first two name organisers)
+            start, end = row.start("bodies"), row.end("bodies")
+            inside = [m for m in self.in_span(start, end) if self.actor(m) and m.type is not PERSON]
+            for m in inside:
+                if not any(o is not m and _within(m, o) for o in inside):
+                    self.add("organised", self.key(m), self.key(event), (start, end), 0.6)
 
     def partners(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         """「A、B などの組織と協力し」 -> partner_of; 「Eに出席」 -> attended; 「Pとの会談」 -> met_with."""
