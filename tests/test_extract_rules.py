@@ -964,3 +964,16 @@ def test_bodies_on_a_one_line_organiser_row_organised_the_titled_event(tmp_path:
     for body in ("岐阜商工会議所", "大垣商工会議所"):
         assert (bodies[body], events["日豪食品商談会"]) in hosts
     assert (bodies["在日オーストラリア大使館"], events["日豪食品商談会"]) not in hosts
+
+
+def test_an_event_held_jointly_or_opened_names_its_hosts(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "鳥取県と江原道は10月5日、第5回日韓自治体交流セミナーを共同開催した。\n\n"
+        "島根県は江蘇省と共同で8月に「日中環境技術交流会」を開いた。\n",
+    )
+    places, events = _names(facts, "place"), _names(facts, "event")
+    hosts = _ties(facts, "organised")
+    for host in ("鳥取県", "江原道"):
+        assert (places[host], events["第5回日韓自治体交流セミナー"]) in hosts
+    assert (places["江蘇省"], events["日中環境技術交流会"]) in hosts
