@@ -977,3 +977,12 @@ def test_an_event_held_jointly_or_opened_names_its_hosts(tmp_path: Path) -> None
     for host in ("鳥取県", "江原道"):
         assert (places[host], events["第5回日韓自治体交流セミナー"]) in hosts
     assert (places["江蘇省"], events["日中環境技術交流会"]) in hosts
+
+
+def test_a_body_the_event_is_held_with_co_hosts_it(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "秋田県は3月4日、タイのチェンマイ県と「日タイ農業ビジネス交流会」を秋田市で開催しました。\n",
+    )
+    places, events = _names(facts, "place"), _names(facts, "event")
+    assert (places["チェンマイ県"], events["日タイ農業ビジネス交流会"]) in _ties(facts, "organised")

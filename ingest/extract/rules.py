@@ -1111,6 +1111,17 @@ class _Builder:
                 near = _closest([m for m in ms if m.end <= s + pm.start() and self.actor(m) and m.type is not PERSON])
                 if near and re.fullmatch(r"\s?(?:\([^()]*\))?", self.text[near.end : s + pm.start()]):
                     hosts.append(near)
+            for ev in evs:
+                # 「AはBと「E」を開催」: B, just before the event it is held with, co-hosts it
+                ahead = _HOLDS.match(self.text, ev.end + (self.text[ev.end : ev.end + 1] == "」"))
+                with_ = [
+                    m
+                    for m in ms
+                    if m.end < ev.start and self.actor(m) and m.type is not PERSON and m is not subject
+                    and re.fullmatch(r"\s?と、?\s?「?", self.text[m.end : ev.start])
+                ]
+                if ahead and with_:
+                    hosts.append(max(with_, key=lambda m: (m.end, m.length)))
         for ev in evs:
             organisers = []
             for m in ms:
