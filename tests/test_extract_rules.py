@@ -906,6 +906,41 @@ def test_a_titles_site_name_after_its_separator_is_a_clean_name(tmp_path: Path) 
     assert "北陸工業大学" in bodies and not any(n.startswith("|") for n in bodies)
 
 
+def test_honbun_is_the_university_the_title_names_as_its_site_or_signing_subject(tmp_path: Path) -> None:
+    site = _extract(
+        tmp_path,
+        "TITLE: 東海海洋大学と学術交流協定を締結しました|北陸工業大学\n\n"
+        "本学は6月5日、タイの東海海洋大学と学術交流協定を締結しました。"
+        "協定書には本学の田中一郎学長と東海海洋大学のソムチャイ・ウォン学長が署名しました。\n",
+    )
+    bodies, persons = _names(site, "organisation"), _names(site, "person")
+    (agreement,) = [e["id"] for e in site["entities"] if e["type"] == "agreement"]
+    assert {(bodies["北陸工業大学"], agreement), (bodies["東海海洋大学"], agreement)} <= _ties(site, "party_to")
+    assert (persons["田中一郎"], bodies["北陸工業大学"]) in _ties(site, "works_for")
+    assert "本学" not in bodies
+    subject = _extract(
+        tmp_path,
+        "TITLE: 北陸工業大学、東海海洋大学と覚書を締結\n\n本学は東海海洋大学と覚書を締結しました。\n",
+    )
+    bodies = _names(subject, "organisation")
+    (agreement,) = [e["id"] for e in subject["entities"] if e["type"] == "agreement"]
+    assert (bodies["北陸工業大学"], agreement) in _ties(subject, "party_to")
+
+
+def test_honbun_stays_unnamed_when_the_title_names_only_the_partner(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "TITLE: 東海海洋大学との大学間協定締結について\n\n"
+        "本学は東海海洋大学(タイ)と大学間協定を締結しました。"
+        "協定書には本学の田中一郎学長と東海海洋大学のソムチャイ・ウォン学長が署名しました。\n",
+    )
+    bodies, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert "本学" not in bodies and set(bodies.values()) == {bodies["東海海洋大学"]}
+    employers = {b for a, b in _ties(facts, "works_for") if a == persons["田中一郎"]}
+    assert bodies["東海海洋大学"] not in employers  # 本学の学長 is not the partner's president
+    assert (persons["ソムチャイ・ウォン"], bodies["東海海洋大学"]) in _ties(facts, "works_for")
+
+
 def test_a_foreign_mayor_named_in_katakana_heads_the_foreign_city(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -210,6 +210,7 @@ class _Builder:
         self.mentions = mentions
         self.dates = find_dates(self.text, doc.date)
         self.agreement_words: dict[str, set[str]] = {}  # agreement key -> the words that named it
+        self.own_words: list[int] = []  # where 本学 stands for a university the page never names
         for m in mentions:
             if m.type is PERSON:
                 m.text = clean_person(m.text)
@@ -313,6 +314,7 @@ class _Builder:
                 copy = Mention(m.start(), m.end(), m.group(), EVENT, named[-1].kind, "alias", confidence=0.55)
                 extra.append(copy)
                 self.of[id(copy)] = self.key(named[-1])
+        extra += self._own_university()
         for m in re.finditer(r"代表団|訪問団|一行", self.text):
             before = [x for x in self.mentions if x.end <= m.start() and x.type is ORG]
             if before and before[-1].end == m.start():
@@ -326,6 +328,46 @@ class _Builder:
                 extra.append(copy)
                 self.of[id(copy)] = self.key(target)
         self.mentions = sorted(self.mentions + extra, key=lambda x: x.start)
+
+    def _own_university(self) -> list[Mention]:
+        """「本学」「当大学」: the page's own university, when its title names it as the site (「…|X大学」) or as
+        the subject signing with a partner (「X大学、Y大学と協定」). Left unnamed otherwise: its positions are
+        kept so that no post after it (「本学のP学長」) is given to another university named before."""
+        self.own_words = []
+        owner = self._title_university()
+        found: list[Mention] = []
+        for m in _OWN_UNIVERSITY.finditer(self.text):
+            if any(x.start <= m.start() < x.end for x in self.mentions):
+                continue
+            if owner is None:
+                self.own_words.append(m.start())
+                continue
+            copy = Mention(m.start(), m.end(), m.group(), ORG, owner.kind, "alias", confidence=0.6)
+            found.append(copy)
+            self.of[id(copy)] = self.key(owner)
+        return found
+
+    def _title_university(self) -> Mention | None:
+        """The university the page's title names as its site or as the subject of its signing."""
+        title = self.doc.source.title
+        at = self.text.find(title) if title else -1
+        if at < 0:
+            return None
+        end = at + len(title)
+        unis = [m for m in self.mentions if at <= m.start and m.end <= end and m.type is ORG and m.kind == "university"]
+        for m in reversed(unis):
+            if not self.text[m.end : end].strip() and re.search(r"[|｜\-－–—:：/／]\s*$", self.text[at : m.start]):
+                return m  # 「…を締結しました|X大学」: the site's name closes the title
+        first = unis[0] if unis else None
+        signs = r"\s?(?:は|が|、)[^。]*?と[^。]*?(?:締結|調印|署名)"
+        if (
+            first is not None
+            and not self.text[at : first.start].strip()
+            and not _OWN_UNIVERSITY.search(title)
+            and re.match(signs, self.text[first.end : end])
+        ):
+            return first  # 「X大学、Y大学と協定を締結」: X signs, so X's page speaks of itself as 本学
+        return None
 
     def listed_parties(self) -> None:
         """Bodies with no legal-form suffix in the と-slot of an agreement: 「A、Bメトロポール、Cウエストと
@@ -621,7 +663,8 @@ class _Builder:
                 if post:
                     wanted = "university" if post.group(1) in ("学長", "総長") else "company"
                     near = [x for x in self.mentions if x.type is ORG and x.kind == wanted
-                            and x.end <= p.start and p.start - x.end <= 200]
+                            and x.end <= p.start and p.start - x.end <= 200
+                            and not any(x.end <= w < p.start for w in self.own_words)]  # 「本学のP学長」
                     if near:
                         found.append((near[-1], post.group(1)))
             for q, between in found:
@@ -1836,6 +1879,10 @@ class _Builder:
             return
         for sector in _sectors(sentence):
             self._sector(self.key(subject), sector, (s, e), 0.5)
+
+
+# 「本学」「当大学」: the university whose page it is (not 本学会, a society, nor 本学園, a school's trust)
+_OWN_UNIVERSITY = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本学|当大学|本大学)(?!会|園|年)")
 
 
 def _unyeared(name: str) -> str:
