@@ -129,7 +129,8 @@ _NOT_NAMES = frozenset({"MOU", "MoU", "IT", "AI", "IoT", "ICT", "DX", "PR", "LOI
 _SAME_BODY = re.compile(
     r"(?<![\u4e00-\u9fff])同(?P<ending>[\u30a1-\u30fa\u30fc]{2,12}|[\u4e00-\u9fff]{2,5}?)(?=[はがとのもをにへで、])"
 )
-# Holding an event: 「…を開催」, 「…を共同開催」, 「…を開いた」, also with where or how between (「…をオンラインで開催」).
+# Holding an event: 「…を開催」, 「…を共同開催」, 「…交流会を開いた」, also with where or how between
+# (「…をオンラインで開催」).
 _HOLDS = re.compile(
     r"を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?(?:共同)?(?:開催|主催|共催)|が開催し|は開催"
     r"|(?:会|セミナー|フォーラム|シンポジウム|ウェビナー|サミット|イベント)」?を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?開[きいく]"
