@@ -986,6 +986,19 @@ def test_bodies_named_in_quotes_before_the_topic_marker_host_the_event(tmp_path:
     assert (bodies["Hokuriku Innovation Alliance"], events["北欧ヘルステック交流会"]) in hosts
 
 
+def test_an_unnamed_honbun_signs_with_its_partner_under_the_pages_site(tmp_path: Path) -> None:
+    text = (
+        "TITLE: 東海海洋大学との大学間協定締結について\n\n"
+        "9月2日、本学と東海海洋大学(タイ)との間で大学間協定を締結しました。\n"
+    )
+    facts = _extract(tmp_path, "SOURCE: https://www.hokuriku-tech.example/news/1.html\n" + text)
+    bodies = _names(facts, "organisation")
+    (agreement,) = [e for e in facts["entities"] if e["type"] == "agreement"]
+    assert _ties(facts, "party_to") == {(bodies["東海海洋大学"], agreement["id"])}
+    assert "hokuriku-tech.example" in agreement["name"]["ja"] and "本学" not in bodies
+    assert not [e for e in _extract(tmp_path, text)["entities"] if e["type"] == "agreement"]  # no site, no tie
+
+
 def test_bodies_on_a_one_line_organiser_row_organised_the_titled_event(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

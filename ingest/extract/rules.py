@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
 
@@ -773,6 +774,10 @@ class _Builder:
                 parties = last_parties
                 seg_text = ""  # what lies between the two is about the first one
             seg_start = at + len(word)
+            if len(parties) == 1 and self._own_signs(parties[0], pos):
+                # 「本学とX大学との間で大学間協定を締結」 on a page that never names itself: X signs with it
+                self._agreement(word, kind, parties, date, tail, seg_text, s, e, own=True)
+                continue
             if len(parties) < 2:
                 continue
             last_parties = parties
@@ -783,6 +788,17 @@ class _Builder:
                     self._agreement(word, kind, [lead, other], date, tail, seg_text, s, e)
                 continue
             self._agreement(word, kind, parties, date, tail, seg_text, s, e)
+
+    def _own_signs(self, party: Mention, pos: int) -> bool:
+        """An unnamed 本学 coordinated with ``party`` (「本学とX」, 「Xと本学」, 「本学はXと」) before ``pos``."""
+        for w in self.own_words:
+            if not (w < pos and party.end <= pos and "。" not in self.text[min(w, party.start) : pos]):
+                continue
+            if w < party.start and re.fullmatch(r"(?:と|は|が)[^。]{0,20}?", self.text[w + 2 : party.start]):
+                return True
+            if party.end <= w and re.fullmatch(r"\s?(?:\([^()]*\))?と", self.text[party.end : w]):
+                return True
+        return False
 
     def _apposed_partner(self, pos: int, word: str, ms: list[Mention]) -> list[Mention] | None:
         """「A県の友好提携都市、(イタリアの)B州」, 「A市の姉妹都市であるB市」: A and the partner named
@@ -909,16 +925,21 @@ class _Builder:
         seg_text: str,
         s: int,
         e: int,
+        own: bool = False,
     ) -> None:
+        """With ``own``, the other party is the page's own university, unnamed (「本学」): the agreement is
+        labelled with the page's site, so that agreements of different universities with one partner stay apart."""
         # a person signs for the body they head; one heading none (a researcher, a visitor) is no party
         heads = [h for h in (self._body_of(p) for p in parties) if h.type is not PERSON]
         parties = [p for i, p in enumerate(heads) if all(self.key(p) != self.key(q) for q in heads[:i])]
-        if len(parties) < 2:
+        site = re.sub(r"^www\.", "", urlparse(self.doc.source.url or "").hostname or "") if own else None
+        if len(parties) < (1 if site else 2):
             return
         renew = any(v in tail for v in RENEWAL_VERBS)
-        names = [self.entities[self.key(p)].name for p in parties[:6]]
+        names = [*([site] if site else []), *(self.entities[self.key(p)].name for p in parties[:6])]
         label = "・".join(names) + " " + word
-        akey = f"agreement:{kind.value}:" + "+".join(sorted(self.key(p) for p in parties[:6]))
+        signers = [*([site] if site else []), *sorted(self.key(p) for p in parties[:6])]
+        akey = f"agreement:{kind.value}:" + "+".join(signers)
         signed = self.entities[akey].attrs.get("signed") if akey in self.entities else None
         if date and not renew and isinstance(signed, str) and signed[:4] != date.iso[:4]:
             # signed in another year, not a renewal: an earlier, different agreement of the same parties
