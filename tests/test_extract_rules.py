@@ -962,6 +962,21 @@ def test_a_meeting_marked_tomo_is_a_meeting_too(tmp_path: Path) -> None:
     assert (persons["鈴木英敬"], persons["ナロン・サシトン"]) in _ties(facts, "met_with")
 
 
+def test_a_latin_name_coordinated_with_a_signing_party_is_a_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "Business Sweden Tokyoと広島県は、水素分野に関する覚書を締結した。\n")
+    bodies = _names(facts, "organisation")
+    parties = _ties(facts, "party_to")
+    agreement = next(a for p, a in parties if p == bodies["Business Sweden Tokyo"])
+    assert (_names(facts, "place")["広島県"], agreement) in parties
+
+
+def test_a_proper_noun_a_body_works_with_is_a_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "福井県は、ノキアと連携し、港湾の自動化を進める。データとデジタルを活用する。\n")
+    bodies = _names(facts, "organisation")
+    assert "データ" not in bodies
+    assert (_names(facts, "place")["福井県"], bodies["ノキア"]) in _ties(facts, "partner_of")
+
+
 def test_a_co_organiser_counts_when_the_event_is_held_online_or_at_a_venue(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -898,27 +898,38 @@ def _described(name: str, gaz: Gazetteer) -> bool:
 
 
 _FOREIGN_WORD = re.compile(r"[\u30a1-\u30fa\u30fcA-Za-z][\u30a1-\u30fa\u30fcA-Za-z0-9]+")
-_SIGNING = re.compile(r"(?:協定|覚書|MOU|MoU|提携)[^。]{0,16}?(?:締結|署名|調印|結ん|結び|結ぶ|交わし)")
+_SIGNING = re.compile(
+    r"(?:協定|覚書|MOU|MoU|提携)[^。]{0,16}?(?:締結|署名|調印|結ん|結び|結ぶ|交わし)|と(?:も)?(?:連携|協力|提携)(?:し|する|して)"
+)
 
 
 def _signing_parties(tokens: list[Any], text: str, known: list[Mention]) -> list[Mention]:
     """「ノキアと札幌市は…連携協定を締結」: a proper noun (katakana or Latin, no legal form) coordinated with a
     party of a signing is a body, although nothing in its name says so."""
     taken = {i for c in known for i in range(c.start, c.end)}
+    named = {i for c in known if c.type is not PLACE for i in range(c.start, c.end)}  # a place may sit inside
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not (tok.tag_.startswith("名詞-固有名詞-一般") and _FOREIGN_WORD.fullmatch(tok.text)):
+        latin = re.fullmatch(r"[A-Z][A-Za-z0-9&.\-]*", tok.text) is not None
+        if not latin and not (tok.tag_.startswith("名詞-固有名詞-一般") and _FOREIGN_WORD.fullmatch(tok.text)):
             i += 1
             continue
-        j = i + 1  # 「ダッソー・システムズ」: katakana joined on
+        j = i + 1  # 「ダッソー・システムズ」: katakana joined on; 「Business Finland」: Latin words spaced on
         while j + 1 < len(tokens) and tokens[j].text == "・" and _FOREIGN_WORD.fullmatch(tokens[j + 1].text):
             j += 2
+        while latin and j < len(tokens) and tokens[j - 1].whitespace_ and re.fullmatch(
+            r"[A-Z][A-Za-z0-9&.\-]*|and|of|for|&", tokens[j].text
+        ):
+            j += 1
         start, end = tok.idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+        single = j == i + 1
         i = j
-        if any(k in taken for k in range(start, end)) or end - start < 3:
+        if any(k in (named if latin else taken) for k in range(start, end)) or end - start < 3:
             continue
+        if latin and single and re.fullmatch(r"[A-Z]{2,6}", tok.text) and f"({tok.text})" in text:
+            continue  # 「…センター(GCC)」 named in full: the acronym is its alias, not another body
         after, before = text[end : end + 2], text[max(0, start - 1) : start]
         if not re.match(r"と|及び|および|、|は|が", after) or (before and before not in "、。「 \nと"):
             continue
@@ -928,7 +939,8 @@ def _signing_parties(tokens: list[Any], text: str, known: list[Mention]) -> list
             continue
         # coordinated with a party: 「XとY」 or 「YとX」
         actors = [c for c in known if c.type in (ORG, PLACE) and s0 <= c.start < e0]
-        if any(0 <= c.start - end <= 2 or 0 <= start - c.end <= 1 for c in actors):
+        if any(0 <= c.start - end <= 2 or (c.end <= start and re.fullmatch(r"(?:は|が)?、?|と", text[c.end : start]))
+               for c in actors):
             out.append(Mention(start, end, text[start:end], ORG, OrganisationKind.OTHER.value, "pattern",
                                confidence=0.6))
     return out
