@@ -1026,3 +1026,19 @@ def test_a_delegation_named_by_its_sender_visits_through_its_bare_ikko(tmp_path:
     assert not any(v == bodies.get("広島大学") for v, _h in visits)  # 「広島大学では」 heads another clause
     assert (_names(facts, "person")["馬欣"], places["江蘇省"]) in _ties(facts, "works_for")
     assert "江蘇省副省" not in places
+
+
+def test_a_faculty_of_the_named_honbun_is_part_of_it_and_signs_a_faculty_agreement(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "TITLE: 東海海洋大学工学部と部局間協定を締結|北陸工業大学\n\n"
+        "本学工学部は5月1日、東海海洋大学工学部と部局間協定を締結しました。"
+        "本学工学部の鈴木次郎教授が式に出席しました。本学部の学生も参加しました。\n",
+    )
+    bodies, persons = _names(facts, "organisation"), _names(facts, "person")
+    faculty = bodies["北陸工業大学工学部"]
+    assert (faculty, bodies["北陸工業大学"]) in _ties(facts, "part_of")
+    (agreement,) = [e["id"] for e in facts["entities"] if e["type"] == "agreement"]
+    assert {(faculty, agreement), (bodies["東海海洋大学工学部"], agreement)} <= _ties(facts, "party_to")
+    assert (persons["鈴木次郎"], faculty) in _ties(facts, "works_for")
+    assert not any(n.endswith("部の学生") or n == "北陸工業大学部" for n in bodies)

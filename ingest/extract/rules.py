@@ -338,6 +338,13 @@ class _Builder:
             copy = Mention(m.start(), m.end(), m.group(), ORG, owner.kind, "alias", confidence=0.6)
             found.append(copy)
             self.of[id(copy)] = self.key(owner)
+            unit = _UNIVERSITY_UNIT.match(self.text, m.end())
+            if unit is not None:  # 「本学医学部」: a faculty of the university, named after it
+                name = self.entities[self.key(owner)].name + unit.group()
+                part = Mention(m.start(), unit.end(), name, ORG, "other", "context", confidence=0.6,
+                               parent_start=m.start())
+                found.append(part)
+                self._register(part)
         return found
 
     def _title_university(self) -> Mention | None:
@@ -1881,7 +1888,9 @@ class _Builder:
 
 
 # 「本学」「当大学」: the university whose page it is (not 本学会, a society, nor 本学園, a school's trust)
-_OWN_UNIVERSITY = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本学|当大学|本大学)(?!会|園|年)")
+_OWN_UNIVERSITY = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本学|当大学|本大学)(?!会|園|年|部|科)")
+# a faculty, graduate school or hospital of a university: 「医学部」, 「大学院医学系研究科」, 「附属病院」
+_UNIVERSITY_UNIT = re.compile(r"[\u4e00-\u9fff]{0,12}(?:学部|研究科|学群|学類|病院|研究所|大学院)")
 
 
 def _unyeared(name: str) -> str:
