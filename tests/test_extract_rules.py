@@ -1042,3 +1042,40 @@ def test_a_faculty_of_the_named_honbun_is_part_of_it_and_signs_a_faculty_agreeme
     assert {(faculty, agreement), (bodies["東海海洋大学工学部"], agreement)} <= _ties(facts, "party_to")
     assert (persons["鈴木次郎"], faculty) in _ties(facts, "works_for")
     assert not any(n.endswith("部の学生") or n == "北陸工業大学部" for n in bodies)
+
+
+def test_bodies_on_a_one_line_organiser_row_organised_the_titled_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "SOURCE: https://example.jp/notice\nTITLE: 日豪食品商談会のご案内\nPUBLISHED: 2024-05-01\n\n"
+        "岐阜県は6月に「日豪食品商談会」を開きます。\n\n"
+        "主催:岐阜県、岐阜商工会議所\n"
+        "共催:大垣商工会議所/後援:在日オーストラリア大使館\n",
+    )
+    bodies, events = _names(facts, "organisation"), _names(facts, "event")
+    hosts = _ties(facts, "organised")
+    for body in ("岐阜商工会議所", "大垣商工会議所"):
+        assert (bodies[body], events["日豪食品商談会"]) in hosts
+    assert (bodies["在日オーストラリア大使館"], events["日豪食品商談会"]) not in hosts
+
+
+def test_an_event_held_jointly_or_opened_names_its_hosts(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "鳥取県と江原道は10月5日、第5回日韓自治体交流セミナーを共同開催した。\n\n"
+        "島根県は江蘇省と共同で8月に「日中環境技術交流会」を開いた。\n",
+    )
+    places, events = _names(facts, "place"), _names(facts, "event")
+    hosts = _ties(facts, "organised")
+    for host in ("鳥取県", "江原道"):
+        assert (places[host], events["第5回日韓自治体交流セミナー"]) in hosts
+    assert (places["江蘇省"], events["日中環境技術交流会"]) in hosts
+
+
+def test_a_body_the_event_is_held_with_co_hosts_it(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "秋田県は3月4日、タイのチェンマイ県と「日タイ農業ビジネス交流会」を秋田市で開催しました。\n",
+    )
+    places, events = _names(facts, "place"), _names(facts, "event")
+    assert (places["チェンマイ県"], events["日タイ農業ビジネス交流会"]) in _ties(facts, "organised")

@@ -131,11 +131,21 @@ _NOT_NAMES = frozenset({"MOU", "MoU", "IT", "AI", "IoT", "ICT", "DX", "PR", "LOI
 _SAME_BODY = re.compile(
     r"(?<![\u4e00-\u9fff])同(?P<ending>[\u30a1-\u30fa\u30fc]{2,12}|[\u4e00-\u9fff]{2,5}?)(?=[はがとのもをにへで、])"
 )
-# Holding an event: 「…を開催」, also with where or how between (「…をオンラインで開催」, 「…を県庁にて共催」).
-_HOLDS = re.compile(r"を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?(?:開催|主催|共催)|が開催し|は開催")
+# Holding an event: 「…を開催」, 「…を共同開催」, 「…交流会を開いた」, also with where or how between
+# (「…をオンラインで開催」).
+_HOLDS = re.compile(
+    r"を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?(?:共同)?(?:開催|主催|共催)|が開催し|は開催"
+    r"|(?:会|セミナー|フォーラム|シンポジウム|ウェビナー|サミット|イベント)」?を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?開[きいく]"
+)
 # A quoted host before its topic marker (「「X」は」, 「「TX(Tokyo X)」は」) and a quoted partner described before it.
 _QUOTED_SUBJECT = re.compile(r"\)?」(?:\s?\([^()]*\))?\s?(?:は|が)、?")
 _QUOTED_PARTNER = re.compile(r"」(?:と|及び|および|並びに|、)[^、。「」()]{0,30}「[^「」()]{0,16}\(?")
+# A one-line organiser row: 「主催:A、B」, 「【共催】A」, 「主催:A/共催:B/後援:C」 (the bodies up to the next label).
+_ORGANISER_ROW = re.compile(
+    r"(?:^|[/／|]\s?)[【\[]?(?:主催|共催)(?:者|団体)?(?:[】\]]\s?[:：]?|\s?[:：])[ \t]*"
+    r"(?P<bodies>[^\n/／|]+?)[ \t]*(?=[/／|]|$)",
+    re.MULTILINE,
+)
 # A signing still to come: 「締結することで合意」, 「締結に向けて」, 「締結を目指す」, 「締結を進めていく」.
 _PLANNED = re.compile(
     r"(?:締結|調印|署名|結ぶ|交わす)(?:する|の)?(?:ことで合意|ことに合意|に向け|を目指|を進め|を検討|方向)"
@@ -1176,6 +1186,17 @@ class _Builder:
                 near = _closest([m for m in ms if m.end <= s + pm.start() and self.actor(m) and m.type is not PERSON])
                 if near and re.fullmatch(r"\s?(?:\([^()]*\))?", self.text[near.end : s + pm.start()]):
                     hosts.append(near)
+            for ev in evs:
+                # 「AはBと「E」を開催」: B, just before the event it is held with, co-hosts it
+                ahead = _HOLDS.match(self.text, ev.end + (self.text[ev.end : ev.end + 1] == "」"))
+                with_ = [
+                    m
+                    for m in ms
+                    if m.end < ev.start and self.actor(m) and m.type is not PERSON and m is not subject
+                    and re.fullmatch(r"\s?と、?\s?「?", self.text[m.end : ev.start])
+                ]
+                if ahead and with_:
+                    hosts.append(max(with_, key=lambda m: (m.end, m.length)))
         for ev in evs:
             organisers = []
             for m in ms:
@@ -1256,6 +1277,13 @@ class _Builder:
                 named = max(outer, key=lambda x: x.end, default=None)
                 if named is not None:
                     self.add("organised", self.key(named), self.key(event), (start, end), 0.6)
+        for row in _ORGANISER_ROW.finditer(self.text):
+            # 「主催:A、B」 on one line, or 「主催:A/共催:B/後援:C」 (only the first two name organisers)
+            start, end = row.start("bodies"), row.end("bodies")
+            inside = [m for m in self.in_span(start, end) if self.actor(m) and m.type is not PERSON]
+            for m in inside:
+                if not any(o is not m and _within(m, o) for o in inside):
+                    self.add("organised", self.key(m), self.key(event), (start, end), 0.6)
 
     def partners(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         """「A、B などの組織と協力し」 -> partner_of; 「Eに出席」 -> attended; 「Pとの会談」 -> met_with."""
