@@ -369,10 +369,13 @@ class _Builder:
             if not self.text[m.end : end].strip() and re.search(r"[|｜\-－–—:：/／]\s*$", self.text[at : m.start]):
                 return m  # 「…を締結しました|X大学」: the site's name closes the title
         first = unis[0] if unis else None
+        opens = first is not None and not self.text[at : first.start].strip()
+        if first is not None and opens and re.match(r"\s*[|｜]", self.text[first.end : end]):
+            return first  # 「X大学|ニュース|…」: the site's name opens the title
         signs = r"\s?(?:は|が|、)[^。]*?と[^。]*?(?:締結|調印|署名)"
         if (
             first is not None
-            and not self.text[at : first.start].strip()
+            and opens
             and not _OWN_UNIVERSITY.search(title)
             and re.match(signs, self.text[first.end : end])
         ):
