@@ -1065,3 +1065,14 @@ def test_a_body_the_event_is_held_with_co_hosts_it(tmp_path: Path) -> None:
     )
     places, events = _names(facts, "place"), _names(facts, "event")
     assert (places["チェンマイ県"], events["日タイ農業ビジネス交流会"]) in _ties(facts, "organised")
+
+
+def test_an_event_recalled_in_the_sentence_is_not_what_its_subject_holds(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "新潟県は、昨年の「日越経済フォーラム」に参加した企業を招き、「日越ものづくり商談会」を開催した。\n",
+    )
+    places, events = _names(facts, "place"), _names(facts, "event")
+    hosts = _ties(facts, "organised")
+    assert (places["新潟県"], events["日越ものづくり商談会"]) in hosts
+    assert (places["新潟県"], events["日越経済フォーラム"]) not in hosts
