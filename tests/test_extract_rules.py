@@ -925,6 +925,13 @@ def test_honbun_is_the_university_the_title_names_as_its_site_or_signing_subject
     bodies = _names(subject, "organisation")
     (agreement,) = [e["id"] for e in subject["entities"] if e["type"] == "agreement"]
     assert (bodies["北陸工業大学"], agreement) in _ties(subject, "party_to")
+    opening = _extract(
+        tmp_path,
+        "TITLE: 北陸工業大学 | 東海海洋大学との覚書締結\n\n本学は東海海洋大学と覚書を締結しました。\n",
+    )
+    bodies = _names(opening, "organisation")
+    (agreement,) = [e["id"] for e in opening["entities"] if e["type"] == "agreement"]
+    assert (bodies["北陸工業大学"], agreement) in _ties(opening, "party_to")
 
 
 def test_honbun_stays_unnamed_when_the_title_names_only_the_partner(tmp_path: Path) -> None:
@@ -1012,6 +1019,20 @@ def test_an_unnamed_honbun_signs_with_its_partner_under_the_pages_site(tmp_path:
     assert _ties(facts, "party_to") == {(bodies["東海海洋大学"], agreement["id"])}
     assert "hokuriku-tech.example" in agreement["name"]["ja"] and "本学" not in bodies
     assert not [e for e in _extract(tmp_path, text)["entities"] if e["type"] == "agreement"]  # no site, no tie
+
+
+def test_a_delegation_named_by_its_sender_visits_through_its_bare_ikko(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "中国・江蘇省の経済交流団(団長:馬欣・江蘇省副省長)が来県しました。\n"
+        "一行は、県内の造船企業や広島県立総合技術研究所を視察したほか、広島大学では学生と交流しました。\n",
+    )
+    places, bodies = _names(facts, "place"), _names(facts, "organisation")
+    visits = _ties(facts, "visited")
+    assert (places["江蘇省"], bodies["広島県立総合技術研究所"]) in visits
+    assert not any(v == bodies.get("広島大学") for v, _h in visits)  # 「広島大学では」 heads another clause
+    assert (_names(facts, "person")["馬欣"], places["江蘇省"]) in _ties(facts, "works_for")
+    assert "江蘇省副省" not in places
 
 
 def test_a_faculty_of_the_named_honbun_is_part_of_it_and_signs_a_faculty_agreement(tmp_path: Path) -> None:

@@ -74,7 +74,10 @@ _TITLE_PERSON = re.compile(
 _LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(?=博士|教授|氏)")
 _ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
 _ALIAS_IKA = re.compile(r"\(以下[、,]?\s*[「\"“『]([^」\"”』]{1,30})[」\"”』]\s*(?:と(?:いう|呼ぶ|称する|略す))?\)?")
-_HEAD_POST = re.compile(r"・([\u4e00-\u9fff]{1,4}?)(市|県|町|村|区|州|省)(?:長|知事|首相)")
+# 「岡本栄・伊賀市長」, 「王浩・浙江省副省長」 (a deputy: 副, and the unit again before 長)
+_HEAD_POST = re.compile(
+    r"・([\u4e00-\u9fff]{1,4}?)(市|県|町|村|区|州|省)(?:副(?:市|県|町|村|区|州|省)?)?(?:長|知事|首相)"
+)
 _BODY_SLOT_BEFORE = ("務める", "勤める", "所属する", "である")
 _BODY_SLOT_AFTER = re.compile(r"(?:と|が|は)(?:の)?(?:連携|協力|共同|覚書|協定|提携|主催|共催)")
 _COMPANY_SHA = re.compile(
@@ -501,6 +504,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 surface = text[ps:pe]
             if not 2 <= len(surface) <= 14 or re.search(r"[0-9]", surface) or surface in _GENERIC_PLACES:
                 continue
+            if re.search(r"[省県市州]副[省県市州]$", surface):
+                continue  # 「浙江省副省長」: a deputy head's post, not a place 「浙江省副省」
             if surface.startswith(_DEICTIC) or (
                 _post_fragment(doc, j, i, text, pe)
                 and gaz.lookup(surface) is None

@@ -99,6 +99,7 @@ _LIST_HEADING = re.compile(
     r"(?:一覧)?(?:】[ \t]*[:：]?|[ \t]*[:：]|[ \t]*$)[ \t]*",
     re.MULTILINE,
 )
+_SENT_GROUP = re.compile(r"の[^、。\s()]{0,10}?(?:代表団|訪問団|視察団|使節団|交流団|ミッション)")
 _FACILITIES = ("工場", "本社", "本部", "拠点", "施設", "研究所", "キャンパス", "事業所", "庁舎", "ブース")
 _TWINNED = re.compile(r"(?:姉妹|友好)(?:都市|州|県|省|提携|交流都市)")
 _STANDING = re.compile(r"である|関係にあ|の関係|提携している|提携を結んでいる|周年")
@@ -368,10 +369,13 @@ class _Builder:
             if not self.text[m.end : end].strip() and re.search(r"[|｜\-－–—:：/／]\s*$", self.text[at : m.start]):
                 return m  # 「…を締結しました|X大学」: the site's name closes the title
         first = unis[0] if unis else None
+        opens = first is not None and not self.text[at : first.start].strip()
+        if first is not None and opens and re.match(r"\s*[|｜]", self.text[first.end : end]):
+            return first  # 「X大学|ニュース|…」: the site's name opens the title
         signs = r"\s?(?:は|が|、)[^。]*?と[^。]*?(?:締結|調印|署名)"
         if (
             first is not None
-            and not self.text[at : first.start].strip()
+            and opens
             and not _OWN_UNIVERSITY.search(title)
             and re.match(signs, self.text[first.end : end])
         ):
@@ -1093,7 +1097,9 @@ class _Builder:
                     before = [x for x in ms if x.end == m.start - 1 and self.text[x.end] == "と" and self.actor(x)]
                     objs += before
                 later = self._visitor_after(pos + len(word), ms)
-                subj = later or self._subject([m for m in ms if m.start < pos]) or subject or self.narrator
+                # a subject written after the verb (「…を視察したほか、X大学では」) heads another clause
+                before_verb = subject if subject is not None and subject.start < pos else None
+                subj = later or self._subject([m for m in ms if m.start < pos]) or before_verb or self.narrator
                 if word in ("来日", "訪日"):
                     japan = [m for m in self.mentions if m.text == "日本"]
                     objs = japan[:1]
@@ -1465,13 +1471,15 @@ class _Builder:
         """A bare 「一行」「代表団」 is the delegation last named before ``pos``: who organised it."""
         missions = [m for m in self.mentions if m.type is EVENT and m.end <= pos
                     and m.kind == EventKind.DELEGATION_VISIT.value]
-        if not missions:
-            return None
-        key = self.key(missions[-1])
-        for f in self.facts:
-            if f.type == "organised" and f.target == key and self.entities[f.source].type is not EVENT:
-                return self.entities[f.source].mentions[0] if self.entities[f.source].mentions else None
-        return None
+        if missions:
+            key = self.key(missions[-1])
+            for f in self.facts:
+                if f.type == "organised" and f.target == key and self.entities[f.source].type is not EVENT:
+                    return self.entities[f.source].mentions[0] if self.entities[f.source].mentions else None
+        # 「浙江省の経済交流団(…)一行15名が」: the body or place whose delegation was named last
+        sent = [m for m in self.mentions if m.end <= pos and self.actor(m) and m.type is not PERSON
+                and _SENT_GROUP.match(self.text, m.end)]
+        return sent[-1] if sent else None
 
     def _arg(self, args: list[Arg], dep: str | None, particles: tuple[str, ...]) -> list[Mention]:
         out: list[Mention] = []

@@ -68,6 +68,8 @@ def phrase(token: Any) -> tuple[int, int]:
     while left > 0 and doc[left - 1].head.i in chain and _dep(doc[left - 1]) in _PHRASE_DEPS:
         left -= 1
         chain.add(left)
+    while left < token.i and doc[left].text.isspace():
+        left += 1  # a line break the parser hung on the phrase
     return doc[left].idx, token.idx + len(token.text)
 
 
