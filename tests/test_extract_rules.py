@@ -1099,3 +1099,14 @@ def test_an_unnamed_honbun_signing_with_two_universities_signs_two_agreements(tm
     parties = _ties(facts, "party_to")
     assert len(agreements) == 2 and all("hokuriku-tech.example" in n for n in agreements.values())
     assert {a for b, a in parties if b == bodies["東海海洋大学"]} != {a for b, a in parties if b == bodies["紅河工科大学"]}
+
+
+def test_an_event_recalled_in_the_sentence_is_not_what_its_subject_holds(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "新潟県は、昨年の「日越経済フォーラム」に参加した企業を招き、「日越ものづくり商談会」を開催した。\n",
+    )
+    places, events = _names(facts, "place"), _names(facts, "event")
+    hosts = _ties(facts, "organised")
+    assert (places["新潟県"], events["日越ものづくり商談会"]) in hosts
+    assert (places["新潟県"], events["日越経済フォーラム"]) not in hosts

@@ -1203,6 +1203,8 @@ class _Builder:
                 ]
                 if ahead and with_:
                     hosts.append(max(with_, key=lambda m: (m.end, m.length)))
+        # 「…「M」派遣から…セミナーを開催」: only the event the verb holds is the subject's
+        held = [ev for ev in evs if self._held(ev)]
         for ev in evs:
             organisers = []
             for m in ms:
@@ -1216,6 +1218,7 @@ class _Builder:
                 and _HOLDS.search(sentence)
                 and subject is not None
                 and subject is not ev
+                and (not held or ev in held)
             ):
                 organisers += [subject, *self._coordinated(subject, ms)]
             if not organisers and ev.source != "ner":
@@ -1229,10 +1232,16 @@ class _Builder:
             if d:
                 self.entities[self.key(ev)].attrs.setdefault("start", d.iso)
         if hosts:
-            for ev in evs:
+            for ev in held or evs:
                 for h in hosts[1:]:
                     self.add("organised", self.key(h), self.key(ev), (s, e), 0.5)
         self.last_organisers = hosts
+
+    def _held(self, ev: Mention) -> bool:
+        """The event is what a hosting verb holds: 「E」を(オンラインで)開催, 同セミナーを開いた."""
+        return _HOLDS.match(self.text, ev.end + (self.text[ev.end : ev.end + 1] == "」")) is not None or bool(
+            re.match(r"」?を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?開[きいく]", self.text[ev.end : ev.end + 20])
+        )
 
     def _quoted_hosts(self, ms: list[Mention]) -> list[Mention]:
         """A host named in quotes, maybe with its full name in brackets (「「TX(Tokyo X)」は…を共催」),
