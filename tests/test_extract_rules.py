@@ -1110,3 +1110,19 @@ def test_an_event_recalled_in_the_sentence_is_not_what_its_subject_holds(tmp_pat
     hosts = _ties(facts, "organised")
     assert (places["新潟県"], events["日越ものづくり商談会"]) in hosts
     assert (places["新潟県"], events["日越経済フォーラム"]) not in hosts
+
+
+def test_a_programme_item_before_a_speakers_name_is_not_part_of_it(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "SOURCE: https://example.jp/report\nTITLE: 日伊食文化セミナー開催報告\nPUBLISHED: 2024-02-01\n\n"
+        "山梨県は1月20日、「日伊食文化セミナー」を開催しました。\n\n"
+        "【プログラム】\n"
+        "基調講演 小松原健一氏(甲府大学教授)\n"
+        "閉会挨拶 西村和子氏(山梨県観光部長)\n",
+    )
+    persons, events = _names(facts, "person"), _names(facts, "event")
+    talks = _ties(facts, "spoke_at")
+    for speaker in ("小松原健一", "西村和子"):
+        assert (persons[speaker], events["日伊食文化セミナー"]) in talks
+    assert not any(name.startswith(("基調講演", "閉会挨拶")) for name in persons)

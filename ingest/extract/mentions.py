@@ -155,6 +155,7 @@ _GOVERNMENT = re.compile(r"(.+?)(?:人民政府|人民委員会|政府|県庁|�
 _KANJI_PERSON = re.compile(
     rf"(?:(?<=[のは、 ・])|(?<=^))((?:[{_KANJI}]{{1,4}} )?[{_KANJI}]{{2,4}})(?=\s?氏)", re.MULTILINE
 )
+_PROGRAMME_ITEMS = ("講演", "挨拶", "登壇", "講師", "司会", "報告", "発表")
 _UNIT = re.compile(r"[^\s、。,()「」]{1,30}?(?:本部室|部局|部|局|課|室|グループ)(?=[\s、。,()]|$)")
 _UNIT_SPLIT = ("局", "部")
 _REPORT_TAIL = re.compile(r"(?:の)?(?:開催|実施)?(?:報告書?|レポート|結果|概要|(?:ご|の)?案内|(?:の)?お知らせ)$")
@@ -613,7 +614,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         name, start = m.group(1), m.start(1)
         if " " in name:
             first, rest = name.split(" ", 1)
-            if first in TITLES or first.endswith(("長", "官", "員", "者", "役")):
+            # a post (「理事長 山田太郎氏」) or a programme's item (「基調講演 山田太郎氏」) before the name
+            if first in TITLES or first.endswith(("長", "官", "員", "者", "役", *_PROGRAMME_ITEMS)):
                 name, start = rest, start + len(first) + 1
         if name[0] not in "同両各本当貴" and name not in TITLES:
             candidates.append(Mention(start, start + len(name), name, PERSON, None, "pattern", confidence=0.6))
