@@ -932,6 +932,13 @@ def test_honbun_is_the_university_the_title_names_as_its_site_or_signing_subject
     bodies = _names(opening, "organisation")
     (agreement,) = [e["id"] for e in opening["entities"] if e["type"] == "agreement"]
     assert (bodies["北陸工業大学"], agreement) in _ties(opening, "party_to")
+    college = _extract(
+        tmp_path,
+        "TITLE: 東海海洋大学と覚書を締結｜北陸工業高等専門学校\n\n本校は東海海洋大学と覚書を締結しました。\n",
+    )
+    bodies = _names(college, "organisation")
+    (agreement,) = [e["id"] for e in college["entities"] if e["type"] == "agreement"]
+    assert (bodies["北陸工業高等専門学校"], agreement) in _ties(college, "party_to")
 
 
 def test_honbun_stays_unnamed_when_the_title_names_only_the_partner(tmp_path: Path) -> None:

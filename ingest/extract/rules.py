@@ -1930,8 +1930,9 @@ class _Builder:
             self._sector(self.key(subject), sector, (s, e), 0.5)
 
 
-# 「本学」「当大学」: the university whose page it is (not 本学会, a society, nor 本学園, a school's trust)
-_OWN_UNIVERSITY = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本学|当大学|本大学)(?!会|園|年|部|科)")
+# 「本学」「当大学」「本校」: the university (or college) whose page it is (not 本学会, a society, nor 本学園, a
+# school's trust, nor 本学部, this faculty)
+_OWN_UNIVERSITY = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本学|当大学|本大学|本校|当校)(?!会|園|年|部|科|舎)")
 # a faculty, graduate school or hospital of a university: 「医学部」, 「大学院医学系研究科」, 「附属病院」
 _UNIVERSITY_UNIT = re.compile(r"[\u4e00-\u9fff]{0,12}(?:学部|研究科|学群|学類|病院|研究所|大学院)")
 
