@@ -1088,6 +1088,19 @@ def test_a_body_the_event_is_held_with_co_hosts_it(tmp_path: Path) -> None:
     assert (places["チェンマイ県"], events["日タイ農業ビジネス交流会"]) in _ties(facts, "organised")
 
 
+def test_an_unnamed_honbun_signing_with_two_universities_signs_two_agreements(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "SOURCE: https://www.hokuriku-tech.example/news/2.html\nTITLE: 海外の大学と大学間交流協定を締結\n\n"
+        "本学は、東海海洋大学(タイ)及び紅河工科大学(ベトナム)と大学間交流協定を締結しました。\n",
+    )
+    bodies = _names(facts, "organisation")
+    agreements = {e["id"]: e["name"]["ja"] for e in facts["entities"] if e["type"] == "agreement"}
+    parties = _ties(facts, "party_to")
+    assert len(agreements) == 2 and all("hokuriku-tech.example" in n for n in agreements.values())
+    assert {a for b, a in parties if b == bodies["東海海洋大学"]} != {a for b, a in parties if b == bodies["紅河工科大学"]}
+
+
 def test_an_event_recalled_in_the_sentence_is_not_what_its_subject_holds(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

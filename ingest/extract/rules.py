@@ -789,9 +789,12 @@ class _Builder:
                 parties = last_parties
                 seg_text = ""  # what lies between the two is about the first one
             seg_start = at + len(word)
-            if len(parties) == 1 and self._own_signs(parties[0], pos):
-                # 「本学とX大学との間で大学間協定を締結」 on a page that never names itself: X signs with it
-                self._agreement(word, kind, parties, date, tail, seg_text, s, e, own=True)
+            if parties and any(self._own_signs(p, pos) for p in parties):
+                # 「本学とX大学との間で大学間協定を締結」, 「本学はX大学及びY大学と…」 on a page that never
+                # names itself: each signs with it (one agreement per counterpart unless it is joint)
+                joint = bool(re.search(r"三者|共同|多国間|コンソーシアム", sentence))
+                for group in [parties] if joint else [[p] for p in parties]:
+                    self._agreement(word, kind, group, date, tail, seg_text, s, e, own=True)
                 continue
             if len(parties) < 2:
                 continue
