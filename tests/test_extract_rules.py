@@ -1133,3 +1133,9 @@ def test_a_programme_item_before_a_speakers_name_is_not_part_of_it(tmp_path: Pat
     for speaker in ("小松原健一", "西村和子"):
         assert (persons[speaker], events["日伊食文化セミナー"]) in talks
     assert not any(name.startswith(("基調講演", "閉会挨拶")) for name in persons)
+
+
+def test_a_body_an_event_of_a_named_kind_is_held_with_co_hosts_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "兵庫県は6月、ワシントン州とオンラインセミナー「日米スタートアップの未来」を共催した。\n")
+    places, events = _names(facts, "place"), _names(facts, "event")
+    assert (places["ワシントン州"], events["日米スタートアップの未来"]) in _ties(facts, "organised")

@@ -137,6 +137,10 @@ _HOLDS = re.compile(
     r"を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?(?:共同)?(?:開催|主催|共催)|が開催し|は開催"
     r"|(?:会|セミナー|フォーラム|シンポジウム|ウェビナー|サミット|イベント)」?を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?開[きいく]"
 )
+# A co-host just before the event, maybe with the event's kind between: 「Bと「E」」, 「Bとオンラインセミナー「E」」.
+_HELD_WITH = re.compile(
+    r"\s?と、?\s?(?:[^\s、。「」]{0,10}?(?:セミナー|ウェビナー|フォーラム|シンポジウム|会議|交流会|商談会|イベント))?\s?「?"
+)
 # A quoted host before its topic marker (「「X」は」, 「「TX(Tokyo X)」は」) and a quoted partner described before it.
 _QUOTED_SUBJECT = re.compile(r"\)?」(?:\s?\([^()]*\))?\s?(?:は|が)、?")
 _QUOTED_PARTNER = re.compile(r"」(?:と|及び|および|並びに|、)[^、。「」()]{0,30}「[^「」()]{0,16}\(?")
@@ -1193,13 +1197,13 @@ class _Builder:
                 if near and re.fullmatch(r"\s?(?:\([^()]*\))?", self.text[near.end : s + pm.start()]):
                     hosts.append(near)
             for ev in evs:
-                # 「AはBと「E」を開催」: B, just before the event it is held with, co-hosts it
+                # 「AはBと「E」を開催」, 「Bとウェビナー「E」を共催」: B, just before the event, co-hosts it
                 ahead = _HOLDS.match(self.text, ev.end + (self.text[ev.end : ev.end + 1] == "」"))
                 with_ = [
                     m
                     for m in ms
                     if m.end < ev.start and self.actor(m) and m.type is not PERSON and m is not subject
-                    and re.fullmatch(r"\s?と、?\s?「?", self.text[m.end : ev.start])
+                    and _HELD_WITH.fullmatch(self.text, m.end, ev.start)
                 ]
                 if ahead and with_:
                     hosts.append(max(with_, key=lambda m: (m.end, m.length)))
