@@ -1139,3 +1139,15 @@ def test_a_body_an_event_of_a_named_kind_is_held_with_co_hosts_it(tmp_path: Path
     facts = _extract(tmp_path, "兵庫県は6月、ワシントン州とオンラインセミナー「日米スタートアップの未来」を共催した。\n")
     places, events = _names(facts, "place"), _names(facts, "event")
     assert (places["ワシントン州"], events["日米スタートアップの未来"]) in _ties(facts, "organised")
+
+
+def test_an_affiliation_in_brackets_is_a_body_and_its_heads_post(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "講演はヨハン・ニールセン氏(フィンランド・イノベーションセンター所長)と田中次郎氏(仙台市経済局長)が行った。\n",
+    )
+    bodies, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert "フィンランド・イノベーションセンター" not in persons
+    works = _ties(facts, "works_for")
+    assert (persons["ヨハン・ニールセン"], bodies["フィンランド・イノベーションセンター"]) in works
+    assert "仙台市経済局長" not in bodies

@@ -694,6 +694,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         name = re.sub(r"・\s+", "・", m.group(1))
         if text.startswith("州", m.end(1)) and re.search(re.escape(name) + r"州(?!知事|首相)", text):
             continue  # 「X州知事」 where X州 is named elsewhere: the governor of a place, not a person X
+        kind = _org_kind(name)
+        if kind is not None and name.rsplit("・", 1)[-1] != name:
+            # 「デンマーク・デザインセンター所長」: a body's name before its head's post, not a person
+            candidates.append(Mention(m.start(1), m.end(1), name, ORG, kind, "pattern", confidence=0.7))
+            continue
         end = m.end(1)
         place = _place_in_name(doc, text, name, end, gaz)
         if place is not None:
@@ -743,6 +748,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 continue  # ルカ in ルカイ族: part of a longer katakana word
             candidates.append(Mention(s, e, surface, PERSON, None, "ner", confidence=0.7))
         elif etype is ORG:
+            post = re.search(r"(?<=[局部課室所])長$", surface)
+            if post:  # 「札幌市経済局長」: the unit, then its head's post
+                e -= 1
+                surface = text[s:e]
             name, legal = _strip_legal(surface)
             if name in SECTOR_WORDS or _GENERIC_EVENT.fullmatch(name) or (name.isascii() and _glued(text, s, e)):
                 continue
