@@ -1151,3 +1151,10 @@ def test_an_affiliation_in_brackets_is_a_body_and_its_heads_post(tmp_path: Path)
     works = _ties(facts, "works_for")
     assert (persons["ヨハン・ニールセン"], bodies["フィンランド・イノベーションセンター"]) in works
     assert "仙台市経済局長" not in bodies
+
+
+def test_a_titles_separators_end_a_name_and_a_kind_of_university_is_none(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "北陸工業大学｜国際交流｜ニュース\n\n国立大学として初めて、チュラロンコン大学と覚書を締結した。\n")
+    bodies = _names(facts, "organisation")
+    assert "北陸工業大学" in bodies and not any("|" in n or "｜" in n for n in bodies)
+    assert "国立大学" not in bodies

@@ -209,6 +209,11 @@ _GENERIC = {
     "会社",
     "政府",
     "大学",
+    "国立大学",
+    "公立大学",
+    "私立大学",
+    "県立大学",
+    "市立大学",
     "機関",
     "団体",
     "組織",
@@ -748,6 +753,13 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 continue  # ルカ in ルカイ族: part of a longer katakana word
             candidates.append(Mention(s, e, surface, PERSON, None, "ner", confidence=0.7))
         elif etype is ORG:
+            if "|" in surface:  # 「X大学|国際交流|…」: a title's separators end the name
+                parts = [p for p in surface.split("|") if _org_kind(p)]
+                if not parts:
+                    continue
+                s += surface.index(parts[0])
+                e = s + len(parts[0])
+                surface = parts[0]
             post = re.search(r"(?<=[局部課室所])長$", surface)
             if post:  # 「札幌市経済局長」: the unit, then its head's post
                 e -= 1
