@@ -99,6 +99,8 @@ _LIST_HEADING = re.compile(
     r"(?:一覧)?(?:】[ \t]*[:：]?|[ \t]*[:：]|[ \t]*$)[ \t]*",
     re.MULTILINE,
 )
+_LIST_ITEM = re.compile(r"\s*(?:[・\-*●○◆■]|\d+[.)．]|[(（]?\d+[)）])")
+_TABLE_ROW = re.compile(r"\s*[|｜]")
 _SENT_GROUP = re.compile(r"の[^、。\s()]{0,10}?(?:代表団|訪問団|視察団|使節団|交流団|ミッション)")
 _FACILITIES = ("工場", "本社", "本部", "拠点", "施設", "研究所", "キャンパス", "事業所", "庁舎", "ブース")
 _TWINNED = re.compile(r"(?:姉妹|友好)(?:都市|州|県|省|提携|交流都市)")
@@ -1038,12 +1040,14 @@ class _Builder:
                 facts.append(f)
         self.facts = facts
 
-    def _body_of(self, p: Mention) -> Mention:
-        """「黒岩知事が…MOUを締結」: a head signs for the body they head (found by the post rules)."""
+    def _body_of(self, p: Mention, heads_only: bool = True) -> Mention:
+        """「黒岩知事が…MOUを締結」: a head signs for the body they head (found by the post rules); without
+        ``heads_only``, the body a person works for in any post. A person with none is returned as is."""
         if p.type is not PERSON:
             return p
         for f in self.facts:
-            if f.type == "works_for" and f.source == self.key(p) and f.role and f.role.endswith(_HEADS):
+            if (f.type == "works_for" and f.source == self.key(p)
+                    and (not heads_only or (f.role and f.role.endswith(_HEADS)))):
                 body = self.entities.get(f.target)
                 if body is not None and body.mentions:
                     return body.mentions[0]
@@ -1567,19 +1571,12 @@ class _Builder:
                    for m in self._arg_mentions(x) if self.actor(m)]
         span = self._span_of(verb)
         for host in self._subjects(verb):
-            body = self._employer_of(host) if host.type is PERSON else host
+            body = self._body_of(host, heads_only=False)
             for caller in callers:
                 if host.type is PERSON and caller.type is PERSON:
                     add("met_with", host, caller, span, verb.idx)
-                if body is not None and self.actor(body):
+                if body.type is not PERSON and self.actor(body):
                     add("visited", caller, body, span, verb.idx)
-
-    def _employer_of(self, person: Mention) -> Mention | None:
-        key = self.key(person)
-        for f in self.facts:
-            if f.type == "works_for" and f.source == key and self.entities[f.target].mentions:
-                return self.entities[f.target].mentions[0]
-        return None
 
     def _span_of(self, verb: Any) -> tuple[int, int]:
         return _sentence_at(self.text, verb.idx)
@@ -1804,12 +1801,8 @@ class _Builder:
             if home is None:
                 continue
             twinning = bool(re.search(r"姉妹|友好", head.group("word")))
-            pos = line_e + 1
-            for line in self.text[pos:].split("\n"):
-                if not re.match(r"\s*(?:[・\-*●○◆■|｜]|\d+[.)．]|[(（]?\d+[)）])", line):
-                    break
-                s, e = pos, pos + len(line)
-                pos = e + 1
+            for s, e in self._list_lines(line_e + 1, tables=True):
+                line = self.text[s:e]
                 found = [m for m in self.in_span(s, e) if self.actor(m) and m.type is not PERSON and m.length
                          and self.key(m) != self.key(home)]
                 partner = next((m for m in found if m.kind != "country"), found[0] if found else None)
@@ -1821,6 +1814,16 @@ class _Builder:
                 else:
                     self.add("partner_of", self.key(home), self.key(partner), (s, e), 0.55)
 
+    def _list_lines(self, pos: int, tables: bool = False) -> list[tuple[int, int]]:
+        """Spans of the bulleted or numbered lines (with ``tables``, also table rows) from ``pos`` on."""
+        out = []
+        for line in self.text[pos:].split("\n"):
+            if not (_LIST_ITEM.match(line) or (tables and _TABLE_ROW.match(line))):
+                break
+            out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return out
+
     def _listed(self, head: re.Match[str]) -> list[Mention]:
         """The first body or place of each item listed after a heading: on its line (「訪問先:A社、B大学」)
         or on the bulleted or numbered lines under it."""
@@ -1828,13 +1831,7 @@ class _Builder:
         if inline.strip():
             items = [(head.end() + m.start(), head.end() + m.end()) for m in re.finditer(r"[^、,\n]+", inline)]
         else:
-            items = []
-            pos = head.end() + len(inline) + 1
-            for line in self.text[pos:].split("\n"):
-                if not re.match(r"\s*(?:[・\-*●○◆■]|\d+[.)．]|[(（]?\d+[)）])", line):
-                    break
-                items.append((pos, pos + len(line)))
-                pos += len(line) + 1
+            items = self._list_lines(head.end() + len(inline) + 1)
         out = []
         for s, e in items:
             listed = [m for m in self.in_span(s, e) if self.actor(m) and m.type is not PERSON and m.length]
