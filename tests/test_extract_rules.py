@@ -1158,3 +1158,20 @@ def test_a_titles_separators_end_a_name_and_a_kind_of_university_is_none(tmp_pat
     bodies = _names(facts, "organisation")
     assert "北陸工業大学" in bodies and not any("|" in n or "｜" in n for n in bodies)
     assert "国立大学" not in bodies
+
+
+def test_a_programme_row_serves_the_body_before_a_bracketed_country_and_lists_colleagues(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "【プログラム】\n"
+        "・講演① ノルテック・クラスター (デンマーク) 事業開発マネージャー ヨハン・ベルグ 氏\n"
+        "・講演② ヴェルデ研究所 主任研究員 マリア・ロッシ氏(イタリア) 研究員 ルカ・ビアンキ氏(イタリア)\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    works = _ties(facts, "works_for")
+    assert (persons["ヨハン・ベルグ"], orgs["ノルテック・クラスター"]) in works
+    assert (persons["マリア・ロッシ"], orgs["ヴェルデ研究所"]) in works
+    assert (persons["ルカ・ビアンキ"], orgs["ヴェルデ研究所"]) in works
+    roles = {(r["source"], r.get("role")) for r in facts["relations"] if r["type"] == "works_for"}
+    assert (persons["ルカ・ビアンキ"], "研究員") in roles
+    assert not any(t == _names(facts, "place").get("デンマーク") for _s, t in works)
