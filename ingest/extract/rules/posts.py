@@ -52,7 +52,7 @@ class Posts(Core):
                     before = self.text[max(0, q.start - 20) : q.start]
                     if not re.search(r"(?:" + "|".join(TITLES) + r")\s?・\s?$", before):
                         break
-                    title_tail = re.search(r"\S*・\s?$", before)
+                    title_tail = re.search(r"(?:" + "|".join(TITLES) + r")\s?・\s?$", before)
                     limit = q.start - len(title_tail.group()) if title_tail else q.start
             if not found:
                 title = next((t for t in TITLES if after.startswith(t)), None)
