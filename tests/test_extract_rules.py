@@ -1158,3 +1158,21 @@ def test_a_titles_separators_end_a_name_and_a_kind_of_university_is_none(tmp_pat
     bodies = _names(facts, "organisation")
     assert "北陸工業大学" in bodies and not any("|" in n or "｜" in n for n in bodies)
     assert "国立大学" not in bodies
+
+
+def test_a_prefecture_written_only_before_its_town_is_no_place_of_the_page(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "秋田県由利本荘町と台南市の永康区が観光分野の交流覚書を締結した。\n"
+        "式には両地域の代表が出席した。\n",
+    )
+    places = _names(facts, "place")
+    assert "由利本荘町" in places and "秋田県由利本荘町" in places  # the full name is the town's alias
+    assert places["秋田県由利本荘町"] == places["由利本荘町"]
+    assert "秋田県" not in places
+    named = _extract(
+        tmp_path,
+        "秋田県由利本荘町と台南市の永康区が観光分野の交流覚書を締結した。\n"
+        "秋田県も両地域の交流を支援する。\n",
+    )
+    assert "秋田県" in _names(named, "place")  # named on its own, it is a place of the page
