@@ -1176,3 +1176,13 @@ def test_a_prefecture_written_only_before_its_town_is_no_place_of_the_page(tmp_p
         "秋田県も両地域の交流を支援する。\n",
     )
     assert "秋田県" in _names(named, "place")  # named on its own, it is a place of the page
+
+
+def test_a_government_word_cut_from_its_place_is_no_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "山形県の知事と酒田市長が訪台し、台南市政府庁舎で黄偉哲市長と会談した。\n",
+    )
+    places = _names(facts, "place")
+    assert "市政府" not in places and "州政府" not in places
+    assert "台南市" in places or "台南" in places

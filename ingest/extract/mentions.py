@@ -116,6 +116,10 @@ _GENERIC_PLACES = {
     "東京都",
     # 台中|市政府: a place's government cut from the place's name, not a place
     "区政府",
+    "市政府",
+    "県政府",
+    "州政府",
+    "省政府",
 }
 _AREA = re.compile(r"(?:東北部|東北地方|西北部|東南部|西南部|北部|南部|東部|西部|中部|沿岸部|内陸部)")
 _KATAKANA_BODY = re.compile(
