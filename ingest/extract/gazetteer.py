@@ -323,9 +323,10 @@ def _cities(gaz: Gazetteer, countries: dict[str, str], min_population: int = 100
             keep = [a for a in keep if not _KATAKANA.match(a)]
         if not keep:
             continue
-        ja = sorted((a for a in keep if not re.search(r"[^\u30a1-\u30fa\u30fc・]", a)), key=len)
+        # sorted to the last character so that a city's primary name is the same in every run
+        ja = sorted((a for a in keep if not re.search(r"[^\u30a1-\u30fa\u30fc・]", a)), key=lambda a: (len(a), a))
         han = sorted(
-            (a for a in keep if a not in ja), key=lambda a: (not a.endswith("市"), fold_variants(a) == a, len(a))
+            (a for a in keep if a not in ja), key=lambda a: (not a.endswith("市"), fold_variants(a) == a, len(a), a)
         )
         ident = place_id(f"{city['countrycode']}:{city['name']}")
         names = _names(han + ja, [city["name"]], [h for h in han if fold_variants(h) == h])

@@ -1,0 +1,140 @@
+"""Relations read from a verb's arguments in the dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from graph.model import EventKind
+from ingest.extract.mentions import Mention
+from ingest.extract.rules.core import Core
+from ingest.extract.rules.model import EVENT, PERSON
+from ingest.extract.rules.patterns import DELEGATIONS, LEADS, VERBS
+from ingest.extract.rules.text import sentence_at
+from ingest.extract.syntax import Arg, arguments, predicates
+from ingest.extract.syntax import dep_label as _dep_label
+
+
+class Arguments(Core):
+    """Relations read from a verb's arguments in the dependency parse."""
+
+    def _sent_delegation(self, verb: Any, args: list[Arg], add: Callable[..., None]) -> None:
+        """「XはP知事を団長とする訪問団をYに派遣」: X's delegation, and P who leads it, visit Y."""
+        groups = [a for a in args if a.dep == "obj" and self.text[a.start : a.end].endswith(DELEGATIONS)]
+        if not groups:
+            return
+        goals = [m for m in self._arg(args, "obl", ("に", "へ")) if self.actor(m) and m.type is not PERSON]
+        senders = [v for v in self._subjects(verb) if self.actor(v) and v.type is not PERSON]
+        leaders = []
+        for clause in (c for g in groups for c in g.head.children if _dep_label(c) == "acl"):
+            cargs = arguments(clause)
+            if any(self.text[a.start : a.end].endswith(LEADS) for a in cargs if "と" in a.cases):
+                leaders += [m for m in self._arg(cargs, "obj", ("を",)) if m.type is PERSON]
+        span = self._span_of(verb)
+        for v in [*senders, *leaders]:
+            for g in goals:
+                add("visited", v, g, span, verb.idx)
+
+    def _courtesy_call(self, verb: Any, add: Callable[..., None]) -> None:
+        """「P知事はQ首相の表敬訪問を受けた」: Q called on P (a meeting) and visited P's body."""
+        calls = [c for c in verb.children if _dep_label(c) == "obj" and c.text in ("訪問", "表敬", "来訪", "表敬訪問")]
+        if not calls:
+            return
+        callers = [
+            m
+            for c in calls
+            for x in c.children
+            if _dep_label(x) == "nmod"
+            for m in self._arg_mentions(x)
+            if self.actor(m)
+        ]
+        span = self._span_of(verb)
+        for host in self._subjects(verb):
+            body = self._body_of(host, heads_only=False)
+            for caller in callers:
+                if host.type is PERSON and caller.type is PERSON:
+                    add("met_with", host, caller, span, verb.idx)
+                if body.type is not PERSON and self.actor(body):
+                    add("visited", caller, body, span, verb.idx)
+
+    def argument_relations(self) -> None:
+        """Visits, attendance, meetings and talks read from the verb's subject and objects, so
+        coordinated lists (「A、B、Cを訪問」) and subjects far from the verb are found."""
+        if self.parse is None or not self.parse.has_annotation("DEP"):
+            return
+        have = {(f.type, f.source, f.target) for f in self.facts}
+        verbs = predicates(self.parse, VERBS)
+
+        def add(kind: str, a: Mention, b: Mention, span: tuple[int, int], at: int) -> None:
+            ka, kb = self.key(a), self.key(b)
+            if ka == kb or (kind, ka, kb) in have:
+                return
+            have.add((kind, ka, kb))
+            d = self.date_in(span[0], span[1], before=at) if kind == "visited" else None
+            self.add(kind, ka, kb, span, 0.55, valid_from=d.iso if d else None)
+
+        for verb in verbs["hold"]:
+            # 「XはYにミッションを派遣」, 「Xが…セミナーを開催」: X organised it; a mission sent to Y visits Y
+            args = arguments(verb)
+            events = [m for m in self._arg(args, "obj", ("を",)) if m.type is EVENT]
+            if verb.lemma_ == "派遣":
+                self._sent_delegation(verb, args, add)
+            if not events:
+                continue
+            span = self._span_of(verb)
+            senders = [v for v in self._subjects(verb) if self.actor(v) and v.type is not PERSON]
+            goals = [m for m in self._arg(args, "obl", ("に", "へ")) if self.actor(m) and m.type is not PERSON]
+            for v in senders:
+                for ev in events:
+                    add("organised", v, ev, span, verb.idx)
+                if verb.lemma_ == "派遣":
+                    for g in goals:
+                        add("visited", v, g, span, verb.idx)
+        for verb in verbs["visit"]:
+            span = self._span_of(verb)
+            args = arguments(verb)
+            courtesy = "表敬" in self.text[max(0, verb.idx - 3) : verb.idx + 4]
+            hosts = [m for m in self._arg(args, None, ("を", "に", "へ")) if self.actor(m)]
+            hosts = [m for m in hosts if m.type is not PERSON or courtesy]
+            for v in self._subjects(verb):
+                if not self.actor(v):
+                    continue
+                for h in hosts:
+                    add("visited", v, h, span, verb.idx)
+        for verb in verbs["attend"]:
+            span = self._span_of(verb)
+            events = [m for m in self._arg(arguments(verb), None, ("に",)) if m.type is EVENT]
+            for v in self._subjects(verb):
+                if self.actor(v):
+                    for ev in events:
+                        add("attended", v, ev, span, verb.idx)
+        for verb in verbs["receive"]:
+            self._courtesy_call(verb, add)
+        for verb in verbs["serve"]:
+            # 「P知事が団長を務めた」: the leader of a delegation takes part in it
+            if not any(self.text[a.start : a.end].endswith(LEADS) for a in arguments(verb) if a.dep == "obj"):
+                continue
+            missions = [
+                m
+                for m in self.mentions
+                if m.type is EVENT and m.start < verb.idx and m.kind == EventKind.DELEGATION_VISIT.value
+            ]
+            if missions:
+                for v in self._subjects(verb):
+                    if v.type is PERSON:
+                        add("attended", v, missions[-1], self._span_of(verb), verb.idx)
+        employed = {f.source for f in self.facts if f.type == "works_for"}
+        for p in self.mentions:
+            if p.type is not PERSON or p.source == "alias" or self.key(p) in employed:
+                continue
+            body = self._employer(p)
+            if body is not None:
+                employed.add(self.key(p))
+                add("works_for", p, body, sentence_at(self.text, p.start), p.start)
+        for verb in verbs["meet"]:
+            span = self._span_of(verb)
+            others = [m for m in self._arg(arguments(verb), None, ("と",)) if m.type is PERSON]
+            for v in self._subjects(verb):
+                if v.type is PERSON:
+                    for o in others:
+                        add("met_with", v, o, span, verb.idx)

@@ -1,0 +1,558 @@
+"""The state every relation rule works on: entities, facts, mentions and shared lookups."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.model import EntityType, EventKind
+from graph.names import name_key
+from ingest.extract.documents import Document
+from ingest.extract.gazetteer import GazEntry, Gazetteer
+from ingest.extract.jdates import DateMention, find_dates
+from ingest.extract.lexicon import (
+    COREFERENCE,
+    EVENT_WORDS,
+)
+from ingest.extract.mentions import Mention, clean_person
+from ingest.extract.rules.model import EVENT, ORG, PERSON, PLACE, Fact, LocalEntity, key_of
+from ingest.extract.rules.patterns import (
+    DELEGATIONS,
+    EVENT_ANAPHOR,
+    FACILITIES,
+    HEAD_OF,
+    HEADS,
+    JAPAN,
+    LEADER_POST,
+    LIST_ITEM,
+    OWN_UNIVERSITY,
+    SAME_BODY,
+    SENT_GROUP,
+    SUBJECT_TAIL,
+    TABLE_ROW,
+    UNIVERSITY_UNIT,
+)
+from ingest.extract.rules.text import closest, full_names, sentence_at, unyeared
+from ingest.extract.syntax import Arg, conjuncts, phrase, subject_of
+from ingest.extract.syntax import dep_label as _dep_label
+
+
+class Core:
+    """A document's entities and facts, with the lookups every rule family shares."""
+
+    narrator: Mention | None
+    last_organisers: list[Mention]
+    last_visit: tuple[Mention, Mention, int] | None
+    prev_sentence: int
+    topics: dict[int, Mention | None]
+
+    def __init__(self, doc: Document, mentions: list[Mention], gaz: Gazetteer | None = None, parse: Any = None) -> None:
+        self.gaz = gaz
+        self.parse = parse
+        self.doc = doc
+        self.text = doc.text
+        self.entities: dict[str, LocalEntity] = {}
+        self.facts: list[Fact] = []
+        self.alias_keys: dict[str, str] = {}
+        self.of: dict[int, str] = {}  # id(mention) -> entity key
+        self.mentions = mentions
+        self.dates = find_dates(self.text, doc.date)
+        self.agreement_words: dict[str, set[str]] = {}  # agreement key -> the words that named it
+        self.own_words: list[int] = []  # where 本学 stands for a university the page never names
+        for m in mentions:
+            if m.type is PERSON:
+                m.text = clean_person(m.text)
+        full = full_names([m.text for m in mentions if m.type is PERSON])
+        for m in sorted(mentions, key=lambda x: x.type is PERSON and x.text in full):
+            target = self.alias_keys.get(f"person:{name_key(full.get(m.text, ''))}") if m.type is PERSON else None
+            if target is not None:
+                # a family name alone (荒井知事, ボナッチーニ州知事) is the person named in full elsewhere
+                self.alias_keys.setdefault(f"person:{name_key(m.text)}", target)
+            self._register(m)
+
+    def _register(self, m: Mention) -> None:
+        key = self.alias_keys.get(f"{m.type.value}:{name_key(m.text)}") or self._shortened(m) or key_of(m)
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = LocalEntity(key, m.type, m.kind, confidence=m.confidence)
+            self.entities[key] = ent
+        for name in (m.text, *(m.aliases or []), *([m.legal_name] if m.legal_name else [])):
+            if name and name not in ent.names:
+                ent.names.append(name)
+            if name:
+                self.alias_keys.setdefault(f"{m.type.value}:{name_key(name)}", key)
+        ent.mentions.append(m)
+        ent.confidence = max(ent.confidence, m.confidence)
+        if ent.kind is None and m.kind:
+            ent.kind = m.kind
+        self.of[id(m)] = key
+
+    def _shortened(self, m: Mention) -> str | None:
+        """「ベトナム経済ミッション」 then 「経済ミッション」: an event named again without its qualifier."""
+        if m.type is not EVENT or len(m.text) < 4:
+            return None
+        for ent in self.entities.values():
+            if ent.type is EVENT and any(unyeared(n).endswith(unyeared(m.text)) and n != m.text for n in ent.names):
+                return ent.key
+        return None
+
+    def key(self, m: Mention) -> str:
+        return self.of[id(m)]
+
+    def add(
+        self,
+        type_: str,
+        a: str,
+        b: str,
+        span: tuple[int, int],
+        conf: float,
+        role: str | None = None,
+        valid_from: str | None = None,
+    ) -> None:
+        if a == b:
+            return
+        self.facts.append(Fact(type_, a, b, span[0], span[1], conf, role, valid_from))
+
+    # -- coreference ------------------------------------------------------
+    def coreference(self) -> None:
+        """同社/同省/同県… and 代表団 become mentions of the last fitting entity."""
+        extra: list[Mention] = []
+        for word, (etype, hints) in COREFERENCE.items():
+            for m in re.finditer(word, self.text):
+                target = self._last_before(m.start(), etype, hints)
+                if target is not None:
+                    copy = Mention(m.start(), m.end(), word, target.type, target.kind, "alias", confidence=0.6)
+                    extra.append(copy)
+                    self.of[id(copy)] = self.key(target)
+        for m in SAME_BODY.finditer(self.text):
+            # 「同オフィス」, 「同協議会」: the last body named before whose name ends so
+            if m.group() in COREFERENCE or any(x.start <= m.start() < x.end for x in self.mentions + extra):
+                continue
+            ending = m.group("ending")
+            named = [
+                x
+                for x in self.mentions
+                if x.type is ORG and x.end <= m.start() and x.text.endswith(ending) and len(x.text) > len(ending)
+            ]
+            if named:
+                copy = Mention(m.start(), m.end(), m.group(), ORG, named[-1].kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(named[-1])
+        for m in re.finditer(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(県知事|知事|市長|省長|州首相)(?=が|は)", self.text):
+            hint = {"県知事": "県", "知事": "県", "市長": "市", "省長": "省", "州首相": "州"}[m.group(1)]
+            target = self._last_before(m.start(), "place", (hint,))
+            if target is not None:
+                copy = Mention(m.start(), m.end(), m.group(1), PLACE, target.kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(target)
+        # 「本県」「県と…」: the page's own prefecture (or city), the one it names most often.
+        bare = r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本|当)?(県|市)(?=と|は|が|では|の|、|内)"
+        for m in re.finditer(bare, self.text):
+            home = self._home(m.group(1))
+            if home is not None and not any(x.start <= m.start() < x.end for x in self.mentions):
+                copy = Mention(m.start(), m.end(), m.group(), PLACE, home.kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(home)
+        for m in EVENT_ANAPHOR.finditer(self.text):
+            # 「セミナーでは」, 「同フォーラムに」: the last event named so
+            word = m.group("word")
+            before = [x for x in self.mentions if x.type is EVENT and x.end <= m.start()]
+            named = [x for x in before if word == "イベント" or unyeared(x.text).endswith(word)]
+            if not named:  # 「展示会には」 after 「…展「X」」: the last event of that kind, however named
+                kind = next((k.value for w, k in EVENT_WORDS if w == word), None)
+                named = [x for x in before if kind is not None and x.kind == kind]
+            if named and not any(x.start <= m.start() < x.end for x in self.mentions):
+                copy = Mention(m.start(), m.end(), m.group(), EVENT, named[-1].kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(named[-1])
+        extra += self._own_university()
+        for m in re.finditer(r"代表団|訪問団|一行", self.text):
+            before = [x for x in self.mentions if x.end <= m.start() and x.type is ORG]
+            if before and before[-1].end == m.start():
+                continue  # 「X代表団」: X is already the mention
+            people = [x for x in self.mentions if x.end <= m.start() and x.type is PERSON]
+            if people and re.fullmatch(LEADER_POST, self.text[people[-1].end : m.start()]):
+                continue  # 「吉本町長一行」: the group of the person named, not the last body
+            target = self._last_before(m.start(), "organisation", ())
+            if target is not None:
+                copy = Mention(m.start(), m.end(), m.group(), ORG, target.kind, "alias", confidence=0.55)
+                extra.append(copy)
+                self.of[id(copy)] = self.key(target)
+        self.mentions = sorted(self.mentions + extra, key=lambda x: x.start)
+
+    def _own_university(self) -> list[Mention]:
+        """「本学」「当大学」: the page's own university, when its title names it as the site (「…|X大学」) or as
+        the subject signing with a partner (「X大学、Y大学と協定」). Left unnamed otherwise: its positions are
+        kept so that no post after it (「本学のP学長」) is given to another university named before."""
+        self.own_words = []
+        owner = self._title_university()
+        found: list[Mention] = []
+        for m in OWN_UNIVERSITY.finditer(self.text):
+            if any(x.start <= m.start() < x.end for x in self.mentions):
+                continue
+            if owner is None:
+                self.own_words.append(m.start())
+                continue
+            copy = Mention(m.start(), m.end(), m.group(), ORG, owner.kind, "alias", confidence=0.6)
+            found.append(copy)
+            self.of[id(copy)] = self.key(owner)
+            unit = UNIVERSITY_UNIT.match(self.text, m.end())
+            if unit is not None:  # 「本学医学部」: a faculty of the university, named after it
+                name = self.entities[self.key(owner)].name + unit.group()
+                part = Mention(
+                    m.start(), unit.end(), name, ORG, "other", "context", confidence=0.6, parent_start=m.start()
+                )
+                found.append(part)
+                self._register(part)
+        return found
+
+    def _title_university(self) -> Mention | None:
+        """The university the page's title names as its site or as the subject of its signing."""
+        title = self.doc.source.title
+        at = self.text.find(title) if title else -1
+        if at < 0:
+            return None
+        end = at + len(title)
+        unis = [m for m in self.mentions if at <= m.start and m.end <= end and m.type is ORG and m.kind == "university"]
+        for m in reversed(unis):
+            if not self.text[m.end : end].strip() and re.search(r"[|｜\-－–—:：/／]\s*$", self.text[at : m.start]):
+                return m  # 「…を締結しました|X大学」: the site's name closes the title
+        first = unis[0] if unis else None
+        opens = first is not None and not self.text[at : first.start].strip()
+        if first is not None and opens and re.match(r"\s*[|｜]", self.text[first.end : end]):
+            return first  # 「X大学|ニュース|…」: the site's name opens the title
+        signs = r"\s?(?:は|が|、)[^。]*?と[^。]*?(?:締結|調印|署名)"
+        if (
+            first is not None
+            and opens
+            and not OWN_UNIVERSITY.search(title)
+            and re.match(signs, self.text[first.end : end])
+        ):
+            return first  # 「X大学、Y大学と協定を締結」: X signs, so X's page speaks of itself as 本学
+        return None
+
+    def _proper(self, start: int, end: int) -> bool:
+        """Whether the tagger reads part of the span as a proper noun or an entity."""
+        span = self.parse.char_span(start, end, alignment_mode="expand") if self.parse is not None else None
+        return span is not None and any("固有名詞" in t.tag_ or t.ent_type_ for t in span)
+
+    def _headed(self, pos: int, suffixes: tuple[str, ...], foreign: bool = False) -> Mention | None:
+        """What a head's post refers to: the last body or place before ``pos`` whose name ends so
+        (with ``foreign``, one named in katakana first), else the page's own prefecture or city."""
+        before = [x for x in self.mentions if x.end <= pos and x.type is not PERSON and self.actor(x)]
+        fitting = [m for m in before if any(n.endswith(suffixes) for n in self.entities[self.key(m)].names)]
+        katakana = [m for m in fitting if re.match(r"[\u30a1-\u30fa\u30fc]", m.text)]
+        if foreign and katakana:
+            return katakana[-1]
+        if fitting:
+            return fitting[-1]
+        for suffix in suffixes:
+            if suffix in ("県", "市"):
+                home = self._home(suffix)
+                if home is not None:
+                    return home
+        return None
+
+    def _home(self, suffix: str) -> Mention | None:
+        """The Japanese prefecture (or city) named most often, or first: what a bare 県 (市) refers to."""
+        counts: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.type is not PLACE or m.kind not in ("region", "city"):
+                continue
+            names = [*self.entities[self.key(m)].names, *(n.text for n in (m.entry.names if m.entry else ()))]
+            japanese = m.entry is not None and m.entry.parent == JAPAN
+            if japanese and any(n.endswith(suffix) for n in names):
+                counts.setdefault(self.key(m), []).append(m)
+        if not counts:
+            return None
+        ranked = sorted(counts.values(), key=lambda ms: (-len(ms), ms[0].start))
+        return ranked[0][0]  # most often named; on a tie, named first
+
+    def _last_before(self, pos: int, etype: str, hints: tuple[str, ...]) -> Mention | None:
+        for m in reversed([x for x in self.mentions if x.end <= pos]):
+            if etype != "any" and m.type.value != etype:
+                continue
+            if m.type is PERSON:
+                continue
+            if hints and not any(n.endswith(h) or m.kind == h for h in hints for n in self._all_names(m)):
+                continue  # 同市 after 台中 (the city's known name is 台中市)
+            return m
+        return None
+
+    def _all_names(self, m: Mention) -> list[str]:
+        """A mention's text and its gazetteer entry's names."""
+        return [m.text, *(n.text for n in (m.entry.names if m.entry else ()))]
+
+    # -- helpers --------------------------------------------------------------
+    def in_span(self, s: int, e: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= s and m.end <= e]
+
+    def date_in(self, s: int, e: int, before: int | None = None) -> DateMention | None:
+        inside = [d for d in self.dates if d.start >= s and d.end <= e]
+        if before is not None:
+            earlier = [d for d in inside if d.end <= before]
+            inside = earlier or inside
+            return inside[-1] if inside else None
+        return inside[0] if inside else None
+
+    def _after(self, m: Mention, size: int = 8) -> str:
+        """Text after a mention, skipping a bracketed alias: 「X(JTG)は」 reads as 「Xは」."""
+        rest = self.text[m.end : m.end + 40]
+        rest = re.sub(r"^\s?\([^()]{1,30}\)", "", rest)
+        if self.text[m.start - 1 : m.start] == "「":
+            rest = re.sub(r"^」", "", rest)  # 「クラスター「X」と」 reads as 「Xと」
+        if m.type is ORG:
+            rest = re.sub(r"^社(?=[はがとのも、])", "", rest)  # 「SkyDrive社は」 reads as 「SkyDriveは」
+        return rest[:size]
+
+    def actor(self, m: Mention) -> bool:
+        return self.entities[self.key(m)].actor
+
+    def _narrator(self) -> Mention | None:
+        """「Xの訪問団の一員として」: a report written from inside X's delegation speaks for X."""
+        hit = re.search(r"の(?:訪問団|代表団|視察団|使節団|ミッション)の一員(?:として|で)", self.text)
+        if hit is None:
+            return None
+        before = closest([m for m in self.mentions if m.end == hit.start() and self.actor(m) and m.type is not PERSON])
+        return before
+
+    def _subject(self, ms: list[Mention], main: bool = False) -> Mention | None:
+        """The first actor marked as a subject; with ``main``, not one inside a relative clause."""
+        for m in ms:
+            if not self.actor(m):
+                continue
+            after = self._after(m, 14)
+            if re.match(SUBJECT_TAIL, after) and not (main and self._in_relative_clause(m)):
+                return m
+        return None
+
+    def _in_relative_clause(self, m: Mention) -> bool:
+        """「Aが運営するBは…」: A is the subject of a clause describing B, not of the sentence."""
+        if self.parse is None or not m.length:
+            return False
+        span = self.parse.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span[-1]
+        while _dep_label(head) in ("compound", "flat", "nmod") and head.head.i > head.i and head.head.idx < m.end + 4:
+            head = head.head
+        return _dep_label(head) == "nsubj" and _dep_label(head.head) == "acl"
+
+    def _body_of(self, p: Mention, heads_only: bool = True) -> Mention:
+        """「黒岩知事が…MOUを締結」: a head signs for the body they head (found by the post rules); without
+        ``heads_only``, the body a person works for in any post. A person with none is returned as is."""
+        if p.type is not PERSON:
+            return p
+        for f in self.facts:
+            if (
+                f.type == "works_for"
+                and f.source == self.key(p)
+                and (not heads_only or (f.role and f.role.endswith(HEADS)))
+            ):
+                body = self.entities.get(f.target)
+                if body is not None and body.mentions:
+                    return body.mentions[0]
+        return p
+
+    # -- verbs and their arguments (dependency parse) ---------------------------
+    def _named(self, start: int, end: int, people: bool = True) -> Mention | None:
+        """The mention a noun phrase stands for: a person in it first (「佐藤一郎教授」), else the
+        actor ending last in it; a delegation (「X市の代表団」) stands for who sends it."""
+        inside = [m for m in self.mentions if m.start < end and m.end > start and m.end <= end + 1 and m.length]
+        persons = [m for m in inside if m.type is PERSON]
+        if persons and people:
+            return persons[-1]
+        actors = [m for m in inside if self.actor(m) and m.type is not PERSON]
+        if actors:
+            return max(actors, key=lambda m: (m.end, m.length))
+        events = [m for m in inside if m.type is EVENT]
+        return max(events, key=lambda m: (m.end, m.length)) if events else None
+
+    def _arg_mentions(self, token: Any, people: bool = True) -> list[Mention]:
+        out = []
+        for c in conjuncts(token):
+            start, end = phrase(c)
+            m = self._named(start, end, people)
+            if m is None and people:
+                # 「…のP会頭と」: the parser hangs the name off the post it precedes
+                m = next((x for x in self.mentions if x.type is PERSON and x.end == start and x.length), None)
+            if m is None and self.text[start:end].endswith((*DELEGATIONS, *FACILITIES)):
+                # 「X県の代表団」 is X's; 「X社の工場」 is X's site: the body in the の-modifier
+                sender = [x for x in c.children if "の" in {y.text for y in x.children}]
+                if sender:
+                    m = self._named(*phrase(sender[-1]), people=False)
+                    if m is not None and m.type is not ORG and self.text[start:end].endswith(FACILITIES):
+                        m = None  # 「X市の本社」 says where a site is, not whose
+                elif self.text[start:end] in DELEGATIONS:
+                    m = self._sender(start)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _arg(self, args: list[Arg], dep: str | None, particles: tuple[str, ...]) -> list[Mention]:
+        out: list[Mention] = []
+        for a in args:
+            if (dep is None or a.dep == dep or (dep == "obl" and a.dep in ("obl", "nmod", "iobj"))) and (
+                not particles or set(a.cases) & set(particles)
+            ):
+                out += self._arg_mentions(a.head)
+        return out
+
+    def _subjects(self, verb: Any) -> list[Mention]:
+        subj, modified = subject_of(verb)
+        if subj is not None:
+            found = self._arg_mentions(subj.head)
+        elif modified is not None:
+            found = self._arg_mentions(modified)
+        else:
+            # no subject in the sentence: the topic carried over from the sentences before
+            topic = self.topics.get(sentence_at(self.text, verb.idx)[0])
+            found = [topic] if topic is not None else []
+        return [self._holder(m) for m in found]
+
+    def _holder(self, m: Mention) -> Mention:
+        """A bare post as subject (「知事は…訪問」) is the person the page names in that post."""
+        if m.source != "alias" or m.text not in HEAD_OF:
+            return m
+        for f in self.facts:
+            if f.type == "works_for" and f.target == self.key(m) and f.role and f.role.endswith(m.text):
+                person = self.entities[f.source]
+                if person.mentions:
+                    return person.mentions[0]
+        return m
+
+    def _employer(self, p: Mention) -> Mention | None:
+        """「X大学医学部のP教授」, 「X社社長のP氏」: the body named in an の-modifier of the person's phrase."""
+        span = self.parse.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span[-1]
+        while _dep_label(head) in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        for _level in range(3):  # 「X省の参事官のP」: through a post to the body that has it
+            modifiers = [
+                c
+                for c in head.children
+                if _dep_label(c) == "nmod" and "の" in {x.text for x in c.children if _dep_label(x) == "case"}
+            ]
+            if not modifiers:
+                return None
+            head = max(modifiers, key=lambda t: t.i)
+            m = self._named(*phrase(head), people=False)
+            if m is not None:
+                return m if self.actor(m) and m.type is not PERSON and m.kind != "country" else None
+        return None
+
+    def _span_of(self, verb: Any) -> tuple[int, int]:
+        return sentence_at(self.text, verb.idx)
+
+    def _place_named(self, name: str) -> str | None:
+        for m in self.mentions:
+            if m.type is PLACE and m.text == name:
+                return self.key(m)
+        entry = self.gaz.lookup(name) if self.gaz else None
+        if entry is not None and entry.type is PLACE and entry.id in self.entities:
+            return entry.id
+        return None
+
+    def gaz_entry(self, ident: str) -> GazEntry | None:
+        return self.gaz.by_id.get(ident) if self.gaz else None
+
+    def _list_lines(self, pos: int, tables: bool = False) -> list[tuple[int, int]]:
+        """Spans of the bulleted or numbered lines (with ``tables``, also table rows) from ``pos`` on."""
+        out = []
+        for line in self.text[pos:].split("\n"):
+            if not (LIST_ITEM.match(line) or (tables and TABLE_ROW.match(line))):
+                break
+            out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return out
+
+    def _listed(self, head: re.Match[str]) -> list[Mention]:
+        """The first body or place of each item listed after a heading: on its line (「訪問先:A社、B大学」)
+        or on the bulleted or numbered lines under it."""
+        inline = self.text[head.end() :].split("\n", 1)[0]
+        if inline.strip():
+            items = [(head.end() + m.start(), head.end() + m.end()) for m in re.finditer(r"[^、,\n]+", inline)]
+        else:
+            items = self._list_lines(head.end() + len(inline) + 1)
+        out = []
+        for s, e in items:
+            listed = [m for m in self.in_span(s, e) if self.actor(m) and m.type is not PERSON and m.length]
+            if listed:
+                out.append(listed[0])
+        return out
+
+    def _sender_event(self, pos: int) -> Mention | None:
+        before = [m for m in self.mentions if m.type is EVENT and m.end <= pos]
+        return before[-1] if before else None
+
+    def _sender(self, pos: int) -> Mention | None:
+        """A bare 「一行」「代表団」 is the delegation last named before ``pos``: who organised it."""
+        missions = [
+            m for m in self.mentions if m.type is EVENT and m.end <= pos and m.kind == EventKind.DELEGATION_VISIT.value
+        ]
+        if missions:
+            key = self.key(missions[-1])
+            for f in self.facts:
+                if f.type == "organised" and f.target == key and self.entities[f.source].type is not EVENT:
+                    return self.entities[f.source].mentions[0] if self.entities[f.source].mentions else None
+        # 「浙江省の経済交流団(…)一行15名が」: the body or place whose delegation was named last
+        sent = [
+            m
+            for m in self.mentions
+            if m.end <= pos and self.actor(m) and m.type is not PERSON and SENT_GROUP.match(self.text, m.end)
+        ]
+        return sent[-1] if sent else None
+
+    def _main_event(self) -> Mention | None:
+        """The event named in a 名称 row, else the first event in the title."""
+        events = [m for m in self.mentions if m.type is EVENT]
+        for label in ("名称", "イベント名", "セミナー名", "タイトル", "件名"):
+            value = self.doc.fields.get(label)
+            if value:
+                named = [m for m in events if m.text in value]
+                if named:
+                    return named[0]
+        title = self.doc.source.title or ""
+        named = [m for m in events if m.text in title]
+        return named[0] if named else None
+
+    def _met(self, m: Mention, ms: list[Mention]) -> bool:
+        """「Pと会談」, 「P州知事(56)とQ大使と会談」: P is one of the people met."""
+        tail = r"[^、。と()]{0,10}?(?:\(\d{1,3}\))?(?:氏|さん|様)?"
+        rest = self.text[m.end : m.end + 24]
+        if re.match(tail + r"ら?(?:と|との)(?:会談|面会|面談|懇談|意見交換)", rest):
+            return True
+        joined = re.match(tail + r"(?:と|、)", rest)
+        if joined is None:
+            return False
+        nxt = [x for x in ms if x.start == m.end + joined.end() and x.type is PERSON]
+        return bool(nxt) and self._met(nxt[0], ms)
+
+    def _coordinated(self, m: Mention, ms: list[Mention]) -> list[Mention]:
+        """Bodies coordinated before ``m``: 「A及びBの主催」, 「「A」と「B(…)」は」 -> [B's partners]."""
+        out: list[Mention] = []
+        head = m
+        while True:
+            before = [
+                x
+                for x in ms
+                if x.end <= head.start
+                and self.actor(x)
+                and x.type is not PERSON
+                and re.fullmatch(
+                    r"」?\s?(?:\([^()]*\))?」?\s?(?:及び|および|と|、|,|並びに)\s?「?", self.text[x.end : head.start]
+                )
+            ]
+            if not before:
+                return out
+            head = max(before, key=lambda x: (x.end, x.length))
+            out.append(head)
+
+    def _sector(self, subject: str, sector: str, span: tuple[int, int], conf: float = 0.6) -> None:
+        key = f"sector:{sector}"
+        if key not in self.entities:
+            self.entities[key] = LocalEntity(key, EntityType.SECTOR, None, [sector])
+        if not any(f.type == "focuses_on" and f.source == subject and f.target == key for f in self.facts):
+            self.add("focuses_on", subject, key, span, conf)

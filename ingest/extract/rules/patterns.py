@@ -1,0 +1,128 @@
+"""The surface patterns and word lists the relation rules share."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.gazetteer import place_id
+from ingest.extract.lexicon import (
+    AGREEMENT_WORDS,
+    HEAD_TITLES,
+    TITLES,
+)
+
+SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
+SUBJECT_TAIL = (
+    r"(?:の?(?:代表団|訪問団|視察団|使節団|一行)|"
+    + "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True))
+    + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:では|は|が)"
+)
+# A post right after a body's name: 市長 split as 市+長, 県知事, 副省長, 観光誘客担当課長, 会頭.
+POST_AFTER = re.compile(
+    r"(?:長|[県州]?知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員))(?=[\s、。・()「」はがとのもに]|$)"
+)
+JAPAN = place_id("JP")
+# A head's post and the ending of what it heads: 知事 heads a 県 (都, 道, 府), 議長 a 議会.
+HEAD_OF: dict[str, tuple[str, ...]] = {
+    "州知事": ("州",),
+    "州首相": ("州",),
+    "知事": ("県", "都", "道", "府"),
+    "市長": ("市",),
+    "町長": ("町",),
+    "村長": ("村",),
+    "区長": ("区",),
+    "県長": ("県",),
+    "省長": ("省",),
+    "議長": ("議会",),
+}
+# A visit to the page's own government: 来県/来庁/来市, or its offices visited (県庁を訪れ, 市役所を表敬訪問).
+HOSTED_VISIT = re.compile(
+    r"来(?P<came>県|庁|市|町|村|道|府|都)(?:し|した|する|され|中)"
+    r"|(?<![\u4e00-\u9fff\u30a1-\u30fa])(?P<office>県庁|市役所|市庁舎|区役所|町役場|村役場|道庁|府庁|都庁|本庁舎|庁舎)"
+    r"(?:を|に)(?:表敬)?(?:訪問|訪れ|来訪)"
+)
+# A list row pairing two sides: an optional number or bullet, side A, a dash, side B, an optional bracket.
+PAIRED_ROW = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.)．]|[(（]\d{1,2}[)）]|[・•\-])?[ \t]*(?P<a>[^\s\-—–－―|、。()（）]{2,30})[ \t]*[-—–－―][ \t]*"
+    r"(?P<b>[^\s\-—–－―|、。()（）]{2,30})[ \t]*(?:[(（](?P<c>[^()（）\n]{2,40})[)）])?[ \t]*$",
+    re.MULTILINE,
+)
+LEADER_POST = r"\s?(?:" + "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True)) + r")?\s?(?:氏|さん|様)?"
+HEADS = ("知事", "市長", "町長", "村長", "区長", "県長", "省長", "首相", "大統領", "社長", "学長", "理事長", "会長")
+# A bare event word standing for the event named before: 「セミナーでは」, 「同フォーラムに」.
+EVENT_ANAPHOR = re.compile(
+    r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z・])(?:同|本|当|この|その)?"
+    r"(?P<word>セミナー|フォーラム|シンポジウム|ウェビナー|カンファレンス|ミッション|スタディーツアー|ツアー|イベント"
+    r"|会議|大会|博覧会|展示会|見本市|サミット|交流会|説明会|商談会)(?=[はでにのをがもへ、])"
+)
+# A heading over a list: where a delegation went (「【主な訪問先】」, 「視察先:」) or who took part (「【参加団体】」).
+ATTENDEE_HEADINGS = ("参加団体", "参加企業", "参加機関", "出展者", "出展企業", "出展団体")
+LIST_HEADING = re.compile(
+    r"(?:^[ \t]*(?:[■◆●]|\d{1,2}[.)．]?)?[ \t]*|【)(?:主な)?"
+    r"(?P<word>訪問先|視察先|訪問機関|訪問地|" + "|".join(ATTENDEE_HEADINGS) + r")"
+    r"(?:一覧)?(?:】[ \t]*[:：]?|[ \t]*[:：]|[ \t]*$)[ \t]*",
+    re.MULTILINE,
+)
+LIST_ITEM = re.compile(r"\s*(?:[・\-*●○◆■]|\d+[.)．]|[(（]?\d+[)）])")
+TABLE_ROW = re.compile(r"\s*[|｜]")
+SENT_GROUP = re.compile(r"の[^、。\s()]{0,10}?(?:代表団|訪問団|視察団|使節団|交流団|ミッション)")
+FACILITIES = ("工場", "本社", "本部", "拠点", "施設", "研究所", "キャンパス", "事業所", "庁舎", "ブース")
+TWINNED = re.compile(r"(?:姉妹|友好)(?:都市|州|県|省|提携|交流都市)")
+STANDING = re.compile(r"である|関係にあ|の関係|提携している|提携を結んでいる|周年")
+# A line introducing a list of partners: 「静岡県の友好提携先」, 「…は、次の地域と姉妹・友好提携を結んでいます」.
+PARTNER_HEADING = re.compile(
+    r"^[^\n]{0,40}?(?P<word>(?:姉妹|友好|交流|連携)[・\w]{0,6}?(?:提携先|都市|先|提携))(?:一覧)?[^\n]{0,30}$",
+    re.MULTILINE,
+)
+DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
+VERBS = {
+    "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問", "見学"}),
+    "attend": frozenset({"出席", "参加", "参列", "出展"}),
+    "meet": frozenset({"会談", "面会", "面談", "懇談", "会見"}),
+    "hold": frozenset({"開催", "主催", "共催", "派遣", "企画", "実施"}),
+    "serve": frozenset({"務める", "務め"}),
+    "receive": frozenset({"受ける", "受け"}),
+}
+LEADS = ("団長", "副団長", "団長代理")
+GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
+# The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
+PARTY_SLOT = re.compile(
+    r"と(?:の間で)?[^、。と]{0,20}?(?:"
+    + "|".join(re.escape(w) for w, _k in AGREEMENT_WORDS if w != "合意")
+    + r")(?:\([^()]{0,30}\))?[^、。]{0,6}?(?:締結|調印|署名|交わ|結)"
+)
+LATIN_NAME = r"[A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&.\-]{1,15}){0,3}"
+KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・ ]{2,24}"
+NOT_NAMES = frozenset({"MOU", "MoU", "IT", "AI", "IoT", "ICT", "DX", "PR", "LOI", "NDA"})
+# 「同オフィス」, 「同協議会」: 同 and the ending of a body's name (checked against the bodies named before).
+SAME_BODY = re.compile(
+    r"(?<![\u4e00-\u9fff])同(?P<ending>[\u30a1-\u30fa\u30fc]{2,12}|[\u4e00-\u9fff]{2,5}?)(?=[はがとのもをにへで、])"
+)
+# Holding an event: 「…を開催」, 「…を共同開催」, 「…交流会を開いた」, also with where or how between
+# (「…をオンラインで開催」).
+HOLDS = re.compile(
+    r"を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?(?:共同)?(?:開催|主催|共催)|が開催し|は開催"
+    r"|(?:会|セミナー|フォーラム|シンポジウム|ウェビナー|サミット|イベント)」?を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?開[きいく]"
+)
+# A co-host just before the event, maybe with the event's kind between: 「Bと「E」」, 「Bとオンラインセミナー「E」」.
+HELD_WITH = re.compile(
+    r"\s?と、?\s?(?:[^\s、。「」]{0,10}?(?:セミナー|ウェビナー|フォーラム|シンポジウム|会議|交流会|商談会|イベント))?\s?「?"
+)
+# A quoted host before its topic marker (「「X」は」, 「「TX(Tokyo X)」は」) and a quoted partner described before it.
+QUOTED_SUBJECT = re.compile(r"\)?」(?:\s?\([^()]*\))?\s?(?:は|が)、?")
+QUOTED_PARTNER = re.compile(r"」(?:と|及び|および|並びに|、)[^、。「」()]{0,30}「[^「」()]{0,16}\(?")
+# A one-line organiser row: 「主催:A、B」, 「【共催】A」, 「主催:A/共催:B/後援:C」 (the bodies up to the next label).
+ORGANISER_ROW = re.compile(
+    r"(?:^|[/／|]\s?)[【\[]?(?:主催|共催)(?:者|団体)?(?:[】\]]\s?[:：]?|\s?[:：])[ \t]*"
+    r"(?P<bodies>[^\n/／|]+?)[ \t]*(?=[/／|]|$)",
+    re.MULTILINE,
+)
+# A signing still to come: 「締結することで合意」, 「締結に向けて」, 「締結を目指す」, 「締結を進めていく」.
+PLANNED = re.compile(
+    r"(?:締結|調印|署名|結ぶ|交わす)(?:する|の)?(?:ことで合意|ことに合意|に向け|を目指|を進め|を検討|方向)"
+)
+# 「本学」「当大学」「本校」: the university (or college) whose page it is (not 本学会, a society, nor 本学園, a
+# school's trust, nor 本学部, this faculty)
+OWN_UNIVERSITY = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本学|当大学|本大学|本校|当校)(?!会|園|年|部|科|舎)")
+# a faculty, graduate school or hospital of a university: 「医学部」, 「大学院医学系研究科」, 「附属病院」
+UNIVERSITY_UNIT = re.compile(r"[\u4e00-\u9fff]{0,12}(?:学部|研究科|学群|学類|病院|研究所|大学院)")

@@ -1,0 +1,133 @@
+"""Who holds which post where: affiliations and their roles."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.lexicon import (
+    TITLES,
+)
+from ingest.extract.mentions import Mention
+from ingest.extract.rules.core import Core
+from ingest.extract.rules.model import ORG, PERSON
+from ingest.extract.rules.patterns import HEAD_OF, POST_AFTER
+from ingest.extract.rules.text import closest, role_between
+
+
+class Posts(Core):
+    """Who holds which post where: affiliations and their roles."""
+
+    def affiliation(self, ms: list[Mention]) -> None:
+        """「A県 B部 課長 C氏」, 「Aの B責任者である C氏」, 「C氏(A … 責任者)」 -> works_for with role."""
+        for i, p in enumerate(ms):
+            if p.type is not PERSON:
+                continue
+            found: list[tuple[Mention, str]] = []
+            after = self.text[p.end : p.end + 60]
+            paren = re.match(r"\s*(?:氏|さん|様)?\s*\(", after)
+            if paren:  # 「C氏(A 国際関係部局責任者)」: the bracket names the employer
+                inside = [q for q in ms if p.end + paren.end() <= q.start <= p.end + paren.end() + 2]
+                if inside and self.actor(inside[0]) and inside[0].type is not PERSON and inside[0].kind != "country":
+                    close = self.text.find(")", inside[0].end)
+                    role_text = self.text[inside[0].end : close if close > 0 else inside[0].end + 30]
+                    found.append((inside[0], re.sub(r"\([^)]*\)?", "", role_text)))
+            if not found:
+                limit = p.start
+                for q in sorted(ms[:i], key=lambda x: (x.end, x.length), reverse=True):
+                    if q.type is PERSON or q.end > limit:
+                        if q.type is PERSON:
+                            break
+                        continue
+                    between = self.text[q.end : limit]
+                    if len(between) > 45 or re.search(r"[、。,]|を|が|は|と|で(?!ある)|に|した|する|\)|.\(", between):
+                        break  # 「X市政府で P」, 「Xに参加した双日・P」, 「X視察団(代表・P」: no post of X
+                    if not self.actor(q):
+                        continue
+                    found.append((q, between))
+                    # 「A 専務理事・B 公使参事官 C氏」: a second body before a title and ・
+                    before = self.text[max(0, q.start - 20) : q.start]
+                    if not re.search(r"(?:" + "|".join(TITLES) + r")\s?・\s?$", before):
+                        break
+                    title_tail = re.search(r"\S*・\s?$", before)
+                    limit = q.start - len(title_tail.group()) if title_tail else q.start
+            if not found:
+                title = next((t for t in TITLES if after.startswith(t)), None)
+                if title == "大使":
+                    emb = [q for q in ms if q.kind == "embassy" and q.end <= p.start]
+                    if emb:
+                        found.append((emb[-1], title))
+            if not found:
+                # 「長尾忠行平川市長」, 「黄健庭・台東県長」, 「林佳龍同市長」, 「古瀬誠松江商工会議所会頭」
+                gap = re.match(r"[・\s]?", after)
+                nxt = [q for q in ms if q.start == p.end + (gap.end() if gap else 0) and q.type is not PERSON]
+                if nxt and self.actor(nxt[0]) and nxt[0].kind != "country":
+                    q = max(nxt, key=lambda x: x.length)
+                    post = POST_AFTER.match(self.text, q.end)
+                    if post:
+                        # 「伊賀市長」: the post is 市長, the place's ending and 長
+                        unit = self.text[q.end - 1] if post.group() in ("長", "知事") else ""
+                        found.append((q, (unit if unit in "市県州省町村区" else "") + post.group()))
+            if not found:
+                # 「BusinessOuluでシニアアドバイザーを務める内田貴子さん」, 「X大学では楊帆学長」
+                before = self.text[max(0, p.start - 40) : p.start]
+                serve = re.search(r"(で|では)([^、。]{0,20}?)(?:を務める|として活躍する)?\s?$", before)
+                if serve:
+                    at = p.start - len(before) + serve.start()
+                    host = closest([x for x in ms if x.end == at and self.actor(x) and x.type is not PERSON])
+                    role = serve.group(2) if "務める" in serve.group() else None
+                    titled = any(after.startswith(t) for t in TITLES)
+                    if host is not None and (role or (titled and (serve.group(1) == "では" or host.type is ORG))):
+                        found.append((host, role or ""))  # 「台北市で P知事は」: where, not for whom
+            if not found:
+                # 「本庶佑先生が理事長を務める医療産業都市推進機構」
+                serve = re.match(r"\s?(?:氏|さん|様|先生)?が([^、。]{1,12}?)を務める", after)
+                if serve:
+                    host = next((q for q in ms if q.start == p.end + serve.end() and q.type is not PERSON), None)
+                    if host is not None and self.actor(host):
+                        found.append((host, serve.group(1)))
+            if not found:
+                # 「ダバオ市側からは、P市長が出席」: the side named before speaks through its people
+                side = closest(
+                    [
+                        x
+                        for x in ms
+                        if x.end <= p.start
+                        and x.type is not PERSON
+                        and self.actor(x)
+                        and re.match(r"側(?:から|では|は|も)", self.text[x.end : x.end + 4])
+                        and not re.search(r"[。]", self.text[x.end : p.start])
+                    ]
+                )
+                title = next((t for t in TITLES if after.lstrip().startswith(t)), None)
+                if side is not None and title is not None:
+                    found.append((side, title))
+            if not found:
+                # 「三村申吾知事」, 「後藤三男(ごとう・みつお)町長」: a head's post names the kind of place it heads
+                post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(" + "|".join(HEAD_OF) + ")", after)
+                if post:
+                    # 「門川大作市長とダリオ・ナルデッラ市長」: a name in katakana heads a place named in katakana
+                    foreign = bool(re.fullmatch(r"[\u30a1-\u30fa\u30fc・=＝ ]+", p.text))
+                    host = self._headed(p.start, HEAD_OF[post.group(1)], foreign)
+                    if host is not None:
+                        found.append((host, post.group(1)))
+            if not found:
+                # 「…太洋工業は…。細江美則社長は」: a company's head belongs to the company named just before
+                post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(代表取締役社長|社長|代表取締役|CEO|学長|総長)", after)
+                if post:
+                    wanted = "university" if post.group(1) in ("学長", "総長") else "company"
+                    near = [
+                        x
+                        for x in self.mentions
+                        if x.type is ORG
+                        and x.kind == wanted
+                        and x.end <= p.start
+                        and p.start - x.end <= 200
+                        and not any(x.end <= w < p.start for w in self.own_words)
+                    ]  # 「本学のP学長」
+                    if near:
+                        found.append((near[-1], post.group(1)))
+            for q, between in found:
+                role = role_between(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
+                if q.kind == "country" and role and "領事" in role:
+                    continue  # 「在X日本国総領事 P」: a consul serves a consulate the page leaves unnamed
+                self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)

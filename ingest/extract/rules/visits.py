@@ -1,0 +1,127 @@
+"""Visits, delegations and meetings."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.lexicon import (
+    VISIT_WORDS,
+)
+from ingest.extract.mentions import Mention
+from ingest.extract.rules.core import Core
+from ingest.extract.rules.model import PERSON
+from ingest.extract.rules.patterns import ATTENDEE_HEADINGS, HOSTED_VISIT, LIST_HEADING
+from ingest.extract.rules.text import closest, sentence_at
+
+
+class Visits(Core):
+    """Visits, delegations and meetings."""
+
+    def _visitor_after(self, end: int, ms: list[Mention]) -> Mention | None:
+        """「…を訪問したP」, 「来県したP」: the visitor named right after the verb's relative clause."""
+        clause = re.match(r"(?:し|され)?た(?:[^、。「」]{0,12}?の)?「?", self.text[end : end + 16])
+        if clause is None:
+            return None
+        after = [m for m in ms if m.start == end + clause.end() and self.actor(m)]
+        return max(after, key=lambda m: m.end) if after else None
+
+    def visits(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
+        self._hosted_visits(sentence, s, e, ms, subject)
+        for word in VISIT_WORDS:
+            for vm in re.finditer(word, sentence):
+                pos = s + vm.start()
+                objs = []
+                for m in ms:
+                    if m.end > pos or not self.actor(m):
+                        continue
+                    gap = self.text[m.end : pos]
+                    if m.type is PERSON:
+                        # 「A知事を表敬訪問」: a courtesy call visits the person
+                        if re.fullmatch(r"[^\s、。を]{0,8}?(?:氏|さん|様)?を表敬", gap):
+                            objs.append(m)
+                        continue
+                    if re.fullmatch(r"\s*(?:を|に|へ)?\s*(?:初めて|正式に|表敬)?\s*", gap) or re.fullmatch(r"と", gap):
+                        objs.append(m)
+                # coordinated objects: 「AとBに赴き」
+                for m in list(objs):
+                    before = [x for x in ms if x.end == m.start - 1 and self.text[x.end] == "と" and self.actor(x)]
+                    objs += before
+                later = self._visitor_after(pos + len(word), ms)
+                # a subject written after the verb (「…を視察したほか、X大学では」) heads another clause
+                before_verb = subject if subject is not None and subject.start < pos else None
+                subj = later or self._subject([m for m in ms if m.start < pos]) or before_verb or self.narrator
+                if word in ("来日", "訪日"):
+                    japan = [m for m in self.mentions if m.text == "日本"]
+                    objs = japan[:1]
+                    head = [m for m in ms if m.end <= pos and pos - m.end <= 8 and self.actor(m)]
+                    if not head:
+                        continue
+                    subj = head[-1]
+                if subj is None:
+                    continue
+                subj = self._holder(subj)
+                for o in objs:
+                    if self.key(o) != self.key(subj):
+                        d = self.date_in(s, e, before=pos)
+                        self.add("visited", self.key(subj), self.key(o), (s, e), 0.65, valid_from=d.iso if d else None)
+                        self.last_visit = (subj, o, s)
+
+    def _hosted_visits(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
+        """「来県」「県庁を訪れ」「市役所を表敬訪問」: a visit whose host is the page's own prefecture
+        (or city), named nowhere in the phrase."""
+        for hm in HOSTED_VISIT.finditer(sentence):
+            office = hm.group("office") or hm.group("came")
+            suffix = "市" if office.startswith(("市", "区")) else office[0] if office[0] in "町村道府都" else "県"
+            host = self._home(suffix)
+            if host is None:
+                continue
+            pos, end = s + hm.start(), s + hm.end()
+            before = [m for m in ms if m.end <= pos]
+            visitor = (
+                self._visitor_after(end, ms)
+                or self._subject(before)
+                or closest(
+                    [
+                        m
+                        for m in before
+                        if m.type is PERSON
+                        and re.fullmatch(r"[^、。]{0,8}?(?:氏|さん|様)?(?:ら|一行)?(?:が|は)?", self.text[m.end : pos])
+                    ]
+                )
+                or subject
+            )
+            if visitor is None or not self.actor(visitor) or self.key(visitor) == self.key(host):
+                continue
+            d = self.date_in(s, e, before=pos)
+            self.add("visited", self.key(visitor), self.key(host), (s, e), 0.6, valid_from=d.iso if d else None)
+
+    def met_pairs(self, sentence: str, s: int, e: int, ms: list[Mention]) -> None:
+        """「P知事とQ市長が(10日、県庁で)会談した」: two people as the subject of a meeting."""
+        for hit in re.finditer(r"会談|面会|面談|懇談|意見交換", sentence):
+            pos = s + hit.start()
+            people = [m for m in ms if m.type is PERSON and m.end <= pos]
+            for q in reversed(people):
+                if not re.match(r"[^、。と()]{0,10}?(?:氏|さん|様)?(?:ら)?(?:が|は)", self.text[q.end : q.end + 14]):
+                    continue
+                gap = r"[^、。と()]{0,10}?(?:氏|さん|様)?と(?![\u3040-\u309f])[^、。()]{0,20}?"
+                earlier = [p for p in people if p.end < q.start and re.fullmatch(gap, self.text[p.end : q.start])]
+                if earlier and self.key(earlier[-1]) != self.key(q):
+                    self.add("met_with", self.key(earlier[-1]), self.key(q), (s, e), 0.55)
+                break
+
+    def itinerary(self) -> None:
+        """「【主な訪問先】」 and the list under it: each body or place listed was visited by the
+        delegation the page reports on (who organised it), else by the subject written before;
+        「【参加団体】」: each body listed attended the page's event."""
+        for head in LIST_HEADING.finditer(self.text):
+            if head.group("word") in ATTENDEE_HEADINGS:
+                event = self._main_event() or self._sender_event(head.start())
+                for m in self._listed(head):
+                    if event is not None:
+                        self.add("attended", self.key(m), self.key(event), (m.start, m.end), 0.55)
+                continue
+            visitor = self._sender(head.start()) or self.topics.get(sentence_at(self.text, head.start())[0])
+            if visitor is None or not self.actor(visitor):
+                continue
+            for m in self._listed(head):
+                self.add("visited", self.key(visitor), self.key(m), (m.start, m.end), 0.55)
