@@ -1188,3 +1188,34 @@ def test_a_government_word_cut_from_its_place_is_no_place(tmp_path: Path) -> Non
     places = _names(facts, "place")
     assert "市政府" not in places and "州政府" not in places
     assert "台南市" in places or "台南" in places
+
+
+def test_a_programme_row_serves_the_body_before_a_bracketed_country_and_lists_colleagues(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "【プログラム】\n"
+        "・講演① ノルテック・クラスター (デンマーク) 事業開発マネージャー ヨハン・ベルグ 氏\n"
+        "・講演② ヴェルデ研究所 主任研究員 マリア・ロッシ氏(イタリア) 研究員 ルカ・ビアンキ氏(イタリア)\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    works = _ties(facts, "works_for")
+    assert (persons["ヨハン・ベルグ"], orgs["ノルテック・クラスター"]) in works
+    assert (persons["マリア・ロッシ"], orgs["ヴェルデ研究所"]) in works
+    assert (persons["ルカ・ビアンキ"], orgs["ヴェルデ研究所"]) in works
+    roles = {(r["source"], r.get("role")) for r in facts["relations"] if r["type"] == "works_for"}
+    assert (persons["ルカ・ビアンキ"], "研究員") in roles
+    assert not any(t == _names(facts, "place").get("デンマーク") for _s, t in works)
+
+
+def test_a_post_and_a_dot_between_two_bodies_end_the_first_bodys_name(tmp_path: Path) -> None:
+    """One person's two affiliations: 「A センター専務理事・B商工会議所 副会頭 P氏」."""
+    facts = _extract(
+        tmp_path,
+        "日豪交流ウェビナー\n(1)挨拶 日豪産業協力センター専務理事・在日豪州商工会議所 副会頭 トム・ハリス 氏\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert "日豪産業協力センター" in orgs and "在日豪州商工会議所" in orgs
+    assert not any("・" in name for name in orgs)
+    works = _ties(facts, "works_for")
+    assert (persons["トム・ハリス"], orgs["日豪産業協力センター"]) in works
+    assert (persons["トム・ハリス"], orgs["在日豪州商工会議所"]) in works

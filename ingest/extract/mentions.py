@@ -279,6 +279,29 @@ def _event_kind(text: str) -> str | None:
     return None
 
 
+_POST_JOIN = re.compile(rf"(?:{_TITLE_ALT})・")
+
+
+def _split_at_posts(text: str, tokens: list[Any], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """「A協力センター専務理事・B商工会議所」: a post and ・ between two bodies (one person's two
+    affiliations) end the first body's name; the second starts after the ・."""
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        s, e = tokens[a].idx, tokens[b - 1].idx + len(tokens[b - 1].text)
+        join = _POST_JOIN.search(text, s, e + 8)  # the post may run on past the run: 「…センター専務」+「理事・」
+        starts = {tok.idx: i for i, tok in enumerate(tokens[a:b], a)}
+        post = starts.get(join.start()) if join and join.start() < e else None
+        if join is None or post is None:
+            out.append((a, b))
+            continue
+        if post > a:
+            out.append((a, post))
+        dot = starts.get(join.end() - 1)
+        if dot is not None and dot + 1 < b:
+            out.append((dot + 1, b))
+    return out
+
+
 def _is_title(text: str) -> bool:
     return text in TITLES or text in HONORIFICS
 
@@ -394,7 +417,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     title_end = text.find("\n") if "\n" in text else len(text)
     gaz_places = [(c.start, c.end) for c in candidates if c.type is PLACE]
     # 2. suffix-built organisations, places and events over noun runs
-    for a, b in _noun_runs(doc, every):
+    for a, b in _split_at_posts(text, every, _noun_runs(doc, every)):
         a = _after_full_name(every, a, b)
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         run = text[s:e]

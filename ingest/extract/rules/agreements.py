@@ -7,13 +7,7 @@ from urllib.parse import urlparse
 
 from graph.model import AgreementKind
 from ingest.extract.jdates import DateMention, find_dates
-from ingest.extract.lexicon import (
-    AGREEMENT_VERBS,
-    AGREEMENT_WORDS,
-    HEAD_TITLES,
-    RENEWAL_VERBS,
-    TITLES,
-)
+from ingest.extract.lexicon import AGREEMENT_VERBS, AGREEMENT_WORDS, HEAD_TITLES, RENEWAL_VERBS, TITLES
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import AGREEMENT, EVENT, ORG, PERSON, PLACE, LocalEntity

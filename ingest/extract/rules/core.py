@@ -10,10 +10,7 @@ from graph.names import name_key
 from ingest.extract.documents import Document
 from ingest.extract.gazetteer import GazEntry, Gazetteer
 from ingest.extract.jdates import DateMention, find_dates
-from ingest.extract.lexicon import (
-    COREFERENCE,
-    EVENT_WORDS,
-)
+from ingest.extract.lexicon import COREFERENCE, EVENT_WORDS
 from ingest.extract.mentions import Mention, clean_person
 from ingest.extract.rules.model import EVENT, ORG, PERSON, PLACE, Fact, LocalEntity, key_of
 from ingest.extract.rules.patterns import (

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.lexicon import (
-    SPEAKER_WORDS,
-)
+from ingest.extract.lexicon import SPEAKER_WORDS
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import EVENT, ORG, PERSON, PLACE

@@ -5,11 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.gazetteer import place_id
-from ingest.extract.lexicon import (
-    AGREEMENT_WORDS,
-    HEAD_TITLES,
-    TITLES,
-)
+from ingest.extract.lexicon import AGREEMENT_WORDS, HEAD_TITLES, TITLES
 
 SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 SUBJECT_TAIL = (

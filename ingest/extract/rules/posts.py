@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.lexicon import (
-    TITLES,
-)
+from ingest.extract.lexicon import TITLES
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import ORG, PERSON
 from ingest.extract.rules.patterns import HEAD_OF, POST_AFTER
 from ingest.extract.rules.text import closest, role_between
+
+# A country in brackets after a body or a person: 「X (ドイツ)」, 「A氏(イタリア)」.
+_COUNTRY_BRACKET = re.compile(r"\s?\([^()]{1,12}\)")
 
 
 class Posts(Core):
@@ -36,9 +37,12 @@ class Posts(Core):
                 for q in sorted(ms[:i], key=lambda x: (x.end, x.length), reverse=True):
                     if q.type is PERSON or q.end > limit:
                         if q.type is PERSON:
+                            found += self._colleague(q, p)
                             break
                         continue
-                    between = self.text[q.end : limit]
+                    if q.kind == "country" and self._bracketed(q):
+                        continue  # 「X (ドイツ) 部長 P」: where X is, not whom P serves
+                    between = _COUNTRY_BRACKET.sub("", self.text[q.end : limit])
                     if len(between) > 45 or re.search(r"[、。,]|を|が|は|と|で(?!ある)|に|した|する|\)|.\(", between):
                         break  # 「X市政府で P」, 「Xに参加した双日・P」, 「X視察団(代表・P」: no post of X
                     if not self.actor(q):
@@ -48,7 +52,7 @@ class Posts(Core):
                     before = self.text[max(0, q.start - 20) : q.start]
                     if not re.search(r"(?:" + "|".join(TITLES) + r")\s?・\s?$", before):
                         break
-                    title_tail = re.search(r"\S*・\s?$", before)
+                    title_tail = re.search(r"(?:" + "|".join(TITLES) + r")\s?・\s?$", before)
                     limit = q.start - len(title_tail.group()) if title_tail else q.start
             if not found:
                 title = next((t for t in TITLES if after.startswith(t)), None)
@@ -131,3 +135,20 @@ class Posts(Core):
                 if q.kind == "country" and role and "領事" in role:
                     continue  # 「在X日本国総領事 P」: a consul serves a consulate the page leaves unnamed
                 self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
+
+    def _bracketed(self, m: Mention) -> bool:
+        return self.text[m.start - 1 : m.start] == "(" and self.text[m.end : m.end + 1] == ")"
+
+    def _colleague(self, q: Mention, p: Mention) -> list[tuple[Mention, str]]:
+        """「X研究所 主任研究員 A氏(イタリア) 研究員 B氏」: B, listed straight after A with a post of
+        their own, serves the body A was listed under."""
+        gap = _COUNTRY_BRACKET.sub("", self.text[q.end : p.start])
+        post = re.fullmatch(r"(?:氏|さん|様)\s+([^\s、。,()はがをにとで]{1,20})\s?", gap)
+        if post is None:
+            return []
+        for f in self.facts:
+            if f.type == "works_for" and f.source == self.key(q) and f.end == q.end:
+                body = next((m for m in self.mentions if m.start == f.start and self.key(m) == f.target), None)
+                if body is not None:
+                    return [(body, post.group(1))]
+        return []

@@ -6,11 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from ingest.extract.lexicon import (
-    HONORIFICS,
-    SECTOR_WORDS,
-    WEAK_SECTOR_WORDS,
-)
+from ingest.extract.lexicon import HONORIFICS, SECTOR_WORDS, WEAK_SECTOR_WORDS
 from ingest.extract.mentions import Mention
 
 
