@@ -112,7 +112,9 @@ def test_townships_and_a_village_inside_its_prefectures_token(tmp_path: Path) ->
         "また新北市の坪林郷とも交流がある。\n",
     )
     places = _names(facts, "place")
-    assert {"長野県", "阿智村", "埔里鎮", "坪林郷"} <= set(places)
+    assert {"阿智村", "埔里鎮", "坪林郷"} <= set(places)
+    # the prefecture written only as the village's first part locates it: the full name is the village's alias
+    assert places["長野県阿智村"] == places["阿智村"] and "長野県" not in places
     # the coordinated subject signs, not the topic before it nor the places that locate the parties
     assert list(_agreements(facts).values()) == [{places["阿智村"], places["埔里鎮"]}]
 
@@ -1300,6 +1302,34 @@ def test_the_list_after_a_sentence_announcing_it(tmp_path: Path) -> None:
     )
     event, bodies = _names(fair, "event")["ぐんま食品商談会2026"], _names(fair, "organisation")
     assert {(bodies["赤城食品株式会社"], event), (bodies["上州醸造株式会社"], event)} <= _ties(fair, "attended")
+
+
+def test_a_prefecture_written_only_before_its_town_is_no_place_of_the_page(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "秋田県由利本荘町と台南市の永康区が観光分野の交流覚書を締結した。\n"
+        "式には両地域の代表が出席した。\n",
+    )
+    places = _names(facts, "place")
+    assert "由利本荘町" in places and "秋田県由利本荘町" in places  # the full name is the town's alias
+    assert places["秋田県由利本荘町"] == places["由利本荘町"]
+    assert "秋田県" not in places
+    named = _extract(
+        tmp_path,
+        "秋田県由利本荘町と台南市の永康区が観光分野の交流覚書を締結した。\n"
+        "秋田県も両地域の交流を支援する。\n",
+    )
+    assert "秋田県" in _names(named, "place")  # named on its own, it is a place of the page
+
+
+def test_a_government_word_cut_from_its_place_is_no_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "山形県の知事と酒田市長が訪台し、台南市政府庁舎で黄偉哲市長と会談した。\n",
+    )
+    places = _names(facts, "place")
+    assert "市政府" not in places and "州政府" not in places
+    assert "台南市" in places or "台南" in places
 
 
 def test_a_programme_row_serves_the_body_before_a_bracketed_country_and_lists_colleagues(tmp_path: Path) -> None:
