@@ -116,6 +116,10 @@ _GENERIC_PLACES = {
     "東京都",
     # 台中|市政府: a place's government cut from the place's name, not a place
     "区政府",
+    "市政府",
+    "県政府",
+    "州政府",
+    "省政府",
 }
 _AREA = re.compile(r"(?:東北部|東北地方|西北部|東南部|西南部|北部|南部|東部|西部|中部|沿岸部|内陸部)")
 _KATAKANA_BODY = re.compile(
@@ -950,7 +954,38 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     candidates = [c for c in candidates if not (c.type is PERSON and _not_a_participant(text, c.start, c.end))]
     # the name and the post's field are no body (ソムチャイ・ウォン工業 of 「…工業大臣」)
     candidates = [c for c in candidates if not (c.type is ORG and c.entry is None and (c.start, c.end) in posted)]
-    return _select([c for c in candidates if not _not_a_name(c, text)])
+    return _drop_qualifiers(_select([c for c in candidates if not _not_a_name(c, text)]))
+
+
+# What may stand right before a place of each kind as the larger place it lies in.
+_QUALIFIED_BY = {"city": ("region",), "district": ("region", "city")}
+
+
+def _drop_qualifiers(mentions: list[Mention]) -> list[Mention]:
+    """「大分県玖珠町」, 「台中市大甲区」: a prefecture or city written only as the first part of the smaller
+    place's full name says where that place lies; the page does not speak of it. Unless the page names it
+    on its own elsewhere, it is no mention, and the full name is the smaller place's alias."""
+    places = [m for m in mentions if m.type is PLACE]
+    at = {m.start: m for m in places}
+    qualifying: dict[int, Mention] = {}  # id of the qualifier -> the place it qualifies
+    for m in places:
+        inner = at.get(m.end)
+        if inner is not None and inner is not m and m.kind in _QUALIFIED_BY.get(inner.kind or "", ()):
+            qualifying[id(m)] = inner
+    if not qualifying:
+        return mentions
+
+    def key(m: Mention) -> str:
+        return m.entry.id if m.entry is not None else m.text
+
+    alone = {key(m) for m in places if id(m) not in qualifying}
+    dropped = {i for i, m in ((id(m), m) for m in places) if i in qualifying and key(m) not in alone}
+    for m in places:
+        if id(m) in dropped:
+            inner = qualifying[id(m)]  # its span takes the qualifier in: 「Aと新潟県B市の」 pairs A with B市
+            inner.aliases.append(m.text + inner.text)
+            inner.start = m.start
+    return [m for m in mentions if id(m) not in dropped]
 
 
 _DESCRIPTIONS = (
