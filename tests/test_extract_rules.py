@@ -1219,3 +1219,14 @@ def test_a_post_and_a_dot_between_two_bodies_end_the_first_bodys_name(tmp_path: 
     works = _ties(facts, "works_for")
     assert (persons["トム・ハリス"], orgs["日豪産業協力センター"]) in works
     assert (persons["トム・ハリス"], orgs["在日豪州商工会議所"]) in works
+
+
+def test_a_katakana_surname_before_a_governors_post_is_a_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "出席者:福井県 杉本知事、オレゴン州 ケイシー知事\n"
+        "また、パリ市長からも祝辞が寄せられた。\n",
+    )
+    persons, orgs, places = _names(facts, "person"), _names(facts, "organisation"), _names(facts, "place")
+    assert "ケイシー" in persons and "ケイシー" not in orgs
+    assert "パリ" not in persons and ("パリ" in places or "パリ市" in places)  # the head of a place, not someone

@@ -69,7 +69,7 @@ _KATAKANA_BEFORE_POST = re.compile(
     r"(?=" + "|".join(t for t in TITLES if re.fullmatch(r"[\u4e00-\u9fff]+", t)) + ")"
 )
 _TITLE_PERSON = re.compile(
-    rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME})(?=大統領|首相|所長|大使|駐日|会長|社長|博士|教授|氏)"
+    rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME})(?=大統領|首相|所長|大使|駐日|会長|社長|博士|教授|氏|知事|市長)"
 )
 _LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(?=博士|教授|氏)")
 _ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
@@ -739,6 +739,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             name, end = name.rsplit("・", 1)[0], m.start(1) + m.group(1).rindex("・")
         candidates.append(Mention(m.start(1), end, name, PERSON, None, "pattern", confidence=0.8))
     for m in _TITLE_PERSON.finditer(text):
+        head = text.startswith(("知事", "市長"), m.end(1))
+        if head and (((e := gaz.lookup(m.group(1))) is not None and e.type is PLACE) or m.group(1) + "市" in text):
+            continue  # 「ソウル市長」: the head of a place, not a person ソウル
         if len(m.group(1)) >= 3:
             candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.7))
     for m in _LATIN_PERSON.finditer(text):
