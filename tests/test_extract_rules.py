@@ -1230,3 +1230,13 @@ def test_a_katakana_surname_before_a_governors_post_is_a_person(tmp_path: Path) 
     persons, orgs, places = _names(facts, "person"), _names(facts, "organisation"), _names(facts, "place")
     assert "ケイシー" in persons and "ケイシー" not in orgs
     assert "パリ" not in persons and ("パリ" in places or "パリ市" in places)  # the head of a place, not someone
+
+
+def test_a_continent_or_an_island_ending_in_shu_is_no_state(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "欧州有数の医療機器メーカーが九州に工場を置き、広州と豪州にも拠点を持つ。\n",
+    )
+    places = _names(facts, "place")
+    assert "欧州" not in places and "九州" not in places
+    assert "広州" in places and "豪州" in places  # known cities and countries written X州 stay places

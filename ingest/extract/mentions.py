@@ -539,6 +539,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
             if re.search(r"[省県市州]副[省県市州]$", surface):
                 continue  # 「浙江省副省長」: a deputy head's post, not a place 「浙江省副省」
+            if re.fullmatch(r"[\u4e00-\u9fff]州", surface) and gaz.lookup(surface) is None:
+                continue  # 欧州 (Europe), 九州, 本州: a continent or an island, not a state X (広州, 貴州 are known)
             if surface.startswith(_DEICTIC) or (
                 _post_fragment(doc, j, i, text, pe)
                 and gaz.lookup(surface) is None
@@ -829,6 +831,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                                       confidence=0.55))
         elif etype is PLACE:
             pk = _place_kind(surface)
+            if re.fullmatch(r"[\u4e00-\u9fff]州", surface) and gaz.lookup(surface) is None:
+                pk = None  # 欧州, 九州: no state
             if pk and len(surface) >= 2 and surface not in _GENERIC_PLACES and not surface.startswith(_DEICTIC):
                 candidates.append(Mention(s, e, surface, PLACE, pk, "ner", confidence=0.55))
         elif etype is EVENT and re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", surface):
