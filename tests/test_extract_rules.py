@@ -1240,3 +1240,15 @@ def test_a_continent_or_an_island_ending_in_shu_is_no_state(tmp_path: Path) -> N
     places = _names(facts, "place")
     assert "欧州" not in places and "九州" not in places
     assert "広州" in places and "豪州" in places  # known cities and countries written X州 stay places
+
+
+def test_names_listed_before_a_kind_of_body_are_bodies(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "大連ではSEEEDやMakeblock、RoboMasterのようなハードウェア企業が育っている。\n"
+        "講演はHaxLabという杭州のコワーキングスペースで行われた。\n"
+        "ロボットやドローンなどの分野でも連携する。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert {"SEEED", "Makeblock", "RoboMaster", "HaxLab"} <= set(orgs)
+    assert "ロボット" not in orgs and "ドローン" not in orgs  # common words listed before no body
