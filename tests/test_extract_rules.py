@@ -1162,6 +1162,148 @@ def test_a_titles_separators_end_a_name_and_a_kind_of_university_is_none(tmp_pat
     assert "国立大学" not in bodies
 
 
+# -- attendance, meetings and visits ------------------------------------------------------------------------------
+
+
+def test_bodies_listed_before_a_count_attended_the_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "石川県は2月、バンコクで「石川県ものづくり商談会」を開催した。"
+        "商談会には、小松製作所、北國銀行など15社が参加した。\n",
+    )
+    event = _names(facts, "event")["石川県ものづくり商談会"]
+    bodies = _names(facts, "organisation")
+    assert {(bodies["小松製作所"], event), (bodies["北國銀行"], event)} <= _ties(facts, "attended")
+
+
+def test_people_listed_under_an_attendees_heading_attended_the_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "秋田県は「日豪資源エネルギー会議」を開催しました。\n"
+        "出席者:\n・駐日オーストラリア大使館 ピーター・ウォルシュ公使\n・秋田大学 山田花子学長\n・株式会社秋田精工\n",
+    )
+    event = _names(facts, "event")["日豪資源エネルギー会議"]
+    persons, bodies = _names(facts, "person"), _names(facts, "organisation")
+    attended = _ties(facts, "attended")
+    assert {(persons["ピーター・ウォルシュ"], event), (persons["山田花子"], event)} <= attended
+    assert (bodies["秋田精工"], event) in attended
+    # an inline list after the heading reads the same
+    inline = _extract(
+        tmp_path,
+        "秋田県は「日豪資源エネルギー会議」を開催しました。\n参加者:秋田大学 山田花子学長、株式会社秋田精工\n",
+    )
+    event = _names(inline, "event")["日豪資源エネルギー会議"]
+    assert (_names(inline, "person")["山田花子"], event) in _ties(inline, "attended")
+
+
+def test_a_delegation_named_as_an_event_visits_for_its_sender(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "滋賀県は10月、デンマークに環境ミッションを派遣した。"
+        "環境ミッションは、コペンハーゲン大学、ノボノルディスク社、デンマーク工科大学を訪問した。\n",
+    )
+    place, bodies = _names(facts, "place")["滋賀県"], _names(facts, "organisation")
+    visits = _ties(facts, "visited")
+    assert {(place, bodies["コペンハーゲン大学"]), (place, bodies["デンマーク工科大学"])} <= visits
+
+
+def test_a_study_group_from_a_city_is_the_citys_not_its_countrys(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "韓国の釜山広域市から視察団が来訪し、九州大学と安川電機を視察しました。\n"
+    )
+    places, bodies = _names(facts, "place"), _names(facts, "organisation")
+    visits = _ties(facts, "visited")
+    assert (places["釜山広域市"], bodies["九州大学"]) in visits
+    assert not any(a == places["韓国"] for a, _b in visits)
+
+
+def test_a_meeting_stated_as_a_noun_joins_the_two_named(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "鳥取県の平井一郎知事とモンゴル・トゥブ県のバトボルド・ガンバト知事との会談が行われました。\n"
+    )
+    persons = _names(facts, "person")
+    met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
+    assert (persons["平井一郎"], persons["バトボルド・ガンバト"]) in met
+
+
+def test_bodies_that_accompany_a_visit_visit_too(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "群馬県の山田一郎知事は5月、ベトナムのビンズン省を訪問した。訪問には、群馬県商工会議所連合会などが同行した。\n",
+    )
+    places, bodies = _names(facts, "place"), _names(facts, "organisation")
+    assert (bodies["群馬県商工会議所連合会"], places["ビンズン省"]) in _ties(facts, "visited")
+
+
+def test_the_parties_of_a_signing_at_an_event_attended_it(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "9月8日にワルシャワで開催された「日本・ポーランド地域交流フォーラム」において、"
+        "新潟県とポーランドのマウォポルスカ県が観光交流に関する覚書を締結しました。\n",
+    )
+    event, places = _names(facts, "event")["日本・ポーランド地域交流フォーラム"], _names(facts, "place")
+    assert {(places["新潟県"], event), (places["マウォポルスカ県"], event)} <= _ties(facts, "attended")
+
+
+def test_two_places_meeting_online_met(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "熊本県の大津町は、台湾の台中市とオンラインで会談しました。\n")
+    places = _names(facts, "place")
+    met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
+    assert (places["大津町"], places["台中市"]) in met
+    person = _extract(tmp_path, "福井県の杉本一郎知事は、フランスのマリー・デュラン市長とオンラインで懇談した。\n")
+    persons = _names(person, "person")
+    assert (persons["杉本一郎"], persons["マリー・デュラン"]) in _ties(person, "met_with")
+
+
+def test_a_delegation_visiting_the_pages_own_city(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "姫路市は海外都市との交流を進めています。\nドイツのマインツ市の代表団が本市を訪問しました。\n"
+    )
+    places = _names(facts, "place")
+    assert (places["マインツ市"], places["姫路市"]) in _ties(facts, "visited")
+
+
+def test_people_attending_an_event_held_in_the_clause_before(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "「日韓海洋産業フォーラム」が釜山で開催され、長崎県の中村二郎知事、全羅南道の金三植副知事らが出席しました。\n",
+    )
+    event, persons = _names(facts, "event")["日韓海洋産業フォーラム"], _names(facts, "person")
+    assert {(persons["中村二郎"], event), (persons["金三植"], event)} <= _ties(facts, "attended")
+
+
+def test_a_meeting_with_its_topic_between(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "松本市の田中三郎市長は、グラーツ市のアンナ・フーバー市長と、観光振興について意見交換を行いました。\n"
+    )
+    persons = _names(facts, "person")
+    assert (persons["田中三郎"], persons["アンナ・フーバー"]) in _ties(facts, "met_with")
+
+
+def test_a_visit_named_as_a_noun_is_its_owners(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "岡山県の伊原木一郎知事によるカナダ・アルバータ州訪問では、州政府の幹部と意見を交わしました。\n"
+    )
+    assert (_names(facts, "person")["伊原木一郎"], _names(facts, "place")["アルバータ州"]) in _ties(facts, "visited")
+    located = _extract(tmp_path, "中国の上海市訪問は来月の予定です。\n")
+    places = _names(located, "place")
+    assert (places["中国"], places["上海市"]) not in _ties(located, "visited")
+
+
+def test_the_list_after_a_sentence_announcing_it(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "長野県の阿部二郎知事は、次の機関を訪問しました。\n・ミュンヘン工科大学\n・バイエルン州経済省\n",
+    )
+    person, bodies = _names(facts, "person")["阿部二郎"], _names(facts, "organisation")
+    assert {(person, bodies["ミュンヘン工科大学"]), (person, bodies["バイエルン州経済省"])} <= _ties(facts, "visited")
+    fair = _extract(
+        tmp_path, "「ぐんま食品商談会2026」を開催しました。以下の企業が参加しました。\n・赤城食品株式会社\n・上州醸造株式会社\n"
+    )
+    event, bodies = _names(fair, "event")["ぐんま食品商談会2026"], _names(fair, "organisation")
+    assert {(bodies["赤城食品株式会社"], event), (bodies["上州醸造株式会社"], event)} <= _ties(fair, "attended")
+
+
 def test_a_prefecture_written_only_before_its_town_is_no_place_of_the_page(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -78,13 +78,20 @@ def _coordinated(token: Any) -> bool:
     return bool(marks) and marks[-1] in _COORDINATORS and "の" not in marks
 
 
+def _exemplifies(token: Any) -> bool:
+    """「A、BなどN社」: names marked by など (not 「Aなどの」, a kind) stand for the count they head."""
+    marks = cases(token)
+    return bool(marks) and marks[-1] in ("など", "等") and "の" not in marks
+
+
 def conjuncts(token: Any) -> list[Any]:
-    """``token`` and the nouns coordinated with it: 「AとBの C」 under C reaches A through B."""
+    """``token`` and the nouns coordinated with it: 「AとBの C」 under C reaches A through B,
+    「A、BなどN社」 under 社 reaches A and B."""
     out = [token]
     stack = [c for c in token.children if _dep(c) == "nmod"]
     while stack:
         child = stack.pop()
-        if _coordinated(child):
+        if _coordinated(child) or _exemplifies(child):
             out.append(child)
             stack += [c for c in child.children if _dep(c) == "nmod"]
         elif "の" in cases(child):  # 「米国のB市」: a modifier of a conjunct, look inside it

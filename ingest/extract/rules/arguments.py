@@ -11,7 +11,7 @@ from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import EVENT, PERSON
 from ingest.extract.rules.patterns import DELEGATIONS, LEADS, VERBS
 from ingest.extract.rules.text import sentence_at
-from ingest.extract.syntax import Arg, arguments, predicates
+from ingest.extract.syntax import Arg, arguments, cases, predicates
 from ingest.extract.syntax import dep_label as _dep_label
 
 
@@ -56,6 +56,24 @@ class Arguments(Core):
                     add("met_with", host, caller, span, verb.idx)
                 if body.type is not PERSON and self.actor(body):
                     add("visited", caller, body, span, verb.idx)
+
+    def _accompanied(self, verb: Any, add: Callable[..., None]) -> None:
+        """「訪問にはX商工会議所などが同行」, 「知事はX協会を同行して」: a body that goes along visits where the
+        visit reported last (in this sentence or the one before) went."""
+        span = self._span_of(verb)
+        visits = [f for f in self.facts if f.type == "visited" and span[0] - 400 <= f.start <= span[0]]
+        if not visits:
+            return
+        last = max(f.start for f in visits)
+        places = {f.target for f in visits if f.start == last}
+        taken = self._arg(arguments(verb), "obj", ("を",))
+        # the bodies that go along; people named beside them (a chair, an aide) are the lead's party
+        companions = [m for m in taken or self._subjects(verb) if self.actor(m) and m.type is not PERSON]
+        for c in companions:
+            for key in places:
+                target = self.entities[key]
+                if target.mentions:
+                    add("visited", c, target.mentions[0], span, verb.idx)
 
     def argument_relations(self) -> None:
         """Visits, attendance, meetings and talks read from the verb's subject and objects, so
@@ -104,12 +122,22 @@ class Arguments(Core):
         for verb in verbs["attend"]:
             span = self._span_of(verb)
             events = [m for m in self._arg(arguments(verb), None, ("に",)) if m.type is EVENT]
+            if not events:  # 「Eが北京で開催され、A知事らが出席」: the event the clause before holds
+                events = [
+                    m
+                    for c in verb.children
+                    if _dep_label(c) == "advcl" and c.i < verb.i and c.lemma_ in ("開催", "開く", "行う")
+                    for m in self._arg(arguments(c), "nsubj", ())
+                    if m.type is EVENT
+                ]
             for v in self._subjects(verb):
                 if self.actor(v):
                     for ev in events:
                         add("attended", v, ev, span, verb.idx)
         for verb in verbs["receive"]:
             self._courtesy_call(verb, add)
+        for verb in verbs["accompany"]:
+            self._accompanied(verb, add)
         for verb in verbs["serve"]:
             # 「P知事が団長を務めた」: the leader of a delegation takes part in it
             if not any(self.text[a.start : a.end].endswith(LEADS) for a in arguments(verb) if a.dep == "obj"):
@@ -132,9 +160,22 @@ class Arguments(Core):
                 employed.add(self.key(p))
                 add("works_for", p, body, sentence_at(self.text, p.start), p.start)
         for verb in verbs["meet"]:
+            # 「P知事はQ大使と会談」; 「A町はB郷とオンラインで会談」: bodies or places meeting as such
             span = self._span_of(verb)
-            others = [m for m in self._arg(arguments(verb), None, ("と",)) if m.type is PERSON]
+            args = arguments(verb)
+            others = [m for m in self._arg(args, None, ("と",)) if self.actor(m)]
+            for a in args:  # 「Qとオンラインで会談」: the parser hangs Q on the manner or place after it
+                if "と" not in a.cases:
+                    others += [
+                        m
+                        for c in a.head.children
+                        if _dep_label(c) == "nmod" and cases(c)[-1:] == ("と",)
+                        for m in self._arg_mentions(c)
+                        if self.actor(m)
+                    ]
             for v in self._subjects(verb):
-                if v.type is PERSON:
-                    for o in others:
+                if not self.actor(v):
+                    continue
+                for o in others:
+                    if (v.type is PERSON) == (o.type is PERSON):
                         add("met_with", v, o, span, verb.idx)

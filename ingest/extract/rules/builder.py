@@ -55,6 +55,7 @@ class _Builder(Posts, Visits, Events, Arguments, Structure, Sectors):
             elif sentence.strip() == "" or "\n\n" in self.text[max(0, s - 2) : s]:
                 last_subject = None
         self.argument_relations()
+        self.signed_at_events()
         self.structure()
         self.paired_rows()
         self.itinerary()

@@ -24,6 +24,7 @@ from ingest.extract.rules.patterns import (
     LIST_ITEM,
     OWN_UNIVERSITY,
     SAME_BODY,
+    SECTION_START,
     SENT_GROUP,
     SUBJECT_TAIL,
     TABLE_ROW,
@@ -142,10 +143,13 @@ class Core:
                 copy = Mention(m.start(), m.end(), m.group(1), PLACE, target.kind, "alias", confidence=0.55)
                 extra.append(copy)
                 self.of[id(copy)] = self.key(target)
-        # 「本県」「県と…」: the page's own prefecture (or city), the one it names most often.
-        bare = r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本|当)?(県|市)(?=と|は|が|では|の|、|内)"
+        # 「本県」「県と…」, 「本市を訪問」: the page's own prefecture (or city), the one it names most often.
+        bare = (
+            r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:(?:本|当)?(県|市)(?=と|は|が|では|の|、|内)"
+            r"|(?:本|当)(県|市)(?=を|に|へ|で))"
+        )
         for m in re.finditer(bare, self.text):
-            home = self._home(m.group(1))
+            home = self._home(m.group(1) or m.group(2))
             if home is not None and not any(x.start <= m.start() < x.end for x in self.mentions):
                 copy = Mention(m.start(), m.end(), m.group(), PLACE, home.kind, "alias", confidence=0.55)
                 extra.append(copy)
@@ -405,7 +409,19 @@ class Core:
             # no subject in the sentence: the topic carried over from the sentences before
             topic = self.topics.get(sentence_at(self.text, verb.idx)[0])
             found = [topic] if topic is not None else []
-        return [self._holder(m) for m in found]
+        return [self._holder(self._sent_by(m)) for m in found]
+
+    def _sent_by(self, m: Mention) -> Mention:
+        """A delegation named as an event (「環境ミッションは…を訪問」) travels for the body that organised it."""
+        if m.type is not EVENT or m.kind != EventKind.DELEGATION_VISIT.value:
+            return m
+        key = self.key(m)
+        for f in self.facts:
+            if f.type == "organised" and f.target == key and self.entities[f.source].actor:
+                sender = self.entities[f.source]
+                if sender.mentions:
+                    return sender.mentions[0]
+        return m
 
     def _holder(self, m: Mention) -> Mention:
         """A bare post as subject (「知事は…訪問」) is the person the page names in that post."""
@@ -465,9 +481,9 @@ class Core:
             pos += len(line) + 1
         return out
 
-    def _listed(self, head: re.Match[str]) -> list[Mention]:
+    def _listed(self, head: re.Match[str], people: bool = False) -> list[Mention]:
         """The first body or place of each item listed after a heading: on its line (「訪問先:A社、B大学」)
-        or on the bulleted or numbered lines under it."""
+        or on the bulleted or numbered lines under it; with ``people``, the person an item names before any body."""
         inline = self.text[head.end() :].split("\n", 1)[0]
         if inline.strip():
             items = [(head.end() + m.start(), head.end() + m.end()) for m in re.finditer(r"[^、,\n]+", inline)]
@@ -475,7 +491,9 @@ class Core:
             items = self._list_lines(head.end() + len(inline) + 1)
         out = []
         for s, e in items:
-            listed = [m for m in self.in_span(s, e) if self.actor(m) and m.type is not PERSON and m.length]
+            named = [m for m in self.in_span(s, e) if self.actor(m) and m.length]
+            listed = [m for m in named if m.type is PERSON] if people else []
+            listed = listed or [m for m in named if m.type is not PERSON]
             if listed:
                 out.append(listed[0])
         return out
@@ -483,6 +501,14 @@ class Core:
     def _sender_event(self, pos: int) -> Mention | None:
         before = [m for m in self.mentions if m.type is EVENT and m.end <= pos]
         return before[-1] if before else None
+
+    def _section_event(self, pos: int) -> Mention | None:
+        """The event named last before ``pos`` in the same section: a list under 「(2) …締結」 is that
+        section's, not an event named above it."""
+        ev = self._sender_event(pos)
+        if ev is None or SECTION_START.search(self.text, ev.end, pos):
+            return None
+        return ev
 
     def _sender(self, pos: int) -> Mention | None:
         """A bare 「一行」「代表団」 is the delegation last named before ``pos``: who organised it."""
@@ -518,8 +544,10 @@ class Core:
     def _met(self, m: Mention, ms: list[Mention]) -> bool:
         """「Pと会談」, 「P州知事(56)とQ大使と会談」: P is one of the people met."""
         tail = r"[^、。と()]{0,10}?(?:\(\d{1,3}\))?(?:氏|さん|様)?"
-        rest = self.text[m.end : m.end + 24]
-        if re.match(tail + r"ら?(?:と|との)(?:会談|面会|面談|懇談|意見交換)", rest):
+        rest = self.text[m.end : m.end + 48]
+        # 「Pと(、Xについて)意見交換」: what they spoke about may stand between
+        topic = r"(?:、?[^、。「」]{1,20}?(?:について|に関して|をめぐって|をテーマに)、?)?"
+        if re.match(tail + r"ら?(?:と|との)" + topic + r"(?:会談|面会|面談|懇談|意見交換)", rest):
             return True
         joined = re.match(tail + r"(?:と|、)", rest)
         if joined is None:

@@ -4,16 +4,30 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.lexicon import SPEAKER_WORDS
+from ingest.extract.lexicon import AGREEMENT_VERBS, SPEAKER_WORDS
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import EVENT, ORG, PERSON, PLACE
-from ingest.extract.rules.patterns import HELD_WITH, HOLDS, ORGANISER_ROW, QUOTED_PARTNER, QUOTED_SUBJECT
+from ingest.extract.rules.patterns import HELD_AT, HELD_WITH, HOLDS, ORGANISER_ROW, QUOTED_PARTNER, QUOTED_SUBJECT
 from ingest.extract.rules.text import closest, nested_in
 
 
 class Events(Core):
     """Events and who holds, co-hosts, speaks at or joins them; founding and membership."""
+
+    def signed_at_events(self) -> None:
+        """「Eにおいて、AとBが覚書を締結」: the parties of a signing held at a named event attended it."""
+        signings: dict[tuple[int, int], set[str]] = {}
+        for f in self.facts:
+            if f.type == "party_to" and self.entities[f.source].type is not PERSON:
+                signings.setdefault((f.start, f.end), set()).add(f.source)
+        signing = "|".join(map(re.escape, AGREEMENT_VERBS))
+        for (s, e), parties in signings.items():
+            verbs = [s + m.start() for m in re.finditer(signing, self.text[s:e])]
+            for ev in self.in_span(s, e):
+                if ev.type is EVENT and any(ev.end < v for v in verbs) and HELD_AT.match(self.text, ev.end):
+                    for p in parties:
+                        self.add("attended", p, self.key(ev), (s, e), 0.55)
 
     def founding(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         for fm in re.finditer(r"設立", sentence):

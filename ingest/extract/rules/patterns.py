@@ -52,16 +52,26 @@ EVENT_ANAPHOR = re.compile(
     r"|会議|大会|博覧会|展示会|見本市|サミット|交流会|説明会|商談会)(?=[はでにのをがもへ、])"
 )
 # A heading over a list: where a delegation went (「【主な訪問先】」, 「視察先:」) or who took part (「【参加団体】」).
-ATTENDEE_HEADINGS = ("参加団体", "参加企業", "参加機関", "出展者", "出展企業", "出展団体")
+ATTENDEE_HEADINGS = ("参加団体", "参加企業", "参加機関", "出展者", "出展企業", "出展団体", "参加者", "出席者")
+# A list of who took part, each item a person with their body (「・X大学 P学長」): the person attended.
+PEOPLE_HEADINGS = ("参加者", "出席者")
 LIST_HEADING = re.compile(
     r"(?:^[ \t]*(?:[■◆●]|\d{1,2}[.)．]?)?[ \t]*|【)(?:主な)?"
     r"(?P<word>訪問先|視察先|訪問機関|訪問地|" + "|".join(ATTENDEE_HEADINGS) + r")"
     r"(?:一覧)?(?:】[ \t]*[:：]?|[ \t]*[:：]|[ \t]*$)[ \t]*",
     re.MULTILINE,
 )
+# A sentence announcing the list under it: 「…は、次の機関を訪問しました。」, 「以下の企業が参加しました。」
+LIST_LEAD = re.compile(
+    r"(?:次の|以下の)[^。\n]{0,15}?(?:を|に|が)(?:表敬)?(?P<verb>訪問|視察|訪れ|参加|出席|出展)"
+    r"[^。\n]{0,10}[:：。]?[ \t]*$",
+    re.MULTILINE,
+)
+# A line opening a numbered or marked section: 「(1) …」, 「2. …」, 「■ …」, 「【…】」.
+SECTION_START = re.compile(r"^[ \t]*(?:[(（]\d{1,2}[)）]|\d{1,2}[.．]|[■◆●□]|【)", re.MULTILINE)
 LIST_ITEM = re.compile(r"\s*(?:[・\-*●○◆■]|\d+[.)．]|[(（]?\d+[)）])")
 TABLE_ROW = re.compile(r"\s*[|｜]")
-SENT_GROUP = re.compile(r"の[^、。\s()]{0,10}?(?:代表団|訪問団|視察団|使節団|交流団|ミッション)")
+SENT_GROUP = re.compile(r"(?:の|から)[^、。\s()]{0,10}?(?:代表団|訪問団|視察団|使節団|交流団|ミッション)")
 FACILITIES = ("工場", "本社", "本部", "拠点", "施設", "研究所", "キャンパス", "事業所", "庁舎", "ブース")
 TWINNED = re.compile(r"(?:姉妹|友好)(?:都市|州|県|省|提携|交流都市)")
 STANDING = re.compile(r"である|関係にあ|の関係|提携している|提携を結んでいる|周年")
@@ -78,6 +88,7 @@ VERBS = {
     "hold": frozenset({"開催", "主催", "共催", "派遣", "企画", "実施"}),
     "serve": frozenset({"務める", "務め"}),
     "receive": frozenset({"受ける", "受け"}),
+    "accompany": frozenset({"同行"}),
 }
 LEADS = ("団長", "副団長", "団長代理")
 GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
@@ -116,6 +127,10 @@ ORGANISER_ROW = re.compile(
 # A signing still to come: 「締結することで合意」, 「締結に向けて」, 「締結を目指す」, 「締結を進めていく」.
 PLANNED = re.compile(
     r"(?:締結|調印|署名|結ぶ|交わす)(?:する|の)?(?:ことで合意|ことに合意|に向け|を目指|を進め|を検討|方向)"
+)
+# What follows an event where something happens at it: 「Eにおいて」, 「Eの場で」, 「Eの席上」, 「Eに合わせて」.
+HELD_AT = re.compile(
+    r"」?\s?(?:において|の場で|の場において|の席上|の席で|の会場で|に合わせて|の機会に|の際に|で(?!開催|行われ|は|の))"
 )
 # 「本学」「当大学」「本校」: the university (or college) whose page it is (not 本学会, a society, nor 本学園, a
 # school's trust, nor 本学部, this faculty)

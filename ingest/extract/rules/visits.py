@@ -8,7 +8,14 @@ from ingest.extract.lexicon import VISIT_WORDS
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import PERSON
-from ingest.extract.rules.patterns import ATTENDEE_HEADINGS, HOSTED_VISIT, LIST_HEADING
+from ingest.extract.rules.patterns import (
+    ATTENDEE_HEADINGS,
+    HOSTED_VISIT,
+    LEADER_POST,
+    LIST_HEADING,
+    LIST_LEAD,
+    PEOPLE_HEADINGS,
+)
 from ingest.extract.rules.text import closest, sentence_at
 
 
@@ -55,6 +62,13 @@ class Visits(Core):
                     if not head:
                         continue
                     subj = head[-1]
+                for o in objs:
+                    # 「P知事によるY訪問」: the visit named as a noun says whose it is
+                    own = self._noun_visitor(o, pos, ms)
+                    if own is not None and self.key(own) != self.key(o):
+                        d = self.date_in(s, e, before=pos)
+                        self.add("visited", self.key(own), self.key(o), (s, e), 0.6, valid_from=d.iso if d else None)
+                        self.last_visit = (own, o, s)
                 if subj is None:
                     continue
                 subj = self._holder(subj)
@@ -63,6 +77,21 @@ class Visits(Core):
                         d = self.date_in(s, e, before=pos)
                         self.add("visited", self.key(subj), self.key(o), (s, e), 0.65, valid_from=d.iso if d else None)
                         self.last_visit = (subj, o, s)
+
+    def _noun_visitor(self, o: Mention, pos: int, ms: list[Mention]) -> Mention | None:
+        """The visitor of 「XによるY訪問」 (Y right before the visit word). 「XのY訪問」 is left alone: an の
+        also locates (「中国の上海市訪問」) and names visits the page only mentions in passing."""
+        if o.end != pos:
+            return None
+        start = o.start  # 「カナダ・アルバータ州訪問」: the country locating the place is part of the phrase
+        country = next((m for m in ms if m.kind == "country" and m.end == start - 1 and self.text[m.end] == "・"), None)
+        start = country.start if country is not None else start
+        before = [
+            m
+            for m in ms
+            if m.end <= start and self.actor(m) and re.fullmatch(LEADER_POST + r"による", self.text[m.end : start])
+        ]
+        return closest(before)
 
     def _hosted_visits(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         """「来県」「県庁を訪れ」「市役所を表敬訪問」: a visit whose host is the page's own prefecture
@@ -94,12 +123,15 @@ class Visits(Core):
             self.add("visited", self.key(visitor), self.key(host), (s, e), 0.6, valid_from=d.iso if d else None)
 
     def met_pairs(self, sentence: str, s: int, e: int, ms: list[Mention]) -> None:
-        """「P知事とQ市長が(10日、県庁で)会談した」: two people as the subject of a meeting."""
-        for hit in re.finditer(r"会談|面会|面談|懇談|意見交換", sentence):
+        """「P知事とQ市長が(10日、県庁で)会談した」: two people as the subject of a meeting;
+        「P知事とQ知事との会談」: the meeting named as a noun after the pair."""
+        for hit in re.finditer(r"会談|面会|面談|懇談|意見交換|会見", sentence):
             pos = s + hit.start()
             people = [m for m in ms if m.type is PERSON and m.end <= pos]
             for q in reversed(people):
-                if not re.match(r"[^、。と()]{0,10}?(?:氏|さん|様)?(?:ら)?(?:が|は)", self.text[q.end : q.end + 14]):
+                subject = re.match(r"[^、。と()]{0,10}?(?:氏|さん|様)?(?:ら)?(?:が|は)", self.text[q.end : q.end + 14])
+                named = re.fullmatch(r"[^、。と()]{0,10}?(?:氏|さん|様)?(?:との|の)", self.text[q.end : pos])
+                if subject is None and named is None:
                     continue
                 gap = r"[^、。と()]{0,10}?(?:氏|さん|様)?と(?![\u3040-\u309f])[^、。()]{0,20}?"
                 earlier = [p for p in people if p.end < q.start and re.fullmatch(gap, self.text[p.end : q.start])]
@@ -110,11 +142,15 @@ class Visits(Core):
     def itinerary(self) -> None:
         """「【主な訪問先】」 and the list under it: each body or place listed was visited by the
         delegation the page reports on (who organised it), else by the subject written before;
-        「【参加団体】」: each body listed attended the page's event."""
+        「【参加団体】」: each body listed attended the page's event, 「出席者:」 each person listed;
+        「…は、次の機関を訪問しました。」 or 「以下の企業が参加しました。」 over a list reads the same."""
         for head in LIST_HEADING.finditer(self.text):
             if head.group("word") in ATTENDEE_HEADINGS:
-                event = self._main_event() or self._sender_event(head.start())
-                for m in self._listed(head):
+                people = head.group("word") in PEOPLE_HEADINGS
+                event = self._main_event() or (
+                    self._section_event(head.start()) if people else self._sender_event(head.start())
+                )
+                for m in self._listed(head, people=people):
                     if event is not None:
                         self.add("attended", self.key(m), self.key(event), (m.start, m.end), 0.55)
                 continue
@@ -122,4 +158,18 @@ class Visits(Core):
             if visitor is None or not self.actor(visitor):
                 continue
             for m in self._listed(head):
+                self.add("visited", self.key(visitor), self.key(m), (m.start, m.end), 0.55)
+        for lead in LIST_LEAD.finditer(self.text):
+            # 「…は、次の機関を訪問しました。」 over a list: the sentence's subject visited (attended) each
+            if lead.group("verb") in ("参加", "出席", "出展"):
+                event = self._main_event() or self._section_event(lead.start())
+                if event is not None:
+                    for m in self._listed(lead):
+                        self.add("attended", self.key(m), self.key(event), (m.start, m.end), 0.55)
+                continue
+            subject = self.topics.get(sentence_at(self.text, lead.start())[0])
+            if subject is None or not self.actor(subject):
+                continue
+            visitor = self._holder(subject)
+            for m in self._listed(lead):
                 self.add("visited", self.key(visitor), self.key(m), (m.start, m.end), 0.55)
