@@ -1361,3 +1361,25 @@ def test_a_post_and_a_dot_between_two_bodies_end_the_first_bodys_name(tmp_path: 
     works = _ties(facts, "works_for")
     assert (persons["トム・ハリス"], orgs["日豪産業協力センター"]) in works
     assert (persons["トム・ハリス"], orgs["在日豪州商工会議所"]) in works
+
+
+def test_a_meeting_held_as_the_object_of_a_verb(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "三重県の鈴木五郎知事は、河南省の王六郎省長と県庁で会談を行いました。\n")
+    persons = _names(facts, "person")
+    assert (persons["鈴木五郎"], persons["王六郎"]) in _ties(facts, "met_with")
+
+
+def test_the_people_attending_a_meeting_met(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "懇談には、高知県の浜田七郎知事とチリ・ロスラゴス州のパブロ・ソト州知事が出席しました。\n")
+    persons = _names(facts, "person")
+    met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
+    assert (persons["浜田七郎"], persons["パブロ・ソト"]) in met
+
+
+def test_a_group_led_by_a_person_acts_as_that_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "オレゴン州のジョン・ミラー上院議員ら訪問団一行が来県し、石井八郎知事と懇談しました。\n"
+    )
+    persons = _names(facts, "person")
+    met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
+    assert (persons["ジョン・ミラー"], persons["石井八郎"]) in met
