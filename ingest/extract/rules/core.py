@@ -17,6 +17,7 @@ from ingest.extract.rules.patterns import (
     DELEGATIONS,
     EVENT_ANAPHOR,
     FACILITIES,
+    GOVERNMENT_AFTER,
     HEAD_OF,
     HEADS,
     JAPAN,
@@ -304,6 +305,8 @@ class Core:
             rest = re.sub(r"^」", "", rest)  # 「クラスター「X」と」 reads as 「Xと」
         if m.type is ORG:
             rest = re.sub(r"^社(?=[はがとのも、])", "", rest)  # 「SkyDrive社は」 reads as 「SkyDriveは」
+        elif m.type is PLACE:
+            rest = GOVERNMENT_AFTER.sub("", rest)  # 「台東県政府と」 reads as 「台東県と」: the place acts
         return rest[:size]
 
     def actor(self, m: Mention) -> bool:

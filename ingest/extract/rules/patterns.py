@@ -138,3 +138,5 @@ HELD_AT = re.compile(
 OWN_UNIVERSITY = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本学|当大学|本大学|本校|当校)(?!会|園|年|部|科|舎)")
 # a faculty, graduate school or hospital of a university: 「医学部」, 「大学院医学系研究科」, 「附属病院」
 UNIVERSITY_UNIT = re.compile(r"[\u4e00-\u9fff]{0,12}(?:学部|研究科|学群|学類|病院|研究所|大学院)")
+# A place's government named after the place: 「X県政府と」, 「X省人民政府は」 (the place acts).
+GOVERNMENT_AFTER = re.compile(r"^(?:人民政府|政府|人民委員会|当局|県庁|市役所|州政府)(?=[はがとのもに、])")
