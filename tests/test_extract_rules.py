@@ -1394,3 +1394,56 @@ def test_names_listed_before_a_kind_of_body_are_bodies(tmp_path: Path) -> None:
     orgs = _names(facts, "organisation")
     assert {"SEEED", "Makeblock", "RoboMaster", "HaxLab"} <= set(orgs)
     assert "ロボット" not in orgs and "ドローン" not in orgs  # common words listed before no body
+
+
+def test_a_meeting_held_as_the_object_of_a_verb(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "三重県の鈴木五郎知事は、河南省の王六郎省長と県庁で会談を行いました。\n")
+    persons = _names(facts, "person")
+    assert (persons["鈴木五郎"], persons["王六郎"]) in _ties(facts, "met_with")
+
+
+def test_the_people_attending_a_meeting_met(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "懇談には、高知県の浜田七郎知事とチリ・ロスラゴス州のパブロ・ソト州知事が出席しました。\n")
+    persons = _names(facts, "person")
+    met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
+    assert (persons["浜田七郎"], persons["パブロ・ソト"]) in met
+
+
+def test_a_group_led_by_a_person_acts_as_that_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "オレゴン州のジョン・ミラー上院議員ら訪問団一行が来県し、石井八郎知事と懇談しました。\n"
+    )
+    persons = _names(facts, "person")
+    met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
+    assert (persons["ジョン・ミラー"], persons["石井八郎"]) in met
+
+
+def test_a_country_before_a_party_says_where_the_party_is(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "鳥取県とラオス・ルアンパバーン市が観光交流に関する覚書を締結\n"
+        "鳥取県は、6月2日、ラオス・ルアンパバーン市との間で観光交流に関する覚書を締結しました。\n",
+    )
+    places = _names(facts, "place")
+    agreements = [e for e in facts["entities"] if e["type"] == "agreement"]
+    assert len(agreements) == 1
+    parties = {s for s, _t in _ties(facts, "party_to")}
+    assert parties == {places["鳥取県"], places["ルアンパバーン市"]}
+    uni = _extract(tmp_path, "島根大学は、ラオス・スパヌウォン大学と学術交流協定を締結しました。\n")
+    assert "スパヌウォン大学" in _names(uni, "organisation")
+    assert "ラオス・スパヌウォン大学" not in _names(uni, "organisation")
+    two = _extract(tmp_path, "福岡県は、タイ・ラオス商工会議所と覚書を締結しました。\n")
+    assert "タイ・ラオス商工会議所" in _names(two, "organisation")
+
+
+def test_a_katakana_states_government_is_the_state_and_a_field_with_sho_is_a_ministry(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岩手県は、スイス連邦ヴォー州政府と林業分野の連携協定を締結した。"
+        "署名式には達増拓也知事と同州農業省のマリア・フーバー大臣が出席した。\n",
+    )
+    places, orgs, persons = _names(facts, "place"), _names(facts, "organisation"), _names(facts, "person")
+    assert "ヴォー州" in places and "ヴォー州政府" not in orgs
+    assert {places["岩手県"], places["ヴォー州"]} <= {s for s, _t in _ties(facts, "party_to")}
+    assert "農業省" in orgs and "農業省" not in places
+    assert (persons["マリア・フーバー"], orgs["農業省"]) in _ties(facts, "works_for")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import gettext
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -229,16 +230,29 @@ def _bracketed(name: str) -> list[str]:
     return [head] if inner.endswith(("領", "领")) else [head, inner]
 
 
+_STATE_FORM = re.compile(
+    r"(?:人民民主共和国|民主人民共和国|社会主義共和国|連邦民主共和国|連邦共和国|人民共和国|民主共和国|イスラム共和国"
+    r"|アラブ共和国|多民族国|共和国|連合王国|王国|大公国|公国|連邦|国)$"
+)
+_KATAKANA_STEM = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+
+
 def _countries(gaz: Gazetteer) -> dict[str, str]:
     import pycountry
 
     ja = _translator("iso3166-1", "ja")
     zh = _translator("iso3166-1", "zh_CN")
     ids: dict[str, str] = {}
+    listed = {
+        c.alpha_2: [*_COUNTRY_SHORT.get(c.alpha_2, ()), *_bracketed(ja.gettext(c.name))] for c in pycountry.countries
+    }
+    # 「ラオス」 for ラオス人民民主共和国: the name without its form of state, unless another country has it
+    stems = {c: [_STATE_FORM.sub("", n).rstrip("・") for n in names] for c, names in listed.items()}
+    taken = Counter(n for c, names in stems.items() for n in {*names, *listed[c]})
     for c in pycountry.countries:
         en = [getattr(c, "common_name", None) or c.name, c.name, getattr(c, "official_name", None) or ""]
-        ja_names = [*_COUNTRY_SHORT.get(c.alpha_2, ()), *_bracketed(ja.gettext(c.name))]
-        ja_names = [n for n in ja_names if n and _CJK.search(n)]
+        short = [n for n in stems[c.alpha_2] if _KATAKANA_STEM.fullmatch(n) and taken[n] == 1]
+        ja_names = [n for n in [*listed[c.alpha_2], *short] if n and _CJK.search(n)]
         zh_names = [n for n in _bracketed(zh.gettext(c.name)) if n and _CJK.search(n)]
         ident = place_id(c.alpha_2)
         ids[c.alpha_2] = ident

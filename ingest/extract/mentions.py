@@ -155,6 +155,9 @@ _QUOTED_OCCASION = re.compile(
     r"|の[^\s、。「」]{0,8}(?:イベント|セミナー|シンポジウム|式典)(?:が|を|は))"
 )
 _VENUES = ("ホテル", "庁舎", "議事堂", "会館", "ホール", "庭園", "記念館", "スタジアム")
+_KATAKANA_STATE = re.compile(
+    r"(?:[\u30a1-\u30fa\u30fc]{2,8}(?:連邦|共和国|王国)?・?)??(?P<name>[\u30a1-\u30fa\u30fc・]{2,16}(?:州|省))"
+)
 _GOVERNMENT = re.compile(r"(.+?)(?:人民政府|人民委員会|政府|県庁|市役所|州政府|当局)")
 _KANJI_PERSON = re.compile(
     rf"(?:(?<=[のは、 ・])|(?<=^))((?:[{_KANJI}]{{1,4}} )?[{_KANJI}]{{2,4}})(?=\s?氏)", re.MULTILINE
@@ -416,6 +419,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     place_spans = [(c.start, c.end) for c in candidates]
     title_end = text.find("\n") if "\n" in text else len(text)
     gaz_places = [(c.start, c.end) for c in candidates if c.type is PLACE]
+    countries = [c for c in candidates if c.type is PLACE and c.kind == PlaceKind.COUNTRY.value]
     # 2. suffix-built organisations, places and events over noun runs
     for a, b in _split_at_posts(text, every, _noun_runs(doc, every)):
         a = _after_full_name(every, a, b)
@@ -425,6 +429,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         if lead:
             s += lead.end()
             run = run[lead.end() :]
+        # 「タイ・チュラロンコン大学」: a country and ・ before a body's name say where it is (but
+        # 「タイ・中国商工会議所」 is a body of two countries)
+        where = next((c for c in countries if c.start == s and text[c.end : c.end + 1] == "・"), None)
+        if where is not None and e - where.end > 3 and not any(c.start == where.end + 1 for c in countries):
+            run = run[where.end + 1 - s :]
+            s = where.end + 1
         if len(run) < 2:
             continue
         group = re.search(r"(?:代表団|訪問団|使節団|一行|関係者)$", run)
@@ -548,6 +558,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             ):
                 continue
             pk = _place_kind(surface)
+            if _ministry(surface, gaz):
+                # 「経済省」, 「観光省」: a field of government and 省 name a ministry, not a province
+                candidates.append(Mention(ps, pe, surface, ORG, OrganisationKind.GOVERNMENT_BODY.value, "suffix",
+                                          confidence=0.65))
+                continue
             if pk and (
                 any("固有名詞" in t.tag_ for t in doc[j : i + 1])
                 or re.fullmatch(r"[\u30a1-\u30fa\u30fc]{2,}(?:州|省|市)", surface)
@@ -916,6 +931,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             elif gov.group(1) in named_places:
                 c.type, c.kind, c.text = PLACE, named_places[gov.group(1)], gov.group(1)
                 c.end = c.start + len(gov.group(1))
+            elif unnamed := _KATAKANA_STATE.fullmatch(c.text.removesuffix("人民政府").removesuffix("政府")):
+                # 「ヴォー州政府」, 「スイス連邦ヴォー州政府」: the state of a katakana name (its country before it)
+                c.start += unnamed.start("name")
+                c.type, c.kind, c.text = PLACE, PlaceKind.REGION.value, unnamed.group("name")
+                c.end = c.start + len(c.text)
             elif all("地名" in t.tag_ for t in _tokens_at(doc, c.start, c.start + len(gov.group(1)))):
                 # スコットランド政府: a place name the tagger knows, though the gazetteer does not
                 end = c.start + len(gov.group(1))

@@ -337,6 +337,8 @@ class Agreements(Core):
         # a person signs for the body they head; one heading none (a researcher, a visitor) is no party
         heads = [h for h in (self._body_of(p) for p in parties) if h.type is not PERSON]
         parties = [p for i, p in enumerate(heads) if all(self.key(p) != self.key(q) for q in heads[:i])]
+        # 「ベトナム・ダナン市」, 「タイ・X大学」: a country just before a party of it says where the party is
+        parties = [p for p in parties if not (p.kind == "country" and any(self._qualifies(p, q) for q in parties))]
         site = re.sub(r"^www\.", "", urlparse(self.doc.source.url or "").hostname or "") if own else None
         if len(parties) < (1 if site else 2):
             return
@@ -374,6 +376,10 @@ class Agreements(Core):
             for p in parties[:6]:
                 self._sector(self.key(p), sector, (s, e), 0.5)
         self._field_date(ent, word)
+
+    def _qualifies(self, country: Mention, m: Mention) -> bool:
+        gap = self.text[country.end : m.start]
+        return m.kind != "country" and 0 <= m.start - country.end <= 1 and gap in ("", "・", " ")
 
     def drop_signed_events(self) -> None:
         """「「A・B交流協力計画」に調印した」: a name the recogniser calls an event but which is signed is the

@@ -91,6 +91,7 @@ VERBS = {
     "accompany": frozenset({"同行"}),
 }
 LEADS = ("団長", "副団長", "団長代理")
+MEETINGS = ("会談", "会見", "面談", "面会", "懇談", "懇談会", "意見交換会")
 GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
 # The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
 PARTY_SLOT = re.compile(
@@ -137,3 +138,5 @@ HELD_AT = re.compile(
 OWN_UNIVERSITY = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本学|当大学|本大学|本校|当校)(?!会|園|年|部|科|舎)")
 # a faculty, graduate school or hospital of a university: 「医学部」, 「大学院医学系研究科」, 「附属病院」
 UNIVERSITY_UNIT = re.compile(r"[\u4e00-\u9fff]{0,12}(?:学部|研究科|学群|学類|病院|研究所|大学院)")
+# A place's government named after the place: 「X県政府と」, 「X省人民政府は」 (the place acts).
+GOVERNMENT_AFTER = re.compile(r"^(?:人民政府|政府|人民委員会|当局|県庁|市役所|州政府)(?=[はがとのもに、])")
