@@ -9,7 +9,7 @@ from graph.model import EventKind
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import EVENT, PERSON
-from ingest.extract.rules.patterns import DELEGATIONS, LEADS, VERBS
+from ingest.extract.rules.patterns import DELEGATIONS, LEADS, MEETINGS, VERBS
 from ingest.extract.rules.text import sentence_at
 from ingest.extract.syntax import Arg, arguments, cases, predicates
 from ingest.extract.syntax import dep_label as _dep_label
@@ -75,6 +75,17 @@ class Arguments(Core):
                 if target.mentions:
                     add("visited", c, target.mentions[0], span, verb.idx)
 
+    def _met_at(self, verb: Any, add: Callable[..., None]) -> None:
+        """「会談には、P知事とQ省長が出席」: the people attending a meeting met each other."""
+        meetings = [a for a in arguments(verb) if "に" in a.cases and self.text[a.start : a.end].endswith(MEETINGS)]
+        if not meetings:
+            return
+        # the people named between the meeting and the verb (the parser often splits their list)
+        people = [m for m in self.mentions if m.type is PERSON and meetings[0].end <= m.start and m.end <= verb.idx]
+        for i, p in enumerate(people):
+            for q in people[i + 1 :]:
+                add("met_with", p, q, self._span_of(verb), verb.idx)
+
     def argument_relations(self) -> None:
         """Visits, attendance, meetings and talks read from the verb's subject and objects, so
         coordinated lists (「A、B、Cを訪問」) and subjects far from the verb are found."""
@@ -122,6 +133,7 @@ class Arguments(Core):
         for verb in verbs["attend"]:
             span = self._span_of(verb)
             events = [m for m in self._arg(arguments(verb), None, ("に",)) if m.type is EVENT]
+            self._met_at(verb, add)
             if not events:  # 「Eが北京で開催され、A知事らが出席」: the event the clause before holds
                 events = [
                     m
@@ -162,6 +174,8 @@ class Arguments(Core):
         for verb in verbs["meet"]:
             # 「P知事はQ大使と会談」; 「A町はB郷とオンラインで会談」: bodies or places meeting as such
             span = self._span_of(verb)
+            if _dep_label(verb) == "obj" and verb.head.lemma_ in ("行う", "実施", "持つ"):
+                verb = verb.head  # 「Qと県庁で会談を行った」: the meeting is what the verb does
             args = arguments(verb)
             others = [m for m in self._arg(args, None, ("と",)) if self.actor(m)]
             for a in args:  # 「Qとオンラインで会談」: the parser hangs Q on the manner or place after it

@@ -395,7 +395,7 @@ class Core:
                     if m is not None and m.type is not ORG and self.text[start:end].endswith(FACILITIES):
                         m = None  # 「X市の本社」 says where a site is, not whose
                 elif self.text[start:end] in DELEGATIONS:
-                    m = self._sender(start)
+                    m = self._sender(start) or self._leader(start)
             if m is not None:
                 out.append(m)
         return out
@@ -519,6 +519,14 @@ class Core:
         if ev is None or SECTION_START.search(self.text, ev.end, pos):
             return None
         return ev
+
+    def _leader(self, pos: int) -> Mention | None:
+        """「P上院議員ら訪問団一行が」: a bare group word right after a person with their post is that person's."""
+        people = [m for m in self.mentions if m.type is PERSON and m.end <= pos and pos - m.end <= 20]
+        group = r"\s?(?:ら|一行)?\s?(?:の)?(?:代表団|訪問団|視察団|使節団|経済団|交流団)?\s?"
+        if people and re.fullmatch(r"[\u4e00-\u9fff]{0,6}?" + LEADER_POST + group, self.text[people[-1].end : pos]):
+            return people[-1]
+        return None
 
     def _sender(self, pos: int) -> Mention | None:
         """A bare 「一行」「代表団」 is the delegation last named before ``pos``: who organised it."""

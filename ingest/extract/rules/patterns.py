@@ -91,6 +91,7 @@ VERBS = {
     "accompany": frozenset({"同行"}),
 }
 LEADS = ("団長", "副団長", "団長代理")
+MEETINGS = ("会談", "会見", "面談", "面会", "懇談", "懇談会", "意見交換会")
 GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
 # The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
 PARTY_SLOT = re.compile(
