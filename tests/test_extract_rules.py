@@ -1363,6 +1363,39 @@ def test_a_post_and_a_dot_between_two_bodies_end_the_first_bodys_name(tmp_path: 
     assert (persons["トム・ハリス"], orgs["在日豪州商工会議所"]) in works
 
 
+def test_a_katakana_surname_before_a_governors_post_is_a_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "出席者:福井県 杉本知事、オレゴン州 ケイシー知事\n"
+        "また、パリ市長からも祝辞が寄せられた。\n",
+    )
+    persons, orgs, places = _names(facts, "person"), _names(facts, "organisation"), _names(facts, "place")
+    assert "ケイシー" in persons and "ケイシー" not in orgs
+    assert "パリ" not in persons and ("パリ" in places or "パリ市" in places)  # the head of a place, not someone
+
+
+def test_a_continent_or_an_island_ending_in_shu_is_no_state(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "欧州有数の医療機器メーカーが九州に工場を置き、広州と豪州にも拠点を持つ。\n",
+    )
+    places = _names(facts, "place")
+    assert "欧州" not in places and "九州" not in places
+    assert "広州" in places and "豪州" in places  # known cities and countries written X州 stay places
+
+
+def test_names_listed_before_a_kind_of_body_are_bodies(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "大連ではSEEEDやMakeblock、RoboMasterのようなハードウェア企業が育っている。\n"
+        "講演はHaxLabという杭州のコワーキングスペースで行われた。\n"
+        "ロボットやドローンなどの分野でも連携する。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert {"SEEED", "Makeblock", "RoboMaster", "HaxLab"} <= set(orgs)
+    assert "ロボット" not in orgs and "ドローン" not in orgs  # common words listed before no body
+
+
 def test_a_meeting_held_as_the_object_of_a_verb(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "三重県の鈴木五郎知事は、河南省の王六郎省長と県庁で会談を行いました。\n")
     persons = _names(facts, "person")

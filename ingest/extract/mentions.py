@@ -69,7 +69,7 @@ _KATAKANA_BEFORE_POST = re.compile(
     r"(?=" + "|".join(t for t in TITLES if re.fullmatch(r"[\u4e00-\u9fff]+", t)) + ")"
 )
 _TITLE_PERSON = re.compile(
-    rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME})(?=大統領|首相|所長|大使|駐日|会長|社長|博士|教授|氏)"
+    rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME})(?=大統領|首相|所長|大使|駐日|会長|社長|博士|教授|氏|知事|市長)"
 )
 _LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(?=博士|教授|氏)")
 _ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
@@ -549,6 +549,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
             if re.search(r"[省県市州]副[省県市州]$", surface):
                 continue  # 「浙江省副省長」: a deputy head's post, not a place 「浙江省副省」
+            if re.fullmatch(r"[\u4e00-\u9fff]州", surface) and gaz.lookup(surface) is None:
+                continue  # 欧州 (Europe), 九州, 本州: a continent or an island, not a state X (広州, 貴州 are known)
             if surface.startswith(_DEICTIC) or (
                 _post_fragment(doc, j, i, text, pe)
                 and gaz.lookup(surface) is None
@@ -656,6 +658,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             kind = _org_kind(name) or OrganisationKind.ASSOCIATION.value
             candidates.append(Mention(m.start(1), m.end(1), name, ORG, kind, "pattern", confidence=0.65))
     candidates += _listed_bodies(text)
+    candidates += _bodies_by_kind(every, text, gaz)
     # Kanji names before 氏 that GiNZA missed (「党部書記の厳衛群氏」).
     for m in _KANJI_PERSON.finditer(text):
         name, start = m.group(1), m.start(1)
@@ -754,6 +757,9 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             name, end = name.rsplit("・", 1)[0], m.start(1) + m.group(1).rindex("・")
         candidates.append(Mention(m.start(1), end, name, PERSON, None, "pattern", confidence=0.8))
     for m in _TITLE_PERSON.finditer(text):
+        head = text.startswith(("知事", "市長"), m.end(1))
+        if head and (((e := gaz.lookup(m.group(1))) is not None and e.type is PLACE) or m.group(1) + "市" in text):
+            continue  # 「ソウル市長」: the head of a place, not a person ソウル
         if len(m.group(1)) >= 3:
             candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.7))
     for m in _LATIN_PERSON.finditer(text):
@@ -841,6 +847,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                                       confidence=0.55))
         elif etype is PLACE:
             pk = _place_kind(surface)
+            if re.fullmatch(r"[\u4e00-\u9fff]州", surface) and gaz.lookup(surface) is None:
+                pk = None  # 欧州, 九州: no state
             if pk and len(surface) >= 2 and surface not in _GENERIC_PLACES and not surface.startswith(_DEICTIC):
                 candidates.append(Mention(s, e, surface, PLACE, pk, "ner", confidence=0.55))
         elif etype is EVENT and re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", surface):
@@ -1258,6 +1266,57 @@ def _listed_bodies(text: str) -> list[Mention]:
 
 
 _KATA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+# Words for kinds of bodies: what a list of names (「AやBなどの企業」) or 「XというY」 says the names are.
+_BODY_KINDS = (
+    "企業", "会社", "メーカー", "スタートアップ", "ベンチャー", "団体", "機関", "大学", "研究所", "ファンド",
+    "コミュニティ", "メイカースペース", "コワーキングスペース", "インキュベーター", "アクセラレーター", "銀行", "商社",
+)
+_LIST_MARK = re.compile(
+    r"\s?(?:など|等|のような|みたいな|といった)(?:の|な)?[^。、\n「」()]{0,16}?(?:" + "|".join(_BODY_KINDS) + ")"
+)
+_CALLED = re.compile(r"という[^。、\n「」()]{0,16}?(?:" + "|".join(_BODY_KINDS) + ")")
+_LIST_JOIN = re.compile(r"\s?(?:、|や|と|及び|および|,)\s?")
+
+
+def _bodies_by_kind(tokens: list[Any], text: str, gaz: Gazetteer) -> list[Mention]:
+    """「DJIやInsta360などの企業」, 「XというY大学」: names (Latin, or katakana the tagger knows as a proper
+    noun) listed before a word for a kind of body, or introduced by という before one, are bodies of that kind."""
+    names: list[tuple[int, int]] = []  # name-like token runs: Latin words (spaced), or one proper katakana noun
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        latin = re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", tok.text) is not None and re.search(r"[A-Z]", tok.text)
+        proper = "固有名詞" in tok.tag_ and not re.search("地名|人名", tok.tag_) and _KATA.match(tok.text)
+        if not (latin or proper):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and (
+            re.fullmatch(r"[A-Za-z0-9&.\-]+", tokens[j].text) and (latin or not tokens[j - 1].whitespace_)
+        ):
+            j += 1
+        names.append((tok.idx, tokens[j - 1].idx + len(tokens[j - 1].text)))
+        i = j
+    found: list[Mention] = []
+    for k, (s, e) in enumerate(names):
+        if _CALLED.match(text, e):
+            group = [(s, e)]
+        elif _LIST_MARK.match(text, e):
+            group = [(s, e)]
+            while k - len(group) >= 0:  # 「A、BやC」: the names joined before the last one
+                ps, pe = names[k - len(group)]
+                if not _LIST_JOIN.fullmatch(text[pe : group[0][0]]):
+                    break
+                group.insert(0, (ps, pe))
+        else:
+            continue
+        for gs, ge in group:
+            name = text[gs:ge]
+            entry = gaz.lookup(name)
+            if len(name) >= 2 and not (entry is not None and entry.type is PLACE):
+                found.append(Mention(gs, ge, name, ORG, _org_kind(name) or OrganisationKind.COMPANY.value, "pattern",
+                                     confidence=0.6))
+    return found
 
 
 def _glued_katakana(text: str, s: int, e: int, known_ends: set[int], known_starts: set[int]) -> bool:
