@@ -1456,11 +1456,6 @@ def test_the_places_a_count_counts_are_each_visited(tmp_path: Path) -> None:
     assert {(person, places["タイ"]), (person, places["マレーシア"]), (person, places["インドネシア"])} <= visits
 
 
-def test_the_place_where_a_tour_happens_is_visited(tmp_path: Path) -> None:
-    facts = _extract(tmp_path, "大分県の広瀬九郎知事は、ベトナムのダナン市で現地の工業団地を視察しました。\n")
-    assert (_names(facts, "person")["広瀬九郎"], _names(facts, "place")["ダナン市"]) in _ties(facts, "visited")
-
-
 def test_a_delegation_named_after_its_sender_visits_for_it(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "徳島県訪問団は、ドイツのミュンヘン市とニュルンベルク市を訪問しました。\n")
     places = _names(facts, "place")

@@ -8,7 +8,7 @@ from typing import Any
 from graph.model import EventKind
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
-from ingest.extract.rules.model import EVENT, PERSON, PLACE
+from ingest.extract.rules.model import EVENT, PERSON
 from ingest.extract.rules.patterns import DELEGATIONS, LEADS, MEETINGS, VERBS
 from ingest.extract.rules.text import sentence_at
 from ingest.extract.syntax import Arg, arguments, cases, predicates
@@ -125,10 +125,6 @@ class Arguments(Core):
             courtesy = "表敬" in self.text[max(0, verb.idx - 3) : verb.idx + 4]
             hosts = [m for m in self._arg(args, None, ("を", "に", "へ")) if self.actor(m)]
             hosts = [m for m in hosts if m.type is not PERSON or courtesy]
-            # 「X市で現地企業を視察」: the place where the visit happens is visited too (「X市では」 frames a
-            # passage of the page, and may stand for its subject)
-            venues = [a for a in args if a.cases == ("で",)]
-            hosts += [m for m in self._arg(venues, "obl", ()) if m.type is PLACE and m.length]
             for v in self._subjects(verb):
                 if not self.actor(v):
                     continue
