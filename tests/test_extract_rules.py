@@ -1449,6 +1449,21 @@ def test_a_katakana_states_government_is_the_state_and_a_field_with_sho_is_a_min
     assert (persons["マリア・フーバー"], orgs["農業省"]) in _ties(facts, "works_for")
 
 
+def test_the_places_a_count_counts_are_each_visited(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "大分県の広瀬九郎知事は、タイ、マレーシア、インドネシアの3か国を訪問しました。\n")
+    person, places = _names(facts, "person")["広瀬九郎"], _names(facts, "place")
+    visits = _ties(facts, "visited")
+    assert {(person, places["タイ"]), (person, places["マレーシア"]), (person, places["インドネシア"])} <= visits
+
+
+def test_a_delegation_named_after_its_sender_visits_for_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "徳島県訪問団は、ドイツのミュンヘン市とニュルンベルク市を訪問しました。\n")
+    places = _names(facts, "place")
+    visits = _ties(facts, "visited")
+    assert {(places["徳島県"], places["ミュンヘン市"]), (places["徳島県"], places["ニュルンベルク市"])} <= visits
+    assert not any(b == places["徳島県"] for _a, b in visits)  # 「訪問団」 names the group, no visit to 徳島県
+
+
 @pytest.mark.parametrize(
     "page",
     [

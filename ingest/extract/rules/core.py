@@ -18,6 +18,7 @@ from ingest.extract.rules.patterns import (
     EVENT_ANAPHOR,
     FACILITIES,
     GOVERNMENT_AFTER,
+    GROUPS,
     HEAD_OF,
     HEADS,
     JAPAN,
@@ -422,7 +423,11 @@ class Core:
         return [self._holder(self._sent_by(m)) for m in found]
 
     def _sent_by(self, m: Mention) -> Mention:
-        """A delegation named as an event (「環境ミッションは…を訪問」) travels for the body that organised it."""
+        """A delegation named as an event (「環境ミッションは…を訪問」) travels for the body that organised it;
+        one named as a body after its sender (「愛媛県訪問団」) for the sender named in it."""
+        if m.type is ORG and m.text.endswith(GROUPS):
+            inner = [x for x in self.mentions if x.start == m.start and x.end < m.end and self.actor(x)]
+            return max(inner, key=lambda x: x.end) if inner else m
         if m.type is not EVENT or m.kind != EventKind.DELEGATION_VISIT.value:
             return m
         key = self.key(m)
