@@ -1533,3 +1533,15 @@ def test_a_visit_to_a_places_government_visits_the_place(tmp_path: Path) -> None
     facts = _extract(tmp_path, "お知らせ\n山形県の吉村美栄子知事は、2月5日、高雄市政府を訪れた。\n")
     places, persons = _names(facts, "place"), _names(facts, "person")
     assert (persons["吉村美栄子"], places["高雄市"]) in _ties(facts, "visited")
+
+
+def test_a_post_and_a_colon_name_the_holder(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "お知らせ\n佐賀大学(学長:受田浩之)は、3月5日、ベトナムのフエ大学と大学間交流協定を締結しました。\n"
+        "訪問団(団長:山口祥義、副団長:ジョン・ミラー)は翌日帰国した。\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert {"受田浩之", "山口祥義", "ジョン・ミラー"} <= set(persons)
+    roles = {(r["source"], r["target"], r.get("role")) for r in facts["relations"] if r["type"] == "works_for"}
+    assert (persons["受田浩之"], orgs["佐賀大学"], "学長") in roles

@@ -730,6 +730,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     # 3. persons by pattern
     candidates += _tagged_persons(doc, text, {ps for ps, _pe in place_spans}, every)
     candidates += _posted_names(doc, text)
+    for m in _POST_COLON_NAME.finditer(text):
+        # 「X大学(学長:受田浩之)」, 「団長:山田太郎」: a post, a colon, then the holder's name
+        toks = _tokens_at(doc, m.start("n"), m.end("n"))
+        if toks and (any("人名" in t.tag_ for t in toks) or "・" in m.group("n")):
+            candidates.append(Mention(m.start("n"), m.end("n"), m.group("n"), PERSON, None, "pattern", confidence=0.7))
     posted: list[tuple[int, int]] = []
     for m in _KATAKANA_BEFORE_POST.finditer(text):
         # 「ケビン・メセベルー観光局長」, 「ソムチャイ・ウォン工業大臣」: a foreign name (its first part tagged as a
@@ -1212,6 +1217,11 @@ def _tagged_persons(doc: Any, text: str, place_starts: set[int], tokens: list[An
 
 # Two or three kanji right before a post of a head or an officer (「同省の王建国省長」, 「…処の余明勲処長」):
 # how Chinese names stand before their post; the tagger often splits them into ordinary words.
+_POST_COLON_NAME = re.compile(
+    rf"(?:{_TITLE_ALT})\s?[:：]\s?(?P<n>[{_KANJI}々]{{2,4}}\s?[{_KANJI}々]{{1,3}}|[\u30a1-\u30fa\u30fc]{{2,}}(?:・[\u30a1-\u30fa\u30fc]+)+)"
+    r"(?=\s?(?:氏|さん|様)?\s?(?:[)）、,。/／|]|$))",
+    re.MULTILINE,
+)
 _POSTED_NAME = re.compile(
     rf"(?:(?<=[の・、\s「(])|(?<=^))(?P<n>[{_KANJI}]{{2,3}})(?=副?(?:省長|市長|県長|区長|郷長|鎮長|州長|知事|主席|書記"
     r"|処長|庁長|局長|主任|理事長|会長|社長|院長|所長|学長)(?:[はがとのも、。]|\s|$))",
