@@ -55,7 +55,7 @@ _KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc]+"
 _KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _PERSON_KATAKANA = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME}(?:[・=][ ]?{_KATAKANA_NAME})+)[ ]?"
-    r"(?=氏|さん|様|博士|大使|駐日|総領事|大統領|首相|所長|会長|社長|教授|州知事|州首相|副知事|知事|副市長|市長|長官|副委員長|委員長|大臣|議長|代表|"
+    r"(?=氏|さん|様|博士|大使|駐日|総領事|大統領|首相|所長|会長|社長|教授|州知事|州首相|県知事|副知事|知事|副市長|市長|長官|副委員長|委員長|大臣|議長|代表|"
     r"局長|理事|学長|副学長|病院長|処長|郷長|県長|\(\d{1,3}\))"
 )
 # 「…州議長 ダミアン・アラリ」: a post, a space, then a katakana name (a list of signatories).
@@ -580,6 +580,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                                               confidence=0.7, parent_start=ps))
                     continue
                 candidates.append(Mention(ps, pe, surface, PLACE, pk, "suffix", confidence=0.7))
+    candidates += _provinces_in_do(every, text)
     # 「SkyDrive社」, 「テラドローン社」: a Latin or katakana name marked as a company by 社.
     for m in _COMPANY_SHA.finditer(text):
         candidates.append(Mention(m.start(1), m.end(1), m.group(1), ORG, OrganisationKind.COMPANY.value, "pattern",
@@ -970,6 +971,29 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     candidates = [c for c in candidates if not (c.type is ORG and c.entry is None and (c.start, c.end) in posted)]
     candidates += _offices(candidates, text)
     return _drop_qualifiers(_select([c for c in candidates if not _not_a_name(c, text)]))
+
+
+_DO_PARTS = ("特別", "自治", "道", "南道", "北道")
+
+
+def _provinces_in_do(tokens: list[Any], text: str) -> list[Mention]:
+    """「江原道」, 「慶尚|南道」, 「済州特別自治道」: place-name tokens ending in 道 name a province (道 is
+    too common an ending to read as a place without the tagger's place-name tag)."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        if "地名" not in tokens[i].tag_ or "地名-国" in tokens[i].tag_:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and ("地名" in tokens[j].tag_ or tokens[j].text in _DO_PARTS):
+            j += 1
+        start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+        name = text[start:end]
+        if name.endswith("道") and 3 <= len(name) <= 8 and re.fullmatch(rf"[{_KANJI}]+", name):
+            found.append(Mention(start, end, name, PLACE, PlaceKind.REGION.value, "suffix", confidence=0.7))
+        i = j
+    return found
 
 
 def _offices(candidates: list[Mention], text: str) -> list[Mention]:

@@ -8,7 +8,7 @@ from ingest.extract.lexicon import TITLES
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import ORG, PERSON
-from ingest.extract.rules.patterns import BRACKET_POST, HEAD_OF, POST_AFTER
+from ingest.extract.rules.patterns import BRACKET_POST, HEAD_OF, HEADS, POST_AFTER
 from ingest.extract.rules.text import closest, role_between
 
 # A country in brackets after a body or a person: 「X (ドイツ)」, 「A氏(イタリア)」.
@@ -114,7 +114,11 @@ class Posts(Core):
             if not found:
                 # 「三村申吾知事」, 「後藤三男(ごとう・みつお)町長」: a head's post names the kind of place it heads
                 post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(" + "|".join(HEAD_OF) + ")", after)
-                if post:
+                posted = any(
+                    f.type == "works_for" and f.source == self.key(p) and (f.role or "").endswith(HEADS)
+                    for f in self.facts
+                )
+                if post and not posted:  # 「金振兌知事は」 after 「江原道の金振兌知事」: the post is known
                     # 「門川大作市長とダリオ・ナルデッラ市長」: a name in katakana heads a place named in katakana
                     foreign = bool(re.fullmatch(r"[\u30a1-\u30fa\u30fc・=＝ ]+", p.text))
                     host = self._headed(p.start, HEAD_OF[post.group(1)], foreign)
