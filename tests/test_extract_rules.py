@@ -1447,3 +1447,14 @@ def test_a_katakana_states_government_is_the_state_and_a_field_with_sho_is_a_min
     assert {places["岩手県"], places["ヴォー州"]} <= {s for s, _t in _ties(facts, "party_to")}
     assert "農業省" in orgs and "農業省" not in places
     assert (persons["マリア・フーバー"], orgs["農業省"]) in _ties(facts, "works_for")
+
+
+def test_a_proper_noun_dotted_before_a_person_is_their_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "視察団に同行した伊藤忠・森川氏が現地の物流網について報告した。\n"
+        "福井県・杉本知事も同席した。\n",
+    )
+    orgs, places = _names(facts, "organisation"), _names(facts, "place")
+    assert "伊藤忠" in orgs
+    assert "福井県" in places and "福井県" not in orgs

@@ -892,6 +892,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         )
     # 「岡本栄・伊賀市長」, 「鈴木英敬・三重県知事」: after a name and ・, the place whose head the person is.
     person_ends = {c.end for c in candidates if c.type is PERSON}
+    candidates += _affiliations(every, text, gaz, {c.start: c for c in candidates if c.type is PERSON})
     for m in _HEAD_POST.finditer(text):
         if m.start() not in person_ends:
             continue
@@ -1266,6 +1267,33 @@ def _listed_bodies(text: str) -> list[Mention]:
 
 
 _KATA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+def _affiliations(tokens: list[Any], text: str, gaz: Gazetteer, persons: dict[int, Mention]) -> list[Mention]:
+    """「丸紅・山本氏」: a proper noun (no place, no person) joined by ・ to a person with an honorific is
+    the body the person comes from."""
+    found: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        if tok.text != "・" or i == 0:
+            continue
+        person = persons.get(tok.idx + 1)
+        if person is None or not text.startswith(("氏", "さん", "様"), person.end):
+            continue
+        j = i
+        while j > 0 and i - j < 3 and tokens[j - 1].pos_ in _NAME_POS and not tokens[j - 1].whitespace_:
+            j -= 1
+        run = tokens[j:i]
+        if not run or not any("固有名詞" in t.tag_ or re.fullmatch(r"[A-Z][A-Za-z0-9&.\-]+", t.text) for t in run):
+            continue
+        if any(re.search("地名|人名", t.tag_) for t in run):
+            continue  # 「三重県・鈴木氏」, 「岡本栄・伊賀市長」: a place or a person, not a body
+        start, end = run[0].idx, tok.idx
+        name = text[start:end]
+        entry = gaz.lookup(name)
+        if len(name) >= 2 and not (entry is not None and entry.type is PLACE) and name not in TITLES:
+            found.append(Mention(start, end, name, ORG, _org_kind(name) or OrganisationKind.OTHER.value, "pattern",
+                                 confidence=0.6))
+    return found
 # Words for kinds of bodies: what a list of names (「AやBなどの企業」) or 「XというY」 says the names are.
 _BODY_KINDS = (
     "企業", "会社", "メーカー", "スタートアップ", "ベンチャー", "団体", "機関", "大学", "研究所", "ファンド",
