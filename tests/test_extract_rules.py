@@ -1458,3 +1458,20 @@ def test_a_proper_noun_dotted_before_a_person_is_their_body(tmp_path: Path) -> N
     orgs, places = _names(facts, "organisation"), _names(facts, "place")
     assert "伊藤忠" in orgs
     assert "福井県" in places and "福井県" not in orgs
+
+
+def test_a_place_name_that_begins_a_shrines_or_castles_name_is_no_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "一行は翌日、出雲大社と松江城を見学し、島根県庁を訪れた。\n")
+    places = _names(facts, "place")
+    assert "出雲" not in places and "松江" not in places
+    assert "島根県" in places
+
+
+def test_a_latin_place_name_ending_a_longer_english_name_is_no_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "訪問先:\n‐Dutch Energy Delta ダッチ・エナジー・デルタ\n‐Rotterdam Port 視察\n‐Osaka Kobe 連絡事務所\n",
+    )
+    places = _names(facts, "place")
+    assert "Delta" not in places and "デルタ" not in places
+    assert "Rotterdam" in places and "Kobe" in places  # a name that starts, or a known place before it

@@ -391,6 +391,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             continue  # 来賓 (guests), 諸島 (islands): a place's name used as an ordinary word
         if gm.entry.type is PLACE and _glued_katakana(text, gm.start, gm.end, ends, starts):
             continue  # デルタ in ダッチ・グリーンハウス・デルタ, ディジョン in ディジョンメトロポール
+        if gm.entry.type is PLACE and text.startswith(_FACILITY_HEADS, gm.end):
+            continue  # 伊勢神宮, 出雲大社, 姫路城: a shrine's, a temple's or a castle's name, not the place
+        if gm.entry.type is PLACE and _in_latin_name(text, gm.start, gm.end, ends):
+            continue  # Delta in 「Dutch Greenhouse Delta」: the last word of a longer English name
         area = _PART_OF_REGION.match(text, gm.end)
         if gm.entry.type is PLACE and area:
             # 茨城県北臨海地域, 長野県南部地域: an area of the prefecture, named with it
@@ -1360,6 +1364,18 @@ def _glued_katakana(text: str, s: int, e: int, known_ends: set[int], known_start
     if s > 0 and _KATA.match(text, s - 1) and s not in known_ends:
         return True
     return s > 1 and text[s - 1] == "・" and bool(_KATA.match(text, s - 2)) and (s - 1) not in known_ends
+
+
+_FACILITY_HEADS = ("神宮", "神社", "大社", "寺", "城")
+
+
+def _in_latin_name(text: str, s: int, e: int, known_ends: set[int]) -> bool:
+    """A Latin place name right after a capitalised word of a longer name (「Dutch Greenhouse Delta」);
+    a known place before it (「Osaka Kobe」) is a neighbour, not part of one name."""
+    if not text[s:e].isascii():
+        return False
+    before = re.search(r"(?:^|[^A-Za-z])([A-Z][A-Za-z]+) $", text[max(0, s - 30) : s])
+    return before is not None and (s - 1) not in known_ends
 
 
 def _glued(text: str, s: int, e: int) -> bool:
