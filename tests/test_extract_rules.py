@@ -1475,3 +1475,13 @@ def test_a_latin_place_name_ending_a_longer_english_name_is_no_place(tmp_path: P
     places = _names(facts, "place")
     assert "Delta" not in places and "デルタ" not in places
     assert "Rotterdam" in places and "Kobe" in places  # a name that starts, or a known place before it
+
+
+def test_an_office_listed_after_another_bodys_office_is_that_bodys(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "一行は滞在中、日本韓国交流協会釜山事務所、韓国貿易センター釜山事務所を訪れた。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert "韓国貿易センター釜山事務所" in orgs
+    assert not any(n.startswith("日本韓国交流協会韓国") for n in orgs)

@@ -730,6 +730,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 )
             nxt = re.match(r"と|、|及び", text[office.end() : office.end() + 2])
             office = _OFFICE.match(text, office.end() + nxt.end()) if nxt else None
+            if office and _names_body(re.sub(r"(?:事務所|支部|支社|支店|オフィス)$", "", office.group(1))):
+                office = None  # 「…、台湾貿易センター高雄事務所」: the office of another body named in full
     # 3. persons by pattern
     candidates += _tagged_persons(doc, text, {ps for ps, _pe in place_spans}, every)
     candidates += _posted_names(doc, text)
@@ -1364,6 +1366,11 @@ def _glued_katakana(text: str, s: int, e: int, known_ends: set[int], known_start
     if s > 0 and _KATA.match(text, s - 1) and s not in known_ends:
         return True
     return s > 1 and text[s - 1] == "・" and bool(_KATA.match(text, s - 2)) and (s - 1) not in known_ends
+
+
+def _names_body(text: str) -> bool:
+    """Whether a body's name ends somewhere in ``text`` (センター in 台湾貿易センター高雄)."""
+    return any(len(suffix) >= 2 and suffix in text[1:] for suffix, _kind in ORG_SUFFIXES)
 
 
 _FACILITY_HEADS = ("神宮", "神社", "大社", "寺", "城")
