@@ -1485,3 +1485,61 @@ def test_an_office_listed_after_another_bodys_office_is_that_bodys(tmp_path: Pat
     orgs = _names(facts, "organisation")
     assert "韓国貿易センター釜山事務所" in orgs
     assert not any(n.startswith("日本韓国交流協会韓国") for n in orgs)
+
+
+def test_the_places_a_count_counts_are_each_visited(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "大分県の広瀬九郎知事は、タイ、マレーシア、インドネシアの3か国を訪問しました。\n")
+    person, places = _names(facts, "person")["広瀬九郎"], _names(facts, "place")
+    visits = _ties(facts, "visited")
+    assert {(person, places["タイ"]), (person, places["マレーシア"]), (person, places["インドネシア"])} <= visits
+
+
+def test_a_delegation_named_after_its_sender_visits_for_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "徳島県訪問団は、ドイツのミュンヘン市とニュルンベルク市を訪問しました。\n")
+    places = _names(facts, "place")
+    visits = _ties(facts, "visited")
+    assert {(places["徳島県"], places["ミュンヘン市"]), (places["徳島県"], places["ニュルンベルク市"])} <= visits
+    assert not any(b == places["徳島県"] for _a, b in visits)  # 「訪問団」 names the group, no visit to 徳島県
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "福井県と台湾・新竹市が友好提携\n両地域は半導体分野で交流を進める。\n",
+        "福井県、新竹市と連携協定(3月)\n両地域は半導体分野で交流を進める。\n",
+        "お知らせ\n福井県は、新竹市と友好提携した。\n",
+        "お知らせ\n福井県は、新竹市と業務提携契約をいたしました。\n",
+    ],
+)
+def test_an_agreement_made_without_a_signing_verb(tmp_path: Path, page: str) -> None:
+    """A headline that ends with the agreement, and an alliance said by its own verb (提携した)."""
+    facts = _extract(tmp_path, page)
+    places = _names(facts, "place")
+    assert {s for s, _t in _ties(facts, "party_to")} == {places["福井県"], places["新竹市"]}
+
+
+def test_an_alliance_in_place_is_no_signing(tmp_path: Path) -> None:
+    standing = _extract(tmp_path, "お知らせ\n福井県は、新竹市と友好提携しており、毎年訪問団を送っている。\n")
+    assert not _ties(standing, "party_to")
+
+
+def test_dousha_is_the_company_the_text_made_its_topic(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "お知らせ\n株式会社ミナトテックは、ドイツのヘルマン・ゾーネ社と販売提携を結んだ。"
+        "同社の佐藤健一社長は欧州展開を急ぐと述べた。\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    works = _ties(facts, "works_for")
+    assert (persons["佐藤健一"], orgs["ミナトテック"]) in works
+    assert (persons["佐藤健一"], orgs["ヘルマン・ゾーネ"]) not in works
+
+
+def test_dou_and_a_kind_of_region_is_the_region_named_before(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "お知らせ\n石川県は、フランスのオクシタニー地域圏と覚書を締結した。"
+        "式には同地域圏のピエール・ルグラン議長が出席した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert (persons["ピエール・ルグラン"], places["オクシタニー地域圏"]) in _ties(facts, "works_for")

@@ -255,6 +255,9 @@ AGREEMENT_WORDS: tuple[tuple[str, AgreementKind], ...] = (
     ("連携協定", AgreementKind.COOPERATION),
     ("協定", AgreementKind.COOPERATION),
     ("パートナーシップ", AgreementKind.COOPERATION),
+    ("業務提携", AgreementKind.COOPERATION),
+    ("技術提携", AgreementKind.COOPERATION),
+    ("議定書", AgreementKind.COOPERATION),
     ("合意", AgreementKind.COOPERATION),
 )
 AGREEMENT_VERBS = (
@@ -403,6 +406,9 @@ COREFERENCE = {
     "同市": ("place", ("市",)),
     "同区": ("place", ("区",)),
     "同州": ("place", ("州",)),
+    "同地域圏": ("place", ("地域圏",)),
+    "同府": ("place", ("府",)),
+    "同町": ("place", ("町",)),
     "同国": ("place", ("country",)),
     "同機構": ("organisation", ("機構",)),
     "当機構": ("organisation", ("機構",)),

@@ -86,12 +86,14 @@ def _exemplifies(token: Any) -> bool:
 
 def conjuncts(token: Any) -> list[Any]:
     """``token`` and the nouns coordinated with it: 「AとBの C」 under C reaches A through B,
-    「A、BなどN社」 under 社 reaches A and B."""
+    「A、BなどN社」 under 社 reaches A and B, 「A、B、Cの3か国」 under か国 reaches A, B and C."""
     out = [token]
+    counted = any(_dep(c) == "nummod" for c in token.children)
     stack = [c for c in token.children if _dep(c) == "nmod"]
     while stack:
         child = stack.pop()
-        if _coordinated(child) or _exemplifies(child):
+        listed = counted and child.head.i == token.i and "の" in cases(child)  # the things a count counts
+        if _coordinated(child) or _exemplifies(child) or listed:
             out.append(child)
             stack += [c for c in child.children if _dep(c) == "nmod"]
         elif "の" in cases(child):  # 「米国のB市」: a modifier of a conjunct, look inside it

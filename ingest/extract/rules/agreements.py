@@ -13,11 +13,13 @@ from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import AGREEMENT, EVENT, ORG, PERSON, PLACE, LocalEntity
 from ingest.extract.rules.patterns import (
     GENERIC_AGREEMENT_WORDS,
+    HEADLINE_END,
     KATAKANA_NAME,
     LATIN_NAME,
     NOT_NAMES,
     PARTY_SLOT,
     PLANNED,
+    SIGNED_ALLIANCE,
     STANDING,
     TWINNED,
 )
@@ -114,18 +116,24 @@ class Agreements(Core):
                 continue
             # 「MOU締結先機関」: the counterpart (締結先) of an agreement signs nothing there
             tail = re.sub(r"(?:締結|調印|署名)先", "先", sentence[at : at + 40])
+            signs = any(v in tail for v in AGREEMENT_VERBS)
+            headline = s == 0 and HEADLINE_END.fullmatch(sentence, at + len(word)) is not None
+            if not signs and ((word.endswith("提携") and SIGNED_ALLIANCE.match(tail, len(word))) or headline):
+                # 「Bと業務提携した」, a headline 「AとBが友好提携」: made, though no signing verb says so
+                tail = tail[: len(word)] + "締結" + tail[len(word) :]
+                signs = True
             pair = self._named_pair(s + at, ms) if word != "合意" else None
             partner = self._apposed_partner(s + at, word, ms) if kind is AgreementKind.FRIENDSHIP else None
-            if partner is not None and not any(v in tail for v in AGREEMENT_VERBS):
+            if partner is not None and not signs:
                 # 「A県の友好提携都市、B州を訪問」: B is A's partner under a friendship agreement
                 self._agreement(word, kind, partner, None, tail, "", s, e)
                 continue
             if word == "合意":
                 if not re.match(r"合意(?:に達|し)", tail):
                     continue
-            elif not any(v in tail for v in AGREEMENT_VERBS) and pair is None:
+            elif not signs and pair is None:
                 continue
-            if pair is not None and not any(v in tail for v in AGREEMENT_VERBS):
+            if pair is not None and not signs:
                 # 「AとBの姉妹提携は…」: the agreement stated as a noun, its parties before it
                 date = self.date_in(s, e, before=s + at)
                 self._agreement(word, kind, pair, date, tail, sentence[: at + len(word)], s, e)

@@ -18,6 +18,7 @@ from ingest.extract.rules.patterns import (
     EVENT_ANAPHOR,
     FACILITIES,
     GOVERNMENT_AFTER,
+    GROUPS,
     HEAD_OF,
     HEADS,
     JAPAN,
@@ -118,7 +119,7 @@ class Core:
         extra: list[Mention] = []
         for word, (etype, hints) in COREFERENCE.items():
             for m in re.finditer(word, self.text):
-                target = self._last_before(m.start(), etype, hints)
+                target = self._last_before(m.start(), etype, hints, topic=word in ("同社", "当社"))
                 if target is not None:
                     copy = Mention(m.start(), m.end(), word, target.type, target.kind, "alias", confidence=0.6)
                     extra.append(copy)
@@ -270,7 +271,10 @@ class Core:
         ranked = sorted(counts.values(), key=lambda ms: (-len(ms), ms[0].start))
         return ranked[0][0]  # most often named; on a tie, named first
 
-    def _last_before(self, pos: int, etype: str, hints: tuple[str, ...]) -> Mention | None:
+    def _last_before(self, pos: int, etype: str, hints: tuple[str, ...], topic: bool = False) -> Mention | None:
+        """The last fitting entity before ``pos``; with ``topic``, the last one the text made its topic
+        (「X社は、Y社と…。同社の…」 speaks of X), when one of the paragraph was."""
+        fitting = []
         for m in reversed([x for x in self.mentions if x.end <= pos]):
             if etype != "any" and m.type.value != etype:
                 continue
@@ -278,8 +282,12 @@ class Core:
                 continue
             if hints and not any(n.endswith(h) or m.kind == h for h in hints for n in self._all_names(m)):
                 continue  # 同市 after 台中 (the city's known name is 台中市)
-            return m
-        return None
+            if not topic:
+                return m
+            fitting.append(m)
+        paragraph = self.text.rfind("\n\n", 0, pos)
+        topics = [m for m in fitting if m.start > paragraph and re.match(r"\s?(?:は|が)", self._after(m))]
+        return topics[0] if topics else (fitting[0] if fitting else None)
 
     def _all_names(self, m: Mention) -> list[str]:
         """A mention's text and its gazetteer entry's names."""
@@ -415,7 +423,11 @@ class Core:
         return [self._holder(self._sent_by(m)) for m in found]
 
     def _sent_by(self, m: Mention) -> Mention:
-        """A delegation named as an event (「環境ミッションは…を訪問」) travels for the body that organised it."""
+        """A delegation named as an event (「環境ミッションは…を訪問」) travels for the body that organised it;
+        one named as a body after its sender (「愛媛県訪問団」) for the sender named in it."""
+        if m.type is ORG and m.text.endswith(GROUPS):
+            inner = [x for x in self.mentions if x.start == m.start and x.end < m.end and self.actor(x)]
+            return max(inner, key=lambda x: x.end) if inner else m
         if m.type is not EVENT or m.kind != EventKind.DELEGATION_VISIT.value:
             return m
         key = self.key(m)

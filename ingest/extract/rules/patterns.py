@@ -80,6 +80,7 @@ PARTNER_HEADING = re.compile(
     r"^[^\n]{0,40}?(?P<word>(?:姉妹|友好|交流|連携)[・\w]{0,6}?(?:提携先|都市|先|提携))(?:一覧)?[^\n]{0,30}$",
     re.MULTILINE,
 )
+GROUPS = ("代表団", "訪問団", "視察団", "使節団", "交流団", "経済団")
 DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
 VERBS = {
     "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問", "見学"}),
@@ -140,3 +141,7 @@ OWN_UNIVERSITY = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本学|当大�
 UNIVERSITY_UNIT = re.compile(r"[\u4e00-\u9fff]{0,12}(?:学部|研究科|学群|学類|病院|研究所|大学院)")
 # A place's government named after the place: 「X県政府と」, 「X省人民政府は」 (the place acts).
 GOVERNMENT_AFTER = re.compile(r"^(?:人民政府|政府|人民委員会|当局|県庁|市役所|州政府)(?=[はがとのもに、])")
+# An alliance made, said by its own verb: 「Bと業務提携した」, 「Bと友好提携する」 (no 締結 needed).
+SIGNED_ALLIANCE = re.compile(r"(?:契約)?(?:を)?(?:し(?!て(?:いる|おり|います))|する|します|いたし|を行)")
+# What may follow an agreement word that ends a headline: 「AとBが友好提携」, 「A、Bと連携協定(1月)」.
+HEADLINE_END = re.compile(r"(?:契約|書)?\s?(?:[(][^()\n]{0,20}[)])?\s?[!。]?\s*")

@@ -33,7 +33,8 @@ class Visits(Core):
     def visits(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         self._hosted_visits(sentence, s, e, ms, subject)
         for word in VISIT_WORDS:
-            for vm in re.finditer(word, sentence):
+            for vm in re.finditer(word + r"(?![団先者])", sentence):
+                # 「訪問団」「視察先」「訪問者」 name a group, a place or a person, not a visit
                 pos = s + vm.start()
                 objs = []
                 for m in ms:
@@ -71,7 +72,7 @@ class Visits(Core):
                         self.last_visit = (own, o, s)
                 if subj is None:
                     continue
-                subj = self._holder(subj)
+                subj = self._sent_by(self._holder(subj))
                 for o in objs:
                     if self.key(o) != self.key(subj):
                         d = self.date_in(s, e, before=pos)
