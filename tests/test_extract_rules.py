@@ -1505,3 +1505,28 @@ def test_dou_and_a_kind_of_region_is_the_region_named_before(tmp_path: Path) -> 
     )
     places, persons = _names(facts, "place"), _names(facts, "person")
     assert (persons["ピエール・ルグラン"], places["オクシタニー地域圏"]) in _ties(facts, "works_for")
+
+
+def test_attending_part_of_an_event_or_invited_to_it_attends_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "岩手県の達増一郎知事は、「日越農業フォーラム」の開会式に出席しました。\n")
+    event, person = _names(facts, "event")["日越農業フォーラム"], _names(facts, "person")["達増一郎"]
+    assert (person, event) in _ties(facts, "attended")
+    invited = _extract(tmp_path, "岩手県の達増一郎知事は、「日越農業フォーラム」に招かれ、講演しました。\n")
+    event, person = _names(invited, "event")["日越農業フォーラム"], _names(invited, "person")["達増一郎"]
+    assert (person, event) in _ties(invited, "attended")
+    host = _extract(tmp_path, "岩手県は、ベトナムのグエン・ヴァン・アン大臣を「日越農業フォーラム」に招いた。\n")
+    event, place = _names(host, "event")["日越農業フォーラム"], _names(host, "place")["岩手県"]
+    assert (place, event) not in _ties(host, "attended")  # the host invites; it is not said to attend
+
+
+def test_touring_an_exhibition_attends_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "富山県の新田一郎知事は、ドイツで開かれた見本市「ハノーバーメッセ2026」を視察しました。\n")
+    event, person = _names(facts, "event")["ハノーバーメッセ2026"], _names(facts, "person")["新田一郎"]
+    assert (person, event) in _ties(facts, "attended")
+
+
+def test_the_leader_of_a_visiting_group_visits_with_it(tmp_path: Path) -> None:
+    led = _extract(tmp_path, "栃木県の福田一郎知事率いる訪問団は、ベトナムのビンズン省を訪問しました。\n")
+    assert (_names(led, "person")["福田一郎"], _names(led, "place")["ビンズン省"]) in _ties(led, "visited")
+    headed = _extract(tmp_path, "福田一郎知事を団長とする栃木県訪問団は、ベトナムのビンズン省を訪問しました。\n")
+    assert (_names(headed, "person")["福田一郎"], _names(headed, "place")["ビンズン省"]) in _ties(headed, "visited")
