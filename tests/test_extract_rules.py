@@ -1544,3 +1544,56 @@ def test_dou_and_a_kind_of_region_is_the_region_named_before(tmp_path: Path) -> 
     )
     places, persons = _names(facts, "place"), _names(facts, "person")
     assert (persons["ピエール・ルグラン"], places["オクシタニー地域圏"]) in _ties(facts, "works_for")
+
+
+def test_attending_part_of_an_event_or_invited_to_it_attends_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "岩手県の達増一郎知事は、「日越農業フォーラム」の開会式に出席しました。\n")
+    event, person = _names(facts, "event")["日越農業フォーラム"], _names(facts, "person")["達増一郎"]
+    assert (person, event) in _ties(facts, "attended")
+    invited = _extract(tmp_path, "岩手県の達増一郎知事は、「日越農業フォーラム」に招かれ、講演しました。\n")
+    event, person = _names(invited, "event")["日越農業フォーラム"], _names(invited, "person")["達増一郎"]
+    assert (person, event) in _ties(invited, "attended")
+    host = _extract(tmp_path, "岩手県は、ベトナムのグエン・ヴァン・アン大臣を「日越農業フォーラム」に招いた。\n")
+    event, place = _names(host, "event")["日越農業フォーラム"], _names(host, "place")["岩手県"]
+    assert (place, event) not in _ties(host, "attended")  # the host invites; it is not said to attend
+
+
+def test_touring_an_exhibition_attends_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "富山県の新田一郎知事は、ドイツで開かれた見本市「ハノーバーメッセ2026」を視察しました。\n")
+    event, person = _names(facts, "event")["ハノーバーメッセ2026"], _names(facts, "person")["新田一郎"]
+    assert (person, event) in _ties(facts, "attended")
+
+
+def test_the_leader_of_a_visiting_group_visits_with_it(tmp_path: Path) -> None:
+    led = _extract(tmp_path, "栃木県の福田一郎知事率いる訪問団は、ベトナムのビンズン省を訪問しました。\n")
+    assert (_names(led, "person")["福田一郎"], _names(led, "place")["ビンズン省"]) in _ties(led, "visited")
+    headed = _extract(tmp_path, "福田一郎知事を団長とする栃木県訪問団は、ベトナムのビンズン省を訪問しました。\n")
+    assert (_names(headed, "person")["福田一郎"], _names(headed, "place")["ビンズン省"]) in _ties(headed, "visited")
+
+
+def test_co_hosts_listed_before_kyousai_de_and_a_date_before_the_holding_verb(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "お知らせ\nジェトロ福岡は、福岡県、北九州市と共催で、「九州・インド医療機器商談会」を3月4日に開催しました。\n",
+    )
+    orgs, places, events = _names(facts, "organisation"), _names(facts, "place"), _names(facts, "event")
+    event = events["九州・インド医療機器商談会"]
+    organised = {s for s, t in _ties(facts, "organised") if t == event}
+    assert {orgs["ジェトロ福岡"], places["福岡県"], places["北九州市"]} <= organised
+    assert (orgs["ジェトロ福岡"], orgs["ジェトロ"]) in _ties(facts, "part_of")
+
+
+def test_an_organiser_bracket_after_the_event_it_follows(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "お知らせ\n「九州・インド医療機器商談会」を開催しました(主催:福岡県、共催:北九州市)。\n",
+    )
+    places, events = _names(facts, "place"), _names(facts, "event")
+    organised = {s for s, t in _ties(facts, "organised") if t == events["九州・インド医療機器商談会"]}
+    assert organised == {places["福岡県"], places["北九州市"]}
+
+
+def test_a_visit_to_a_places_government_visits_the_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "お知らせ\n山形県の吉村美栄子知事は、2月5日、高雄市政府を訪れた。\n")
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert (persons["吉村美栄子"], places["高雄市"]) in _ties(facts, "visited")

@@ -155,6 +155,7 @@ _QUOTED_OCCASION = re.compile(
     r"|の[^\s、。「」]{0,8}(?:イベント|セミナー|シンポジウム|式典)(?:が|を|は))"
 )
 _VENUES = ("ホテル", "庁舎", "議事堂", "会館", "ホール", "庭園", "記念館", "スタジアム")
+_OFFICE_END = re.compile(r"(?:は|が|と|の|では|、|\s|$)")
 _KATAKANA_STATE = re.compile(
     r"(?:[\u30a1-\u30fa\u30fc]{2,8}(?:連邦|共和国|王国)?・?)??(?P<name>[\u30a1-\u30fa\u30fc・]{2,16}(?:州|省))"
 )
@@ -969,7 +970,21 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     candidates = [c for c in candidates if not (c.type is PERSON and _not_a_participant(text, c.start, c.end))]
     # the name and the post's field are no body (ソムチャイ・ウォン工業 of 「…工業大臣」)
     candidates = [c for c in candidates if not (c.type is ORG and c.entry is None and (c.start, c.end) in posted)]
+    candidates += _offices(candidates, text)
     return _drop_qualifiers(_select([c for c in candidates if not _not_a_name(c, text)]))
+
+
+def _offices(candidates: list[Mention], text: str) -> list[Mention]:
+    """「ジェトロ名古屋は」, 「JETROパリが」: a known body's name run into a city's names its office
+    there, a unit of the body."""
+    cities = {c.start: c for c in candidates if c.type is PLACE and c.kind == PlaceKind.CITY.value}
+    out = []
+    for c in candidates:
+        city = cities.get(c.end) if c.type is ORG and c.entry is not None else None
+        if city is not None and _OFFICE_END.match(text, city.end):
+            name = c.text + city.text
+            out.append(Mention(c.start, city.end, name, ORG, c.kind, "pattern", confidence=0.75, parent_start=c.start))
+    return out
 
 
 # What may stand right before a place of each kind as the larger place it lies in.

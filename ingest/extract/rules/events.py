@@ -9,7 +9,7 @@ from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import EVENT, ORG, PERSON, PLACE
 from ingest.extract.rules.patterns import HELD_AT, HELD_WITH, HOLDS, ORGANISER_ROW, QUOTED_PARTNER, QUOTED_SUBJECT
-from ingest.extract.rules.text import closest, nested_in
+from ingest.extract.rules.text import closest, nested_in, sentence_at
 
 
 class Events(Core):
@@ -74,7 +74,7 @@ class Events(Core):
                 # co-organisers: 「Bと連携し…を開催」, 「Bと共催で…を開催」
                 near = closest([m for m in ms if m.end <= s + pm.start() and self.actor(m) and m.type is not PERSON])
                 if near and re.fullmatch(r"\s?(?:\([^()]*\))?", self.text[near.end : s + pm.start()]):
-                    hosts.append(near)
+                    hosts += [near, *self._coordinated(near, ms)]  # 「A、Bと共催で」: both co-host
             for ev in evs:
                 # 「AはBと「E」を開催」, 「Bとウェビナー「E」を共催」: B, just before the event, co-hosts it
                 ahead = HOLDS.match(self.text, ev.end + (self.text[ev.end : ev.end + 1] == "」"))
@@ -147,9 +147,17 @@ class Events(Core):
 
     def list_organisers(self) -> None:
         """Bodies listed under a 主催:/共催: line organised the page's event."""
-        event = self._main_event()
-        if event is None:
+        main = self._main_event()
+        for row in ORGANISER_ROW.finditer(self.text):
+            # 「「E」を開催(主催:A、共催:B)」: a bracket after an event names who held that event
+            if self.text[row.start() : row.start() + 1] in ("(", "（", "、", ","):
+                s, _e = sentence_at(self.text, row.start())
+                held = [m for m in self.in_span(s, row.start()) if m.type is EVENT]
+                if held:
+                    self._row_organisers(row, held[-1])
+        if main is None:
             return
+        event = main
         for block in re.finditer(r"^(?:主催|共催)\s?[:：]\s*\n((?:[‐\-・•]\s?[^\n]+\n?)+)", self.text, re.MULTILINE):
             for item in re.finditer(r"^[‐\-・•]\s?([^\n]+)$", self.text[block.start(1) : block.end(1)], re.MULTILINE):
                 start, end = block.start(1) + item.start(1), block.start(1) + item.end(1)
@@ -160,11 +168,14 @@ class Events(Core):
                     self.add("organised", self.key(named), self.key(event), (start, end), 0.6)
         for row in ORGANISER_ROW.finditer(self.text):
             # 「主催:A、B」 on one line, or 「主催:A/共催:B/後援:C」 (only the first two name organisers)
-            start, end = row.start("bodies"), row.end("bodies")
-            inside = [m for m in self.in_span(start, end) if self.actor(m) and m.type is not PERSON]
-            for m in inside:
-                if not any(o is not m and nested_in(m, o) for o in inside):
-                    self.add("organised", self.key(m), self.key(event), (start, end), 0.6)
+            self._row_organisers(row, event)
+
+    def _row_organisers(self, row: re.Match[str], event: Mention) -> None:
+        start, end = row.start("bodies"), row.end("bodies")
+        inside = [m for m in self.in_span(start, end) if self.actor(m) and m.type is not PERSON]
+        for m in inside:
+            if not any(o is not m and nested_in(m, o) for o in inside):
+                self.add("organised", self.key(m), self.key(event), (start, end), 0.6)
 
     def partners(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         """「A、B などの組織と協力し」 -> partner_of; 「Eに出席」 -> attended; 「Pとの会談」 -> met_with."""

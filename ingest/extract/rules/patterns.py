@@ -84,7 +84,7 @@ GROUPS = ("代表団", "訪問団", "視察団", "使節団", "交流団", "経�
 DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
 VERBS = {
     "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問", "見学"}),
-    "attend": frozenset({"出席", "参加", "参列", "出展"}),
+    "attend": frozenset({"出席", "参加", "参列", "出展", "招く", "招待"}),
     "meet": frozenset({"会談", "面会", "面談", "懇談", "会見"}),
     "hold": frozenset({"開催", "主催", "共催", "派遣", "企画", "実施"}),
     "serve": frozenset({"務める", "務め"}),
@@ -107,11 +107,11 @@ NOT_NAMES = frozenset({"MOU", "MoU", "IT", "AI", "IoT", "ICT", "DX", "PR", "LOI"
 SAME_BODY = re.compile(
     r"(?<![\u4e00-\u9fff])同(?P<ending>[\u30a1-\u30fa\u30fc]{2,12}|[\u4e00-\u9fff]{2,5}?)(?=[はがとのもをにへで、])"
 )
-# Holding an event: 「…を開催」, 「…を共同開催」, 「…交流会を開いた」, also with where or how between
-# (「…をオンラインで開催」).
+# Holding an event: 「…を開催」, 「…を共同開催」, 「…交流会を開いた」, also with where, how or when between
+# (「…をオンラインで開催」, 「…を2月8日に開催」).
 HOLDS = re.compile(
-    r"を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?(?:共同)?(?:開催|主催|共催)|が開催し|は開催"
-    r"|(?:会|セミナー|フォーラム|シンポジウム|ウェビナー|サミット|イベント)」?を(?:[^、。をがは]{1,12}(?:で|にて)\s?)?開[きいく]"
+    r"を(?:[^、。をがは]{1,16}(?:で|にて|に)\s?)?(?:共同)?(?:開催|主催|共催)|が開催し|は開催"
+    r"|(?:会|セミナー|フォーラム|シンポジウム|ウェビナー|サミット|イベント)」?を(?:[^、。をがは]{1,16}(?:で|にて|に)\s?)?開[きいく]"
 )
 # A co-host just before the event, maybe with the event's kind between: 「Bと「E」」, 「Bとオンラインセミナー「E」」.
 HELD_WITH = re.compile(
@@ -122,8 +122,9 @@ QUOTED_SUBJECT = re.compile(r"\)?」(?:\s?\([^()]*\))?\s?(?:は|が)、?")
 QUOTED_PARTNER = re.compile(r"」(?:と|及び|および|並びに|、)[^、。「」()]{0,30}「[^「」()]{0,16}\(?")
 # A one-line organiser row: 「主催:A、B」, 「【共催】A」, 「主催:A/共催:B/後援:C」 (the bodies up to the next label).
 ORGANISER_ROW = re.compile(
-    r"(?:^|[/／|]\s?)[【\[]?(?:主催|共催)(?:者|団体)?(?:[】\]]\s?[:：]?|\s?[:：])[ \t]*"
-    r"(?P<bodies>[^\n/／|]+?)[ \t]*(?=[/／|]|$)",
+    r"(?:^|[/／|]\s?|[(（]|[、,]\s?(?=(?:主催|共催)[:：]))"
+    r"[【\[]?(?:主催|共催)(?:者|団体)?(?:[】\]]\s?[:：]?|\s?[:：])[ \t]*"
+    r"(?P<bodies>[^\n/／|()（）]+?)[ \t]*(?=[/／|)）]|[、,]\s?(?:主催|共催|後援|協賛|協力)|$)",
     re.MULTILINE,
 )
 # A signing still to come: 「締結することで合意」, 「締結に向けて」, 「締結を目指す」, 「締結を進めていく」.
@@ -140,7 +141,7 @@ OWN_UNIVERSITY = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本学|当大�
 # a faculty, graduate school or hospital of a university: 「医学部」, 「大学院医学系研究科」, 「附属病院」
 UNIVERSITY_UNIT = re.compile(r"[\u4e00-\u9fff]{0,12}(?:学部|研究科|学群|学類|病院|研究所|大学院)")
 # A place's government named after the place: 「X県政府と」, 「X省人民政府は」 (the place acts).
-GOVERNMENT_AFTER = re.compile(r"^(?:人民政府|政府|人民委員会|当局|県庁|市役所|州政府)(?=[はがとのもに、])")
+GOVERNMENT_AFTER = re.compile(r"^(?:人民政府|政府|人民委員会|当局|県庁|市役所|州政府)(?=[はがとのもにをへで、])")
 # An alliance made, said by its own verb: 「Bと業務提携した」, 「Bと友好提携する」 (no 締結 needed).
 SIGNED_ALLIANCE = re.compile(r"(?:契約)?(?:を)?(?:し(?!て(?:いる|おり|います))|する|します|いたし|を行)")
 # What may follow an agreement word that ends a headline: 「AとBが友好提携」, 「A、Bと連携協定(1月)」.
