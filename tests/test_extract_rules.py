@@ -543,7 +543,8 @@ def test_a_clause_between_a_body_and_a_person_is_no_post(tmp_path: Path) -> None
     )
     places, persons, bodies = _names(facts, "place"), _names(facts, "person"), _names(facts, "organisation")
     employers = {b for p, b in _ties(facts, "works_for") if p in (persons["田中"], persons["古田一郎"])}
-    assert employers == {places["岐阜県"]}
+    # 大東商事・田中氏: the body dotted before the person is theirs; the body that sent the mission is not
+    assert employers == {places["岐阜県"], bodies["大東商事"]}
     assert bodies["北陸経済連合会"] not in employers
 
 
@@ -1449,6 +1450,44 @@ def test_a_katakana_states_government_is_the_state_and_a_field_with_sho_is_a_min
     assert (persons["マリア・フーバー"], orgs["農業省"]) in _ties(facts, "works_for")
 
 
+def test_a_proper_noun_dotted_before_a_person_is_their_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "視察団に同行した伊藤忠・森川氏が現地の物流網について報告した。\n"
+        "福井県・杉本知事も同席した。\n",
+    )
+    orgs, places = _names(facts, "organisation"), _names(facts, "place")
+    assert "伊藤忠" in orgs
+    assert "福井県" in places and "福井県" not in orgs
+
+
+def test_a_place_name_that_begins_a_shrines_or_castles_name_is_no_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "一行は翌日、出雲大社と松江城を見学し、島根県庁を訪れた。\n")
+    places = _names(facts, "place")
+    assert "出雲" not in places and "松江" not in places
+    assert "島根県" in places
+
+
+def test_a_latin_place_name_ending_a_longer_english_name_is_no_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "訪問先:\n‐Dutch Energy Delta ダッチ・エナジー・デルタ\n‐Rotterdam Port 視察\n‐Osaka Kobe 連絡事務所\n",
+    )
+    places = _names(facts, "place")
+    assert "Delta" not in places and "デルタ" not in places
+    assert "Rotterdam" in places and "Kobe" in places  # a name that starts, or a known place before it
+
+
+def test_an_office_listed_after_another_bodys_office_is_that_bodys(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "一行は滞在中、日本韓国交流協会釜山事務所、韓国貿易センター釜山事務所を訪れた。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert "韓国貿易センター釜山事務所" in orgs
+    assert not any(n.startswith("日本韓国交流協会韓国") for n in orgs)
+
+
 def test_the_places_a_count_counts_are_each_visited(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "大分県の広瀬九郎知事は、タイ、マレーシア、インドネシアの3か国を訪問しました。\n")
     person, places = _names(facts, "person")["広瀬九郎"], _names(facts, "place")
@@ -1505,6 +1544,31 @@ def test_dou_and_a_kind_of_region_is_the_region_named_before(tmp_path: Path) -> 
     )
     places, persons = _names(facts, "place"), _names(facts, "person")
     assert (persons["ピエール・ルグラン"], places["オクシタニー地域圏"]) in _ties(facts, "works_for")
+
+
+def test_attending_part_of_an_event_or_invited_to_it_attends_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "岩手県の達増一郎知事は、「日越農業フォーラム」の開会式に出席しました。\n")
+    event, person = _names(facts, "event")["日越農業フォーラム"], _names(facts, "person")["達増一郎"]
+    assert (person, event) in _ties(facts, "attended")
+    invited = _extract(tmp_path, "岩手県の達増一郎知事は、「日越農業フォーラム」に招かれ、講演しました。\n")
+    event, person = _names(invited, "event")["日越農業フォーラム"], _names(invited, "person")["達増一郎"]
+    assert (person, event) in _ties(invited, "attended")
+    host = _extract(tmp_path, "岩手県は、ベトナムのグエン・ヴァン・アン大臣を「日越農業フォーラム」に招いた。\n")
+    event, place = _names(host, "event")["日越農業フォーラム"], _names(host, "place")["岩手県"]
+    assert (place, event) not in _ties(host, "attended")  # the host invites; it is not said to attend
+
+
+def test_touring_an_exhibition_attends_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "富山県の新田一郎知事は、ドイツで開かれた見本市「ハノーバーメッセ2026」を視察しました。\n")
+    event, person = _names(facts, "event")["ハノーバーメッセ2026"], _names(facts, "person")["新田一郎"]
+    assert (person, event) in _ties(facts, "attended")
+
+
+def test_the_leader_of_a_visiting_group_visits_with_it(tmp_path: Path) -> None:
+    led = _extract(tmp_path, "栃木県の福田一郎知事率いる訪問団は、ベトナムのビンズン省を訪問しました。\n")
+    assert (_names(led, "person")["福田一郎"], _names(led, "place")["ビンズン省"]) in _ties(led, "visited")
+    headed = _extract(tmp_path, "福田一郎知事を団長とする栃木県訪問団は、ベトナムのビンズン省を訪問しました。\n")
+    assert (_names(headed, "person")["福田一郎"], _names(headed, "place")["ビンズン省"]) in _ties(headed, "visited")
 
 
 def test_co_hosts_listed_before_kyousai_de_and_a_date_before_the_holding_verb(tmp_path: Path) -> None:

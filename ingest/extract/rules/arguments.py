@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -9,9 +10,9 @@ from graph.model import EventKind
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import EVENT, PERSON
-from ingest.extract.rules.patterns import DELEGATIONS, LEADS, MEETINGS, VERBS
+from ingest.extract.rules.patterns import DELEGATIONS, LEADER_POST, LEADS, MEETINGS, VERBS
 from ingest.extract.rules.text import sentence_at
-from ingest.extract.syntax import Arg, arguments, cases, predicates
+from ingest.extract.syntax import Arg, arguments, cases, predicates, subject_of
 from ingest.extract.syntax import dep_label as _dep_label
 
 
@@ -75,6 +76,38 @@ class Arguments(Core):
                 if target.mentions:
                     add("visited", c, target.mentions[0], span, verb.idx)
 
+    def _group_leaders(self, verb: Any) -> list[Mention]:
+        """「P知事を団長とする訪問団は」, 「P知事(が)率いる訪問団は」: the person leading the group that is the
+        verb's subject goes with it."""
+        subj, _modified = subject_of(verb)
+        if subj is None:
+            return []
+        leaders: list[Mention] = []
+        for clause in (c for c in subj.head.children if _dep_label(c) == "acl"):
+            cargs = arguments(clause)
+            posts = [a for a in cargs if "と" in a.cases and self.text[a.start : a.end].endswith(LEADS)]
+            if posts:  # the parser hangs 「Pを」 on the verb or on 団長 itself
+                cargs += [x for a in posts for x in arguments(a.head) if x.dep == "obj"]
+                leaders += [m for m in self._arg(cargs, "obj", ("を",)) if m.type is PERSON]
+            elif clause.lemma_ == "率いる":  # the parser seldom links the leader to 率いる: the name just before it
+                leaders += [m for m in self.mentions if m.type is PERSON and re.fullmatch(
+                    LEADER_POST + r"(?:が|の)?", self.text[m.end : clause.idx])]
+        return leaders
+
+    def _events_at(self, args: list[Arg], particles: tuple[str, ...]) -> list[Mention]:
+        """The events among the arguments marked so; 「Eの開会式に」, 「Eの歓迎レセプションに」: a part of an event
+        stands for it."""
+        out: list[Mention] = []
+        for a in args:
+            if not set(a.cases) & set(particles):
+                continue
+            found = [m for m in self._arg_mentions(a.head) if m.type is EVENT]
+            if not found:
+                owners = [c for c in a.head.children if _dep_label(c) == "nmod" and "の" in cases(c)]
+                found = [m for c in owners for m in self._arg_mentions(c) if m.type is EVENT]
+            out += found
+        return out
+
     def _met_at(self, verb: Any, add: Callable[..., None]) -> None:
         """「会談には、P知事とQ省長が出席」: the people attending a meeting met each other."""
         meetings = [a for a in arguments(verb) if "に" in a.cases and self.text[a.start : a.end].endswith(MEETINGS)]
@@ -122,17 +155,24 @@ class Arguments(Core):
         for verb in verbs["visit"]:
             span = self._span_of(verb)
             args = arguments(verb)
+            # 「万博を視察」, 「見本市を訪れ」: a visit to an event is attending it
+            for ev in self._events_at(args, ("を", "に", "へ")):
+                for v in self._subjects(verb):
+                    if self.actor(v):
+                        add("attended", v, ev, span, verb.idx)
             courtesy = "表敬" in self.text[max(0, verb.idx - 3) : verb.idx + 4]
             hosts = [m for m in self._arg(args, None, ("を", "に", "へ")) if self.actor(m)]
             hosts = [m for m in hosts if m.type is not PERSON or courtesy]
-            for v in self._subjects(verb):
+            for v in [*self._subjects(verb), *self._group_leaders(verb)]:
                 if not self.actor(v):
                     continue
                 for h in hosts:
                     add("visited", v, h, span, verb.idx)
         for verb in verbs["attend"]:
+            if verb.lemma_ in ("招く", "招待") and not any(c.lemma_ in ("れる", "られる") for c in verb.children):
+                continue  # 「XをEに招いた」: X's host invites; 「Eに招かれ」: the guest attends
             span = self._span_of(verb)
-            events = [m for m in self._arg(arguments(verb), None, ("に",)) if m.type is EVENT]
+            events = self._events_at(arguments(verb), ("に",))
             self._met_at(verb, add)
             if not events:  # 「Eが北京で開催され、A知事らが出席」: the event the clause before holds
                 events = [
