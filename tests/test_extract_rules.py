@@ -543,7 +543,8 @@ def test_a_clause_between_a_body_and_a_person_is_no_post(tmp_path: Path) -> None
     )
     places, persons, bodies = _names(facts, "place"), _names(facts, "person"), _names(facts, "organisation")
     employers = {b for p, b in _ties(facts, "works_for") if p in (persons["田中"], persons["古田一郎"])}
-    assert employers == {places["岐阜県"]}
+    # 大東商事・田中氏: the body dotted before the person is theirs; the body that sent the mission is not
+    assert employers == {places["岐阜県"], bodies["大東商事"]}
     assert bodies["北陸経済連合会"] not in employers
 
 
@@ -1447,6 +1448,44 @@ def test_a_katakana_states_government_is_the_state_and_a_field_with_sho_is_a_min
     assert {places["岩手県"], places["ヴォー州"]} <= {s for s, _t in _ties(facts, "party_to")}
     assert "農業省" in orgs and "農業省" not in places
     assert (persons["マリア・フーバー"], orgs["農業省"]) in _ties(facts, "works_for")
+
+
+def test_a_proper_noun_dotted_before_a_person_is_their_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "視察団に同行した伊藤忠・森川氏が現地の物流網について報告した。\n"
+        "福井県・杉本知事も同席した。\n",
+    )
+    orgs, places = _names(facts, "organisation"), _names(facts, "place")
+    assert "伊藤忠" in orgs
+    assert "福井県" in places and "福井県" not in orgs
+
+
+def test_a_place_name_that_begins_a_shrines_or_castles_name_is_no_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "一行は翌日、出雲大社と松江城を見学し、島根県庁を訪れた。\n")
+    places = _names(facts, "place")
+    assert "出雲" not in places and "松江" not in places
+    assert "島根県" in places
+
+
+def test_a_latin_place_name_ending_a_longer_english_name_is_no_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "訪問先:\n‐Dutch Energy Delta ダッチ・エナジー・デルタ\n‐Rotterdam Port 視察\n‐Osaka Kobe 連絡事務所\n",
+    )
+    places = _names(facts, "place")
+    assert "Delta" not in places and "デルタ" not in places
+    assert "Rotterdam" in places and "Kobe" in places  # a name that starts, or a known place before it
+
+
+def test_an_office_listed_after_another_bodys_office_is_that_bodys(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "一行は滞在中、日本韓国交流協会釜山事務所、韓国貿易センター釜山事務所を訪れた。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert "韓国貿易センター釜山事務所" in orgs
+    assert not any(n.startswith("日本韓国交流協会韓国") for n in orgs)
 
 
 def test_the_places_a_count_counts_are_each_visited(tmp_path: Path) -> None:

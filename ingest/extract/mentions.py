@@ -392,6 +392,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             continue  # 来賓 (guests), 諸島 (islands): a place's name used as an ordinary word
         if gm.entry.type is PLACE and _glued_katakana(text, gm.start, gm.end, ends, starts):
             continue  # デルタ in ダッチ・グリーンハウス・デルタ, ディジョン in ディジョンメトロポール
+        if gm.entry.type is PLACE and text.startswith(_FACILITY_HEADS, gm.end):
+            continue  # 伊勢神宮, 出雲大社, 姫路城: a shrine's, a temple's or a castle's name, not the place
+        if gm.entry.type is PLACE and _in_latin_name(text, gm.start, gm.end, ends):
+            continue  # Delta in 「Dutch Greenhouse Delta」: the last word of a longer English name
         area = _PART_OF_REGION.match(text, gm.end)
         if gm.entry.type is PLACE and area:
             # 茨城県北臨海地域, 長野県南部地域: an area of the prefecture, named with it
@@ -727,6 +731,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 )
             nxt = re.match(r"と|、|及び", text[office.end() : office.end() + 2])
             office = _OFFICE.match(text, office.end() + nxt.end()) if nxt else None
+            if office and _names_body(re.sub(r"(?:事務所|支部|支社|支店|オフィス)$", "", office.group(1))):
+                office = None  # 「…、台湾貿易センター高雄事務所」: the office of another body named in full
     # 3. persons by pattern
     candidates += _tagged_persons(doc, text, {ps for ps, _pe in place_spans}, every)
     candidates += _posted_names(doc, text)
@@ -893,6 +899,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         )
     # 「岡本栄・伊賀市長」, 「鈴木英敬・三重県知事」: after a name and ・, the place whose head the person is.
     person_ends = {c.end for c in candidates if c.type is PERSON}
+    candidates += _affiliations(every, text, gaz, {c.start: c for c in candidates if c.type is PERSON})
     for m in _HEAD_POST.finditer(text):
         if m.start() not in person_ends:
             continue
@@ -1281,6 +1288,33 @@ def _listed_bodies(text: str) -> list[Mention]:
 
 
 _KATA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+def _affiliations(tokens: list[Any], text: str, gaz: Gazetteer, persons: dict[int, Mention]) -> list[Mention]:
+    """「丸紅・山本氏」: a proper noun (no place, no person) joined by ・ to a person with an honorific is
+    the body the person comes from."""
+    found: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        if tok.text != "・" or i == 0:
+            continue
+        person = persons.get(tok.idx + 1)
+        if person is None or not text.startswith(("氏", "さん", "様"), person.end):
+            continue
+        j = i
+        while j > 0 and i - j < 3 and tokens[j - 1].pos_ in _NAME_POS and not tokens[j - 1].whitespace_:
+            j -= 1
+        run = tokens[j:i]
+        if not run or not any("固有名詞" in t.tag_ or re.fullmatch(r"[A-Z][A-Za-z0-9&.\-]+", t.text) for t in run):
+            continue
+        if any(re.search("地名|人名", t.tag_) for t in run):
+            continue  # 「三重県・鈴木氏」, 「岡本栄・伊賀市長」: a place or a person, not a body
+        start, end = run[0].idx, tok.idx
+        name = text[start:end]
+        entry = gaz.lookup(name)
+        if len(name) >= 2 and not (entry is not None and entry.type is PLACE) and name not in TITLES:
+            found.append(Mention(start, end, name, ORG, _org_kind(name) or OrganisationKind.OTHER.value, "pattern",
+                                 confidence=0.6))
+    return found
 # Words for kinds of bodies: what a list of names (「AやBなどの企業」) or 「XというY」 says the names are.
 _BODY_KINDS = (
     "企業", "会社", "メーカー", "スタートアップ", "ベンチャー", "団体", "機関", "大学", "研究所", "ファンド",
@@ -1347,6 +1381,23 @@ def _glued_katakana(text: str, s: int, e: int, known_ends: set[int], known_start
     if s > 0 and _KATA.match(text, s - 1) and s not in known_ends:
         return True
     return s > 1 and text[s - 1] == "・" and bool(_KATA.match(text, s - 2)) and (s - 1) not in known_ends
+
+
+def _names_body(text: str) -> bool:
+    """Whether a body's name ends somewhere in ``text`` (センター in 台湾貿易センター高雄)."""
+    return any(len(suffix) >= 2 and suffix in text[1:] for suffix, _kind in ORG_SUFFIXES)
+
+
+_FACILITY_HEADS = ("神宮", "神社", "大社", "寺", "城")
+
+
+def _in_latin_name(text: str, s: int, e: int, known_ends: set[int]) -> bool:
+    """A Latin place name right after a capitalised word of a longer name (「Dutch Greenhouse Delta」);
+    a known place before it (「Osaka Kobe」) is a neighbour, not part of one name."""
+    if not text[s:e].isascii():
+        return False
+    before = re.search(r"(?:^|[^A-Za-z])([A-Z][A-Za-z]+) $", text[max(0, s - 30) : s])
+    return before is not None and (s - 1) not in known_ends
 
 
 def _glued(text: str, s: int, e: int) -> bool:
