@@ -1597,3 +1597,13 @@ def test_a_visit_to_a_places_government_visits_the_place(tmp_path: Path) -> None
     facts = _extract(tmp_path, "お知らせ\n山形県の吉村美栄子知事は、2月5日、高雄市政府を訪れた。\n")
     places, persons = _names(facts, "place"), _names(facts, "person")
     assert (persons["吉村美栄子"], places["高雄市"]) in _ties(facts, "visited")
+
+
+def test_a_bodys_name_run_into_a_katakana_name_before_an_abbreviation_is_one_name(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "鳥取県は、山陰経済協会ダナン(SEAD)との間で観光交流の覚書を締結した。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert "山陰経済協会ダナン" in orgs and orgs["SEAD"] == orgs["山陰経済協会ダナン"]
+    assert "山陰経済協会" not in orgs

@@ -971,6 +971,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     # the name and the post's field are no body (ソムチャイ・ウォン工業 of 「…工業大臣」)
     candidates = [c for c in candidates if not (c.type is ORG and c.entry is None and (c.start, c.end) in posted)]
     candidates += _offices(candidates, text)
+    candidates += _chapters(candidates, text)
     return _drop_qualifiers(_select([c for c in candidates if not _not_a_name(c, text)]))
 
 
@@ -984,6 +985,20 @@ def _offices(candidates: list[Mention], text: str) -> list[Mention]:
         if city is not None and _OFFICE_END.match(text, city.end):
             name = c.text + city.text
             out.append(Mention(c.start, city.end, name, ORG, c.kind, "pattern", confidence=0.75, parent_start=c.start))
+    return out
+
+
+_CHAPTER = re.compile(r"([\u30a1-\u30fa\u30fc]{2,10})(?=\s?\([A-Z][A-Za-z&]{1,9}\))")
+
+
+def _chapters(candidates: list[Mention], text: str) -> list[Mention]:
+    """「印日商工会ケララ(INJACK)」: a body's name, a katakana name run into it and an abbreviation in
+    brackets: the abbreviation stands for the whole, which is the body's name (a chapter's, a branch's)."""
+    out = []
+    for c in candidates:
+        tail = _CHAPTER.match(text, c.end) if c.type is ORG and _org_kind(c.text) else None
+        if tail is not None:
+            out.append(Mention(c.start, tail.end(), c.text + tail.group(1), ORG, c.kind, "pattern", confidence=0.7))
     return out
 
 
