@@ -1607,3 +1607,14 @@ def test_a_bodys_name_run_into_a_katakana_name_before_an_abbreviation_is_one_nam
     orgs = _names(facts, "organisation")
     assert "山陰経済協会ダナン" in orgs and orgs["SEAD"] == orgs["山陰経済協会ダナン"]
     assert "山陰経済協会" not in orgs
+
+
+def test_a_quoted_programme_name_is_an_event_whatever_its_words(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "福岡市による起業家育成プログラム「GROWTH LAB FUKUOKA(グロースラボ福岡)」の参加企業が決まった。\n",
+    )
+    events, orgs = _names(facts, "event"), _names(facts, "organisation")
+    assert "GROWTH LAB FUKUOKA" in events
+    assert events.get("グロースラボ福岡") == events["GROWTH LAB FUKUOKA"]
+    assert "GROWTH LAB FUKUOKA" not in orgs and "グロースラボ福岡" not in orgs

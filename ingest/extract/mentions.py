@@ -663,6 +663,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             kind = _org_kind(name) or OrganisationKind.ASSOCIATION.value
             candidates.append(Mention(m.start(1), m.end(1), name, ORG, kind, "pattern", confidence=0.65))
     candidates += _listed_bodies(text)
+    candidates += _programmes(text)
     candidates += _bodies_by_kind(every, text, gaz)
     # Kanji names before 氏 that GiNZA missed (「党部書記の厳衛群氏」).
     for m in _KANJI_PERSON.finditer(text):
@@ -985,6 +986,25 @@ def _offices(candidates: list[Mention], text: str) -> list[Mention]:
         if city is not None and _OFFICE_END.match(text, city.end):
             name = c.text + city.text
             out.append(Mention(c.start, city.end, name, ORG, c.kind, "pattern", confidence=0.75, parent_start=c.start))
+    return out
+
+
+_PROGRAMME = re.compile(
+    r"(?:事業|プログラム|プロジェクト|イニシアティブ|イニシアチブ)\s?「(?P<n>[^「」()、。]{3,40}?)\s?(?:\((?P<a>[^「」()、。]{2,40})\))?」"
+)
+
+
+def _programmes(text: str) -> list[Mention]:
+    """「…支援事業「X(Y)」」, 「育成プログラム「X」」: the quoted name of a programme is something run, an event,
+    whatever its words (アクセラレーター, ラボ) say; a name in brackets inside is its other name."""
+    out = []
+    for m in _PROGRAMME.finditer(text):
+        name, alias = m.group("n"), m.group("a")
+        out.append(Mention(m.start("n"), m.end("n"), name, EVENT, EventKind.MEETING.value, "pattern", confidence=0.65,
+                           aliases=[alias] if alias else []))
+        if alias:
+            out.append(Mention(m.start("a"), m.end("a"), alias, EVENT, EventKind.MEETING.value, "pattern",
+                               confidence=0.65, aliases=[name]))
     return out
 
 
