@@ -1618,3 +1618,9 @@ def test_a_quoted_programme_name_is_an_event_whatever_its_words(tmp_path: Path) 
     assert "GROWTH LAB FUKUOKA" in events
     assert events.get("グロースラボ福岡") == events["GROWTH LAB FUKUOKA"]
     assert "GROWTH LAB FUKUOKA" not in orgs and "グロースラボ福岡" not in orgs
+
+
+def test_a_country_and_its_quarter_tagged_as_a_body_is_an_area(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "吉林省は中国東北部における物流の拠点であり、長春市など8市から構成される。\n")
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    assert "中国東北部" in places and "中国東北部" not in orgs

@@ -825,6 +825,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
             if name.endswith(_VENUES):
                 continue
+            if any(c.type is PLACE and c.start == s and c.end == e for c in candidates):
+                continue  # 中国東北部 tagged a body: an area by its ending (東北部)
             covered = {i for ps, pe in gaz_places for i in range(ps, pe)}
             if all(i in covered for i in range(e - len(name), e)):
                 continue  # 中国河南省 tagged a government: places only, the places stand for it
