@@ -1624,3 +1624,25 @@ def test_a_country_and_its_quarter_tagged_as_a_body_is_an_area(tmp_path: Path) -
     facts = _extract(tmp_path, "吉林省は中国東北部における物流の拠点であり、長春市など8市から構成される。\n")
     places, orgs = _names(facts, "place"), _names(facts, "organisation")
     assert "中国東北部" in places and "中国東北部" not in orgs
+
+
+def test_an_event_named_after_places_is_still_the_event_attended(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "「日本・チリ水産フォーラム」がサンティアゴで開催され、長崎県の大石一郎知事らが出席しました。\n"
+    )
+    event, person = _names(facts, "event")["日本・チリ水産フォーラム"], _names(facts, "person")["大石一郎"]
+    assert (person, event) in _ties(facts, "attended")
+    exhibits = _extract(tmp_path, "長崎県の大石一郎知事は挨拶した。県は「日本・チリ水産博覧会」に県産品を出展した。\n")
+    event, person = _names(exhibits, "event")["日本・チリ水産博覧会"], _names(exhibits, "person")["大石一郎"]
+    assert (person, event) not in _ties(exhibits, "attended")  # bodies exhibit, not people
+
+
+def test_a_bare_group_word_is_the_group_named_before(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "秋田県訪問団は、ロシアのハバロフスク地方を訪問しました。秋田県商工会議所連合会も参加しました。\n"
+        "訪問団は、次の機関を訪問しました。\n・極東国立大学\n・ハバロフスク商工会議所\n",
+    )
+    place, bodies = _names(facts, "place")["秋田県"], _names(facts, "organisation")
+    visits = _ties(facts, "visited")
+    assert {(place, bodies["極東国立大学"]), (place, bodies["ハバロフスク商工会議所"])} <= visits

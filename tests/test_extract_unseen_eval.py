@@ -22,7 +22,7 @@ UNSEEN = Path(__file__).parent / "fixtures" / "docs" / "unseen"
 
 def test_unseen_documents_cold(capsys: pytest.CaptureFixture[str]) -> None:
     parsed = [parse(d) for _p, d in iter_documents([UNSEEN]) if isinstance(d, Document)]
-    assert len(parsed) == 4
+    assert len(parsed) == 5
     gaz = base_gazetteer()
     resolver = Resolver(gaz, None)
     facts = strip_private(merge_fact_files(to_facts(p, gaz, resolver)[0] for p in parsed))
@@ -32,7 +32,7 @@ def test_unseen_documents_cold(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print("\n" + report.table("unseen fixture documents, cold start"))
     # Regression floors a little under the figures measured when this was written.
-    # (Measured: entities F1 0.964, relations F1 0.820.)
+    # (Measured: entities F1 0.964, relations F1 0.820; with the fifth page, on a delegation's visit, 0.964 and 0.836.)
     assert report.total(report.entities).f1 >= 0.92
     assert report.total(report.relations).f1 >= 0.77
     for kind in ("attended", "member_of", "organised", "partner_of", "party_to", "spoke_at", "works_for"):

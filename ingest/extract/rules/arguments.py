@@ -101,10 +101,10 @@ class Arguments(Core):
         for a in args:
             if not set(a.cases) & set(particles):
                 continue
-            found = [m for m in self._arg_mentions(a.head) if m.type is EVENT]
+            found = self._events_of(a.head)
             if not found:
                 owners = [c for c in a.head.children if _dep_label(c) == "nmod" and "の" in cases(c)]
-                found = [m for c in owners for m in self._arg_mentions(c) if m.type is EVENT]
+                found = [m for c in owners for m in self._events_of(c)]
             out += found
         return out
 
@@ -179,11 +179,12 @@ class Arguments(Core):
                     m
                     for c in verb.children
                     if _dep_label(c) == "advcl" and c.i < verb.i and c.lemma_ in ("開催", "開く", "行う")
-                    for m in self._arg(arguments(c), "nsubj", ())
-                    if m.type is EVENT
+                    for a in arguments(c)
+                    if a.dep == "nsubj"
+                    for m in self._events_of(a.head)
                 ]
             for v in self._subjects(verb):
-                if self.actor(v):
+                if self.actor(v) and not (verb.lemma_ == "出展" and v.type is PERSON):  # bodies exhibit, not people
                     for ev in events:
                         add("attended", v, ev, span, verb.idx)
         for verb in verbs["receive"]:

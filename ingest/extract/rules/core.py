@@ -176,7 +176,10 @@ class Core:
             people = [x for x in self.mentions if x.end <= m.start() and x.type is PERSON]
             if people and re.fullmatch(LEADER_POST, self.text[people[-1].end : m.start()]):
                 continue  # 「吉本町長一行」: the group of the person named, not the last body
-            target = self._last_before(m.start(), "organisation", ())
+            # 「山梨県訪問団は…。訪問団は」: the group named so before, else the last body
+            same = [x for x in self.mentions if x.type is ORG and x.end <= m.start() and x.text.endswith(m.group())
+                    and len(x.text) > len(m.group())]
+            target = same[-1] if same else self._last_before(m.start(), "organisation", ())
             if target is not None:
                 copy = Mention(m.start(), m.end(), m.group(), ORG, target.kind, "alias", confidence=0.55)
                 extra.append(copy)
@@ -380,6 +383,19 @@ class Core:
         events = [m for m in inside if m.type is EVENT]
         return max(events, key=lambda m: (m.end, m.length)) if events else None
 
+    def _events_of(self, token: Any) -> list[Mention]:
+        """The events the noun phrase ``token`` heads (and its conjuncts) name: 「「日本・タイ経済フォーラム」」 is
+        the forum, though places are named inside it."""
+        out = []
+        for c in conjuncts(token):
+            start, end = phrase(c)
+            head = c.idx
+            inside = [m for m in self.mentions if m.type is EVENT and m.start <= head < m.end + 1 and m.start < end
+                      and m.end > start]
+            if inside:
+                out.append(max(inside, key=lambda m: m.length))
+        return out
+
     def _arg_mentions(self, token: Any, people: bool = True) -> list[Mention]:
         out = []
         for c in conjuncts(token):
@@ -426,7 +442,10 @@ class Core:
         """A delegation named as an event (「環境ミッションは…を訪問」) travels for the body that organised it;
         one named as a body after its sender (「愛媛県訪問団」) for the sender named in it."""
         if m.type is ORG and m.text.endswith(GROUPS):
-            inner = [x for x in self.mentions if x.start == m.start and x.end < m.end and self.actor(x)]
+            named = [x for x in self.entities[self.key(m)].mentions
+                     if x.source != "alias" and x.length and x.text.endswith(GROUPS)]
+            inner = [x for n in named for x in self.mentions
+                     if x.start == n.start and x.end < n.end and self.actor(x) and x.type is not PERSON]
             return max(inner, key=lambda x: x.end) if inner else m
         if m.type is not EVENT or m.kind != EventKind.DELEGATION_VISIT.value:
             return m

@@ -171,6 +171,6 @@ class Visits(Core):
             subject = self.topics.get(sentence_at(self.text, lead.start())[0])
             if subject is None or not self.actor(subject):
                 continue
-            visitor = self._holder(subject)
+            visitor = self._sent_by(self._holder(subject))
             for m in self._listed(lead):
                 self.add("visited", self.key(visitor), self.key(m), (m.start, m.end), 0.55)
