@@ -1646,3 +1646,10 @@ def test_a_bare_group_word_is_the_group_named_before(tmp_path: Path) -> None:
     place, bodies = _names(facts, "place")["秋田県"], _names(facts, "organisation")
     visits = _ties(facts, "visited")
     assert {(place, bodies["極東国立大学"]), (place, bodies["ハバロフスク商工会議所"])} <= visits
+
+
+def test_touring_an_event_named_after_a_place_visits_no_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "熊本県の木村一郎知事は、東京で開かれた「台湾・日本半導体博覧会2026」を視察しました。\n")
+    event, person = _names(facts, "event")["台湾・日本半導体博覧会2026"], _names(facts, "person")["木村一郎"]
+    assert (person, event) in _ties(facts, "attended")
+    assert (person, _names(facts, "place")["台湾"]) not in _ties(facts, "visited")

@@ -138,7 +138,7 @@ class Arguments(Core):
         for verb in verbs["hold"]:
             # 「XはYにミッションを派遣」, 「Xが…セミナーを開催」: X organised it; a mission sent to Y visits Y
             args = arguments(verb)
-            events = [m for m in self._arg(args, "obj", ("を",)) if m.type is EVENT]
+            events = [m for a in args if a.dep == "obj" and "を" in a.cases for m in self._events_of(a.head)]
             if verb.lemma_ == "派遣":
                 self._sent_delegation(verb, args, add)
             if not events:
@@ -156,12 +156,14 @@ class Arguments(Core):
             span = self._span_of(verb)
             args = arguments(verb)
             # 「万博を視察」, 「見本市を訪れ」: a visit to an event is attending it
-            for ev in self._events_at(args, ("を", "に", "へ")):
+            toured = self._events_at(args, ("を", "に", "へ"))
+            for ev in toured:
                 for v in self._subjects(verb):
                     if self.actor(v):
                         add("attended", v, ev, span, verb.idx)
             courtesy = "表敬" in self.text[max(0, verb.idx - 3) : verb.idx + 4]
-            hosts = [m for m in self._arg(args, None, ("を", "に", "へ")) if self.actor(m)]
+            hosts = [m for m in self._arg(args, None, ("を", "に", "へ")) if self.actor(m)
+                     and not any(ev.start <= m.start and m.end <= ev.end for ev in toured)]  # 「「日本・X展」を視察」
             hosts = [m for m in hosts if m.type is not PERSON or courtesy]
             for v in [*self._subjects(verb), *self._group_leaders(verb)]:
                 if not self.actor(v):
