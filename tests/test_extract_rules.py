@@ -1599,6 +1599,33 @@ def test_a_visit_to_a_places_government_visits_the_place(tmp_path: Path) -> None
     assert (persons["吉村美栄子"], places["高雄市"]) in _ties(facts, "visited")
 
 
+def test_a_bodys_name_run_into_a_katakana_name_before_an_abbreviation_is_one_name(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "鳥取県は、山陰経済協会ダナン(SEAD)との間で観光交流の覚書を締結した。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert "山陰経済協会ダナン" in orgs and orgs["SEAD"] == orgs["山陰経済協会ダナン"]
+    assert "山陰経済協会" not in orgs
+
+
+def test_a_quoted_programme_name_is_an_event_whatever_its_words(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "福岡市による起業家育成プログラム「GROWTH LAB FUKUOKA(グロースラボ福岡)」の参加企業が決まった。\n",
+    )
+    events, orgs = _names(facts, "event"), _names(facts, "organisation")
+    assert "GROWTH LAB FUKUOKA" in events
+    assert events.get("グロースラボ福岡") == events["GROWTH LAB FUKUOKA"]
+    assert "GROWTH LAB FUKUOKA" not in orgs and "グロースラボ福岡" not in orgs
+
+
+def test_a_country_and_its_quarter_tagged_as_a_body_is_an_area(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "吉林省は中国東北部における物流の拠点であり、長春市など8市から構成される。\n")
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    assert "中国東北部" in places and "中国東北部" not in orgs
+
+
 def test_an_event_named_after_places_is_still_the_event_attended(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path, "「日本・チリ水産フォーラム」がサンティアゴで開催され、長崎県の大石一郎知事らが出席しました。\n"

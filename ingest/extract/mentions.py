@@ -663,6 +663,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             kind = _org_kind(name) or OrganisationKind.ASSOCIATION.value
             candidates.append(Mention(m.start(1), m.end(1), name, ORG, kind, "pattern", confidence=0.65))
     candidates += _listed_bodies(text)
+    candidates += _programmes(text)
     candidates += _bodies_by_kind(every, text, gaz)
     # Kanji names before 氏 that GiNZA missed (「党部書記の厳衛群氏」).
     for m in _KANJI_PERSON.finditer(text):
@@ -824,6 +825,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
             if name.endswith(_VENUES):
                 continue
+            if any(c.type is PLACE and c.start == s and c.end == e for c in candidates):
+                continue  # 中国東北部 tagged a body: an area by its ending (東北部)
             covered = {i for ps, pe in gaz_places for i in range(ps, pe)}
             if all(i in covered for i in range(e - len(name), e)):
                 continue  # 中国河南省 tagged a government: places only, the places stand for it
@@ -971,6 +974,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     # the name and the post's field are no body (ソムチャイ・ウォン工業 of 「…工業大臣」)
     candidates = [c for c in candidates if not (c.type is ORG and c.entry is None and (c.start, c.end) in posted)]
     candidates += _offices(candidates, text)
+    candidates += _chapters(candidates, text)
     return _drop_qualifiers(_select([c for c in candidates if not _not_a_name(c, text)]))
 
 
@@ -984,6 +988,39 @@ def _offices(candidates: list[Mention], text: str) -> list[Mention]:
         if city is not None and _OFFICE_END.match(text, city.end):
             name = c.text + city.text
             out.append(Mention(c.start, city.end, name, ORG, c.kind, "pattern", confidence=0.75, parent_start=c.start))
+    return out
+
+
+_PROGRAMME = re.compile(
+    r"(?:事業|プログラム|プロジェクト|イニシアティブ|イニシアチブ)\s?「(?P<n>[^「」()、。]{3,40}?)\s?(?:\((?P<a>[^「」()、。]{2,40})\))?」"
+)
+
+
+def _programmes(text: str) -> list[Mention]:
+    """「…支援事業「X(Y)」」, 「育成プログラム「X」」: the quoted name of a programme is something run, an event,
+    whatever its words (アクセラレーター, ラボ) say; a name in brackets inside is its other name."""
+    out = []
+    for m in _PROGRAMME.finditer(text):
+        name, alias = m.group("n"), m.group("a")
+        out.append(Mention(m.start("n"), m.end("n"), name, EVENT, EventKind.MEETING.value, "pattern", confidence=0.65,
+                           aliases=[alias] if alias else []))
+        if alias:
+            out.append(Mention(m.start("a"), m.end("a"), alias, EVENT, EventKind.MEETING.value, "pattern",
+                               confidence=0.65, aliases=[name]))
+    return out
+
+
+_CHAPTER = re.compile(r"([\u30a1-\u30fa\u30fc]{2,10})(?=\s?\([A-Z][A-Za-z&]{1,9}\))")
+
+
+def _chapters(candidates: list[Mention], text: str) -> list[Mention]:
+    """「印日商工会ケララ(INJACK)」: a body's name, a katakana name run into it and an abbreviation in
+    brackets: the abbreviation stands for the whole, which is the body's name (a chapter's, a branch's)."""
+    out = []
+    for c in candidates:
+        tail = _CHAPTER.match(text, c.end) if c.type is ORG and _org_kind(c.text) else None
+        if tail is not None:
+            out.append(Mention(c.start, tail.end(), c.text + tail.group(1), ORG, c.kind, "pattern", confidence=0.7))
     return out
 
 
