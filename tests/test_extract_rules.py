@@ -1707,3 +1707,17 @@ def test_a_labelled_row_pairs_a_prefecture_with_a_region_after_its_country(tmp_p
     )
     places = _names(facts, "place")
     assert (places["富山県"], places["トロンデラーグ地域"]) in _ties(facts, "partner_of")
+
+
+def test_receiving_calling_on_and_talks_with_a_person_are_meetings(tmp_path: Path) -> None:
+    pages = [
+        "宮崎県の河野二郎知事は、来県したタイ・チェンマイ県のソムチャイ・ウォン知事を県庁に迎えました。\n",
+        "宮崎県の河野二郎知事は、チェンマイ県のソムチャイ・ウォン知事を訪ね、今後の交流について話し合いました。\n",
+        "宮崎県の河野二郎知事は、チェンマイ県のソムチャイ・ウォン知事と協議を行いました。\n",
+        "会談で、宮崎県の河野二郎知事はチェンマイ県のソムチャイ・ウォン知事に対し、観光交流の拡大を提案しました。\n",
+    ]
+    for page in pages:
+        facts = _extract(tmp_path, page)
+        persons = _names(facts, "person")
+        met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
+        assert (persons["河野二郎"], persons["ソムチャイ・ウォン"]) in met, page
