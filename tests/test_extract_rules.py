@@ -1699,3 +1699,12 @@ def test_receiving_calling_on_and_talks_with_a_person_are_meetings(tmp_path: Pat
         persons = _names(facts, "person")
         met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
         assert (persons["河野二郎"], persons["ソムチャイ・ウォン"]) in met, page
+
+
+def test_a_visit_to_a_country_by_its_abbreviation(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "北海道は米国との交流を進めている。北海道の鈴木三郎知事は、7月に訪米し、州政府と意見を交わした。\n"
+    )
+    assert (_names(facts, "person")["鈴木三郎"], _names(facts, "place")["米国"]) in _ties(facts, "visited")
+    unnamed = _extract(tmp_path, "秋田県の佐竹七郎知事は、来月訪中する予定だ。\n")
+    assert "中国" not in _names(unnamed, "place")  # a country the page never names is no place it mentions
