@@ -1687,6 +1687,28 @@ def test_touring_an_event_named_after_a_place_visits_no_place(tmp_path: Path) ->
     assert (person, _names(facts, "place")["台湾"]) not in _ties(facts, "visited")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "岐阜県は、「ノルド・アエロ・バレー」(フランス)との間で、相互協力に関する覚書を締結した。",
+        "岐阜県は、ノルド・アエロ・バレー(フランス)との間で、相互協力に関する覚書を締結した。",
+    ],
+)
+def test_a_quoted_or_bracketed_partner_before_tono_aida_de_signs(tmp_path: Path, sentence: str) -> None:
+    facts = _extract(tmp_path, f"お知らせ\n{sentence}\n")
+    orgs, places = _names(facts, "organisation"), _names(facts, "place")
+    assert {s for s, _t in _ties(facts, "party_to")} == {places["岐阜県"], orgs["ノルド・アエロ・バレー"]}
+
+
+def test_a_labelled_row_pairs_a_prefecture_with_a_region_after_its_country(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "地域間交流支援事業\n実施地域:富山県 - ノルウェー・トロンデラーグ地域\n実施機関:富山県新世紀産業機構\n",
+    )
+    places = _names(facts, "place")
+    assert (places["富山県"], places["トロンデラーグ地域"]) in _ties(facts, "partner_of")
+
+
 def test_receiving_calling_on_and_talks_with_a_person_are_meetings(tmp_path: Path) -> None:
     pages = [
         "宮崎県の河野二郎知事は、来県したタイ・チェンマイ県のソムチャイ・ウォン知事を県庁に迎えました。\n",
