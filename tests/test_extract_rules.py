@@ -1748,3 +1748,12 @@ def test_a_city_peoples_committee_is_the_city_the_gazetteer_knows_without_its_sh
     places = _names(facts, "place")
     assert "ダナン市人民委員会" not in _names(facts, "organisation")
     assert {s for s, _t in _ties(facts, "party_to")} == {places["横浜市"], places["ダナン"]}
+
+
+def test_a_visit_to_a_country_by_its_abbreviation(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "北海道は米国との交流を進めている。北海道の鈴木三郎知事は、7月に訪米し、州政府と意見を交わした。\n"
+    )
+    assert (_names(facts, "person")["鈴木三郎"], _names(facts, "place")["米国"]) in _ties(facts, "visited")
+    unnamed = _extract(tmp_path, "秋田県の佐竹七郎知事は、来月訪中する予定だ。\n")
+    assert "中国" not in _names(unnamed, "place")  # a country the page never names is no place it mentions

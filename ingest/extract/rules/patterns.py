@@ -87,6 +87,21 @@ PARTNER_HEADING = re.compile(
 )
 GROUPS = ("代表団", "訪問団", "視察団", "使節団", "交流団", "経済団")
 DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
+# 訪台, 訪米 …: a visit to the country its second character abbreviates (named so on the page).
+COUNTRY_VISITS = {
+    "訪台": ("台湾",),
+    "訪中": ("中国", "中華人民共和国"),
+    "訪米": ("米国", "アメリカ", "アメリカ合衆国"),
+    "訪韓": ("韓国", "大韓民国"),
+    "訪英": ("英国", "イギリス"),
+    "訪仏": ("フランス",),
+    "訪独": ("ドイツ",),
+    "訪露": ("ロシア",),
+    "訪豪": ("オーストラリア", "豪州"),
+    "訪印": ("インド",),
+    "訪越": ("ベトナム",),
+    "訪伊": ("イタリア",),
+}
 VERBS = {
     "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問", "見学"}),
     "attend": frozenset({"出席", "参加", "参列", "出展", "招く", "招待"}),
@@ -95,6 +110,7 @@ VERBS = {
     "serve": frozenset({"務める", "務め"}),
     "receive": frozenset({"受ける", "受け"}),
     "accompany": frozenset({"同行"}),
+    "visit_country": frozenset(COUNTRY_VISITS),
 }
 LEADS = ("団長", "副団長", "団長代理")
 MEETINGS = ("会談", "会見", "面談", "面会", "懇談", "懇談会", "意見交換会")
