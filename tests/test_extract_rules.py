@@ -1653,3 +1653,14 @@ def test_touring_an_event_named_after_a_place_visits_no_place(tmp_path: Path) ->
     event, person = _names(facts, "event")["台湾・日本半導体博覧会2026"], _names(facts, "person")["木村一郎"]
     assert (person, event) in _ties(facts, "attended")
     assert (person, _names(facts, "place")["台湾"]) not in _ties(facts, "visited")
+
+
+def test_a_place_and_ordinary_words_tagged_as_a_body_name_no_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "2027年の横浜園芸博覧会におけるベルギー園芸の参画を目指す。\n"
+        "県内の農業ベンチャーである株式会社グリーンリンク福井は、州の食品クラスターに加盟した。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert "ベルギー園芸" not in orgs
+    assert "グリーンリンク福井" in orgs  # a legal form before it says it is a company

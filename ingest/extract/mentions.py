@@ -849,6 +849,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
             if re.search(r"[A-Za-z]", name) and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .&-]*", name):
                 continue
+            proper = [t for t in ent if "固有名詞" in t.tag_]
+            if (
+                proper and all("地名" in t.tag_ for t in proper)
+                and not (_org_kind(name) or legal or name.isascii() or name.endswith(("団", "一行")))
+            ):
+                continue  # オランダ園芸, 東京オリンピック: a place and ordinary words, no body's ending
             candidates.append(
                 Mention(e - len(name), e, name, ORG, _org_kind(name) or kind, "ner", legal_name=legal, confidence=0.55)
             )
