@@ -1599,6 +1599,38 @@ def test_a_visit_to_a_places_government_visits_the_place(tmp_path: Path) -> None
     assert (persons["吉村美栄子"], places["高雄市"]) in _ties(facts, "visited")
 
 
+def test_a_post_and_a_colon_name_the_holder(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "お知らせ\n佐賀大学(学長:受田浩之)は、3月5日、ベトナムのフエ大学と大学間交流協定を締結しました。\n"
+        "訪問団(団長:山口祥義、副団長:ジョン・ミラー)は翌日帰国した。\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert {"受田浩之", "山口祥義", "ジョン・ミラー"} <= set(persons)
+    roles = {(r["source"], r["target"], r.get("role")) for r in facts["relations"] if r["type"] == "works_for"}
+    assert (persons["受田浩之"], orgs["佐賀大学"], "学長") in roles
+
+
+def test_provinces_ending_in_do_and_heads_of_a_place_named_in_their_own_script(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "お知らせ\n島根県は、韓国慶尚北道と友好協定を締結しました。締結式には丸山達也知事と慶尚北道の李哲雨知事が出席した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert "慶尚北道" in places
+    works = _ties(facts, "works_for")
+    assert (persons["李哲雨"], places["慶尚北道"]) in works
+    mongol = _extract(
+        tmp_path,
+        "お知らせ\n島根県は、モンゴル国ウムヌゴビ県と覚書を締結しました。"
+        "署名は丸山達也知事とツェンド・バトエルデネ県知事が行いました。\n",
+    )
+    places, persons = _names(mongol, "place"), _names(mongol, "person")
+    works = _ties(mongol, "works_for")
+    assert (persons["ツェンド・バトエルデネ"], places["ウムヌゴビ県"]) in works
+    assert (persons["丸山達也"], places["島根県"]) in works
+
+
 def test_a_bodys_name_run_into_a_katakana_name_before_an_abbreviation_is_one_name(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -55,7 +55,7 @@ _KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc]+"
 _KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _PERSON_KATAKANA = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME}(?:[・=][ ]?{_KATAKANA_NAME})+)[ ]?"
-    r"(?=氏|さん|様|博士|大使|駐日|総領事|大統領|首相|所長|会長|社長|教授|州知事|州首相|副知事|知事|副市長|市長|長官|副委員長|委員長|大臣|議長|代表|"
+    r"(?=氏|さん|様|博士|大使|駐日|総領事|大統領|首相|所長|会長|社長|教授|州知事|州首相|県知事|副知事|知事|副市長|市長|長官|副委員長|委員長|大臣|議長|代表|"
     r"局長|理事|学長|副学長|病院長|処長|郷長|県長|\(\d{1,3}\))"
 )
 # 「…州議長 ダミアン・アラリ」: a post, a space, then a katakana name (a list of signatories).
@@ -584,6 +584,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                                               confidence=0.7, parent_start=ps))
                     continue
                 candidates.append(Mention(ps, pe, surface, PLACE, pk, "suffix", confidence=0.7))
+    candidates += _provinces_in_do(every, text)
     # 「SkyDrive社」, 「テラドローン社」: a Latin or katakana name marked as a company by 社.
     for m in _COMPANY_SHA.finditer(text):
         candidates.append(Mention(m.start(1), m.end(1), m.group(1), ORG, OrganisationKind.COMPANY.value, "pattern",
@@ -737,6 +738,11 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     # 3. persons by pattern
     candidates += _tagged_persons(doc, text, {ps for ps, _pe in place_spans}, every)
     candidates += _posted_names(doc, text)
+    for m in _POST_COLON_NAME.finditer(text):
+        # 「X大学(学長:受田浩之)」, 「団長:山田太郎」: a post, a colon, then the holder's name
+        toks = _tokens_at(doc, m.start("n"), m.end("n"))
+        if toks and (any("人名" in t.tag_ for t in toks) or "・" in m.group("n")):
+            candidates.append(Mention(m.start("n"), m.end("n"), m.group("n"), PERSON, None, "pattern", confidence=0.7))
     posted: list[tuple[int, int]] = []
     for m in _KATAKANA_BEFORE_POST.finditer(text):
         # 「ケビン・メセベルー観光局長」, 「ソムチャイ・ウォン工業大臣」: a foreign name (its first part tagged as a
@@ -982,6 +988,29 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     candidates += _offices(candidates, text)
     candidates += _chapters(candidates, text)
     return _drop_qualifiers(_select([c for c in candidates if not _not_a_name(c, text)]))
+
+
+_DO_PARTS = ("特別", "自治", "道", "南道", "北道")
+
+
+def _provinces_in_do(tokens: list[Any], text: str) -> list[Mention]:
+    """「江原道」, 「慶尚|南道」, 「済州特別自治道」: place-name tokens ending in 道 name a province (道 is
+    too common an ending to read as a place without the tagger's place-name tag)."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        if "地名" not in tokens[i].tag_ or "地名-国" in tokens[i].tag_:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and ("地名" in tokens[j].tag_ or tokens[j].text in _DO_PARTS):
+            j += 1
+        start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+        name = text[start:end]
+        if name.endswith("道") and 3 <= len(name) <= 8 and re.fullmatch(rf"[{_KANJI}]+", name):
+            found.append(Mention(start, end, name, PLACE, PlaceKind.REGION.value, "suffix", confidence=0.7))
+        i = j
+    return found
 
 
 def _offices(candidates: list[Mention], text: str) -> list[Mention]:
@@ -1262,6 +1291,11 @@ def _tagged_persons(doc: Any, text: str, place_starts: set[int], tokens: list[An
 
 # Two or three kanji right before a post of a head or an officer (「同省の王建国省長」, 「…処の余明勲処長」):
 # how Chinese names stand before their post; the tagger often splits them into ordinary words.
+_POST_COLON_NAME = re.compile(
+    rf"(?:{_TITLE_ALT})\s?[:：]\s?(?P<n>[{_KANJI}々]{{2,4}}\s?[{_KANJI}々]{{1,3}}|[\u30a1-\u30fa\u30fc]{{2,}}(?:・[\u30a1-\u30fa\u30fc]+)+)"
+    r"(?=\s?(?:氏|さん|様)?\s?(?:[)）、,。/／|]|$))",
+    re.MULTILINE,
+)
 _POSTED_NAME = re.compile(
     rf"(?:(?<=[の・、\s「(])|(?<=^))(?P<n>[{_KANJI}]{{2,3}})(?=副?(?:省長|市長|県長|区長|郷長|鎮長|州長|知事|主席|書記"
     r"|処長|庁長|局長|主任|理事長|会長|社長|院長|所長|学長)(?:[はがとのも、。]|\s|$))",

@@ -250,6 +250,9 @@ class Core:
         katakana = [m for m in fitting if re.match(r"[\u30a1-\u30fa\u30fc]", m.text)]
         if foreign and katakana:
             return katakana[-1]
+        kanji = [m for m in fitting if m not in katakana]
+        if not foreign and kanji:
+            return kanji[-1]  # 「平井伸治知事とバトボルド県知事」: a name in kanji heads a place named in kanji
         if fitting:
             return fitting[-1]
         for suffix in suffixes:

@@ -22,6 +22,9 @@ JAPAN = place_id("JP")
 HEAD_OF: dict[str, tuple[str, ...]] = {
     "州知事": ("州",),
     "州首相": ("州",),
+    "県知事": ("県",),
+    "道知事": ("道",),
+    "府知事": ("府",),
     "知事": ("県", "都", "道", "府"),
     "市長": ("市",),
     "町長": ("町",),
@@ -146,3 +149,5 @@ GOVERNMENT_AFTER = re.compile(r"^(?:人民政府|政府|人民委員会|当局|�
 SIGNED_ALLIANCE = re.compile(r"(?:契約)?(?:を)?(?:し(?!て(?:いる|おり|います))|する|します|いたし|を行)")
 # What may follow an agreement word that ends a headline: 「AとBが友好提携」, 「A、Bと連携協定(1月)」.
 HEADLINE_END = re.compile(r"(?:契約|書)?\s?(?:[(][^()\n]{0,20}[)])?\s?[!。]?\s*")
+# A body's post holder in brackets after it: 「X大学(学長:P)」, 「X社(代表取締役:P)」 (the match ends at P).
+BRACKET_POST = re.compile(r"[(（](?P<post>[^()（）:：、\s]{1,10})\s?[:：]\s?$")

@@ -8,7 +8,7 @@ from ingest.extract.lexicon import TITLES
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import ORG, PERSON
-from ingest.extract.rules.patterns import HEAD_OF, POST_AFTER
+from ingest.extract.rules.patterns import BRACKET_POST, HEAD_OF, HEADS, POST_AFTER
 from ingest.extract.rules.text import closest, role_between
 
 # A country in brackets after a body or a person: 「X (ドイツ)」, 「A氏(イタリア)」.
@@ -32,6 +32,12 @@ class Posts(Core):
                     close = self.text.find(")", inside[0].end)
                     role_text = self.text[inside[0].end : close if close > 0 else inside[0].end + 30]
                     found.append((inside[0], re.sub(r"\([^)]*\)?", "", role_text)))
+            post = BRACKET_POST.search(self.text, max(0, p.start - 16), p.start)
+            if not found and post is not None:
+                # 「X大学(学長:P)」: the bracket after a body names its post holder
+                body = next((q for q in ms if q.end == post.start() and self.actor(q) and q.type is not PERSON), None)
+                if body is not None:
+                    found.append((body, post.group("post")))
             if not found:
                 limit = p.start
                 for q in sorted(ms[:i], key=lambda x: (x.end, x.length), reverse=True):
@@ -108,7 +114,11 @@ class Posts(Core):
             if not found:
                 # 「三村申吾知事」, 「後藤三男(ごとう・みつお)町長」: a head's post names the kind of place it heads
                 post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(" + "|".join(HEAD_OF) + ")", after)
-                if post:
+                posted = any(
+                    f.type == "works_for" and f.source == self.key(p) and (f.role or "").endswith(HEADS)
+                    for f in self.facts
+                )
+                if post and not posted:  # 「金振兌知事は」 after 「江原道の金振兌知事」: the post is known
                     # 「門川大作市長とダリオ・ナルデッラ市長」: a name in katakana heads a place named in katakana
                     foreign = bool(re.fullmatch(r"[\u30a1-\u30fa\u30fc・=＝ ]+", p.text))
                     host = self._headed(p.start, HEAD_OF[post.group(1)], foreign)
