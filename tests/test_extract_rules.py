@@ -1696,3 +1696,17 @@ def test_a_place_and_ordinary_words_tagged_as_a_body_name_no_body(tmp_path: Path
     orgs = _names(facts, "organisation")
     assert "ベルギー園芸" not in orgs
     assert "グリーンリンク福井" in orgs  # a legal form before it says it is a company
+
+
+def test_receiving_calling_on_and_talks_with_a_person_are_meetings(tmp_path: Path) -> None:
+    pages = [
+        "宮崎県の河野二郎知事は、来県したタイ・チェンマイ県のソムチャイ・ウォン知事を県庁に迎えました。\n",
+        "宮崎県の河野二郎知事は、チェンマイ県のソムチャイ・ウォン知事を訪ね、今後の交流について話し合いました。\n",
+        "宮崎県の河野二郎知事は、チェンマイ県のソムチャイ・ウォン知事と協議を行いました。\n",
+        "会談で、宮崎県の河野二郎知事はチェンマイ県のソムチャイ・ウォン知事に対し、観光交流の拡大を提案しました。\n",
+    ]
+    for page in pages:
+        facts = _extract(tmp_path, page)
+        persons = _names(facts, "person")
+        met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
+        assert (persons["河野二郎"], persons["ソムチャイ・ウォン"]) in met, page

@@ -165,11 +165,17 @@ class Arguments(Core):
             hosts = [m for m in self._arg(args, None, ("を", "に", "へ")) if self.actor(m)
                      and not any(ev.start <= m.start and m.end <= ev.end for ev in toured)]  # 「「日本・X展」を視察」
             hosts = [m for m in hosts if m.type is not PERSON or courtesy]
-            for v in [*self._subjects(verb), *self._group_leaders(verb)]:
+            callers = [*self._subjects(verb), *self._group_leaders(verb)]
+            for v in callers:
                 if not self.actor(v):
                     continue
                 for h in hosts:
                     add("visited", v, h, span, verb.idx)
+            # 「P知事はQ知事を訪ね」: calling on a person is meeting them
+            for q in self._arg(args, "obj", ("を",)):
+                for v in callers:
+                    if q.type is PERSON and v.type is PERSON:
+                        add("met_with", v, q, span, verb.idx)
         for verb in verbs["attend"]:
             if verb.lemma_ in ("招く", "招待") and not any(c.lemma_ in ("れる", "られる") for c in verb.children):
                 continue  # 「XをEに招いた」: X's host invites; 「Eに招かれ」: the guest attends
@@ -221,6 +227,8 @@ class Arguments(Core):
                 verb = verb.head  # 「Qと県庁で会談を行った」: the meeting is what the verb does
             args = arguments(verb)
             others = [m for m in self._arg(args, None, ("と",)) if self.actor(m)]
+            if verb.lemma_ in ("迎える", "出迎える"):  # 「P知事はQ知事を県庁に迎え」: the guest received
+                others = [m for m in self._arg(args, "obj", ("を",)) if m.type is PERSON]
             for a in args:  # 「Qとオンラインで会談」: the parser hangs Q on the manner or place after it
                 if "と" not in a.cases:
                     others += [

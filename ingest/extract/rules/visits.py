@@ -139,6 +139,24 @@ class Visits(Core):
                 if earlier and self.key(earlier[-1]) != self.key(q):
                     self.add("met_with", self.key(earlier[-1]), self.key(q), (s, e), 0.55)
                 break
+        self._meeting_frame(sentence, s, e, ms)
+
+    def _meeting_frame(self, sentence: str, s: int, e: int, ms: list[Mention]) -> None:
+        """「会談で、P知事はQ知事に対し…を提案」: in a meeting the sentence opens with, its subject addresses the
+        people it names with に対し, に or と."""
+        opening = r"\s*(?:[^、。]{0,20}?の)?(?:会談|面談|会見|懇談|面会)(?:で|では|の中で|の席で|の席上|において)、?"
+        frame = re.match(opening, sentence)
+        if frame is None:
+            return
+        tail = r"[^、。と()]{0,10}?(?:\(\d{1,3}\))?(?:氏|さん|様)?"
+        people = [m for m in ms if m.type is PERSON and m.start >= s + frame.end()]
+        speaker = next((m for m in people if re.match(tail + r"(?:は|が)", self.text[m.end : m.end + 16])), None)
+        if speaker is None:
+            return
+        for q in people:
+            addressed = re.match(tail + r"(?:に対し|に|と|へ)", self.text[q.end : q.end + 16])
+            if addressed and self.key(q) != self.key(speaker):
+                self.add("met_with", self.key(speaker), self.key(q), (s, e), 0.55)
 
     def itinerary(self) -> None:
         """「【主な訪問先】」 and the list under it: each body or place listed was visited by the
