@@ -154,6 +154,7 @@ _QUOTED_OCCASION = re.compile(
     r"「([^「」]{4,40})」\s?(?=に(?:も)?(?:参加|出席|出展)|を(?:開催|主催|共催)|の会期|が開催"
     r"|の[^\s、。「」]{0,8}(?:イベント|セミナー|シンポジウム|式典)(?:が|を|は))"
 )
+_SCHOOLS = ("学校", "高専", "高校", "学院")  # schools, which the organisation endings leave to the recogniser
 _VENUES = ("ホテル", "庁舎", "議事堂", "会館", "ホール", "庭園", "記念館", "スタジアム")
 _OFFICE_END = re.compile(r"(?:は|が|と|の|では|、|\s|$)")
 _KATAKANA_STATE = re.compile(
@@ -858,7 +859,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             proper = [t for t in ent if "固有名詞" in t.tag_]
             if (
                 proper and all("地名" in t.tag_ for t in proper)
-                and not (_org_kind(name) or legal or name.isascii() or name.endswith(("団", "一行")))
+                and not (_org_kind(name) or legal or name.isascii() or name.endswith(("団", "一行", *_SCHOOLS)))
             ):
                 continue  # オランダ園芸, 東京オリンピック: a place and ordinary words, no body's ending
             candidates.append(
