@@ -1698,6 +1698,28 @@ def test_a_place_and_ordinary_words_tagged_as_a_body_name_no_body(tmp_path: Path
     assert "グリーンリンク福井" in orgs  # a legal form before it says it is a company
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "岐阜県は、「ノルド・アエロ・バレー」(フランス)との間で、相互協力に関する覚書を締結した。",
+        "岐阜県は、ノルド・アエロ・バレー(フランス)との間で、相互協力に関する覚書を締結した。",
+    ],
+)
+def test_a_quoted_or_bracketed_partner_before_tono_aida_de_signs(tmp_path: Path, sentence: str) -> None:
+    facts = _extract(tmp_path, f"お知らせ\n{sentence}\n")
+    orgs, places = _names(facts, "organisation"), _names(facts, "place")
+    assert {s for s, _t in _ties(facts, "party_to")} == {places["岐阜県"], orgs["ノルド・アエロ・バレー"]}
+
+
+def test_a_labelled_row_pairs_a_prefecture_with_a_region_after_its_country(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "地域間交流支援事業\n実施地域:富山県 - ノルウェー・トロンデラーグ地域\n実施機関:富山県新世紀産業機構\n",
+    )
+    places = _names(facts, "place")
+    assert (places["富山県"], places["トロンデラーグ地域"]) in _ties(facts, "partner_of")
+
+
 def test_receiving_calling_on_and_talks_with_a_person_are_meetings(tmp_path: Path) -> None:
     pages = [
         "宮崎県の河野二郎知事は、来県したタイ・チェンマイ県のソムチャイ・ウォン知事を県庁に迎えました。\n",
@@ -1710,3 +1732,12 @@ def test_receiving_calling_on_and_talks_with_a_person_are_meetings(tmp_path: Pat
         persons = _names(facts, "person")
         met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
         assert (persons["河野二郎"], persons["ソムチャイ・ウォン"]) in met, page
+
+
+def test_a_visit_to_a_country_by_its_abbreviation(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "北海道は米国との交流を進めている。北海道の鈴木三郎知事は、7月に訪米し、州政府と意見を交わした。\n"
+    )
+    assert (_names(facts, "person")["鈴木三郎"], _names(facts, "place")["米国"]) in _ties(facts, "visited")
+    unnamed = _extract(tmp_path, "秋田県の佐竹七郎知事は、来月訪中する予定だ。\n")
+    assert "中国" not in _names(unnamed, "place")  # a country the page never names is no place it mentions

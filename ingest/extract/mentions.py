@@ -586,6 +586,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                     continue
                 candidates.append(Mention(ps, pe, surface, PLACE, pk, "suffix", confidence=0.7))
     candidates += _provinces_in_do(every, text)
+    # 「フィンランド・オウル地域」: a katakana name and 地域 after a country and ・ name a region of it
+    ends = {c.end for c in countries}
+    for m in _KATAKANA_AREA.finditer(text):
+        if m.start() - 1 in ends:
+            candidates.append(Mention(m.start(), m.end(), m.group(), PLACE, PlaceKind.REGION.value, "suffix",
+                                      confidence=0.65))
     # 「SkyDrive社」, 「テラドローン社」: a Latin or katakana name marked as a company by 社.
     for m in _COMPANY_SHA.finditer(text):
         candidates.append(Mention(m.start(1), m.end(1), m.group(1), ORG, OrganisationKind.COMPANY.value, "pattern",
@@ -991,6 +997,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     return _drop_qualifiers(_select([c for c in candidates if not _not_a_name(c, text)]))
 
 
+_KATAKANA_AREA = re.compile(r"(?<=・)[\u30a1-\u30fa\u30fc]{2,12}地域")
 _DO_PARTS = ("特別", "自治", "道", "南道", "北道")
 
 

@@ -38,12 +38,16 @@ class Agreements(Core):
             start = max(self.text.rfind(ch, 0, end) for ch in "。\n") + 1
             items = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^、,]+", self.text[start:end])]
             found: list[tuple[int, int]] = []
+            quoted_names: set[tuple[int, int]] = set()
             listed_body = False
             for i_start, i_end in reversed(items):
                 item = self.text[i_start:i_end]
                 lead = re.match(r"\s*(?:および|及び|並びに|と)?\s*", item)
                 b_start = i_start + (lead.end() if lead else 0)
                 bare = re.sub(r"\s?\([^()]*\)\s?$", "", self.text[b_start:i_end])  # 「ACE(…)」
+                quoted = re.fullmatch(r"「([^「」]+)」", bare)
+                if quoted:  # 「「エアロスペース・バレー」(フランス)と」: a quoted name is a name
+                    b_start, bare = b_start + 1, quoted.group(1)
                 b_end = b_start + len(bare)
                 if any(m.start <= b_start and b_end <= m.end and self.actor(m) for m in self.mentions):
                     listed_body = True
@@ -55,6 +59,7 @@ class Agreements(Core):
                 if re.fullmatch(KATAKANA_NAME, bare):
                     n_start = b_start  # 「ボルドー・メトロポール」: the whole item
                 found.append((n_start, n_end))
+                quoted_names.update([(n_start, n_end)] if quoted else [])
                 if name.start() > 0:
                     break  # 「Xの機関・ACE」: the list starts here
             for n_start, n_end in found:
@@ -67,7 +72,8 @@ class Agreements(Core):
                     for m in self.mentions
                 ):
                     continue
-                if not re.fullmatch(LATIN_NAME, text) and not listed_body and not self._proper(n_start, n_end):
+                named = listed_body or (n_start, n_end) in quoted_names
+                if not re.fullmatch(LATIN_NAME, text) and not named and not self._proper(n_start, n_end):
                     continue  # 「スタートアップと協定を締結」: a common word, not a body
                 m = Mention(n_start, n_end, text, ORG, "other", "context", confidence=0.55)
                 self.mentions.append(m)

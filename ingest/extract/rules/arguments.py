@@ -10,7 +10,7 @@ from graph.model import EventKind
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import EVENT, PERSON
-from ingest.extract.rules.patterns import DELEGATIONS, LEADER_POST, LEADS, MEETINGS, VERBS
+from ingest.extract.rules.patterns import COUNTRY_VISITS, DELEGATIONS, LEADER_POST, LEADS, MEETINGS, VERBS
 from ingest.extract.rules.text import sentence_at
 from ingest.extract.syntax import Arg, arguments, cases, predicates, subject_of
 from ingest.extract.syntax import dep_label as _dep_label
@@ -75,6 +75,20 @@ class Arguments(Core):
                 target = self.entities[key]
                 if target.mentions:
                     add("visited", c, target.mentions[0], span, verb.idx)
+
+    def _country_visit(self, verb: Any, add: Callable[..., None]) -> None:
+        """「P知事は7月に訪米し」: a visit to the country 訪X abbreviates, when the page names that country. Where
+        the parser reads 訪X as a noun (「…が訪台、」) its visitor is not linked to it, and nothing is read."""
+        names = COUNTRY_VISITS.get(verb.text) or COUNTRY_VISITS.get(verb.lemma_) or ()
+        key = next((k for k in (self._place_named(n) for n in names) if k is not None), None)
+        if key is None or not self.entities[key].mentions:
+            return
+        country = self.entities[key].mentions[0]
+        if verb.pos_ != "VERB":
+            return
+        for v in self._subjects(verb):
+            if self.actor(v) and self.key(v) != key:
+                add("visited", v, country, self._span_of(verb), verb.idx)
 
     def _group_leaders(self, verb: Any) -> list[Mention]:
         """「P知事を団長とする訪問団は」, 「P知事(が)率いる訪問団は」: the person leading the group that is the
@@ -199,6 +213,8 @@ class Arguments(Core):
             self._courtesy_call(verb, add)
         for verb in verbs["accompany"]:
             self._accompanied(verb, add)
+        for verb in verbs["visit_country"]:
+            self._country_visit(verb, add)
         for verb in verbs["serve"]:
             # 「P知事が団長を務めた」: the leader of a delegation takes part in it
             if not any(self.text[a.start : a.end].endswith(LEADS) for a in arguments(verb) if a.dep == "obj"):

@@ -314,9 +314,9 @@ class Core:
     def _after(self, m: Mention, size: int = 8) -> str:
         """Text after a mention, skipping a bracketed alias: 「X(JTG)は」 reads as 「Xは」."""
         rest = self.text[m.end : m.end + 40]
-        rest = re.sub(r"^\s?\([^()]{1,30}\)", "", rest)
         if self.text[m.start - 1 : m.start] == "「":
             rest = re.sub(r"^」", "", rest)  # 「クラスター「X」と」 reads as 「Xと」
+        rest = re.sub(r"^\s?\([^()]{1,30}\)", "", rest)
         if m.type is ORG:
             rest = re.sub(r"^社(?=[はがとのも、])", "", rest)  # 「SkyDrive社は」 reads as 「SkyDriveは」
         elif m.type is PLACE:

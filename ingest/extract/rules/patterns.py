@@ -40,9 +40,11 @@ HOSTED_VISIT = re.compile(
     r"|(?<![\u4e00-\u9fff\u30a1-\u30fa])(?P<office>県庁|市役所|市庁舎|区役所|町役場|村役場|道庁|府庁|都庁|本庁舎|庁舎)"
     r"(?:を|に)(?:表敬)?(?:訪問|訪れ|来訪)"
 )
-# A list row pairing two sides: an optional number or bullet, side A, a dash, side B, an optional bracket.
+# A list row pairing two sides: an optional number or bullet (or label 「実施地域:」), side A, a dash, side B,
+# an optional bracket.
 PAIRED_ROW = re.compile(
-    r"^[ \t]*(?:\d{1,2}[.)．]|[(（]\d{1,2}[)）]|[・•\-])?[ \t]*(?P<a>[^\s\-—–－―|、。()（）]{2,30})[ \t]*[-—–－―][ \t]*"
+    r"^[ \t]*(?:\d{1,2}[.)．]|[(（]\d{1,2}[)）]|[・•\-])?[ \t]*(?:[^\s:：\-—–－―|、。()（）]{2,8}[:：][ \t]*)?"
+    r"(?P<a>[^\s\-—–－―|、。()（）]{2,30})[ \t]*[-—–－―][ \t]*"
     r"(?P<b>[^\s\-—–－―|、。()（）]{2,30})[ \t]*(?:[(（](?P<c>[^()（）\n]{2,40})[)）])?[ \t]*$",
     re.MULTILINE,
 )
@@ -85,6 +87,21 @@ PARTNER_HEADING = re.compile(
 )
 GROUPS = ("代表団", "訪問団", "視察団", "使節団", "交流団", "経済団")
 DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
+# 訪台, 訪米 …: a visit to the country its second character abbreviates (named so on the page).
+COUNTRY_VISITS = {
+    "訪台": ("台湾",),
+    "訪中": ("中国", "中華人民共和国"),
+    "訪米": ("米国", "アメリカ", "アメリカ合衆国"),
+    "訪韓": ("韓国", "大韓民国"),
+    "訪英": ("英国", "イギリス"),
+    "訪仏": ("フランス",),
+    "訪独": ("ドイツ",),
+    "訪露": ("ロシア",),
+    "訪豪": ("オーストラリア", "豪州"),
+    "訪印": ("インド",),
+    "訪越": ("ベトナム",),
+    "訪伊": ("イタリア",),
+}
 VERBS = {
     "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問", "見学"}),
     "attend": frozenset({"出席", "参加", "参列", "出展", "招く", "招待"}),
@@ -93,13 +110,14 @@ VERBS = {
     "serve": frozenset({"務める", "務め"}),
     "receive": frozenset({"受ける", "受け"}),
     "accompany": frozenset({"同行"}),
+    "visit_country": frozenset(COUNTRY_VISITS),
 }
 LEADS = ("団長", "副団長", "団長代理")
 MEETINGS = ("会談", "会見", "面談", "面会", "懇談", "懇談会", "意見交換会")
 GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
 # The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
 PARTY_SLOT = re.compile(
-    r"と(?:の間で)?[^、。と]{0,20}?(?:"
+    r"と(?:の間で[、,]?\s?)?[^、。と]{0,20}?(?:"
     + "|".join(re.escape(w) for w, _k in AGREEMENT_WORDS if w != "合意")
     + r")(?:\([^()]{0,30}\))?[^、。]{0,6}?(?:締結|調印|署名|交わ|結)"
 )
