@@ -1723,6 +1723,33 @@ def test_receiving_calling_on_and_talks_with_a_person_are_meetings(tmp_path: Pat
         assert (persons["河野二郎"], persons["ソムチャイ・ウォン"]) in met, page
 
 
+def test_parties_of_a_passive_signing_between_them_and_of_a_three_party_one(tmp_path: Path) -> None:
+    passive = _extract(
+        tmp_path, "お知らせ\n2月10日、福島県とブラジル・パラナ州の間で、経済交流に関する覚書が締結されました。\n"
+    )
+    places = _names(passive, "place")
+    assert {s for s, _t in _ties(passive, "party_to")} == {places["福島県"], places["パラナ州"]}
+    three = _extract(
+        tmp_path, "お知らせ\n宮城県、東北大学、韓国の電子部品研究院の3者は、半導体人材に関する覚書を締結しました。\n"
+    )
+    orgs, places = _names(three, "organisation"), _names(three, "place")
+    assert {s for s, _t in _ties(three, "party_to")} == {places["宮城県"], orgs["東北大学"], orgs["電子部品研究院"]}
+
+
+def test_what_was_agreed_and_signed_in_one_sentence_is_one_agreement(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path, "お知らせ\n高知県と台湾・台南市は、観光分野で協力することで合意し、覚書を交わしました。\n"
+    )
+    assert len([e for e in facts["entities"] if e["type"] == "agreement"]) == 1
+
+
+def test_a_city_peoples_committee_is_the_city_the_gazetteer_knows_without_its_shi(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "お知らせ\n横浜市は、ベトナムのダナン市人民委員会と技術協力覚書を更新しました。\n")
+    places = _names(facts, "place")
+    assert "ダナン市人民委員会" not in _names(facts, "organisation")
+    assert {s for s, _t in _ties(facts, "party_to")} == {places["横浜市"], places["ダナン"]}
+
+
 def test_a_visit_to_a_country_by_its_abbreviation(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path, "北海道は米国との交流を進めている。北海道の鈴木三郎知事は、7月に訪米し、州政府と意見を交わした。\n"

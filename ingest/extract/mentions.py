@@ -425,6 +425,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     title_end = text.find("\n") if "\n" in text else len(text)
     gaz_places = [(c.start, c.end) for c in candidates if c.type is PLACE]
     countries = [c for c in candidates if c.type is PLACE and c.kind == PlaceKind.COUNTRY.value]
+    country_ends = {c.end for c in countries}
     # 2. suffix-built organisations, places and events over noun runs
     for a, b in _split_at_posts(text, every, _noun_runs(doc, every)):
         a = _after_full_name(every, a, b)
@@ -482,6 +483,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         strong = strong or bool(len(name) >= 4 and re.match(r"\s?\([A-Z][A-Za-z&]{1,7}\)", text[e : e + 12]))
         # 「フードバレー財団」: a katakana name before the word for a body that only names bodies
         strong = strong or bool(_KATAKANA_STEM_BODY.fullmatch(name))
+        # 「台湾の工業技術研究院」: a name ending like a body, said to be a country's
+        strong = strong or (len(name) >= 5 and text[offset - 1 : offset] == "の" and (offset - 1) in country_ends)
         # A body name right before a title and a person: 「X協力センター専務理事 …氏」.
         strong = strong or (len(name) >= 5 and not name.startswith(_DEICTIC) and bool(_BEFORE_TITLE.match(text, e)))
         if kind and name not in _GENERIC and (_proper(doc, a, b, place_spans) or legal or strong):
@@ -943,7 +946,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
             gov = re.fullmatch(r"(.+州)(政府)", c.text)  # 「MG州政府」: the government of MG州, not of "MG"
         if gov:
             # A place's government acts as the place: 台東県政府, 陝西省人民政府, X省人民委員会.
-            entry = gaz.lookup(gov.group(1))
+            # 「ダナン市人民委員会」: the gazetteer may know the city without its 市
+            entry = gaz.lookup(gov.group(1)) or gaz.lookup(re.sub(r"(?<=.{2})市$", "", gov.group(1)))
             known = places.get((c.start, c.start + len(gov.group(1))))
             if entry is not None and entry.type is PLACE:
                 c.type, c.kind, c.entry, c.text = PLACE, entry.kind, entry, gov.group(1)

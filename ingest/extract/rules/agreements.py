@@ -17,6 +17,7 @@ from ingest.extract.rules.patterns import (
     KATAKANA_NAME,
     LATIN_NAME,
     NOT_NAMES,
+    PARTY_AFTER,
     PARTY_SLOT,
     PLANNED,
     SIGNED_ALLIANCE,
@@ -90,7 +91,7 @@ class Agreements(Core):
             ):
                 continue  # 「オランダ・北ブラバント州」: the country only locates the party
             after = self._after(m)
-            if re.match(r"(?:代表団|訪問団|知事|市長)?(?:は|が|では|と|及び|および|、|・)|を訪問|を訪れ", after):
+            if re.match(PARTY_AFTER, after):
                 if re.match(r"・", after) and not re.match(
                     r"・\S*?(?:は|が|と)", after[:0] + self.text[m.end : m.end + 30]
                 ):
@@ -430,7 +431,8 @@ class Agreements(Core):
                 and not ws <= GENERIC_AGREEMENT_WORDS
                 and parties[key] <= parties.get(other, set())
                 and (not signed or str(self.entities[other].attrs.get("signed") or "")[:4] == signed[:4])
-                and not spans[key] & spans[other]  # two agreements named in one sentence are two
+                # two agreements named in one sentence are two, but what was agreed (合意し) is what was signed
+                and (not spans[key] & spans[other] or words == {"合意"})
             ]
             if len(wider) == 1:
                 merged[key] = wider[0]

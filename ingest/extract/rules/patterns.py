@@ -169,3 +169,7 @@ SIGNED_ALLIANCE = re.compile(r"(?:契約)?(?:を)?(?:し(?!て(?:いる|おり|�
 HEADLINE_END = re.compile(r"(?:契約|書)?\s?(?:[(][^()\n]{0,20}[)])?\s?[!。]?\s*")
 # A body's post holder in brackets after it: 「X大学(学長:P)」, 「X社(代表取締役:P)」 (the match ends at P).
 BRACKET_POST = re.compile(r"[(（](?P<post>[^()（）:：、\s]{1,10})\s?[:：]\s?$")
+# What follows a party of a signing: 「Aは」, 「Aと」, 「A、」, 「Aの間で」, 「A、B、Cの3者は」, 「Aを訪問し」.
+PARTY_AFTER = re.compile(
+    r"(?:代表団|訪問団|知事|市長)?(?:は|が|では|と|及び|および|、|・|の間で|の[2-9二三四五]者)|を訪問|を訪れ"
+)
