@@ -1768,3 +1768,16 @@ def test_a_visit_to_a_country_by_its_abbreviation(tmp_path: Path) -> None:
     assert (_names(facts, "person")["鈴木三郎"], _names(facts, "place")["米国"]) in _ties(facts, "visited")
     unnamed = _extract(tmp_path, "秋田県の佐竹七郎知事は、来月訪中する予定だ。\n")
     assert "中国" not in _names(unnamed, "place")  # a country the page never names is no place it mentions
+
+
+def test_a_table_row_of_attendees_attended_the_pages_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "日韓観光交流会を開催しました\n\n| 項目 | 内容 |\n| --- | --- |\n| 名称 | 日韓観光交流会 |\n"
+        "| 参加者 | 釜山観光公社 キム・ミンジュン社長、福岡大学 山本太郎学長 |\n| 参加団体 | 九州観光機構、福岡商工会議所 |\n",
+    )
+    event, persons, bodies = _names(facts, "event")["日韓観光交流会"], _names(facts, "person"), _names(facts, "organisation")
+    attended = _ties(facts, "attended")
+    assert {(persons["キム・ミンジュン"], event), (persons["山本太郎"], event)} <= attended
+    assert {(bodies["九州観光機構"], event), (bodies["福岡商工会議所"], event)} <= attended
+    assert (bodies["福岡大学"], event) not in attended  # the person listed attended, for their body
