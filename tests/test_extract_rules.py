@@ -1687,6 +1687,17 @@ def test_touring_an_event_named_after_a_place_visits_no_place(tmp_path: Path) ->
     assert (person, _names(facts, "place")["台湾"]) not in _ties(facts, "visited")
 
 
+def test_a_place_and_ordinary_words_tagged_as_a_body_name_no_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "2027年の横浜園芸博覧会におけるベルギー園芸の参画を目指す。\n"
+        "県内の農業ベンチャーである株式会社グリーンリンク福井は、州の食品クラスターに加盟した。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert "ベルギー園芸" not in orgs
+    assert "グリーンリンク福井" in orgs  # a legal form before it says it is a company
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -1770,3 +1781,16 @@ def test_a_departments_head_serves_the_department_of_the_body(tmp_path: Path) ->
     assert (persons["山下一郎"], orgs["神戸商工会議所国際部"]) in works
     assert (orgs["神戸商工会議所国際部"], orgs["神戸商工会議所"]) in _ties(facts, "part_of")
     assert {"ソムサック・インタソン", "ヤン・デ・フリース"} <= set(persons)
+
+
+def test_a_table_row_of_attendees_attended_the_pages_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "日韓観光交流会を開催しました\n\n| 項目 | 内容 |\n| --- | --- |\n| 名称 | 日韓観光交流会 |\n"
+        "| 参加者 | 釜山観光公社 キム・ミンジュン社長、福岡大学 山本太郎学長 |\n| 参加団体 | 九州観光機構、福岡商工会議所 |\n",
+    )
+    event, persons, bodies = _names(facts, "event")["日韓観光交流会"], _names(facts, "person"), _names(facts, "organisation")
+    attended = _ties(facts, "attended")
+    assert {(persons["キム・ミンジュン"], event), (persons["山本太郎"], event)} <= attended
+    assert {(bodies["九州観光機構"], event), (bodies["福岡商工会議所"], event)} <= attended
+    assert (bodies["福岡大学"], event) not in attended  # the person listed attended, for their body

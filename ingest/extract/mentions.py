@@ -155,6 +155,7 @@ _QUOTED_OCCASION = re.compile(
     r"「([^「」]{4,40})」\s?(?=に(?:も)?(?:参加|出席|出展)|を(?:開催|主催|共催)|の会期|が開催"
     r"|の[^\s、。「」]{0,8}(?:イベント|セミナー|シンポジウム|式典)(?:が|を|は))"
 )
+_SCHOOLS = ("学校", "高専", "高校", "学院")  # schools, which the organisation endings leave to the recogniser
 _VENUES = ("ホテル", "庁舎", "議事堂", "会館", "ホール", "庭園", "記念館", "スタジアム")
 _OFFICE_END = re.compile(r"(?:は|が|と|の|では|、|\s|$)")
 _KATAKANA_STATE = re.compile(
@@ -869,6 +870,12 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
             if re.search(r"[A-Za-z]", name) and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .&-]*", name):
                 continue
+            proper = [t for t in ent if "固有名詞" in t.tag_]
+            if (
+                proper and all("地名" in t.tag_ for t in proper)
+                and not (_org_kind(name) or legal or name.isascii() or name.endswith(("団", "一行", *_SCHOOLS)))
+            ):
+                continue  # オランダ園芸, 東京オリンピック: a place and ordinary words, no body's ending
             candidates.append(
                 Mention(e - len(name), e, name, ORG, _org_kind(name) or kind, "ner", legal_name=legal, confidence=0.55)
             )

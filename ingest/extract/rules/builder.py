@@ -61,6 +61,7 @@ class _Builder(Posts, Visits, Events, Arguments, Structure, Sectors):
         self.itinerary()
         self.partner_lists()
         self.field_organisers()
+        self.field_attendees()
         self.list_organisers()
         self.speakers()
         self.matrix_sectors()

@@ -8,7 +8,16 @@ from ingest.extract.lexicon import AGREEMENT_VERBS, SPEAKER_WORDS
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import EVENT, ORG, PERSON, PLACE
-from ingest.extract.rules.patterns import HELD_AT, HELD_WITH, HOLDS, ORGANISER_ROW, QUOTED_PARTNER, QUOTED_SUBJECT
+from ingest.extract.rules.patterns import (
+    ATTENDEE_HEADINGS,
+    HELD_AT,
+    HELD_WITH,
+    HOLDS,
+    ORGANISER_ROW,
+    PEOPLE_HEADINGS,
+    QUOTED_PARTNER,
+    QUOTED_SUBJECT,
+)
 from ingest.extract.rules.text import closest, nested_in, sentence_at
 
 
@@ -256,6 +265,26 @@ class Events(Core):
                 inner = any(o is not m and o.start <= m.start and m.end <= o.end and o.length > m.length for o in row)
                 if not inner and m.type is not EVENT and m.type is not PERSON and self.actor(m):
                     self.add("organised", self.key(m), self.key(event), (start, end), 0.6)
+
+    def field_attendees(self) -> None:
+        """A 「参加者 | X大学 P学長、Y社」 row: each item's person (else its body) attended the page's event; a
+        「参加団体 | A、B」 row, each body."""
+        rows = [label for label in self.doc.fields
+                if re.fullmatch(r"(?:主な)?(?:" + "|".join(ATTENDEE_HEADINGS) + ")", label.strip())]
+        event = self._main_event() if rows else None
+        if event is None:
+            return
+        for label in rows:
+            start = self.doc.field_offsets.get(label, 0)
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+            people = any(w in label for w in PEOPLE_HEADINGS)
+            for item in re.finditer(r"[^、,／/|｜]+", self.text[start:end]):
+                inside = self.in_span(start + item.start(), start + item.end())
+                named = [m for m in inside if self.actor(m) and m.length]
+                listed = [m for m in named if people and m.type is PERSON] or [m for m in named if m.type is not PERSON]
+                if listed:
+                    self.add("attended", self.key(listed[0]), self.key(event), (start, end), 0.55)
 
     def speakers(self) -> None:
         """Persons (and their bodies) on a programme following an event name."""
