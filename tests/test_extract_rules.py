@@ -1794,3 +1794,15 @@ def test_a_table_row_of_attendees_attended_the_pages_event(tmp_path: Path) -> No
     assert {(persons["キム・ミンジュン"], event), (persons["山本太郎"], event)} <= attended
     assert {(bodies["九州観光機構"], event), (bodies["福岡商工会議所"], event)} <= attended
     assert (bodies["福岡大学"], event) not in attended  # the person listed attended, for their body
+
+
+def test_the_parts_of_an_event_report_name_its_speakers(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "「日伊デザイン・ウェビナー」開催報告\n札幌市と在日イタリア商工会議所は、「日伊デザイン・ウェビナー」を共同開催しました。"
+        "第1部では、ミラノ工科大学のマルコ・ロッシ教授が事例を紹介し、第2部では、北海道大学の高橋健教授が報告しました。\n",
+    )
+    persons, events = _names(facts, "person"), _names(facts, "event")
+    spoke = _ties(facts, "spoke_at")
+    event = events["日伊デザイン・ウェビナー"]
+    assert {(persons["マルコ・ロッシ"], event), (persons["高橋健"], event)} <= spoke
