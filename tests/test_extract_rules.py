@@ -1770,3 +1770,12 @@ def test_a_table_row_of_attendees_attended_the_pages_event(tmp_path: Path) -> No
     assert {(persons["キム・ミンジュン"], event), (persons["山本太郎"], event)} <= attended
     assert {(bodies["九州観光機構"], event), (bodies["福岡商工会議所"], event)} <= attended
     assert (bodies["福岡大学"], event) not in attended  # the person listed attended, for their body
+
+
+def test_a_person_speaking_at_an_event_or_its_opening(tmp_path: Path) -> None:
+    opening = _extract(tmp_path, "福島県の内堀三郎知事は、「日本・ドイツ水素フォーラム」の開会式で挨拶した。\n")
+    event, person = _names(opening, "event")["日本・ドイツ水素フォーラム"], _names(opening, "person")["内堀三郎"]
+    assert (person, event) in _ties(opening, "spoke_at")
+    talk = _extract(tmp_path, "福島県の内堀三郎知事は、ベルリンで開かれた「日独水素サミット」で講演した。\n")
+    event, person = _names(talk, "event")["日独水素サミット"], _names(talk, "person")["内堀三郎"]
+    assert (person, event) in _ties(talk, "spoke_at")
