@@ -1687,6 +1687,17 @@ def test_touring_an_event_named_after_a_place_visits_no_place(tmp_path: Path) ->
     assert (person, _names(facts, "place")["台湾"]) not in _ties(facts, "visited")
 
 
+def test_a_place_and_ordinary_words_tagged_as_a_body_name_no_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "2027年の横浜園芸博覧会におけるベルギー園芸の参画を目指す。\n"
+        "県内の農業ベンチャーである株式会社グリーンリンク福井は、州の食品クラスターに加盟した。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert "ベルギー園芸" not in orgs
+    assert "グリーンリンク福井" in orgs  # a legal form before it says it is a company
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -1757,6 +1768,19 @@ def test_a_visit_to_a_country_by_its_abbreviation(tmp_path: Path) -> None:
     assert (_names(facts, "person")["鈴木三郎"], _names(facts, "place")["米国"]) in _ties(facts, "visited")
     unnamed = _extract(tmp_path, "秋田県の佐竹七郎知事は、来月訪中する予定だ。\n")
     assert "中国" not in _names(unnamed, "place")  # a country the page never names is no place it mentions
+
+
+def test_a_departments_head_serves_the_department_of_the_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "お知らせ\nパネルには、神戸商工会議所国際部長の山下一郎氏、ラオス駐日大使館の"
+        "ソムサック・インタソン特命全権大使、在日オランダ大使館のヤン・デ・フリース上席商務官が参加した。\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    works = _ties(facts, "works_for")
+    assert (persons["山下一郎"], orgs["神戸商工会議所国際部"]) in works
+    assert (orgs["神戸商工会議所国際部"], orgs["神戸商工会議所"]) in _ties(facts, "part_of")
+    assert {"ソムサック・インタソン", "ヤン・デ・フリース"} <= set(persons)
 
 
 def test_a_table_row_of_attendees_attended_the_pages_event(tmp_path: Path) -> None:
