@@ -1806,3 +1806,12 @@ def test_the_parts_of_an_event_report_name_its_speakers(tmp_path: Path) -> None:
     spoke = _ties(facts, "spoke_at")
     event = events["日伊デザイン・ウェビナー"]
     assert {(persons["マルコ・ロッシ"], event), (persons["高橋健"], event)} <= spoke
+
+
+def test_a_person_speaking_at_an_event_or_its_opening(tmp_path: Path) -> None:
+    opening = _extract(tmp_path, "福島県の内堀三郎知事は、「日本・ドイツ水素フォーラム」の開会式で挨拶した。\n")
+    event, person = _names(opening, "event")["日本・ドイツ水素フォーラム"], _names(opening, "person")["内堀三郎"]
+    assert (person, event) in _ties(opening, "spoke_at")
+    talk = _extract(tmp_path, "福島県の内堀三郎知事は、ベルリンで開かれた「日独水素サミット」で講演した。\n")
+    event, person = _names(talk, "event")["日独水素サミット"], _names(talk, "person")["内堀三郎"]
+    assert (person, event) in _ties(talk, "spoke_at")
