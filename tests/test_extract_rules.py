@@ -1770,6 +1770,19 @@ def test_a_visit_to_a_country_by_its_abbreviation(tmp_path: Path) -> None:
     assert "中国" not in _names(unnamed, "place")  # a country the page never names is no place it mentions
 
 
+def test_a_departments_head_serves_the_department_of_the_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "お知らせ\nパネルには、神戸商工会議所国際部長の山下一郎氏、ラオス駐日大使館の"
+        "ソムサック・インタソン特命全権大使、在日オランダ大使館のヤン・デ・フリース上席商務官が参加した。\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    works = _ties(facts, "works_for")
+    assert (persons["山下一郎"], orgs["神戸商工会議所国際部"]) in works
+    assert (orgs["神戸商工会議所国際部"], orgs["神戸商工会議所"]) in _ties(facts, "part_of")
+    assert {"ソムサック・インタソン", "ヤン・デ・フリース"} <= set(persons)
+
+
 def test_a_table_row_of_attendees_attended_the_pages_event(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -56,7 +56,8 @@ _KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _PERSON_KATAKANA = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME}(?:[・=][ ]?{_KATAKANA_NAME})+)[ ]?"
     r"(?=氏|さん|様|博士|大使|駐日|総領事|大統領|首相|所長|会長|社長|教授|州知事|州首相|県知事|副知事|知事|副市長|市長|長官|副委員長|委員長|大臣|議長|代表|"
-    r"局長|理事|学長|副学長|病院長|処長|郷長|県長|\(\d{1,3}\))"
+    r"局長|理事|学長|副学長|病院長|処長|郷長|県長|特命全権大使|上席商務官|商務官|参事官|総領事|領事|書記官|准教授|"
+    r"研究員|部長|課長|室長|会頭|議員|次官|副大臣|事務局長|事務総長|副社長|副会長|取締役|CEO|\(\d{1,3}\))"
 )
 # 「…州議長 ダミアン・アラリ」: a post, a space, then a katakana name (a list of signatories).
 _NAME_AFTER_POST = re.compile(
@@ -450,6 +451,10 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
         if group and len(run) > len(group.group()) + 1:  # 「X代表団」: the body is X
             run = run[: group.start()]
             e = s + len(run)
+            while b > a and doc[b - 1].idx >= e:
+                b -= 1
+        if re.search(r"[部局課室]長$", run) and len(run) > 4:  # 「X商工会議所国際部長」: the head of X's 国際部
+            run, e = run[:-1], e - 1
             while b > a and doc[b - 1].idx >= e:
                 b -= 1
         role = re.search(r"(?:主催|共催|後援|協賛)$", run)
@@ -995,7 +1000,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     candidates = [c for c in candidates if not any(cs <= c.start < ce for cs, ce in credits)]
     candidates = [c for c in candidates if not (c.type is PERSON and _not_a_participant(text, c.start, c.end))]
     # the name and the post's field are no body (ソムチャイ・ウォン工業 of 「…工業大臣」)
-    candidates = [c for c in candidates if not (c.type is ORG and c.entry is None and (c.start, c.end) in posted)]
+    posted_starts = {ps for ps, _pe in posted}  # 「…観光局長」: nor the name and the post's unit
+    candidates = [c for c in candidates if not (c.type is ORG and c.entry is None and c.start in posted_starts)]
     candidates += _offices(candidates, text)
     candidates += _chapters(candidates, text)
     return _drop_qualifiers(_select([c for c in candidates if not _not_a_name(c, text)]))
