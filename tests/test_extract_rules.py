@@ -1803,3 +1803,12 @@ def test_a_name_two_places_of_a_page_share_is_left_to_neither(tmp_path: Path) ->
     assert "Shizuoka" not in places and "静岡" not in places  # the gazetteer's bare name fits both
     alone = _extract(tmp_path, "静岡市は、浙江省と友好交流協定を締結した。\n")
     assert _names(alone, "place").get("Shizuoka") == _names(alone, "place")["静岡市"]
+
+
+def test_a_person_speaking_at_an_event_or_its_opening(tmp_path: Path) -> None:
+    opening = _extract(tmp_path, "福島県の内堀三郎知事は、「日本・ドイツ水素フォーラム」の開会式で挨拶した。\n")
+    event, person = _names(opening, "event")["日本・ドイツ水素フォーラム"], _names(opening, "person")["内堀三郎"]
+    assert (person, event) in _ties(opening, "spoke_at")
+    talk = _extract(tmp_path, "福島県の内堀三郎知事は、ベルリンで開かれた「日独水素サミット」で講演した。\n")
+    event, person = _names(talk, "event")["日独水素サミット"], _names(talk, "person")["内堀三郎"]
+    assert (person, event) in _ties(talk, "spoke_at")

@@ -215,6 +215,14 @@ class Arguments(Core):
             self._accompanied(verb, add)
         for verb in verbs["visit_country"]:
             self._country_visit(verb, add)
+        for verb in verbs["speak"]:
+            # 「P知事は「E」の開会式で挨拶した」, 「Eで講演」: a person speaking at an event
+            if verb.pos_ != "VERB":
+                continue
+            for ev in self._events_at(arguments(verb), ("で", "に", "において")):
+                for v in self._subjects(verb):
+                    if v.type is PERSON:
+                        add("spoke_at", v, ev, self._span_of(verb), verb.idx)
         for verb in verbs["serve"]:
             # 「P知事が団長を務めた」: the leader of a delegation takes part in it
             if not any(self.text[a.start : a.end].endswith(LEADS) for a in arguments(verb) if a.dep == "obj"):

@@ -111,6 +111,7 @@ VERBS = {
     "receive": frozenset({"受ける", "受け"}),
     "accompany": frozenset({"同行"}),
     "visit_country": frozenset(COUNTRY_VISITS),
+    "speak": frozenset({"講演", "挨拶", "あいさつ", "登壇", "基調講演"}),
 }
 LEADS = ("団長", "副団長", "団長代理")
 MEETINGS = ("会談", "会見", "面談", "面会", "懇談", "懇談会", "意見交換会")
