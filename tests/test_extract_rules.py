@@ -1805,6 +1805,18 @@ def test_a_name_two_places_of_a_page_share_is_left_to_neither(tmp_path: Path) ->
     assert _names(alone, "place").get("Shizuoka") == _names(alone, "place")["静岡市"]
 
 
+def test_the_parts_of_an_event_report_name_its_speakers(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "「日伊デザイン・ウェビナー」開催報告\n札幌市と在日イタリア商工会議所は、「日伊デザイン・ウェビナー」を共同開催しました。"
+        "第1部では、ミラノ工科大学のマルコ・ロッシ教授が事例を紹介し、第2部では、北海道大学の高橋健教授が報告しました。\n",
+    )
+    persons, events = _names(facts, "person"), _names(facts, "event")
+    spoke = _ties(facts, "spoke_at")
+    event = events["日伊デザイン・ウェビナー"]
+    assert {(persons["マルコ・ロッシ"], event), (persons["高橋健"], event)} <= spoke
+
+
 def test_a_person_speaking_at_an_event_or_its_opening(tmp_path: Path) -> None:
     opening = _extract(tmp_path, "福島県の内堀三郎知事は、「日本・ドイツ水素フォーラム」の開会式で挨拶した。\n")
     event, person = _names(opening, "event")["日本・ドイツ水素フォーラム"], _names(opening, "person")["内堀三郎"]

@@ -328,6 +328,11 @@ SPEAKER_WORDS = (
     "モデレーター",
     "講師",
     "登壇者",
+    "第1部",
+    "第2部",
+    "事例紹介",
+    "事例報告",
+    "発表者",
 )
 
 # Sector words: the vocabulary's own labels and synonyms plus general Japanese terms.
