@@ -1798,6 +1798,15 @@ def test_a_table_row_of_attendees_attended_the_pages_event(tmp_path: Path) -> No
     assert (bodies["福岡大学"], event) not in attended  # the person listed attended, for their body
 
 
+def test_a_name_two_places_of_a_page_share_is_left_to_neither(tmp_path: Path) -> None:
+    both = _extract(tmp_path, "静岡県と静岡市は、浙江省と友好交流協定を締結した。\n")
+    places = _names(both, "place")
+    assert places["静岡県"] != places["静岡市"]
+    assert "Shizuoka" not in places and "静岡" not in places  # the gazetteer's bare name fits both
+    alone = _extract(tmp_path, "静岡市は、浙江省と友好交流協定を締結した。\n")
+    assert _names(alone, "place").get("Shizuoka") == _names(alone, "place")["静岡市"]
+
+
 def test_the_parts_of_an_event_report_name_its_speakers(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

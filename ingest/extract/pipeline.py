@@ -155,6 +155,7 @@ def build_fact_file(document: Document, extraction: Extraction, resolver: Resolv
     review: list[str] = []
     pending: dict[str, dict[str, Any]] = {}  # uncertain entity id -> review item fields
     counts = {status.value: 0 for status in Status}
+    shared = _shared_place_names(extraction)
     for key, ent in extraction.entities.items():
         if ent.type is EntityType.SECTOR:
             ids[key] = key
@@ -175,6 +176,8 @@ def build_fact_file(document: Document, extraction: Extraction, resolver: Resolv
                 if n.lang is not Lang.UND:
                     known.setdefault(n.text, n.lang)
                 extra.append(n.text)
+        if etype is EntityType.PLACE:
+            extra = [t for t in extra if t not in shared or t in ent.names]
         if etype is ent.type:
             names += [t for t in extra if t not in names]
         else:  # an organisation that is a governing place: its names are the place's aliases
@@ -286,6 +289,19 @@ def build_fact_file(document: Document, extraction: Extraction, resolver: Resolv
         "_dropped": dropped,
     }
     return facts, review
+
+
+def _shared_place_names(extraction: Extraction) -> set[str]:
+    """Names the gazetteer gives to two places of one page (熊本 and Kumamoto for both 熊本県 and 熊本市):
+    on that page they tell neither apart, so each place keeps only those of them the page writes for it."""
+    holders: dict[str, set[str]] = {}
+    for ent in extraction.entities.values():
+        if ent.type is not EntityType.PLACE:
+            continue
+        entry = next((m.entry for m in ent.mentions if m.entry is not None), None)
+        for n in ([x.text for x in entry.names] if entry is not None else []) + list(ent.names):
+            holders.setdefault(n, set()).add(entry.id if entry is not None else ent.key)
+    return {n for n, ids in holders.items() if len(ids) > 1}
 
 
 def _absorb(record: dict[str, Any], other: dict[str, Any]) -> None:
