@@ -1855,3 +1855,24 @@ def test_a_province_after_its_country_and_a_kind_of_partnership_are_no_ministry_
     assert "浙江省" in places
     assert not any(name.endswith("省") for name in orgs)
     assert "友好県省" not in places
+
+
+def test_programme_rows_with_abbreviations_in_brackets(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "日越経済協力フォーラム2025\n日時:2025年7月1日\n主催:日本貿易振興機構(ジェトロ)\n共催:ベトナム計画投資省(MPI)\n"
+        "登壇者:グエン・チー・ズン大臣(MPI)、石黒憲彦理事長(ジェトロ)\n",
+    )
+    orgs, persons, events = _names(facts, "organisation"), _names(facts, "person"), _names(facts, "event")
+    event = events["日越経済協力フォーラム2025"]
+    assert (orgs["ベトナム計画投資省"], event) in _ties(facts, "organised")
+    assert (persons["グエン・チー・ズン"], orgs["ベトナム計画投資省"]) in _ties(facts, "works_for")
+
+
+def test_a_past_post_in_brackets_is_no_employer_and_a_memorial_ceremony_is_an_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "友好提携20周年記念式典を開催\n式典には、学会会長であるバトバヤル教授(モンゴル国立大学教授を歴任)が出席した。\n",
+    )
+    assert "友好提携20周年記念式典" in _names(facts, "event")
+    assert not _ties(facts, "works_for")

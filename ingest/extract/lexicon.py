@@ -311,6 +311,9 @@ EVENT_WORDS: tuple[tuple[str, EventKind], ...] = (
     ("商談会", EventKind.MEETING),
     ("交流会", EventKind.MEETING),
     ("説明会", EventKind.MEETING),
+    ("記念式典", EventKind.MEETING),
+    ("キックオフイベント", EventKind.MEETING),
+    ("キックオフ会議", EventKind.MEETING),
 )
 ORGANISER_WORDS = ("主催", "共催", "開催")
 SPEAKER_WORDS = (

@@ -25,13 +25,14 @@ class Posts(Core):
                 continue
             found: list[tuple[Mention, str]] = []
             after = self.text[p.end : p.end + 60]
-            paren = re.match(r"\s*(?:氏|さん|様)?\s*\(", after)
+            paren = re.match(r"\s*(?:" + "|".join(TITLES) + r")?\s*(?:氏|さん|様)?\s*\(", after)  # 「P長官(BOI)」
             if paren:  # 「C氏(A 国際関係部局責任者)」: the bracket names the employer
                 inside = [q for q in ms if p.end + paren.end() <= q.start <= p.end + paren.end() + 2]
                 if inside and self.actor(inside[0]) and inside[0].type is not PERSON and inside[0].kind != "country":
                     close = self.text.find(")", inside[0].end)
                     role_text = self.text[inside[0].end : close if close > 0 else inside[0].end + 30]
-                    found.append((inside[0], re.sub(r"\([^)]*\)?", "", role_text)))
+                    if not re.search(r"歴任|を経て|出身|卒業", role_text):  # 「(X大学教授を歴任)」: a past post
+                        found.append((inside[0], re.sub(r"\([^)]*\)?", "", role_text)))
             post = BRACKET_POST.search(self.text, max(0, p.start - 16), p.start)
             if not found and post is not None:
                 # 「X大学(学長:P)」: the bracket after a body names its post holder
