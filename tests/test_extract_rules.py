@@ -1824,3 +1824,10 @@ def test_a_person_speaking_at_an_event_or_its_opening(tmp_path: Path) -> None:
     talk = _extract(tmp_path, "福島県の内堀三郎知事は、ベルリンで開かれた「日独水素サミット」で講演した。\n")
     event, person = _names(talk, "event")["日独水素サミット"], _names(talk, "person")["内堀三郎"]
     assert (person, event) in _ties(talk, "spoke_at")
+
+
+def test_a_countrys_quarter_dotted_before_its_state_only_locates_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "鳥取県はブラジル南部・パラナ州の州政府と覚書を交わした。ドイツ北部の港湾都市とも交流がある。\n")
+    places = _names(facts, "place")
+    assert "パラナ州" in places and "ブラジル南部" not in places
+    assert "ドイツ北部" in places  # a quarter spoken of on its own is a place of the page
