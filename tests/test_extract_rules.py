@@ -1831,3 +1831,14 @@ def test_a_countrys_quarter_dotted_before_its_state_only_locates_it(tmp_path: Pa
     places = _names(facts, "place")
     assert "パラナ州" in places and "ブラジル南部" not in places
     assert "ドイツ北部" in places  # a quarter spoken of on its own is a place of the page
+
+
+def test_a_latin_name_whose_community_a_page_names_is_a_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "森ビルが運営するARK HILLS LABのビジネスコミュニティ「六本木イノベーション会」と連携した。"
+        "Rubyのコミュニティとも交流した。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert "ARK HILLS LAB" in orgs
+    assert "Ruby" not in orgs  # one Latin word before a community may be a language or a product

@@ -1424,6 +1424,10 @@ _LIST_MARK = re.compile(
     r"\s?(?:など|等|のような|みたいな|といった)(?:の|な)?[^。、\n「」()]{0,16}?(?:" + "|".join(_BODY_KINDS) + ")"
 )
 _CALLED = re.compile(r"という[^。、\n「」()]{0,16}?(?:" + "|".join(_BODY_KINDS) + ")")
+# 「EGG JAPANのビジネスコミュニティ」: a Latin name whose community, fund or incubator this is runs it
+_OWNS = re.compile(
+    r"の[\u30a1-\u30fa\u30fc]{0,8}(?:コミュニティ|ファンド|インキュベーター|アクセラレーター|コワーキングスペース)"
+)
 _LIST_JOIN = re.compile(r"\s?(?:、|や|と|及び|および|,)\s?")
 
 
@@ -1448,7 +1452,7 @@ def _bodies_by_kind(tokens: list[Any], text: str, gaz: Gazetteer) -> list[Mentio
         i = j
     found: list[Mention] = []
     for k, (s, e) in enumerate(names):
-        if _CALLED.match(text, e):
+        if _CALLED.match(text, e) or (" " in text[s:e] and _OWNS.match(text, e)):
             group = [(s, e)]
         elif _LIST_MARK.match(text, e):
             group = [(s, e)]
