@@ -68,7 +68,9 @@ def test_a_courtesy_call_on_a_person_and_a_meeting_with_several(tmp_path: Path) 
     met = _ties(facts, "met_with") | {(b, a) for a, b in _ties(facts, "met_with")}
     assert (persons["山口祥義"], persons["ピーター・ミラー"]) in met
     assert (persons["山口祥義"], persons["マリア・ロッシ"]) in met
-    assert (persons["ハンス・ベッカー"], persons["山口祥義"]) in _ties(facts, "visited")
+    # a courtesy call visits the body the person heads and meets the person
+    assert (persons["ハンス・ベッカー"], _names(facts, "place")["佐賀県"]) in _ties(facts, "visited")
+    assert (persons["ハンス・ベッカー"], persons["山口祥義"]) in met
 
 
 def test_a_known_citys_name_with_a_provinces_ending_is_the_province(tmp_path: Path) -> None:
@@ -1842,3 +1844,24 @@ def test_a_latin_name_whose_community_a_page_names_is_a_body(tmp_path: Path) -> 
     orgs = _names(facts, "organisation")
     assert "ARK HILLS LAB" in orgs
     assert "Ruby" not in orgs  # one Latin word before a community may be a language or a product
+
+
+def test_a_courtesy_call_on_a_person_visits_their_body_and_meets_them(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "お知らせ\nミナスジェライス州のパウロ・シルバ副知事は、10月3日、岐阜県の河合孝憲副知事を表敬訪問しました。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    visits = _ties(facts, "visited")
+    assert (persons["パウロ・シルバ"], places["岐阜県"]) in visits
+    assert not any(t == persons["河合孝憲"] for _s, t in visits)
+    assert (persons["パウロ・シルバ"], persons["河合孝憲"]) in _ties(facts, "met_with")
+    roles = {(r["source"], r.get("role")) for r in facts["relations"] if r["type"] == "works_for"}
+    assert (persons["河合孝憲"], "副知事") in roles
+    bare = _extract(
+        tmp_path,
+        "岐阜県からのお知らせ\nミナスジェライス州のパウロ・シルバ副知事が県庁を訪れ、河合孝憲副知事を表敬訪問しました。\n",
+    )
+    places, persons = _names(bare, "place"), _names(bare, "person")
+    assert (persons["河合孝憲"], places["岐阜県"]) in _ties(bare, "works_for")
+    assert not any(t == persons["河合孝憲"] for _s, t in _ties(bare, "visited"))

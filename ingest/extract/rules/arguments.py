@@ -178,7 +178,8 @@ class Arguments(Core):
             courtesy = "表敬" in self.text[max(0, verb.idx - 3) : verb.idx + 4]
             hosts = [m for m in self._arg(args, None, ("を", "に", "へ")) if self.actor(m)
                      and not any(ev.start <= m.start and m.end <= ev.end for ev in toured)]  # 「「日本・X展」を視察」
-            hosts = [m for m in hosts if m.type is not PERSON or courtesy]
+            # a courtesy call on a person visits the body the person serves, when it is known
+            hosts = [self._body_of(m, heads_only=False) for m in hosts if m.type is not PERSON or courtesy]
             callers = [*self._subjects(verb), *self._group_leaders(verb)]
             for v in callers:
                 if not self.actor(v):

@@ -37,14 +37,17 @@ class Visits(Core):
                 # 「訪問団」「視察先」「訪問者」 name a group, a place or a person, not a visit
                 pos = s + vm.start()
                 objs = []
+                called: list[Mention] = []
                 for m in ms:
                     if m.end > pos or not self.actor(m):
                         continue
                     gap = self.text[m.end : pos]
                     if m.type is PERSON:
-                        # 「A知事を表敬訪問」: a courtesy call visits the person
+                        # 「A知事を表敬訪問」: a courtesy call visits the body the person serves (the person
+                        # while none is known) and meets the person
                         if re.fullmatch(r"[^\s、。を]{0,8}?(?:氏|さん|様)?を表敬", gap):
-                            objs.append(m)
+                            objs.append(self._body_of(m, heads_only=False))
+                            called.append(m)
                         continue
                     if re.fullmatch(r"\s*(?:を|に|へ)?\s*(?:初めて|正式に|表敬)?\s*", gap) or re.fullmatch(r"と", gap):
                         objs.append(m)
@@ -78,6 +81,9 @@ class Visits(Core):
                         d = self.date_in(s, e, before=pos)
                         self.add("visited", self.key(subj), self.key(o), (s, e), 0.65, valid_from=d.iso if d else None)
                         self.last_visit = (subj, o, s)
+                for q in called:
+                    if subj.type is PERSON:
+                        self.add("met_with", self.key(subj), self.key(q), (s, e), 0.6)
 
     def _noun_visitor(self, o: Mention, pos: int, ms: list[Mention]) -> Mention | None:
         """The visitor of 「XによるY訪問」 (Y right before the visit word). 「XのY訪問」 is left alone: an の
