@@ -1865,3 +1865,11 @@ def test_a_courtesy_call_on_a_person_visits_their_body_and_meets_them(tmp_path: 
     places, persons = _names(bare, "place"), _names(bare, "person")
     assert (persons["河合孝憲"], places["岐阜県"]) in _ties(bare, "works_for")
     assert not any(t == persons["河合孝憲"] for _s, t in _ties(bare, "visited"))
+
+
+def test_a_province_after_its_country_and_a_kind_of_partnership_are_no_ministry_or_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "お知らせ\n静岡県は、1982年から中国浙江省と友好県省関係にあります。\n")
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    assert "浙江省" in places
+    assert not any(name.endswith("省") for name in orgs)
+    assert "友好県省" not in places

@@ -561,6 +561,8 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
                 surface = text[ps:pe]
             if not 2 <= len(surface) <= 14 or re.search(r"[0-9]", surface) or surface in _GENERIC_PLACES:
                 continue
+            if surface.startswith(("友好", "姉妹")):
+                continue  # 「友好県省関係」, 「姉妹州」: a kind of partnership, not a place
             if re.search(r"[省県市州]副[省県市州]$", surface):
                 continue  # 「浙江省副省長」: a deputy head's post, not a place 「浙江省副省」
             if re.fullmatch(r"[\u4e00-\u9fff]州", surface) and gaz.lookup(surface) is None:
@@ -1179,9 +1181,10 @@ def _signing_parties(tokens: list[Any], text: str, known: list[Mention]) -> list
 
 def _ministry(name: str, gaz: Gazetteer) -> bool:
     """A kanji X省 that names no known province (経産省, 農水省) is a ministry."""
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}省", name):
-        return False
-    return all(gaz.lookup(n) is None for n in (name, name[:-1]))
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}省", name) or re.search(r"[県市州都府道区]", name[:-1]):
+        return False  # 「友好県省」: a pair of places, not a ministry
+    # 「中国浙江省」: a province the gazetteer knows at the end of the name
+    return all(gaz.lookup(name[i:]) is None for i in range(len(name) - 2)) and gaz.lookup(name[:-1]) is None
 
 
 def _not_a_name(c: Mention, text: str) -> bool:
