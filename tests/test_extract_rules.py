@@ -1828,6 +1828,24 @@ def test_a_person_speaking_at_an_event_or_its_opening(tmp_path: Path) -> None:
     assert (person, event) in _ties(talk, "spoke_at")
 
 
+def test_a_countrys_quarter_dotted_before_its_state_only_locates_it(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "鳥取県はブラジル南部・パラナ州の州政府と覚書を交わした。ドイツ北部の港湾都市とも交流がある。\n")
+    places = _names(facts, "place")
+    assert "パラナ州" in places and "ブラジル南部" not in places
+    assert "ドイツ北部" in places  # a quarter spoken of on its own is a place of the page
+
+
+def test_a_latin_name_whose_community_a_page_names_is_a_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "森ビルが運営するARK HILLS LABのビジネスコミュニティ「六本木イノベーション会」と連携した。"
+        "Rubyのコミュニティとも交流した。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert "ARK HILLS LAB" in orgs
+    assert "Ruby" not in orgs  # one Latin word before a community may be a language or a product
+
+
 def test_a_courtesy_call_on_a_person_visits_their_body_and_meets_them(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

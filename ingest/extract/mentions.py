@@ -1006,7 +1006,7 @@ def recognise(doc: Any, text: str, gaz: Gazetteer) -> list[Mention]:
     candidates = [c for c in candidates if not (c.type is ORG and c.entry is None and c.start in posted_starts)]
     candidates += _offices(candidates, text)
     candidates += _chapters(candidates, text)
-    return _drop_qualifiers(_select([c for c in candidates if not _not_a_name(c, text)]))
+    return _drop_qualifiers(_select([c for c in candidates if not _not_a_name(c, text)]), text)
 
 
 _KATAKANA_AREA = re.compile(r"(?<=・)[\u30a1-\u30fa\u30fc]{2,12}地域")
@@ -1083,7 +1083,7 @@ def _chapters(candidates: list[Mention], text: str) -> list[Mention]:
 _QUALIFIED_BY = {"city": ("region",), "district": ("region", "city")}
 
 
-def _drop_qualifiers(mentions: list[Mention]) -> list[Mention]:
+def _drop_qualifiers(mentions: list[Mention], text: str) -> list[Mention]:
     """「大分県玖珠町」, 「台中市大甲区」: a prefecture or city written only as the first part of the smaller
     place's full name says where that place lies; the page does not speak of it. Unless the page names it
     on its own elsewhere, it is no mention, and the full name is the smaller place's alias."""
@@ -1094,6 +1094,11 @@ def _drop_qualifiers(mentions: list[Mention]) -> list[Mention]:
         inner = at.get(m.end)
         if inner is not None and inner is not m and m.kind in _QUALIFIED_BY.get(inner.kind or "", ()):
             qualifying[id(m)] = inner
+        joined = at.get(m.end + 1) if text[m.end : m.end + 1] == "・" else None
+        if m.kind == PlaceKind.AREA.value and m.parent_start is not None and joined is not None and joined.kind in (
+            PlaceKind.REGION.value, PlaceKind.CITY.value
+        ):
+            qualifying[id(m)] = joined  # 「インド南部・ケララ州」: the quarter of the country says where the state lies
     if not qualifying:
         return mentions
 
@@ -1103,7 +1108,7 @@ def _drop_qualifiers(mentions: list[Mention]) -> list[Mention]:
     alone = {key(m) for m in places if id(m) not in qualifying}
     dropped = {i for i, m in ((id(m), m) for m in places) if i in qualifying and key(m) not in alone}
     for m in places:
-        if id(m) in dropped:
+        if id(m) in dropped and qualifying[id(m)].start == m.end:
             inner = qualifying[id(m)]  # its span takes the qualifier in: 「Aと新潟県B市の」 pairs A with B市
             inner.aliases.append(m.text + inner.text)
             inner.start = m.start
@@ -1422,6 +1427,10 @@ _LIST_MARK = re.compile(
     r"\s?(?:など|等|のような|みたいな|といった)(?:の|な)?[^。、\n「」()]{0,16}?(?:" + "|".join(_BODY_KINDS) + ")"
 )
 _CALLED = re.compile(r"という[^。、\n「」()]{0,16}?(?:" + "|".join(_BODY_KINDS) + ")")
+# 「EGG JAPANのビジネスコミュニティ」: a Latin name whose community, fund or incubator this is runs it
+_OWNS = re.compile(
+    r"の[\u30a1-\u30fa\u30fc]{0,8}(?:コミュニティ|ファンド|インキュベーター|アクセラレーター|コワーキングスペース)"
+)
 _LIST_JOIN = re.compile(r"\s?(?:、|や|と|及び|および|,)\s?")
 
 
@@ -1446,7 +1455,7 @@ def _bodies_by_kind(tokens: list[Any], text: str, gaz: Gazetteer) -> list[Mentio
         i = j
     found: list[Mention] = []
     for k, (s, e) in enumerate(names):
-        if _CALLED.match(text, e):
+        if _CALLED.match(text, e) or (" " in text[s:e] and _OWNS.match(text, e)):
             group = [(s, e)]
         elif _LIST_MARK.match(text, e):
             group = [(s, e)]
