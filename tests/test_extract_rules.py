@@ -1894,3 +1894,9 @@ def test_a_past_post_in_brackets_is_no_employer_and_a_memorial_ceremony_is_an_ev
     )
     assert "友好提携20周年記念式典" in _names(facts, "event")
     assert not _ties(facts, "works_for")
+
+
+def test_a_legal_form_in_a_speakers_bracket_before_the_employer(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "お知らせ\nパネリスト:山本太郎(株式会社ミライテック代表取締役)が登壇した。\n")
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert (persons["山本太郎"], orgs["ミライテック"]) in _ties(facts, "works_for")

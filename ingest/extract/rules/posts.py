@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.lexicon import TITLES
+from ingest.extract.lexicon import LEGAL_PREFIXES, TITLES
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import ORG, PERSON
@@ -27,7 +27,8 @@ class Posts(Core):
             after = self.text[p.end : p.end + 60]
             paren = re.match(r"\s*(?:" + "|".join(TITLES) + r")?\s*(?:氏|さん|様)?\s*\(", after)  # 「P長官(BOI)」
             if paren:  # 「C氏(A 国際関係部局責任者)」: the bracket names the employer
-                inside = [q for q in ms if p.end + paren.end() <= q.start <= p.end + paren.end() + 2]
+                at = p.end + paren.end()  # 「P(株式会社X代表取締役)」: a legal form before the body's name
+                inside = [q for q in ms if at <= q.start and self.text[at : q.start].strip() in ("", *LEGAL_PREFIXES)]
                 if inside and self.actor(inside[0]) and inside[0].type is not PERSON and inside[0].kind != "country":
                     close = self.text.find(")", inside[0].end)
                     role_text = self.text[inside[0].end : close if close > 0 else inside[0].end + 30]
