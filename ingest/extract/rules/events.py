@@ -248,6 +248,15 @@ class Events(Core):
                 continue
             self.add("member_of", self.key(subj), self.key(target), (s, e), 0.55)
 
+    def _field_lines(self, labels: list[str]) -> list[tuple[str, int, int]]:
+        """Each 「label | value」 row's label with where its line starts and ends in the text."""
+        out = []
+        for label in labels:
+            start = self.doc.field_offsets.get(label, 0)
+            end = self.text.find("\n", start)
+            out.append((label, start, len(self.text) if end < 0 else end))
+        return out
+
     def field_organisers(self) -> None:
         """A 「主催 | A、B」 row: the bodies in it organised the event the page is about."""
         rows = [label for label in self.doc.fields if re.fullmatch(r"(?:主催|共催)(?:者|団体)?", label.strip())]
@@ -256,10 +265,7 @@ class Events(Core):
         event = self._main_event()
         if event is None:
             return
-        for label in rows:
-            start = self.doc.field_offsets.get(label, 0)
-            end = self.text.find("\n", start)
-            end = len(self.text) if end < 0 else end
+        for _label, start, end in self._field_lines(rows):
             row = self.in_span(start, end)
             for m in row:
                 inner = any(o is not m and o.start <= m.start and m.end <= o.end and o.length > m.length for o in row)
@@ -274,10 +280,7 @@ class Events(Core):
         event = self._main_event() if rows else None
         if event is None:
             return
-        for label in rows:
-            start = self.doc.field_offsets.get(label, 0)
-            end = self.text.find("\n", start)
-            end = len(self.text) if end < 0 else end
+        for label, start, end in self._field_lines(rows):
             people = any(w in label for w in PEOPLE_HEADINGS)
             for item in re.finditer(r"[^、,／/|｜]+", self.text[start:end]):
                 inside = self.in_span(start + item.start(), start + item.end())
