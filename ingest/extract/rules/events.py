@@ -26,10 +26,10 @@ class Events(Core):
 
     def signed_at_events(self) -> None:
         """「Eにおいて、AとBが覚書を締結」: the parties of a signing held at a named event attended it."""
-        signings: dict[tuple[int, int], set[str]] = {}
+        signings: dict[tuple[int, int], dict[str, None]] = {}  # parties in the order they were found
         for f in self.facts:
             if f.type == "party_to" and self.entities[f.source].type is not PERSON:
-                signings.setdefault((f.start, f.end), set()).add(f.source)
+                signings.setdefault((f.start, f.end), {})[f.source] = None
         signing = "|".join(map(re.escape, AGREEMENT_VERBS))
         for (s, e), parties in signings.items():
             verbs = [s + m.start() for m in re.finditer(signing, self.text[s:e])]
