@@ -438,3 +438,6 @@ COREFERENCE = {
     "同シンポジウム": ("event", ()),
     "同イベント": ("event", ()),
 }
+
+# Words naming a place's government after the place: 台東県政府, 陝西省人民政府, ダナン市人民委員会, 神奈川県庁.
+GOVERNMENT_WORDS = ("人民政府", "人民委員会", "政府", "県庁", "市役所", "州政府", "当局")

@@ -17,6 +17,7 @@ from ingest.extract.gazetteer import GazEntry, Gazetteer
 from ingest.extract.lexicon import (
     DEPARTMENT_SUFFIXES,
     EVENT_WORDS,
+    GOVERNMENT_WORDS,
     HONORIFICS,
     LEGAL_PREFIXES,
     ORG_SUFFIXES,
@@ -161,7 +162,7 @@ _OFFICE_END = re.compile(r"(?:は|が|と|の|では|、|\s|$)")
 _KATAKANA_STATE = re.compile(
     r"(?:[\u30a1-\u30fa\u30fc]{2,8}(?:連邦|共和国|王国)?・?)??(?P<name>[\u30a1-\u30fa\u30fc・]{2,16}(?:州|省))"
 )
-_GOVERNMENT = re.compile(r"(.+?)(?:人民政府|人民委員会|政府|県庁|市役所|州政府|当局)")
+_GOVERNMENT = re.compile(r"(.+?)(?:" + "|".join(GOVERNMENT_WORDS) + ")")
 _KANJI_PERSON = re.compile(
     rf"(?:(?<=[のは、 ・])|(?<=^))((?:[{_KANJI}]{{1,4}} )?[{_KANJI}]{{2,4}})(?=\s?氏)", re.MULTILINE
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.gazetteer import place_id
-from ingest.extract.lexicon import AGREEMENT_WORDS, HEAD_TITLES, TITLES
+from ingest.extract.lexicon import AGREEMENT_WORDS, GOVERNMENT_WORDS, HEAD_TITLES, TITLES
 
 SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 SUBJECT_TAIL = (
@@ -166,7 +166,7 @@ OWN_UNIVERSITY = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:本学|当大�
 # a faculty, graduate school or hospital of a university: 「医学部」, 「大学院医学系研究科」, 「附属病院」
 UNIVERSITY_UNIT = re.compile(r"[\u4e00-\u9fff]{0,12}(?:学部|研究科|学群|学類|病院|研究所|大学院)")
 # A place's government named after the place: 「X県政府と」, 「X省人民政府は」 (the place acts).
-GOVERNMENT_AFTER = re.compile(r"^(?:人民政府|政府|人民委員会|当局|県庁|市役所|州政府)(?=[はがとのもにをへで、])")
+GOVERNMENT_AFTER = re.compile(r"^(?:" + "|".join(GOVERNMENT_WORDS) + r")(?=[はがとのもにをへで、])")
 # An alliance made, said by its own verb: 「Bと業務提携した」, 「Bと友好提携する」 (no 締結 needed).
 SIGNED_ALLIANCE = re.compile(r"(?:契約)?(?:を)?(?:し(?!て(?:いる|おり|います))|する|します|いたし|を行)")
 # What may follow an agreement word that ends a headline: 「AとBが友好提携」, 「A、Bと連携協定(1月)」.
