@@ -16,6 +16,7 @@ from ingest.extract.rules.model import EVENT, ORG, PERSON, PLACE, Fact, LocalEnt
 from ingest.extract.rules.patterns import (
     DELEGATIONS,
     EVENT_ANAPHOR,
+    EVENT_PARTS,
     FACILITIES,
     GOVERNMENT_AFTER,
     GROUPS,
@@ -160,7 +161,7 @@ class Core:
             # 「セミナーでは」, 「同フォーラムに」: the last event named so
             word = m.group("word")
             before = [x for x in self.mentions if x.type is EVENT and x.end <= m.start()]
-            named = [x for x in before if word == "イベント" or unyeared(x.text).endswith(word)]
+            named = [x for x in before if word in ("イベント", *EVENT_PARTS) or unyeared(x.text).endswith(word)]
             if not named:  # 「展示会には」 after 「…展「X」」: the last event of that kind, however named
                 kind = next((k.value for w, k in EVENT_WORDS if w == word), None)
                 named = [x for x in before if kind is not None and x.kind == kind]
