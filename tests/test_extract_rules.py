@@ -1926,3 +1926,20 @@ def test_a_group_led_by_a_named_head_meets_as_its_head(tmp_path: Path) -> None:
     )
     persons = _names(facts, "person")
     assert (persons["マリー・トランブレ"], persons["村上修"]) in _ties(facts, "met_with")
+
+
+def test_a_family_name_or_a_bare_post_stands_for_the_person_named_in_full(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "島根県の丸山達也知事は、観光振興に取り組んでいる。\n"
+        "4月8日、ポーランドのアンナ・コワルスカ駐日大使が来庁し、知事と面談した。\n"
+        "翌日、コワルスカ大使は松江市を訪れ、上定昭仁市長と懇談した。\n\n"
+        "6月2日、丸山知事は、チェコのヤン・ノヴァーク駐日大使と会談した。\n",
+    )
+    persons = _names(facts, "person")
+    met = _ties(facts, "met_with")
+    governor = persons["丸山達也"]
+    assert (persons["アンナ・コワルスカ"], governor) in met  # 「知事と面談」: the page's own governor
+    assert (persons["アンナ・コワルスカ"], persons["上定昭仁"]) in met  # 「コワルスカ大使は」
+    assert (governor, persons["ヤン・ノヴァーク"]) in met  # 「丸山知事は」
+    assert (persons["アンナ・コワルスカ"], _names(facts, "place")["島根県"]) in _ties(facts, "visited")

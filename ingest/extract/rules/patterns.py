@@ -9,7 +9,7 @@ from ingest.extract.lexicon import AGREEMENT_WORDS, GOVERNMENT_WORDS, HEAD_TITLE
 
 SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 SUBJECT_TAIL = (
-    r"(?:の?(?:代表団|訪問団|視察団|使節団|一行)|"
+    r"(?:の?(?:代表団|訪問団|視察団|使節団|一行)|(?:駐日|在日)[^\s、。はがのと]{0,10}?(?:大使|総領事|公使|領事)|"
     + "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True))
     + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:では|は|が)"
 )
