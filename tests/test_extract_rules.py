@@ -1973,3 +1973,15 @@ def test_a_family_name_or_a_bare_post_stands_for_the_person_named_in_full(tmp_pa
     assert (persons["アンナ・コワルスカ"], persons["上定昭仁"]) in met  # 「コワルスカ大使は」
     assert (governor, persons["ヤン・ノヴァーク"]) in met  # 「丸山知事は」
     assert (persons["アンナ・コワルスカ"], _names(facts, "place")["島根県"]) in _ties(facts, "visited")
+
+
+def test_a_foreign_city_with_deha_is_where_a_meeting_happens_not_who_meets(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "香川県の池田豊人知事は、5月にスペインのカタルーニャ州を訪問しました。\n"
+        "バルセロナでは、サルバドール・イリャ州首相と会談しました。\n",
+    )
+    persons, places = _names(facts, "person"), _names(facts, "place")
+    met = _ties(facts, "met_with")
+    assert (persons["池田豊人"], persons["サルバドール・イリャ"]) in met
+    assert not any(places["バルセロナ"] in pair for pair in met)
