@@ -1985,3 +1985,21 @@ def test_a_foreign_city_with_deha_is_where_a_meeting_happens_not_who_meets(tmp_p
     met = _ties(facts, "met_with")
     assert (persons["池田豊人"], persons["サルバドール・イリャ"]) in met
     assert not any(places["バルセロナ"] in pair for pair in met)
+
+
+def test_courtesy_calls_as_a_noun_or_a_bare_verb_greetings_and_the_place_visited(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "長野県の阿部守一知事は、5月7日、フィリピンのボンボン・マルコス大統領への表敬訪問を行った。\n\n"
+        "翌日、知事はベトナムのファム・ミン・チン首相を表敬した。\n\n"
+        "知事は、訪問先のマレーシアで、アンワル・イブラヒム首相の出迎えを受けた。\n"
+        "主な日程\n5月12日 ソニー社視察\n",
+    )
+    persons, places, bodies = _names(facts, "person"), _names(facts, "place"), _names(facts, "organisation")
+    met, visited = _ties(facts, "met_with"), _ties(facts, "visited")
+    governor = persons["阿部守一"]
+    assert (governor, persons["ボンボン・マルコス"]) in met  # 「Qへの表敬訪問を行った」
+    assert (governor, persons["ファム・ミン・チン"]) in met  # 「Qを表敬した」
+    assert (governor, persons["アンワル・イブラヒム"]) in met  # 「Qの出迎えを受けた」
+    assert (governor, places["マレーシア"]) in visited  # 「訪問先のマレーシアで」
+    assert (governor, bodies["ソニー"]) in visited  # an itinerary row 「ソニー社視察」

@@ -7,7 +7,7 @@ import re
 from ingest.extract.lexicon import VISIT_WORDS
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
-from ingest.extract.rules.model import PERSON
+from ingest.extract.rules.model import ORG, PERSON
 from ingest.extract.rules.patterns import (
     ATTENDEE_HEADINGS,
     HOSTED_VISIT,
@@ -32,6 +32,13 @@ class Visits(Core):
 
     def visits(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         self._hosted_visits(sentence, s, e, ms, subject)
+        for dm in re.finditer(r"(?:訪問先|訪問地|滞在先)(?:の|である)", sentence):
+            # 「訪問先のシンガポールで」: the place so named is where the subject travelled
+            there = [m for m in ms if m.start == s + dm.end() and self.actor(m) and m.type is not PERSON]
+            who = self._subject([m for m in ms if m.end <= s + dm.start()]) or subject
+            if there and who is not None and self.actor(who) and self.key(who) != self.key(there[0]):
+                who = self._sent_by(self._holder(who))
+                self.add("visited", self.key(who), self.key(there[0]), (s, e), 0.6)
         for word in VISIT_WORDS:
             for vm in re.finditer(word + r"(?![団先者])", sentence):
                 # 「訪問団」「視察先」「訪問者」 name a group, a place or a person, not a visit
@@ -49,6 +56,8 @@ class Visits(Core):
                             objs.append(self._body_of(m, heads_only=False))
                             called.append(m)
                         continue
+                    if m.type is ORG:
+                        gap = re.sub(r"^社", "", gap)  # 「ミシュラン社視察」 reads as 「ミシュラン視察」
                     if re.fullmatch(r"\s*(?:を|に|へ)?\s*(?:初めて|正式に|表敬)?\s*", gap) or re.fullmatch(r"と", gap):
                         objs.append(m)
                 # coordinated objects: 「AとBに赴き」
