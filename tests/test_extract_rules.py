@@ -2003,3 +2003,19 @@ def test_courtesy_calls_as_a_noun_or_a_bare_verb_greetings_and_the_place_visited
     assert (governor, persons["アンワル・イブラヒム"]) in met  # 「Qの出迎えを受けた」
     assert (governor, places["マレーシア"]) in visited  # 「訪問先のマレーシアで」
     assert (governor, bodies["ソニー"]) in visited  # an itinerary row 「ソニー社視察」
+
+
+def test_the_rows_of_a_courtesy_call_notice_meet_and_visit(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "ベトナム商工省副大臣の知事表敬について\n"
+        "1 日時 令和7年6月3日(火)午後2時\n"
+        "2 来訪者 ベトナム商工省 グエン・シン・ニャット・タン副大臣 ほか3名\n"
+        "3 対応者\n"
+        "石川県知事 馳浩\n"
+        "4 内容 県内企業との交流について懇談\n",
+    )
+    persons, places = _names(facts, "person"), _names(facts, "place")
+    guest = persons["グエン・シン・ニャット・タン"]
+    assert (guest, persons["馳浩"]) in _ties(facts, "met_with")
+    assert (guest, places["石川県"]) in _ties(facts, "visited")

@@ -77,6 +77,16 @@ LIST_LEAD = re.compile(
     r"[^。\n]{0,10}[:：。]?[ \t]*$",
     re.MULTILINE,
 )
+# A labelled row of a courtesy-call notice: who came (「3 来訪者 X国 P大臣」, 「| 表敬者 | P |」) and who received them
+# (「4 対応者 Q知事」); the value may stand on the line after its label.
+VISITOR_LABELS = ("来訪者", "表敬者", "訪問者", "来庁者", "来県者", "来訪団", "来訪団体")
+HOST_LABELS = ("対応者", "応対者", "面会者", "対応", "応対")
+CALL_ROW = re.compile(
+    r"^[ \t]*(?:[|｜][ \t]*)?(?:\d{1,2}[.．)）]?|[(（]\d{1,2}[)）]|[■◆●・])?[ \t]*【?"
+    r"(?P<label>" + "|".join(VISITOR_LABELS + HOST_LABELS) + r")】?"
+    r"[ \t]*(?:[:：|｜][ \t]*|[ \t]+|$)(?P<value>[^\n]*)$",
+    re.MULTILINE,
+)
 # A line opening a numbered or marked section: 「(1) …」, 「2. …」, 「■ …」, 「【…】」.
 SECTION_START = re.compile(r"^[ \t]*(?:[(（]\d{1,2}[)）]|\d{1,2}[.．]|[■◆●□]|【)", re.MULTILINE)
 LIST_ITEM = re.compile(r"\s*(?:[・\-*●○◆■]|\d+[.)．]|[(（]?\d+[)）])")
