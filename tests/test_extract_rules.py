@@ -1900,3 +1900,16 @@ def test_a_legal_form_in_a_speakers_bracket_before_the_employer(tmp_path: Path) 
     facts = _extract(tmp_path, "お知らせ\nパネリスト:山本太郎(株式会社ミライテック代表取締役)が登壇した。\n")
     orgs, persons = _names(facts, "organisation"), _names(facts, "person")
     assert (persons["山本太郎"], orgs["ミライテック"]) in _ties(facts, "works_for")
+
+
+def test_a_name_then_a_body_then_an_academic_or_company_post(tmp_path: Path) -> None:
+    """「P・X大学教授」 and a list row 「P X社 代表取締役」: the body between the name and the post employs P."""
+    facts = _extract(
+        tmp_path,
+        "講演では、佐藤健一・名古屋大学教授が水素研究の動向を紹介した。\n\n"
+        "【来訪者】\n・ペーター・ホフマン ザクセン州経済振興公社 代表\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    ties = _ties(facts, "works_for")
+    assert (persons["佐藤健一"], orgs["名古屋大学"]) in ties
+    assert (persons["ペーター・ホフマン"], orgs["ザクセン州経済振興公社"]) in ties

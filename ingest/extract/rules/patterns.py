@@ -14,8 +14,11 @@ SUBJECT_TAIL = (
     + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:では|は|が)"
 )
 # A post right after a body's name: 市長 split as 市+長, 県知事, 副省長, 観光誘客担当課長, 会頭.
+# 「P・X大学教授」, 「P X経済省 局長」 (a list row): any title, after a space too.
 POST_AFTER = re.compile(
-    r"(?:長|[県州]?知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員))(?=[\s、。・()「」はがとのもに]|$)"
+    r"[ \t]?(?:長|[県州]?知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員"
+    r"|教授|准教授|講師|研究員|代表取締役|取締役|代表|CEO|総裁|頭取|ディレクター|マネージャー))"
+    r"(?=[\s、。・()「」はがとのもに]|$)"
 )
 JAPAN = place_id("JP")
 # A head's post and the ending of what it heads: 知事 heads a 県 (都, 道, 府), 議長 a 議会.

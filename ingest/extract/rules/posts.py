@@ -78,7 +78,7 @@ class Posts(Core):
                     if post:
                         # 「伊賀市長」: the post is 市長, the place's ending and 長
                         unit = self.text[q.end - 1] if post.group() in ("長", "知事") else ""
-                        found.append((q, (unit if unit in "市県州省町村区" else "") + post.group()))
+                        found.append((q, (unit if unit in "市県州省町村区" else "") + post.group().strip()))
             if not found:
                 # 「BusinessOuluでシニアアドバイザーを務める内田貴子さん」, 「X大学では楊帆学長」
                 before = self.text[max(0, p.start - 40) : p.start]
