@@ -1913,3 +1913,21 @@ def test_a_name_then_a_body_then_an_academic_or_company_post(tmp_path: Path) -> 
     ties = _ties(facts, "works_for")
     assert (persons["佐藤健一"], orgs["名古屋大学"]) in ties
     assert (persons["ペーター・ホフマン"], orgs["ザクセン州経済振興公社"]) in ties
+
+
+def test_a_bare_heads_post_is_not_of_the_body_named_with_another_head(tmp_path: Path) -> None:
+    """「A市長はXのB市長と署名」: X has its head named with it, so A heads the city named before;
+    「C学長がベトナムを訪れ、D学長と」: a name in kanji heads the university named in kanji."""
+    facts = _extract(
+        tmp_path,
+        "仙台市と台南市は、文化交流に関する協定を締結した。\n"
+        "郡和子市長は台南市の黄偉哲市長とともに協定書に署名した。\n\n"
+        "信州大学とベトナム国家大学ハノイ校は、学術交流協定を更新した。\n"
+        "中村宗一郎学長がハノイを訪れ、レ・クアン学長と協定書に署名した。\n",
+    )
+    persons, places, orgs = _names(facts, "person"), _names(facts, "place"), _names(facts, "organisation")
+    ties = _ties(facts, "works_for")
+    assert (persons["郡和子"], places["仙台市"]) in ties
+    assert (persons["郡和子"], places["台南市"]) not in ties
+    assert (persons["中村宗一郎"], orgs["信州大学"]) in ties
+    assert (persons["中村宗一郎"], orgs["ベトナム国家大学ハノイ校"]) not in ties

@@ -242,10 +242,17 @@ class Core:
         span = self.parse.char_span(start, end, alignment_mode="expand") if self.parse is not None else None
         return span is not None and any("固有名詞" in t.tag_ or t.ent_type_ for t in span)
 
-    def _headed(self, pos: int, suffixes: tuple[str, ...], foreign: bool = False) -> Mention | None:
+    def _headed(
+        self, pos: int, suffixes: tuple[str, ...], foreign: bool = False, taken: frozenset[str] = frozenset()
+    ) -> Mention | None:
         """What a head's post refers to: the last body or place before ``pos`` whose name ends so
-        (with ``foreign``, one named in katakana first), else the page's own prefecture or city."""
-        before = [x for x in self.mentions if x.end <= pos and x.type is not PERSON and self.actor(x)]
+        (with ``foreign``, one named in katakana first), else the page's own prefecture or city.
+        Bodies in ``taken`` have their own head named with them and are passed over."""
+        before = [
+            x
+            for x in self.mentions
+            if x.end <= pos and x.type is not PERSON and self.actor(x) and self.key(x) not in taken
+        ]
         fitting = [m for m in before if any(n.endswith(suffixes) for n in self.entities[self.key(m)].names)]
         katakana = [m for m in fitting if re.match(r"[\u30a1-\u30fa\u30fc]", m.text)]
         if foreign and katakana:
