@@ -1931,3 +1931,18 @@ def test_a_bare_heads_post_is_not_of_the_body_named_with_another_head(tmp_path: 
     assert (persons["郡和子"], places["台南市"]) not in ties
     assert (persons["中村宗一郎"], orgs["信州大学"]) in ties
     assert (persons["中村宗一郎"], orgs["ベトナム国家大学ハノイ校"]) not in ties
+
+
+def test_a_pair_with_a_body_of_no_legal_form_as_the_subject_of_a_signing(tmp_path: Path) -> None:
+    """「AとBは、(when), …覚書を締結」: B, a katakana name the recogniser does not know, signs with A and is
+    the body wherever the page names it again; 「経済団体のトップが」 is no such name."""
+    facts = _extract(
+        tmp_path,
+        "石川県とフィンランドのビジネス・タンペレは、10月2日、ゲーム産業の交流に関する覚書を締結しました。\n"
+        "ビジネス・タンペレのヨハンナ・ラハティネン事務局長が来県しました。\n\n"
+        "中海地域の市長会と経済団体のトップが11日、ケララ州の州政府との間で、経済交流に関する覚書を交わす。\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert {_names(facts, "place")["石川県"], orgs["ビジネス・タンペレ"]} in _agreements(facts).values()
+    assert (persons["ヨハンナ・ラハティネン"], orgs["ビジネス・タンペレ"]) in _ties(facts, "works_for")
+    assert "トップ" not in orgs

@@ -127,6 +127,12 @@ PARTY_SLOT = re.compile(
     + "|".join(re.escape(w) for w, _k in AGREEMENT_WORDS if w != "合意")
     + r")(?:\([^()]{0,30}\))?[^、。]{0,6}?(?:締結|調印|署名|交わ|結)"
 )
+# 「AとBは、8月30日、…覚書を締結」: a pair as the subject of a signing, whatever stands between.
+SUBJECT_PAIR_SLOT = re.compile(
+    r"(?P<pair>[^。\n、]{1,40}と[^。\n、はが]{2,30})(?:の両者|の両機関)?(?:は|が)[^。\n]{0,60}?(?:"
+    + "|".join(re.escape(w) for w, _k in AGREEMENT_WORDS if w != "合意")
+    + r")(?:\([^()]{0,30}\))?[^、。]{0,6}?(?:締結|調印|署名|交わ|結)"
+)
 LATIN_NAME = r"[A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&.\-]{1,15}){0,3}"
 KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・ ]{2,24}"
 NOT_NAMES = frozenset({"MOU", "MoU", "IT", "AI", "IoT", "ICT", "DX", "PR", "LOI", "NDA"})
