@@ -158,6 +158,36 @@ def test_paired_list_rows_name_partners(tmp_path: Path) -> None:
     assert not any(places["ドイツ"] in pair for pair in partners)
 
 
+def test_a_paired_row_ending_in_an_agreement_names_the_agreement_of_both_sides(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "本県の海外連携先は次のとおりです。\n"
+        "・富山県 ― 遼寧省(中国) 友好交流協定\n"
+        "・富山県産業創造センター ― マレーシア製造業連盟(FMM) 協力覚書\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    parties = _ties(facts, "party_to")
+    held = {a: {p for p, b in parties if b == a} for _p, a in parties}
+    assert {places["富山県"], places["遼寧省"]} in held.values()
+    assert {orgs["富山県産業創造センター"], orgs["マレーシア製造業連盟"]} in held.values()
+
+
+def test_table_rows_under_a_heading_without_a_home_pair_their_own_cells(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "道内自治体の姉妹都市一覧\n"
+        "| 道内の市 | 海外の姉妹都市 | 締結年 |\n"
+        "| 函館市 | ハリファックス市(カナダ) | 1982年 |\n"
+        "| 小樽市 | ナホトカ市(ロシア) | 1966年 |\n",
+    )
+    places = _names(facts, "place")
+    parties = _ties(facts, "party_to")
+    held = {a: {p for p, b in parties if b == a} for _p, a in parties}
+    assert {places["函館市"], places["ハリファックス市"]} in held.values()
+    assert {places["小樽市"], places["ナホトカ市"]} in held.values()
+    assert not any(places["函館市"] in sides and places["ナホトカ市"] in sides for sides in held.values())
+
+
 def test_a_name_then_a_places_head_post_works_for_that_place(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -1946,3 +1976,46 @@ def test_a_pair_with_a_body_of_no_legal_form_as_the_subject_of_a_signing(tmp_pat
     assert {_names(facts, "place")["石川県"], orgs["ビジネス・タンペレ"]} in _agreements(facts).values()
     assert (persons["ヨハンナ・ラハティネン"], orgs["ビジネス・タンペレ"]) in _ties(facts, "works_for")
     assert "トップ" not in orgs
+
+
+def test_attending_by_retsuseki_rinseki_or_tachiai_and_the_opening_of_the_event_named_before(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "鳥取県は、9月3日、釜山市で「とっとり観光商談会」を開催しました。\n"
+        "商談会には、釜山観光公社のパク・ジフン社長が列席し、在釜山日本国総領事館の大野健総領事が立ち会いました。\n\n"
+        "奈良県は、ソウル市で「奈良県物産展」を開催した。\n"
+        "開会式には、奈良県の西田一夫副知事のほか、韓国観光公社のチェ・ユナ理事が臨席した。\n",
+    )
+    events, persons = _names(facts, "event"), _names(facts, "person")
+    attended = _ties(facts, "attended")
+    fair = events["とっとり観光商談会"]
+    assert {(persons["パク・ジフン"], fair), (persons["大野健"], fair)} <= attended
+    show = events["奈良県物産展"]
+    assert {(persons["チェ・ユナ"], show), (persons["西田一夫"], show)} <= attended
+
+
+def test_a_group_led_by_a_named_head_meets_as_its_head(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "10月2日、カナダ・ケベック州のマリー・トランブレ州首相を団長とする訪問団が金沢市を訪れ、"
+        "村上修市長と会談しました。\n",
+    )
+    persons = _names(facts, "person")
+    assert (persons["マリー・トランブレ"], persons["村上修"]) in _ties(facts, "met_with")
+
+
+def test_a_family_name_or_a_bare_post_stands_for_the_person_named_in_full(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "島根県の丸山達也知事は、観光振興に取り組んでいる。\n"
+        "4月8日、ポーランドのアンナ・コワルスカ駐日大使が来庁し、知事と面談した。\n"
+        "翌日、コワルスカ大使は松江市を訪れ、上定昭仁市長と懇談した。\n\n"
+        "6月2日、丸山知事は、チェコのヤン・ノヴァーク駐日大使と会談した。\n",
+    )
+    persons = _names(facts, "person")
+    met = _ties(facts, "met_with")
+    governor = persons["丸山達也"]
+    assert (persons["アンナ・コワルスカ"], governor) in met  # 「知事と面談」: the page's own governor
+    assert (persons["アンナ・コワルスカ"], persons["上定昭仁"]) in met  # 「コワルスカ大使は」
+    assert (governor, persons["ヤン・ノヴァーク"]) in met  # 「丸山知事は」
+    assert (persons["アンナ・コワルスカ"], _names(facts, "place")["島根県"]) in _ties(facts, "visited")
