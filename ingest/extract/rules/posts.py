@@ -141,12 +141,32 @@ class Posts(Core):
                         and not any(x.end <= w < p.start for w in self.own_words)
                     ]  # 「本学のP学長」
                     if near:
-                        found.append((near[-1], post.group(1)))
+                        found.append((self._head_of_own(p, ms, post.group(1), near), post.group(1)))
             for q, between in found:
                 role = role_between(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
                 if q.kind == "country" and role and "領事" in role:
                     continue  # 「在X日本国総領事 P」: a consul serves a consulate the page leaves unnamed
                 self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
+
+    def _head_of_own(self, p: Mention, ms: list[Mention], post: str, near: list[Mention]) -> Mention:
+        """「AとBが協定を締結し、P学長とQ学長が署名」: heads named together serve the bodies named before them
+        in the same order; a head named alone serves the body named last."""
+        people = [m for m in ms if m.type is PERSON]
+        joined = re.compile(r"\s?(?:氏)?\s?" + re.escape(post) + r"\s?(?:氏)?\s?(?:と|、|及び|および)\s?")
+        group = [p]
+        while (i := people.index(group[0])) > 0 and joined.fullmatch(self.text[people[i - 1].end : group[0].start]):
+            group.insert(0, people[i - 1])
+        while (i := people.index(group[-1])) + 1 < len(people) and joined.fullmatch(
+            self.text[group[-1].end : people[i + 1].start]
+        ):
+            group.append(people[i + 1])
+        bodies: list[Mention] = []
+        for x in near:
+            if all(self.key(x) != self.key(b) for b in bodies):
+                bodies.append(x)
+        if len(group) > 1 and len(bodies) >= len(group):
+            return bodies[-len(group) :][group.index(p)]
+        return near[-1]
 
     def _bracketed(self, m: Mention) -> bool:
         return self.text[m.start - 1 : m.start] == "(" and self.text[m.end : m.end + 1] == ")"
