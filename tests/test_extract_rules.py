@@ -203,6 +203,19 @@ def test_heads_named_together_serve_the_parties_in_the_order_they_were_named(tmp
     assert (persons["佐藤一郎"], orgs["山梨大学"]) in works  # named alone: the body named last
 
 
+def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "石川県と韓国の全羅北道は友好提携40周年を祝った。式典には馳浩知事と金寛永知事が出席した。\n"
+        "富山県と遼寧省の協議には新田八朗知事と王偉中平川市長が臨んだ。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    works = _ties(facts, "works_for")
+    assert (persons["馳浩"], places["石川県"]) in works
+    assert (persons["金寛永"], places["全羅北道"]) in works
+    assert (persons["新田八朗"], places["富山県"]) in works  # the next name holds another post
+
+
 def test_a_name_then_a_places_head_post_works_for_that_place(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
