@@ -99,6 +99,20 @@ def test_a_country_name_with_a_note_in_brackets_gives_whole_names_only() -> None
     assert gaz.lookup("韓国") is gaz.lookup("大韓民国") is not None
 
 
+def test_a_country_is_named_by_its_everyday_name_in_each_language() -> None:
+    from graph.model import Lang
+    from ingest.extract.gazetteer import base_gazetteer
+
+    gaz = base_gazetteer()
+    taiwan, korea, iran = gaz.lookup("台湾"), gaz.lookup("韓国"), gaz.lookup("イラン")
+    assert taiwan is not None and korea is not None and iran is not None
+    assert taiwan.primary(Lang.ZH) == "台湾"  # not the ISO list's 中国台湾省, which stays an alias
+    assert gaz.lookup("中国台湾省") is taiwan
+    assert korea.primary(Lang.ZH) == "韩国"
+    assert iran.primary(Lang.JA) == "イラン"  # the ISO name イラン・イスラム共和国 is an alias
+    assert gaz.lookup("イラン・イスラム共和国") is iran
+
+
 def test_gazetteer_meets_variant_characters() -> None:
     from ingest.extract.gazetteer import base_gazetteer
 

@@ -158,6 +158,36 @@ def test_paired_list_rows_name_partners(tmp_path: Path) -> None:
     assert not any(places["ドイツ"] in pair for pair in partners)
 
 
+def test_a_paired_row_ending_in_an_agreement_names_the_agreement_of_both_sides(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "本県の海外連携先は次のとおりです。\n"
+        "・富山県 ― 遼寧省(中国) 友好交流協定\n"
+        "・富山県産業創造センター ― マレーシア製造業連盟(FMM) 協力覚書\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    parties = _ties(facts, "party_to")
+    held = {a: {p for p, b in parties if b == a} for _p, a in parties}
+    assert {places["富山県"], places["遼寧省"]} in held.values()
+    assert {orgs["富山県産業創造センター"], orgs["マレーシア製造業連盟"]} in held.values()
+
+
+def test_table_rows_under_a_heading_without_a_home_pair_their_own_cells(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "道内自治体の姉妹都市一覧\n"
+        "| 道内の市 | 海外の姉妹都市 | 締結年 |\n"
+        "| 函館市 | ハリファックス市(カナダ) | 1982年 |\n"
+        "| 小樽市 | ナホトカ市(ロシア) | 1966年 |\n",
+    )
+    places = _names(facts, "place")
+    parties = _ties(facts, "party_to")
+    held = {a: {p for p, b in parties if b == a} for _p, a in parties}
+    assert {places["函館市"], places["ハリファックス市"]} in held.values()
+    assert {places["小樽市"], places["ナホトカ市"]} in held.values()
+    assert not any(places["函館市"] in sides and places["ナホトカ市"] in sides for sides in held.values())
+
+
 def test_a_name_then_a_places_head_post_works_for_that_place(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

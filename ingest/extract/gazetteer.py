@@ -244,7 +244,11 @@ def _countries(gaz: Gazetteer) -> dict[str, str]:
     zh = _translator("iso3166-1", "zh_CN")
     ids: dict[str, str] = {}
     listed = {
-        c.alpha_2: [*_COUNTRY_SHORT.get(c.alpha_2, ()), *_bracketed(ja.gettext(c.name))] for c in pycountry.countries
+        c.alpha_2: [
+            *_COUNTRY_SHORT.get(c.alpha_2, ()),
+            *(n for form in (getattr(c, "common_name", None), c.name) if form for n in _bracketed(ja.gettext(form))),
+        ]
+        for c in pycountry.countries
     }
     # 「ラオス」 for ラオス人民民主共和国: the name without its form of state, unless another country has it
     stems = {c: [_STATE_FORM.sub("", n).rstrip("・") for n in names] for c, names in listed.items()}
@@ -253,7 +257,9 @@ def _countries(gaz: Gazetteer) -> dict[str, str]:
         en = [getattr(c, "common_name", None) or c.name, c.name, getattr(c, "official_name", None) or ""]
         short = [n for n in stems[c.alpha_2] if _KATAKANA_STEM.fullmatch(n) and taken[n] == 1]
         ja_names = [n for n in [*listed[c.alpha_2], *short] if n and _CJK.search(n)]
-        zh_names = [n for n in _bracketed(zh.gettext(c.name)) if n and _CJK.search(n)]
+        # the everyday name first (台湾, 韩国), the ISO name (中国台湾省, 大韩民国) as an alias only
+        zh_forms = [zh.gettext(n) for n in (getattr(c, "common_name", None), c.name) if n]
+        zh_names = [n for form in zh_forms for n in _bracketed(form) if n and _CJK.search(n)]
         ident = place_id(c.alpha_2)
         ids[c.alpha_2] = ident
         entry = GazEntry(ident, EntityType.PLACE, PlaceKind.COUNTRY.value, _names(ja_names, en, zh_names), c.alpha_2)

@@ -38,6 +38,7 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("総会", OrganisationKind.ASSOCIATION),
             ("連合会", OrganisationKind.ASSOCIATION),
             ("議員連盟", OrganisationKind.ASSOCIATION),
+            ("連盟", OrganisationKind.ASSOCIATION),  # 工業連盟, 経済連盟: federations of business
             ("議連", OrganisationKind.ASSOCIATION),
             ("協議会", OrganisationKind.ASSOCIATION),
             ("学会", OrganisationKind.ASSOCIATION),

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from graph.model import AgreementKind, PlaceKind
+from ingest.extract.lexicon import AGREEMENT_WORDS
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.agreements import Agreements
 from ingest.extract.rules.model import ORG, PERSON, PLACE, LocalEntity
-from ingest.extract.rules.patterns import PAIRED_ROW, PARTNER_HEADING
+from ingest.extract.rules.patterns import PAIRED_ROW, PARTNER_HEADING, TABLE_ROW
 
 
 class Structure(Agreements):
@@ -137,12 +138,26 @@ class Structure(Agreements):
                 partner = next((m for m in found if m.kind != "country"), found[0] if found else None)
                 if partner is None:
                     continue
+                side = home
+                if not homes:
+                    side, partner = self._row_sides(found, s, e) or (home, partner)
                 if twinning:
                     self._agreement(
-                        "友好提携", AgreementKind.FRIENDSHIP, [home, partner], self.date_in(s, e), "", line, s, e
+                        "友好提携", AgreementKind.FRIENDSHIP, [side, partner], self.date_in(s, e), "", line, s, e
                     )
                 else:
-                    self.add("partner_of", self.key(home), self.key(partner), (s, e), 0.55)
+                    self.add("partner_of", self.key(side), self.key(partner), (s, e), 0.55)
+
+    def _row_sides(self, found: list[Mention], s: int, e: int) -> tuple[Mention, Mention] | None:
+        """「| 帯広市 | マディソン市(アメリカ) | 2006年 |」 under a heading that names no home: a table row that
+        names a place or body in one cell and another (not lying in it) in a later cell names both sides."""
+        sides = [m for m in found if m.kind != "country"]
+        if not TABLE_ROW.match(self.text[s:e]) or len(sides) < 2:
+            return None
+        first, other = sides[0], sides[1]
+        inside = first.entry is not None and other.entry is not None and other.entry.parent == first.entry.id
+        apart = re.search(r"[|｜]", self.text[first.end : other.start]) is not None
+        return (first, other) if apart and not inside else None
 
     def paired_rows(self) -> None:
         """A list row pairing two sides, 「1. A県 - ドイツ・B州(自動車産業)」, 「A市 — B州 (C機関)」:
@@ -159,7 +174,13 @@ class Structure(Agreements):
             named = [m for m in right if not (m.kind == "country" and self.text[m.end : m.end + 1] in "・の")]
             b = (named or right)[0]
             span = (row.start(), row.end())
-            self.add("partner_of", self.key(a), self.key(b), span, 0.55)
+            if row.group("d"):
+                # 「A県 ― B州(国) 経済交流協定」: the row names the agreement the two sides hold
+                word = row.group("d")
+                kind = next(k for w, k in AGREEMENT_WORDS if w in word)
+                self._agreement(word, kind, [a, b], self.date_in(*span), "", row.group(), *span)
+            else:
+                self.add("partner_of", self.key(a), self.key(b), span, 0.55)
             if row.group("c"):
                 c_s, c_e = row.span("c")
                 for m in self.mentions:
