@@ -1930,3 +1930,46 @@ def test_a_legal_form_in_a_speakers_bracket_before_the_employer(tmp_path: Path) 
     facts = _extract(tmp_path, "お知らせ\nパネリスト:山本太郎(株式会社ミライテック代表取締役)が登壇した。\n")
     orgs, persons = _names(facts, "organisation"), _names(facts, "person")
     assert (persons["山本太郎"], orgs["ミライテック"]) in _ties(facts, "works_for")
+
+
+def test_attending_by_retsuseki_rinseki_or_tachiai_and_the_opening_of_the_event_named_before(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "鳥取県は、9月3日、釜山市で「とっとり観光商談会」を開催しました。\n"
+        "商談会には、釜山観光公社のパク・ジフン社長が列席し、在釜山日本国総領事館の大野健総領事が立ち会いました。\n\n"
+        "奈良県は、ソウル市で「奈良県物産展」を開催した。\n"
+        "開会式には、奈良県の西田一夫副知事のほか、韓国観光公社のチェ・ユナ理事が臨席した。\n",
+    )
+    events, persons = _names(facts, "event"), _names(facts, "person")
+    attended = _ties(facts, "attended")
+    fair = events["とっとり観光商談会"]
+    assert {(persons["パク・ジフン"], fair), (persons["大野健"], fair)} <= attended
+    show = events["奈良県物産展"]
+    assert {(persons["チェ・ユナ"], show), (persons["西田一夫"], show)} <= attended
+
+
+def test_a_group_led_by_a_named_head_meets_as_its_head(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "10月2日、カナダ・ケベック州のマリー・トランブレ州首相を団長とする訪問団が金沢市を訪れ、"
+        "村上修市長と会談しました。\n",
+    )
+    persons = _names(facts, "person")
+    assert (persons["マリー・トランブレ"], persons["村上修"]) in _ties(facts, "met_with")
+
+
+def test_a_family_name_or_a_bare_post_stands_for_the_person_named_in_full(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "島根県の丸山達也知事は、観光振興に取り組んでいる。\n"
+        "4月8日、ポーランドのアンナ・コワルスカ駐日大使が来庁し、知事と面談した。\n"
+        "翌日、コワルスカ大使は松江市を訪れ、上定昭仁市長と懇談した。\n\n"
+        "6月2日、丸山知事は、チェコのヤン・ノヴァーク駐日大使と会談した。\n",
+    )
+    persons = _names(facts, "person")
+    met = _ties(facts, "met_with")
+    governor = persons["丸山達也"]
+    assert (persons["アンナ・コワルスカ"], governor) in met  # 「知事と面談」: the page's own governor
+    assert (persons["アンナ・コワルスカ"], persons["上定昭仁"]) in met  # 「コワルスカ大使は」
+    assert (governor, persons["ヤン・ノヴァーク"]) in met  # 「丸山知事は」
+    assert (persons["アンナ・コワルスカ"], _names(facts, "place")["島根県"]) in _ties(facts, "visited")

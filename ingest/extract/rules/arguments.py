@@ -108,6 +108,23 @@ class Arguments(Core):
                     LEADER_POST + r"(?:が|の)?", self.text[m.end : clause.idx])]
         return leaders
 
+    def _besides(self, verb: Any) -> list[Mention]:
+        """「P知事のほか、Q副署長が出席」: who is named before ほか acts with the subject."""
+        return [
+            m
+            for a in arguments(verb)
+            if a.head.text in ("ほか", "他", "外") and not set(a.cases) & {"に", "を", "で", "と"}
+            for c in a.head.children
+            if _dep_label(c) == "nmod" and "の" in cases(c)
+            for m in self._arg_mentions(c)
+            if self.actor(m)
+        ]
+
+    def _actors(self, verb: Any) -> list[Mention]:
+        """Who does what the verb says: its subjects, those named beside them with ほか, and the leader of a
+        group that is its subject."""
+        return [*self._subjects(verb), *self._besides(verb), *self._group_leaders(verb)]
+
     def _events_at(self, args: list[Arg], particles: tuple[str, ...]) -> list[Mention]:
         """The events among the arguments marked so; 「Eの開会式に」, 「Eの歓迎レセプションに」: a part of an event
         stands for it."""
@@ -180,7 +197,7 @@ class Arguments(Core):
                      and not any(ev.start <= m.start and m.end <= ev.end for ev in toured)]  # 「「日本・X展」を視察」
             # a courtesy call on a person visits the body the person serves, when it is known
             hosts = [self._body_of(m, heads_only=False) for m in hosts if m.type is not PERSON or courtesy]
-            callers = [*self._subjects(verb), *self._group_leaders(verb)]
+            callers = self._actors(verb)
             for v in callers:
                 if not self.actor(v):
                     continue
@@ -206,7 +223,14 @@ class Arguments(Core):
                     if a.dep == "nsubj"
                     for m in self._events_of(a.head)
                 ]
-            for v in self._subjects(verb):
+            if not events:  # 「Eには、Aが列席し、Bが立ち会った」: the event the chained clause before names
+                events = [
+                    m
+                    for c in verb.children
+                    if _dep_label(c) == "advcl" and c.i < verb.i and c.lemma_ in VERBS["attend"]
+                    for m in self._events_at(arguments(c), ("に",))
+                ]
+            for v in self._actors(verb):
                 if self.actor(v) and not (verb.lemma_ == "出展" and v.type is PERSON):  # bodies exhibit, not people
                     for ev in events:
                         add("attended", v, ev, span, verb.idx)
@@ -263,7 +287,7 @@ class Arguments(Core):
                         for m in self._arg_mentions(c)
                         if self.actor(m)
                     ]
-            for v in self._subjects(verb):
+            for v in self._actors(verb):
                 if not self.actor(v):
                     continue
                 for o in others:

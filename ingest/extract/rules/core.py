@@ -10,12 +10,13 @@ from graph.names import name_key
 from ingest.extract.documents import Document
 from ingest.extract.gazetteer import GazEntry, Gazetteer
 from ingest.extract.jdates import DateMention, find_dates
-from ingest.extract.lexicon import COREFERENCE, EVENT_WORDS
+from ingest.extract.lexicon import COREFERENCE, EVENT_WORDS, TITLES
 from ingest.extract.mentions import Mention, clean_person
 from ingest.extract.rules.model import EVENT, ORG, PERSON, PLACE, Fact, LocalEntity, key_of
 from ingest.extract.rules.patterns import (
     DELEGATIONS,
     EVENT_ANAPHOR,
+    EVENT_PARTS,
     FACILITIES,
     GOVERNMENT_AFTER,
     GROUPS,
@@ -160,7 +161,7 @@ class Core:
             # 「セミナーでは」, 「同フォーラムに」: the last event named so
             word = m.group("word")
             before = [x for x in self.mentions if x.type is EVENT and x.end <= m.start()]
-            named = [x for x in before if word == "イベント" or unyeared(x.text).endswith(word)]
+            named = [x for x in before if word in ("イベント", *EVENT_PARTS) or unyeared(x.text).endswith(word)]
             if not named:  # 「展示会には」 after 「…展「X」」: the last event of that kind, however named
                 kind = next((k.value for w, k in EVENT_WORDS if w == word), None)
                 named = [x for x in before if kind is not None and x.kind == kind]
@@ -169,6 +170,7 @@ class Core:
                 extra.append(copy)
                 self.of[id(copy)] = self.key(named[-1])
         extra += self._own_university()
+        extra += self._family_names()
         for m in re.finditer(r"代表団|訪問団|一行", self.text):
             before = [x for x in self.mentions if x.end <= m.start() and x.type is ORG]
             if before and before[-1].end == m.start():
@@ -185,6 +187,36 @@ class Core:
                 extra.append(copy)
                 self.of[id(copy)] = self.key(target)
         self.mentions = sorted(self.mentions + extra, key=lambda x: x.start)
+
+    def _family_names(self) -> list[Mention]:
+        """「内堀雅雄知事…内堀知事と面談」, 「ハンソン大使は」: a family name before a post is the person the page
+        names in full (the only one whose name starts, or for a katakana name ends, so)."""
+        people = [m for m in self.mentions if m.type is PERSON and m.source != "alias" and m.length]
+        families: dict[str, set[str]] = {}
+        for p in people:
+            name = p.text
+            if re.fullmatch(r"[\u4e00-\u9fff々]{3,5}", name):
+                for cut in (1, 2, 3) if len(name) == 3 else (2, 3):  # 陳志明 -> 陳; 内堀雅雄 -> 内堀
+                    if len(name) - cut >= 1:
+                        families.setdefault(name[:cut], set()).add(self.key(p))
+            elif "・" in name:
+                families.setdefault(name.rsplit("・", 1)[1], set()).add(self.key(p))
+        posts = "|".join(sorted(TITLES, key=len, reverse=True))
+        out = []
+        for family, keys in families.items():
+            if len(keys) != 1 or (len(family) < 2 and not re.fullmatch(r"[\u4e00-\u9fff]", family)):
+                continue
+            pattern = (
+                r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc・])" + re.escape(family)
+                + r"(?=\s?(?:" + posts + r"|氏|さん)(?![\u4e00-\u9fff]))"
+            )
+            for hit in re.finditer(pattern, self.text):
+                if any(x.start < hit.end() and hit.start() < x.end for x in self.mentions):
+                    continue
+                copy = Mention(hit.start(), hit.end(), family, PERSON, None, "alias", confidence=0.55)
+                out.append(copy)
+                self.of[id(copy)] = next(iter(keys))
+        return out
 
     def _own_university(self) -> list[Mention]:
         """「本学」「当大学」: the page's own university, when its title names it as the site (「…|X大学」) or as
@@ -407,6 +439,8 @@ class Core:
             if m is None and people:
                 # 「…のP会頭と」: the parser hangs the name off the post it precedes
                 m = next((x for x in self.mentions if x.type is PERSON and x.end == start and x.length), None)
+            if m is None and self.text[start:end] in HEAD_OF and people:
+                m = self._post_holder(self.text[start:end])  # 「知事と面談」: the page's own governor
             if m is None and self.text[start:end].endswith((*DELEGATIONS, *FACILITIES)):
                 # 「X県の代表団」 is X's; 「X社の工場」 is X's site: the body in the の-modifier
                 sender = [x for x in c.children if "の" in {y.text for y in x.children}]
@@ -470,6 +504,16 @@ class Core:
                 if person.mentions:
                     return person.mentions[0]
         return m
+
+    def _post_holder(self, post: str) -> Mention | None:
+        """A bare post (「知事」, 「市長」) is its holder at the page's own prefecture or city, else the only person
+        the page names in that post."""
+        holders = [f for f in self.facts if f.type == "works_for" and f.role and f.role.endswith(post)]
+        home = self._home(HEAD_OF[post][0]) if HEAD_OF[post][0] in ("県", "市") else None
+        own = [f for f in holders if home is not None and f.target == self.key(home)]
+        chosen = own or (holders if len({f.source for f in holders}) == 1 else [])
+        person = self.entities[chosen[0].source] if chosen else None
+        return person.mentions[0] if person is not None and person.mentions else None
 
     def _employer(self, p: Mention) -> Mention | None:
         """「X大学医学部のP教授」, 「X社社長のP氏」: the body named in an の-modifier of the person's phrase."""

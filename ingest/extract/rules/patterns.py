@@ -9,7 +9,7 @@ from ingest.extract.lexicon import AGREEMENT_WORDS, GOVERNMENT_WORDS, HEAD_TITLE
 
 SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 SUBJECT_TAIL = (
-    r"(?:の?(?:代表団|訪問団|視察団|使節団|一行)|"
+    r"(?:の?(?:代表団|訪問団|視察団|使節団|一行)|(?:駐日|在日)[^\s、。はがのと]{0,10}?(?:大使|総領事|公使|領事)|"
     + "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True))
     + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:では|は|が)"
 )
@@ -57,8 +57,10 @@ HEADS = ("知事", "市長", "町長", "村長", "区長", "県長", "省長", "
 EVENT_ANAPHOR = re.compile(
     r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z・])(?:同|本|当|この|その)?"
     r"(?P<word>セミナー|フォーラム|シンポジウム|ウェビナー|カンファレンス|ミッション|スタディーツアー|ツアー|イベント"
-    r"|会議|大会|博覧会|展示会|見本市|サミット|交流会|説明会|商談会)(?=[はでにのをがもへ、])"
+    r"|会議|大会|博覧会|展示会|見本市|サミット|交流会|説明会|商談会|式典|フェア|開会式|閉会式|開幕式)(?=[はでにのをがもへ、])"
 )
+# The opening or closing of an event stands for the event itself (「開会式には…が出席」).
+EVENT_PARTS = ("開会式", "閉会式", "開幕式")
 # A heading over a list: where a delegation went (「【主な訪問先】」, 「視察先:」) or who took part (「【参加団体】」).
 ATTENDEE_HEADINGS = ("参加団体", "参加企業", "参加機関", "出展者", "出展企業", "出展団体", "参加者", "出席者")
 # A list of who took part, each item a person with their body (「・X大学 P学長」): the person attended.
@@ -107,7 +109,7 @@ COUNTRY_VISITS = {
 }
 VERBS = {
     "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問", "見学"}),
-    "attend": frozenset({"出席", "参加", "参列", "出展", "招く", "招待"}),
+    "attend": frozenset({"出席", "参加", "参列", "列席", "臨席", "立ち会う", "立会う", "出展", "招く", "招待"}),
     "meet": frozenset({"会談", "面会", "面談", "懇談", "会見", "協議", "迎える", "出迎える"}),
     "hold": frozenset({"開催", "主催", "共催", "派遣", "企画", "実施"}),
     "serve": frozenset({"務める", "務め"}),
