@@ -188,6 +188,34 @@ def test_table_rows_under_a_heading_without_a_home_pair_their_own_cells(tmp_path
     assert not any(places["函館市"] in sides and places["ナホトカ市"] in sides for sides in held.values())
 
 
+def test_heads_named_together_serve_the_parties_in_the_order_they_were_named(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "山梨大学とリヨン第一大学は共同研究協定を締結した。協定書には島田真路学長とフレデリック・フルーリー学長が"
+        "署名した。\n"
+        "その後、山梨大学の学生寮を見学した後、佐藤一郎学長が記者会見に臨んだ。\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    works = _ties(facts, "works_for")
+    assert (persons["島田真路"], orgs["山梨大学"]) in works
+    assert (persons["フレデリック・フルーリー"], orgs["リヨン第一大学"]) in works
+    assert (persons["島田真路"], orgs["リヨン第一大学"]) not in works
+    assert (persons["佐藤一郎"], orgs["山梨大学"]) in works  # named alone: the body named last
+
+
+def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "石川県と韓国の全羅北道は友好提携40周年を祝った。式典には馳浩知事と金寛永知事が出席した。\n"
+        "富山県と遼寧省の協議には新田八朗知事と王偉中平川市長が臨んだ。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    works = _ties(facts, "works_for")
+    assert (persons["馳浩"], places["石川県"]) in works
+    assert (persons["金寛永"], places["全羅北道"]) in works
+    assert (persons["新田八朗"], places["富山県"]) in works  # the next name holds another post
+
+
 def test_a_name_then_a_places_head_post_works_for_that_place(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

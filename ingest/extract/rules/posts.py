@@ -123,7 +123,9 @@ class Posts(Core):
                 if post and not posted:  # 「金振兌知事は」 after 「江原道の金振兌知事」: the post is known
                     # 「門川大作市長とダリオ・ナルデッラ市長」: a name in katakana heads a place named in katakana
                     foreign = bool(re.fullmatch(r"[\u30a1-\u30fa\u30fc・=＝ ]+", p.text))
-                    host = self._headed(p.start, HEAD_OF[post.group(1)], foreign)
+                    suffixes = HEAD_OF[post.group(1)]
+                    host = self._in_order(p, ms, post.group(1), self._fitting(p.start, suffixes), by_script=True)
+                    host = host or self._headed(p.start, suffixes, foreign)
                     if host is not None:
                         found.append((host, post.group(1)))
             if not found:
@@ -141,12 +143,38 @@ class Posts(Core):
                         and not any(x.end <= w < p.start for w in self.own_words)
                     ]  # 「本学のP学長」
                     if near:
-                        found.append((near[-1], post.group(1)))
+                        found.append((self._in_order(p, ms, post.group(1), near) or near[-1], post.group(1)))
             for q, between in found:
                 role = role_between(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
                 if q.kind == "country" and role and "領事" in role:
                     continue  # 「在X日本国総領事 P」: a consul serves a consulate the page leaves unnamed
                 self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
+
+    def _in_order(
+        self, p: Mention, ms: list[Mention], post: str, bodies: list[Mention], by_script: bool = False
+    ) -> Mention | None:
+        """「AとBが協定を締結し、P学長とQ学長が署名」: heads named together with one post serve the bodies
+        named before them in the same order; None when ``p`` is named alone or the bodies are too few, and
+        with ``by_script`` when the names' scripts tell the places apart (「門川大作市長とダリオ・ナルデッラ市長」)."""
+        people = [m for m in ms if m.type is PERSON]
+        joined = re.compile(r"\s?(?:氏)?\s?" + re.escape(post) + r"\s?(?:氏)?\s?(?:と|、|及び|および)\s?")
+        group = [p]
+        while (i := people.index(group[0])) > 0 and joined.fullmatch(self.text[people[i - 1].end : group[0].start]):
+            group.insert(0, people[i - 1])
+        while (i := people.index(group[-1])) + 1 < len(people) and joined.fullmatch(
+            self.text[group[-1].end : people[i + 1].start]
+        ):
+            group.append(people[i + 1])
+        if not all(re.match(r"\s?(?:氏\s?)?" + re.escape(post), self.text[q.end : q.end + 12]) for q in group):
+            return None  # 「P知事とQ平川市長」: the second holds another post
+        distinct: list[Mention] = []
+        for x in bodies:
+            if all(self.key(x) != self.key(b) for b in distinct):
+                distinct.append(x)
+        scripts = {bool(re.fullmatch(r"[\u30a1-\u30fa\u30fc・=＝ ]+", q.text)) for q in group}
+        if len(group) < 2 or len(distinct) < len(group) or (by_script and len(scripts) > 1):
+            return None
+        return distinct[-len(group) :][group.index(p)]
 
     def _bracketed(self, m: Mention) -> bool:
         return self.text[m.start - 1 : m.start] == "(" and self.text[m.end : m.end + 1] == ")"
