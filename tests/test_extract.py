@@ -111,6 +111,7 @@ def test_a_country_is_named_by_its_everyday_name_in_each_language() -> None:
     assert korea.primary(Lang.ZH) == "韩国"
     assert iran.primary(Lang.JA) == "イラン"  # the ISO name イラン・イスラム共和国 is an alias
     assert gaz.lookup("イラン・イスラム共和国") is iran
+    assert gaz.lookup("エストニア共和国") is gaz.lookup("エストニア") is not None  # the official name, as pages write it
 
 
 def test_gazetteer_meets_variant_characters() -> None:

@@ -246,7 +246,12 @@ def _countries(gaz: Gazetteer) -> dict[str, str]:
     listed = {
         c.alpha_2: [
             *_COUNTRY_SHORT.get(c.alpha_2, ()),
-            *(n for form in (getattr(c, "common_name", None), c.name) if form for n in _bracketed(ja.gettext(form))),
+            *(
+                n
+                for form in (getattr(c, "common_name", None), c.name, getattr(c, "official_name", None))
+                if form and ja.gettext(form) != form  # 「エストニア共和国」: the official name as pages write it
+                for n in _bracketed(ja.gettext(form))
+            ),
         ]
         for c in pycountry.countries
     }
