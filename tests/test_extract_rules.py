@@ -203,6 +203,17 @@ def test_heads_named_together_serve_the_parties_in_the_order_they_were_named(tmp
     assert (persons["佐藤一郎"], orgs["山梨大学"]) in works  # named alone: the body named last
 
 
+def test_a_governor_heads_a_fu_not_a_body_whose_name_ends_in_seifu(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "大阪府は、南アフリカ共和国ハウテン州政府と、ビジネス交流の促進に関する協力覚書を締結しました。"
+        "締結式は府庁で行われ、吉村洋文知事とパニャザ・レスフィ州首相が出席しました。\n",
+    )
+    persons, places = _names(facts, "person"), _names(facts, "place")
+    employers = {t for s, t in _ties(facts, "works_for") if s == persons["吉村洋文"]}
+    assert employers == {places["大阪府"]}
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
