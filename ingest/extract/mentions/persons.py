@@ -1,0 +1,200 @@
+"""Stage 3: persons by pattern — a katakana name joined by ・ before 氏 or a post, a family name the
+tagger marks and its given name, a kanji name before a post or 氏, a name after a post and a colon."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.extract.gazetteer import Gazetteer
+from ingest.extract.lexicon import HONORIFICS, TITLES
+from ingest.extract.mentions.model import ORG, PERSON, PLACE, Context, Mention, _org_kind, _place_kind
+from ingest.extract.mentions.patterns import (
+    _KANJI,
+    _KANJI_PERSON,
+    _KATAKANA_BEFORE_POST,
+    _LATIN_PERSON,
+    _NAME_AFTER_POST,
+    _NAME_STOP,
+    _NOT_A_NAME_END,
+    _NOT_SURNAME,
+    _PERSON_KATAKANA,
+    _PLACE_CHARS,
+    _POST_COLON_NAME,
+    _POSTED_NAME,
+    _PROGRAMME_ITEMS,
+    _READING,
+    _TITLE_PERSON,
+)
+from ingest.extract.mentions.tokens import _tokens_at
+
+
+def persons_by_pattern(ctx: Context) -> None:
+    """The person patterns, in their order of trust for the final selection's ties."""
+    ctx.candidates += _tagged_persons(ctx.doc, ctx.text, {ps for ps, _pe in ctx.place_spans}, ctx.tokens)
+    ctx.candidates += _posted_names(ctx.doc, ctx.text)
+    _colon_names(ctx)
+    _katakana_before_post(ctx)
+    _names_after_post(ctx)
+    _katakana_persons(ctx)
+    _titled_persons(ctx)
+    _latin_persons(ctx)
+
+
+def kanji_persons(ctx: Context) -> None:
+    """Kanji names before 氏 that GiNZA missed (「党部書記の厳衛群氏」), without a post or a programme's item
+    before them."""
+    text = ctx.text
+    for m in _KANJI_PERSON.finditer(text):
+        name, start = m.group(1), m.start(1)
+        if " " in name:
+            first, rest = name.split(" ", 1)
+            # a post (「理事長 山田太郎氏」) or a programme's item (「基調講演 山田太郎氏」) before the name
+            if first in TITLES or first.endswith(("長", "官", "員", "者", "役", *_PROGRAMME_ITEMS)):
+                name, start = rest, start + len(first) + 1
+        if name[0] not in "同両各本当貴" and name not in TITLES:
+            ctx.candidates.append(Mention(start, start + len(name), name, PERSON, None, "pattern", confidence=0.6))
+
+
+def _colon_names(ctx: Context) -> None:
+    """「X大学(学長:受田浩之)」, 「団長:山田太郎」: a post, a colon, then the holder's name."""
+    text, doc = ctx.text, ctx.doc
+    for m in _POST_COLON_NAME.finditer(text):
+        toks = _tokens_at(doc, m.start("n"), m.end("n"))
+        if toks and (any("人名" in t.tag_ for t in toks) or "・" in m.group("n")):
+            ctx.candidates.append(Mention(m.start("n"), m.end("n"), m.group("n"), PERSON, None, "pattern",
+                                          confidence=0.7))
+
+
+def _katakana_before_post(ctx: Context) -> None:
+    """「ケビン・メセベルー観光局長」: a foreign name, then the field of the post; the name and the field
+    are kept in ``ctx.posted`` so that no body claims them."""
+    text, doc = ctx.text, ctx.doc
+    for m in _KATAKANA_BEFORE_POST.finditer(text):
+        # 「ケビン・メセベルー観光局長」, 「ソムチャイ・ウォン工業大臣」: a foreign name (its first part tagged as a
+        # person's name), then the field of the post; a body's name before a post starts with an ordinary word
+        first = _tokens_at(doc, m.start(1), m.start(1) + len(m.group(1).split("・")[0]))
+        if first and "人名" in first[0].tag_ and m.group(2)[0] not in (*_PLACE_CHARS, "社"):
+            ctx.candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.75))
+            ctx.posted.append((m.start(1), m.end(2)))
+
+
+def _names_after_post(ctx: Context) -> None:
+    """「…州議長 ダミアン・アラリ」: a signatory list gives the post, then the name."""
+    text = ctx.text
+    for m in _NAME_AFTER_POST.finditer(text):
+        ctx.candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.7))
+
+
+def _katakana_persons(ctx: Context) -> None:
+    """Katakana names joined by ・ before 氏 or a post — unless a place's head or a body's name; a place
+    at the name's end (「…・クイーンズランド州首相」) is split off."""
+    text, doc, gaz = ctx.text, ctx.doc, ctx.gaz
+    for m in _PERSON_KATAKANA.finditer(text):
+        name = re.sub(r"・\s+", "・", m.group(1))
+        if text.startswith("州", m.end(1)) and re.search(re.escape(name) + r"州(?!知事|首相)", text):
+            continue  # 「X州知事」 where X州 is named elsewhere: the governor of a place, not a person X
+        kind = _org_kind(name)
+        if kind is not None and name.rsplit("・", 1)[-1] != name:
+            # 「デンマーク・デザインセンター所長」: a body's name before its head's post, not a person
+            ctx.candidates.append(Mention(m.start(1), m.end(1), name, ORG, kind, "pattern", confidence=0.7))
+            continue
+        end = m.end(1)
+        place = _place_in_name(doc, text, name, end, gaz)
+        if place is not None:
+            # 「アナ・パラシェ・クイーンズランド州首相」: the name's last part and the post's ending are the place
+            ctx.candidates.append(place)
+            name, end = name.rsplit("・", 1)[0], m.start(1) + m.group(1).rindex("・")
+        ctx.candidates.append(Mention(m.start(1), end, name, PERSON, None, "pattern", confidence=0.8))
+
+
+def _titled_persons(ctx: Context) -> None:
+    """One katakana word before a post (「マクロン大統領」), unless the head of a place (「ソウル市長」)."""
+    text, gaz = ctx.text, ctx.gaz
+    for m in _TITLE_PERSON.finditer(text):
+        head = text.startswith(("知事", "市長"), m.end(1))
+        if head and (((e := gaz.lookup(m.group(1))) is not None and e.type is PLACE) or m.group(1) + "市" in text):
+            continue  # 「ソウル市長」: the head of a place, not a person ソウル
+        if len(m.group(1)) >= 3:
+            ctx.candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.7))
+
+
+def _latin_persons(ctx: Context) -> None:
+    """Latin names after Dr./Prof. or before 博士, 教授, 氏."""
+    text = ctx.text
+    for m in _LATIN_PERSON.finditer(text):
+        g = 1 if m.group(1) else 2
+        ctx.candidates.append(Mention(m.start(g), m.end(g), m.group(g), PERSON, None, "pattern", confidence=0.65))
+
+
+def _place_in_name(doc: Any, text: str, name: str, end: int, gaz: Gazetteer) -> Mention | None:
+    """The place at the end of 「P・X市長」: X and the post's first character (市, 州, 県 …) name a place
+    the gazetteer knows, the tagger reads as a place name, or the page names without a post after it."""
+    unit = text[end : end + 1]
+    if "・" not in name or unit not in _PLACE_CHARS:
+        return None
+    tail = name.rsplit("・", 1)[1]
+    place = tail + unit
+    entry = next((x for x in (gaz.lookup(place), gaz.lookup(tail)) if x is not None and x.type is PLACE), None)
+    start = end - len(tail)
+    tagged = any("地名" in t.tag_ for t in _tokens_at(doc, start, end))
+    if entry is None and not tagged and not re.search(re.escape(place) + r"(?!長|知事|首相|議長)", text):
+        return None
+    kind = entry.kind if entry is not None else _place_kind(place)
+    return Mention(start, end + 1, place, PLACE, kind, "gazetteer" if entry else "suffix", entry, confidence=0.8)
+
+
+def _tagged_persons(doc: Any, text: str, place_starts: set[int], tokens: list[Any] | None = None) -> list[Mention]:
+    """Family name (tagged 人名-姓) and given name: 三村申吾, 黄健庭, 郭 永平 — GiNZA's tagger
+    finds these where its entity recogniser cuts or misses them. The given name is the kanji
+    tokens that follow, up to a post, a place, a mark or four characters in all."""
+    found: list[Mention] = []
+    tokens = tokens if tokens is not None else list(doc)
+    for i, tok in enumerate(tokens):
+        if "人名-姓" not in tok.tag_ or not re.fullmatch(rf"[{_KANJI}々]{{1,3}}", tok.text):
+            continue
+        end, size, j = tok.idx + len(tok.text), len(tok.text), i + 1
+        if j < len(tokens) and tokens[j].text.isspace():
+            j += 1
+        while j < len(tokens):
+            nxt = tokens[j]
+            if (
+                not re.fullmatch(rf"[{_KANJI}々]{{1,3}}", nxt.text)
+                or size + len(nxt.text) > 4
+                or nxt.text.startswith(_NAME_STOP)
+                or nxt.text in TITLES
+                or nxt.text.startswith(HONORIFICS)
+                or (size > len(tok.text) and text[end : nxt.idx].strip() == "" and nxt.idx > end)
+                or nxt.text.endswith(TITLES)
+                or (len(nxt.text) >= 2 and nxt.text[-1] in "長官")
+                or (nxt.text[-1] in _PLACE_CHARS and text.startswith("長", nxt.idx + len(nxt.text)))
+                or nxt.idx in place_starts
+                or ("人名" not in nxt.tag_ and "名詞" not in nxt.tag_)
+            ):
+                break
+            end, size, j = nxt.idx + len(nxt.text), size + len(nxt.text), j + 1
+        start = tok.idx
+        reading = _READING.match(text, start)
+        if reading:  # 「五月女裕久彦(そうとめ・ゆきひこ)」: the reading after it marks where the name ends
+            end, size = reading.end(1), len(reading.group(1))
+        if size > len(tok.text) and not (j < len(tokens) and tokens[j].text in _PLACE_CHARS and not reading):
+            found.append(Mention(start, end, text[start:end], PERSON, None, "pattern", confidence=0.65))
+    return found
+
+
+def _posted_names(doc: Any, text: str) -> list[Mention]:
+    """Names before a post that are no dictionary word (a single common noun such as 筆頭 or 常務
+    is a qualifier of the post) and no place."""
+    found: list[Mention] = []
+    for m in _POSTED_NAME.finditer(text):
+        name, start, end = m.group("n"), m.start("n"), m.end("n")
+        if name[0] in _NOT_SURNAME or name[0] in "第党常筆" or name[-1] in _NOT_A_NAME_END:
+            continue
+        toks = _tokens_at(doc, start, end)
+        if not toks or toks[0].idx != start or any("地名" in t.tag_ or "数詞" in t.tag_ for t in toks):
+            continue
+        if len(toks) == 1 and "人名" not in toks[0].tag_:
+            continue  # one ordinary word: 筆頭副市長, 常務理事長
+        found.append(Mention(start, end, name, PERSON, None, "pattern", confidence=0.6))
+    return found
+
