@@ -214,6 +214,17 @@ def test_a_governor_heads_a_fu_not_a_body_whose_name_ends_in_seifu(tmp_path: Pat
     assert employers == {places["大阪府"]}
 
 
+def test_a_state_government_after_its_countrys_official_name_is_the_state(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岐阜県は、ブラジル連邦共和国サンタカタリーナ州政府と、観光交流に関する覚書を取り交わしました。\n",
+    )
+    places = _names(facts, "place")
+    assert "サンタカタリーナ州" in places and "サンタカタリーナ州政府" not in _names(facts, "organisation")
+    parties = {p for p, _a in _ties(facts, "party_to")}
+    assert {places["岐阜県"], places["サンタカタリーナ州"]} <= parties
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
