@@ -225,6 +225,18 @@ def test_a_state_government_after_its_countrys_official_name_is_the_state(tmp_pa
     assert {places["岐阜県"], places["サンタカタリーナ州"]} <= parties
 
 
+def test_chinese_and_korean_names_before_a_post_are_named_in_full(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "会談には石川県の馳浩知事と許昆林省長、周乃翔副省長らが臨んだ。\n"
+        "シンポジウムでは、高麗大学の朴賢洙教授、釜山大学の鄭美英准教授が講演した。\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert {"許昆林", "周乃翔", "朴賢洙", "鄭美英"} <= set(persons)
+    assert not {"昆林", "乃翔"} & set(persons)
+    assert (persons["朴賢洙"], orgs["高麗大学"]) in _ties(facts, "works_for")
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
