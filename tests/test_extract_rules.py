@@ -1994,6 +1994,52 @@ def test_a_legal_form_in_a_speakers_bracket_before_the_employer(tmp_path: Path) 
     assert (persons["山本太郎"], orgs["ミライテック"]) in _ties(facts, "works_for")
 
 
+def test_a_name_then_a_body_then_an_academic_or_company_post(tmp_path: Path) -> None:
+    """「P・X大学教授」 and a list row 「P X社 代表取締役」: the body between the name and the post employs P."""
+    facts = _extract(
+        tmp_path,
+        "講演では、佐藤健一・名古屋大学教授が水素研究の動向を紹介した。\n\n"
+        "【来訪者】\n・ペーター・ホフマン ザクセン州経済振興公社 代表\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    ties = _ties(facts, "works_for")
+    assert (persons["佐藤健一"], orgs["名古屋大学"]) in ties
+    assert (persons["ペーター・ホフマン"], orgs["ザクセン州経済振興公社"]) in ties
+
+
+def test_a_bare_heads_post_is_not_of_the_body_named_with_another_head(tmp_path: Path) -> None:
+    """「A市長はXのB市長と署名」: X has its head named with it, so A heads the city named before;
+    「C学長がベトナムを訪れ、D学長と」: a name in kanji heads the university named in kanji."""
+    facts = _extract(
+        tmp_path,
+        "仙台市と台南市は、文化交流に関する協定を締結した。\n"
+        "郡和子市長は台南市の黄偉哲市長とともに協定書に署名した。\n\n"
+        "信州大学とベトナム国家大学ハノイ校は、学術交流協定を更新した。\n"
+        "中村宗一郎学長がハノイを訪れ、レ・クアン学長と協定書に署名した。\n",
+    )
+    persons, places, orgs = _names(facts, "person"), _names(facts, "place"), _names(facts, "organisation")
+    ties = _ties(facts, "works_for")
+    assert (persons["郡和子"], places["仙台市"]) in ties
+    assert (persons["郡和子"], places["台南市"]) not in ties
+    assert (persons["中村宗一郎"], orgs["信州大学"]) in ties
+    assert (persons["中村宗一郎"], orgs["ベトナム国家大学ハノイ校"]) not in ties
+
+
+def test_a_pair_with_a_body_of_no_legal_form_as_the_subject_of_a_signing(tmp_path: Path) -> None:
+    """「AとBは、(when), …覚書を締結」: B, a katakana name the recogniser does not know, signs with A and is
+    the body wherever the page names it again; 「経済団体のトップが」 is no such name."""
+    facts = _extract(
+        tmp_path,
+        "石川県とフィンランドのビジネス・タンペレは、10月2日、ゲーム産業の交流に関する覚書を締結しました。\n"
+        "ビジネス・タンペレのヨハンナ・ラハティネン事務局長が来県しました。\n\n"
+        "中海地域の市長会と経済団体のトップが11日、ケララ州の州政府との間で、経済交流に関する覚書を交わす。\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert {_names(facts, "place")["石川県"], orgs["ビジネス・タンペレ"]} in _agreements(facts).values()
+    assert (persons["ヨハンナ・ラハティネン"], orgs["ビジネス・タンペレ"]) in _ties(facts, "works_for")
+    assert "トップ" not in orgs
+
+
 def test_attending_by_retsuseki_rinseki_or_tachiai_and_the_opening_of_the_event_named_before(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
