@@ -203,6 +203,40 @@ def test_heads_named_together_serve_the_parties_in_the_order_they_were_named(tmp
     assert (persons["佐藤一郎"], orgs["山梨大学"]) in works  # named alone: the body named last
 
 
+def test_a_governor_heads_a_fu_not_a_body_whose_name_ends_in_seifu(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "大阪府は、南アフリカ共和国ハウテン州政府と、ビジネス交流の促進に関する協力覚書を締結しました。"
+        "締結式は府庁で行われ、吉村洋文知事とパニャザ・レスフィ州首相が出席しました。\n",
+    )
+    persons, places = _names(facts, "person"), _names(facts, "place")
+    employers = {t for s, t in _ties(facts, "works_for") if s == persons["吉村洋文"]}
+    assert employers == {places["大阪府"]}
+
+
+def test_a_state_government_after_its_countrys_official_name_is_the_state(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岐阜県は、ブラジル連邦共和国サンタカタリーナ州政府と、観光交流に関する覚書を取り交わしました。\n",
+    )
+    places = _names(facts, "place")
+    assert "サンタカタリーナ州" in places and "サンタカタリーナ州政府" not in _names(facts, "organisation")
+    parties = {p for p, _a in _ties(facts, "party_to")}
+    assert {places["岐阜県"], places["サンタカタリーナ州"]} <= parties
+
+
+def test_chinese_and_korean_names_before_a_post_are_named_in_full(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "会談には石川県の馳浩知事と許昆林省長、周乃翔副省長らが臨んだ。\n"
+        "シンポジウムでは、高麗大学の朴賢洙教授、釜山大学の鄭美英准教授が講演した。\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert {"許昆林", "周乃翔", "朴賢洙", "鄭美英"} <= set(persons)
+    assert not {"昆林", "乃翔"} & set(persons)
+    assert (persons["朴賢洙"], orgs["高麗大学"]) in _ties(facts, "works_for")
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -299,7 +299,12 @@ class Core:
     def _fitting(self, pos: int, suffixes: tuple[str, ...]) -> list[Mention]:
         """The bodies and places before ``pos`` whose name ends so: what a head's post may refer to."""
         before = [x for x in self.mentions if x.end <= pos and x.type is not PERSON and self.actor(x)]
-        return [m for m in before if any(n.endswith(suffixes) for n in self.entities[self.key(m)].names)]
+        # 「X州政府」 ends in 府 but is no 府 (大阪府, 京都府) a 知事 could head
+        return [
+            m
+            for m in before
+            if any(n.endswith(suffixes) and not n.endswith("政府") for n in self.entities[self.key(m)].names)
+        ]
 
     def _home(self, suffix: str) -> Mention | None:
         """The Japanese prefecture (or city) named most often, or first: what a bare 県 (市) refers to."""
