@@ -2127,3 +2127,23 @@ def test_the_rows_of_a_courtesy_call_notice_meet_and_visit(tmp_path: Path) -> No
     guest = persons["グエン・シン・ニャット・タン"]
     assert (guest, persons["馳浩"]) in _ties(facts, "met_with")
     assert (guest, places["石川県"]) in _ties(facts, "visited")
+
+
+def test_attending_framed_by_the_topic_the_sentence_before_or_a_source_with_kara(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "「日星デジタル協力会議」が、6月9日にシンガポールで開催されました。\n"
+        "本県からは、田村恵子副知事が出席しました。\n\n"
+        "「北欧ヘルスケアセミナー」には、広島大学から木下一郎教授が参加し、研究成果を紹介しました。\n\n"
+        "新潟県の花角英世知事は、ソウルで開かれた「日韓知事会議」に出席し、挨拶を行った。\n\n"
+        "愛媛県は、台北で「えひめ食の商談会」を開催しました。"
+        "商談会には、県内事業者12社と台湾の輸入業者20社が参加しました。\n",
+    )
+    events, persons, places = _names(facts, "event"), _names(facts, "person"), _names(facts, "place")
+    attended = _ties(facts, "attended")
+    assert (persons["田村恵子"], events["日星デジタル協力会議"]) in attended  # the event of the sentence before
+    assert (persons["木下一郎"], events["北欧ヘルスケアセミナー"]) in attended  # 「Eには、XからPが参加し、…した」
+    assert (persons["花角英世"], events["日韓知事会議"]) in _ties(facts, "spoke_at")  # 「Eに出席し、挨拶を行った」
+    fair = events["えひめ食の商談会"]
+    assert (places["台湾"], fair) not in attended  # 「台湾の輸入業者20社」: unnamed importers, not Taiwan
+    assert (places["愛媛県"], fair) not in attended  # 「県内事業者」: firms in the prefecture, not the prefecture

@@ -435,7 +435,8 @@ class Core:
     def _named(self, start: int, end: int, people: bool = True) -> Mention | None:
         """The mention a noun phrase stands for: a person in it first (「佐藤一郎教授」), else the
         actor ending last in it; a delegation (「X市の代表団」) stands for who sends it."""
-        inside = [m for m in self.mentions if m.start < end and m.end > start and m.end <= end + 1 and m.length]
+        inside = [m for m in self.mentions if m.start < end and m.end > start and m.end <= end + 1 and m.length
+                  and not (self.text[m.end : m.end + 1] == "内" and m.end + 1 < end)]  # 「県内事業者」: inside, not 県
         persons = [m for m in inside if m.type is PERSON]
         if persons and people:
             return persons[-1]
