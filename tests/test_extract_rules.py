@@ -2147,3 +2147,17 @@ def test_attending_framed_by_the_topic_the_sentence_before_or_a_source_with_kara
     fair = events["えひめ食の商談会"]
     assert (places["台湾"], fair) not in attended  # 「台湾の輸入業者20社」: unnamed importers, not Taiwan
     assert (places["愛媛県"], fair) not in attended  # 「県内事業者」: firms in the prefecture, not the prefecture
+
+
+def test_people_sent_by_a_body_an_exchange_of_views_and_a_host_marked_mo(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "11月6日、米国のマサチューセッツ工科大学の研究者4名が名古屋大学を訪問した。\n\n"
+        "韓国の蔚山広域市のキム・ドゥギョム市長一行が、5月20日に熊本県を訪問し、木村敬知事と意見交換を行いました。"
+        "一行は、熊本大学も訪問しました。\n",
+    )
+    bodies, persons = _names(facts, "organisation"), _names(facts, "person")
+    visited = _ties(facts, "visited")
+    assert (bodies["マサチューセッツ工科大学"], bodies["名古屋大学"]) in visited  # 「Xの研究者4名が」
+    assert (persons["キム・ドゥギョム"], persons["木村敬"]) in _ties(facts, "met_with")  # 「Qと意見交換を行った」
+    assert any(target == bodies["熊本大学"] for _source, target in visited)  # 「熊本大学も訪問」

@@ -218,7 +218,10 @@ class Arguments(Core):
                 for v in self._subjects(verb):
                     if self.actor(v):
                         add("attended", v, ev, span, verb.idx)
-            hosts = [m for m in self._arg(args, None, ("を", "に", "へ")) if self.actor(m)
+            subj, _modified = subject_of(verb)
+            also = [a for a in args if a.cases == ("も",) and subj is not None and a.head.i != subj.head.i]
+            hosts = [m for m in [*self._arg(args, None, ("を", "に", "へ")), *self._arg(also, None, ())]
+                     if self.actor(m)
                      and not any(ev.start <= m.start and m.end <= ev.end for ev in toured)]  # 「「日本・X展」を視察」
             # a courtesy call on a person visits the body the person serves, when it is known
             hosts = [self._body_of(m, heads_only=False) for m in hosts if m.type is not PERSON or courtesy]
@@ -308,6 +311,8 @@ class Arguments(Core):
                 add("works_for", p, body, sentence_at(self.text, p.start), p.start)
         for verb in verbs["meet"]:
             # 「P知事はQ大使と会談」; 「A町はB郷とオンラインで会談」: bodies or places meeting as such
+            if verb.text == "交換" and not any(c.text in ("意見", "情報") for c in verb.children):
+                continue  # 「Qと意見交換を行った」 is a meeting, 名刺交換 or 人事交換 not
             span = self._span_of(verb)
             if _dep_label(verb) == "obj" and verb.head.lemma_ in ("行う", "実施", "持つ"):
                 verb = verb.head  # 「Qと県庁で会談を行った」: the meeting is what the verb does

@@ -26,6 +26,7 @@ from ingest.extract.rules.patterns import (
     LEADER_POST,
     LIST_ITEM,
     OWN_UNIVERSITY,
+    PEOPLE_SENT,
     SAME_BODY,
     SECTION_START,
     SENT_GROUP,
@@ -469,7 +470,8 @@ class Core:
                 m = next((x for x in self.mentions if x.type is PERSON and x.end == start and x.length), None)
             if m is None and self.text[start:end] in HEAD_OF and people:
                 m = self._post_holder(self.text[start:end])  # 「知事と面談」: the page's own governor
-            if m is None and self.text[start:end].endswith((*DELEGATIONS, *FACILITIES)):
+            sent = PEOPLE_SENT.search(self.text[start:end]) is not None
+            if m is None and (self.text[start:end].endswith((*DELEGATIONS, *FACILITIES)) or sent):
                 # 「X県の代表団」 is X's; 「X社の工場」 is X's site: the body in the の-modifier
                 sender = [x for x in c.children if "の" in {y.text for y in x.children}]
                 if sender:
