@@ -92,11 +92,11 @@ class Agreements(Core):
         self.mentions.sort(key=lambda x: x.start)
 
     def _unnamed_counterpart(self, ms: list[Mention], pos: int) -> bool:
-        """Whether a body before ``pos`` is joined by と to words naming no body, then との (「Aと米国関係機関との」)."""
+        """Whether a body before ``pos`` is joined by と to words naming no body, then との (「Aと米国関係機関と」)."""
         for m in ms:
             if m.end > pos or not self.actor(m):
                 continue
-            joined = re.match(r"と([^、。と]{1,20}?)との", self.text[m.end : pos])
+            joined = re.match(r"(?:\([^()]{1,20}\))?と([^、。と]{1,20}?)との", self.text[m.end : pos])
             # 「米国関係機関」: a place may qualify the unnamed bodies, a name may not end the phrase
             if joined and not any(x.end == m.end + joined.end(1) for x in ms):
                 return True
