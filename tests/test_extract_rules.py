@@ -2083,3 +2083,11 @@ def test_a_company_named_with_its_legal_form_after_the_name_is_the_company_named
     orgs = [e for e in facts["entities"] if e["type"] == "organisation"]
     assert len(orgs) == 1
     assert len(_agreements(facts)) == 1
+
+
+def test_a_family_name_that_is_also_a_place_before_a_given_name_and_a_post(tmp_path: Path) -> None:
+    """「三重県の長崎健太郎知事」: 長崎 is the family name of the governor, not the city, before a given name and a post."""
+    facts = _extract(tmp_path, "三重県の長崎健太郎知事は、台湾を訪問しました。\n")
+    persons, places = _names(facts, "person"), _names(facts, "place")
+    assert "長崎" not in places
+    assert (persons["長崎健太郎"], places["三重県"]) in _ties(facts, "works_for")
