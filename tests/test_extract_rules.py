@@ -237,6 +237,20 @@ def test_chinese_and_korean_names_before_a_post_are_named_in_full(tmp_path: Path
     assert (persons["朴賢洙"], orgs["高麗大学"]) in _ties(facts, "works_for")
 
 
+def test_a_foreign_name_right_after_a_word_for_a_kind_of_body_is_that_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "徳島県は、インドの製薬大手シプラと、創薬人材の交流に関する覚書を締結した。\n"
+        "また、ノルウェーの支援機関ノルウェイイノベーションと県内企業の交流を進める。\n"
+        "会場には市内のスタートアップカフェや企業コンソーシアムが出展した。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert {"シプラ", "ノルウェイイノベーション"} <= set(orgs)
+    assert not {"カフェ", "コンソーシアム"} & set(orgs)
+    parties = {p for p, _a in _ties(facts, "party_to")}
+    assert orgs["シプラ"] in parties
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
