@@ -251,6 +251,17 @@ def test_a_foreign_name_right_after_a_word_for_a_kind_of_body_is_that_body(tmp_p
     assert orgs["シプラ"] in parties
 
 
+def test_a_foreign_companys_japanese_subsidiary_is_a_unit_of_it_not_japan(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "富山県とドイツの電機大手シーメンスは覚書を交わした。式にはシーメンス日本法人のクラウス・ミュラー社長が出席した。\n",
+    )
+    orgs, persons, places = _names(facts, "organisation"), _names(facts, "person"), _names(facts, "place")
+    employers = {t for s, t in _ties(facts, "works_for") if s == persons["クラウス・ミュラー"]}
+    assert employers == {orgs["シーメンス日本法人"]}
+    assert "日本" not in places or places["日本"] not in employers
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
