@@ -308,7 +308,12 @@ class Core:
     def _fitting(self, pos: int, suffixes: tuple[str, ...]) -> list[Mention]:
         """The bodies and places before ``pos`` whose name ends so: what a head's post may refer to."""
         before = [x for x in self.mentions if x.end <= pos and x.type is not PERSON and self.actor(x)]
-        return [m for m in before if any(n.endswith(suffixes) for n in self.entities[self.key(m)].names)]
+        # 「X州政府」 ends in 府 but is no 府 (大阪府, 京都府) a 知事 could head
+        return [
+            m
+            for m in before
+            if any(n.endswith(suffixes) and not n.endswith("政府") for n in self.entities[self.key(m)].names)
+        ]
 
     def _home(self, suffix: str) -> Mention | None:
         """The Japanese prefecture (or city) named most often, or first: what a bare 県 (市) refers to."""
@@ -388,9 +393,24 @@ class Core:
             if not self.actor(m):
                 continue
             after = self._after(m, 14)
-            if re.match(SUBJECT_TAIL, after) and not (main and self._in_relative_clause(m)):
-                return m
+            tail = re.match(SUBJECT_TAIL, after)
+            if tail is None or (main and self._in_relative_clause(m)):
+                continue
+            if m.type is PLACE and tail.group().endswith("では") and not self._japanese(m):
+                continue  # 「ブリスベンでは、…と会談」: where it happened; 「本県では」 still acts
+            return m
         return None
+
+    def _japanese(self, m: Mention) -> bool:
+        """A place in Japan (or Japan itself), known to the gazetteer."""
+        entry = m.entry
+        for _level in range(4):  # a city's parent is its prefecture, the prefecture's Japan
+            if entry is None:
+                return False
+            if entry.id == JAPAN or entry.parent == JAPAN:
+                return True
+            entry = self.gaz_entry(entry.parent) if entry.parent else None
+        return False
 
     def _in_relative_clause(self, m: Mention) -> bool:
         """「Aが運営するBは…」: A is the subject of a clause describing B, not of the sentence."""
