@@ -203,6 +203,40 @@ def test_heads_named_together_serve_the_parties_in_the_order_they_were_named(tmp
     assert (persons["佐藤一郎"], orgs["山梨大学"]) in works  # named alone: the body named last
 
 
+def test_a_governor_heads_a_fu_not_a_body_whose_name_ends_in_seifu(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "大阪府は、南アフリカ共和国ハウテン州政府と、ビジネス交流の促進に関する協力覚書を締結しました。"
+        "締結式は府庁で行われ、吉村洋文知事とパニャザ・レスフィ州首相が出席しました。\n",
+    )
+    persons, places = _names(facts, "person"), _names(facts, "place")
+    employers = {t for s, t in _ties(facts, "works_for") if s == persons["吉村洋文"]}
+    assert employers == {places["大阪府"]}
+
+
+def test_a_state_government_after_its_countrys_official_name_is_the_state(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岐阜県は、ブラジル連邦共和国サンタカタリーナ州政府と、観光交流に関する覚書を取り交わしました。\n",
+    )
+    places = _names(facts, "place")
+    assert "サンタカタリーナ州" in places and "サンタカタリーナ州政府" not in _names(facts, "organisation")
+    parties = {p for p, _a in _ties(facts, "party_to")}
+    assert {places["岐阜県"], places["サンタカタリーナ州"]} <= parties
+
+
+def test_chinese_and_korean_names_before_a_post_are_named_in_full(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "会談には石川県の馳浩知事と許昆林省長、周乃翔副省長らが臨んだ。\n"
+        "シンポジウムでは、高麗大学の朴賢洙教授、釜山大学の鄭美英准教授が講演した。\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert {"許昆林", "周乃翔", "朴賢洙", "鄭美英"} <= set(persons)
+    assert not {"昆林", "乃翔"} & set(persons)
+    assert (persons["朴賢洙"], orgs["高麗大学"]) in _ties(facts, "works_for")
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -1958,6 +1992,52 @@ def test_a_legal_form_in_a_speakers_bracket_before_the_employer(tmp_path: Path) 
     facts = _extract(tmp_path, "お知らせ\nパネリスト:山本太郎(株式会社ミライテック代表取締役)が登壇した。\n")
     orgs, persons = _names(facts, "organisation"), _names(facts, "person")
     assert (persons["山本太郎"], orgs["ミライテック"]) in _ties(facts, "works_for")
+
+
+def test_a_name_then_a_body_then_an_academic_or_company_post(tmp_path: Path) -> None:
+    """「P・X大学教授」 and a list row 「P X社 代表取締役」: the body between the name and the post employs P."""
+    facts = _extract(
+        tmp_path,
+        "講演では、佐藤健一・名古屋大学教授が水素研究の動向を紹介した。\n\n"
+        "【来訪者】\n・ペーター・ホフマン ザクセン州経済振興公社 代表\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    ties = _ties(facts, "works_for")
+    assert (persons["佐藤健一"], orgs["名古屋大学"]) in ties
+    assert (persons["ペーター・ホフマン"], orgs["ザクセン州経済振興公社"]) in ties
+
+
+def test_a_bare_heads_post_is_not_of_the_body_named_with_another_head(tmp_path: Path) -> None:
+    """「A市長はXのB市長と署名」: X has its head named with it, so A heads the city named before;
+    「C学長がベトナムを訪れ、D学長と」: a name in kanji heads the university named in kanji."""
+    facts = _extract(
+        tmp_path,
+        "仙台市と台南市は、文化交流に関する協定を締結した。\n"
+        "郡和子市長は台南市の黄偉哲市長とともに協定書に署名した。\n\n"
+        "信州大学とベトナム国家大学ハノイ校は、学術交流協定を更新した。\n"
+        "中村宗一郎学長がハノイを訪れ、レ・クアン学長と協定書に署名した。\n",
+    )
+    persons, places, orgs = _names(facts, "person"), _names(facts, "place"), _names(facts, "organisation")
+    ties = _ties(facts, "works_for")
+    assert (persons["郡和子"], places["仙台市"]) in ties
+    assert (persons["郡和子"], places["台南市"]) not in ties
+    assert (persons["中村宗一郎"], orgs["信州大学"]) in ties
+    assert (persons["中村宗一郎"], orgs["ベトナム国家大学ハノイ校"]) not in ties
+
+
+def test_a_pair_with_a_body_of_no_legal_form_as_the_subject_of_a_signing(tmp_path: Path) -> None:
+    """「AとBは、(when), …覚書を締結」: B, a katakana name the recogniser does not know, signs with A and is
+    the body wherever the page names it again; 「経済団体のトップが」 is no such name."""
+    facts = _extract(
+        tmp_path,
+        "石川県とフィンランドのビジネス・タンペレは、10月2日、ゲーム産業の交流に関する覚書を締結しました。\n"
+        "ビジネス・タンペレのヨハンナ・ラハティネン事務局長が来県しました。\n\n"
+        "中海地域の市長会と経済団体のトップが11日、ケララ州の州政府との間で、経済交流に関する覚書を交わす。\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert {_names(facts, "place")["石川県"], orgs["ビジネス・タンペレ"]} in _agreements(facts).values()
+    assert (persons["ヨハンナ・ラハティネン"], orgs["ビジネス・タンペレ"]) in _ties(facts, "works_for")
+    assert "トップ" not in orgs
 
 
 def test_attending_by_retsuseki_rinseki_or_tachiai_and_the_opening_of_the_event_named_before(tmp_path: Path) -> None:

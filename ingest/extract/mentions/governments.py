@@ -42,9 +42,12 @@ def _as_place(
     elif place in named_places:
         c.type, c.kind, c.text = PLACE, named_places[place], place
         c.end = c.start + len(place)
-    elif unnamed := _KATAKANA_STATE.fullmatch(c.text.removesuffix("人民政府").removesuffix("政府")):
-        # 「ヴォー州政府」, 「スイス連邦ヴォー州政府」: the state of a katakana name (its country before it)
-        c.start += unnamed.start("name")
+    elif unnamed := _KATAKANA_STATE.fullmatch(
+        _without_country(ctx, c.text).removesuffix("人民政府").removesuffix("政府")
+    ):
+        # 「ヴォー州政府」, 「スイス連邦ヴォー州政府」, 「南アフリカ共和国ハウテン州政府」: the state of a
+        # katakana name (its country before it)
+        c.start += len(c.text) - len(_without_country(ctx, c.text)) + unnamed.start("name")
         c.type, c.kind, c.text = PLACE, PlaceKind.REGION.value, unnamed.group("name")
         c.end = c.start + len(c.text)
     elif all("地名" in t.tag_ for t in _tokens_at(ctx.doc, c.start, c.start + len(place))):
@@ -55,3 +58,12 @@ def _as_place(
             own_kind = _place_kind(place) or PlaceKind.REGION.value
             c.kind = PlaceKind.COUNTRY.value if any("地名-国" in t.tag_ for t in toks) else own_kind
             c.type, c.text, c.end = PLACE, place, end
+
+
+def _without_country(ctx: Context, name: str) -> str:
+    """The name after a country's leading name (南アフリカ共和国, ブラジル連邦共和国), which only locates it."""
+    for size in range(min(12, len(name) - 2), 1, -1):
+        entry = ctx.gaz.lookup(name[:size])
+        if entry is not None and entry.kind == PlaceKind.COUNTRY.value:
+            return name[size:].lstrip("・")
+    return name

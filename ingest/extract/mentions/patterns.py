@@ -218,8 +218,8 @@ _POST_COLON_NAME = re.compile(
 # Two or three kanji right before a post of a head or an officer (「同省の王建国省長」, 「…処の余明勲処長」):
 # how Chinese names stand before their post; the tagger often splits them into ordinary words.
 _POSTED_NAME = re.compile(
-    rf"(?:(?<=[の・、\s「(])|(?<=^))(?P<n>[{_KANJI}]{{2,3}})(?=副?(?:省長|市長|県長|区長|郷長|鎮長|州長|知事|主席|書記"
-    r"|処長|庁長|局長|主任|理事長|会長|社長|院長|所長|学長)(?:[はがとのも、。]|\s|$))",
+    rf"(?:(?<=[の・、と\s「(])|(?<=^))(?P<n>[{_KANJI}]{{2,3}})(?=(?:副|准)?(?:省長|市長|県長|区長|郷長|鎮長|州長|知事|主席"
+    r"|書記|処長|庁長|局長|主任|理事長|会長|社長|院長|所長|学長|教授)(?:[はがとのもら、。]|\s|$))",
     re.MULTILINE,
 )
 # Last characters of a post's qualifier or a unit, never of a name before a post.

@@ -22,6 +22,7 @@ from ingest.extract.rules.patterns import (
     PLANNED,
     SIGNED_ALLIANCE,
     STANDING,
+    SUBJECT_PAIR_SLOT,
     TWINNED,
 )
 from ingest.extract.rules.text import closest, nested_in, sectors_in
@@ -34,10 +35,13 @@ class Agreements(Core):
         """Bodies with no legal-form suffix in the と-slot of an agreement: 「A、Bメトロポール、Cウエストと
         …MOU締結」, 「Xのスタートアップ機関・ACE(…)とMOUを締結」. A Latin name counts anywhere in the slot;
         a katakana one when the tagger calls part of it a proper noun or a recognised body is listed with it."""
-        for slot in PARTY_SLOT.finditer(self.text):
-            end = slot.start()
+        slots = [(slot.start(), False) for slot in PARTY_SLOT.finditer(self.text)]
+        # 「AとBは、…覚書を締結」: the pair that signs is the clause's subject, each item a whole name
+        slots += [(slot.end("pair"), True) for slot in SUBJECT_PAIR_SLOT.finditer(self.text)]
+        for end, paired in slots:
+            separators = r"[^、,と]+" if paired else r"[^、,]+"
             start = max(self.text.rfind(ch, 0, end) for ch in "。\n") + 1
-            items = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^、,]+", self.text[start:end])]
+            items = [(m.start() + start, m.end() + start) for m in re.finditer(separators, self.text[start:end])]
             found: list[tuple[int, int]] = []
             quoted_names: set[tuple[int, int]] = set()
             listed_body = False
@@ -54,8 +58,9 @@ class Agreements(Core):
                     listed_body = True
                     continue
                 name = re.search(r"(?:^|[の・])(" + LATIN_NAME + r"|" + KATAKANA_NAME + r")$", bare)
-                if name is None:
-                    break
+                inside = paired and name is not None and name.start() > 0
+                if name is None or (inside and not self._place_before(b_start, b_start + name.start())):
+                    break  # 「経済団体のトップが」: a pair's item is a name (「フィンランドのX」 says where it is)
                 n_start, n_end = b_start + name.start(1), b_start + name.end(1)
                 if re.fullmatch(KATAKANA_NAME, bare):
                     n_start = b_start  # 「ボルドー・メトロポール」: the whole item
@@ -73,13 +78,22 @@ class Agreements(Core):
                     for m in self.mentions
                 ):
                     continue
-                named = listed_body or (n_start, n_end) in quoted_names
+                named = (listed_body and not paired) or (n_start, n_end) in quoted_names
                 if not re.fullmatch(LATIN_NAME, text) and not named and not self._proper(n_start, n_end):
                     continue  # 「スタートアップと協定を締結」: a common word, not a body
-                m = Mention(n_start, n_end, text, ORG, "other", "context", confidence=0.55)
-                self.mentions.append(m)
-                self._register(m)
+                # 「ビジネス・オウルのP事務局長」: the name stands for the body wherever the page writes it
+                again = [x.start() for x in re.finditer(re.escape(text), self.text) if x.start() != n_start]
+                for at in [n_start, *again]:
+                    if at != n_start and any(x.start < at + len(text) and at < x.end for x in self.mentions):
+                        continue
+                    m = Mention(at, at + len(text), text, ORG, "other", "context", confidence=0.55)
+                    self.mentions.append(m)
+                    self._register(m)
         self.mentions.sort(key=lambda x: x.start)
+
+    def _place_before(self, start: int, end: int) -> bool:
+        """Whether ``start``–``end`` is a place and の or ・ (「フィンランドの」 before a body's name)."""
+        return any(m.type is PLACE and m.start == start and m.end == end for m in self.mentions)
 
     def _parties(self, ms: list[Mention], upto: int, subject: Mention | None) -> list[Mention]:
         parties: list[Mention] = []

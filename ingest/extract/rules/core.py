@@ -274,10 +274,13 @@ class Core:
         span = self.parse.char_span(start, end, alignment_mode="expand") if self.parse is not None else None
         return span is not None and any("固有名詞" in t.tag_ or t.ent_type_ for t in span)
 
-    def _headed(self, pos: int, suffixes: tuple[str, ...], foreign: bool = False) -> Mention | None:
+    def _headed(
+        self, pos: int, suffixes: tuple[str, ...], foreign: bool = False, taken: frozenset[str] = frozenset()
+    ) -> Mention | None:
         """What a head's post refers to: the last body or place before ``pos`` whose name ends so
-        (with ``foreign``, one named in katakana first), else the page's own prefecture or city."""
-        fitting = self._fitting(pos, suffixes)
+        (with ``foreign``, one named in katakana first), else the page's own prefecture or city.
+        Bodies in ``taken`` have their own head named with them and are passed over."""
+        fitting = [m for m in self._fitting(pos, suffixes) if self.key(m) not in taken]
         katakana = [m for m in fitting if re.match(r"[\u30a1-\u30fa\u30fc]", m.text)]
         if foreign and katakana:
             return katakana[-1]
@@ -296,7 +299,12 @@ class Core:
     def _fitting(self, pos: int, suffixes: tuple[str, ...]) -> list[Mention]:
         """The bodies and places before ``pos`` whose name ends so: what a head's post may refer to."""
         before = [x for x in self.mentions if x.end <= pos and x.type is not PERSON and self.actor(x)]
-        return [m for m in before if any(n.endswith(suffixes) for n in self.entities[self.key(m)].names)]
+        # 「X州政府」 ends in 府 but is no 府 (大阪府, 京都府) a 知事 could head
+        return [
+            m
+            for m in before
+            if any(n.endswith(suffixes) and not n.endswith("政府") for n in self.entities[self.key(m)].names)
+        ]
 
     def _home(self, suffix: str) -> Mention | None:
         """The Japanese prefecture (or city) named most often, or first: what a bare 県 (市) refers to."""

@@ -14,8 +14,11 @@ SUBJECT_TAIL = (
     + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:では|は|が)"
 )
 # A post right after a body's name: 市長 split as 市+長, 県知事, 副省長, 観光誘客担当課長, 会頭.
+# 「P・X大学教授」, 「P X経済省 局長」 (a list row): any title, after a space too.
 POST_AFTER = re.compile(
-    r"(?:長|[県州]?知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員))(?=[\s、。・()「」はがとのもに]|$)"
+    r"[ \t]?(?:長|[県州]?知事|首相|[^\s、。・()「」]{0,10}?(?:長|官|大臣|顧問|議員|理事|会頭|委員"
+    r"|教授|准教授|講師|研究員|代表取締役|取締役|代表|CEO|総裁|頭取|ディレクター|マネージャー))"
+    r"(?=[\s、。・()「」はがとのもに]|$)"
 )
 JAPAN = place_id("JP")
 # A head's post and the ending of what it heads: 知事 heads a 県 (都, 道, 府), 議長 a 議会.
@@ -124,6 +127,12 @@ GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
 # The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
 PARTY_SLOT = re.compile(
     r"と(?:の間で[、,]?\s?)?[^、。と]{0,20}?(?:"
+    + "|".join(re.escape(w) for w, _k in AGREEMENT_WORDS if w != "合意")
+    + r")(?:\([^()]{0,30}\))?[^、。]{0,6}?(?:締結|調印|署名|交わ|結)"
+)
+# 「AとBは、8月30日、…覚書を締結」: a pair as the subject of a signing, whatever stands between.
+SUBJECT_PAIR_SLOT = re.compile(
+    r"(?P<pair>[^。\n、]{1,40}と[^。\n、はが]{2,30})(?:の両者|の両機関)?(?:は|が)[^。\n]{0,60}?(?:"
     + "|".join(re.escape(w) for w, _k in AGREEMENT_WORDS if w != "合意")
     + r")(?:\([^()]{0,30}\))?[^、。]{0,6}?(?:締結|調印|署名|交わ|結)"
 )

@@ -9,7 +9,7 @@ from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import ORG, PERSON
 from ingest.extract.rules.patterns import BRACKET_POST, HEAD_OF, HEADS, POST_AFTER
-from ingest.extract.rules.text import closest, role_between
+from ingest.extract.rules.text import closest, role_between, sentence_at
 
 # A country in brackets after a body or a person: 「X (ドイツ)」, 「A氏(イタリア)」.
 _COUNTRY_BRACKET = re.compile(r"\s?\([^()]{1,12}\)")
@@ -78,7 +78,7 @@ class Posts(Core):
                     if post:
                         # 「伊賀市長」: the post is 市長, the place's ending and 長
                         unit = self.text[q.end - 1] if post.group() in ("長", "知事") else ""
-                        found.append((q, (unit if unit in "市県州省町村区" else "") + post.group()))
+                        found.append((q, (unit if unit in "市県州省町村区" else "") + post.group().strip()))
             if not found:
                 # 「BusinessOuluでシニアアドバイザーを務める内田貴子さん」, 「X大学では楊帆学長」
                 before = self.text[max(0, p.start - 40) : p.start]
@@ -125,7 +125,7 @@ class Posts(Core):
                     foreign = bool(re.fullmatch(r"[\u30a1-\u30fa\u30fc・=＝ ]+", p.text))
                     suffixes = HEAD_OF[post.group(1)]
                     host = self._in_order(p, ms, post.group(1), self._fitting(p.start, suffixes), by_script=True)
-                    host = host or self._headed(p.start, suffixes, foreign)
+                    host = host or self._headed(p.start, suffixes, foreign, self._taken(p, ms))
                     if host is not None:
                         found.append((host, post.group(1)))
             if not found:
@@ -133,6 +133,7 @@ class Posts(Core):
                 post = re.match(r"\s?(?:\([^()]{1,20}\))?\s?(代表取締役社長|社長|代表取締役|CEO|学長|総長)", after)
                 if post:
                     wanted = "university" if post.group(1) in ("学長", "総長") else "company"
+                    taken = self._taken(p, ms)
                     near = [
                         x
                         for x in self.mentions
@@ -141,14 +142,33 @@ class Posts(Core):
                         and x.end <= p.start
                         and p.start - x.end <= 200
                         and not any(x.end <= w < p.start for w in self.own_words)
+                        and self.key(x) not in taken
                     ]  # 「本学のP学長」
+                    # 「佐野学長がベトナムを訪れ、ヴー・ハイ・クアン学長と」: a name in katakana heads a body named
+                    # in katakana first, a name in kanji one named in kanji
+                    foreign = bool(re.fullmatch(r"[\u30a1-\u30fa\u30fc・=＝ ]+", p.text))
+                    script = [x for x in near if bool(re.match(r"[\u30a1-\u30fa\u30fc]", x.text)) == foreign]
                     if near:
-                        found.append((self._in_order(p, ms, post.group(1), near) or near[-1], post.group(1)))
+                        host = self._in_order(p, ms, post.group(1), near) or (script or near)[-1]
+                        found.append((host, post.group(1)))
             for q, between in found:
                 role = role_between(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
                 if q.kind == "country" and role and "領事" in role:
                     continue  # 「在X日本国総領事 P」: a consul serves a consulate the page leaves unnamed
                 self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
+
+    def _taken(self, p: Mention, ms: list[Mention]) -> frozenset[str]:
+        """Bodies another person of ``p``'s sentence is named with (「Xの Q市長」, 「X Q学長」): a bare post of
+        ``p`` in the same sentence (「秋元市長はXの李市長と署名」) is not X's."""
+        start, end = sentence_at(self.text, p.start)
+        out = set()
+        for q in ms:
+            if q.type is not PERSON or q is p or not start <= q.start < end:
+                continue
+            for x in ms:
+                if x.type is not PERSON and x.end <= q.start and re.fullmatch(r"の?\s?", self.text[x.end : q.start]):
+                    out.add(self.key(x))
+        return frozenset(out)
 
     def _in_order(
         self, p: Mention, ms: list[Mention], post: str, bodies: list[Mention], by_script: bool = False
