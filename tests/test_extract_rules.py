@@ -237,6 +237,31 @@ def test_chinese_and_korean_names_before_a_post_are_named_in_full(tmp_path: Path
     assert (persons["朴賢洙"], orgs["高麗大学"]) in _ties(facts, "works_for")
 
 
+def test_a_foreign_name_right_after_a_word_for_a_kind_of_body_is_that_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "徳島県は、インドの製薬大手シプラと、創薬人材の交流に関する覚書を締結した。\n"
+        "また、ノルウェーの支援機関ノルウェイイノベーションと県内企業の交流を進める。\n"
+        "会場には市内のスタートアップカフェや企業コンソーシアムが出展した。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert {"シプラ", "ノルウェイイノベーション"} <= set(orgs)
+    assert not {"カフェ", "コンソーシアム"} & set(orgs)
+    parties = {p for p, _a in _ties(facts, "party_to")}
+    assert orgs["シプラ"] in parties
+
+
+def test_a_foreign_companys_japanese_subsidiary_is_a_unit_of_it_not_japan(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "富山県とドイツの電機大手シーメンスは覚書を交わした。式にはシーメンス日本法人のクラウス・ミュラー社長が出席した。\n",
+    )
+    orgs, persons, places = _names(facts, "organisation"), _names(facts, "person"), _names(facts, "place")
+    employers = {t for s, t in _ties(facts, "works_for") if s == persons["クラウス・ミュラー"]}
+    assert employers == {orgs["シーメンス日本法人"]}
+    assert "日本" not in places or places["日本"] not in employers
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -2081,3 +2106,49 @@ def test_a_family_name_or_a_bare_post_stands_for_the_person_named_in_full(tmp_pa
     assert (persons["アンナ・コワルスカ"], persons["上定昭仁"]) in met  # 「コワルスカ大使は」
     assert (governor, persons["ヤン・ノヴァーク"]) in met  # 「丸山知事は」
     assert (persons["アンナ・コワルスカ"], _names(facts, "place")["島根県"]) in _ties(facts, "visited")
+
+
+def test_a_foreign_city_with_deha_is_where_a_meeting_happens_not_who_meets(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "香川県の池田豊人知事は、5月にスペインのカタルーニャ州を訪問しました。\n"
+        "バルセロナでは、サルバドール・イリャ州首相と会談しました。\n",
+    )
+    persons, places = _names(facts, "person"), _names(facts, "place")
+    met = _ties(facts, "met_with")
+    assert (persons["池田豊人"], persons["サルバドール・イリャ"]) in met
+    assert not any(places["バルセロナ"] in pair for pair in met)
+
+
+def test_courtesy_calls_as_a_noun_or_a_bare_verb_greetings_and_the_place_visited(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "長野県の阿部守一知事は、5月7日、フィリピンのボンボン・マルコス大統領への表敬訪問を行った。\n\n"
+        "翌日、知事はベトナムのファム・ミン・チン首相を表敬した。\n\n"
+        "知事は、訪問先のマレーシアで、アンワル・イブラヒム首相の出迎えを受けた。\n"
+        "主な日程\n5月12日 ソニー社視察\n",
+    )
+    persons, places, bodies = _names(facts, "person"), _names(facts, "place"), _names(facts, "organisation")
+    met, visited = _ties(facts, "met_with"), _ties(facts, "visited")
+    governor = persons["阿部守一"]
+    assert (governor, persons["ボンボン・マルコス"]) in met  # 「Qへの表敬訪問を行った」
+    assert (governor, persons["ファム・ミン・チン"]) in met  # 「Qを表敬した」
+    assert (governor, persons["アンワル・イブラヒム"]) in met  # 「Qの出迎えを受けた」
+    assert (governor, places["マレーシア"]) in visited  # 「訪問先のマレーシアで」
+    assert (governor, bodies["ソニー"]) in visited  # an itinerary row 「ソニー社視察」
+
+
+def test_the_rows_of_a_courtesy_call_notice_meet_and_visit(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "ベトナム商工省副大臣の知事表敬について\n"
+        "1 日時 令和7年6月3日(火)午後2時\n"
+        "2 来訪者 ベトナム商工省 グエン・シン・ニャット・タン副大臣 ほか3名\n"
+        "3 対応者\n"
+        "石川県知事 馳浩\n"
+        "4 内容 県内企業との交流について懇談\n",
+    )
+    persons, places = _names(facts, "person"), _names(facts, "place")
+    guest = persons["グエン・シン・ニャット・タン"]
+    assert (guest, persons["馳浩"]) in _ties(facts, "met_with")
+    assert (guest, places["石川県"]) in _ties(facts, "visited")

@@ -76,6 +76,8 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("Agency", OrganisationKind.AGENCY),
             ("センター", OrganisationKind.AGENCY),
             ("オフィス", OrganisationKind.OTHER),
+            ("日本法人", OrganisationKind.COMPANY),  # a foreign company's subsidiary in Japan: a unit of it
+            ("現地法人", OrganisationKind.COMPANY),
             ("Center", OrganisationKind.AGENCY),
             ("Centre", OrganisationKind.AGENCY),
             ("省", OrganisationKind.GOVERNMENT_BODY),

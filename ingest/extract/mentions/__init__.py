@@ -33,7 +33,13 @@ from ingest.extract.mentions.filters import _not_a_name, drop_non_names, held_no
 from ingest.extract.mentions.governments import governments_as_places
 from ingest.extract.mentions.known import known_names
 from ingest.extract.mentions.model import EVENT, LABELS, ORG, PERSON, PLACE, Context, Mention
-from ingest.extract.mentions.parties import affiliations, bodies_by_kind, listed_bodies, signing_parties
+from ingest.extract.mentions.parties import (
+    affiliations,
+    apposed_bodies,
+    bodies_by_kind,
+    listed_bodies,
+    signing_parties,
+)
 from ingest.extract.mentions.persons import kanji_persons, persons_by_pattern
 from ingest.extract.mentions.places import (
     abbreviated_states,
@@ -79,6 +85,7 @@ STAGES: tuple[Stage, ...] = (
     listed_bodies,
     programmes,
     bodies_by_kind,
+    apposed_bodies,
     kanji_persons,
     departments,
     english_bodies,

@@ -182,3 +182,31 @@ def bodies_by_kind(ctx: Context) -> None:
                                      confidence=0.6))
     ctx.candidates += found
 
+
+# 「IT企業インフォシスと」, 「支援機関ビジネスオウルは」, 「精密機器メーカー、X」: a word for a kind of
+# body, then at once a foreign name, then a particle: the name is that body's (after a katakana word only
+# with a comma between: 「スタートアップカフェ」 is one word).
+_APPOSED = re.compile(
+    r"(?:(?:企業|大手|支援機関|商社|運営会社)、?|(?:メーカー|スタートアップ|ベンチャー)、)"
+    r"(?P<n>[\u30a1-\u30fa\u30fc]{3,}(?:・[\u30a1-\u30fa\u30fc]+)*|[A-Z][A-Za-z0-9&.\-]{1,20})(?=と|は|が|、|の)"
+)
+# katakana words that name a kind of thing, not a body: 「企業コンソーシアムが」, 「企業ネットワークと」
+_KIND_NOUNS = (
+    *("コンソーシアム", "ネットワーク", "グループ", "コミュニティ", "プラットフォーム", "エコシステム", "クラスター"),
+    *("サービス", "システム", "ソリューション", "プロジェクト", "プログラム", "ビジネス", "マッチング", "セミナー"),
+    *("イベント", "ツアー", "ミッション", "パートナー", "データ", "ブース"),
+)
+
+
+def apposed_bodies(ctx: Context) -> None:
+    """A foreign name right after a word for a kind of body names a body of that kind."""
+    taken = {i for c in ctx.candidates for i in range(c.start, c.end)}
+    for m in _APPOSED.finditer(ctx.text):
+        name, start, end = m.group("n"), m.start("n"), m.end("n")
+        if name.endswith(_KIND_NOUNS) or any(i in taken for i in range(start, end)):
+            continue
+        entry = ctx.gaz.lookup(name)
+        if entry is not None and entry.type is PLACE:
+            continue
+        ctx.candidates.append(Mention(start, end, name, ORG, _org_kind(name) or OrganisationKind.COMPANY.value,
+                                      "pattern", confidence=0.6))

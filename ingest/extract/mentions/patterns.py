@@ -166,7 +166,7 @@ _EN_ORG = re.compile(
     r"|(?:[A-Z][A-Za-z&-]+ ){1,5}(?:University|Chamber of Commerce(?: and Industry)?|Agency|Institute|Association|"
     r"Council|Centre|Center|Corporation|Foundation|Bureau|Ministry|Cluster|Alliance))\b"
 )
-_OFFICE = re.compile(r"(?:\s|の)?([^\s、。()「」・]{1,10}?(?:事務所|支部|支社|支店|オフィス))")
+_OFFICE = re.compile(r"(?:\s|の)?([^\s、。()「」・]{1,10}?(?:事務所|支部|支社|支店|オフィス)|日本法人|現地法人)")
 _PUNCT_OK = {"・", "&", "-", "/"}
 _NAME_POS = {"NOUN", "PROPN", "NUM"}
 _GENERIC = {

@@ -38,6 +38,14 @@ class Arguments(Core):
 
     def _courtesy_call(self, verb: Any, add: Callable[..., None]) -> None:
         """「P知事はQ首相の表敬訪問を受けた」: Q called on P (a meeting) and visited P's body."""
+        greeted = [c for c in verb.children if _dep_label(c) == "obj" and c.text in ("出迎え", "歓迎", "出迎")]
+        if greeted:  # 「P知事はQ副首相の出迎えを受けた」: Q received P, a meeting
+            hosts = [m for c in greeted for x in c.children if _dep_label(x) == "nmod" and "の" in cases(x)
+                     for m in self._arg_mentions(x) if m.type is PERSON]
+            for guest in self._subjects(verb):
+                for host in hosts:
+                    if guest.type is PERSON:
+                        add("met_with", guest, host, self._span_of(verb), verb.idx)
         calls = [c for c in verb.children if _dep_label(c) == "obj" and c.text in ("訪問", "表敬", "来訪", "表敬訪問")]
         if not calls:
             return
@@ -185,14 +193,21 @@ class Arguments(Core):
                         add("visited", v, g, span, verb.idx)
         for verb in verbs["visit"]:
             span = self._span_of(verb)
+            courtesy = "表敬" in self.text[max(0, verb.idx - 3) : verb.idx + 4]
+            if _dep_label(verb) == "compound" or (verb.text == "表敬" and verb.pos_ != "VERB"):
+                continue  # 「表敬訪問」: read once, at 訪問
             args = arguments(verb)
+            if _dep_label(verb) == "obj" and verb.head.lemma_ in ("行う", "実施"):
+                # 「Q首相への表敬訪問を行った」: the visit is what the verb does; its への-modifier is the host
+                noun, verb = verb, verb.head
+                args = [a for a in arguments(verb) if a.head.i != noun.i]
+                args += [a for a in arguments(noun) if set(a.cases) & {"へ", "に"}]
             # 「万博を視察」, 「見本市を訪れ」: a visit to an event is attending it
             toured = self._events_at(args, ("を", "に", "へ"))
             for ev in toured:
                 for v in self._subjects(verb):
                     if self.actor(v):
                         add("attended", v, ev, span, verb.idx)
-            courtesy = "表敬" in self.text[max(0, verb.idx - 3) : verb.idx + 4]
             hosts = [m for m in self._arg(args, None, ("を", "に", "へ")) if self.actor(m)
                      and not any(ev.start <= m.start and m.end <= ev.end for ev in toured)]  # 「「日本・X展」を視察」
             # a courtesy call on a person visits the body the person serves, when it is known
@@ -203,8 +218,8 @@ class Arguments(Core):
                     continue
                 for h in hosts:
                     add("visited", v, h, span, verb.idx)
-            # 「P知事はQ知事を訪ね」: calling on a person is meeting them
-            for q in self._arg(args, "obj", ("を",)):
+            # 「P知事はQ知事を訪ね」: calling on a person is meeting them (「Q首相への表敬訪問」 too)
+            for q in self._arg(args, None, ("を", "へ") if courtesy else ("を",)):
                 for v in callers:
                     if q.type is PERSON and v.type is PERSON:
                         add("met_with", v, q, span, verb.idx)

@@ -59,6 +59,7 @@ class _Builder(Posts, Visits, Events, Arguments, Structure, Sectors):
         self.structure()
         self.paired_rows()
         self.itinerary()
+        self.call_rows()
         self.partner_lists()
         self.field_organisers()
         self.field_attendees()

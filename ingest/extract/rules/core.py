@@ -384,9 +384,24 @@ class Core:
             if not self.actor(m):
                 continue
             after = self._after(m, 14)
-            if re.match(SUBJECT_TAIL, after) and not (main and self._in_relative_clause(m)):
-                return m
+            tail = re.match(SUBJECT_TAIL, after)
+            if tail is None or (main and self._in_relative_clause(m)):
+                continue
+            if m.type is PLACE and tail.group().endswith("では") and not self._japanese(m):
+                continue  # 「ブリスベンでは、…と会談」: where it happened; 「本県では」 still acts
+            return m
         return None
+
+    def _japanese(self, m: Mention) -> bool:
+        """A place in Japan (or Japan itself), known to the gazetteer."""
+        entry = m.entry
+        for _level in range(4):  # a city's parent is its prefecture, the prefecture's Japan
+            if entry is None:
+                return False
+            if entry.id == JAPAN or entry.parent == JAPAN:
+                return True
+            entry = self.gaz_entry(entry.parent) if entry.parent else None
+        return False
 
     def _in_relative_clause(self, m: Mention) -> bool:
         """「Aが運営するBは…」: A is the subject of a clause describing B, not of the sentence."""

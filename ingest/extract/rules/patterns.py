@@ -80,6 +80,16 @@ LIST_LEAD = re.compile(
     r"[^。\n]{0,10}[:：。]?[ \t]*$",
     re.MULTILINE,
 )
+# A labelled row of a courtesy-call notice: who came (「3 来訪者 X国 P大臣」, 「| 表敬者 | P |」) and who received them
+# (「4 対応者 Q知事」); the value may stand on the line after its label.
+VISITOR_LABELS = ("来訪者", "表敬者", "訪問者", "来庁者", "来県者", "来訪団", "来訪団体")
+HOST_LABELS = ("対応者", "応対者", "面会者", "対応", "応対")
+CALL_ROW = re.compile(
+    r"^[ \t]*(?:[|｜][ \t]*)?(?:\d{1,2}[.．)）]?|[(（]\d{1,2}[)）]|[■◆●・])?[ \t]*【?"
+    r"(?P<label>" + "|".join(VISITOR_LABELS + HOST_LABELS) + r")】?"
+    r"[ \t]*(?:[:：|｜][ \t]*|[ \t]+|$)(?P<value>[^\n]*)$",
+    re.MULTILINE,
+)
 # A line opening a numbered or marked section: 「(1) …」, 「2. …」, 「■ …」, 「【…】」.
 SECTION_START = re.compile(r"^[ \t]*(?:[(（]\d{1,2}[)）]|\d{1,2}[.．]|[■◆●□]|【)", re.MULTILINE)
 LIST_ITEM = re.compile(r"\s*(?:[・\-*●○◆■]|\d+[.)．]|[(（]?\d+[)）])")
@@ -111,7 +121,7 @@ COUNTRY_VISITS = {
     "訪伊": ("イタリア",),
 }
 VERBS = {
-    "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問", "見学"}),
+    "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問", "表敬", "見学"}),
     "attend": frozenset({"出席", "参加", "参列", "列席", "臨席", "立ち会う", "立会う", "出展", "招く", "招待"}),
     "meet": frozenset({"会談", "面会", "面談", "懇談", "会見", "協議", "迎える", "出迎える"}),
     "hold": frozenset({"開催", "主催", "共催", "派遣", "企画", "実施"}),

@@ -7,16 +7,18 @@ import re
 from ingest.extract.lexicon import VISIT_WORDS
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
-from ingest.extract.rules.model import PERSON
+from ingest.extract.rules.model import ORG, PERSON
 from ingest.extract.rules.patterns import (
     ATTENDEE_HEADINGS,
+    CALL_ROW,
+    HOST_LABELS,
     HOSTED_VISIT,
     LEADER_POST,
     LIST_HEADING,
     LIST_LEAD,
     PEOPLE_HEADINGS,
 )
-from ingest.extract.rules.text import closest, sentence_at
+from ingest.extract.rules.text import closest, nested_in, sentence_at
 
 
 class Visits(Core):
@@ -32,6 +34,13 @@ class Visits(Core):
 
     def visits(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         self._hosted_visits(sentence, s, e, ms, subject)
+        for dm in re.finditer(r"(?:訪問先|訪問地|滞在先)(?:の|である)", sentence):
+            # 「訪問先のシンガポールで」: the place so named is where the subject travelled
+            there = [m for m in ms if m.start == s + dm.end() and self.actor(m) and m.type is not PERSON]
+            who = self._subject([m for m in ms if m.end <= s + dm.start()]) or subject
+            if there and who is not None and self.actor(who) and self.key(who) != self.key(there[0]):
+                who = self._sent_by(self._holder(who))
+                self.add("visited", self.key(who), self.key(there[0]), (s, e), 0.6)
         for word in VISIT_WORDS:
             for vm in re.finditer(word + r"(?![団先者])", sentence):
                 # 「訪問団」「視察先」「訪問者」 name a group, a place or a person, not a visit
@@ -49,6 +58,8 @@ class Visits(Core):
                             objs.append(self._body_of(m, heads_only=False))
                             called.append(m)
                         continue
+                    if m.type is ORG:
+                        gap = re.sub(r"^社", "", gap)  # 「ミシュラン社視察」 reads as 「ミシュラン視察」
                     if re.fullmatch(r"\s*(?:を|に|へ)?\s*(?:初めて|正式に|表敬)?\s*", gap) or re.fullmatch(r"と", gap):
                         objs.append(m)
                 # coordinated objects: 「AとBに赴き」
@@ -198,3 +209,31 @@ class Visits(Core):
             visitor = self._sent_by(self._holder(subject))
             for m in self._listed(lead):
                 self.add("visited", self.key(visitor), self.key(m), (m.start, m.end), 0.55)
+
+    def call_rows(self) -> None:
+        """A courtesy-call notice's rows: 「来訪者 X省 P副大臣」 and 「対応者 Q知事」 — the visitors met the people
+        who received them and visited the bodies those serve."""
+        sides: dict[bool, list[Mention]] = {True: [], False: []}
+        for row in CALL_ROW.finditer(self.text):
+            start, end = row.start("value"), row.end("value")
+            if not row.group("value").strip(" \t|｜"):  # the value on the next line
+                start = end + 1
+                nxt = self.text.find("\n", start)
+                end = len(self.text) if nxt < 0 else nxt
+                if CALL_ROW.match(self.text, start):
+                    continue
+            named = [m for m in self.in_span(start, end) if self.actor(m) and m.length]
+            people = [m for m in named if m.type is PERSON]
+            host = row.group("label") in HOST_LABELS
+            bodies = [m for m in named if m.type is not PERSON]
+            outer = [m for m in bodies if not any(o is not m and nested_in(m, o) for o in bodies)]
+            outer = [m for m in outer if m.kind != "country"] or outer  # 「台湾新竹市」: the city, not its country
+            sides[host] += people or ([] if host else outer[:1])  # 「X省 P副大臣」: the body comes first
+        for v in sides[False]:
+            for h in sides[True]:
+                span = (min(v.start, h.start), max(v.end, h.end))
+                if v.type is PERSON and self.key(v) != self.key(h):
+                    self.add("met_with", self.key(v), self.key(h), span, 0.55)
+                body = self._body_of(h, heads_only=False)
+                if body.type is not PERSON and self.key(body) != self.key(v):
+                    self.add("visited", self.key(v), self.key(body), span, 0.55)
