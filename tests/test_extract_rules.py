@@ -262,6 +262,17 @@ def test_a_foreign_companys_japanese_subsidiary_is_a_unit_of_it_not_japan(tmp_pa
     assert "日本" not in places or places["日本"] not in employers
 
 
+def test_a_katakana_name_after_a_post_in_a_table_cell_is_a_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "「日本・デンマーク洋上風力ウェビナー」を開催しました。\n"
+        "| 時間 | 内容 | 登壇者 |\n"
+        "| 10:00 | 基調講演 | デンマーク気候エネルギー省 次官 ソーレン・ハンセン |\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert (persons["ソーレン・ハンセン"], orgs["デンマーク気候エネルギー省"]) in _ties(facts, "works_for")
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

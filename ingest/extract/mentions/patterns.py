@@ -19,7 +19,7 @@ _PERSON_KATAKANA = re.compile(
 # 「…州議長 ダミアン・アラリ」: a post, a space, then a katakana name (a list of signatories).
 _NAME_AFTER_POST = re.compile(
     r"(?:" + "|".join(TITLES) + rf")[ \u3000]+({_KATAKANA_NAME}(?:・{_KATAKANA_NAME})+)"
-    r"(?=[ \u3000]*(?:$|氏|さん|様|、))",
+    r"(?=[ \u3000]*(?:$|氏|さん|様|、|[|｜]))",  # a table's cell ends at its bar
     re.MULTILINE,
 )
 _KATAKANA_BEFORE_POST = re.compile(
