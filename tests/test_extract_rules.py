@@ -229,10 +229,11 @@ def test_chinese_and_korean_names_before_a_post_are_named_in_full(tmp_path: Path
     facts = _extract(
         tmp_path,
         "会談には石川県の馳浩知事と許昆林省長、周乃翔副省長らが臨んだ。\n"
-        "シンポジウムでは、高麗大学の朴賢洙教授、釜山大学の鄭美英准教授が講演した。\n",
+        "シンポジウムでは、高麗大学の朴賢洙教授、釜山大学の鄭美英准教授が講演した。\n"
+        "全羅南道の金英録知事を団長とする代表団が来県した。\n",
     )
     persons, orgs = _names(facts, "person"), _names(facts, "organisation")
-    assert {"許昆林", "周乃翔", "朴賢洙", "鄭美英"} <= set(persons)
+    assert {"許昆林", "周乃翔", "朴賢洙", "鄭美英", "金英録"} <= set(persons)
     assert not {"昆林", "乃翔"} & set(persons)
     assert (persons["朴賢洙"], orgs["高麗大学"]) in _ties(facts, "works_for")
 

@@ -219,7 +219,7 @@ _POST_COLON_NAME = re.compile(
 # how Chinese names stand before their post; the tagger often splits them into ordinary words.
 _POSTED_NAME = re.compile(
     rf"(?:(?<=[の・、と\s「(])|(?<=^))(?P<n>[{_KANJI}]{{2,3}})(?=(?:副|准)?(?:省長|市長|県長|区長|郷長|鎮長|州長|知事|主席"
-    r"|書記|処長|庁長|局長|主任|理事長|会長|社長|院長|所長|学長|教授)(?:[はがとのもら、。]|\s|$))",
+    r"|書記|処長|庁長|局長|主任|理事長|会長|社長|院長|所長|学長|教授)(?:[はがとのもらをにへや、。]|から|\s|$))",
     re.MULTILINE,
 )
 # Last characters of a post's qualifier or a unit, never of a name before a post.
