@@ -2120,6 +2120,50 @@ def test_a_family_name_or_a_bare_post_stands_for_the_person_named_in_full(tmp_pa
     assert (persons["アンナ・コワルスカ"], _names(facts, "place")["島根県"]) in _ties(facts, "visited")
 
 
+def test_a_bodys_short_name_in_brackets_stands_alone_for_it_later(tmp_path: Path) -> None:
+    """「X公社(HTAI)と覚書…HTAIのP社長」: the short name written alone is the body named in full."""
+    facts = _extract(
+        tmp_path,
+        "山梨県は、ヘッセン州貿易投資振興公社(HTAI)と、水素分野の交流に関する覚書を締結しました。\n"
+        "HTAIのマルティン・ケラー社長は「山梨との協力を進めたい」と述べました。\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert (persons["マルティン・ケラー"], orgs["ヘッセン州貿易投資振興公社"]) in _ties(facts, "works_for")
+
+
+def test_a_signing_with_bodies_left_unnamed_takes_no_subject_from_before(tmp_path: Path) -> None:
+    """「Aと米国関係機関との覚書締結」 as a heading: A signs with bodies the page does not name, not with the
+    prefecture whose governor the sentences before spoke of."""
+    facts = _extract(
+        tmp_path,
+        "山梨県の望月一郎知事は、米国を訪問しました。\n"
+        "訪問先:マサチューセッツ州\n"
+        "ライフサイエンス協働機構(LSCO)と米国関係機関との覚書締結\n",
+    )
+    lsco = _names(facts, "organisation")["ライフサイエンス協働機構"]
+    assert not any(lsco in parties and len(parties) > 1 for parties in _agreements(facts).values())
+
+
+def test_a_company_named_with_its_legal_form_after_the_name_is_the_company_named_without(tmp_path: Path) -> None:
+    """A title 「Xと協定」 and a body 「X株式会社と…協定を締結」 speak of one company, and one agreement."""
+    facts = _extract(
+        tmp_path,
+        "浜松市、ヤマト精機と連携協定\n\n"
+        "浜松市は、ヤマト精機株式会社と、ものづくり人材の育成に関する連携協定を締結しました。\n",
+    )
+    orgs = [e for e in facts["entities"] if e["type"] == "organisation"]
+    assert len(orgs) == 1
+    assert len(_agreements(facts)) == 1
+
+
+def test_a_family_name_that_is_also_a_place_before_a_given_name_and_a_post(tmp_path: Path) -> None:
+    """「三重県の長崎健太郎知事」: 長崎 is the family name of the governor, not the city, before a given name and a post."""
+    facts = _extract(tmp_path, "三重県の長崎健太郎知事は、台湾を訪問しました。\n")
+    persons, places = _names(facts, "person"), _names(facts, "place")
+    assert "長崎" not in places
+    assert (persons["長崎健太郎"], places["三重県"]) in _ties(facts, "works_for")
+
+
 def test_a_foreign_city_with_deha_is_where_a_meeting_happens_not_who_meets(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -45,3 +45,17 @@ def capture_aliases(text: str, mentions: list[Mention]) -> None:
             m.aliases.append(alias)
             if inner is not None:
                 mentions.remove(inner)
+            if m.type is ORG:
+                mentions += _written_again(text, alias, m, m.end + paren.end(), mentions)
+    mentions.sort(key=lambda x: x.start)
+
+
+def _written_again(text: str, alias: str, m: Mention, after: int, mentions: list[Mention]) -> list[Mention]:
+    """「ザクセン州経済振興公社(WFS)…WFSのP社長」: the short name written alone later is the body again."""
+    edge = r"A-Za-z0-9" if re.match(r"[A-Za-z]", alias) else r"\u30a1-\u30fa\u30fc"
+    found = []
+    for hit in re.finditer(r"(?<![" + edge + r"])" + re.escape(alias) + r"(?![" + edge + r"])", text[after:]):
+        start, end = after + hit.start(), after + hit.end()
+        if not any(o.start < end and start < o.end for o in mentions):
+            found.append(Mention(start, end, alias, ORG, m.kind, "context", confidence=0.6))
+    return found

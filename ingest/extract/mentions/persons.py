@@ -32,6 +32,7 @@ from ingest.extract.mentions.tokens import _tokens_at
 def persons_by_pattern(ctx: Context) -> None:
     """The person patterns, in their order of trust for the final selection's ties."""
     ctx.candidates += _tagged_persons(ctx.doc, ctx.text, {ps for ps, _pe in ctx.place_spans}, ctx.tokens)
+    _family_names_read_as_places(ctx)
     ctx.candidates += _posted_names(ctx.doc, ctx.text)
     _colon_names(ctx)
     _katakana_before_post(ctx)
@@ -54,6 +55,29 @@ def kanji_persons(ctx: Context) -> None:
                 name, start = rest, start + len(first) + 1
         if name[0] not in "同両各本当貴" and name not in TITLES:
             ctx.candidates.append(Mention(start, start + len(name), name, PERSON, None, "pattern", confidence=0.6))
+
+
+def _family_names_read_as_places(ctx: Context) -> None:
+    """「山梨県の長崎幸太郎知事」: a family name that is also a place's name (長崎, 千葉, 岡山), tagged as a family
+    name, with a given name tagged as one and a post or 氏 after both, is a person's name, not the place."""
+    posts = r"\s?(?:" + "|".join((*TITLES, *HONORIFICS)) + ")"
+    starts = {ps for ps, _pe in ctx.place_spans}
+    toks = ctx.tokens
+    for i, tok in enumerate(toks[:-1]):
+        if tok.idx not in starts or "人名-姓" not in tok.tag_:
+            continue
+        given = toks[i + 1]
+        end = given.idx + len(given.text)
+        if (
+            "人名-名" not in given.tag_
+            or given.idx != tok.idx + len(tok.text)
+            or not re.fullmatch(rf"[{_KANJI}々]{{1,3}}", given.text)
+            or not re.match(posts, ctx.text[end : end + 12])
+        ):
+            continue
+        ctx.candidates = [c for c in ctx.candidates if not (c.type is PLACE and c.start == tok.idx and c.end < end)]
+        name = ctx.text[tok.idx : end]
+        ctx.candidates.append(Mention(tok.idx, end, name, PERSON, None, "pattern", confidence=0.65))
 
 
 def _colon_names(ctx: Context) -> None:

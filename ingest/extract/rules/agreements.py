@@ -91,6 +91,17 @@ class Agreements(Core):
                     self._register(m)
         self.mentions.sort(key=lambda x: x.start)
 
+    def _unnamed_counterpart(self, ms: list[Mention], pos: int) -> bool:
+        """Whether a body before ``pos`` is joined by と to words naming no body, then との (「Aと米国関係機関と」)."""
+        for m in ms:
+            if m.end > pos or not self.actor(m):
+                continue
+            joined = re.match(r"(?:\([^()]{1,20}\))?と([^、。と]{1,20}?)との", self.text[m.end : pos])
+            # 「米国関係機関」: a place may qualify the unnamed bodies, a name may not end the phrase
+            if joined and not any(x.end == m.end + joined.end(1) for x in ms):
+                return True
+        return False
+
     def _place_before(self, start: int, end: int) -> bool:
         """Whether ``start``–``end`` is a place and の or ・ (「フィンランドの」 before a body's name)."""
         return any(m.type is PLACE and m.start == start and m.end == end for m in self.mentions)
@@ -173,6 +184,10 @@ class Agreements(Core):
                 parties = paired
             elif framed is not None:
                 parties = framed
+            if subject is not None and subject not in ms and self._unnamed_counterpart(segment, pos):
+                # 「AとX関係機関との覚書締結」: A signs with bodies the page leaves unnamed, not with the
+                # subject carried over from the sentences before
+                parties = [p for p in parties if p is not subject]
             date = self.date_in(s + seg_start, e, before=pos)
             if word != "合意" and PLANNED.match(sentence, covered):
                 date = None  # 「…を締結することで合意」, 「締結に向けて」: not signed yet, so not signed then

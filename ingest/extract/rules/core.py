@@ -10,7 +10,7 @@ from graph.names import name_key
 from ingest.extract.documents import Document
 from ingest.extract.gazetteer import GazEntry, Gazetteer
 from ingest.extract.jdates import DateMention, find_dates
-from ingest.extract.lexicon import COREFERENCE, EVENT_WORDS, TITLES
+from ingest.extract.lexicon import COREFERENCE, EVENT_WORDS, LEGAL_PREFIXES, TITLES
 from ingest.extract.mentions import Mention, clean_person
 from ingest.extract.rules.model import EVENT, ORG, PERSON, PLACE, Fact, LocalEntity, key_of
 from ingest.extract.rules.patterns import (
@@ -72,12 +72,21 @@ class Core:
             self._register(m)
 
     def _register(self, m: Mention) -> None:
-        key = self.alias_keys.get(f"{m.type.value}:{name_key(m.text)}") or self._shortened(m) or key_of(m)
+        # 「シーメンス株式会社」 and 「シーメンス」: a company named with its legal form after the name is the
+        # company named without it
+        bare = next((m.text[: -len(f)] for f in LEGAL_PREFIXES if m.type is ORG and m.text.endswith(f)), "")
+        bare = bare if len(bare) >= 2 else ""
+        key = (
+            self.alias_keys.get(f"{m.type.value}:{name_key(m.text)}")
+            or (self.alias_keys.get(f"{m.type.value}:{name_key(bare)}") if bare else None)
+            or self._shortened(m)
+            or key_of(m)
+        )
         ent = self.entities.get(key)
         if ent is None:
             ent = LocalEntity(key, m.type, m.kind, confidence=m.confidence)
             self.entities[key] = ent
-        for name in (m.text, *(m.aliases or []), *([m.legal_name] if m.legal_name else [])):
+        for name in (m.text, *(m.aliases or []), *([m.legal_name] if m.legal_name else []), *([bare] if bare else [])):
             if name and name not in ent.names:
                 ent.names.append(name)
             if name:
