@@ -274,6 +274,20 @@ def test_a_katakana_name_after_a_post_in_a_table_cell_is_a_person(tmp_path: Path
     assert (persons["ソーレン・ハンセン"], orgs["デンマーク気候エネルギー省"]) in _ties(facts, "works_for")
 
 
+def test_a_state_named_with_an_equals_sign_and_its_ministry_are_read_whole(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "長野県は、ドイツのノルトライン・ヴェストファーレン州経済・産業・気候保護・エネルギー省と、精密機械分野の"
+        "交流に関する趣意書に署名した。ザクセン=アンハルト州とも協議を進める。\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    assert "ザクセン=アンハルト州" in places  # the gazetteer spells it with ・
+    ministry = orgs["ノルトライン・ヴェストファーレン州経済・産業・気候保護・エネルギー省"]
+    assert (ministry, places["ノルトライン・ヴェストファーレン州"]) in _ties(facts, "part_of")
+    parties = {p for p, _a in _ties(facts, "party_to")}
+    assert {places["長野県"], ministry} <= parties  # 趣意書: a letter of intent
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

@@ -167,7 +167,7 @@ _EN_ORG = re.compile(
     r"Council|Centre|Center|Corporation|Foundation|Bureau|Ministry|Cluster|Alliance))\b"
 )
 _OFFICE = re.compile(r"(?:\s|の)?([^\s、。()「」・]{1,10}?(?:事務所|支部|支社|支店|オフィス)|日本法人|現地法人)")
-_PUNCT_OK = {"・", "&", "-", "/"}
+_PUNCT_OK = {"・", "&", "-", "/", "=", "＝"}
 _NAME_POS = {"NOUN", "PROPN", "NUM"}
 _GENERIC = {
     "企業",
