@@ -288,6 +288,16 @@ def test_a_state_named_with_an_equals_sign_and_its_ministry_are_read_whole(tmp_p
     assert {places["長野県"], ministry} <= parties  # 趣意書: a letter of intent
 
 
+def test_the_last_of_a_counted_list_of_parties_signs_too(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "栃木県は、宇都宮大学、足利大学、白鷗大学の3大学と、観光人材の育成に関する連携協定を締結した。\n",
+    )
+    orgs = _names(facts, "organisation")
+    parties = {p for p, _a in _ties(facts, "party_to")}
+    assert {orgs["宇都宮大学"], orgs["足利大学"], orgs["白鷗大学"]} <= parties
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
