@@ -298,6 +298,27 @@ def test_the_last_of_a_counted_list_of_parties_signs_too(tmp_path: Path) -> None
     assert {orgs["宇都宮大学"], orgs["足利大学"], orgs["白鷗大学"]} <= parties
 
 
+def test_a_latin_acronym_after_a_body_word_and_a_long_english_alias_in_brackets(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岡山県は、マレーシア政府の投資開発庁MIDAと、医療機器分野の交流に関するMOUを締結した。"
+        "同県はマレーシア外部貿易開発公社(Malaysia External Trade Development)とも連携している。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert "MIDA" in orgs and orgs["MIDA"] in {p for p, _a in _ties(facts, "party_to")}
+    assert orgs.get("Malaysia External Trade Development") == orgs["マレーシア外部貿易開発公社"]
+
+
+def test_a_region_named_with_equals_signs_is_read_whole(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "京都府は、フランスのブルゴーニュ=フランシュ=コンテ地域圏と、ワイン産業の交流に関する覚書に署名した。\n",
+    )
+    places = _names(facts, "place")
+    assert "ブルゴーニュ=フランシュ=コンテ地域圏" in places
+    assert "フランシュ=コンテ地域圏" not in places and "コンテ地域圏" not in places
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
