@@ -2196,3 +2196,19 @@ def test_the_rows_of_a_courtesy_call_notice_meet_and_visit(tmp_path: Path) -> No
     guest = persons["グエン・シン・ニャット・タン"]
     assert (guest, persons["馳浩"]) in _ties(facts, "met_with")
     assert (guest, places["石川県"]) in _ties(facts, "visited")
+
+
+def test_a_sentence_or_a_name_broken_over_lines_is_read_whole(tmp_path: Path) -> None:
+    """Text taken from a PDF breaks lines inside a sentence (after a particle) and inside a katakana name
+    (after its ・): the signing and the name are read across the break; a heading is not joined."""
+    facts = _extract(
+        tmp_path,
+        "大学間協定の締結\n\n"
+        "岐阜大学は、令和6年7月1日、ベトナムのダナン工科大学と\n"
+        "学術交流協定を締結しました。\n"
+        "署名式には、ダナン工科大学のグエン・\n"
+        "ヴァン・ミン学長が出席しました。\n",
+    )
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert {orgs["岐阜大学"], orgs["ダナン工科大学"]} in _agreements(facts).values()
+    assert (persons["グエン・ヴァン・ミン"], orgs["ダナン工科大学"]) in _ties(facts, "works_for")
