@@ -2212,3 +2212,11 @@ def test_a_sentence_or_a_name_broken_over_lines_is_read_whole(tmp_path: Path) ->
     orgs, persons = _names(facts, "organisation"), _names(facts, "person")
     assert {orgs["岐阜大学"], orgs["ダナン工科大学"]} in _agreements(facts).values()
     assert (persons["グエン・ヴァン・ミン"], orgs["ダナン工科大学"]) in _ties(facts, "works_for")
+
+
+def test_a_tagged_family_and_given_name_past_four_characters(tmp_path: Path) -> None:
+    """「出席者:石川県知事 佐藤光一郎、…」: a family name and a three-kanji given name the tagger marks are one person."""
+    facts = _extract(tmp_path, "出席者:石川県知事 佐藤光一郎、ザクセン州首相 ミヒャエル・クレッチマー\n")
+    persons = _names(facts, "person")
+    assert "佐藤光一郎" in persons and "光一郎" not in _names(facts, "organisation")
+    assert (persons["佐藤光一郎"], _names(facts, "place")["石川県"]) in _ties(facts, "works_for")
