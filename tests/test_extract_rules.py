@@ -229,10 +229,11 @@ def test_chinese_and_korean_names_before_a_post_are_named_in_full(tmp_path: Path
     facts = _extract(
         tmp_path,
         "会談には石川県の馳浩知事と許昆林省長、周乃翔副省長らが臨んだ。\n"
-        "シンポジウムでは、高麗大学の朴賢洙教授、釜山大学の鄭美英准教授が講演した。\n",
+        "シンポジウムでは、高麗大学の朴賢洙教授、釜山大学の鄭美英准教授が講演した。\n"
+        "全羅南道の金英録知事を団長とする代表団が来県した。\n",
     )
     persons, orgs = _names(facts, "person"), _names(facts, "organisation")
-    assert {"許昆林", "周乃翔", "朴賢洙", "鄭美英"} <= set(persons)
+    assert {"許昆林", "周乃翔", "朴賢洙", "鄭美英", "金英録"} <= set(persons)
     assert not {"昆林", "乃翔"} & set(persons)
     assert (persons["朴賢洙"], orgs["高麗大学"]) in _ties(facts, "works_for")
 
@@ -260,6 +261,31 @@ def test_a_foreign_companys_japanese_subsidiary_is_a_unit_of_it_not_japan(tmp_pa
     employers = {t for s, t in _ties(facts, "works_for") if s == persons["クラウス・ミュラー"]}
     assert employers == {orgs["シーメンス日本法人"]}
     assert "日本" not in places or places["日本"] not in employers
+
+
+def test_a_katakana_name_after_a_post_in_a_table_cell_is_a_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "「日本・デンマーク洋上風力ウェビナー」を開催しました。\n"
+        "| 時間 | 内容 | 登壇者 |\n"
+        "| 10:00 | 基調講演 | デンマーク気候エネルギー省 次官 ソーレン・ハンセン |\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert (persons["ソーレン・ハンセン"], orgs["デンマーク気候エネルギー省"]) in _ties(facts, "works_for")
+
+
+def test_a_state_named_with_an_equals_sign_and_its_ministry_are_read_whole(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "長野県は、ドイツのノルトライン・ヴェストファーレン州経済・産業・気候保護・エネルギー省と、精密機械分野の"
+        "交流に関する趣意書に署名した。ザクセン=アンハルト州とも協議を進める。\n",
+    )
+    places, orgs = _names(facts, "place"), _names(facts, "organisation")
+    assert "ザクセン=アンハルト州" in places  # the gazetteer spells it with ・
+    ministry = orgs["ノルトライン・ヴェストファーレン州経済・産業・気候保護・エネルギー省"]
+    assert (ministry, places["ノルトライン・ヴェストファーレン州"]) in _ties(facts, "part_of")
+    parties = {p for p, _a in _ties(facts, "party_to")}
+    assert {places["長野県"], ministry} <= parties  # 趣意書: a letter of intent
 
 
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:

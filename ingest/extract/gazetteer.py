@@ -30,13 +30,16 @@ from graph.names import fold_variants, name_key
 from graph.store import Store
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
-_KATAKANA = re.compile(r"^[\u30a1-\u30fa\u30fc・]+$")
+_KATAKANA = re.compile(r"^[\u30a1-\u30fa\u30fc・=＝]+$")  # 「ノルトライン=ヴェストファーレン」: = joins names too
 _ASCII_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .&'-]*$")
 
 
 @functools.lru_cache(maxsize=8192)
 def fold_char(ch: str) -> str:
-    """One character's folded form (length kept, so spans stay aligned)."""
+    """One character's folded form (length kept, so spans stay aligned); = joins katakana names as ・ does
+    (ノルトライン=ヴェストファーレン, ノルトライン・ヴェストファーレン)."""
+    if ch in "=＝゠":
+        return "・"
     folded = fold_variants(ch.casefold())
     return folded if len(folded) == 1 else ch
 

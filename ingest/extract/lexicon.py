@@ -245,6 +245,7 @@ AGREEMENT_WORDS: tuple[tuple[str, AgreementKind], ...] = (
     ("基本合意書", AgreementKind.BASIC),
     ("合意書", AgreementKind.BASIC),
     ("意向書", AgreementKind.BASIC),
+    ("趣意書", AgreementKind.BASIC),
     ("友好提携", AgreementKind.FRIENDSHIP),
     ("友好交流協定", AgreementKind.FRIENDSHIP),
     ("友好都市", AgreementKind.FRIENDSHIP),

@@ -147,7 +147,7 @@ def recurring_bodies(ctx: Context) -> None:
     """A name found once by a pattern names the same body wherever it recurs in the document."""
     text = ctx.text
     found = {c.text for c in ctx.candidates if c.type is ORG and c.source == "pattern" and len(c.text) >= 4}
-    for name in found:
+    for name in sorted(found, key=lambda n: (-len(n), n)):  # one order in every process: ties go to the first
         for m in re.finditer(re.escape(name), text):
             if not any(c.start == m.start() and c.end == m.end() for c in ctx.candidates):
                 ctx.candidates.append(

@@ -52,6 +52,7 @@ def known_names(ctx: Context) -> None:
     ctx.title_end = text.find("\n") if "\n" in text else len(text)
     ctx.gaz_places = [(c.start, c.end) for c in candidates if c.type is PLACE]
     ctx.countries = [c for c in candidates if c.type is PLACE and c.kind == PlaceKind.COUNTRY.value]
+    ctx.country_ends = {c.end for c in ctx.countries}
 
 
 def _not_the_place(ctx: Context, gm: GazMatch, ends: set[int], starts: set[int]) -> bool:

@@ -38,8 +38,6 @@ LABELS: dict[str, tuple[EntityType, str | None]] = {
 
 
 @dataclass
-
-
 class Mention:
     """One name found in a document, with where it came from and how far it is trusted."""
 
@@ -62,8 +60,6 @@ class Mention:
 
 
 @dataclass
-
-
 class Context:
     """One document as every stage sees it: stages read the parse and the earlier stages' findings
     (which they may also rewrite), so each stage is a function of this state alone."""
@@ -77,6 +73,7 @@ class Context:
     place_spans: list[tuple[int, int]] = field(default_factory=list)  # every gazetteer-stage span
     gaz_places: list[tuple[int, int]] = field(default_factory=list)
     countries: list[Mention] = field(default_factory=list)
+    country_ends: set[int] = field(default_factory=set)  # 「台湾の…」: a body said to be a country's
     title_end: int = 0  # where the page's first line (its title) ends
     # 「ソムチャイ・ウォン工業大臣」: a person's name and the post's field, which no body may claim.
     posted: list[tuple[int, int]] = field(default_factory=list)
@@ -85,11 +82,6 @@ class Context:
     def of(cls, doc: Any, text: str, gaz: Gazetteer) -> Context:
         """A fresh state for a parsed document."""
         return cls(doc, text, gaz, list(doc))
-
-    @property
-    def country_ends(self) -> set[int]:
-        """Where the countries the gazetteer found end (「台湾の…」 says a body is that country's)."""
-        return {c.end for c in self.countries}
 
 
 def _org_kind(text: str) -> str | None:

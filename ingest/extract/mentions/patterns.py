@@ -19,7 +19,7 @@ _PERSON_KATAKANA = re.compile(
 # 「…州議長 ダミアン・アラリ」: a post, a space, then a katakana name (a list of signatories).
 _NAME_AFTER_POST = re.compile(
     r"(?:" + "|".join(TITLES) + rf")[ \u3000]+({_KATAKANA_NAME}(?:・{_KATAKANA_NAME})+)"
-    r"(?=[ \u3000]*(?:$|氏|さん|様|、))",
+    r"(?=[ \u3000]*(?:$|氏|さん|様|、|[|｜]))",  # a table's cell ends at its bar
     re.MULTILINE,
 )
 _KATAKANA_BEFORE_POST = re.compile(
@@ -167,7 +167,7 @@ _EN_ORG = re.compile(
     r"Council|Centre|Center|Corporation|Foundation|Bureau|Ministry|Cluster|Alliance))\b"
 )
 _OFFICE = re.compile(r"(?:\s|の)?([^\s、。()「」・]{1,10}?(?:事務所|支部|支社|支店|オフィス)|日本法人|現地法人)")
-_PUNCT_OK = {"・", "&", "-", "/"}
+_PUNCT_OK = {"・", "&", "-", "/", "=", "＝"}
 _NAME_POS = {"NOUN", "PROPN", "NUM"}
 _GENERIC = {
     "企業",
@@ -219,7 +219,7 @@ _POST_COLON_NAME = re.compile(
 # how Chinese names stand before their post; the tagger often splits them into ordinary words.
 _POSTED_NAME = re.compile(
     rf"(?:(?<=[の・、と\s「(])|(?<=^))(?P<n>[{_KANJI}]{{2,3}})(?=(?:副|准)?(?:省長|市長|県長|区長|郷長|鎮長|州長|知事|主席"
-    r"|書記|処長|庁長|局長|主任|理事長|会長|社長|院長|所長|学長|教授)(?:[はがとのもら、。]|\s|$))",
+    r"|書記|処長|庁長|局長|主任|理事長|会長|社長|院長|所長|学長|教授)(?:[はがとのもらをにへや、。]|から|\s|$))",
     re.MULTILINE,
 )
 # Last characters of a post's qualifier or a unit, never of a name before a post.

@@ -29,8 +29,6 @@ from ingest.extract.mentions.words import _inner_org_end, _strip_legal
 
 
 @dataclass
-
-
 class _Run:
     """A noun run trimmed to a name: tokens [a, b), the name (legal form off) ending at ``end``."""
 
