@@ -73,6 +73,7 @@ def _family_names_read_as_places(ctx: Context) -> None:
             "人名-名" not in given.tag_
             or given.idx != tok.idx + len(tok.text)
             or not re.fullmatch(rf"[{_KANJI}々]{{1,3}}", given.text)
+            or (given.text[-1] in _PLACE_CHARS and ctx.text.startswith("長", end))  # 「村上|修市|長」
         ):
             continue
         if tok.idx in starts:
