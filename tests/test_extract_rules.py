@@ -2323,3 +2323,12 @@ def test_the_leader_of_a_mission_named_before_it_or_in_a_bracket_takes_part(tmp_
     attended = _ties(facts, "attended")
     assert (persons["山本一太"], events["群馬県タイ経済ミッション"]) in attended
     assert (persons["福田富一"], events["栃木県ベトナム経済交流ミッション"]) in attended
+
+
+def test_a_paragraph_opening_with_a_quoted_mission_keeps_its_subject(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "石川県の経済ミッション\n\n「石川県台湾経済交流ミッション」(団長:馳浩知事)が、台中市を訪問しました。\n",
+    )
+    persons, places = _names(facts, "person"), _names(facts, "place")
+    assert (persons["馳浩"], places["台中市"]) in _ties(facts, "visited")
