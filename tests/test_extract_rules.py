@@ -2222,3 +2222,33 @@ def test_the_rows_of_a_courtesy_call_notice_meet_and_visit(tmp_path: Path) -> No
     guest = persons["グエン・シン・ニャット・タン"]
     assert (guest, persons["馳浩"]) in _ties(facts, "met_with")
     assert (guest, places["石川県"]) in _ties(facts, "visited")
+
+
+def test_a_lake_named_with_a_suffix_is_no_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "滋賀県は米国ミシガン州と水環境に関する覚書を締結した。琵琶湖と五大湖を抱える両地域の交流は長い。\n",
+    )
+    assert "五大湖" not in _names(facts, "person")
+    assert "ミシガン州" in _names(facts, "place")
+
+
+def test_a_foreign_name_before_a_states_post_is_a_person_not_a_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岡山県はインドの州政府経済ミッション(団長:ラジェシュ・クマール州産業大臣)を受け入れた。\n",
+    )
+    assert not any("クマール" in name for name in _names(facts, "place"))
+    assert "ラジェシュ・クマール" in _names(facts, "person")
+
+
+def test_a_conference_hall_is_no_event(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "北九州市は大連市の代表団を迎えた。会場の北九州国際会議場には市民約200名が来場した。\n")
+    assert "北九州国際会議場" not in _names(facts, "event")
+
+
+def test_a_kanji_family_name_before_a_katakana_given_name_is_part_of_the_name(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "沖縄県は台湾で商談会を開いた。玉城デニー知事のビデオメッセージが上映された。\n")
+    persons = _names(facts, "person")
+    assert "玉城デニー" in persons
+    assert "デニー" not in persons
