@@ -88,7 +88,10 @@ def conjuncts(token: Any) -> list[Any]:
     """``token`` and the nouns coordinated with it: 「AとBの C」 under C reaches A through B,
     「A、BなどN社」 under 社 reaches A and B, 「A、B、Cの3か国」 under か国 reaches A, B and C."""
     out = [token]
-    counted = any(_dep(c) == "nummod" for c in token.children)
+    # 「A、B、Cの3か国」: a bare count counts what its の-modifiers list (not 「Xの輸入業者30社」, a kind of thing)
+    counted = any(_dep(c) == "nummod" for c in token.children) and not any(
+        _dep(c) == "compound" and c.pos_ in ("NOUN", "PROPN") for c in token.children
+    )
     stack = [c for c in token.children if _dep(c) == "nmod"]
     while stack:
         child = stack.pop()
@@ -114,8 +117,9 @@ def arguments(verb: Any) -> list[Arg]:
 
 def _own_subject(verb: Any) -> Arg | None:
     for a in arguments(verb):
-        if a.dep == "nsubj" or (a.dep in ("obl", "nmod") and set(a.cases) & {"は", "が"} and "に" not in a.cases
-                                and "で" not in a.cases):
+        # 「本県からは、Pが出席」: a source marked から (より) is where the subject comes from, not the subject
+        if a.dep == "nsubj" or (a.dep in ("obl", "nmod") and set(a.cases) & {"は", "が"}
+                                and not set(a.cases) & {"に", "で", "から", "より"}):
             return a
     return None
 

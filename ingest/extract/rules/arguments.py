@@ -147,6 +147,16 @@ class Arguments(Core):
             out += found
         return out
 
+    def _previous_event(self, start: int) -> list[Mention]:
+        """「Eが…で開催されました。本県からは、P副知事が出席しました。」: attending with no event named, in a sentence
+        naming none, is attending the one event the sentence before names."""
+        if any(m.type is EVENT for m in self.in_span(*sentence_at(self.text, start))) or start < 2:
+            return []
+        if "\n\n" in self.text[max(0, start - 2) : start]:
+            return []  # a new paragraph
+        before = [m for m in self.in_span(*sentence_at(self.text, start - 2)) if m.type is EVENT]
+        return before[:1] if len({self.key(m) for m in before}) == 1 else []
+
     def _met_at(self, verb: Any, add: Callable[..., None]) -> None:
         """「会談には、P知事とQ省長が出席」: the people attending a meeting met each other."""
         meetings = [a for a in arguments(verb) if "に" in a.cases and self.text[a.start : a.end].endswith(MEETINGS)]
@@ -208,7 +218,10 @@ class Arguments(Core):
                 for v in self._subjects(verb):
                     if self.actor(v):
                         add("attended", v, ev, span, verb.idx)
-            hosts = [m for m in self._arg(args, None, ("を", "に", "へ")) if self.actor(m)
+            subj, _modified = subject_of(verb)
+            also = [a for a in args if a.cases == ("も",) and subj is not None and a.head.i != subj.head.i]
+            hosts = [m for m in [*self._arg(args, None, ("を", "に", "へ")), *self._arg(also, None, ())]
+                     if self.actor(m)
                      and not any(ev.start <= m.start and m.end <= ev.end for ev in toured)]  # 「「日本・X展」を視察」
             # a courtesy call on a person visits the body the person serves, when it is known
             hosts = [self._body_of(m, heads_only=False) for m in hosts if m.type is not PERSON or courtesy]
@@ -245,6 +258,12 @@ class Arguments(Core):
                     if _dep_label(c) == "advcl" and c.i < verb.i and c.lemma_ in VERBS["attend"]
                     for m in self._events_at(arguments(c), ("に",))
                 ]
+            if not events and _dep_label(verb) == "advcl":
+                # 「Eには、Pが出席し、講演した」: the topic before the chained clause frames it too
+                events = [m for m in self._events_at(arguments(verb.head), ("に",)) if m.end <= verb.idx]
+            named, _modified = subject_of(verb)
+            if not events and verb.pos_ == "VERB" and named is not None and self._arg_mentions(named.head):
+                events = self._previous_event(span[0])  # who attends is named, not carried over
             for v in self._actors(verb):
                 if self.actor(v) and not (verb.lemma_ == "出展" and v.type is PERSON):  # bodies exhibit, not people
                     for ev in events:
@@ -258,8 +277,14 @@ class Arguments(Core):
         for verb in verbs["speak"]:
             # 「P知事は「E」の開会式で挨拶した」, 「Eで講演」: a person speaking at an event
             if verb.pos_ != "VERB":
-                continue
-            for ev in self._events_at(arguments(verb), ("で", "に", "において")):
+                if _dep_label(verb) != "obj" or verb.head.lemma_ not in ("行う", "実施"):
+                    continue
+                verb = verb.head  # 「挨拶を行った」: the speech is what the verb does
+            events = self._events_at(arguments(verb), ("で", "に", "において"))
+            if not events:  # 「Eに出席し、挨拶を行った」: the event the chained clause attends
+                events = [m for c in verb.children if _dep_label(c) == "advcl" and c.i < verb.i
+                          and c.lemma_ in VERBS["attend"] for m in self._events_at(arguments(c), ("に",))]
+            for ev in events:
                 for v in self._subjects(verb):
                     if v.type is PERSON:
                         add("spoke_at", v, ev, self._span_of(verb), verb.idx)
@@ -286,6 +311,8 @@ class Arguments(Core):
                 add("works_for", p, body, sentence_at(self.text, p.start), p.start)
         for verb in verbs["meet"]:
             # 「P知事はQ大使と会談」; 「A町はB郷とオンラインで会談」: bodies or places meeting as such
+            if verb.text == "交換" and not any(c.text in ("意見", "情報") for c in verb.children):
+                continue  # 「Qと意見交換を行った」 is a meeting, 名刺交換 or 人事交換 not
             span = self._span_of(verb)
             if _dep_label(verb) == "obj" and verb.head.lemma_ in ("行う", "実施", "持つ"):
                 verb = verb.head  # 「Qと県庁で会談を行った」: the meeting is what the verb does

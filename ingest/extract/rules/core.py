@@ -26,6 +26,7 @@ from ingest.extract.rules.patterns import (
     LEADER_POST,
     LIST_ITEM,
     OWN_UNIVERSITY,
+    PEOPLE_SENT,
     SAME_BODY,
     SECTION_START,
     SENT_GROUP,
@@ -444,7 +445,8 @@ class Core:
     def _named(self, start: int, end: int, people: bool = True) -> Mention | None:
         """The mention a noun phrase stands for: a person in it first (「佐藤一郎教授」), else the
         actor ending last in it; a delegation (「X市の代表団」) stands for who sends it."""
-        inside = [m for m in self.mentions if m.start < end and m.end > start and m.end <= end + 1 and m.length]
+        inside = [m for m in self.mentions if m.start < end and m.end > start and m.end <= end + 1 and m.length
+                  and not (self.text[m.end : m.end + 1] == "内" and m.end + 1 < end)]  # 「県内事業者」: inside, not 県
         persons = [m for m in inside if m.type is PERSON]
         if persons and people:
             return persons[-1]
@@ -477,7 +479,8 @@ class Core:
                 m = next((x for x in self.mentions if x.type is PERSON and x.end == start and x.length), None)
             if m is None and self.text[start:end] in HEAD_OF and people:
                 m = self._post_holder(self.text[start:end])  # 「知事と面談」: the page's own governor
-            if m is None and self.text[start:end].endswith((*DELEGATIONS, *FACILITIES)):
+            sent = PEOPLE_SENT.search(self.text[start:end]) is not None
+            if m is None and (self.text[start:end].endswith((*DELEGATIONS, *FACILITIES)) or sent):
                 # 「X県の代表団」 is X's; 「X社の工場」 is X's site: the body in the の-modifier
                 sender = [x for x in c.children if "の" in {y.text for y in x.children}]
                 if sender:

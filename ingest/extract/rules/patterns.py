@@ -105,6 +105,10 @@ PARTNER_HEADING = re.compile(
 )
 GROUPS = ("代表団", "訪問団", "視察団", "使節団", "交流団", "経済団")
 DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
+# People sent by a body, named by what they are or how many: 「X機構の研究者3名」, 「X社の関係者」 travel for X.
+PEOPLE_SENT = re.compile(
+    r"(?:研究者|関係者|担当者|職員|社員|役員|議員|教員|学生|幹部|メンバー|代表者)(?:ら)?(?:[0-9０-９]{1,3}(?:名|人))?$"
+)
 # 訪台, 訪米 …: a visit to the country its second character abbreviates (named so on the page).
 COUNTRY_VISITS = {
     "訪台": ("台湾",),
@@ -123,7 +127,7 @@ COUNTRY_VISITS = {
 VERBS = {
     "visit": frozenset({"訪問", "訪れる", "視察", "来訪", "歴訪", "訪ねる", "表敬訪問", "表敬", "見学"}),
     "attend": frozenset({"出席", "参加", "参列", "列席", "臨席", "立ち会う", "立会う", "出展", "招く", "招待"}),
-    "meet": frozenset({"会談", "面会", "面談", "懇談", "会見", "協議", "迎える", "出迎える"}),
+    "meet": frozenset({"会談", "面会", "面談", "懇談", "会見", "協議", "迎える", "出迎える", "交換"}),
     "hold": frozenset({"開催", "主催", "共催", "派遣", "企画", "実施"}),
     "serve": frozenset({"務める", "務め"}),
     "receive": frozenset({"受ける", "受け"}),
