@@ -61,12 +61,27 @@ def strip_markup(text: str) -> str:
     return text
 
 
+# A line broken inside a sentence, as text taken from a PDF or a fixed-width page is: a katakana name broken
+# after its ・ (「ノルトライン・\nヴェストファーレン州」), or a line of some length ending in a particle or a comma
+# (「…ハノイ工科大学と\n学術交流協定を締結」). Headings, labels and list items do not end so.
+_BROKEN_NAME = re.compile(r"(?<=[\u30a1-\u30fa\u30fc]・)\n(?=[\u30a1-\u30fa])")
+_BROKEN_LINE = re.compile(
+    r"^([^\n]{14,300}?[とをにがはでへや、])\n(?=[\u3041-\u309f\u30a1-\u30fa\u4e00-\u9fff])", re.MULTILINE
+)
+
+
+def unwrap(text: str) -> str:
+    """Join the lines a sentence or a name was broken over."""
+    return _BROKEN_LINE.sub(r"\1", _BROKEN_NAME.sub("", text))
+
+
 def normalise_text(text: str) -> str:
     """The one text form every span refers to."""
     text = nfkc(text).replace("\r\n", "\n").replace("\r", "\n")
     text = remove_furigana(text)
     text = strip_markup(text)
     text = _SPACES.sub(" ", text)
+    text = unwrap(text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 

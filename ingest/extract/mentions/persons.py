@@ -58,13 +58,14 @@ def kanji_persons(ctx: Context) -> None:
 
 
 def _family_names_read_as_places(ctx: Context) -> None:
-    """「山梨県の長崎幸太郎知事」: a family name that is also a place's name (長崎, 千葉, 岡山), tagged as a family
-    name, with a given name tagged as one and a post or 氏 after both, is a person's name, not the place."""
+    """A family name and a given name the tagger marks so, run together (「大分県知事 佐藤樹一郎」, past the four
+    characters the tagged-name pattern takes); a family name that is also a place's name (長崎, 千葉) with a post
+    or 氏 after the name (「山梨県の長崎幸太郎知事」) is the person's, not the place."""
     posts = r"\s?(?:" + "|".join((*TITLES, *HONORIFICS)) + ")"
     starts = {ps for ps, _pe in ctx.place_spans}
     toks = ctx.tokens
     for i, tok in enumerate(toks[:-1]):
-        if tok.idx not in starts or "人名-姓" not in tok.tag_:
+        if "人名-姓" not in tok.tag_ or not re.fullmatch(rf"[{_KANJI}々]{{1,3}}", tok.text):
             continue
         given = toks[i + 1]
         end = given.idx + len(given.text)
@@ -72,10 +73,13 @@ def _family_names_read_as_places(ctx: Context) -> None:
             "人名-名" not in given.tag_
             or given.idx != tok.idx + len(tok.text)
             or not re.fullmatch(rf"[{_KANJI}々]{{1,3}}", given.text)
-            or not re.match(posts, ctx.text[end : end + 12])
+            or (given.text[-1] in _PLACE_CHARS and ctx.text.startswith("長", end))  # 「村上|修市|長」
         ):
             continue
-        ctx.candidates = [c for c in ctx.candidates if not (c.type is PLACE and c.start == tok.idx and c.end < end)]
+        if tok.idx in starts:
+            if not re.match(posts, ctx.text[end : end + 12]):
+                continue
+            ctx.candidates = [c for c in ctx.candidates if not (c.type is PLACE and c.start == tok.idx and c.end < end)]
         name = ctx.text[tok.idx : end]
         ctx.candidates.append(Mention(tok.idx, end, name, PERSON, None, "pattern", confidence=0.65))
 
