@@ -2280,3 +2280,15 @@ def test_people_sent_by_a_body_an_exchange_of_views_and_a_host_marked_mo(tmp_pat
     assert (bodies["マサチューセッツ工科大学"], bodies["名古屋大学"]) in visited  # 「Xの研究者4名が」
     assert (persons["キム・ドゥギョム"], persons["木村敬"]) in _ties(facts, "met_with")  # 「Qと意見交換を行った」
     assert any(target == bodies["熊本大学"] for _source, target in visited)  # 「熊本大学も訪問」
+
+
+def test_places_visited_on_the_way_to_a_signing_with_a_named_counterpart_sign_nothing(tmp_path: Path) -> None:
+    """「XはA及びBを訪問し、Cと覚書を締結」: C, named with と, is X's counterpart; A and B were only visited."""
+    facts = _extract(
+        tmp_path,
+        "岐阜県の田中一郎知事は、スペイン及びポルトガルを訪問し、バスク州政府と産業交流に関する覚書を締結した。\n",
+    )
+    places = _names(facts, "place")
+    assert {places["岐阜県"], places["バスク州"]} in _agreements(facts).values()
+    signed = {p for parties in _agreements(facts).values() for p in parties}
+    assert places["スペイン"] not in signed and places["ポルトガル"] not in signed
