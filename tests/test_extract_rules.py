@@ -2292,3 +2292,10 @@ def test_places_visited_on_the_way_to_a_signing_with_a_named_counterpart_sign_no
     assert {places["岐阜県"], places["バスク州"]} in _agreements(facts).values()
     signed = {p for parties in _agreements(facts).values() for p in parties}
     assert places["スペイン"] not in signed and places["ポルトガル"] not in signed
+
+
+def test_a_company_with_its_legal_form_before_its_heads_post_in_a_speakers_bracket(tmp_path: Path) -> None:
+    """「P(株式会社X代表取締役)」, X an ordinary word the tagger does not mark as a name: the company is X."""
+    facts = _extract(tmp_path, "基調講演:川村恵子(株式会社グローバルリンク代表取締役)\n")
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert (persons["川村恵子"], orgs["グローバルリンク"]) in _ties(facts, "works_for")
