@@ -2299,3 +2299,11 @@ def test_a_company_with_its_legal_form_before_its_heads_post_in_a_speakers_brack
     facts = _extract(tmp_path, "基調講演:川村恵子(株式会社グローバルリンク代表取締役)\n")
     orgs, persons = _names(facts, "organisation"), _names(facts, "person")
     assert (persons["川村恵子"], orgs["グローバルリンク"]) in _ties(facts, "works_for")
+
+
+def test_a_katakana_firm_named_by_its_plural_business_word_is_a_body(tmp_path: Path) -> None:
+    """「P氏(ハリス・アンド・パートナーズ CEO)」: a katakana name ending in パートナーズ/システムズ is a firm, no person."""
+    facts = _extract(tmp_path, "講演:エマ・ハリス氏(ハリス・アンド・パートナーズ CEO)\n")
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert "ハリス・アンド・パートナーズ" not in persons
+    assert (persons["エマ・ハリス"], orgs["ハリス・アンド・パートナーズ"]) in _ties(facts, "works_for")
