@@ -288,6 +288,37 @@ def test_a_state_named_with_an_equals_sign_and_its_ministry_are_read_whole(tmp_p
     assert {places["長野県"], ministry} <= parties  # 趣意書: a letter of intent
 
 
+def test_the_last_of_a_counted_list_of_parties_signs_too(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "栃木県は、宇都宮大学、足利大学、白鷗大学の3大学と、観光人材の育成に関する連携協定を締結した。\n",
+    )
+    orgs = _names(facts, "organisation")
+    parties = {p for p, _a in _ties(facts, "party_to")}
+    assert {orgs["宇都宮大学"], orgs["足利大学"], orgs["白鷗大学"]} <= parties
+
+
+def test_a_latin_acronym_after_a_body_word_and_a_long_english_alias_in_brackets(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岡山県は、マレーシア政府の投資開発庁MIDAと、医療機器分野の交流に関するMOUを締結した。"
+        "同県はマレーシア外部貿易開発公社(Malaysia External Trade Development)とも連携している。\n",
+    )
+    orgs = _names(facts, "organisation")
+    assert "MIDA" in orgs and orgs["MIDA"] in {p for p, _a in _ties(facts, "party_to")}
+    assert orgs.get("Malaysia External Trade Development") == orgs["マレーシア外部貿易開発公社"]
+
+
+def test_a_region_named_with_equals_signs_is_read_whole(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "京都府は、フランスのブルゴーニュ=フランシュ=コンテ地域圏と、ワイン産業の交流に関する覚書に署名した。\n",
+    )
+    places = _names(facts, "place")
+    assert "ブルゴーニュ=フランシュ=コンテ地域圏" in places
+    assert "フランシュ=コンテ地域圏" not in places and "コンテ地域圏" not in places
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -2307,3 +2338,15 @@ def test_a_katakana_firm_named_by_its_plural_business_word_is_a_body(tmp_path: P
     orgs, persons = _names(facts, "organisation"), _names(facts, "person")
     assert "ハリス・アンド・パートナーズ" not in persons
     assert (persons["エマ・ハリス"], orgs["ハリス・アンド・パートナーズ"]) in _ties(facts, "works_for")
+
+
+def test_the_leader_of_a_mission_named_before_it_or_in_a_bracket_takes_part(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "群馬県は、山本一太知事を団長とする「群馬県タイ経済ミッション」を、8月にバンコクへ派遣しました。\n\n"
+        "「栃木県ベトナム経済交流ミッション」(団長:福田富一知事)は、ハノイ市を訪問しました。\n",
+    )
+    events, persons = _names(facts, "event"), _names(facts, "person")
+    attended = _ties(facts, "attended")
+    assert (persons["山本一太"], events["群馬県タイ経済ミッション"]) in attended
+    assert (persons["福田富一"], events["栃木県ベトナム経済交流ミッション"]) in attended

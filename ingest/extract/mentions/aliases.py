@@ -6,7 +6,7 @@ import re
 
 from ingest.extract.mentions.model import EVENT, ORG, PLACE, Mention
 
-_ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,15}|[\u30a1-\u30fa\u30fc]{2,10})\)")
+_ALIAS_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9&.\- ]{1,50}|[\u30a1-\u30fa\u30fc]{2,10})\)")
 _ALIAS_IKA = re.compile(r"\(以下[、,]?\s*[「\"“『]([^」\"”』]{1,30})[」\"”』]\s*(?:と(?:いう|呼ぶ|称する|略す))?\)?")
 
 
@@ -26,7 +26,7 @@ def capture_aliases(text: str, mentions: list[Mention]) -> None:
     for m in list(mentions):
         if m.type not in (ORG, PLACE, EVENT) or m not in mentions:
             continue
-        tail = text[m.end : m.end + 40]
+        tail = text[m.end : m.end + 60]
         ika = _ALIAS_IKA.match(tail)
         if ika:
             m.aliases.append(ika.group(1).strip())
@@ -35,16 +35,18 @@ def capture_aliases(text: str, mentions: list[Mention]) -> None:
         if not paren:
             continue
         inner = next((o for o in mentions if o.start == m.end + paren.start(1)), None)
-        # A mention of another kind in the brackets is a separate entity
+        # A mention of another kind filling the brackets is a separate entity
         # (リヨン・ビオポール(フランス)); the NER's own pick of the abbreviation
-        # (サンプル・テクノロジーズ(STC)) is the same entity's alias.
-        if inner is not None and (inner.type is not m.type or inner.source != "ner"):
+        # (サンプル・テクノロジーズ(STC)) is the same entity's alias, and so is an English name that
+        # only begins with a place's (X公社(Malaysia External Trade Development)).
+        whole = inner is not None and inner.end >= m.end + paren.end(1) - 1
+        if inner is not None and whole and (inner.type is not m.type or inner.source != "ner"):
             continue
         alias = paren.group(1).strip()
         if alias != m.text and not alias.isdigit():
             m.aliases.append(alias)
-            if inner is not None:
-                mentions.remove(inner)
+            for o in [o for o in mentions if m.end + paren.start(1) <= o.start and o.end <= m.end + paren.end(1)]:
+                mentions.remove(o)
             if m.type is ORG:
                 mentions += _written_again(text, alias, m, m.end + paren.end(), mentions)
     mentions.sort(key=lambda x: x.start)

@@ -187,8 +187,10 @@ def bodies_by_kind(ctx: Context) -> None:
 # body, then at once a foreign name, then a particle: the name is that body's (after a katakana word only
 # with a comma between: 「スタートアップカフェ」 is one word).
 _APPOSED = re.compile(
-    r"(?:(?:企業|大手|支援機関|商社|運営会社)、?|(?:メーカー|スタートアップ|ベンチャー)、)"
+    r"(?:(?:企業|大手|機関|団体|公社|機構|商社|運営会社)、?|(?:メーカー|スタートアップ|ベンチャー)、)"
     r"(?P<n>[\u30a1-\u30fa\u30fc]{3,}(?:・[\u30a1-\u30fa\u30fc]+)*|[A-Z][A-Za-z0-9&.\-]{1,20})(?=と|は|が|、|の)"
+    # 「投資開発庁MIDAと」: an acronym right after any word for a public body
+    r"|(?:庁|委員会|協会|財団|公団|局)(?P<a>[A-Z][A-Z0-9&]{1,7})(?=と|は|が|、|の)"
 )
 # katakana words that name a kind of thing, not a body: 「企業コンソーシアムが」, 「企業ネットワークと」
 _KIND_NOUNS = (
@@ -202,7 +204,8 @@ def apposed_bodies(ctx: Context) -> None:
     """A foreign name right after a word for a kind of body names a body of that kind."""
     taken = {i for c in ctx.candidates for i in range(c.start, c.end)}
     for m in _APPOSED.finditer(ctx.text):
-        name, start, end = m.group("n"), m.start("n"), m.end("n")
+        part = "n" if m.group("n") else "a"
+        name, start, end = m.group(part), m.start(part), m.end(part)
         if name.endswith(_KIND_NOUNS) or any(i in taken for i in range(start, end)):
             continue
         entry = ctx.gaz.lookup(name)

@@ -54,7 +54,12 @@ def _noun_runs(doc: Any, tokens: list[Any] | None = None) -> list[tuple[int, int
             tok.pos_ in _NAME_POS
             or tok.tag_.startswith(("接頭辞", "接尾辞-名詞", "名詞-固有名詞"))
             or (tok.tag_.startswith("名詞-普通名詞") and re.fullmatch(r"[\u30a1-\u30fa\u30fc]{2,}", text) is not None)
-            or (text in _PUNCT_OK and start is not None and i + 1 < len(tokens) and tokens[i + 1].pos_ in _NAME_POS)
+            or (
+                text in _PUNCT_OK
+                and start is not None
+                and i + 1 < len(tokens)
+                and (tokens[i + 1].pos_ in _NAME_POS or tokens[i + 1].tag_.startswith("名詞-固有名詞"))
+            )
             or (text.isascii() and text.isalnum())
         )
         if ok and start is not None and i > 0 and tokens[i - 1].whitespace_:

@@ -136,6 +136,9 @@ VERBS = {
     "speak": frozenset({"講演", "挨拶", "あいさつ", "登壇", "基調講演"}),
 }
 LEADS = ("団長", "副団長", "団長代理")
+# The leader of a mission named before it (「P知事を団長とする「E」」) or in a bracket after it (「「E」(団長:P知事)」).
+LED_BEFORE = re.compile(r"\s?を(?:団長|副団長|団長代理)と(?:する|した|して)\s?「?")
+LED_AFTER = re.compile(r"」?\s?[(（](?:団長|副団長)\s?[:：]\s?[^()（）\n]{0,12}?(?=[^()（）\n]*[)）])")
 MEETINGS = ("会談", "会見", "面談", "面会", "懇談", "懇談会", "意見交換会")
 GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
 # The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
@@ -201,5 +204,7 @@ HEADLINE_END = re.compile(r"(?:契約|書)?\s?(?:[(][^()\n]{0,20}[)])?\s?[!。]?
 BRACKET_POST = re.compile(r"[(（](?P<post>[^()（）:：、\s]{1,10})\s?[:：]\s?$")
 # What follows a party of a signing: 「Aは」, 「Aと」, 「A、」, 「Aの間で」, 「A、B、Cの3者は」, 「Aを訪問し」.
 PARTY_AFTER = re.compile(
-    r"(?:代表団|訪問団|知事|市長)?(?:は|が|では|と|及び|および|、|・|の間で|の[2-9二三四五]者)|を訪問|を訪れ"
+    r"(?:代表団|訪問団|知事|市長)?(?:は|が|では|と|及び|および|、|・|の間で"
+    # 「A、B、Cの3大学と」, 「…の4者は」: the last of a counted list of parties
+    r"|の[2-9二三四五六七八九十]{1,2}(?:者|大学|校|社|機関|団体|市町村|市町|自治体|県|市|町|村|か国|カ国))|を訪問|を訪れ"
 )
