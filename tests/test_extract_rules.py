@@ -2322,3 +2322,15 @@ def test_people_sent_by_a_body_an_exchange_of_views_and_a_host_marked_mo(tmp_pat
     assert (bodies["マサチューセッツ工科大学"], bodies["名古屋大学"]) in visited  # 「Xの研究者4名が」
     assert (persons["キム・ドゥギョム"], persons["木村敬"]) in _ties(facts, "met_with")  # 「Qと意見交換を行った」
     assert any(target == bodies["熊本大学"] for _source, target in visited)  # 「熊本大学も訪問」
+
+
+def test_the_leader_of_a_mission_named_before_it_or_in_a_bracket_takes_part(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "群馬県は、山本一太知事を団長とする「群馬県タイ経済ミッション」を、8月にバンコクへ派遣しました。\n\n"
+        "「栃木県ベトナム経済交流ミッション」(団長:福田富一知事)は、ハノイ市を訪問しました。\n",
+    )
+    events, persons = _names(facts, "event"), _names(facts, "person")
+    attended = _ties(facts, "attended")
+    assert (persons["山本一太"], events["群馬県タイ経済ミッション"]) in attended
+    assert (persons["福田富一"], events["栃木県ベトナム経済交流ミッション"]) in attended

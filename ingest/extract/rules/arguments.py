@@ -10,7 +10,16 @@ from graph.model import EventKind
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import EVENT, PERSON
-from ingest.extract.rules.patterns import COUNTRY_VISITS, DELEGATIONS, LEADER_POST, LEADS, MEETINGS, VERBS
+from ingest.extract.rules.patterns import (
+    COUNTRY_VISITS,
+    DELEGATIONS,
+    LEADER_POST,
+    LEADS,
+    LED_AFTER,
+    LED_BEFORE,
+    MEETINGS,
+    VERBS,
+)
 from ingest.extract.rules.text import sentence_at
 from ingest.extract.syntax import Arg, arguments, cases, predicates, subject_of
 from ingest.extract.syntax import dep_label as _dep_label
@@ -18,6 +27,8 @@ from ingest.extract.syntax import dep_label as _dep_label
 
 class Arguments(Core):
     """Relations read from a verb's arguments in the dependency parse."""
+
+    led: dict[str, list[Mention]]  # a mission's key -> who leads it
 
     def _sent_delegation(self, verb: Any, args: list[Arg], add: Callable[..., None]) -> None:
         """「XはP知事を団長とする訪問団をYに派遣」: X's delegation, and P who leads it, visit Y."""
@@ -116,6 +127,23 @@ class Arguments(Core):
                     LEADER_POST + r"(?:が|の)?", self.text[m.end : clause.idx])]
         return leaders
 
+    def mission_leaders(self) -> dict[str, list[Mention]]:
+        """「P知事を団長とする「E」」, 「「E」(団長:P知事)」: P leads the mission E and takes part in it."""
+        out: dict[str, list[Mention]] = {}
+        people = [m for m in self.mentions if m.type is PERSON and m.length]
+        for ev in (m for m in self.mentions if m.type is EVENT):
+            led = [p for p in people if ev.start - 40 <= p.end <= ev.start
+                   and re.fullmatch(LEADER_POST + LED_BEFORE.pattern, self.text[p.end : ev.start])]
+            after = LED_AFTER.match(self.text, ev.end)
+            if after is not None:  # the first person inside the bracket
+                close = re.compile(r"[)）]").search(self.text, after.end())
+                end = close.start() if close is not None else after.end()
+                led += [p for p in people if after.start() < p.start and p.end <= end][:1]
+            for p in led:
+                out.setdefault(self.key(ev), []).append(p)
+                self.add("attended", self.key(p), self.key(ev), (min(p.start, ev.start), max(p.end, ev.end)), 0.55)
+        return out
+
     def _besides(self, verb: Any) -> list[Mention]:
         """「P知事のほか、Q副署長が出席」: who is named before ほか acts with the subject."""
         return [
@@ -130,8 +158,10 @@ class Arguments(Core):
 
     def _actors(self, verb: Any) -> list[Mention]:
         """Who does what the verb says: its subjects, those named beside them with ほか, and the leader of a
-        group that is its subject."""
-        return [*self._subjects(verb), *self._besides(verb), *self._group_leaders(verb)]
+        group (or of a mission) that is its subject."""
+        subjects = self._subjects(verb)
+        led = [p for v in subjects for p in self.led.get(self.key(v), [])]
+        return [*subjects, *self._besides(verb), *self._group_leaders(verb), *led]
 
     def _events_at(self, args: list[Arg], particles: tuple[str, ...]) -> list[Mention]:
         """The events among the arguments marked so; 「Eの開会式に」, 「Eの歓迎レセプションに」: a part of an event
@@ -173,6 +203,7 @@ class Arguments(Core):
         coordinated lists (「A、B、Cを訪問」) and subjects far from the verb are found."""
         if self.parse is None or not self.parse.has_annotation("DEP"):
             return
+        self.led = self.mission_leaders()
         have = {(f.type, f.source, f.target) for f in self.facts}
         verbs = predicates(self.parse, VERBS)
 

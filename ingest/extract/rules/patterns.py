@@ -136,6 +136,9 @@ VERBS = {
     "speak": frozenset({"講演", "挨拶", "あいさつ", "登壇", "基調講演"}),
 }
 LEADS = ("団長", "副団長", "団長代理")
+# The leader of a mission named before it (「P知事を団長とする「E」」) or in a bracket after it (「「E」(団長:P知事)」).
+LED_BEFORE = re.compile(r"\s?を(?:団長|副団長|団長代理)と(?:する|した|して)\s?「?")
+LED_AFTER = re.compile(r"」?\s?[(（](?:団長|副団長)\s?[:：]\s?[^()（）\n]{0,12}?(?=[^()（）\n]*[)）])")
 MEETINGS = ("会談", "会見", "面談", "面会", "懇談", "懇談会", "意見交換会")
 GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
 # The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
