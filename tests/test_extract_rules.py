@@ -319,6 +319,17 @@ def test_a_region_named_with_equals_signs_is_read_whole(tmp_path: Path) -> None:
     assert "フランシュ=コンテ地域圏" not in places and "コンテ地域圏" not in places
 
 
+def test_a_deputys_prefix_and_a_bodys_headquarters_are_read_right(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "福岡県上海事務所の所員は、江蘇省商務庁の李明副庁長と懇談した。\n"
+        "説明会では、ジェトロ福岡本部の川口真一本部長があいさつした。\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert "李明" in persons and "李明副" not in persons
+    assert (persons["川口真一"], orgs["ジェトロ福岡本部"]) in _ties(facts, "works_for")
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
