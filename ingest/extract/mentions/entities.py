@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from graph.model import OrganisationKind, PlaceKind
-from ingest.extract.lexicon import SECTOR_WORDS, TITLES
+from ingest.extract.lexicon import LEGAL_PREFIXES, SECTOR_WORDS, TITLES
 from ingest.extract.mentions.model import (
     EVENT,
     LABELS,
@@ -130,6 +130,10 @@ def _body(ctx: Context, ent: Any, s: int, e: int, surface: str, kind: str | None
     if post:  # 「札幌市経済局長」: the unit, then its head's post
         e -= 1
         surface = text[s:e]
+    titled = re.search(r"(?:" + "|".join(TITLES) + r")$", surface) if surface.startswith(LEGAL_PREFIXES) else None
+    if titled and _strip_legal(surface[: titled.start()])[1]:  # 「株式会社X代表取締役」: the company is 株式会社X
+        e -= len(titled.group())
+        surface = text[s:e]
     name, legal = _strip_legal(surface)
     if name in SECTOR_WORDS or _GENERIC_EVENT.fullmatch(name) or (name.isascii() and _glued(text, s, e)):
         return
@@ -153,6 +157,7 @@ def _body(ctx: Context, ent: Any, s: int, e: int, surface: str, kind: str | None
     if not (
         re.fullmatch(r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*", name)
         or any("固有名詞" in t.tag_ for t in ent)
+        or (legal and re.fullmatch(r"[\u30a1-\u30fa\u30fc・\u4e00-\u9fffA-Za-z0-9]{2,20}", name))  # 株式会社X
         or (len(name) >= 6 and _org_kind(name) and text[max(0, s - 8) : s].endswith(_BODY_SLOT_BEFORE))
         or (len(name) >= 6 and _org_kind(name) and _BODY_SLOT_AFTER.match(text, e) is not None)
     ):  # 「…を務める医療産業都市推進機構」: common words, but in a body's slot and ending like one
