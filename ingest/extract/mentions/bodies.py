@@ -108,7 +108,7 @@ def offices_of_bodies(ctx: Context) -> None:
         office = _OFFICE.match(text, c.end)
         while office:
             office_name = office.group(1)
-            if _org_kind(office_name) and not office_name.startswith(_DEICTIC):
+            if (_org_kind(office_name) or office_name.endswith("本部")) and not office_name.startswith(_DEICTIC):
                 full = c.text + office_name
                 start = c.start if office.start() == c.end else office.start(1)
                 ctx.candidates.append(
@@ -125,7 +125,7 @@ def offices_of_bodies(ctx: Context) -> None:
                 )
             nxt = re.match(r"と|、|及び", text[office.end() : office.end() + 2])
             office = _OFFICE.match(text, office.end() + nxt.end()) if nxt else None
-            if office and _names_body(re.sub(r"(?:事務所|支部|支社|支店|オフィス)$", "", office.group(1))):
+            if office and _names_body(re.sub(r"(?:事務所|支部|支社|支店|オフィス|本部)$", "", office.group(1))):
                 office = None  # 「…、台湾貿易センター高雄事務所」: the office of another body named in full
 
 

@@ -111,7 +111,7 @@ _QUOTED_OCCASION = re.compile(
     r"|の[^\s、。「」]{0,8}(?:イベント|セミナー|シンポジウム|式典)(?:が|を|は))"
 )
 _SCHOOLS = ("学校", "高専", "高校", "学院")  # schools, which the organisation endings leave to the recogniser
-_VENUES = ("ホテル", "庁舎", "議事堂", "会館", "ホール", "庭園", "記念館", "スタジアム")
+_VENUES = ("ホテル", "庁舎", "議事堂", "会館", "ホール", "庭園", "記念館", "スタジアム", "会議場", "展示場", "会場")
 _OFFICE_END = re.compile(r"(?:は|が|と|の|では|、|\s|$)")
 _KATAKANA_STATE = re.compile(
     r"(?:[\u30a1-\u30fa\u30fc]{2,8}(?:連邦|共和国|王国)?・?)??(?P<name>[\u30a1-\u30fa\u30fc・]{2,16}(?:州|省))"
@@ -166,7 +166,7 @@ _EN_ORG = re.compile(
     r"|(?:[A-Z][A-Za-z&-]+ ){1,5}(?:University|Chamber of Commerce(?: and Industry)?|Agency|Institute|Association|"
     r"Council|Centre|Center|Corporation|Foundation|Bureau|Ministry|Cluster|Alliance))\b"
 )
-_OFFICE = re.compile(r"(?:\s|の)?([^\s、。()「」・]{1,10}?(?:事務所|支部|支社|支店|オフィス)|日本法人|現地法人)")
+_OFFICE = re.compile(r"(?:\s|の)?([^\s、。()「」・]{1,10}?(?:事務所|支部|支社|支店|オフィス|本部)|日本法人|現地法人)")
 _PUNCT_OK = {"・", "&", "-", "/", "=", "＝"}
 _NAME_POS = {"NOUN", "PROPN", "NUM"}
 _GENERIC = {
@@ -218,12 +218,12 @@ _POST_COLON_NAME = re.compile(
 # Two or three kanji right before a post of a head or an officer (「同省の王建国省長」, 「…処の余明勲処長」):
 # how Chinese names stand before their post; the tagger often splits them into ordinary words.
 _POSTED_NAME = re.compile(
-    rf"(?:(?<=[の・、と\s「(])|(?<=^))(?P<n>[{_KANJI}]{{2,3}})(?=(?:副|准)?(?:省長|市長|県長|区長|郷長|鎮長|州長|知事|主席"
+    rf"(?:(?<=[の・、と\s「(])|(?<=^))(?P<n>[{_KANJI}]{{2,3}})(?<![副准])(?=(?:副|准)?(?:省長|市長|県長|区長|郷長|鎮長|州長|知事|主席"
     r"|書記|処長|庁長|局長|主任|理事長|会長|社長|院長|所長|学長|教授)(?:[はがとのもらをにへや、。]|から|\s|$))",
     re.MULTILINE,
 )
 # Last characters of a post's qualifier or a unit, never of a name before a post.
-_NOT_A_NAME_END = set("役員務当事者任理頭協会部課局室処庁省市県区州郷鎮")
+_NOT_A_NAME_END = set("役員務当事者任理頭協会部課局室処庁省市県区州郷鎮副准")
 # A name's reading in brackets: family and given name in hiragana, joined by ・.
 _READING = re.compile(rf"([{_KANJI}々]{{2,7}})\s?\([\u3041-\u309f]+・[\u3041-\u309f]+\)")
 # The last kanji of a name before a post or honorific (not a place's ending, not 副/前/元 of the post).

@@ -47,7 +47,7 @@ class Structure(Agreements):
                     if place:
                         self.add("located_in", self.key(m), place, (m.start, m.end + bracket.end()), 0.6)
             if m.type is ORG and m.parent_start is not None and self.gaz is not None:
-                unit = re.sub(r"(事務所|支部|支社|支店|オフィス)$", "", m.text)
+                unit = re.sub(r"(事務所|支部|支社|支店|オフィス|本部)$", "", m.text)
                 for size in range(min(6, len(unit)), 1, -1):
                     entry = self.gaz.lookup(unit[-size:])
                     if entry is not None and entry.type is PLACE:
