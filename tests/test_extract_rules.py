@@ -45,6 +45,36 @@ def test_a_country_the_page_never_names_is_not_a_place_found(tmp_path: Path) -> 
     assert "日本" in _names(named, "place")
 
 
+def test_a_lake_named_with_a_suffix_is_no_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "滋賀県は米国ミシガン州と水環境に関する覚書を締結した。琵琶湖と五大湖を抱える両地域の交流は長い。\n",
+    )
+    assert "五大湖" not in _names(facts, "person")
+    assert "ミシガン州" in _names(facts, "place")
+
+
+def test_a_foreign_name_before_a_states_post_is_a_person_not_a_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岡山県はインドの州政府経済ミッション(団長:ラジェシュ・クマール州産業大臣)を受け入れた。\n",
+    )
+    assert not any("クマール" in name for name in _names(facts, "place"))
+    assert "ラジェシュ・クマール" in _names(facts, "person")
+
+
+def test_a_conference_hall_is_no_event(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "北九州市は大連市の代表団を迎えた。会場の北九州国際会議場には市民約200名が来場した。\n")
+    assert "北九州国際会議場" not in _names(facts, "event")
+
+
+def test_a_kanji_family_name_before_a_katakana_given_name_is_part_of_the_name(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "沖縄県は台湾で商談会を開いた。玉城デニー知事のビデオメッセージが上映された。\n")
+    persons = _names(facts, "person")
+    assert "玉城デニー" in persons
+    assert "デニー" not in persons
+
+
 def test_a_visit_to_the_pages_own_prefecture_names_no_host(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -2335,6 +2365,33 @@ def test_people_sent_by_a_body_an_exchange_of_views_and_a_host_marked_mo(tmp_pat
     assert (bodies["マサチューセッツ工科大学"], bodies["名古屋大学"]) in visited  # 「Xの研究者4名が」
     assert (persons["キム・ドゥギョム"], persons["木村敬"]) in _ties(facts, "met_with")  # 「Qと意見交換を行った」
     assert any(target == bodies["熊本大学"] for _source, target in visited)  # 「熊本大学も訪問」
+
+
+def test_places_visited_on_the_way_to_a_signing_with_a_named_counterpart_sign_nothing(tmp_path: Path) -> None:
+    """「XはA及びBを訪問し、Cと覚書を締結」: C, named with と, is X's counterpart; A and B were only visited."""
+    facts = _extract(
+        tmp_path,
+        "岐阜県の田中一郎知事は、スペイン及びポルトガルを訪問し、バスク州政府と産業交流に関する覚書を締結した。\n",
+    )
+    places = _names(facts, "place")
+    assert {places["岐阜県"], places["バスク州"]} in _agreements(facts).values()
+    signed = {p for parties in _agreements(facts).values() for p in parties}
+    assert places["スペイン"] not in signed and places["ポルトガル"] not in signed
+
+
+def test_a_company_with_its_legal_form_before_its_heads_post_in_a_speakers_bracket(tmp_path: Path) -> None:
+    """「P(株式会社X代表取締役)」, X an ordinary word the tagger does not mark as a name: the company is X."""
+    facts = _extract(tmp_path, "基調講演:川村恵子(株式会社グローバルリンク代表取締役)\n")
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert (persons["川村恵子"], orgs["グローバルリンク"]) in _ties(facts, "works_for")
+
+
+def test_a_katakana_firm_named_by_its_plural_business_word_is_a_body(tmp_path: Path) -> None:
+    """「P氏(ハリス・アンド・パートナーズ CEO)」: a katakana name ending in パートナーズ/システムズ is a firm, no person."""
+    facts = _extract(tmp_path, "講演:エマ・ハリス氏(ハリス・アンド・パートナーズ CEO)\n")
+    orgs, persons = _names(facts, "organisation"), _names(facts, "person")
+    assert "ハリス・アンド・パートナーズ" not in persons
+    assert (persons["エマ・ハリス"], orgs["ハリス・アンド・パートナーズ"]) in _ties(facts, "works_for")
 
 
 def test_the_leader_of_a_mission_named_before_it_or_in_a_bracket_takes_part(tmp_path: Path) -> None:

@@ -18,6 +18,10 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("合同会社", OrganisationKind.COMPANY),
             ("ホールディングス", OrganisationKind.COMPANY),
             ("グループ", OrganisationKind.COMPANY),
+            # a firm's name in katakana ends in its plural business word (ダッソー・システムズ, X・パートナーズ)
+            *((w, OrganisationKind.COMPANY) for w in (
+                "パートナーズ", "テクノロジーズ", "ソリューションズ", "システムズ",
+            )),
             ("商事", OrganisationKind.COMPANY),
             ("銀行", OrganisationKind.COMPANY),
             ("製薬", OrganisationKind.COMPANY),

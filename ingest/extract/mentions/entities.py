@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from graph.model import OrganisationKind, PlaceKind
-from ingest.extract.lexicon import SECTOR_WORDS, TITLES
+from ingest.extract.lexicon import LEGAL_PREFIXES, SECTOR_WORDS, TITLES
 from ingest.extract.mentions.model import (
     EVENT,
     LABELS,
@@ -81,8 +81,12 @@ def ginza_entities(ctx: Context) -> None:
             and " " not in surface
             and "の" not in surface
             and not any(t in surface for t in TITLES)
+            and not surface.endswith(_VENUES)  # 「北九州国際会議場」: where something is held, not what is held
         ):
             ctx.candidates.append(Mention(s, e, surface, EVENT, _event_kind(surface) or kind, "ner", confidence=0.5))
+
+
+_FOREIGN_BEFORE_KANJI = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fc]+)+(?=[\u4e00-\u9fff])")
 
 
 def _person(ctx: Context, ent: Any, s: int, e: int) -> None:
@@ -103,6 +107,9 @@ def _person(ctx: Context, ent: Any, s: int, e: int) -> None:
         surface, e = surface + rest.group(1), e + len(rest.group(1))
     if len(surface) < 2 or not _person_ok(doc, ent, text, e) or _common_word(doc, s, e, person=True):
         return  # 両国 (both countries) is a word, not someone's name
+    foreign = _FOREIGN_BEFORE_KANJI.match(surface)
+    if foreign:  # 「ラジェシュ・クマール州産業(大臣)」: the name ends where the kanji of the post's unit begin
+        surface, e = foreign.group(), s + foreign.end()
     if _glued_katakana(text, s, e, set(), set()):
         return  # ルカ in ルカイ族: part of a longer katakana word
     ctx.candidates.append(Mention(s, e, surface, PERSON, None, "ner", confidence=0.7))
@@ -122,6 +129,10 @@ def _body(ctx: Context, ent: Any, s: int, e: int, surface: str, kind: str | None
     post = re.search(r"(?<=[局部課室所])長$", surface)
     if post:  # 「札幌市経済局長」: the unit, then its head's post
         e -= 1
+        surface = text[s:e]
+    titled = re.search(r"(?:" + "|".join(TITLES) + r")$", surface) if surface.startswith(LEGAL_PREFIXES) else None
+    if titled and _strip_legal(surface[: titled.start()])[1]:  # 「株式会社X代表取締役」: the company is 株式会社X
+        e -= len(titled.group())
         surface = text[s:e]
     name, legal = _strip_legal(surface)
     if name in SECTOR_WORDS or _GENERIC_EVENT.fullmatch(name) or (name.isascii() and _glued(text, s, e)):
@@ -146,6 +157,7 @@ def _body(ctx: Context, ent: Any, s: int, e: int, surface: str, kind: str | None
     if not (
         re.fullmatch(r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*", name)
         or any("固有名詞" in t.tag_ for t in ent)
+        or (legal and re.fullmatch(r"[\u30a1-\u30fa\u30fc・\u4e00-\u9fffA-Za-z0-9]{2,20}", name))  # 株式会社X
         or (len(name) >= 6 and _org_kind(name) and text[max(0, s - 8) : s].endswith(_BODY_SLOT_BEFORE))
         or (len(name) >= 6 and _org_kind(name) and _BODY_SLOT_AFTER.match(text, e) is not None)
     ):  # 「…を務める医療産業都市推進機構」: common words, but in a body's slot and ending like one

@@ -28,6 +28,9 @@ from ingest.extract.rules.patterns import (
 )
 from ingest.extract.rules.text import closest, nested_in, sectors_in
 
+# 「A及びBを訪問し」: a place or body visited on the way to a signing (ended by を and a verb of visiting).
+_VISITED = re.compile(r"(?:\s?(?:及び|および|と|、|・|や)\s?[^、。を]{1,20}?)?を(?:表敬)?(?:訪問|訪れ|視察)")
+
 
 class Agreements(Core):
     """Agreements, their parties and their dates."""
@@ -228,6 +231,10 @@ class Agreements(Core):
                 continue
             if len(parties) < 2:
                 continue
+            if any(re.match(r"と|との間で", self._after(p)) for p in parties):
+                # 「XはA及びBを訪問し、Cと覚書を締結」: the counterpart is named with と; the places visited are not
+                visited = [p for p in parties if p is not subject and _VISITED.match(self.text, p.end)]
+                parties = [p for p in parties if p not in visited] if len(parties) - len(visited) >= 2 else parties
             last_parties = parties
             lead = parties[0] if subject is not None and parties[0] is subject and framed is None else None
             if lead is not None and len(parties) > 2 and not re.search(r"三者|共同|多国間", sentence):
