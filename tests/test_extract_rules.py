@@ -360,6 +360,19 @@ def test_a_deputys_prefix_and_a_bodys_headquarters_are_read_right(tmp_path: Path
     assert (persons["川口真一"], orgs["ジェトロ福岡本部"]) in _ties(facts, "works_for")
 
 
+def test_both_sides_as_the_subject_of_a_signing_are_the_pair_named_before(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "富山県と遼寧省の友好提携40周年を祝う式典が瀋陽市で開かれた。"
+        "式典に先立ち、両者は環境分野の協力に関する覚書に調印した。\n",
+    )
+    places = _names(facts, "place")
+    agreements = {e["id"]: e for e in facts["entities"] if e["type"] == "agreement" and e["kind"] == "mou"}
+    assert len(agreements) == 1
+    (mou,) = agreements
+    assert {p for p, a in _ties(facts, "party_to") if a == mou} == {places["富山県"], places["遼寧省"]}
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
