@@ -45,6 +45,36 @@ def test_a_country_the_page_never_names_is_not_a_place_found(tmp_path: Path) -> 
     assert "日本" in _names(named, "place")
 
 
+def test_a_lake_named_with_a_suffix_is_no_person(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "滋賀県は米国ミシガン州と水環境に関する覚書を締結した。琵琶湖と五大湖を抱える両地域の交流は長い。\n",
+    )
+    assert "五大湖" not in _names(facts, "person")
+    assert "ミシガン州" in _names(facts, "place")
+
+
+def test_a_foreign_name_before_a_states_post_is_a_person_not_a_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "岡山県はインドの州政府経済ミッション(団長:ラジェシュ・クマール州産業大臣)を受け入れた。\n",
+    )
+    assert not any("クマール" in name for name in _names(facts, "place"))
+    assert "ラジェシュ・クマール" in _names(facts, "person")
+
+
+def test_a_conference_hall_is_no_event(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "北九州市は大連市の代表団を迎えた。会場の北九州国際会議場には市民約200名が来場した。\n")
+    assert "北九州国際会議場" not in _names(facts, "event")
+
+
+def test_a_kanji_family_name_before_a_katakana_given_name_is_part_of_the_name(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "沖縄県は台湾で商談会を開いた。玉城デニー知事のビデオメッセージが上映された。\n")
+    persons = _names(facts, "person")
+    assert "玉城デニー" in persons
+    assert "デニー" not in persons
+
+
 def test_a_visit_to_the_pages_own_prefecture_names_no_host(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -328,6 +358,19 @@ def test_a_deputys_prefix_and_a_bodys_headquarters_are_read_right(tmp_path: Path
     persons, orgs = _names(facts, "person"), _names(facts, "organisation")
     assert "李明" in persons and "李明副" not in persons
     assert (persons["川口真一"], orgs["ジェトロ福岡本部"]) in _ties(facts, "works_for")
+
+
+def test_both_sides_as_the_subject_of_a_signing_are_the_pair_named_before(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "富山県と遼寧省の友好提携40周年を祝う式典が瀋陽市で開かれた。"
+        "式典に先立ち、両者は環境分野の協力に関する覚書に調印した。\n",
+    )
+    places = _names(facts, "place")
+    agreements = {e["id"]: e for e in facts["entities"] if e["type"] == "agreement" and e["kind"] == "mou"}
+    assert len(agreements) == 1
+    (mou,) = agreements
+    assert {p for p, a in _ties(facts, "party_to") if a == mou} == {places["富山県"], places["遼寧省"]}
 
 
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:

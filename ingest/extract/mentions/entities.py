@@ -81,8 +81,12 @@ def ginza_entities(ctx: Context) -> None:
             and " " not in surface
             and "の" not in surface
             and not any(t in surface for t in TITLES)
+            and not surface.endswith(_VENUES)  # 「北九州国際会議場」: where something is held, not what is held
         ):
             ctx.candidates.append(Mention(s, e, surface, EVENT, _event_kind(surface) or kind, "ner", confidence=0.5))
+
+
+_FOREIGN_BEFORE_KANJI = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fc]+)+(?=[\u4e00-\u9fff])")
 
 
 def _person(ctx: Context, ent: Any, s: int, e: int) -> None:
@@ -103,6 +107,9 @@ def _person(ctx: Context, ent: Any, s: int, e: int) -> None:
         surface, e = surface + rest.group(1), e + len(rest.group(1))
     if len(surface) < 2 or not _person_ok(doc, ent, text, e) or _common_word(doc, s, e, person=True):
         return  # 両国 (both countries) is a word, not someone's name
+    foreign = _FOREIGN_BEFORE_KANJI.match(surface)
+    if foreign:  # 「ラジェシュ・クマール州産業(大臣)」: the name ends where the kanji of the post's unit begin
+        surface, e = foreign.group(), s + foreign.end()
     if _glued_katakana(text, s, e, set(), set()):
         return  # ルカ in ルカイ族: part of a longer katakana word
     ctx.candidates.append(Mention(s, e, surface, PERSON, None, "ner", confidence=0.7))

@@ -144,7 +144,20 @@ def _titled_persons(ctx: Context) -> None:
         if head and (((e := gaz.lookup(m.group(1))) is not None and e.type is PLACE) or m.group(1) + "市" in text):
             continue  # 「ソウル市長」: the head of a place, not a person ソウル
         if len(m.group(1)) >= 3:
-            ctx.candidates.append(Mention(m.start(1), m.end(1), m.group(1), PERSON, None, "pattern", confidence=0.7))
+            start = _family_name_before(ctx.doc, m.start(1))
+            name = text[start : m.end(1)]
+            ctx.candidates.append(Mention(start, m.end(1), name, PERSON, None, "pattern", confidence=0.7))
+
+
+def _family_name_before(doc: Any, start: int) -> int:
+    """「玉城デニー知事」: a kanji family name (tagged 人名-姓) right before a katakana given name is the
+    name's start."""
+    toks = _tokens_at(doc, start, start + 1)
+    if toks and toks[0].idx == start and toks[0].i > 0:
+        prev = doc[toks[0].i - 1]
+        if "人名-姓" in prev.tag_ and prev.idx + len(prev.text) == start and re.fullmatch(rf"[{_KANJI}々]+", prev.text):
+            return int(prev.idx)
+    return start
 
 
 def _latin_persons(ctx: Context) -> None:
@@ -198,6 +211,7 @@ def _tagged_persons(doc: Any, text: str, place_starts: set[int], tokens: list[An
                 or (nxt.text[-1] in _PLACE_CHARS and text.startswith("長", nxt.idx + len(nxt.text)))
                 or nxt.idx in place_starts
                 or ("人名" not in nxt.tag_ and "名詞" not in nxt.tag_)
+                or nxt.tag_.startswith("接尾辞")  # 五大 + 湖: a suffix makes a word (a lake), no given name
             ):
                 break
             end, size, j = nxt.idx + len(nxt.text), size + len(nxt.text), j + 1

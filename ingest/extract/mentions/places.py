@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from graph.model import OrganisationKind, PlaceKind
 from ingest.extract.mentions.model import LABELS, ORG, PERSON, PLACE, Context, Mention, _place_kind
@@ -82,7 +83,7 @@ def _place(ctx: Context, j: int, i: int) -> None:
     if pk and (
         any("固有名詞" in t.tag_ for t in doc[j : i + 1])
         or re.fullmatch(r"[\u30a1-\u30fa\u30fc]{2,}(?:州|省|市)", surface)
-        or doc[j].ent_type_ in LABELS
+        or (doc[j].ent_type_ in LABELS and not _inside_person(doc, i))
     ):
         inner = re.match(r"(.{2,4}?[都道府県])(.{2,})$", surface)
         outer = gaz.lookup(inner.group(1)) if inner else None
@@ -95,6 +96,12 @@ def _place(ctx: Context, j: int, i: int) -> None:
                                           confidence=0.7, parent_start=ps))
             return
         ctx.candidates.append(Mention(ps, pe, surface, PLACE, pk, "suffix", confidence=0.7))
+
+
+def _inside_person(doc: Any, i: int) -> bool:
+    """「ラジェシュ・クマール州産業大臣」 read as one person: a place's ending inside a person's span, with the
+    post's field after it, ends no place (a person's span ending at 鎮 or 市 may still be a misread place)."""
+    return doc[i].ent_type_ == "Person" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"
 
 
 def _no_place(ctx: Context, surface: str, j: int, i: int, pe: int) -> bool:

@@ -12,6 +12,7 @@ from ingest.extract.mentions import Mention
 from ingest.extract.rules.core import Core
 from ingest.extract.rules.model import AGREEMENT, EVENT, ORG, PERSON, PLACE, LocalEntity
 from ingest.extract.rules.patterns import (
+    BOTH_SIDES,
     GENERIC_AGREEMENT_WORDS,
     HEADLINE_END,
     KATAKANA_NAME,
@@ -230,6 +231,9 @@ class Agreements(Core):
             ):
                 # 「Yを訪問。(そこで)…について合意」: the visit names both sides
                 parties = [self.last_visit[0], self.last_visit[1]]
+            if len(parties) < 2 and BOTH_SIDES.search(sentence, seg_start, at):
+                # 「両者は…覚書に調印した」: both sides are the pair the page named last
+                parties = self._fallback_pair(s) or parties
             seg_text = sentence[seg_start : at + len(word)]
             named = [m for m in segment if m.start < pos and self.actor(m)]
             if len(parties) < 2 and last_parties and word != "合意" and not named:

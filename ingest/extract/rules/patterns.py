@@ -208,3 +208,7 @@ PARTY_AFTER = re.compile(
     # 「A、B、Cの3大学と」, 「…の4者は」: the last of a counted list of parties
     r"|の[2-9二三四五六七八九十]{1,2}(?:者|大学|校|社|機関|団体|市町村|市町|自治体|県|市|町|村|か国|カ国))|を訪問|を訪れ"
 )
+# 「両者は」, 「双方が」, 「両県は」, 「両大学は」: a subject standing for both sides named before
+BOTH_SIDES = re.compile(
+    r"(?:両者|双方|両[県市州省国町村道府]{1,2}|両地域|両機関|両大学|両社|両団体|両会議所)(?:は|が|とも)"
+)
