@@ -2413,3 +2413,22 @@ def test_a_paragraph_opening_with_a_quoted_mission_keeps_its_subject(tmp_path: P
     )
     persons, places = _names(facts, "person"), _names(facts, "place")
     assert (persons["馳浩"], places["台中市"]) in _ties(facts, "visited")
+
+
+def test_a_companys_profile_bracket_names_no_party_and_its_counterpart_is_read(tmp_path: Path) -> None:
+    """「株式会社X(本社:…市…区、代表取締役:P)は、Y(ABC)と覚書を締結」: the head office's place signs nothing;
+    the counterpart named by its initials in brackets, or by initials run into a katakana word, signs."""
+    facts = _extract(
+        tmp_path,
+        "株式会社さくらロボティクス(本社:名古屋市中区、代表取締役:水野啓太)は、タイ国営石油会社(PTT)と、"
+        "水素製造に関する覚書を締結しました。\n\n"
+        "株式会社あおばソフト(本社:仙台市青葉区、代表取締役:菅原浩)は、ベトナムのCMCソフトウェアと"
+        "業務提携契約を締結しました。\n\n"
+        "株式会社みなとフーズ(本社:神戸市中央区、代表取締役:北野誠)は、タイの大手食品会社と覚書を締結しました。\n",
+    )
+    orgs, places = _names(facts, "organisation"), _names(facts, "place")
+    agreements = list(_agreements(facts).values())
+    assert {orgs["さくらロボティクス"], orgs["PTT"]} in agreements
+    assert {orgs["あおばソフト"], orgs["CMCソフトウェア"]} in agreements
+    signed = {p for parties in agreements for p in parties}
+    assert not {key for name, key in places.items() if name.endswith("区")} & signed
