@@ -2423,3 +2423,13 @@ def test_a_companys_profile_bracket_names_no_party_and_its_counterpart_is_read(t
     assert {orgs["あおばソフト"], orgs["CMCソフトウェア"]} in agreements
     signed = {p for parties in agreements for p in parties}
     assert not {key for name, key in places.items() if name.endswith("区")} & signed
+
+
+def test_the_head_named_in_a_companys_profile_bracket_works_for_it(tmp_path: Path) -> None:
+    """「株式会社X(本社:…、代表取締役:P)は」: the post and its holder listed after the head office's place."""
+    facts = _extract(
+        tmp_path,
+        "株式会社ことりデザイン(本社:福岡市博多区、代表取締役:原田真一)は、台湾のデザイン協会と覚書を締結しました。\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert (persons["原田真一"], orgs["ことりデザイン"]) in _ties(facts, "works_for")
