@@ -373,6 +373,17 @@ def test_both_sides_as_the_subject_of_a_signing_are_the_pair_named_before(tmp_pa
     assert {p for p, a in _ties(facts, "party_to") if a == mou} == {places["富山県"], places["遼寧省"]}
 
 
+def test_an_autonomous_province_in_katakana_and_a_school_called_back_by_doko(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "採択ペア\n1. 松本市 ― イタリア・ボルツァーノ自治県(山岳観光)\n"
+        "信州大学は、タイのチュラロンコン大学サラブリ校と交流協定を結んだ。同校のソムチャイ・ウォン副学長が来学した。\n",
+    )
+    places, orgs, persons = _names(facts, "place"), _names(facts, "organisation"), _names(facts, "person")
+    assert (places["松本市"], places["ボルツァーノ自治県"]) in _ties(facts, "partner_of")
+    assert (persons["ソムチャイ・ウォン"], orgs["チュラロンコン大学サラブリ校"]) in _ties(facts, "works_for")
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
