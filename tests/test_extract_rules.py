@@ -384,6 +384,12 @@ def test_an_autonomous_province_in_katakana_and_a_school_called_back_by_doko(tmp
     assert (persons["ソムチャイ・ウォン"], orgs["チュラロンコン大学サラブリ校"]) in _ties(facts, "works_for")
 
 
+def test_names_the_tagger_marks_before_a_post_are_a_person_whatever_the_entity_label(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "同校のソムチャイ・ウォン校長が来学した。\n")
+    assert "ソムチャイ・ウォン" in _names(facts, "person")
+    assert "ソムチャイ・ウォン" not in _names(facts, "event")
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
