@@ -75,6 +75,31 @@ def test_a_kanji_family_name_before_a_katakana_given_name_is_part_of_the_name(tm
     assert "デニー" not in persons
 
 
+def test_a_title_phrase_with_a_particle_is_no_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "千葉大学、ドイツ・フライブルク大学と協定\n千葉大学はドイツのフライブルク大学と部局間協定を締結した。\n",
+    )
+    assert not any("協定" in name for name in _names(facts, "event"))
+    assert "フライブルク大学" in _names(facts, "organisation")
+
+
+def test_a_persons_name_before_a_bodys_ending_names_the_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "千葉大学は、ドイツのアルベルト・ルートヴィヒ大学フライブルクと協定を締結した。横手幸太郎学長が出席した。\n",
+    )
+    persons = _names(facts, "person")
+    assert "アルベルト・ルートヴィヒ" not in persons
+    assert "横手幸太郎" in persons
+
+
+def test_a_family_name_that_is_a_place_before_a_place_and_its_post(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "長崎幸太郎山梨県知事は6月にフランスを訪問し、地域圏議会の議長と会談した。\n")
+    assert "長崎幸太郎" in _names(facts, "person")
+    assert "長崎" not in _names(facts, "place")
+
+
 def test_a_visit_to_the_pages_own_prefecture_names_no_host(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
