@@ -385,6 +385,19 @@ def test_a_deputys_prefix_and_a_bodys_headquarters_are_read_right(tmp_path: Path
     assert (persons["川口真一"], orgs["ジェトロ福岡本部"]) in _ties(facts, "works_for")
 
 
+def test_both_sides_as_the_subject_of_a_signing_are_the_pair_named_before(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "富山県と遼寧省の友好提携40周年を祝う式典が瀋陽市で開かれた。"
+        "式典に先立ち、両者は環境分野の協力に関する覚書に調印した。\n",
+    )
+    places = _names(facts, "place")
+    agreements = {e["id"]: e for e in facts["entities"] if e["type"] == "agreement" and e["kind"] == "mou"}
+    assert len(agreements) == 1
+    (mou,) = agreements
+    assert {p for p, a in _ties(facts, "party_to") if a == mou} == {places["富山県"], places["遼寧省"]}
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -2416,3 +2429,22 @@ def test_the_leader_of_a_mission_named_before_it_or_in_a_bracket_takes_part(tmp_
     attended = _ties(facts, "attended")
     assert (persons["山本一太"], events["群馬県タイ経済ミッション"]) in attended
     assert (persons["福田富一"], events["栃木県ベトナム経済交流ミッション"]) in attended
+
+
+def test_a_companys_profile_bracket_names_no_party_and_its_counterpart_is_read(tmp_path: Path) -> None:
+    """「株式会社X(本社:…市…区、代表取締役:P)は、Y(ABC)と覚書を締結」: the head office's place signs nothing;
+    the counterpart named by its initials in brackets, or by initials run into a katakana word, signs."""
+    facts = _extract(
+        tmp_path,
+        "株式会社さくらロボティクス(本社:名古屋市中区、代表取締役:水野啓太)は、タイ国営石油会社(PTT)と、"
+        "水素製造に関する覚書を締結しました。\n\n"
+        "株式会社あおばソフト(本社:仙台市青葉区、代表取締役:菅原浩)は、ベトナムのCMCソフトウェアと"
+        "業務提携契約を締結しました。\n\n"
+        "株式会社みなとフーズ(本社:神戸市中央区、代表取締役:北野誠)は、タイの大手食品会社と覚書を締結しました。\n",
+    )
+    orgs, places = _names(facts, "organisation"), _names(facts, "place")
+    agreements = list(_agreements(facts).values())
+    assert {orgs["さくらロボティクス"], orgs["PTT"]} in agreements
+    assert {orgs["あおばソフト"], orgs["CMCソフトウェア"]} in agreements
+    signed = {p for parties in agreements for p in parties}
+    assert not {key for name, key in places.items() if name.endswith("区")} & signed

@@ -143,7 +143,7 @@ MEETINGS = ("会談", "会見", "面談", "面会", "懇談", "懇談会", "意�
 GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
 # The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
 PARTY_SLOT = re.compile(
-    r"と(?:の間で[、,]?\s?)?[^、。と]{0,20}?(?:"
+    r"と(?:の間で)?[、,]?\s?[^、。と]{0,20}?(?:"
     + "|".join(re.escape(w) for w, _k in AGREEMENT_WORDS if w != "合意")
     + r")(?:\([^()]{0,30}\))?[^、。]{0,6}?(?:締結|調印|署名|交わ|結)"
 )
@@ -207,4 +207,8 @@ PARTY_AFTER = re.compile(
     r"(?:代表団|訪問団|知事|市長)?(?:は|が|では|と|及び|および|、|・|の間で"
     # 「A、B、Cの3大学と」, 「…の4者は」: the last of a counted list of parties
     r"|の[2-9二三四五六七八九十]{1,2}(?:者|大学|校|社|機関|団体|市町村|市町|自治体|県|市|町|村|か国|カ国))|を訪問|を訪れ"
+)
+# 「両者は」, 「双方が」, 「両県は」, 「両大学は」: a subject standing for both sides named before
+BOTH_SIDES = re.compile(
+    r"(?:両者|双方|両[県市州省国町村道府]{1,2}|両地域|両機関|両大学|両社|両団体|両会議所)(?:は|が|とも)"
 )
