@@ -75,6 +75,31 @@ def test_a_kanji_family_name_before_a_katakana_given_name_is_part_of_the_name(tm
     assert "デニー" not in persons
 
 
+def test_a_title_phrase_with_a_particle_is_no_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "千葉大学、ドイツ・フライブルク大学と協定\n千葉大学はドイツのフライブルク大学と部局間協定を締結した。\n",
+    )
+    assert not any("協定" in name for name in _names(facts, "event"))
+    assert "フライブルク大学" in _names(facts, "organisation")
+
+
+def test_a_persons_name_before_a_bodys_ending_names_the_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "千葉大学は、ドイツのアルベルト・ルートヴィヒ大学フライブルクと協定を締結した。横手幸太郎学長が出席した。\n",
+    )
+    persons = _names(facts, "person")
+    assert "アルベルト・ルートヴィヒ" not in persons
+    assert "横手幸太郎" in persons
+
+
+def test_a_family_name_that_is_a_place_before_a_place_and_its_post(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "長崎幸太郎山梨県知事は6月にフランスを訪問し、地域圏議会の議長と会談した。\n")
+    assert "長崎幸太郎" in _names(facts, "person")
+    assert "長崎" not in _names(facts, "place")
+
+
 def test_a_visit_to_the_pages_own_prefecture_names_no_host(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -2421,3 +2446,22 @@ def test_the_leader_of_a_mission_named_before_it_or_in_a_bracket_takes_part(tmp_
     attended = _ties(facts, "attended")
     assert (persons["山本一太"], events["群馬県タイ経済ミッション"]) in attended
     assert (persons["福田富一"], events["栃木県ベトナム経済交流ミッション"]) in attended
+
+
+def test_a_companys_profile_bracket_names_no_party_and_its_counterpart_is_read(tmp_path: Path) -> None:
+    """「株式会社X(本社:…市…区、代表取締役:P)は、Y(ABC)と覚書を締結」: the head office's place signs nothing;
+    the counterpart named by its initials in brackets, or by initials run into a katakana word, signs."""
+    facts = _extract(
+        tmp_path,
+        "株式会社さくらロボティクス(本社:名古屋市中区、代表取締役:水野啓太)は、タイ国営石油会社(PTT)と、"
+        "水素製造に関する覚書を締結しました。\n\n"
+        "株式会社あおばソフト(本社:仙台市青葉区、代表取締役:菅原浩)は、ベトナムのCMCソフトウェアと"
+        "業務提携契約を締結しました。\n\n"
+        "株式会社みなとフーズ(本社:神戸市中央区、代表取締役:北野誠)は、タイの大手食品会社と覚書を締結しました。\n",
+    )
+    orgs, places = _names(facts, "organisation"), _names(facts, "place")
+    agreements = list(_agreements(facts).values())
+    assert {orgs["さくらロボティクス"], orgs["PTT"]} in agreements
+    assert {orgs["あおばソフト"], orgs["CMCソフトウェア"]} in agreements
+    signed = {p for parties in agreements for p in parties}
+    assert not {key for name, key in places.items() if name.endswith("区")} & signed

@@ -28,6 +28,8 @@ from ingest.extract.rules.patterns import (
 )
 from ingest.extract.rules.text import closest, nested_in, sectors_in
 
+# 「FPTソフトウェア」: a company's Latin initials run into a katakana word.
+_LATIN_LED = r"[A-Z][A-Z0-9&]{1,7}[\u30a1-\u30fa\u30fc]{3,15}"
 # 「A及びBを訪問し」: a place or body visited on the way to a signing (ended by を and a verb of visiting).
 _VISITED = re.compile(r"(?:\s?(?:及び|および|と|、|・|や)\s?[^、。を]{1,20}?)?を(?:表敬)?(?:訪問|訪れ|視察)")
 
@@ -61,7 +63,12 @@ class Agreements(Core):
                 if any(m.start <= b_start and b_end <= m.end and self.actor(m) for m in self.mentions):
                     listed_body = True
                     continue
-                name = re.search(r"(?:^|[の・])(" + LATIN_NAME + r"|" + KATAKANA_NAME + r")$", bare)
+                name = re.search(r"(?:^|[の・])(" + _LATIN_LED + "|" + LATIN_NAME + r"|" + KATAKANA_NAME + r")$", bare)
+                initials = re.search(r"\((" + LATIN_NAME + r")\)\s?$", self.text[b_start:i_end])
+                if name is None and initials is not None and initials.group(1) not in NOT_NAMES:
+                    # 「タイ国営石油会社(PTT)と」: a body named in words the recogniser does not take, and its initials
+                    found.append((b_start + initials.start(1), b_start + initials.end(1)))
+                    continue
                 inside = paired and name is not None and name.start() > 0
                 if name is None or (inside and not self._place_before(b_start, b_start + name.start())):
                     break  # 「経済団体のトップが」: a pair's item is a name (「フィンランドのX」 says where it is)
@@ -83,7 +90,8 @@ class Agreements(Core):
                 ):
                     continue
                 named = (listed_body and not paired) or (n_start, n_end) in quoted_names
-                if not re.fullmatch(LATIN_NAME, text) and not named and not self._proper(n_start, n_end):
+                latin = re.fullmatch(LATIN_NAME, text) or re.fullmatch(_LATIN_LED, text)
+                if not latin and not named and not self._proper(n_start, n_end):
                     continue  # 「スタートアップと協定を締結」: a common word, not a body
                 # 「ビジネス・オウルのP事務局長」: the name stands for the body wherever the page writes it
                 again = [x.start() for x in re.finditer(re.escape(text), self.text) if x.start() != n_start]
@@ -94,6 +102,16 @@ class Agreements(Core):
                     self.mentions.append(m)
                     self._register(m)
         self.mentions.sort(key=lambda x: x.start)
+
+    def _in_profile(self, m: Mention) -> bool:
+        """「株式会社X(本社:東京都港区、代表取締役:P)は」: the bracket after a company says where it sits and who
+        heads it; the place in it signs nothing."""
+        opened = self.text.rfind("(", max(0, m.start - 40), m.start)
+        return (
+            opened >= 0
+            and ")" not in self.text[opened : m.start]
+            and re.match(r"\((?:本社|本部|本店|所在地|住所)\s?[:：]", self.text[opened : opened + 8]) is not None
+        )
 
     def _unnamed_counterpart(self, ms: list[Mention], pos: int) -> bool:
         """Whether a body before ``pos`` is joined by と to words naming no body, then との (「Aと米国関係機関と」)."""
@@ -138,6 +156,7 @@ class Agreements(Core):
 
     def agreements(self, sentence: str, s: int, e: int, ms: list[Mention], subject: Mention | None) -> None:
         """Each agreement word with a signing verb, its parties and date from the text just before it."""
+        ms = [m for m in ms if not self._in_profile(m)]
         hits: list[tuple[int, str, AgreementKind]] = []
         for word, kind in AGREEMENT_WORDS:
             for m in re.finditer(re.escape(word), sentence):

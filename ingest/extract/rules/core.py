@@ -371,6 +371,8 @@ class Core:
         if self.text[m.start - 1 : m.start] == "「":
             rest = re.sub(r"^」", "", rest)  # 「クラスター「X」と」 reads as 「Xと」
         rest = re.sub(r"^\s?\([^()]{1,30}\)", "", rest)
+        if self.text[m.start - 1 : m.start] == "(" and re.fullmatch(r"[A-Z][A-Za-z0-9&.\-]{1,10}", m.text):
+            rest = re.sub(r"^\)", "", rest)  # 「インドネシア国営電力会社(PLN)と」: the initials stand for the name
         if m.type is ORG:
             rest = re.sub(r"^社(?=[はがとのも、])", "", rest)  # 「SkyDrive社は」 reads as 「SkyDriveは」
         elif m.type is PLACE:

@@ -143,7 +143,7 @@ MEETINGS = ("会談", "会見", "面談", "面会", "懇談", "懇談会", "意�
 GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
 # The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
 PARTY_SLOT = re.compile(
-    r"と(?:の間で[、,]?\s?)?[^、。と]{0,20}?(?:"
+    r"と(?:の間で)?[、,]?\s?[^、。と]{0,20}?(?:"
     + "|".join(re.escape(w) for w, _k in AGREEMENT_WORDS if w != "合意")
     + r")(?:\([^()]{0,30}\))?[^、。]{0,6}?(?:締結|調印|署名|交わ|結)"
 )
