@@ -75,6 +75,31 @@ def test_a_kanji_family_name_before_a_katakana_given_name_is_part_of_the_name(tm
     assert "デニー" not in persons
 
 
+def test_a_title_phrase_with_a_particle_is_no_event(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "千葉大学、ドイツ・フライブルク大学と協定\n千葉大学はドイツのフライブルク大学と部局間協定を締結した。\n",
+    )
+    assert not any("協定" in name for name in _names(facts, "event"))
+    assert "フライブルク大学" in _names(facts, "organisation")
+
+
+def test_a_persons_name_before_a_bodys_ending_names_the_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "千葉大学は、ドイツのアルベルト・ルートヴィヒ大学フライブルクと協定を締結した。横手幸太郎学長が出席した。\n",
+    )
+    persons = _names(facts, "person")
+    assert "アルベルト・ルートヴィヒ" not in persons
+    assert "横手幸太郎" in persons
+
+
+def test_a_family_name_that_is_a_place_before_a_place_and_its_post(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "長崎幸太郎山梨県知事は6月にフランスを訪問し、地域圏議会の議長と会談した。\n")
+    assert "長崎幸太郎" in _names(facts, "person")
+    assert "長崎" not in _names(facts, "place")
+
+
 def test_a_visit_to_the_pages_own_prefecture_names_no_host(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -371,6 +396,23 @@ def test_both_sides_as_the_subject_of_a_signing_are_the_pair_named_before(tmp_pa
     assert len(agreements) == 1
     (mou,) = agreements
     assert {p for p, a in _ties(facts, "party_to") if a == mou} == {places["富山県"], places["遼寧省"]}
+
+
+def test_an_autonomous_province_in_katakana_and_a_school_called_back_by_doko(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "採択ペア\n1. 松本市 ― イタリア・ボルツァーノ自治県(山岳観光)\n"
+        "信州大学は、タイのチュラロンコン大学サラブリ校と交流協定を結んだ。同校のソムチャイ・ウォン副学長が来学した。\n",
+    )
+    places, orgs, persons = _names(facts, "place"), _names(facts, "organisation"), _names(facts, "person")
+    assert (places["松本市"], places["ボルツァーノ自治県"]) in _ties(facts, "partner_of")
+    assert (persons["ソムチャイ・ウォン"], orgs["チュラロンコン大学サラブリ校"]) in _ties(facts, "works_for")
+
+
+def test_names_the_tagger_marks_before_a_post_are_a_person_whatever_the_entity_label(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "同校のソムチャイ・ウォン校長が来学した。\n")
+    assert "ソムチャイ・ウォン" in _names(facts, "person")
+    assert "ソムチャイ・ウォン" not in _names(facts, "event")
 
 
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
@@ -2432,3 +2474,13 @@ def test_a_companys_profile_bracket_names_no_party_and_its_counterpart_is_read(t
     assert {orgs["あおばソフト"], orgs["CMCソフトウェア"]} in agreements
     signed = {p for parties in agreements for p in parties}
     assert not {key for name, key in places.items() if name.endswith("区")} & signed
+
+
+def test_the_head_named_in_a_companys_profile_bracket_works_for_it(tmp_path: Path) -> None:
+    """「株式会社X(本社:…、代表取締役:P)は」: the post and its holder listed after the head office's place."""
+    facts = _extract(
+        tmp_path,
+        "株式会社ことりデザイン(本社:福岡市博多区、代表取締役:原田真一)は、台湾のデザイン協会と覚書を締結しました。\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert (persons["原田真一"], orgs["ことりデザイン"]) in _ties(facts, "works_for")

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from graph.model import OrganisationKind, PlaceKind
-from ingest.extract.lexicon import LEGAL_PREFIXES, SECTOR_WORDS, TITLES
+from ingest.extract.lexicon import HONORIFICS, LEGAL_PREFIXES, ORG_SUFFIXES, SECTOR_WORDS, TITLES
 from ingest.extract.mentions.model import (
     EVENT,
     LABELS,
@@ -59,7 +59,7 @@ def ginza_entities(ctx: Context) -> None:
             if report and report.start() >= 4:
                 e = s + report.start()
                 surface = text[s:e]
-        if etype is PERSON:
+        if etype is PERSON or (etype is EVENT and _tagged_name_before_post(ctx, s, e)):
             _person(ctx, ent, s, e)
         elif etype is ORG:
             _body(ctx, ent, s, e, surface, kind)
@@ -82,11 +82,31 @@ def ginza_entities(ctx: Context) -> None:
             and "の" not in surface
             and not any(t in surface for t in TITLES)
             and not surface.endswith(_VENUES)  # 「北九州国際会議場」: where something is held, not what is held
+            and not (_event_kind(surface) is None and _has_case_particle(ctx.doc, s, e))
         ):
             ctx.candidates.append(Mention(s, e, surface, EVENT, _event_kind(surface) or kind, "ner", confidence=0.5))
 
 
+def _tagged_name_before_post(ctx: Context, s: int, e: int) -> bool:
+    """「ソムチャイ・ウォン校長」 labelled as an event: words the tagger marks as names, then a post."""
+    toks = _tokens_at(ctx.doc, s, e)
+    named = bool(toks) and all("人名" in t.tag_ or t.text == "・" for t in toks)
+    return named and ctx.text.startswith(TITLES, e)
+
+
 _FOREIGN_BEFORE_KANJI = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fc]+)+(?=[\u4e00-\u9fff])")
+
+
+def _has_case_particle(doc: Any, s: int, e: int) -> bool:
+    """「フライブルク大学と協定」: a span with a case particle and no event's ending is a phrase, not a name."""
+    return any(t.tag_.startswith("助詞-格助詞") for t in _tokens_at(doc, s, e))
+
+
+def _names_a_body(text: str, e: int) -> bool:
+    """A body's ending right after a person's name (no post first) makes the name part of the body's."""
+    if text.startswith((*TITLES, *HONORIFICS), e):
+        return False
+    return any(len(suffix) >= 2 and text.startswith(suffix, e) for suffix, _kind in ORG_SUFFIXES)
 
 
 def _person(ctx: Context, ent: Any, s: int, e: int) -> None:
@@ -107,6 +127,8 @@ def _person(ctx: Context, ent: Any, s: int, e: int) -> None:
         surface, e = surface + rest.group(1), e + len(rest.group(1))
     if len(surface) < 2 or not _person_ok(doc, ent, text, e) or _common_word(doc, s, e, person=True):
         return  # 両国 (both countries) is a word, not someone's name
+    if _names_a_body(text, e):
+        return  # 「アルベルト・ルートヴィヒ大学」: a body named after a person
     foreign = _FOREIGN_BEFORE_KANJI.match(surface)
     if foreign:  # 「ラジェシュ・クマール州産業(大臣)」: the name ends where the kanji of the post's unit begin
         surface, e = foreign.group(), s + foreign.end()

@@ -77,11 +77,20 @@ def _family_names_read_as_places(ctx: Context) -> None:
         ):
             continue
         if tok.idx in starts:
-            if not re.match(posts, ctx.text[end : end + 12]):
+            if not (re.match(posts, ctx.text[end : end + 12]) or _place_then_post(ctx, end, posts)):
                 continue
             ctx.candidates = [c for c in ctx.candidates if not (c.type is PLACE and c.start == tok.idx and c.end < end)]
         name = ctx.text[tok.idx : end]
         ctx.candidates.append(Mention(tok.idx, end, name, PERSON, None, "pattern", confidence=0.65))
+
+
+def _place_then_post(ctx: Context, end: int, posts: str) -> bool:
+    """「長崎幸太郎山梨県知事」: the name, then the place the post is of (a place found there), then the post."""
+    place = next((pe for ps, pe in ctx.place_spans if ps == end), None)
+    if place is None:
+        return False
+    unit = 1 if ctx.text[place : place + 1] in _PLACE_CHARS else 0
+    return re.match(posts, ctx.text[place + unit : place + 12]) is not None
 
 
 def _colon_names(ctx: Context) -> None:
