@@ -2475,3 +2475,10 @@ def test_the_head_named_in_a_companys_profile_bracket_works_for_it(tmp_path: Pat
     )
     persons, orgs = _names(facts, "person"), _names(facts, "organisation")
     assert (persons["原田真一"], orgs["ことりデザイン"]) in _ties(facts, "works_for")
+
+
+def test_a_non_profits_legal_form_makes_a_body_of_ordinary_words(tmp_path: Path) -> None:
+    """「NPO法人X」, 「一般社団法人X」 with X of ordinary words (交流ネット, 共創ラボ): the legal form names a body."""
+    facts = _extract(tmp_path, "NPO法人日越交流ネットの川口久美理事長が挨拶しました。\n")
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert (persons["川口久美"], orgs["日越交流ネット"]) in _ties(facts, "works_for")
