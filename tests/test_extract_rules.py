@@ -412,6 +412,23 @@ def test_both_sides_as_the_subject_of_a_signing_are_the_pair_named_before(tmp_pa
     assert {p for p, a in _ties(facts, "party_to") if a == mou} == {places["富山県"], places["遼寧省"]}
 
 
+def test_an_autonomous_province_in_katakana_and_a_school_called_back_by_doko(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "採択ペア\n1. 松本市 ― イタリア・ボルツァーノ自治県(山岳観光)\n"
+        "信州大学は、タイのチュラロンコン大学サラブリ校と交流協定を結んだ。同校のソムチャイ・ウォン副学長が来学した。\n",
+    )
+    places, orgs, persons = _names(facts, "place"), _names(facts, "organisation"), _names(facts, "person")
+    assert (places["松本市"], places["ボルツァーノ自治県"]) in _ties(facts, "partner_of")
+    assert (persons["ソムチャイ・ウォン"], orgs["チュラロンコン大学サラブリ校"]) in _ties(facts, "works_for")
+
+
+def test_names_the_tagger_marks_before_a_post_are_a_person_whatever_the_entity_label(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "同校のソムチャイ・ウォン校長が来学した。\n")
+    assert "ソムチャイ・ウォン" in _names(facts, "person")
+    assert "ソムチャイ・ウォン" not in _names(facts, "event")
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -2462,3 +2479,13 @@ def test_a_companys_profile_bracket_names_no_party_and_its_counterpart_is_read(t
     assert {orgs["あおばソフト"], orgs["CMCソフトウェア"]} in agreements
     signed = {p for parties in agreements for p in parties}
     assert not {key for name, key in places.items() if name.endswith("区")} & signed
+
+
+def test_the_head_named_in_a_companys_profile_bracket_works_for_it(tmp_path: Path) -> None:
+    """「株式会社X(本社:…、代表取締役:P)は」: the post and its holder listed after the head office's place."""
+    facts = _extract(
+        tmp_path,
+        "株式会社ことりデザイン(本社:福岡市博多区、代表取締役:原田真一)は、台湾のデザイン協会と覚書を締結しました。\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert (persons["原田真一"], orgs["ことりデザイン"]) in _ties(facts, "works_for")

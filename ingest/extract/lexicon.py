@@ -431,6 +431,7 @@ COREFERENCE = {
     "同協会": ("organisation", ("協会",)),
     "同センター": ("organisation", ("センター",)),
     "同大学": ("organisation", ("大学",)),
+    "同校": ("organisation", ("校", "大学", "学院")),  # 「X大学ハノイ校…同校のP副学長」
     "同大使館": ("organisation", ("大使館",)),
     "同アライアンス": ("organisation", ("アライアンス",)),
     "同局": ("organisation", ("局",)),

@@ -59,7 +59,7 @@ def ginza_entities(ctx: Context) -> None:
             if report and report.start() >= 4:
                 e = s + report.start()
                 surface = text[s:e]
-        if etype is PERSON:
+        if etype is PERSON or (etype is EVENT and _tagged_name_before_post(ctx, s, e)):
             _person(ctx, ent, s, e)
         elif etype is ORG:
             _body(ctx, ent, s, e, surface, kind)
@@ -85,6 +85,13 @@ def ginza_entities(ctx: Context) -> None:
             and not (_event_kind(surface) is None and _has_case_particle(ctx.doc, s, e))
         ):
             ctx.candidates.append(Mention(s, e, surface, EVENT, _event_kind(surface) or kind, "ner", confidence=0.5))
+
+
+def _tagged_name_before_post(ctx: Context, s: int, e: int) -> bool:
+    """「ソムチャイ・ウォン校長」 labelled as an event: words the tagger marks as names, then a post."""
+    toks = _tokens_at(ctx.doc, s, e)
+    named = bool(toks) and all("人名" in t.tag_ or t.text == "・" for t in toks)
+    return named and ctx.text.startswith(TITLES, e)
 
 
 _FOREIGN_BEFORE_KANJI = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fc]+)+(?=[\u4e00-\u9fff])")

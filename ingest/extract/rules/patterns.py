@@ -201,7 +201,9 @@ SIGNED_ALLIANCE = re.compile(r"(?:契約)?(?:を)?(?:し(?!て(?:いる|おり|�
 # What may follow an agreement word that ends a headline: 「AとBが友好提携」, 「A、Bと連携協定(1月)」.
 HEADLINE_END = re.compile(r"(?:契約|書)?\s?(?:[(][^()\n]{0,20}[)])?\s?[!。]?\s*")
 # A body's post holder in brackets after it: 「X大学(学長:P)」, 「X社(代表取締役:P)」 (the match ends at P).
-BRACKET_POST = re.compile(r"[(（](?P<post>[^()（）:：、\s]{1,10})\s?[:：]\s?$")
+BRACKET_POST = re.compile(
+    r"[(（](?:[^()（）]{1,40}?、)?(?P<post>[^()（）:：、\s]{1,10})\s?[:：]\s?$"
+)  # 「X大学(学長:P)」, a company's profile 「X(本社:東京都港区、代表取締役:P)」
 # What follows a party of a signing: 「Aは」, 「Aと」, 「A、」, 「Aの間で」, 「A、B、Cの3者は」, 「Aを訪問し」.
 PARTY_AFTER = re.compile(
     r"(?:代表団|訪問団|知事|市長)?(?:は|が|では|と|及び|および|、|・|の間で"

@@ -34,7 +34,7 @@ class Posts(Core):
                     role_text = self.text[inside[0].end : close if close > 0 else inside[0].end + 30]
                     if not re.search(r"歴任|を経て|出身|卒業", role_text):  # 「(X大学教授を歴任)」: a past post
                         found.append((inside[0], re.sub(r"\([^)]*\)?", "", role_text)))
-            post = BRACKET_POST.search(self.text, max(0, p.start - 16), p.start)
+            post = BRACKET_POST.search(self.text, max(0, p.start - 60), p.start)
             if not found and post is not None:
                 # 「X大学(学長:P)」: the bracket after a body names its post holder
                 body = next((q for q in ms if q.end == post.start() and self.actor(q) and q.type is not PERSON), None)
