@@ -100,6 +100,20 @@ def test_a_family_name_that_is_a_place_before_a_place_and_its_post(tmp_path: Pat
     assert "長崎" not in _names(facts, "place")
 
 
+def test_who_runs_a_kind_of_body_names_no_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "福井県は米国オレゴン州と覚書を交わした。県立の博物館と州立大学の研究者が交流する。\n",
+    )
+    assert "州立大学" not in _names(facts, "organisation")
+    assert "オレゴン州" in _names(facts, "place")
+
+
+def test_a_place_run_into_a_latin_bodys_name_is_no_department_of_the_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "JETRO大阪本部、インド投資セミナーを開催\nJETRO大阪本部は10月、セミナーを開いた。\n")
+    assert "大阪本部" not in _names(facts, "organisation")
+
+
 def test_a_visit_to_the_pages_own_prefecture_names_no_host(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
