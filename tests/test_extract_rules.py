@@ -415,6 +415,17 @@ def test_names_the_tagger_marks_before_a_post_are_a_person_whatever_the_entity_l
     assert "ソムチャイ・ウォン" not in _names(facts, "event")
 
 
+def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "台中市の林佳龍市長が率いる訪問団が熊本市を訪れ、大西一史市長と会談した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    visited = _ties(facts, "visited")
+    assert (persons["林佳龍"], places["熊本市"]) in visited
+    assert (persons["大西一史"], places["熊本市"]) not in visited
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
