@@ -100,6 +100,20 @@ def test_a_family_name_that_is_a_place_before_a_place_and_its_post(tmp_path: Pat
     assert "長崎" not in _names(facts, "place")
 
 
+def test_who_runs_a_kind_of_body_names_no_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "福井県は米国オレゴン州と覚書を交わした。県立の博物館と州立大学の研究者が交流する。\n",
+    )
+    assert "州立大学" not in _names(facts, "organisation")
+    assert "オレゴン州" in _names(facts, "place")
+
+
+def test_a_place_run_into_a_latin_bodys_name_is_no_department_of_the_place(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "JETRO大阪本部、インド投資セミナーを開催\nJETRO大阪本部は10月、セミナーを開いた。\n")
+    assert "大阪本部" not in _names(facts, "organisation")
+
+
 def test_a_visit_to_the_pages_own_prefecture_names_no_host(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -2486,3 +2500,10 @@ def test_the_head_named_in_a_companys_profile_bracket_works_for_it(tmp_path: Pat
     )
     persons, orgs = _names(facts, "person"), _names(facts, "organisation")
     assert (persons["原田真一"], orgs["ことりデザイン"]) in _ties(facts, "works_for")
+
+
+def test_a_non_profits_legal_form_makes_a_body_of_ordinary_words(tmp_path: Path) -> None:
+    """「NPO法人X」, 「一般社団法人X」 with X of ordinary words (交流ネット, 共創ラボ): the legal form names a body."""
+    facts = _extract(tmp_path, "NPO法人日越交流ネットの川口久美理事長が挨拶しました。\n")
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert (persons["川口久美"], orgs["日越交流ネット"]) in _ties(facts, "works_for")

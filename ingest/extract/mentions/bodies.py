@@ -62,6 +62,8 @@ def departments(ctx: Context) -> None:
     """Departments after a governing place: 三重県雇用経済部 国際戦略課 -> two nested units."""
     text = ctx.text
     for c in [c for c in ctx.candidates if c.type is PLACE and c.kind in ("region", "city", "district")]:
+        if re.match(r"[A-Za-z\u30a1-\u30fa\u30fc]", text[c.start - 1 : c.start]):
+            continue  # 「JETRO大阪本部」: a place run into a body's name names that body's unit, not the place's
         pos, names = c.end, [c.text]
         while True:
             unit = _UNIT.match(text, pos + (1 if text[pos : pos + 1] == " " else 0))

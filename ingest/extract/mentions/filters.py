@@ -8,6 +8,7 @@ import re
 
 from graph.model import PlaceKind
 from ingest.extract.gazetteer import Gazetteer
+from ingest.extract.lexicon import ORG_SUFFIXES
 from ingest.extract.mentions.model import EVENT, ORG, PERSON, PLACE, Context, Mention, _event_kind, _org_kind
 from ingest.extract.mentions.patterns import _CREDIT, _HELD_ONLY, _KIND_WORDS, _OFFICE_END
 
@@ -32,6 +33,8 @@ def drop_non_names(ctx: Context) -> None:
     ]
     # 「シンガポール政府機関」, 「台湾の関係団体」: a place and a kind of body describe bodies, they name none.
     candidates = [c for c in candidates if not (c.type is ORG and _described(c.text, ctx.gaz))]
+    # 「州立大学」, 「県立病院」: who runs a kind of body, with no name of it
+    candidates = [c for c in candidates if not (c.type is ORG and _run_by_whom(c.text))]
     # A credit (「(写真:X/Y通信社)」, 「(編集:X)」) names who made the page, not who took part in anything.
     credits = [(c.start(), c.end()) for c in _CREDIT.finditer(text)]
     candidates = [c for c in candidates if not any(cs <= c.start < ce for cs, ce in credits)]
@@ -55,6 +58,13 @@ def _described(name: str, gaz: Gazetteer) -> bool:
             entry = gaz.lookup(stem) if stem else None
             return not stem or (entry is not None and entry.type is PLACE)
     return False
+
+
+def _run_by_whom(name: str) -> bool:
+    """A kind of body after only the word for who runs it (州立, 県立, 国立, 私立 …) names none."""
+    return bool(re.fullmatch(r"[州県市府都道国公私町村区]立", name[:2])) and any(
+        name[2:] == suffix for suffix, _kind in ORG_SUFFIXES
+    )
 
 
 def _not_a_name(c: Mention, text: str) -> bool:
