@@ -445,6 +445,17 @@ def test_names_the_tagger_marks_before_a_post_are_a_person_whatever_the_entity_l
     assert "ソムチャイ・ウォン" not in _names(facts, "event")
 
 
+def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "台中市の林佳龍市長が率いる訪問団が熊本市を訪れ、大西一史市長と会談した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    visited = _ties(facts, "visited")
+    assert (persons["林佳龍"], places["熊本市"]) in visited
+    assert (persons["大西一史"], places["熊本市"]) not in visited
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,
@@ -2505,3 +2516,10 @@ def test_the_head_named_in_a_companys_profile_bracket_works_for_it(tmp_path: Pat
     )
     persons, orgs = _names(facts, "person"), _names(facts, "organisation")
     assert (persons["原田真一"], orgs["ことりデザイン"]) in _ties(facts, "works_for")
+
+
+def test_a_non_profits_legal_form_makes_a_body_of_ordinary_words(tmp_path: Path) -> None:
+    """「NPO法人X」, 「一般社団法人X」 with X of ordinary words (交流ネット, 共創ラボ): the legal form names a body."""
+    facts = _extract(tmp_path, "NPO法人日越交流ネットの川口久美理事長が挨拶しました。\n")
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert (persons["川口久美"], orgs["日越交流ネット"]) in _ties(facts, "works_for")

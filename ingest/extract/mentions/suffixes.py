@@ -128,6 +128,8 @@ def _body_kind(ctx: Context, run: _Run) -> str | None:
         kind = OrganisationKind.OTHER.value  # a division of a complete body: X大使館商務部
     if kind is None and legal and re.match(r"(?:株式|有限|合同)会社", legal) and not name.endswith(_VENUES):
         kind = OrganisationKind.COMPANY.value  # 株式会社ミヤザキ精工: the legal form says what it is
+    if kind is None and legal and re.match(r"(?:一般|公益)?(?:社団|財団)法人|NPO法人|特定非営利活動法人", legal):
+        kind = OrganisationKind.ASSOCIATION.value  # 「NPO法人アジア交流ネット」: so does a non-profit's
     if kind and (name.endswith(_VENUES) or any(ps > offset and pe == run.end for ps, pe in ctx.gaz_places)):
         kind = None  # a building (奈良ホテル, 州議事堂) or a place (中国陝西省) is not a body
     return kind
