@@ -109,6 +109,22 @@ def test_who_runs_a_kind_of_body_names_no_body(tmp_path: Path) -> None:
     assert "オレゴン州" in _names(facts, "place")
 
 
+def test_a_family_name_alone_before_a_post_is_no_place(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "佐賀県の山口祥義知事はタイのチェンマイ県を訪問した。\n(写真左から)山口知事、県長\n",
+    )
+    assert "山口祥義" in _names(facts, "person")
+    assert "山口" not in _names(facts, "place")
+
+
+def test_initials_and_a_katakana_name_end_where_the_posts_field_begins(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "知事は、インドのタミル・ナドゥ州を訪問し、同州のT.R.B.ラージャー産業大臣と会談した。\n")
+    persons = _names(facts, "person")
+    assert "T.R.B.ラージャー" in persons
+    assert not any(name.endswith("産業") for name in persons)
+
+
 def test_a_place_run_into_a_latin_bodys_name_is_no_department_of_the_place(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "JETRO大阪本部、インド投資セミナーを開催\nJETRO大阪本部は10月、セミナーを開いた。\n")
     assert "大阪本部" not in _names(facts, "organisation")
@@ -427,6 +443,17 @@ def test_names_the_tagger_marks_before_a_post_are_a_person_whatever_the_entity_l
     facts = _extract(tmp_path, "同校のソムチャイ・ウォン校長が来学した。\n")
     assert "ソムチャイ・ウォン" in _names(facts, "person")
     assert "ソムチャイ・ウォン" not in _names(facts, "event")
+
+
+def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "台中市の林佳龍市長が率いる訪問団が熊本市を訪れ、大西一史市長と会談した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    visited = _ties(facts, "visited")
+    assert (persons["林佳龍"], places["熊本市"]) in visited
+    assert (persons["大西一史"], places["熊本市"]) not in visited
 
 
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:

@@ -94,7 +94,9 @@ def _tagged_name_before_post(ctx: Context, s: int, e: int) -> bool:
     return named and ctx.text.startswith(TITLES, e)
 
 
-_FOREIGN_BEFORE_KANJI = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fc]+)+(?=[\u4e00-\u9fff])")
+_FOREIGN_BEFORE_KANJI = re.compile(
+    r"(?:(?:[A-Z]\.)+[\u30a1-\u30fa\u30fc]+|[\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fc]+)+)(?=[\u4e00-\u9fff])"
+)
 
 
 def _has_case_particle(doc: Any, s: int, e: int) -> bool:

@@ -8,7 +8,7 @@ import re
 
 from graph.model import PlaceKind
 from ingest.extract.gazetteer import Gazetteer
-from ingest.extract.lexicon import ORG_SUFFIXES
+from ingest.extract.lexicon import ORG_SUFFIXES, TITLES
 from ingest.extract.mentions.model import EVENT, ORG, PERSON, PLACE, Context, Mention, _event_kind, _org_kind
 from ingest.extract.mentions.patterns import _CREDIT, _HELD_ONLY, _KIND_WORDS, _OFFICE_END
 
@@ -39,6 +39,7 @@ def drop_non_names(ctx: Context) -> None:
     credits = [(c.start(), c.end()) for c in _CREDIT.finditer(text)]
     candidates = [c for c in candidates if not any(cs <= c.start < ce for cs, ce in credits)]
     candidates = [c for c in candidates if not (c.type is PERSON and _not_a_participant(text, c.start, c.end))]
+    candidates = _surnames_not_places(candidates, text)
     # the name and the post's field are no body (ソムチャイ・ウォン工業 of 「…工業大臣」)
     posted_starts = {ps for ps, _pe in ctx.posted}  # 「…観光局長」: nor the name and the post's unit
     ctx.candidates = [c for c in candidates if not (c.type is ORG and c.entry is None and c.start in posted_starts)]
@@ -58,6 +59,22 @@ def _described(name: str, gaz: Gazetteer) -> bool:
             entry = gaz.lookup(stem) if stem else None
             return not stem or (entry is not None and entry.type is PLACE)
     return False
+
+
+def _surnames_not_places(candidates: list[Mention], text: str) -> list[Mention]:
+    """「山口祥義知事 … (写真左から)山口知事」: a place's name before a post, where the page names a person whose
+    name starts with it, is that person's family name, not the place."""
+    persons = [c.text for c in candidates if c.type is PERSON]
+    if not persons:
+        return candidates
+    return [
+        c for c in candidates
+        if not (
+            c.type is PLACE
+            and text.startswith(TITLES, c.end)
+            and any(p.startswith(c.text) and len(p) > len(c.text) for p in persons)
+        )
+    ]
 
 
 def _run_by_whom(name: str) -> bool:

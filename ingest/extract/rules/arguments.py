@@ -123,8 +123,8 @@ class Arguments(Core):
                 cargs += [x for a in posts for x in arguments(a.head) if x.dep == "obj"]
                 leaders += [m for m in self._arg(cargs, "obj", ("を",)) if m.type is PERSON]
             elif clause.lemma_ == "率いる":  # the parser seldom links the leader to 率いる: the name just before it
-                leaders += [m for m in self.mentions if m.type is PERSON and re.fullmatch(
-                    LEADER_POST + r"(?:が|の)?", self.text[m.end : clause.idx])]
+                leaders += [m for m in self.mentions if m.type is PERSON and m.end <= clause.idx and re.fullmatch(
+                    LEADER_POST + r"(?:が|の)?", self.text[m.end : clause.idx])]  # not one named after 率いる
         return leaders
 
     def mission_leaders(self) -> dict[str, list[Mention]]:
