@@ -2495,6 +2495,15 @@ def test_the_leader_of_a_mission_named_before_it_or_in_a_bracket_takes_part(tmp_
     assert (persons["福田富一"], events["栃木県ベトナム経済交流ミッション"]) in attended
 
 
+def test_a_paragraph_opening_with_a_quoted_mission_keeps_its_subject(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "石川県の経済ミッション\n\n「石川県台湾経済交流ミッション」(団長:馳浩知事)が、台中市を訪問しました。\n",
+    )
+    persons, places = _names(facts, "person"), _names(facts, "place")
+    assert (persons["馳浩"], places["台中市"]) in _ties(facts, "visited")
+
+
 def test_a_companys_profile_bracket_names_no_party_and_its_counterpart_is_read(tmp_path: Path) -> None:
     """「株式会社X(本社:…市…区、代表取締役:P)は、Y(ABC)と覚書を締結」: the head office's place signs nothing;
     the counterpart named by its initials in brackets, or by initials run into a katakana word, signs."""

@@ -62,9 +62,16 @@ def cases(token: Any) -> tuple[str, ...]:
 
 def phrase(token: Any) -> tuple[int, int]:
     """Character span of the noun phrase ``token`` heads: its compound run, no particles."""
+    doc = token.doc
+    if token.text.isspace():
+        # 「\n「E」(団長:P)が」: the parser can make a paragraph's line break the head of the phrase after it
+        right = [c for c in token.children if c.i > token.i and _dep(c) in _PHRASE_DEPS]
+        if right:
+            last = right[-1]
+            start = next((t.idx for t in doc[token.i + 1 : last.i + 1] if not t.is_punct), last.idx)
+            return start, last.idx + len(last.text)
     chain = {token.i}
     left = token.i
-    doc = token.doc
     while left > 0 and doc[left - 1].head.i in chain and _dep(doc[left - 1]) in _PHRASE_DEPS:
         left -= 1
         chain.add(left)
