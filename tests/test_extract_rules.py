@@ -118,6 +118,12 @@ def test_a_family_name_alone_before_a_post_is_no_place(tmp_path: Path) -> None:
     assert "山口" not in _names(facts, "place")
 
 
+def test_a_garden_read_as_a_school_is_no_body(tmp_path: Path) -> None:
+    facts = _extract(tmp_path, "江蘇省の訪日団は石川県を訪れた。兼六園や金沢21世紀美術館の視察も行われた。\n")
+    assert "兼六園" not in _names(facts, "organisation")
+    assert "江蘇省" in _names(facts, "place")
+
+
 def test_initials_and_a_katakana_name_end_where_the_posts_field_begins(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "知事は、インドのタミル・ナドゥ州を訪問し、同州のT.R.B.ラージャー産業大臣と会談した。\n")
     persons = _names(facts, "person")

@@ -163,6 +163,9 @@ def _body(ctx: Context, ent: Any, s: int, e: int, surface: str, kind: str | None
         return
     if name.endswith(_VENUES):
         return
+    school_end = (*_SCHOOLS, "大", "学園", "団", "一行")
+    if ent.label_ == "School" and _org_kind(name) is None and not name.endswith(school_end):
+        return  # 兼六園 read as a school: a school's name ends like one (a group, 「X訪問団」, is X's)
     if any(c.type is PLACE and c.start == s and c.end == e for c in ctx.candidates):
         return  # 中国東北部 tagged a body: an area by its ending (東北部)
     covered = {i for ps, pe in ctx.gaz_places for i in range(ps, pe)}
