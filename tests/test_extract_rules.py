@@ -473,6 +473,16 @@ def test_tokyo_is_a_place_and_a_region_joined_by_one_letter_parts_is_read_whole(
     assert {places["東京都"], places["イル=ド=フランス地域圏"]} <= parties
 
 
+def test_full_names_the_dictionary_knows_and_foreign_names_before_a_unit_heads_post(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "石破茂首相と頼清徳総統の会談が報じられた。ジェトロのマイク・フォン局長も同席した。\n",
+    )
+    persons, orgs = _names(facts, "person"), _names(facts, "organisation")
+    assert {"石破茂", "頼清徳", "マイク・フォン"} <= set(persons)
+    assert "マイク・フォン局" not in orgs
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

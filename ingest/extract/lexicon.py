@@ -150,6 +150,7 @@ TITLES = tuple(
     sorted(
         {
             "大統領",
+            "総統",  # the head of state in Taiwan
             "首相",
             "総理",
             "総理大臣",

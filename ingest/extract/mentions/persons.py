@@ -40,6 +40,19 @@ def persons_by_pattern(ctx: Context) -> None:
     _katakana_persons(ctx)
     _titled_persons(ctx)
     _latin_persons(ctx)
+    _dictionary_names(ctx)
+
+
+def _dictionary_names(ctx: Context) -> None:
+    """「石破茂首相」: a full name the dictionary knows as one word (tagged 人名-一般), then a post or an
+    honorific, is a person even where the entity recogniser takes name and post for one position."""
+    for i, tok in enumerate(ctx.tokens[:-1]):
+        if "人名-一般" not in tok.tag_ or not re.fullmatch(rf"[{_KANJI}々]{{3,5}}", tok.text):
+            continue
+        after = ctx.tokens[i + 1].text
+        if after in TITLES or after.startswith(HONORIFICS):
+            ctx.candidates.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, PERSON, None, "pattern",
+                                          confidence=0.65))
 
 
 def kanji_persons(ctx: Context) -> None:

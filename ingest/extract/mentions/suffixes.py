@@ -99,6 +99,8 @@ def _trimmed(ctx: Context, a: int, b: int) -> _Run | None:
         run = run[: group.start()]
         e = s + len(run)
         b = _last_token(doc, a, b, e)
+    if re.fullmatch(r"[\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fc]+)+[部局課室]長", run):
+        return None  # 「マイク・フォン局長」: a foreign name and a head's post, no unit
     if re.search(r"[部局課室]長$", run) and len(run) > 4:  # 「X商工会議所国際部長」: the head of X's 国際部
         run, e = run[:-1], e - 1
         b = _last_token(doc, a, b, e)
