@@ -471,6 +471,17 @@ def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Pat
     assert (persons["大西一史"], places["熊本市"]) not in visited
 
 
+def test_tokyo_is_a_place_and_a_region_joined_by_one_letter_parts_is_read_whole(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "東京都は、フランスのイル=ド=フランス地域圏と都市交通の協力に関する覚書を締結した。小池百合子知事が署名した。\n",
+    )
+    places, persons = _names(facts, "place"), _names(facts, "person")
+    assert (persons["小池百合子"], places["東京都"]) in _ties(facts, "works_for")
+    parties = {p for p, _a in _ties(facts, "party_to")}
+    assert {places["東京都"], places["イル=ド=フランス地域圏"]} <= parties
+
+
 def test_governors_named_together_head_the_places_in_the_order_they_were_named(tmp_path: Path) -> None:
     facts = _extract(
         tmp_path,

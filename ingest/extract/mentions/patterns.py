@@ -69,7 +69,6 @@ _GENERIC_PLACES = {
     "区内",
     "地区",
     "自治区",
-    "東京都",
     # 台中|市政府: a place's government cut from the place's name, not a place
     "区政府",
     "市政府",
@@ -154,7 +153,7 @@ _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _KATAKANA_STEM_BODY = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}(?:財団|機構|大学|研究所|銀行|商工会議所)")
 _NOT_NAME_SUFFIXES = frozenset({"とも", "ども", "ら", "たち", "など", "等"})
 _KATAKANA_UNIT = re.compile(
-    r"(?<![\u30a1-\u30fa\u30fc・=＝])([\u30a1-\u30fa\u30fc]{2,}(?:[・=＝][\u30a1-\u30fa\u30fc]{2,})*)(地域圏|自治県|自治州|自治区|州|県|省|市)"
+    r"(?<![\u30a1-\u30fa\u30fc・=＝])([\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]{2,}|[=＝][\u30a1-\u30fa\u30fc]+)*)(地域圏|自治県|自治州|自治区|州|県|省|市)"
     r"(?![\u4e00-\u9fff\u30a1-\u30fa\u30fc])"
 )
 _KIND_WORDS = ("クラスター", "機関", "団体", "組織", "ネットワーク", "コミュニティ", "プラットフォーム", "企業", "財団",
