@@ -124,6 +124,15 @@ def test_a_garden_read_as_a_school_is_no_body(tmp_path: Path) -> None:
     assert "江蘇省" in _names(facts, "place")
 
 
+def test_the_rest_of_a_hotels_name_is_no_body(tmp_path: Path) -> None:
+    facts = _extract(
+        tmp_path,
+        "香川県の知事は台南市の市長と交流協定に署名した。署名式は高松市のJRホテルクレメント高松で行われた。\n",
+    )
+    assert not any("クレメント" in name for name in _names(facts, "organisation"))
+    assert "台南市" in _names(facts, "place")
+
+
 def test_initials_and_a_katakana_name_end_where_the_posts_field_begins(tmp_path: Path) -> None:
     facts = _extract(tmp_path, "知事は、インドのタミル・ナドゥ州を訪問し、同州のT.R.B.ラージャー産業大臣と会談した。\n")
     persons = _names(facts, "person")

@@ -161,8 +161,8 @@ def _body(ctx: Context, ent: Any, s: int, e: int, surface: str, kind: str | None
     name, legal = _strip_legal(surface)
     if name in SECTOR_WORDS or _GENERIC_EVENT.fullmatch(name) or (name.isascii() and _glued(text, s, e)):
         return
-    if name.endswith(_VENUES):
-        return
+    if name.endswith(_VENUES) or text[max(0, s - 6) : s].endswith(_VENUES):
+        return  # a building (奈良ホテル), or the rest of one's name (JRホテル|クレメント高松)
     school_end = (*_SCHOOLS, "大", "学園", "団", "一行")
     if ent.label_ == "School" and _org_kind(name) is None and not name.endswith(school_end):
         return  # 兼六園 read as a school: a school's name ends like one (a group, 「X訪問団」, is X's)
