@@ -1,5 +1,7 @@
-"""Extraction rules on short hand-written pages (GiNZA needed): relations a page states through its layout: titles, lists, table and programme rows.
-Each test names one general construction and checks what the extractor makes of it."""
+"""Extraction rules for relations a page states through its layout: titles, lists, table and programme rows.
+
+Each test runs a short hand-written page through the extractor (GiNZA needed), names one general
+construction and checks what the extractor makes of it."""
 
 from __future__ import annotations
 

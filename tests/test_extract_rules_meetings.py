@@ -1,5 +1,8 @@
-"""Extraction rules on short hand-written pages (GiNZA needed): visits, courtesy calls, meetings, events and who organised, attended or spoke at them.
-Each test names one general construction and checks what the extractor makes of it."""
+"""Extraction rules for visits, courtesy calls, meetings and events, and who organised, attended or
+spoke at them.
+
+Each test runs a short hand-written page through the extractor (GiNZA needed), names one general
+construction and checks what the extractor makes of it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Extraction rules on short hand-written pages (GiNZA needed): who holds which post where: people and the bodies or places they serve.
-Each test names one general construction and checks what the extractor makes of it."""
+"""Extraction rules for who holds which post where: people and the bodies or places they serve.
+
+Each test runs a short hand-written page through the extractor (GiNZA needed), names one general
+construction and checks what the extractor makes of it."""
 
 from __future__ import annotations
 
