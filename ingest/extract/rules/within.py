@@ -11,8 +11,9 @@ from ingest.extract.rules.model import ORG, PLACE
 # Facts that only say where something lies: a place known from them alone is no party of the page.
 _CONTEXT = ("located_in",)
 # What follows a place that stands apart inside a body's name: an office's word (「パリ事務所」, 「台北駐福岡
-# 弁事処」) or ・ (「リヨン・ビオポール」): the body is that place's office or a thing of the place.
-_APART = re.compile(r"・|事務所|弁事処|代表処|オフィス|支部|支社|支店|駐在員事務所")
+# 弁事処」), ・ (「リヨン・ビオポール」) or a space between words (「Embassy of Finland in Tokyo」): the body is
+# that place's office or a thing of the place.
+_APART = re.compile(r"\s|・|事務所|弁事処|代表処|オフィス|支部|支社|支店")
 
 
 class Within(Core):
@@ -38,4 +39,4 @@ class Within(Core):
     def _run_into(self, m: Mention, bodies: list[tuple[int, int]]) -> bool:
         """``m`` lies inside a body's longer name and does not stand apart in it."""
         inside = any(s <= m.start and m.end <= e and m.length < e - s for s, e in bodies)
-        return inside and not _APART.match(self.text, m.end)
+        return inside and not _APART.match(self.text, m.end) and not self.text[m.start - 1 : m.start].isspace()
