@@ -30,6 +30,7 @@ from ingest.extract.rules.patterns import (
     SAME_BODY,
     SECTION_START,
     SENT_GROUP,
+    PERSON_SUBJECT_TAIL,
     SUBJECT_TAIL,
     TABLE_ROW,
     UNIVERSITY_UNIT,
@@ -397,6 +398,8 @@ class Core:
                 continue
             after = self._after(m, 14)
             tail = re.match(SUBJECT_TAIL, after)
+            if tail is None and m.type is PERSON:
+                tail = re.match(PERSON_SUBJECT_TAIL, self._after(m, 16))
             if tail is None or (main and self._in_relative_clause(m)):
                 continue
             if m.type is PLACE and tail.group().endswith("では") and not self._japanese(m):
