@@ -395,3 +395,16 @@ def test_a_companys_profile_bracket_names_no_party_and_its_counterpart_is_read(t
     assert {orgs["あおばソフト"], orgs["CMCソフトウェア"]} in agreements
     signed = {p for parties in agreements for p in parties}
     assert not {key for name, key in places.items() if name.endswith("区")} & signed
+
+
+def test_names_joined_by_a_dot_in_a_headline_are_the_parties_not_one_body(tmp_path: Path) -> None:
+    """「A県・B大学・C大学が…」: a headline listing complete names with ・ names each party, and no body of all."""
+    facts = extract_page(
+        tmp_path,
+        "宮城県・東北大学・ミュンヘン工科大学が三者協定を締結\n\n"
+        "宮城県、東北大学及びドイツのミュンヘン工科大学の3者は、4月8日、量子技術の研究協力に関する協定を締結した。\n",
+    )
+    orgs, places = names_of(facts, "organisation"), names_of(facts, "place")
+    assert not any("・" in name for name in orgs)
+    three = {places["宮城県"], orgs["東北大学"], orgs["ミュンヘン工科大学"]}
+    assert list(agreements_of(facts).values()) == [three]

@@ -29,7 +29,13 @@ from ingest.extract.mentions.bodies import (
     recurring_bodies,
 )
 from ingest.extract.mentions.entities import ginza_entities
-from ingest.extract.mentions.filters import _not_a_name, drop_non_names, held_not_bodies, offices_and_chapters
+from ingest.extract.mentions.filters import (
+    _not_a_name,
+    drop_non_names,
+    held_not_bodies,
+    lists_not_bodies,
+    offices_and_chapters,
+)
 from ingest.extract.mentions.governments import governments_as_places
 from ingest.extract.mentions.known import known_names
 from ingest.extract.mentions.model import EVENT, LABELS, ORG, PERSON, PLACE, Context, Mention
@@ -101,6 +107,7 @@ STAGES: tuple[Stage, ...] = (
     recurring_bodies,
     governments_as_places,
     held_not_bodies,
+    lists_not_bodies,
     drop_non_names,
     offices_and_chapters,
 )

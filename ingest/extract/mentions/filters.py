@@ -6,11 +6,21 @@ from __future__ import annotations
 
 import re
 
-from graph.model import PlaceKind
+from graph.model import EntityType, PlaceKind
 from ingest.extract.gazetteer import Gazetteer
 from ingest.extract.lexicon import ORG_SUFFIXES, TITLES
-from ingest.extract.mentions.model import EVENT, ORG, PERSON, PLACE, Context, Mention, _event_kind, _org_kind
-from ingest.extract.mentions.patterns import _CREDIT, _HELD_ONLY, _KIND_WORDS, _OFFICE_END
+from ingest.extract.mentions.model import (
+    EVENT,
+    ORG,
+    PERSON,
+    PLACE,
+    Context,
+    Mention,
+    _event_kind,
+    _org_kind,
+    _place_kind,
+)
+from ingest.extract.mentions.patterns import _CREDIT, _GENERIC, _HELD_ONLY, _KIND_WORDS, _OFFICE_END
 
 
 def held_not_bodies(ctx: Context) -> None:
@@ -18,6 +28,44 @@ def held_not_bodies(ctx: Context) -> None:
     for c in ctx.candidates:
         if c.type is ORG and c.entry is None and c.text.endswith(_HELD_ONLY) and len(c.text) > 4:
             c.type, c.kind = EVENT, _event_kind(c.text)
+
+
+def lists_not_bodies(ctx: Context) -> None:
+    """「熊本県・熊本大学・X大学が連携」: names joined by ・, each a complete place or body (its ending
+    and more), list the parties of a headline; the run is no body of its own. Its items are named
+    instead (a country before ・ only says where the next name is, and is left to the stages before)."""
+    known = {(c.start, c.end) for c in ctx.candidates}
+    places = {(c.start, c.end) for c in ctx.candidates if c.type is PLACE and c.kind != PlaceKind.COUNTRY.value}
+    kept: list[Mention] = []
+    added: list[Mention] = []
+    for c in ctx.candidates:
+        items = _listed_items(c, places) if c.type is ORG and c.entry is None and "・" in c.text else None
+        if items is None:
+            kept.append(c)
+            continue
+        for start, end, kind, type_ in items:
+            if (start, end) not in known:
+                known.add((start, end))
+                text = ctx.text[start:end]
+                added.append(Mention(start, end, text, type_, kind, "suffix", confidence=0.7))
+    ctx.candidates = kept + added
+
+
+def _listed_items(
+    c: Mention, places: set[tuple[int, int]]
+) -> list[tuple[int, int, str | None, EntityType]] | None:
+    """The items of a ・-list of complete names (places first, then a body's ending), or None."""
+    items: list[tuple[int, int, str | None, EntityType]] = []
+    at = c.start
+    for piece in c.text.split("・"):
+        end = at + len(piece)
+        place = (at, end) in places or (_place_kind(piece) is not None and _org_kind(piece) is None)
+        kind = None if place else _org_kind(piece)
+        if len(piece) < 3 or piece in _GENERIC or (not place and kind is None):
+            return None
+        items.append((at, end, _place_kind(piece) if place else kind, PLACE if place else ORG))
+        at = end + 1
+    return items if len(items) >= 2 else None
 
 
 def drop_non_names(ctx: Context) -> None:
