@@ -113,9 +113,10 @@ AGREEMENT_LIST_HEADING = re.compile(
 )
 GROUPS = ("代表団", "訪問団", "視察団", "使節団", "交流団", "経済団")
 DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
-# People sent by a body, named by what they are or how many: 「X機構の研究者3名」, 「X社の関係者」 travel for X.
+# People sent by a body, named by what they are or how many: 「X機構の研究者3名」, 「X社の関係者」 travel for X;
+# 「A、Bなどの関係者約40名」 for each body listed.
 PEOPLE_SENT = re.compile(
-    r"(?:研究者|関係者|担当者|職員|社員|役員|議員|教員|学生|幹部|メンバー|代表者)(?:ら)?(?:[0-9０-９]{1,3}(?:名|人))?$"
+    r"(?:研究者|関係者|担当者|職員|社員|役員|議員|教員|学生|幹部|メンバー|代表者)(?:ら)?(?:約?[0-9０-９]{1,4}(?:名|人))?$"
 )
 # 訪台, 訪米 …: a visit to the country its second character abbreviates (named so on the page).
 COUNTRY_VISITS = {
