@@ -715,3 +715,17 @@ def test_a_person_whose_post_names_its_portfolio_is_the_subject_carried_on(tmp_p
     )
     persons, orgs = names_of(facts, "person"), names_of(facts, "organisation")
     assert (persons["エミリー・クラーク"], orgs["名古屋大学"]) in ties_of(facts, "visited")
+
+
+def test_people_from_a_list_of_bodies_attend_for_each_body(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "佐賀大学は、10月4日、「日越農業イノベーションシンポジウム」を開催しました。"
+        "シンポジウムには、ベトナム国家農業大学、佐賀県、株式会社唐津テックなどの関係者約90名が参加しました。\n",
+    )
+    orgs, places = names_of(facts, "organisation"), names_of(facts, "place")
+    event = names_of(facts, "event")["日越農業イノベーションシンポジウム"]
+    attended = ties_of(facts, "attended")
+    assert (orgs["ベトナム国家農業大学"], event) in attended
+    assert (places["佐賀県"], event) in attended
+    assert (orgs["唐津テック"], event) in attended

@@ -36,7 +36,7 @@ from ingest.extract.rules.patterns import (
     UNIVERSITY_UNIT,
 )
 from ingest.extract.rules.text import closest, full_names, sentence_at, unyeared
-from ingest.extract.syntax import Arg, conjuncts, phrase, subject_of
+from ingest.extract.syntax import Arg, cases, conjuncts, phrase, subject_of
 from ingest.extract.syntax import dep_label as _dep_label
 
 
@@ -484,10 +484,17 @@ class Core:
                 m = next((x for x in self.mentions if x.type is PERSON and x.end == start and x.length), None)
             if m is None and self.text[start:end] in HEAD_OF and people:
                 m = self._post_holder(self.text[start:end])  # 「知事と面談」: the page's own governor
-            sent = PEOPLE_SENT.search(self.text[start:end]) is not None
+            # 「A、Bなどの関係者約40名」: the parser may hang 関係者 (and its の-modifier) on the count
+            staff = [k for k in c.children if _dep_label(k) in ("compound", "nmod") and not cases(k)
+                     and PEOPLE_SENT.search(k.text)]
+            sent = PEOPLE_SENT.search(self.text[start:end]) is not None or bool(staff)
             if m is None and (self.text[start:end].endswith((*DELEGATIONS, *FACILITIES)) or sent):
                 # 「X県の代表団」 is X's; 「X社の工場」 is X's site: the body in the の-modifier
-                sender = [x for x in c.children if "の" in {y.text for y in x.children}]
+                sender = [x for k in [c, *staff] for x in k.children if "の" in {y.text for y in x.children}]
+                if sent and sender:  # people from a list of bodies come from each of them (the last one below)
+                    others = [x for x in conjuncts(sender[-1]) if x.i != sender[-1].i]
+                    listed = [self._named(*phrase(x), people=False) for x in others]
+                    out += [x for x in listed if x is not None]
                 if sender:
                     m = self._named(*phrase(sender[-1]), people=False)
                     if m is not None and m.type is not ORG and self.text[start:end].endswith(FACILITIES):
@@ -598,8 +605,11 @@ class Core:
 
     def _list_lines(self, pos: int, tables: bool = False) -> list[tuple[int, int]]:
         """Spans of the bulleted or numbered lines (with ``tables``, also table rows) from ``pos`` on."""
-        out = []
+        out: list[tuple[int, int]] = []
         for line in self.text[pos:].split("\n"):
+            if not out and not line.strip() and pos < len(self.text):
+                pos += len(line) + 1  # 「…次のとおりです。」, a blank line, then the list
+                continue
             if not (LIST_ITEM.match(line) or (tables and TABLE_ROW.match(line))):
                 break
             out.append((pos, pos + len(line)))

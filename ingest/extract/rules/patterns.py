@@ -109,11 +109,20 @@ PARTNER_HEADING = re.compile(
     r"^[^\n]{0,40}?(?P<word>(?:姉妹|友好|交流|連携)[・\w]{0,6}?(?:提携先|都市|先|提携))(?:一覧)?[^\n]{0,30}$",
     re.MULTILINE,
 )
+# A line introducing a list or table of agreements: 「…が締結している覚書は次のとおりです。」,
+# 「…は、以下の都市と協定を締結しています。」.
+AGREEMENT_LIST_HEADING = re.compile(
+    r"^(?=[^\n]{0,60}?(?:次の|以下の))[^\n]{0,60}?(?P<word>"
+    + "|".join(re.escape(w) for w, _k in AGREEMENT_WORDS if w != "合意")
+    + r")[^\n]{0,40}$",
+    re.MULTILINE,
+)
 GROUPS = ("代表団", "訪問団", "視察団", "使節団", "交流団", "経済団")
 DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
-# People sent by a body, named by what they are or how many: 「X機構の研究者3名」, 「X社の関係者」 travel for X.
+# People sent by a body, named by what they are or how many: 「X機構の研究者3名」, 「X社の関係者」 travel for X;
+# 「A、Bなどの関係者約40名」 for each body listed.
 PEOPLE_SENT = re.compile(
-    r"(?:研究者|関係者|担当者|職員|社員|役員|議員|教員|学生|幹部|メンバー|代表者)(?:ら)?(?:[0-9０-９]{1,3}(?:名|人))?$"
+    r"(?:研究者|関係者|担当者|職員|社員|役員|議員|教員|学生|幹部|メンバー|代表者)(?:ら)?(?:約?[0-9０-９]{1,4}(?:名|人))?$"
 )
 # 訪台, 訪米 …: a visit to the country its second character abbreviates (named so on the page).
 COUNTRY_VISITS = {
