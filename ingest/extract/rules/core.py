@@ -602,8 +602,11 @@ class Core:
 
     def _list_lines(self, pos: int, tables: bool = False) -> list[tuple[int, int]]:
         """Spans of the bulleted or numbered lines (with ``tables``, also table rows) from ``pos`` on."""
-        out = []
+        out: list[tuple[int, int]] = []
         for line in self.text[pos:].split("\n"):
+            if not out and not line.strip() and pos < len(self.text):
+                pos += len(line) + 1  # 「…次のとおりです。」, a blank line, then the list
+                continue
             if not (LIST_ITEM.match(line) or (tables and TABLE_ROW.match(line))):
                 break
             out.append((pos, pos + len(line)))

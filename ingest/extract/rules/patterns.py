@@ -103,6 +103,14 @@ PARTNER_HEADING = re.compile(
     r"^[^\n]{0,40}?(?P<word>(?:姉妹|友好|交流|連携)[・\w]{0,6}?(?:提携先|都市|先|提携))(?:一覧)?[^\n]{0,30}$",
     re.MULTILINE,
 )
+# A line introducing a list or table of agreements: 「…が締結している覚書は次のとおりです。」,
+# 「…は、以下の都市と協定を締結しています。」.
+AGREEMENT_LIST_HEADING = re.compile(
+    r"^(?=[^\n]{0,60}?(?:次の|以下の))[^\n]{0,60}?(?P<word>"
+    + "|".join(re.escape(w) for w, _k in AGREEMENT_WORDS if w != "合意")
+    + r")[^\n]{0,40}$",
+    re.MULTILINE,
+)
 GROUPS = ("代表団", "訪問団", "視察団", "使節団", "交流団", "経済団")
 DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
 # People sent by a body, named by what they are or how many: 「X機構の研究者3名」, 「X社の関係者」 travel for X;
