@@ -729,3 +729,17 @@ def test_people_from_a_list_of_bodies_attend_for_each_body(tmp_path: Path) -> No
     assert (orgs["ベトナム国家農業大学"], event) in attended
     assert (places["佐賀県"], event) in attended
     assert (orgs["唐津テック"], event) in attended
+
+
+def test_a_department_of_a_prefecture_holds_the_event_with_its_partner(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "秋田県観光文化部は、6月14日、台湾の台南市と共同で「秋田・台南観光交流セミナー」を開催しました。\n"
+        "秋田県北部の観光地も紹介されました。\n",
+    )
+    orgs, places = names_of(facts, "organisation"), names_of(facts, "place")
+    event = names_of(facts, "event")["秋田・台南観光交流セミナー"]
+    organised = ties_of(facts, "organised")
+    assert (orgs["秋田県観光文化部"], event) in organised
+    assert (places["台南市"], event) in organised
+    assert "秋田県北部" not in orgs
