@@ -403,3 +403,33 @@ def test_the_rows_of_a_courtesy_call_notice_meet_and_visit(tmp_path: Path) -> No
     guest = persons["グエン・シン・ニャット・タン"]
     assert (guest, persons["馳浩"]) in ties_of(facts, "met_with")
     assert (guest, places["石川県"]) in ties_of(facts, "visited")
+
+
+def test_a_blank_line_between_a_partner_heading_and_its_table(tmp_path: Path) -> None:
+    """「X県は、次の地域と姉妹提携を結んでいます。」, a blank line, then the rows: each row is still a partner."""
+    facts = extract_page(
+        tmp_path,
+        "山形県の海外交流\n\n山形県は、次の地域と姉妹提携を結んでいます。\n\n"
+        "| 提携年 | 地域 |\n| 1993年 | 中国・黒竜江省 |\n| 2005年 | ドイツ・ザクセン州 |\n",
+    )
+    places = names_of(facts, "place")
+    parties = list(agreements_of(facts).values())
+    assert {places["山形県"], places["黒竜江省"]} in parties and {places["山形県"], places["ザクセン州"]} in parties
+
+
+def test_each_row_under_a_heading_that_lists_agreements_is_an_agreement_of_the_home(tmp_path: Path) -> None:
+    """「X市が締結している覚書は次のとおりです。」 over a table or a dated list: each row is an agreement between
+    the heading's body and the row's partner, of the kind the row names or else the heading's."""
+    facts = extract_page(
+        tmp_path,
+        "高松市の国際協力\n\n高松市が海外の都市と締結している覚書は次のとおりです。\n"
+        "| 2017年6月1日 | 台湾・基隆市 | 港湾交流に関する覚書 |\n| 2022年3月9日 | タイ・チェンライ市 | 観光分野の協力協定 |\n\n"
+        "また、高松市は以下の機関とも協定を結んでいます。\n・2020年 フランスのナント大学\n",
+    )
+    places, orgs = names_of(facts, "place"), names_of(facts, "organisation")
+    kinds = {e["name"]["ja"]: e["kind"] for e in facts["entities"] if e["type"] == "agreement"}
+    parties = {frozenset(p): kinds[n] for n, p in agreements_of(facts).items()}
+    home = places["高松市"]
+    assert parties[frozenset({home, places["基隆市"]})] == "mou"
+    assert parties[frozenset({home, places["チェンライ市"]})] == "cooperation"
+    assert parties[frozenset({home, orgs["ナント大学"]})] == "cooperation"

@@ -13,6 +13,12 @@ SUBJECT_TAIL = (
     + "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True))
     + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:では|は|が)"
 )
+# A person's post with its portfolio before the title: 「P貿易大臣が」, 「P国際開発大臣は」, 「P観光局長は」.
+PERSON_SUBJECT_TAIL = (
+    r"[\u4e00-\u9fff]{1,8}?(?:"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r")\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:は|が)"
+)
 # A post right after a body's name: 市長 split as 市+長, 県知事, 副省長, 観光誘客担当課長, 会頭.
 # 「P・X大学教授」, 「P X経済省 局長」 (a list row): any title, after a space too.
 POST_AFTER = re.compile(
@@ -101,6 +107,14 @@ STANDING = re.compile(r"である|関係にあ|の関係|提携している|提�
 # A line introducing a list of partners: 「静岡県の友好提携先」, 「…は、次の地域と姉妹・友好提携を結んでいます」.
 PARTNER_HEADING = re.compile(
     r"^[^\n]{0,40}?(?P<word>(?:姉妹|友好|交流|連携)[・\w]{0,6}?(?:提携先|都市|先|提携))(?:一覧)?[^\n]{0,30}$",
+    re.MULTILINE,
+)
+# A line introducing a list or table of agreements: 「…が締結している覚書は次のとおりです。」,
+# 「…は、以下の都市と協定を締結しています。」.
+AGREEMENT_LIST_HEADING = re.compile(
+    r"^(?=[^\n]{0,60}?(?:次の|以下の))[^\n]{0,60}?(?P<word>"
+    + "|".join(re.escape(w) for w, _k in AGREEMENT_WORDS if w != "合意")
+    + r")[^\n]{0,40}$",
     re.MULTILINE,
 )
 GROUPS = ("代表団", "訪問団", "視察団", "使節団", "交流団", "経済団")

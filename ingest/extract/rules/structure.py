@@ -9,7 +9,7 @@ from ingest.extract.lexicon import AGREEMENT_WORDS
 from ingest.extract.mentions import Mention
 from ingest.extract.rules.agreements import Agreements
 from ingest.extract.rules.model import ORG, PERSON, PLACE, LocalEntity
-from ingest.extract.rules.patterns import PAIRED_ROW, PARTNER_HEADING, TABLE_ROW
+from ingest.extract.rules.patterns import AGREEMENT_LIST_HEADING, PAIRED_ROW, PARTNER_HEADING, TABLE_ROW
 
 
 class Structure(Agreements):
@@ -114,8 +114,12 @@ class Structure(Agreements):
         """「静岡県の友好提携先」 or 「兵庫県は、次の地域と姉妹・友好提携を結んでいます。」 over a list or a table:
         each row names a partner (the first place or body in it that is not only its country), with the year
         the row gives; twinning words make each row a friendship agreement."""
-        for head in PARTNER_HEADING.finditer(self.text):
+        partners = list(PARTNER_HEADING.finditer(self.text))
+        lines = {head.start() for head in partners}
+        listed = [h for h in AGREEMENT_LIST_HEADING.finditer(self.text) if h.start() not in lines]
+        for head in partners + listed:
             line_s, line_e = head.start(), head.end()
+            signed = head.re is AGREEMENT_LIST_HEADING
             homes = [
                 m
                 for m in self.in_span(line_s, line_e)
@@ -124,10 +128,11 @@ class Structure(Agreements):
                 and m.kind != "country"
                 and m.end <= line_s + head.start("word") - head.start()
             ]
-            home = homes[-1] if homes else self._home("県") or self._home("市")
+            home = homes[-1] if homes else None if signed else self._home("県") or self._home("市")
             if home is None:
                 continue
             twinning = bool(re.search(r"姉妹|友好", head.group("word")))
+            word, kind = next((w, k) for w, k in AGREEMENT_WORDS if w in head.group("word")) if signed else ("", None)
             for s, e in self._list_lines(line_e + 1, tables=True):
                 line = self.text[s:e]
                 found = [
@@ -141,7 +146,12 @@ class Structure(Agreements):
                 side = home
                 if not homes:
                     side, partner = self._row_sides(found, s, e) or (home, partner)
-                if twinning:
+                if signed and kind is not None:
+                    # 「日付 | 相手先 | 覚書の名称」: each row is an agreement of the kind it names, else the heading's
+                    row_word, row_kind = next(((w, k) for w, k in AGREEMENT_WORDS if w in line), (word, kind))
+                    if TABLE_ROW.match(line) or self.date_in(s, e) is not None or row_word in line:
+                        self._agreement(row_word, row_kind, [side, partner], self.date_in(s, e), "", line, s, e)
+                elif twinning:
                     self._agreement(
                         "友好提携", AgreementKind.FRIENDSHIP, [side, partner], self.date_in(s, e), "", line, s, e
                     )
