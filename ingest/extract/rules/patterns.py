@@ -150,6 +150,8 @@ LED_BEFORE = re.compile(r"\s?を(?:団長|副団長|団長代理)と(?:する|�
 LED_AFTER = re.compile(r"」?\s?[(（](?:団長|副団長)\s?[:：]\s?[^()（）\n]{0,12}?(?=[^()（）\n]*[)）])")
 MEETINGS = ("会談", "会見", "面談", "面会", "懇談", "懇談会", "意見交換会")
 GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
+# 「三者協定」, 「3者間の覚書」, 「4機関による」: one agreement of three or more parties, not one per pair.
+JOINT = re.compile(r"(?<!第)[三四五六3-9３-９](?:者|機関|団体)|共同|多国間")
 # The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
 PARTY_SLOT = re.compile(
     r"と(?:の間で)?[、,]?\s?[^、。と]{0,20}?(?:"
