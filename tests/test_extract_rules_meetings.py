@@ -708,6 +708,15 @@ def test_a_paragraph_opening_with_a_quoted_mission_keeps_its_subject(tmp_path: P
     assert (persons["馳浩"], places["台中市"]) in ties_of(facts, "visited")
 
 
+def test_a_person_whose_post_names_its_portfolio_is_the_subject_carried_on(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "カナダ・オンタリオ州のエミリー・クラーク経済開発大臣が来日した。大臣は9日、名古屋大学を訪問した。\n",
+    )
+    persons, orgs = names_of(facts, "person"), names_of(facts, "organisation")
+    assert (persons["エミリー・クラーク"], orgs["名古屋大学"]) in ties_of(facts, "visited")
+
+
 def test_people_from_a_list_of_bodies_attend_for_each_body(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,
@@ -720,3 +729,17 @@ def test_people_from_a_list_of_bodies_attend_for_each_body(tmp_path: Path) -> No
     assert (orgs["ベトナム国家農業大学"], event) in attended
     assert (places["佐賀県"], event) in attended
     assert (orgs["唐津テック"], event) in attended
+
+
+def test_a_department_of_a_prefecture_holds_the_event_with_its_partner(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "秋田県観光文化部は、6月14日、台湾の台南市と共同で「秋田・台南観光交流セミナー」を開催しました。\n"
+        "秋田県北部の観光地も紹介されました。\n",
+    )
+    orgs, places = names_of(facts, "organisation"), names_of(facts, "place")
+    event = names_of(facts, "event")["秋田・台南観光交流セミナー"]
+    organised = ties_of(facts, "organised")
+    assert (orgs["秋田県観光文化部"], event) in organised
+    assert (places["台南市"], event) in organised
+    assert "秋田県北部" not in orgs

@@ -76,6 +76,8 @@ _GENERIC_PLACES = {
     "州政府",
     "省政府",
 }
+# What follows a place's name in the name of a department of its government: 「(北海道)経済部」, 「(X県)商工労働部」.
+_PLACE_DEPARTMENT = re.compile(r"(?<=[県都道府市省州])[\u4e00-\u9fff]{2,8}(?:部|局)$")
 _AREA = re.compile(r"(?:東北部|東北地方|西北部|東南部|西南部|北部|南部|東部|西部|中部|沿岸部|内陸部)")
 _KATAKANA_BODY = re.compile(
     r"(?<![\u30a1-\u30fa\u30fc・])([\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fc]+)+)\s?\(([^()]{2,10})\)"

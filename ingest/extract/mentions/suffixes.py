@@ -11,6 +11,7 @@ from graph.model import EventKind, OrganisationKind
 from ingest.extract.lexicon import DEPARTMENT_SUFFIXES
 from ingest.extract.mentions.model import EVENT, ORG, Context, Mention, _event_kind, _org_kind
 from ingest.extract.mentions.patterns import (
+    _AREA,
     _BEFORE_TITLE,
     _DEICTIC,
     _EVENT_SLOT,
@@ -20,6 +21,7 @@ from ingest.extract.mentions.patterns import (
     _KATAKANA_PROVINCE,
     _KATAKANA_STEM_BODY,
     _KATAKANA_STEM_COMPANY,
+    _PLACE_DEPARTMENT,
     _STRONG,
     _VENUES,
 )
@@ -128,6 +130,8 @@ def _body_kind(ctx: Context, run: _Run) -> str | None:
         kind = OrganisationKind.UNIVERSITY.value  # インド工科大学デリー校: a university's campus
     if kind is None and name.endswith(DEPARTMENT_SUFFIXES) and _inner_org_end(name):
         kind = OrganisationKind.OTHER.value  # a division of a complete body: X大使館商務部
+    if kind is None and _place_department(ctx, run):
+        kind = OrganisationKind.GOVERNMENT_BODY.value  # 北海道経済部: a department of the place's government
     if kind is None and legal and re.match(r"(?:株式|有限|合同)会社", legal) and not name.endswith(_VENUES):
         kind = OrganisationKind.COMPANY.value  # 株式会社ミヤザキ精工: the legal form says what it is
     if kind is None and legal and re.match(r"(?:一般|公益)?(?:社団|財団)法人|NPO法人|特定非営利活動法人", legal):
@@ -135,6 +139,15 @@ def _body_kind(ctx: Context, run: _Run) -> str | None:
     if kind and (name.endswith(_VENUES) or any(ps > offset and pe == run.end for ps, pe in ctx.gaz_places)):
         kind = None  # a building (奈良ホテル, 州議事堂) or a place (中国陝西省) is not a body
     return kind
+
+
+def _place_department(ctx: Context, run: _Run) -> bool:
+    """「X県Y部」, 「X市Y局」: a prefecture's, city's or province's name, then a department's (not an area of
+    it, 県北部 or 沿岸部)."""
+    unit = _PLACE_DEPARTMENT.search(run.name)
+    if unit is None or _AREA.search(unit.group()):
+        return False
+    return any(ps == run.offset and pe == run.offset + unit.start() for ps, pe in ctx.gaz_places)
 
 
 def _strong(ctx: Context, run: _Run, kind: str) -> bool:
