@@ -26,6 +26,9 @@ def entry_point(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest
                 ) -> tuple[int, str, str]:
     """What the installed ``kizuna`` script does with ``argv``: exit status, stdout, stderr."""
     monkeypatch.setattr(sys, "argv", ["kizuna", *argv])
+    # the script's __main__ has no package (under ``python -m pytest`` it is pytest's, and click would name the
+    # program 「python -m pytest.kizuna」)
+    monkeypatch.setattr(sys.modules["__main__"], "__package__", None, raising=False)
     monkeypatch.setenv("COLUMNS", "120")
     with pytest.raises(SystemExit) as done:
         app()

@@ -708,6 +708,15 @@ def test_a_paragraph_opening_with_a_quoted_mission_keeps_its_subject(tmp_path: P
     assert (persons["馳浩"], places["台中市"]) in ties_of(facts, "visited")
 
 
+def test_a_person_whose_post_names_its_portfolio_is_the_subject_carried_on(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "カナダ・オンタリオ州のエミリー・クラーク経済開発大臣が来日した。大臣は9日、名古屋大学を訪問した。\n",
+    )
+    persons, orgs = names_of(facts, "person"), names_of(facts, "organisation")
+    assert (persons["エミリー・クラーク"], orgs["名古屋大学"]) in ties_of(facts, "visited")
+
+
 def test_people_from_a_list_of_bodies_attend_for_each_body(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,

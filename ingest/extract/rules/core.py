@@ -27,6 +27,7 @@ from ingest.extract.rules.patterns import (
     LIST_ITEM,
     OWN_UNIVERSITY,
     PEOPLE_SENT,
+    PERSON_SUBJECT_TAIL,
     SAME_BODY,
     SECTION_START,
     SENT_GROUP,
@@ -397,6 +398,8 @@ class Core:
                 continue
             after = self._after(m, 14)
             tail = re.match(SUBJECT_TAIL, after)
+            if tail is None and m.type is PERSON:
+                tail = re.match(PERSON_SUBJECT_TAIL, self._after(m, 16))
             if tail is None or (main and self._in_relative_clause(m)):
                 continue
             if m.type is PLACE and tail.group().endswith("では") and not self._japanese(m):

@@ -13,6 +13,12 @@ SUBJECT_TAIL = (
     + "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True))
     + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:では|は|が)"
 )
+# A person's post with its portfolio before the title: 「P貿易大臣が」, 「P国際開発大臣は」, 「P観光局長は」.
+PERSON_SUBJECT_TAIL = (
+    r"[\u4e00-\u9fff]{1,8}?(?:"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r")\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:は|が)"
+)
 # A post right after a body's name: 市長 split as 市+長, 県知事, 副省長, 観光誘客担当課長, 会頭.
 # 「P・X大学教授」, 「P X経済省 局長」 (a list row): any title, after a space too.
 POST_AFTER = re.compile(
@@ -150,6 +156,8 @@ LED_BEFORE = re.compile(r"\s?を(?:団長|副団長|団長代理)と(?:する|�
 LED_AFTER = re.compile(r"」?\s?[(（](?:団長|副団長)\s?[:：]\s?[^()（）\n]{0,12}?(?=[^()（）\n]*[)）])")
 MEETINGS = ("会談", "会見", "面談", "面会", "懇談", "懇談会", "意見交換会")
 GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
+# 「三者協定」, 「3者間の覚書」, 「4機関による」: one agreement of three or more parties, not one per pair.
+JOINT = re.compile(r"(?<!第)[三四五六3-9３-９](?:者|機関|団体)|共同|多国間")
 # The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
 PARTY_SLOT = re.compile(
     r"と(?:の間で)?[、,]?\s?[^、。と]{0,20}?(?:"
