@@ -743,3 +743,15 @@ def test_a_department_of_a_prefecture_holds_the_event_with_its_partner(tmp_path:
     assert (orgs["秋田県観光文化部"], event) in organised
     assert (places["台南市"], event) in organised
     assert "秋田県北部" not in orgs
+
+
+def test_joining_an_event_past_a_note_in_brackets(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "長崎県の佐藤花子副知事は、5月9日、福岡市で開かれた「九州・ベトナム投資フォーラム」"
+        "(主催:九州経済連合会)に出席し、県の取り組みを紹介した。\n",
+    )
+    person = names_of(facts, "person")["佐藤花子"]
+    event = names_of(facts, "event")["九州・ベトナム投資フォーラム"]
+    assert (person, event) in ties_of(facts, "attended")
+    assert (names_of(facts, "organisation")["九州経済連合会"], event) in ties_of(facts, "organised")

@@ -183,6 +183,8 @@ HOLDS = re.compile(
     r"を(?:[^、。をがは]{1,16}(?:で|にて|に)\s?)?(?:共同)?(?:開催|主催|共催)|が開催し|は開催"
     r"|(?:会|セミナー|フォーラム|シンポジウム|ウェビナー|サミット|イベント)」?を(?:[^、。をがは]{1,16}(?:で|にて|に)\s?)?開[きいく]"
 )
+# Joining the event just named, maybe past a note in brackets: 「「E」に出席」, 「「E」(主催:X)に参加」, 「Eへも出展」.
+JOINS = re.compile(r"」?\s?(?:[(（][^()（）\n]{0,40}[)）])?\s?(?:に|へ)(?:も|の)?(?:出席|参加|招待|出展)")
 # A co-host just before the event, maybe with the event's kind between: 「Bと「E」」, 「Bとオンラインセミナー「E」」.
 HELD_WITH = re.compile(
     r"\s?と、?\s?(?:[^\s、。「」]{0,10}?(?:セミナー|ウェビナー|フォーラム|シンポジウム|会議|交流会|商談会|イベント))?\s?「?"
