@@ -408,3 +408,26 @@ def test_names_joined_by_a_dot_in_a_headline_are_the_parties_not_one_body(tmp_pa
     assert not any("・" in name for name in orgs)
     three = {places["宮城県"], orgs["東北大学"], orgs["ミュンヘン工科大学"]}
     assert list(agreements_of(facts).values()) == [three]
+
+
+def test_a_country_locating_one_of_the_listed_counterparts_ends_no_list(tmp_path: Path) -> None:
+    """「AはB及びドイツのCと…協定を締結」: the country only says where C is; B still signs, with A and C."""
+    facts = extract_page(
+        tmp_path,
+        "香川県は、5月20日、香川大学及びオランダのデルフト工科大学と、防災技術の研究に関する協定を締結した。\n",
+    )
+    orgs, places = names_of(facts, "organisation"), names_of(facts, "place")
+    assert list(agreements_of(facts).values()) == [
+        {places["香川県"], orgs["香川大学"], orgs["デルフト工科大学"]}
+    ]
+
+
+def test_a_count_of_parties_in_digits_keeps_one_agreement(tmp_path: Path) -> None:
+    """「本学はA及びBと3者協定を締結」: three parties counted in digits sign one agreement, not one per partner."""
+    facts = extract_page(
+        tmp_path,
+        "SOURCE: https://www.seto-univ.example/news/8.html\nTITLE: 3者協定の締結\n\n"
+        "本学は、7月3日、マラヤ大学及び株式会社ペナン精機と、材料工学分野の3者協定を締結しました。\n",
+    )
+    orgs = names_of(facts, "organisation")
+    assert list(agreements_of(facts).values()) == [{orgs["マラヤ大学"], orgs["ペナン精機"]}]

@@ -754,3 +754,15 @@ def test_the_party_of_a_person_with_their_post_travels_with_the_person(tmp_path:
     visited = ties_of(facts, "visited")
     assert (persons["カルロス・ロペス"], places["金沢市"]) in visited
     assert (orgs["ペルー生産省"], places["金沢市"]) not in visited
+
+
+def test_joining_an_event_past_a_note_in_brackets(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "長崎県の佐藤花子副知事は、5月9日、福岡市で開かれた「九州・ベトナム投資フォーラム」"
+        "(主催:九州経済連合会)に出席し、県の取り組みを紹介した。\n",
+    )
+    person = names_of(facts, "person")["佐藤花子"]
+    event = names_of(facts, "event")["九州・ベトナム投資フォーラム"]
+    assert (person, event) in ties_of(facts, "attended")
+    assert (names_of(facts, "organisation")["九州経済連合会"], event) in ties_of(facts, "organised")

@@ -633,3 +633,20 @@ def test_a_non_profits_legal_form_makes_a_body_of_ordinary_words(tmp_path: Path)
     facts = extract_page(tmp_path, "NPO法人日越交流ネットの川口久美理事長が挨拶しました。\n")
     persons, orgs = names_of(facts, "person"), names_of(facts, "organisation")
     assert (persons["川口久美"], orgs["日越交流ネット"]) in ties_of(facts, "works_for")
+
+
+def test_a_place_run_into_a_bodys_name_is_no_place_of_the_page(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "横浜ライフサイエンスセンターは、米国ボストンのBioVentures Bostonと連携覚書を締結しました。\n"
+        "署名式には在大阪中国総領事館の領事も出席しました。\n",
+    )
+    places = names_of(facts, "place")
+    assert "ボストン" in places and "中国" in places
+    assert "横浜" not in places and "大阪" not in places
+    assert "横浜ライフサイエンスセンター" in names_of(facts, "organisation")
+
+
+def test_the_place_of_an_office_stays_a_place(tmp_path: Path) -> None:
+    facts = extract_page(tmp_path, "式典には、北海道ソウル事務所の朴智英所長が出席しました。\n")
+    assert "ソウル" in names_of(facts, "place")

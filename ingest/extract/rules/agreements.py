@@ -15,6 +15,7 @@ from ingest.extract.rules.patterns import (
     BOTH_SIDES,
     GENERIC_AGREEMENT_WORDS,
     HEADLINE_END,
+    JOINT,
     KATAKANA_NAME,
     LATIN_NAME,
     NOT_NAMES,
@@ -244,7 +245,7 @@ class Agreements(Core):
             if parties and any(self._own_signs(p, pos) for p in parties):
                 # 「本学とX大学との間で大学間協定を締結」, 「本学はX大学及びY大学と…」 on a page that never
                 # names itself: each signs with it (one agreement per counterpart unless it is joint)
-                joint = bool(re.search(r"三者|共同|多国間|コンソーシアム", sentence))
+                joint = bool(JOINT.search(sentence) or "コンソーシアム" in sentence)
                 for group in [parties] if joint else [[p] for p in parties]:
                     self._agreement(word, kind, group, date, tail, seg_text, s, e, own=True)
                 continue
@@ -256,7 +257,7 @@ class Agreements(Core):
                 parties = [p for p in parties if p not in visited] if len(parties) - len(visited) >= 2 else parties
             last_parties = parties
             lead = parties[0] if subject is not None and parties[0] is subject and framed is None else None
-            if lead is not None and len(parties) > 2 and not re.search(r"三者|共同|多国間", sentence):
+            if lead is not None and len(parties) > 2 and not JOINT.search(sentence):
                 # 「XはAとBを訪問し、協力協定を締結」: one bilateral agreement per counterpart
                 for other in parties[1:]:
                     self._agreement(word, kind, [lead, other], date, tail, seg_text, s, e)
@@ -302,6 +303,7 @@ class Agreements(Core):
         titles = "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True))
         marked = r"\s?(?:\([^()]*\))?(?:" + titles + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?"
         counterparts: list[Mention] = []
+        edge = pos  # where the last counterpart found starts, with the country that locates it
         for m in sorted(outer, key=lambda x: x.end, reverse=True):
             rest = self.text[m.end : pos]
             if not counterparts:
@@ -311,8 +313,12 @@ class Agreements(Core):
                 if any(x.start == m.end + hit.end() for x in outer):
                     continue  # 「AとBが」, 「AとBを」: coordinated, not a counterpart
                 counterparts.append(m)
-            elif re.fullmatch(marked + r"(?:、|,|及び|および|並びに|と|・)", self.text[m.end : counterparts[-1].start]):
+                edge = m.start
+            elif m.kind == "country" and self.text[m.end : edge] in ("の", "・"):
+                edge = m.start  # 「B及びドイツのCと」: the country only says where C is
+            elif re.fullmatch(marked + r"(?:、|,|及び|および|並びに|と|・)", self.text[m.end : edge]):
                 counterparts.append(m)  # 「B、CおよびDと」
+                edge = m.start
             else:
                 break
         subject_mark = marked + r"(?:政府|当局)?(?:は|が)(?!で)"

@@ -15,9 +15,10 @@ from ingest.extract.rules.posts import Posts
 from ingest.extract.rules.sectors import Sectors
 from ingest.extract.rules.structure import Structure
 from ingest.extract.rules.visits import Visits
+from ingest.extract.rules.within import Within
 
 
-class _Builder(Posts, Visits, Events, Arguments, Structure, Sectors):
+class _Builder(Posts, Visits, Events, Arguments, Structure, Sectors, Within):
     """All rule families, run in the order their evidence needs."""
 
     def run(self) -> Extraction:
@@ -69,6 +70,7 @@ class _Builder(Posts, Visits, Events, Arguments, Structure, Sectors):
         self.name_sectors()
         self.merge_generic_agreements()
         self.drop_signed_events()
+        self.drop_places_within_names()
         return Extraction(self.entities, self.facts)
 
 

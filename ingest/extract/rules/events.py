@@ -13,6 +13,7 @@ from ingest.extract.rules.patterns import (
     HELD_AT,
     HELD_WITH,
     HOLDS,
+    JOINS,
     ORGANISER_ROW,
     PEOPLE_HEADINGS,
     QUOTED_PARTNER,
@@ -220,9 +221,7 @@ class Events(Core):
             if left and right and self.key(left[0]) != self.key(right[0]):
                 self.add("partner_of", self.key(left[0]), self.key(right[0]), (s, e), 0.55)
         for m in ms:
-            if m.type is EVENT and re.match(
-                r"」?\s?(?:に|へ)(?:も|の)?(?:出席|参加|招待|出展)", self.text[m.end : m.end + 7]
-            ):
+            if m.type is EVENT and JOINS.match(self.text, m.end, m.end + 60):
                 subj = self._subject([x for x in ms if x.start < m.start]) or subject or self.narrator
                 hosted = subj is not None and any(
                     f.type == "organised" and f.source == self.key(subj) and f.target == self.key(m) for f in self.facts

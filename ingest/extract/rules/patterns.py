@@ -156,6 +156,8 @@ LED_BEFORE = re.compile(r"\s?を(?:団長|副団長|団長代理)と(?:する|�
 LED_AFTER = re.compile(r"」?\s?[(（](?:団長|副団長)\s?[:：]\s?[^()（）\n]{0,12}?(?=[^()（）\n]*[)）])")
 MEETINGS = ("会談", "会見", "面談", "面会", "懇談", "懇談会", "意見交換会")
 GENERIC_AGREEMENT_WORDS = frozenset({"協定", "合意"})
+# 「三者協定」, 「3者間の覚書」, 「4機関による」: one agreement of three or more parties, not one per pair.
+JOINT = re.compile(r"(?<!第)[三四五六3-9３-９](?:者|機関|団体)|共同|多国間")
 # The と-slot of an agreement: 「…と(の間で)(…に関する)MOU(を)締結」 (a signing verb within the clause).
 PARTY_SLOT = re.compile(
     r"と(?:の間で)?[、,]?\s?[^、。と]{0,20}?(?:"
@@ -181,6 +183,8 @@ HOLDS = re.compile(
     r"を(?:[^、。をがは]{1,16}(?:で|にて|に)\s?)?(?:共同)?(?:開催|主催|共催)|が開催し|は開催"
     r"|(?:会|セミナー|フォーラム|シンポジウム|ウェビナー|サミット|イベント)」?を(?:[^、。をがは]{1,16}(?:で|にて|に)\s?)?開[きいく]"
 )
+# Joining the event just named, maybe past a note in brackets: 「「E」に出席」, 「「E」(主催:X)に参加」, 「Eへも出展」.
+JOINS = re.compile(r"」?\s?(?:[(（][^()（）\n]{0,40}[)）])?\s?(?:に|へ)(?:も|の)?(?:出席|参加|招待|出展)")
 # A co-host just before the event, maybe with the event's kind between: 「Bと「E」」, 「Bとオンラインセミナー「E」」.
 HELD_WITH = re.compile(
     r"\s?と、?\s?(?:[^\s、。「」]{0,10}?(?:セミナー|ウェビナー|フォーラム|シンポジウム|会議|交流会|商談会|イベント))?\s?「?"
