@@ -11,13 +11,13 @@ SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 SUBJECT_TAIL = (
     r"(?:の?(?:代表団|訪問団|視察団|使節団|一行)|(?:駐日|在日)[^\s、。はがのと]{0,10}?(?:大使|総領事|公使|領事)|"
     + "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True))
-    + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:\s?一行)?(?:では|は|が)"
+    + r")?\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:では|は|が)"
 )
 # A person's post with its portfolio before the title: 「P貿易大臣が」, 「P国際開発大臣は」, 「P観光局長は」.
 PERSON_SUBJECT_TAIL = (
     r"[\u4e00-\u9fff]{1,8}?(?:"
     + "|".join(sorted(TITLES, key=len, reverse=True))
-    + r")\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:\s?一行)?(?:は|が)"
+    + r")\s?(?:\(\d{1,3}\))?\s?(?:氏|さん|様)?(?:ら)?(?:は|が)"
 )
 # A post right after a body's name: 市長 split as 市+長, 県知事, 副省長, 観光誘客担当課長, 会頭.
 # 「P・X大学教授」, 「P X経済省 局長」 (a list row): any title, after a space too.
