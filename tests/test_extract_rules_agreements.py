@@ -431,3 +431,17 @@ def test_a_count_of_parties_in_digits_keeps_one_agreement(tmp_path: Path) -> Non
     )
     orgs = names_of(facts, "organisation")
     assert list(agreements_of(facts).values()) == [{orgs["マラヤ大学"], orgs["ペナン精機"]}]
+
+
+def test_a_country_run_into_its_state_and_a_department_names_the_states_department(tmp_path: Path) -> None:
+    """「米国X州農務局」: the country says where the state is; the body is X州農務局, the one the title names, while
+    a body of one country in another country's city (「日本ソウル商工会議所」) keeps its whole name."""
+    facts = extract_page(
+        tmp_path,
+        "静岡市経済局とオレゴン州農務局が覚書\n\n"
+        "静岡市経済局は、米国オレゴン州農務局との間で、農産物の輸出促進に関する覚書を締結した。"
+        "式には日本ソウル商工会議所の代表も出席した。\n",
+    )
+    orgs = names_of(facts, "organisation")
+    assert "米国オレゴン州農務局" not in orgs and "日本ソウル商工会議所" in orgs
+    assert list(agreements_of(facts).values()) == [{orgs["静岡市経済局"], orgs["オレゴン州農務局"]}]

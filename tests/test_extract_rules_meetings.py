@@ -745,6 +745,17 @@ def test_a_department_of_a_prefecture_holds_the_event_with_its_partner(tmp_path:
     assert "秋田県北部" not in orgs
 
 
+def test_the_party_of_a_person_with_their_post_travels_with_the_person(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "6月3日、ペルー生産省のカルロス・ロペス副大臣ら一行が金沢市を訪れ、村山卓市長と面談した。\n",
+    )
+    persons, places, orgs = names_of(facts, "person"), names_of(facts, "place"), names_of(facts, "organisation")
+    visited = ties_of(facts, "visited")
+    assert (persons["カルロス・ロペス"], places["金沢市"]) in visited
+    assert (orgs["ペルー生産省"], places["金沢市"]) not in visited
+
+
 def test_joining_an_event_past_a_note_in_brackets(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,

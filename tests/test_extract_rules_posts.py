@@ -448,3 +448,23 @@ def test_the_head_named_in_a_companys_profile_bracket_works_for_it(tmp_path: Pat
     )
     persons, orgs = names_of(facts, "person"), names_of(facts, "organisation")
     assert (persons["原田真一"], orgs["ことりデザイン"]) in ties_of(facts, "works_for")
+
+
+def test_a_deputys_post_after_a_body_in_brackets_ends_the_bodys_name(tmp_path: Path) -> None:
+    facts = extract_page(tmp_path, "訪問団には、甲斐由美氏(宮崎大学副学長)と日高誠氏(宮崎県商工会議所連合会副会長)が加わった。\n")
+    persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")
+    assert (persons["甲斐由美"], bodies["宮崎大学"]) in ties_of(facts, "works_for")
+
+
+def test_a_korean_university_named_with_daigakko_is_the_body_a_professor_serves(tmp_path: Path) -> None:
+    facts = extract_page(tmp_path, "パネル討論には金成俊氏(ソウル大学校教授)が参加しました。\n")
+    persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")
+    assert (persons["金成俊"], bodies["ソウル大学校"]) in ties_of(facts, "works_for")
+    assert "ソウル" not in names_of(facts, "place")
+
+
+def test_a_given_name_run_into_the_place_ending_of_a_mayors_post(tmp_path: Path) -> None:
+    facts = extract_page(tmp_path, "知事は台湾の台中市を訪れ、盧秀燕市長と観光交流について意見を交わした。\n")
+    persons, places = names_of(facts, "person"), names_of(facts, "place")
+    assert "盧秀燕" in persons and "盧秀" not in persons
+    assert (persons["盧秀燕"], places["台中市"]) in ties_of(facts, "works_for")

@@ -61,6 +61,7 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("Embassy", OrganisationKind.EMBASSY),
             ("大学", OrganisationKind.UNIVERSITY),
             ("大学院", OrganisationKind.UNIVERSITY),
+            ("大学校", OrganisationKind.UNIVERSITY),  # Korean universities (ソウル大学校) and academies
             ("University", OrganisationKind.UNIVERSITY),
             ("研究所", OrganisationKind.RESEARCH_INSTITUTE),
             # institutes named so in Chinese, Taiwanese and Korean usage: 工業技術研究院, 中国科学院

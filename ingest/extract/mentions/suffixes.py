@@ -92,6 +92,14 @@ def _trimmed(ctx: Context, a: int, b: int) -> _Run | None:
     if where is not None and e - where.end > 3 and not any(c.start == where.end + 1 for c in countries):
         run = run[where.end + 1 - s :]
         s = where.end + 1
+    # 「米国ワシントン州商務局」: a country run into a place of it and a body's name says where the place is
+    # (「日本北京商工会議所」, with a place of another country, is the country's body there)
+    where = next((c for c in countries if c.start == s and c.end < e and c.entry is not None), None)
+    if where is not None and any(
+        ps == where.end and pe < e and _lies_in(ctx, text[ps:pe], where) for ps, pe in ctx.gaz_places
+    ):
+        run = run[where.end - s :]
+        s = where.end
     if len(run) < 2:
         return None
     group = re.search(r"(?:代表団|訪問団|使節団|一行|関係者)$", run)
@@ -113,6 +121,12 @@ def _trimmed(ctx: Context, a: int, b: int) -> _Run | None:
         b = _last_token(doc, a, b, e)
     name, legal = _strip_legal(run)
     return _Run(a, b, e, name, legal)
+
+
+def _lies_in(ctx: Context, name: str, country: Mention) -> bool:
+    """Whether the gazetteer places ``name`` (no country itself) in ``country``."""
+    entry = ctx.gaz.lookup(name)
+    return entry is not None and country.entry is not None and entry.parent == country.entry.id
 
 
 def _body_kind(ctx: Context, run: _Run) -> str | None:

@@ -12,8 +12,9 @@ from ingest.extract.mentions.patterns import _JOINED_LEFT, _KANJI, _KATA, _TITLE
 
 
 def _is_title(text: str) -> bool:
-    """A post or an honorific: it ends a name run and never belongs inside a name."""
-    return text in TITLES or text in HONORIFICS
+    """A post, its deputy's (副学長, 副理事長) or an honorific: it ends a name run and never belongs inside a
+    name."""
+    return text in TITLES or text in HONORIFICS or (text[:1] == "副" and text[1:] in TITLES)
 
 
 def _strip_legal(text: str) -> tuple[str, str | None]:
