@@ -461,3 +461,10 @@ def test_a_korean_university_named_with_daigakko_is_the_body_a_professor_serves(
     persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")
     assert (persons["金成俊"], bodies["ソウル大学校"]) in ties_of(facts, "works_for")
     assert "ソウル" not in names_of(facts, "place")
+
+
+def test_a_given_name_run_into_the_place_ending_of_a_mayors_post(tmp_path: Path) -> None:
+    facts = extract_page(tmp_path, "知事は台湾の台中市を訪れ、盧秀燕市長と観光交流について意見を交わした。\n")
+    persons, places = names_of(facts, "person"), names_of(facts, "place")
+    assert "盧秀燕" in persons and "盧秀" not in persons
+    assert (persons["盧秀燕"], places["台中市"]) in ties_of(facts, "works_for")

@@ -221,6 +221,9 @@ def _tagged_persons(doc: Any, text: str, place_starts: set[int], tokens: list[An
             j += 1
         while j < len(tokens):
             nxt = tokens[j]
+            if _given_end_in_post(nxt, text, size):  # 「盧|秀|燕市|長」: 燕 ends the name, 市長 is the post
+                end, size, j = nxt.idx + 1, size + 1, len(tokens)
+                break
             if (
                 not re.fullmatch(rf"[{_KANJI}々]{{1,3}}", nxt.text)
                 or size + len(nxt.text) > 4
@@ -244,6 +247,20 @@ def _tagged_persons(doc: Any, text: str, place_starts: set[int], tokens: list[An
         if size > len(tok.text) and not (j < len(tokens) and tokens[j].text in _PLACE_CHARS and not reading):
             found.append(Mention(start, end, text[start:end], PERSON, None, "pattern", confidence=0.65))
     return found
+
+
+def _given_end_in_post(tok: Any, text: str, size: int) -> bool:
+    """A given name's last kanji run together with the place ending of a head's post (市長, 町長) into one
+    word the tagger reads as a place: 「盧秀燕市長」 cut 「盧|秀|燕市|長」."""
+    return (
+        size >= 2
+        and len(tok.text) == 2
+        and tok.text[0] not in _PLACE_CHARS
+        and tok.text[1] in "市町村区"
+        and "地名" in tok.tag_
+        and text.startswith("長", tok.idx + 2)
+        and re.fullmatch(rf"[{_KANJI}]", tok.text[0]) is not None
+    )
 
 
 def _posted_names(doc: Any, text: str) -> list[Mention]:

@@ -190,8 +190,9 @@ class Core:
             if before and before[-1].end == m.start():
                 continue  # 「X代表団」: X is already the mention
             people = [x for x in self.mentions if x.end <= m.start() and x.type is PERSON]
-            if people and re.fullmatch(LEADER_POST, self.text[people[-1].end : m.start()]):
-                continue  # 「吉本町長一行」: the group of the person named, not the last body
+            led = r"[\u4e00-\u9fff]{0,8}?" + LEADER_POST + r"ら?\s?"
+            if people and re.fullmatch(led, self.text[people[-1].end : m.start()]):
+                continue  # 「吉本町長一行」, 「P副大臣ら一行」: the group of the person named, not the last body
             # 「山梨県訪問団は…。訪問団は」: the group named so before, else the last body
             same = [x for x in self.mentions if x.type is ORG and x.end <= m.start() and x.text.endswith(m.group())
                     and len(x.text) > len(m.group())]
