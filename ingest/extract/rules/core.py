@@ -39,6 +39,9 @@ from ingest.extract.rules.text import closest, full_names, sentence_at, unyeared
 from ingest.extract.syntax import Arg, cases, conjuncts, phrase, subject_of
 from ingest.extract.syntax import dep_label as _dep_label
 
+# 「A及びB」, 「「A」と「B(…)」」: what joins two coordinated names
+_JOINED = r"」?\s?(?:\([^()]*\))?」?\s?(?:及び|および|と|、|,|並びに)\s?「?"
+
 
 class Core:
     """A document's entities and facts, with the lookups every rule family shares."""
@@ -187,8 +190,9 @@ class Core:
             if before and before[-1].end == m.start():
                 continue  # 「X代表団」: X is already the mention
             people = [x for x in self.mentions if x.end <= m.start() and x.type is PERSON]
-            if people and re.fullmatch(LEADER_POST, self.text[people[-1].end : m.start()]):
-                continue  # 「吉本町長一行」: the group of the person named, not the last body
+            led = r"[\u4e00-\u9fff]{0,8}?" + LEADER_POST + r"ら?\s?"
+            if people and re.fullmatch(led, self.text[people[-1].end : m.start()]):
+                continue  # 「吉本町長一行」, 「P副大臣ら一行」: the group of the person named, not the last body
             # 「山梨県訪問団は…。訪問団は」: the group named so before, else the last body
             same = [x for x in self.mentions if x.type is ORG and x.end <= m.start() and x.text.endswith(m.group())
                     and len(x.text) > len(m.group())]
@@ -382,6 +386,14 @@ class Core:
 
     def actor(self, m: Mention) -> bool:
         return self.entities[self.key(m)].actor
+
+    def lead(self, m: Mention) -> int:
+        """Where ``m`` starts with the legal form written before its name (「株式会社X」, 「公益財団法人X」), so
+        that what joins it to the name before (「AとB」) is read up to the legal form."""
+        legal = m.legal_name
+        if legal and legal.endswith(m.text) and self.text[max(0, m.end - len(legal)) : m.end] == legal:
+            return m.end - len(legal)
+        return m.start
 
     def _narrator(self) -> Mention | None:
         """「Xの訪問団の一員として」: a report written from inside X's delegation speaks for X."""
@@ -703,15 +715,14 @@ class Core:
         out: list[Mention] = []
         head = m
         while True:
+            start = self.lead(head)
             before = [
                 x
                 for x in ms
                 if x.end <= head.start
                 and self.actor(x)
                 and x.type is not PERSON
-                and re.fullmatch(
-                    r"」?\s?(?:\([^()]*\))?」?\s?(?:及び|および|と|、|,|並びに)\s?「?", self.text[x.end : head.start]
-                )
+                and re.fullmatch(_JOINED, self.text[x.end : start])
             ]
             if not before:
                 return out
