@@ -794,3 +794,13 @@ def test_each_person_of_a_list_split_inside_a_mayors_post_attends(tmp_path: Path
     attended = ties_of(facts, "attended")
     assert (persons["ジョン・ハリス"], event) in attended
     assert (persons["佐藤和夫"], event) in attended
+
+
+def test_the_pages_own_prefecture_holds_an_event_said_held_by_the_prefecture(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "宮崎県は、タイの旅行会社6社を招き、県内の観光地を紹介した。"
+        "2日目には県主催の「みやざき観光商談会」が開かれ、県内の宿泊施設20社が参加した。\n",
+    )
+    event = names_of(facts, "event")["みやざき観光商談会"]
+    assert (names_of(facts, "place")["宮崎県"], event) in ties_of(facts, "organised")
