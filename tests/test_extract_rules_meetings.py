@@ -777,3 +777,31 @@ def test_joining_an_event_past_a_note_in_brackets(tmp_path: Path) -> None:
     event = names_of(facts, "event")["九州・ベトナム投資フォーラム"]
     assert (person, event) in ties_of(facts, "attended")
     assert (names_of(facts, "organisation")["九州経済連合会"], event) in ties_of(facts, "organised")
+
+
+def test_a_reception_named_in_the_title_and_called_back_by_its_kind(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "鹿児島市・パース市姉妹都市提携50周年記念レセプションの開催\n\n"
+        "鹿児島市は、4月20日、パース市との姉妹都市提携50周年を記念するレセプションを市内で開催しました。"
+        "レセプションには、パース市のバジル・ジモフ市長、鹿児島商工会議所の岩崎芳太郎会頭らが出席しました。\n",
+    )
+    events, persons = names_of(facts, "event"), names_of(facts, "person")
+    event = events["鹿児島市・パース市姉妹都市提携50周年記念レセプション"]
+    attended = ties_of(facts, "attended")
+    assert (persons["バジル・ジモフ"], event) in attended
+    assert (persons["岩崎芳太郎"], event) in attended
+    assert (names_of(facts, "place")["鹿児島市"], event) in ties_of(facts, "organised")
+
+
+def test_each_person_of_a_list_split_inside_a_mayors_post_attends(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "富山市は、5月8日、「富山・ケンブリッジ水素フォーラム」を開催しました。"
+        "フォーラムには、ケンブリッジ市のジョン・ハリス市長、富山大学の佐藤和夫学長らが出席しました。\n",
+    )
+    persons = names_of(facts, "person")
+    event = names_of(facts, "event")["富山・ケンブリッジ水素フォーラム"]
+    attended = ties_of(facts, "attended")
+    assert (persons["ジョン・ハリス"], event) in attended
+    assert (persons["佐藤和夫"], event) in attended

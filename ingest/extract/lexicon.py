@@ -322,6 +322,10 @@ EVENT_WORDS: tuple[tuple[str, EventKind], ...] = (
     ("交流会", EventKind.MEETING),
     ("説明会", EventKind.MEETING),
     ("記念式典", EventKind.MEETING),
+    ("レセプション", EventKind.MEETING),
+    ("懇親会", EventKind.MEETING),
+    ("ワークショップ", EventKind.MEETING),
+    ("ビジネスマッチング", EventKind.MEETING),
     ("キックオフイベント", EventKind.MEETING),
     ("キックオフ会議", EventKind.MEETING),
 )

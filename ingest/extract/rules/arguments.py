@@ -17,6 +17,7 @@ from ingest.extract.rules.patterns import (
     LEADS,
     LED_AFTER,
     LED_BEFORE,
+    LISTED_PERSON,
     MEETINGS,
     VERBS,
 )
@@ -155,6 +156,21 @@ class Arguments(Core):
             for m in self._arg_mentions(c)
             if self.actor(m)
         ]
+
+    def _listed_with(self, people: list[Mention]) -> list[Mention]:
+        """「Aの P市長、Bの Q会頭らが出席」: the persons listed before a person subject, each with a post and
+        the next one's body, act with it (the parser often splits a post and loses the list)."""
+        out: list[Mention] = []
+        persons = [m for m in self.mentions if m.type is PERSON and m.length]
+        for v in people:
+            while v.type is PERSON:
+                s, _e = sentence_at(self.text, v.start)
+                prev = [p for p in persons if s <= p.start and p.end < v.start]
+                if not prev or not LISTED_PERSON.fullmatch(self.text, prev[-1].end, v.start):
+                    break
+                v = prev[-1]
+                out.append(v)
+        return out
 
     def _actors(self, verb: Any) -> list[Mention]:
         """Who does what the verb says: its subjects, those named beside them with ほか, and the leader of a
@@ -295,7 +311,8 @@ class Arguments(Core):
             named, _modified = subject_of(verb)
             if not events and verb.pos_ == "VERB" and named is not None and self._arg_mentions(named.head):
                 events = self._previous_event(span[0])  # who attends is named, not carried over
-            for v in self._actors(verb):
+            actors = self._actors(verb)
+            for v in [*actors, *self._listed_with(actors)]:
                 if self.actor(v) and not (verb.lemma_ == "出展" and v.type is PERSON):  # bodies exhibit, not people
                     for ev in events:
                         add("attended", v, ev, span, verb.idx)

@@ -61,12 +61,15 @@ PAIRED_ROW = re.compile(
     re.MULTILINE,
 )
 LEADER_POST = r"\s?(?:" + "|".join(sorted({*HEAD_TITLES, *TITLES}, key=len, reverse=True)) + r")?\s?(?:氏|さん|様)?"
+# Between two persons of a list: the first one's post, a comma, maybe the second one's body (「市長、X大学の」).
+LISTED_PERSON = re.compile(LEADER_POST + r"、\s?(?:[^、。「」()\s]{1,30}の\s?)?")
 HEADS = ("知事", "市長", "町長", "村長", "区長", "県長", "省長", "首相", "大統領", "社長", "学長", "理事長", "会長")
 # A bare event word standing for the event named before: 「セミナーでは」, 「同フォーラムに」.
 EVENT_ANAPHOR = re.compile(
     r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z・])(?:同|本|当|この|その)?"
     r"(?P<word>セミナー|フォーラム|シンポジウム|ウェビナー|カンファレンス|ミッション|スタディーツアー|ツアー|イベント"
-    r"|会議|大会|博覧会|展示会|見本市|サミット|交流会|説明会|商談会|式典|フェア|開会式|閉会式|開幕式)(?=[はでにのをがもへ、])"
+    r"|会議|大会|博覧会|展示会|見本市|サミット|交流会|説明会|商談会|式典|フェア|開会式|閉会式|開幕式"
+    r"|レセプション|懇親会|ワークショップ)(?=[はでにのをがもへ、])"
 )
 # The opening or closing of an event stands for the event itself (「開会式には…が出席」).
 EVENT_PARTS = ("開会式", "閉会式", "開幕式")
