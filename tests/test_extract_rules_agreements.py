@@ -445,3 +445,21 @@ def test_a_country_run_into_its_state_and_a_department_names_the_states_departme
     orgs = names_of(facts, "organisation")
     assert "米国オレゴン州農務局" not in orgs and "日本ソウル商工会議所" in orgs
     assert list(agreements_of(facts).values()) == [{orgs["静岡市経済局"], orgs["オレゴン州農務局"]}]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "福井県と公益財団法人ふくい産業支援センターは、9月9日、ベトナムのダナン工科大学と人材交流に関する覚書を締結した。",
+        "福井県と株式会社ふくい産業支援センターの間の覚書の締結式には、ダナン工科大学の学長も同席した。",
+    ],
+)
+def test_a_legal_form_before_a_coordinated_partys_name_joins_it_to_the_party_before(
+    tmp_path: Path, sentence: str
+) -> None:
+    """「AとB法人Xは」, 「Aと株式会社Xの間の覚書」: the legal form written before X's name stands between the
+    two names and does not part them."""
+    facts = extract_page(tmp_path, sentence + "\n")
+    orgs, places = names_of(facts, "organisation"), names_of(facts, "place")
+    pair = {places["福井県"], orgs["ふくい産業支援センター"]}
+    assert any(pair <= parties for parties in agreements_of(facts).values())

@@ -313,12 +313,12 @@ class Agreements(Core):
                 if any(x.start == m.end + hit.end() for x in outer):
                     continue  # 「AとBが」, 「AとBを」: coordinated, not a counterpart
                 counterparts.append(m)
-                edge = m.start
+                edge = self.lead(m)
             elif m.kind == "country" and self.text[m.end : edge] in ("の", "・"):
                 edge = m.start  # 「B及びドイツのCと」: the country only says where C is
             elif re.fullmatch(marked + r"(?:、|,|及び|および|並びに|と|・)", self.text[m.end : edge]):
                 counterparts.append(m)  # 「B、CおよびDと」
-                edge = m.start
+                edge = self.lead(m)
             else:
                 break
         subject_mark = marked + r"(?:政府|当局)?(?:は|が)(?!で)"
@@ -363,7 +363,8 @@ class Agreements(Core):
             while (up := next((m for m in ms if m.end == first.start and m.type is PLACE), None)) is not None:
                 first = up
             joint = r"\s?(?:\([^()]*\))?(?:と|及び|および)"
-            left = [a for a in bodies if a.end < first.start and re.fullmatch(joint, self.text[a.end : first.start])]
+            start = self.lead(first)
+            left = [a for a in bodies if a.end < first.start and re.fullmatch(joint, self.text[a.end : start])]
             counterpart = any(
                 m is not b and (not left or m is not left[-1]) and re.match(r"と|及び", self._after(m)) for m in bodies
             )
@@ -391,7 +392,8 @@ class Agreements(Core):
         left = [
             m
             for m in bodies
-            if m.end < first.start and re.fullmatch(r"\s?(?:\([^()]*\))?(?:と|・)", self.text[m.end : first.start])
+            if m.end < first.start
+            and re.fullmatch(r"\s?(?:\([^()]*\))?(?:と|・)", self.text[m.end : self.lead(first)])
         ]
         if not left:
             return None

@@ -39,6 +39,9 @@ from ingest.extract.rules.text import closest, full_names, sentence_at, unyeared
 from ingest.extract.syntax import Arg, cases, conjuncts, phrase, subject_of
 from ingest.extract.syntax import dep_label as _dep_label
 
+# 「A及びB」, 「「A」と「B(…)」」: what joins two coordinated names
+_JOINED = r"」?\s?(?:\([^()]*\))?」?\s?(?:及び|および|と|、|,|並びに)\s?「?"
+
 
 class Core:
     """A document's entities and facts, with the lookups every rule family shares."""
@@ -384,6 +387,14 @@ class Core:
     def actor(self, m: Mention) -> bool:
         return self.entities[self.key(m)].actor
 
+    def lead(self, m: Mention) -> int:
+        """Where ``m`` starts with the legal form written before its name (「株式会社X」, 「公益財団法人X」), so
+        that what joins it to the name before (「AとB」) is read up to the legal form."""
+        legal = m.legal_name
+        if legal and legal.endswith(m.text) and self.text[max(0, m.end - len(legal)) : m.end] == legal:
+            return m.end - len(legal)
+        return m.start
+
     def _narrator(self) -> Mention | None:
         """「Xの訪問団の一員として」: a report written from inside X's delegation speaks for X."""
         hit = re.search(r"の(?:訪問団|代表団|視察団|使節団|ミッション)の一員(?:として|で)", self.text)
@@ -704,15 +715,14 @@ class Core:
         out: list[Mention] = []
         head = m
         while True:
+            start = self.lead(head)
             before = [
                 x
                 for x in ms
                 if x.end <= head.start
                 and self.actor(x)
                 and x.type is not PERSON
-                and re.fullmatch(
-                    r"」?\s?(?:\([^()]*\))?」?\s?(?:及び|および|と|、|,|並びに)\s?「?", self.text[x.end : head.start]
-                )
+                and re.fullmatch(_JOINED, self.text[x.end : start])
             ]
             if not before:
                 return out
