@@ -59,6 +59,17 @@ def test_an_autonomous_province_in_katakana_and_a_school_called_back_by_doko(tmp
     assert (persons["ソムチャイ・ウォン"], orgs["チュラロンコン大学サラブリ校"]) in ties_of(facts, "works_for")
 
 
+def test_each_of_several_bodies_coordinated_before_a_visit_verb_is_visited(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "山形県の訪問団は、9日、ハノイ工科大学、ベトナム国家大学及びダナン大学を訪れた。\n",
+    )
+    orgs, places = names_of(facts, "organisation"), names_of(facts, "place")
+    visited = ties_of(facts, "visited")
+    for body in ("ハノイ工科大学", "ベトナム国家大学", "ダナン大学"):
+        assert (places["山形県"], orgs[body]) in visited
+
+
 def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,
@@ -794,3 +805,13 @@ def test_each_person_of_a_list_split_inside_a_mayors_post_attends(tmp_path: Path
     attended = ties_of(facts, "attended")
     assert (persons["ジョン・ハリス"], event) in attended
     assert (persons["佐藤和夫"], event) in attended
+
+
+def test_the_pages_own_prefecture_holds_an_event_said_held_by_the_prefecture(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "宮崎県は、タイの旅行会社6社を招き、県内の観光地を紹介した。"
+        "2日目には県主催の「みやざき観光商談会」が開かれ、県内の宿泊施設20社が参加した。\n",
+    )
+    event = names_of(facts, "event")["みやざき観光商談会"]
+    assert (names_of(facts, "place")["宮崎県"], event) in ties_of(facts, "organised")

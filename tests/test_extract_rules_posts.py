@@ -481,3 +481,15 @@ def test_a_bare_heads_post_after_a_body_whose_head_is_named_is_not_that_bodys(tm
     persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")
     assert (persons["水野明久"], bodies["中部経済連合会"]) in ties_of(facts, "works_for")
     assert (persons["佐藤一郎"], bodies["中部経済連合会"]) not in ties_of(facts, "works_for")
+
+
+def test_a_head_does_not_head_the_place_they_visit(tmp_path: Path) -> None:
+    """「A市とB市は…。P市長がB市を訪問」: a bare 市長 heads a city named before, never the one the head visits."""
+    facts = extract_page(
+        tmp_path,
+        "高崎市と台湾の台中市は、2016年に友好交流協定を締結しました。\n"
+        "9月3日、富岡賢治市長が台中市を訪問し、交流の拡大について意見を交わしました。\n",
+    )
+    persons, places = names_of(facts, "person"), names_of(facts, "place")
+    works = ties_of(facts, "works_for")
+    assert (persons["富岡賢治"], places["高崎市"]) in works and (persons["富岡賢治"], places["台中市"]) not in works

@@ -62,9 +62,11 @@ class Visits(Core):
                         gap = re.sub(r"^社", "", gap)  # 「ミシュラン社視察」 reads as 「ミシュラン視察」
                     if re.fullmatch(r"\s*(?:を|に|へ)?\s*(?:初めて|正式に|表敬)?\s*", gap) or re.fullmatch(r"と", gap):
                         objs.append(m)
-                # coordinated objects: 「AとBに赴き」
+                # coordinated objects: 「AとBに赴き」, 「A、B及びCを訪れ」 (a country before its place only locates it)
                 for m in list(objs):
                     before = [x for x in ms if x.end == m.start - 1 and self.text[x.end] == "と" and self.actor(x)]
+                    if m.type is not PERSON:
+                        before += [x for x in self._coordinated(m, ms) if x.kind != "country" and x not in before]
                     objs += before
                 later = self._visitor_after(pos + len(word), ms)
                 # a subject written after the verb (「…を視察したほか、X大学では」) heads another clause
