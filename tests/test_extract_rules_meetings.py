@@ -815,3 +815,16 @@ def test_the_pages_own_prefecture_holds_an_event_said_held_by_the_prefecture(tmp
     )
     event = names_of(facts, "event")["みやざき観光商談会"]
     assert (names_of(facts, "place")["宮崎県"], event) in ties_of(facts, "organised")
+
+
+def test_people_named_by_what_they_are_attend_for_the_body_they_come_from(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "徳島大学は、9月12日、「日タイ薬学シンポジウム」を開催しました。"
+        "シンポジウムには、タイのチェンマイ大学から研究者8名が参加し、徳島文理大学からも関係者が出席しました。\n",
+    )
+    orgs = names_of(facts, "organisation")
+    event = names_of(facts, "event")["日タイ薬学シンポジウム"]
+    attended = ties_of(facts, "attended")
+    assert (orgs["チェンマイ大学"], event) in attended
+    assert (orgs["徳島文理大学"], event) in attended
