@@ -818,3 +818,26 @@ def test_each_person_of_a_list_split_inside_a_mayors_post_attends(tmp_path: Path
     attended = ties_of(facts, "attended")
     assert (persons["ジョン・ハリス"], event) in attended
     assert (persons["佐藤和夫"], event) in attended
+
+
+def test_the_pages_own_prefecture_holds_an_event_said_held_by_the_prefecture(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "宮崎県は、タイの旅行会社6社を招き、県内の観光地を紹介した。"
+        "2日目には県主催の「みやざき観光商談会」が開かれ、県内の宿泊施設20社が参加した。\n",
+    )
+    event = names_of(facts, "event")["みやざき観光商談会"]
+    assert (names_of(facts, "place")["宮崎県"], event) in ties_of(facts, "organised")
+
+
+def test_people_named_by_what_they_are_attend_for_the_body_they_come_from(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "徳島大学は、9月12日、「日タイ薬学シンポジウム」を開催しました。"
+        "シンポジウムには、タイのチェンマイ大学から研究者8名が参加し、徳島文理大学からも関係者が出席しました。\n",
+    )
+    orgs = names_of(facts, "organisation")
+    event = names_of(facts, "event")["日タイ薬学シンポジウム"]
+    attended = ties_of(facts, "attended")
+    assert (orgs["チェンマイ大学"], event) in attended
+    assert (orgs["徳島文理大学"], event) in attended

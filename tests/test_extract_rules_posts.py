@@ -468,3 +468,15 @@ def test_a_given_name_run_into_the_place_ending_of_a_mayors_post(tmp_path: Path)
     persons, places = names_of(facts, "person"), names_of(facts, "place")
     assert "盧秀燕" in persons and "盧秀" not in persons
     assert (persons["盧秀燕"], places["台中市"]) in ties_of(facts, "works_for")
+
+
+def test_a_head_does_not_head_the_place_they_visit(tmp_path: Path) -> None:
+    """「A市とB市は…。P市長がB市を訪問」: a bare 市長 heads a city named before, never the one the head visits."""
+    facts = extract_page(
+        tmp_path,
+        "高崎市と台湾の台中市は、2016年に友好交流協定を締結しました。\n"
+        "9月3日、富岡賢治市長が台中市を訪問し、交流の拡大について意見を交わしました。\n",
+    )
+    persons, places = names_of(facts, "person"), names_of(facts, "place")
+    works = ties_of(facts, "works_for")
+    assert (persons["富岡賢治"], places["高崎市"]) in works and (persons["富岡賢治"], places["台中市"]) not in works

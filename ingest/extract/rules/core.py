@@ -160,9 +160,9 @@ class Core:
                 copy = Mention(m.start(), m.end(), m.group(1), PLACE, target.kind, "alias", confidence=0.55)
                 extra.append(copy)
                 self.of[id(copy)] = self.key(target)
-        # 「本県」「県と…」, 「本市を訪問」: the page's own prefecture (or city), the one it names most often.
+        # 「本県」「県と…」, 「本市を訪問」, 「県主催の」: the page's own prefecture (or city), the one named most.
         bare = (
-            r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:(?:本|当)?(県|市)(?=と|は|が|では|の|、|内)"
+            r"(?<![\u4e00-\u9fff\u30a1-\u30fa])(?:(?:本|当)?(県|市)(?=と|は|が|では|の|、|内|主催|共催)"
             r"|(?:本|当)(県|市)(?=を|に|へ|で))"
         )
         for m in re.finditer(bare, self.text):

@@ -13,6 +13,8 @@ from ingest.extract.rules.text import closest, role_between, sentence_at
 
 # A country in brackets after a body or a person: 「X (ドイツ)」, 「A氏(イタリア)」.
 _COUNTRY_BRACKET = re.compile(r"\s?\([^()]{1,12}\)")
+# 「…Xを(表敬)訪問」: X is visited
+_VISITS = re.compile(r"\s?(?:\([^()]{1,20}\))?を(?:表敬)?(?:訪問|訪れ|視察)")
 
 
 class Posts(Core):
@@ -159,9 +161,12 @@ class Posts(Core):
 
     def _taken(self, p: Mention, ms: list[Mention]) -> frozenset[str]:
         """Bodies another person of ``p``'s sentence is named with (「Xの Q市長」, 「X Q学長」): a bare post of
-        ``p`` in the same sentence (「秋元市長はXの李市長と署名」) is not X's."""
+        ``p`` in the same sentence (「秋元市長はXの李市長と署名」) is not X's; nor is a place ``p`` visits there."""
         start, end = sentence_at(self.text, p.start)
         out = set()
+        for x in ms:
+            if x.type is not PERSON and p.end <= x.start < end and _VISITS.match(self.text, x.end):
+                out.add(self.key(x))  # 「P市長がXを訪問」: no one visits the place they head
         for q in ms:
             if q.type is not PERSON or q is p or not start <= q.start < end:
                 continue
