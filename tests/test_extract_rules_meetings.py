@@ -70,6 +70,19 @@ def test_each_of_several_bodies_coordinated_before_a_visit_verb_is_visited(tmp_p
         assert (places["山形県"], orgs[body]) in visited
 
 
+def test_a_group_led_by_a_person_and_called_back_by_ikko_travels_with_its_leader(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "高松市 国際交流課\n\n"
+        "ペルー・リマ市のホセ・ガルシア副市長を団長とする経済視察団一行12名が、4月8日に本市を訪問しました。\n"
+        "一行は、大西秀人市長を表敬訪問しました。\n",
+    )
+    persons, places = names_of(facts, "person"), names_of(facts, "place")
+    met = ties_of(facts, "met_with") | {(b, a) for a, b in ties_of(facts, "met_with")}
+    assert (persons["ホセ・ガルシア"], places["高松市"]) in ties_of(facts, "visited")
+    assert (persons["ホセ・ガルシア"], persons["大西秀人"]) in met
+
+
 def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,
@@ -815,3 +828,16 @@ def test_the_pages_own_prefecture_holds_an_event_said_held_by_the_prefecture(tmp
     )
     event = names_of(facts, "event")["みやざき観光商談会"]
     assert (names_of(facts, "place")["宮崎県"], event) in ties_of(facts, "organised")
+
+
+def test_people_named_by_what_they_are_attend_for_the_body_they_come_from(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "徳島大学は、9月12日、「日タイ薬学シンポジウム」を開催しました。"
+        "シンポジウムには、タイのチェンマイ大学から研究者8名が参加し、徳島文理大学からも関係者が出席しました。\n",
+    )
+    orgs = names_of(facts, "organisation")
+    event = names_of(facts, "event")["日タイ薬学シンポジウム"]
+    attended = ties_of(facts, "attended")
+    assert (orgs["チェンマイ大学"], event) in attended
+    assert (orgs["徳島文理大学"], event) in attended

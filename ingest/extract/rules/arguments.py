@@ -19,10 +19,11 @@ from ingest.extract.rules.patterns import (
     LED_BEFORE,
     LISTED_PERSON,
     MEETINGS,
+    PEOPLE_SENT,
     VERBS,
 )
 from ingest.extract.rules.text import sentence_at
-from ingest.extract.syntax import Arg, arguments, cases, predicates, subject_of
+from ingest.extract.syntax import Arg, arguments, cases, phrase, predicates, subject_of
 from ingest.extract.syntax import dep_label as _dep_label
 
 
@@ -172,6 +173,14 @@ class Arguments(Core):
                 out.append(v)
         return out
 
+    def _sent_from(self, verb: Any, actors: list[Mention]) -> list[Mention]:
+        """「X大学から研究者12名が参加」, 「X協会からも関係者が出席」: people named only by what they are come for
+        the body they come from."""
+        subj, _modified = subject_of(verb)
+        if actors or subj is None or not PEOPLE_SENT.search(self.text[slice(*phrase(subj.head))]):
+            return []
+        return [m for m in self._arg(arguments(verb), None, ("から",)) if self.actor(m) and m.type is not PERSON]
+
     def _actors(self, verb: Any) -> list[Mention]:
         """Who does what the verb says: its subjects, those named beside them with ほか, and the leader of a
         group (or of a mission) that is its subject."""
@@ -312,7 +321,7 @@ class Arguments(Core):
             if not events and verb.pos_ == "VERB" and named is not None and self._arg_mentions(named.head):
                 events = self._previous_event(span[0])  # who attends is named, not carried over
             actors = self._actors(verb)
-            for v in [*actors, *self._listed_with(actors)]:
+            for v in [*actors, *self._listed_with(actors), *self._sent_from(verb, actors)]:
                 if self.actor(v) and not (verb.lemma_ == "出展" and v.type is PERSON):  # bodies exhibit, not people
                     for ev in events:
                         add("attended", v, ev, span, verb.idx)
