@@ -154,6 +154,18 @@ def test_the_bodies_listed_as_taking_part_attended_the_pages_event(tmp_path: Pat
     assert {(bodies["トロント大学"], event), (bodies["京都大学"], event)} <= ties_of(facts, "attended")
 
 
+def test_the_rows_of_a_schedule_are_visits_of_whoever_the_page_reports_travelling(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "パラナ州のマリア・シルバ副知事が、9月2日に富山県を訪れた。\n\n【日程】\n"
+        "9月2日 富山県庁表敬訪問\n9月3日 富山大学視察、株式会社不二越訪問\n",
+    )
+    persons, orgs = names_of(facts, "person"), names_of(facts, "organisation")
+    visited = ties_of(facts, "visited")
+    assert (persons["マリア・シルバ"], orgs["富山大学"]) in visited
+    assert (persons["マリア・シルバ"], orgs["不二越"]) in visited  # 「…訪問」 is no part of the company's name
+
+
 def test_each_row_under_a_list_of_twinned_regions_is_a_friendship_agreement(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,

@@ -70,6 +70,19 @@ def test_each_of_several_bodies_coordinated_before_a_visit_verb_is_visited(tmp_p
         assert (places["山形県"], orgs[body]) in visited
 
 
+def test_a_group_led_by_a_person_and_called_back_by_ikko_travels_with_its_leader(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "高松市 国際交流課\n\n"
+        "ペルー・リマ市のホセ・ガルシア副市長を団長とする経済視察団一行12名が、4月8日に本市を訪問しました。\n"
+        "一行は、大西秀人市長を表敬訪問しました。\n",
+    )
+    persons, places = names_of(facts, "person"), names_of(facts, "place")
+    met = ties_of(facts, "met_with") | {(b, a) for a, b in ties_of(facts, "met_with")}
+    assert (persons["ホセ・ガルシア"], places["高松市"]) in ties_of(facts, "visited")
+    assert (persons["ホセ・ガルシア"], persons["大西秀人"]) in met
+
+
 def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,

@@ -119,6 +119,11 @@ def _trimmed(ctx: Context, a: int, b: int) -> _Run | None:
         run = run[: role.start()]
         e = s + len(run)
         b = _last_token(doc, a, b, e)
+    visit = re.search(r"(?:表敬訪問|訪問|視察|見学)$", run)
+    if visit and len(run) > len(visit.group()) + 1:  # a schedule's 「X大学視察」, 「株式会社Y訪問」: the body is X, Y
+        run = run[: visit.start()]
+        e = s + len(run)
+        b = _last_token(doc, a, b, e)
     name, legal = _strip_legal(run)
     return _Run(a, b, e, name, legal)
 

@@ -12,13 +12,14 @@ from ingest.extract.rules.events import Events
 from ingest.extract.rules.model import Extraction
 from ingest.extract.rules.patterns import SENTENCE
 from ingest.extract.rules.posts import Posts
+from ingest.extract.rules.schedule import Schedule
 from ingest.extract.rules.sectors import Sectors
 from ingest.extract.rules.structure import Structure
 from ingest.extract.rules.visits import Visits
 from ingest.extract.rules.within import Within
 
 
-class _Builder(Posts, Visits, Events, Arguments, Structure, Sectors, Within):
+class _Builder(Posts, Visits, Schedule, Events, Arguments, Structure, Sectors, Within):
     """All rule families, run in the order their evidence needs."""
 
     def run(self) -> Extraction:
@@ -60,6 +61,7 @@ class _Builder(Posts, Visits, Events, Arguments, Structure, Sectors, Within):
         self.structure()
         self.paired_rows()
         self.itinerary()
+        self.schedule_rows()
         self.call_rows()
         self.partner_lists()
         self.field_organisers()

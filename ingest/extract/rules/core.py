@@ -185,20 +185,24 @@ class Core:
                 self.of[id(copy)] = self.key(named[-1])
         extra += self._own_university()
         extra += self._family_names()
+        leader: Mention | None = None  # the person whose group was named last
         for m in re.finditer(r"代表団|訪問団|一行", self.text):
             before = [x for x in self.mentions if x.end <= m.start() and x.type is ORG]
             if before and before[-1].end == m.start():
+                leader = None
                 continue  # 「X代表団」: X is already the mention
             people = [x for x in self.mentions if x.end <= m.start() and x.type is PERSON]
-            led = r"[\u4e00-\u9fff]{0,8}?" + LEADER_POST + r"ら?\s?"
+            led = r"[\u4e00-\u9fff]{0,8}?" + LEADER_POST + r"(?:ら?|を(?:副)?団長と(?:する|した)[^、。]{0,12}?)\s?"
             if people and re.fullmatch(led, self.text[people[-1].end : m.start()]):
-                continue  # 「吉本町長一行」, 「P副大臣ら一行」: the group of the person named, not the last body
-            # 「山梨県訪問団は…。訪問団は」: the group named so before, else the last body
+                leader = people[-1]
+                continue  # 「吉本町長一行」, 「P副大臣ら一行」, 「Pを団長とする視察団一行」: the person's group
+            # 「山梨県訪問団は…。訪問団は」: the group named so before, else the person who led the group named
+            # last (「Pを団長とする視察団一行が…。一行は」), else the last body
             same = [x for x in self.mentions if x.type is ORG and x.end <= m.start() and x.text.endswith(m.group())
                     and len(x.text) > len(m.group())]
-            target = same[-1] if same else self._last_before(m.start(), "organisation", ())
+            target = same[-1] if same else leader or self._last_before(m.start(), "organisation", ())
             if target is not None:
-                copy = Mention(m.start(), m.end(), m.group(), ORG, target.kind, "alias", confidence=0.55)
+                copy = Mention(m.start(), m.end(), m.group(), target.type, target.kind, "alias", confidence=0.55)
                 extra.append(copy)
                 self.of[id(copy)] = self.key(target)
         self.mentions = sorted(self.mentions + extra, key=lambda x: x.start)
@@ -661,7 +665,9 @@ class Core:
         """「P上院議員ら訪問団一行が」: a bare group word right after a person with their post is that person's."""
         people = [m for m in self.mentions if m.type is PERSON and m.end <= pos and pos - m.end <= 20]
         group = r"\s?(?:ら|一行)?\s?(?:の)?(?:代表団|訪問団|視察団|使節団|経済団|交流団)?\s?"
-        if people and re.fullmatch(r"[\u4e00-\u9fff]{0,6}?" + LEADER_POST + group, self.text[people[-1].end : pos]):
+        led = r"(?:を(?:副)?団長と(?:する|した)[^、。]{0,12}?)?"  # 「Pを団長とする経済視察団一行」
+        gap = self.text[people[-1].end : pos] if people else ""
+        if people and re.fullmatch(r"[\u4e00-\u9fff]{0,6}?" + LEADER_POST + led + group, gap):
             return people[-1]
         return None
 

@@ -71,7 +71,8 @@ class Visits(Core):
                 later = self._visitor_after(pos + len(word), ms)
                 # a subject written after the verb (「…を視察したほか、X大学では」) heads another clause
                 before_verb = subject if subject is not None and subject.start < pos else None
-                subj = later or self._subject([m for m in ms if m.start < pos]) or before_verb or self.narrator
+                subj = later or self._subject([m for m in ms if m.start < pos]) or before_verb
+                subj = subj or self._group_leader(sentence, s, pos) or self.narrator
                 if word in ("来日", "訪日"):
                     japan = [m for m in self.mentions if m.text == "日本"]
                     objs = japan[:1]
@@ -97,6 +98,12 @@ class Visits(Core):
                 for q in called:
                     if subj.type is PERSON:
                         self.add("met_with", self.key(subj), self.key(q), (s, e), 0.6)
+
+    def _group_leader(self, sentence: str, s: int, pos: int) -> Mention | None:
+        """「Pを団長とする視察団一行15名が」: a group with no body of its own as subject travels with its leader."""
+        group = r"(?:代表団|訪問団|視察団|使節団|経済団|交流団|一行)(?:\s?(?:約)?[0-9０-９]{1,3}(?:名|人))?(?:は|が)"
+        hit = re.search(group, sentence[: pos - s])
+        return self._leader(s + hit.start()) if hit else None
 
     def _noun_visitor(self, o: Mention, pos: int, ms: list[Mention]) -> Mention | None:
         """The visitor of 「XによるY訪問」 (Y right before the visit word). 「XのY訪問」 is left alone: an の
