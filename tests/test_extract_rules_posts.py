@@ -470,6 +470,19 @@ def test_a_given_name_run_into_the_place_ending_of_a_mayors_post(tmp_path: Path)
     assert (persons["盧秀燕"], places["台中市"]) in ties_of(facts, "works_for")
 
 
+def test_a_bare_heads_post_serves_the_body_the_sentence_named_before(tmp_path: Path) -> None:
+    facts = extract_page(tmp_path, "市長は韓国の光州テクノパークを訪れ、朴成民院長から入居企業の説明を受けた。\n")
+    persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")
+    assert (persons["朴成民"], bodies["光州テクノパーク"]) in ties_of(facts, "works_for")
+
+
+def test_a_bare_heads_post_after_a_body_whose_head_is_named_is_not_that_bodys(tmp_path: Path) -> None:
+    facts = extract_page(tmp_path, "知事は中部経済連合会の水野明久会長と懇談し、続いて佐藤一郎会長とも面談した。\n")
+    persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")
+    assert (persons["水野明久"], bodies["中部経済連合会"]) in ties_of(facts, "works_for")
+    assert (persons["佐藤一郎"], bodies["中部経済連合会"]) not in ties_of(facts, "works_for")
+
+
 def test_a_head_does_not_head_the_place_they_visit(tmp_path: Path) -> None:
     """「A市とB市は…。P市長がB市を訪問」: a bare 市長 heads a city named before, never the one the head visits."""
     facts = extract_page(

@@ -100,6 +100,8 @@ ORG_SUFFIXES: tuple[tuple[str, OrganisationKind], ...] = tuple(
             ("工業団地", OrganisationKind.OTHER),
             ("産業団地", OrganisationKind.OTHER),
             ("サイエンスパーク", OrganisationKind.OTHER),
+            ("テクノパーク", OrganisationKind.OTHER),  # Korea's regional technoparks
+            ("リサーチパーク", OrganisationKind.OTHER),
             ("事務所", OrganisationKind.OTHER),
         ),
         key=lambda item: -len(item[0]),

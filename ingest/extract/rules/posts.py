@@ -11,6 +11,8 @@ from ingest.extract.rules.model import ORG, PERSON
 from ingest.extract.rules.patterns import BRACKET_POST, HEAD_OF, HEADS, POST_AFTER
 from ingest.extract.rules.text import closest, role_between, sentence_at
 
+# The post of a body's head, bare after a name: 「P院長」, 「P理事長」.
+_BODY_HEAD = re.compile(r"\s?(院長|所長|理事長|会長|センター長|館長|機構長|総裁|頭取)(?![\u4e00-\u9fff])")
 # A country in brackets after a body or a person: 「X (ドイツ)」, 「A氏(イタリア)」.
 _COUNTRY_BRACKET = re.compile(r"\s?\([^()]{1,12}\)")
 # 「…Xを(表敬)訪問」: X is visited
@@ -153,11 +155,28 @@ class Posts(Core):
                     if near:
                         host = self._in_order(p, ms, post.group(1), near) or (script or near)[-1]
                         found.append((host, post.group(1)))
+            if not found:
+                found += self._head_of_body_before(p, ms, after)
             for q, between in found:
                 role = role_between(between) or next((t for t in TITLES if after.lstrip().startswith(t)), None)
                 if q.kind == "country" and role and "領事" in role:
                     continue  # 「在X日本国総領事 P」: a consul serves a consulate the page leaves unnamed
                 self.add("works_for", self.key(p), self.key(q), (q.start, p.end), 0.7, role=role)
+
+    def _head_of_body_before(self, p: Mention, ms: list[Mention], after: str) -> list[tuple[Mention, str]]:
+        """「釜山テクノパークを訪問し、李明哲院長と面談」: a bare head's post serves the last body the sentence
+        named before the person, with no other person between them and none already its head."""
+        post = _BODY_HEAD.match(after)
+        if post is None:
+            return []
+        start, _end = sentence_at(self.text, p.start)
+        before = [q for q in ms if start <= q.start and q.end <= p.start]
+        body = max(before, key=lambda q: (q.end, q.length), default=None)  # 「釜山テクノパーク」, not its 釜山
+        if body is None or body.type is not ORG or not self.actor(body) or body.kind == "embassy":
+            return []
+        if self.key(body) in self._taken(p, ms):
+            return []  # 「Xの Q会長と P会長」: X has its head named
+        return [(body, post.group(1))]
 
     def _taken(self, p: Mention, ms: list[Mention]) -> frozenset[str]:
         """Bodies another person of ``p``'s sentence is named with (「Xの Q市長」, 「X Q学長」): a bare post of
