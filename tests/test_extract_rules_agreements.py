@@ -463,3 +463,14 @@ def test_a_legal_form_before_a_coordinated_partys_name_joins_it_to_the_party_bef
     orgs, places = names_of(facts, "organisation"), names_of(facts, "place")
     pair = {places["福井県"], orgs["ふくい産業支援センター"]}
     assert any(pair <= parties for parties in agreements_of(facts).values())
+
+
+def test_both_sides_are_the_pair_named_before_not_the_country_a_name_starts_with(tmp_path: Path) -> None:
+    """「AとX国投資庁は…。両機関は…MoUに署名」: the second side is the agency, not the country its name starts with."""
+    facts = extract_page(
+        tmp_path,
+        "北陸経済連合会とベトナム投資庁は、昨年から協議を続けてきた。\n"
+        "両機関は5月9日、ハノイで投資促進に関するMoUに署名した。\n",
+    )
+    orgs = names_of(facts, "organisation")
+    assert list(agreements_of(facts).values()) == [{orgs["北陸経済連合会"], orgs["ベトナム投資庁"]}]

@@ -539,9 +539,12 @@ class Agreements(Core):
                 x for x in self.mentions if x.start in (pos + 1, pos + 2) and self.actor(x) and x.type is not PERSON
             ]
             if left and right:
+                first = max((x for x in right if x.start == right[0].start), key=lambda x: x.length)
+                if first.kind != "country":
+                    return [left[0], first]  # 「AとX国投資庁は」: the body, not its country
                 # 「三重県とスペイン・バスク州」: take the most specific right-hand place.
-                chain = [x for x in self.mentions if x.start >= right[0].start and x.start <= right[0].end + 1]
-                return [left[0], chain[-1] if chain else right[0]]
+                chain = [x for x in self.mentions if x.start >= first.start and x.start <= first.end + 1]
+                return [left[0], chain[-1] if chain else first]
         return None
 
     def standing_twinning(self, sentence: str, s: int, e: int, ms: list[Mention]) -> None:
