@@ -853,3 +853,11 @@ def test_people_named_by_what_they_are_attend_for_the_body_they_come_from(tmp_pa
     attended = ties_of(facts, "attended")
     assert (orgs["チェンマイ大学"], event) in attended
     assert (orgs["徳島文理大学"], event) in attended
+
+
+def test_a_person_before_a_body_and_its_post_is_the_subject_who_meets(tmp_path: Path) -> None:
+    facts = extract_page(tmp_path, "高橋健太・北斗電機株式会社社長は、大邱テクノパークを訪れ、金在勲院長と会談した。\n")
+    persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")
+    met = ties_of(facts, "met_with")
+    assert (persons["高橋健太"], persons["金在勲"]) in met
+    assert (bodies["北斗電機株式会社"], persons["金在勲"]) not in met
