@@ -166,6 +166,19 @@ def test_the_rows_of_a_schedule_are_visits_of_whoever_the_page_reports_travellin
     assert (persons["マリア・シルバ"], orgs["不二越"]) in visited  # 「…訪問」 is no part of the company's name
 
 
+def test_the_visits_column_of_a_table_names_what_was_visited(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "熊本大学の教員5名が、3月4日から6日まで台湾を訪問した。\n\n"
+        "| 日付 | 訪問先 | 目的 |\n| --- | --- | --- |\n"
+        "| 3月4日 | 国立成功大学 | 共同研究の打合せ |\n| 3月5日 | 鴻海精密工業 | 工場見学 |\n",
+    )
+    orgs = names_of(facts, "organisation")
+    visited = ties_of(facts, "visited")
+    assert (orgs["熊本大学"], orgs["国立成功大学"]) in visited
+    assert (orgs["熊本大学"], orgs["鴻海精密工業"]) in visited
+
+
 def test_each_row_under_a_list_of_twinned_regions_is_a_friendship_agreement(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,

@@ -851,3 +851,11 @@ def test_the_leader_named_after_the_word_for_leader_joins_the_mission(tmp_path: 
     )
     event = names_of(facts, "event")["新潟食品輸出視察団"]
     assert (names_of(facts, "person")["小林正樹"], event) in ties_of(facts, "attended")
+
+
+def test_a_person_before_a_body_and_its_post_is_the_subject_who_meets(tmp_path: Path) -> None:
+    facts = extract_page(tmp_path, "高橋健太・北斗電機株式会社社長は、大邱テクノパークを訪れ、金在勲院長と会談した。\n")
+    persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")
+    met = ties_of(facts, "met_with")
+    assert (persons["高橋健太"], persons["金在勲"]) in met
+    assert (bodies["北斗電機株式会社"], persons["金在勲"]) not in met

@@ -650,3 +650,11 @@ def test_a_place_run_into_a_bodys_name_is_no_place_of_the_page(tmp_path: Path) -
 def test_the_place_of_an_office_stays_a_place(tmp_path: Path) -> None:
     facts = extract_page(tmp_path, "式典には、北海道ソウル事務所の朴智英所長が出席しました。\n")
     assert "ソウル" in names_of(facts, "place")
+
+
+def test_a_graduate_university_is_one_body(tmp_path: Path) -> None:
+    """「X大学院大学」: 大学院 is one word; the name holds no university X大学 with a unit 院大学."""
+    facts = extract_page(tmp_path, "北陸先端技術大学院大学は、タイのマヒドン大学と学術交流協定を締結した。\n")
+    orgs = names_of(facts, "organisation")
+    assert "北陸先端技術大学" not in orgs
+    assert list(agreements_of(facts).values()) == [{orgs["北陸先端技術大学院大学"], orgs["マヒドン大学"]}]

@@ -103,6 +103,8 @@ def _inner_org_end(name: str) -> int | None:
         at = name.find(strong)
         if at > 0 and at + len(strong) < len(name) - 1:
             rest = name[at + len(strong) :]
+            if rest.startswith("院"):
+                continue  # 「X大学院大学」: 大学院 is one word, the graduate university one body
             if _org_kind(rest) or rest.endswith(DEPARTMENT_SUFFIXES):
                 return at + len(strong)
     return None

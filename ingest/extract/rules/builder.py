@@ -62,6 +62,7 @@ class _Builder(Posts, Visits, Schedule, Events, Arguments, Structure, Sectors, W
         self.paired_rows()
         self.itinerary()
         self.schedule_rows()
+        self.visits_column()
         self.call_rows()
         self.partner_lists()
         self.field_organisers()

@@ -420,6 +420,10 @@ class Core:
                 continue
             if m.type is PLACE and tail.group().endswith("では") and not self._japanese(m):
                 continue  # 「ブリスベンでは、…と会談」: where it happened; 「本県では」 still acts
+            if m.type is not PERSON and tail.group()[:1] not in "はがで(の ":
+                # 「P・X社社長は」: the person before ・ holds the post and acts; X says for whom
+                held = [q for q in ms if q.type is PERSON and q.end + 1 == m.start and self.text[q.end] == "・"]
+                return held[0] if held else m
             return m
         return None
 
