@@ -83,6 +83,18 @@ def test_a_group_led_by_a_person_and_called_back_by_ikko_travels_with_its_leader
     assert (persons["ホセ・ガルシア"], persons["大西秀人"]) in met
 
 
+def test_a_bare_post_as_subject_is_the_person_named_before_in_that_post(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "大分県 国際政策課\n代表団を率いたのは、ザンビア共和国のピーター・ムレンガ商業担当大臣である。\n\n"
+        "同大臣は翌日、広瀬勝貞知事と面談し、大分大学を視察した。\n",
+    )
+    persons, orgs = names_of(facts, "person"), names_of(facts, "organisation")
+    met = ties_of(facts, "met_with") | {(b, a) for a, b in ties_of(facts, "met_with")}
+    assert (persons["ピーター・ムレンガ"], persons["広瀬勝貞"]) in met
+    assert (persons["ピーター・ムレンガ"], orgs["大分大学"]) in ties_of(facts, "visited")
+
+
 def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,
