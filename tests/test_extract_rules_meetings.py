@@ -83,6 +83,18 @@ def test_a_group_led_by_a_person_and_called_back_by_ikko_travels_with_its_leader
     assert (persons["ホセ・ガルシア"], persons["大西秀人"]) in met
 
 
+def test_a_bare_post_as_subject_is_the_person_named_before_in_that_post(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "大分県 国際政策課\n代表団を率いたのは、ザンビア共和国のピーター・ムレンガ商業担当大臣である。\n\n"
+        "同大臣は翌日、広瀬勝貞知事と面談し、大分大学を視察した。\n",
+    )
+    persons, orgs = names_of(facts, "person"), names_of(facts, "organisation")
+    met = ties_of(facts, "met_with") | {(b, a) for a, b in ties_of(facts, "met_with")}
+    assert (persons["ピーター・ムレンガ"], persons["広瀬勝貞"]) in met
+    assert (persons["ピーター・ムレンガ"], orgs["大分大学"]) in ties_of(facts, "visited")
+
+
 def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,
@@ -841,6 +853,16 @@ def test_people_named_by_what_they_are_attend_for_the_body_they_come_from(tmp_pa
     attended = ties_of(facts, "attended")
     assert (orgs["チェンマイ大学"], event) in attended
     assert (orgs["徳島文理大学"], event) in attended
+
+
+def test_the_leader_named_after_the_word_for_leader_joins_the_mission(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "新潟市は、10月7日から11日まで、ベトナムへ「新潟食品輸出視察団」を派遣しました。"
+        "団長は新潟商工会議所の小林正樹副会頭が務めました。\n",
+    )
+    event = names_of(facts, "event")["新潟食品輸出視察団"]
+    assert (names_of(facts, "person")["小林正樹"], event) in ties_of(facts, "attended")
 
 
 def test_a_person_before_a_body_and_its_post_is_the_subject_who_meets(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from ingest.extract.gazetteer import GazEntry, Gazetteer
 from ingest.extract.jdates import DateMention, find_dates
 from ingest.extract.lexicon import COREFERENCE, EVENT_WORDS, LEGAL_PREFIXES, TITLES
 from ingest.extract.mentions import Mention, clean_person
+from ingest.extract.rules.anaphora import bare_posts
 from ingest.extract.rules.model import EVENT, ORG, PERSON, PLACE, Fact, LocalEntity, key_of
 from ingest.extract.rules.patterns import (
     DELEGATIONS,
@@ -185,6 +186,9 @@ class Core:
                 copy = Mention(m.start(), m.end(), m.group(), EVENT, named[-1].kind, "alias", confidence=0.55)
                 extra.append(copy)
                 self.of[id(copy)] = self.key(named[-1])
+        for copy, person in bare_posts(self.text, self.mentions):
+            extra.append(copy)
+            self.of[id(copy)] = self.key(person)
         extra += self._own_university()
         extra += self._family_names()
         leader: Mention | None = None  # the person whose group was named last
