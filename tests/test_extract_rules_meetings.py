@@ -866,6 +866,16 @@ def test_people_named_by_what_they_are_attend_for_the_body_they_come_from(tmp_pa
     assert (orgs["徳島文理大学"], event) in attended
 
 
+def test_the_leader_named_after_the_word_for_leader_joins_the_mission(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "新潟市は、10月7日から11日まで、ベトナムへ「新潟食品輸出視察団」を派遣しました。"
+        "団長は新潟商工会議所の小林正樹副会頭が務めました。\n",
+    )
+    event = names_of(facts, "event")["新潟食品輸出視察団"]
+    assert (names_of(facts, "person")["小林正樹"], event) in ties_of(facts, "attended")
+
+
 def test_a_person_before_a_body_and_its_post_is_the_subject_who_meets(tmp_path: Path) -> None:
     facts = extract_page(tmp_path, "高橋健太・北斗電機株式会社社長は、大邱テクノパークを訪れ、金在勲院長と会談した。\n")
     persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")

@@ -493,3 +493,17 @@ def test_a_head_does_not_head_the_place_they_visit(tmp_path: Path) -> None:
     persons, places = names_of(facts, "person"), names_of(facts, "place")
     works = ties_of(facts, "works_for")
     assert (persons["富岡賢治"], places["高崎市"]) in works and (persons["富岡賢治"], places["台中市"]) not in works
+
+
+def test_a_post_named_by_the_bodys_last_word_heads_that_body(tmp_path: Path) -> None:
+    facts = extract_page(tmp_path, "副知事は遼寧省商務庁を訪問し、趙志遠庁長と貿易促進について協議した。\n")
+    persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")
+    assert (persons["趙志遠"], bodies["遼寧省商務庁"]) in ties_of(facts, "works_for")
+
+
+def test_same_and_a_one_character_body_ending_stands_for_the_body_named_before(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path, "視察団は遼寧省商務庁を訪れた。\n同庁の趙志遠副庁長から省内の投資環境について説明があった。\n"
+    )
+    persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")
+    assert (persons["趙志遠"], bodies["遼寧省商務庁"]) in ties_of(facts, "works_for")

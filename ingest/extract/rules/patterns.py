@@ -178,7 +178,7 @@ KATAKANA_NAME = r"[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・ ]{2,24}"
 NOT_NAMES = frozenset({"MOU", "MoU", "IT", "AI", "IoT", "ICT", "DX", "PR", "LOI", "NDA"})
 # 「同オフィス」, 「同協議会」: 同 and the ending of a body's name (checked against the bodies named before).
 SAME_BODY = re.compile(
-    r"(?<![\u4e00-\u9fff])同(?P<ending>[\u30a1-\u30fa\u30fc]{2,12}|[\u4e00-\u9fff]{2,5}?)(?=[はがとのもをにへで、])"
+    r"(?<![\u4e00-\u9fff])同(?P<ending>[\u30a1-\u30fa\u30fc]{2,12}|[\u4e00-\u9fff]{1,5}?)(?=[はがとのもをにへで、])"
 )
 # Holding an event: 「…を開催」, 「…を共同開催」, 「…交流会を開いた」, also with where, how or when between
 # (「…をオンラインで開催」, 「…を2月8日に開催」).

@@ -166,13 +166,16 @@ class Posts(Core):
     def _head_of_body_before(self, p: Mention, ms: list[Mention], after: str) -> list[tuple[Mention, str]]:
         """「釜山テクノパークを訪問し、李明哲院長と面談」: a bare head's post serves the last body the sentence
         named before the person, with no other person between them and none already its head."""
-        post = _BODY_HEAD.match(after)
-        if post is None:
-            return []
         start, _end = sentence_at(self.text, p.start)
         before = [q for q in ms if start <= q.start and q.end <= p.start]
         body = max(before, key=lambda q: (q.end, q.length), default=None)  # 「釜山テクノパーク」, not its 釜山
         if body is None or body.type is not ORG or not self.actor(body) or body.kind == "embassy":
+            return []
+        # 「四川省商務庁を訪問し、王建華庁長と」: a post named by the body's last word and 長 heads that body
+        last = body.text[-1]
+        own = re.match(r"\s?(副?" + last + "長)", after) if re.fullmatch(r"[\u4e00-\u9fff]", last) else None
+        post = _BODY_HEAD.match(after) or own
+        if post is None:
             return []
         if self.key(body) in self._taken(p, ms):
             return []  # 「Xの Q会長と P会長」: X has its head named
