@@ -95,6 +95,17 @@ def test_a_bare_post_as_subject_is_the_person_named_before_in_that_post(tmp_path
     assert (persons["ピーター・ムレンガ"], orgs["大分大学"]) in ties_of(facts, "visited")
 
 
+def test_people_coordinated_before_the_subject_of_a_visit_each_visited(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "デビッド・ブラウン教授、エマ・ウィルソン准教授及びジョン・テイラー講師は、6月2日に広島大学を訪れた。\n",
+    )
+    persons, orgs = names_of(facts, "person"), names_of(facts, "organisation")
+    visited = ties_of(facts, "visited")
+    for person in ("デビッド・ブラウン", "エマ・ウィルソン", "ジョン・テイラー"):
+        assert (persons[person], orgs["広島大学"]) in visited
+
+
 def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,
@@ -853,6 +864,16 @@ def test_people_named_by_what_they_are_attend_for_the_body_they_come_from(tmp_pa
     attended = ties_of(facts, "attended")
     assert (orgs["チェンマイ大学"], event) in attended
     assert (orgs["徳島文理大学"], event) in attended
+
+
+def test_the_leader_named_after_the_word_for_leader_joins_the_mission(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "新潟市は、10月7日から11日まで、ベトナムへ「新潟食品輸出視察団」を派遣しました。"
+        "団長は新潟商工会議所の小林正樹副会頭が務めました。\n",
+    )
+    event = names_of(facts, "event")["新潟食品輸出視察団"]
+    assert (names_of(facts, "person")["小林正樹"], event) in ties_of(facts, "attended")
 
 
 def test_a_person_before_a_body_and_its_post_is_the_subject_who_meets(tmp_path: Path) -> None:

@@ -112,7 +112,7 @@ _INTRO_ORG = re.compile(
 )
 # A quoted name that something is held under or attended: 「X」に参加, 「X」を開催, 「X」の会期中.
 _QUOTED_OCCASION = re.compile(
-    r"「([^「」]{4,40})」\s?(?=に(?:も)?(?:参加|出席|出展)|を(?:開催|主催|共催)|の会期|が開催"
+    r"「([^「」]{4,40})」\s?(?=に(?:も)?(?:参加|出席|出展)|を(?:開催|主催|共催|派遣)|の会期|が開催"
     r"|の[^\s、。「」]{0,8}(?:イベント|セミナー|シンポジウム|式典)(?:が|を|は))"
 )
 _SCHOOLS = ("学校", "高専", "高校", "学院")  # schools, which the organisation endings leave to the recogniser

@@ -53,7 +53,10 @@ def quoted_occasions(ctx: Context) -> None:
     for m in _QUOTED_OCCASION.finditer(text):
         name = m.group(1)
         if not _org_kind(name) and not re.search(r"[。、]", name):
-            kind = _event_kind(re.sub(r"\d+$", "", name)) or EventKind.MEETING.value
+            sent = text.startswith("派遣", m.end() + 1)  # 「「X視察団」を派遣」: a mission
+            kind = _event_kind(re.sub(r"\d+$", "", name)) or (
+                EventKind.DELEGATION_VISIT.value if sent else EventKind.MEETING.value
+            )
             ctx.candidates.append(Mention(m.start(1), m.end(1), name, EVENT, kind, "pattern", confidence=0.6))
 
 

@@ -261,8 +261,10 @@ class Arguments(Actors):
                     if v.type is PERSON:
                         add("spoke_at", v, ev, self._span_of(verb), verb.idx)
         for verb in verbs["serve"]:
-            # 「P知事が団長を務めた」: the leader of a delegation takes part in it
-            if not any(self.text[a.start : a.end].endswith(LEADS) for a in arguments(verb) if a.dep == "obj"):
+            # 「P知事が団長を務めた」, 「団長はP知事が務めた」: the leader of a delegation takes part in it
+            posts = [self.text[a.start : a.end] for a in arguments(verb) if a.dep == "obj"]
+            posts += [c.text for c in verb.children if _dep_label(c) == "dislocated"]  # 「団長は」 as the topic
+            if not any(p.endswith(LEADS) for p in posts):
                 continue
             missions = [
                 m
