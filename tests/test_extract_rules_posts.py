@@ -507,3 +507,13 @@ def test_same_and_a_one_character_body_ending_stands_for_the_body_named_before(t
     )
     persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")
     assert (persons["趙志遠"], bodies["遼寧省商務庁"]) in ties_of(facts, "works_for")
+
+
+def test_a_latin_name_before_no_and_a_person_is_the_body_they_serve(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "当日は、Enterprise SingaporeのTan Wei Mingディレクター、Business FranceのMarie Dubois氏が登壇しました。\n",
+    )
+    persons, bodies = names_of(facts, "person"), names_of(facts, "organisation")
+    assert (persons["Tan Wei Ming"], bodies["Enterprise Singapore"]) in ties_of(facts, "works_for")
+    assert (persons["Marie Dubois"], bodies["Business France"]) in ties_of(facts, "works_for")

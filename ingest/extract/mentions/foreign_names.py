@@ -1,11 +1,13 @@
 """Foreign names by pattern: a katakana name joined by ・ before 氏 or a post (a place at its end split off),
-one katakana word before a post, a name after a post in a signatory list, Latin names with Dr./Prof. or 氏."""
+one katakana word before a post, a name after a post in a signatory list, Latin names with Dr./Prof., 氏 or a
+post, and the Latin-named body before such a name and の."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from graph.model import OrganisationKind
 from ingest.extract.gazetteer import Gazetteer
 from ingest.extract.mentions.model import ORG, PERSON, PLACE, Context, Mention, _org_kind, _place_kind
 from ingest.extract.mentions.patterns import (
@@ -84,6 +86,24 @@ def _family_name_before(doc: Any, start: int) -> int:
         if "人名-姓" in prev.tag_ and prev.idx + len(prev.text) == start and re.fullmatch(rf"[{_KANJI}々]+", prev.text):
             return int(prev.idx)
     return start
+
+
+# 「Enterprise SingaporeのTan Wei Ming」: Latin words (two or more, or one with a capital inside) and の
+_LATIN_BODY_BEFORE = re.compile(
+    r"(?<![A-Za-z&.\-])((?:[A-Z][A-Za-z&\-]+ ){1,4}[A-Z][A-Za-z&\-]+|[A-Z][a-z]+[A-Z][A-Za-z]+)の"
+)
+
+
+def latin_bodies_before_persons(ctx: Context) -> None:
+    """「Enterprise SingaporeのTan Wei Mingディレクター」, 「Business FranceのMarie Dubois氏」: a Latin name before の
+    and a person is the body the person serves, though nothing in the name says it is a body."""
+    text = ctx.text
+    people = {c.start for c in ctx.candidates if c.type is PERSON}
+    for m in _LATIN_BODY_BEFORE.finditer(text):
+        if m.end() not in people or any(c.start <= m.start(1) and m.end(1) <= c.end for c in ctx.candidates):
+            continue
+        kind = _org_kind(m.group(1)) or OrganisationKind.OTHER.value
+        ctx.candidates.append(Mention(m.start(1), m.end(1), m.group(1), ORG, kind, "pattern", confidence=0.65))
 
 
 def _latin_persons(ctx: Context) -> None:

@@ -14,6 +14,7 @@ from ingest.extract.mentions.foreign_names import (
     _latin_persons,
     _names_after_post,
     _titled_persons,
+    latin_bodies_before_persons,
 )
 from ingest.extract.mentions.model import PERSON, PLACE, Context, Mention
 from ingest.extract.mentions.patterns import (
@@ -42,6 +43,7 @@ def persons_by_pattern(ctx: Context) -> None:
     _katakana_persons(ctx)
     _titled_persons(ctx)
     _latin_persons(ctx)
+    latin_bodies_before_persons(ctx)
     _dictionary_names(ctx)
 
 
