@@ -106,6 +106,16 @@ def test_people_coordinated_before_the_subject_of_a_visit_each_visited(tmp_path:
         assert (persons[person], orgs["広島大学"]) in visited
 
 
+def test_a_visit_to_the_pages_prefecture_named_as_a_noun_in_a_heading(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "チリ・バルパライソ州政府代表団の来県について\n鳥取県 通商物流課\n\n"
+        "バルパライソ州政府の代表団は、11日に鳥取大学を視察した。\n",
+    )
+    places = names_of(facts, "place")
+    assert (places["バルパライソ州"], places["鳥取県"]) in ties_of(facts, "visited")
+
+
 def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,

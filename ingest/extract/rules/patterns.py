@@ -47,7 +47,7 @@ HEAD_OF: dict[str, tuple[str, ...]] = {
 }
 # A visit to the page's own government: 来県/来庁/来市, or its offices visited (県庁を訪れ, 市役所を表敬訪問).
 HOSTED_VISIT = re.compile(
-    r"来(?P<came>県|庁|市|町|村|道|府|都)(?:し|した|する|され|中)"
+    r"来(?P<came>県|庁|市|町|村|道|府|都)(?:し|した|する|され|中|(?=について|のお知らせ|[ \t]*$))"
     r"|(?<![\u4e00-\u9fff\u30a1-\u30fa])(?P<office>県庁|市役所|市庁舎|区役所|町役場|村役場|道庁|府庁|都庁|本庁舎|庁舎)"
     r"(?:を|に)(?:表敬)?(?:訪問|訪れ|来訪)"
 )
