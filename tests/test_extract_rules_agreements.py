@@ -474,3 +474,16 @@ def test_both_sides_are_the_pair_named_before_not_the_country_a_name_starts_with
     )
     orgs = names_of(facts, "organisation")
     assert list(agreements_of(facts).values()) == [{orgs["北陸経済連合会"], orgs["ベトナム投資庁"]}]
+
+
+def test_a_title_naming_a_party_by_the_abbreviation_the_text_gives_it_states_one_agreement(tmp_path: Path) -> None:
+    """「AとKRICTが覚書」 over 「A県は、韓国化学研究院(KRICT)と…覚書を締結」: the abbreviation in the title is the
+    body named in full below, so the page states one agreement, not two."""
+    facts = extract_page(
+        tmp_path,
+        "富山県とKRICTが覚書を締結\n\n"
+        "富山県は、4月17日、韓国化学研究院(KRICT)と、医薬品素材の研究協力に関する覚書を締結した。\n",
+    )
+    orgs, places = names_of(facts, "organisation"), names_of(facts, "place")
+    assert orgs["KRICT"] == orgs["韓国化学研究院"]
+    assert list(agreements_of(facts).values()) == [{places["富山県"], orgs["韓国化学研究院"]}]

@@ -95,6 +95,17 @@ def test_a_bare_post_as_subject_is_the_person_named_before_in_that_post(tmp_path
     assert (persons["ピーター・ムレンガ"], orgs["大分大学"]) in ties_of(facts, "visited")
 
 
+def test_people_coordinated_before_the_subject_of_a_visit_each_visited(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "デビッド・ブラウン教授、エマ・ウィルソン准教授及びジョン・テイラー講師は、6月2日に広島大学を訪れた。\n",
+    )
+    persons, orgs = names_of(facts, "person"), names_of(facts, "organisation")
+    visited = ties_of(facts, "visited")
+    for person in ("デビッド・ブラウン", "エマ・ウィルソン", "ジョン・テイラー"):
+        assert (persons[person], orgs["広島大学"]) in visited
+
+
 def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,

@@ -71,7 +71,9 @@ class Core:
             if m.type is PERSON:
                 m.text = clean_person(m.text)
         full = full_names([m.text for m in mentions if m.type is PERSON])
-        for m in sorted(mentions, key=lambda x: x.type is PERSON and x.text in full):
+        # a name with its abbreviation (「X大学院大学(OIST)」) first: the abbreviation named before it (in the
+        # title) is the same body
+        for m in sorted(mentions, key=lambda x: (x.type is PERSON and x.text in full, not x.aliases)):
             target = self.alias_keys.get(f"person:{name_key(full.get(m.text, ''))}") if m.type is PERSON else None
             if target is not None:
                 # a family name alone (荒井知事, ボナッチーニ州知事) is the person named in full elsewhere
