@@ -102,3 +102,17 @@ def sectors_in(text: str, strict: bool = True) -> list[str]:
             if sector not in found:
                 found.append(sector)
     return found
+
+
+def fellows(text: str, subject: Mention, people: list[Mention]) -> list[Mention]:
+    """The people coordinated before a person who is a subject: 「P教授と、同大学のQ准教授が」, 「P、Q及びRは」
+    — each does what the subject does."""
+    joined = r"[^、。と()「」]{0,10}?(?:氏|さん|様)?(?:と|、|及び|および|並びに)、?(?:[^、。と()「」]{1,20}?の)?"
+    out: list[Mention] = []
+    head = subject
+    while True:
+        before = [p for p in people if p.end <= head.start and re.fullmatch(joined, text[p.end : head.start])]
+        if not before:
+            return out
+        head = before[-1]
+        out.append(head)

@@ -18,7 +18,7 @@ from ingest.extract.rules.patterns import (
     LIST_LEAD,
     PEOPLE_HEADINGS,
 )
-from ingest.extract.rules.text import closest, nested_in, sentence_at
+from ingest.extract.rules.text import closest, fellows, nested_in, sentence_at
 
 
 class Visits(Core):
@@ -90,11 +90,14 @@ class Visits(Core):
                 if subj is None:
                     continue
                 subj = self._sent_by(self._holder(subj))
+                people = [m for m in ms if m.type is PERSON and m.length]
+                together = fellows(self.text, subj, people) if subj.type is PERSON and subj in ms else []
                 for o in objs:
-                    if self.key(o) != self.key(subj):
-                        d = self.date_in(s, e, before=pos)
-                        self.add("visited", self.key(subj), self.key(o), (s, e), 0.65, valid_from=d.iso if d else None)
-                        self.last_visit = (subj, o, s)
+                    for v in [*together, subj]:
+                        if self.key(o) != self.key(v):
+                            d = self.date_in(s, e, before=pos)
+                            self.add("visited", self.key(v), self.key(o), (s, e), 0.65, valid_from=d.iso if d else None)
+                            self.last_visit = (v, o, s)
                 for q in called:
                     if subj.type is PERSON:
                         self.add("met_with", self.key(subj), self.key(q), (s, e), 0.6)
