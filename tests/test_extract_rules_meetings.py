@@ -892,3 +892,15 @@ def test_a_person_before_a_body_and_its_post_is_the_subject_who_meets(tmp_path: 
     met = ties_of(facts, "met_with")
     assert (persons["高橋健太"], persons["金在勲"]) in met
     assert (bodies["北斗電機株式会社"], persons["金在勲"]) not in met
+
+
+def test_companies_of_a_country_attend_not_the_country(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "岡山県は、11月6日、「岡山・ベトナム食品商談会」を開催した。"
+        "商談会には、ベトナム企業12社と県内の食品メーカー8社が参加した。ベトナム商工会議所も参加した。\n",
+    )
+    event = names_of(facts, "event")["岡山・ベトナム食品商談会"]
+    attended = ties_of(facts, "attended")
+    assert (names_of(facts, "place")["ベトナム"], event) not in attended
+    assert (names_of(facts, "organisation")["ベトナム商工会議所"], event) in attended

@@ -658,3 +658,12 @@ def test_a_graduate_university_is_one_body(tmp_path: Path) -> None:
     orgs = names_of(facts, "organisation")
     assert "北陸先端技術大学" not in orgs
     assert list(agreements_of(facts).values()) == [{orgs["北陸先端技術大学院大学"], orgs["マヒドン大学"]}]
+
+
+def test_a_latin_full_name_before_an_honorific_or_a_post_is_whole(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path, "セミナーでは、Sophie LambertディレクターとJohn Paul Walker氏がオランダの事例を紹介した。\n"
+    )
+    persons = names_of(facts, "person")
+    assert "Sophie Lambert" in persons and "John Paul Walker" in persons
+    assert "Walker" not in persons

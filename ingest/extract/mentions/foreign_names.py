@@ -87,7 +87,7 @@ def _family_name_before(doc: Any, start: int) -> int:
 
 
 def _latin_persons(ctx: Context) -> None:
-    """Latin names after Dr./Prof. or before 博士, 教授, 氏."""
+    """Latin names after Dr./Prof. or before 博士, 教授, 氏 or a post."""
     text = ctx.text
     for m in _LATIN_PERSON.finditer(text):
         g = 1 if m.group(1) else 2

@@ -29,7 +29,11 @@ _KATAKANA_BEFORE_POST = re.compile(
 _TITLE_PERSON = re.compile(
     rf"(?<![\u30a1-\u30fa\u30fc・])({_KATAKANA_NAME})(?=大統領|首相|所長|大使|駐日|会長|社長|博士|教授|氏|知事|市長)"
 )
-_LATIN_PERSON = re.compile(r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|\b([A-Z][a-z]+)(?=博士|教授|氏)")
+# 「Dr. Weber」, 「Marie Dubois氏」, 「Tan Wei Ming ディレクター」: a Latin name of up to four words before a post
+_LATIN_PERSON = re.compile(
+    r"(?:Dr\.\s?|Prof\.\s?)([A-Z][a-z]+)|(?<![A-Za-z])((?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)"
+    r"(?=\s?(?:博士|教授|准教授|氏|さん|ディレクター|マネージャー|マネジャー|社長|会長|大使|総領事|CEO|代表)(?![A-Za-z]))"
+)
 # 「岡本栄・伊賀市長」, 「王浩・浙江省副省長」 (a deputy: 副, and the unit again before 長)
 _HEAD_POST = re.compile(
     r"・([\u4e00-\u9fff]{1,4}?)(市|県|町|村|区|州|省)(?:副(?:市|県|町|村|区|州|省)?)?(?:長|知事|首相)"

@@ -122,6 +122,8 @@ AGREEMENT_LIST_HEADING = re.compile(
 )
 GROUPS = ("代表団", "訪問団", "視察団", "使節団", "交流団", "経済団")
 DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
+# Bodies of a kind from a place, no one body: 「日本企業40社」, 「タイ系メーカー」, 「地元企業」.
+PLACE_MADE = re.compile(r"系?(?:企業|事業者|メーカー|バイヤー|団体|スタートアップ)")
 # People sent by a body, named by what they are or how many: 「X機構の研究者3名」, 「X社の関係者」 travel for X;
 # 「A、Bなどの関係者約40名」 for each body listed.
 PEOPLE_SENT = re.compile(
