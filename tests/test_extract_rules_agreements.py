@@ -487,3 +487,12 @@ def test_a_title_naming_a_party_by_the_abbreviation_the_text_gives_it_states_one
     orgs, places = names_of(facts, "organisation"), names_of(facts, "place")
     assert orgs["KRICT"] == orgs["韓国化学研究院"]
     assert list(agreements_of(facts).values()) == [{places["富山県"], orgs["韓国化学研究院"]}]
+
+
+def test_the_date_of_a_signing_clause_before_a_renewed_agreement_is_when_it_was_signed(tmp_path: Path) -> None:
+    """「2012年に締結した協定を更新した」: 2012 is when the agreement was signed, not when it was renewed."""
+    facts = extract_page(
+        tmp_path, "岐阜大学は、ドイツのミュンスター大学と2012年に締結した学術交流協定を更新した。\n"
+    )
+    (agreement,) = [e for e in facts["entities"] if e["type"] == "agreement"]
+    assert agreement.get("signed") == "2012" and "2012" not in agreement.get("renewed", [])

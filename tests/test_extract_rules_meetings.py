@@ -106,6 +106,16 @@ def test_people_coordinated_before_the_subject_of_a_visit_each_visited(tmp_path:
         assert (persons[person], orgs["広島大学"]) in visited
 
 
+def test_a_visit_to_the_pages_prefecture_named_as_a_noun_in_a_heading(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "チリ・バルパライソ州政府代表団の来県について\n鳥取県 通商物流課\n\n"
+        "バルパライソ州政府の代表団は、11日に鳥取大学を視察した。\n",
+    )
+    places = names_of(facts, "place")
+    assert (places["バルパライソ州"], places["鳥取県"]) in ties_of(facts, "visited")
+
+
 def test_the_host_named_after_a_group_led_by_a_mayor_is_no_visitor(tmp_path: Path) -> None:
     facts = extract_page(
         tmp_path,
@@ -882,3 +892,15 @@ def test_a_person_before_a_body_and_its_post_is_the_subject_who_meets(tmp_path: 
     met = ties_of(facts, "met_with")
     assert (persons["高橋健太"], persons["金在勲"]) in met
     assert (bodies["北斗電機株式会社"], persons["金在勲"]) not in met
+
+
+def test_companies_of_a_country_attend_not_the_country(tmp_path: Path) -> None:
+    facts = extract_page(
+        tmp_path,
+        "岡山県は、11月6日、「岡山・ベトナム食品商談会」を開催した。"
+        "商談会には、ベトナム企業12社と県内の食品メーカー8社が参加した。ベトナム商工会議所も参加した。\n",
+    )
+    event = names_of(facts, "event")["岡山・ベトナム食品商談会"]
+    attended = ties_of(facts, "attended")
+    assert (names_of(facts, "place")["ベトナム"], event) not in attended
+    assert (names_of(facts, "organisation")["ベトナム商工会議所"], event) in attended

@@ -425,6 +425,10 @@ class Agreements(Core):
         if len(parties) < (1 if site else 2):
             return
         renew = any(v in tail for v in RENEWAL_VERBS)
+        if renew and date is not None:
+            # 「2014年に締結した協定を更新」: the date the clause before the agreement gives is when it was signed
+            stretch = self.text[date.end : max(date.end, self.text.find(word, date.end))]
+            renew = not re.search(r"(?:締結|調印|署名)(?:した|された|し、)|結んだ|交わした", stretch)
         names = [*([site] if site else []), *(self.entities[self.key(p)].name for p in parties[:6])]
         label = "・".join(names) + " " + word
         signers = [*([site] if site else []), *sorted(self.key(p) for p in parties[:6])]

@@ -29,6 +29,7 @@ from ingest.extract.rules.patterns import (
     OWN_UNIVERSITY,
     PEOPLE_SENT,
     PERSON_SUBJECT_TAIL,
+    PLACE_MADE,
     SAME_BODY,
     SECTION_START,
     SENT_GROUP,
@@ -477,7 +478,8 @@ class Core:
         """The mention a noun phrase stands for: a person in it first (「佐藤一郎教授」), else the
         actor ending last in it; a delegation (「X市の代表団」) stands for who sends it."""
         inside = [m for m in self.mentions if m.start < end and m.end > start and m.end <= end + 1 and m.length
-                  and not (self.text[m.end : m.end + 1] == "内" and m.end + 1 < end)]  # 「県内事業者」: inside, not 県
+                  and not (self.text[m.end : m.end + 1] == "内" and m.end + 1 < end)  # 「県内事業者」: inside, not 県
+                  and not (m.type is PLACE and PLACE_MADE.match(self.text, m.end, end))]  # 「日本企業40社」: not 日本
         persons = [m for m in inside if m.type is PERSON]
         if persons and people:
             return persons[-1]

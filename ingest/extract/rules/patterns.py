@@ -47,7 +47,7 @@ HEAD_OF: dict[str, tuple[str, ...]] = {
 }
 # A visit to the page's own government: 来県/来庁/来市, or its offices visited (県庁を訪れ, 市役所を表敬訪問).
 HOSTED_VISIT = re.compile(
-    r"来(?P<came>県|庁|市|町|村|道|府|都)(?:し|した|する|され|中)"
+    r"来(?P<came>県|庁|市|町|村|道|府|都)(?:し|した|する|され|中|(?=について|のお知らせ|[ \t]*$))"
     r"|(?<![\u4e00-\u9fff\u30a1-\u30fa])(?P<office>県庁|市役所|市庁舎|区役所|町役場|村役場|道庁|府庁|都庁|本庁舎|庁舎)"
     r"(?:を|に)(?:表敬)?(?:訪問|訪れ|来訪)"
 )
@@ -122,6 +122,8 @@ AGREEMENT_LIST_HEADING = re.compile(
 )
 GROUPS = ("代表団", "訪問団", "視察団", "使節団", "交流団", "経済団")
 DELEGATIONS = ("代表団", "訪問団", "視察団", "使節団", "ミッション", "一行", "団")
+# Bodies of a kind from a place, no one body: 「日本企業40社」, 「タイ系メーカー」, 「地元企業」.
+PLACE_MADE = re.compile(r"系?(?:企業|事業者|メーカー|バイヤー|団体|スタートアップ)")
 # People sent by a body, named by what they are or how many: 「X機構の研究者3名」, 「X社の関係者」 travel for X;
 # 「A、Bなどの関係者約40名」 for each body listed.
 PEOPLE_SENT = re.compile(

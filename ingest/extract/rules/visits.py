@@ -20,6 +20,9 @@ from ingest.extract.rules.patterns import (
 )
 from ingest.extract.rules.text import closest, fellows, nested_in, sentence_at
 
+# What stands between a visitor and its visit named as a noun: 「X州政府代表団の来県」, 「X市の来庁」.
+OWN_GROUP = r"(?:政府)?(?:の)?(?:代表団|訪問団|視察団|一行)?の"
+
 
 class Visits(Core):
     """Visits, delegations and meetings."""
@@ -146,6 +149,8 @@ class Visits(Core):
                     ]
                 )
                 or subject
+                # 「X州政府代表団の来県」: the visit named as a noun, whose visitor comes before it
+                or closest([m for m in before if re.fullmatch(OWN_GROUP, self.text[m.end : pos])])
             )
             if visitor is None or not self.actor(visitor) or self.key(visitor) == self.key(host):
                 continue
