@@ -20,6 +20,7 @@ from ingest.extract.evaluate import evaluate, gold_batch
 from ingest.extract.pipeline import ASSERTED_BY, extract_paths, merge_fact_files, strip_private
 from ingest.format import parse_fact_file, to_batch
 from ingest.load import load_files
+from tests.extract_pages import names_of
 
 DOCS = Path(__file__).parent / "fixtures" / "docs"
 
@@ -38,22 +39,13 @@ def facts(results: dict[str, Any]) -> dict[str, Any]:
     return strip_private(merge_fact_files(r.facts for r in results.values() if r.facts))
 
 
-def _names(facts: dict[str, Any], type_: str) -> dict[str, str]:
-    out = {}
-    for e in facts["entities"]:
-        if e["type"] == type_:
-            for text in [*e["name"].values(), *(a["text"] for a in e.get("aliases", []))]:
-                out[text] = e["id"]
-    return out
-
-
 def test_bad_document_is_skipped_and_the_rest_extracted(results: dict[str, Any]) -> None:
     assert results["broken.txt"].error and results["broken.txt"].facts is None
     assert all(results[n].facts for n in ("fukui_zhejiang.md", "webinar_sjis.html", "embassy_en.txt"))
 
 
 def test_agreement_with_both_parties_date_and_sectors(facts: dict[str, Any]) -> None:
-    places = _names(facts, "place")
+    places = names_of(facts, "place")
     (agreement,) = [e for e in facts["entities"] if e["type"] == "agreement"]
     assert agreement["kind"] == "mou"
     assert agreement["signed"] == "2020-11-18"  # the table row refines 昨年11月
@@ -63,18 +55,18 @@ def test_agreement_with_both_parties_date_and_sectors(facts: dict[str, Any]) -> 
     assert {"sector:textiles_apparel", "sector:tourism"} <= sectors
 
 
-def test_person_affiliation_role_and_no_title_in_names(facts: dict[str, Any]) -> None:
-    persons = _names(facts, "person")
+def test_person_affiliation_role_and_no_title_innames_of(facts: dict[str, Any]) -> None:
+    persons = names_of(facts, "person")
     assert {"田中一郎", "鈴木健太", "アンナ・コルホネン"} <= set(persons)
     assert not any(name.endswith(("氏", "課長", "所長")) for name in persons)
     works = [r for r in facts["relations"] if r["type"] == "works_for" and r["source"] == persons["田中一郎"]]
     assert works and "課長" in works[0]["role"]
     # the employer is the division, which sits in the department, which belongs to the prefecture
-    orgs = _names(facts, "organisation")
+    orgs = names_of(facts, "organisation")
     assert works[0]["target"] == orgs["福井県産業労働部国際経済課"]
     part_of = {(r["source"], r["target"]) for r in facts["relations"] if r["type"] == "part_of"}
     assert (orgs["福井県産業労働部国際経済課"], orgs["福井県産業労働部"]) in part_of
-    assert (orgs["福井県産業労働部"], _names(facts, "place")["福井県"]) in part_of
+    assert (orgs["福井県産業労働部"], names_of(facts, "place")["福井県"]) in part_of
 
 
 def test_evidence_points_into_the_document(results: dict[str, Any]) -> None:
@@ -95,13 +87,13 @@ def test_english_document_finds_places_and_bodies(facts: dict[str, Any], results
 
 
 def test_webinar_speakers_and_organiser(facts: dict[str, Any]) -> None:
-    events = _names(facts, "event")
+    events = names_of(facts, "event")
     event = events["日本とフィンランドの医療機器連携"]
     speakers = {r["source"] for r in facts["relations"] if r["type"] == "spoke_at" and r["target"] == event}
-    persons = _names(facts, "person")
+    persons = names_of(facts, "person")
     assert speakers == {persons["鈴木健太"], persons["アンナ・コルホネン"]}
     organisers = {r["source"] for r in facts["relations"] if r["type"] == "organised" and r["target"] == event}
-    assert organisers == {_names(facts, "organisation")["アジア医療交流協会"]}
+    assert organisers == {names_of(facts, "organisation")["アジア医療交流協会"]}
 
 
 def test_fixture_scores_against_the_gold_file(facts: dict[str, Any]) -> None:
