@@ -62,6 +62,13 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any,
     return mapping
 
 
+def yaml_error(origin: str, exc: yaml.YAMLError) -> InvalidFile:
+    """One line naming the file, line and column: PyYAML's own message spans several lines."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+    return InvalidFile(f"{origin}: {where}not valid YAML: {getattr(exc, 'problem', exc)}")
+
+
 def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     mapping: dict[str, Any] = {}
     for key, value in pairs:
@@ -159,9 +166,7 @@ def parse_text(text: str, suffix: str, origin: str) -> FactFile:
         where = f"line {exc.line}: " if exc.line else ""
         raise InvalidFile(f"{origin}: {where}{exc.message}") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise InvalidFile(f"{origin}: {where}not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        raise yaml_error(origin, exc) from None
     except json.JSONDecodeError as exc:
         raise InvalidFile(f"{origin}: line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:  # e.g. an integer of more than 4,300 digits

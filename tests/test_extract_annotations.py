@@ -100,3 +100,13 @@ def test_a_must_flag_that_is_not_a_boolean_is_named(tmp_path: Path) -> None:
     path.write_text("entities:\n  - {id: place:a, type: place, name: {ja: 甲県}, must: maybe}\n", encoding="utf-8")
     with pytest.raises(InvalidFile, match=r"bad.yaml: entities\[0\]: 'must'"):
         read_annotations(path)
+
+
+def test_an_annotation_that_is_not_yaml_is_named_in_one_line_with_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("entities:\n  - {id: place:a, type: place\n", encoding="utf-8")
+    with pytest.raises(InvalidFile) as raised:
+        read_annotations(path)
+    message = str(raised.value.message)
+    assert "broken.yaml: line 3, column 1: not valid YAML" in message
+    assert "\n" not in message

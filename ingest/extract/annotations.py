@@ -29,6 +29,7 @@ import yaml
 from graph.errors import InvalidFile
 from graph.model import Batch, EntityType
 from ingest.extract.evaluate import Report, _restrict, match_entities
+from ingest.files import yaml_error
 from ingest.format import FactFile, parse_fact_file, to_batch
 
 CONTEXT = frozenset({"located_in", "focuses_on"})  # context, not ties: left out of relation scores
@@ -58,7 +59,7 @@ def read_annotations(path: str | Path) -> Annotations:
     except OSError as exc:
         raise InvalidFile(f"{origin}: cannot read: {exc.strerror}") from None
     except yaml.YAMLError as exc:
-        raise InvalidFile(f"{origin}: not valid YAML: {exc}") from None
+        raise yaml_error(origin, exc) from None
     if not isinstance(data, dict):
         raise InvalidFile(f"{origin}: expected a mapping with sources, entities and relations")
     optional_entities: set[str] = set()
